@@ -1,0 +1,21 @@
+// One Jest run covers the workspace, split by test kind: `unit` (*.spec.ts, pure logic, no I/O) and
+// `integration` (*.integration-spec.ts, the real PostgreSQL and Kafka of the test stack).
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      preset: './jest.preset.js',
+      rootDir: '.',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+    },
+    {
+      displayName: 'integration',
+      preset: './jest.preset.js',
+      rootDir: '.',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.integration-spec.ts'],
+      globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

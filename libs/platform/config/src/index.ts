@@ -1,0 +1,3 @@
+export * from './lib/config-error';
+export * from './lib/load-config';
+export * from './lib/common-schemas';

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Building blocks for app schemas; each app composes the ones it needs with z.object({...}). */
+
+export const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+
+export const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+export const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL');
+
+/** Comma-separated host:port list. */
+export const brokerList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (brokers) => brokers.length > 0 && brokers.every((b) => /^[^:\s]+:\d+$/.test(b)),
+    'must be a comma-separated list of host:port',
+  );
+
+export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+export const nodeEnvironment = z.enum(['development', 'test', 'production']).default('development');
+
+/** Variables every service shares: where it listens, what it logs, and where its data lives. */
+export const serviceConfigShape = {
+  NODE_ENV: nodeEnvironment,
+  LOG_LEVEL: logLevel,
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  KAFKA_BROKERS: brokerList,
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /** Shared with the gateway; subgraphs refuse requests whose principal it did not sign. */
+  GATEWAY_TRUST_SECRET: z.string().min(32, 'must be at least 32 characters'),
+} as const;

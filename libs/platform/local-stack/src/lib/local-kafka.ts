@@ -1,0 +1,228 @@
+import { existsSync, openSync, readFileSync, closeSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { isPortOpen, isProcessAlive, runCommand, terminate, waitUntil } from './process-control';
+import type { ComponentStatus } from './local-postgres';
+
+export interface LocalKafkaOptions {
+  /** Folder for this broker's config, data, log and pid file. */
+  dir: string;
+  /** Folder of the broker's jars (see ensureKafkaJars). */
+  libDir: string;
+  port: number;
+  controllerPort: number;
+  /** Partitions for topics created without an explicit count. */
+  defaultPartitions?: number;
+  heapMb?: number;
+}
+
+/**
+ * A single-node Apache Kafka broker in KRaft mode (one process is both broker and controller), run on
+ * the machine's Java from the jars Maven fetched. Storage is formatted on first start.
+ */
+export class LocalKafka {
+  constructor(private readonly options: LocalKafkaOptions) {}
+
+  get bootstrap(): string {
+    return `127.0.0.1:${this.options.port}`;
+  }
+
+  private get pidFile(): string {
+    return join(this.options.dir, 'broker.pid');
+  }
+
+  private get dataDir(): string {
+    return join(this.options.dir, 'data');
+  }
+
+  private get configFile(): string {
+    return join(this.options.dir, 'server.properties');
+  }
+
+  private get logFile(): string {
+    return join(this.options.dir, 'broker.log');
+  }
+
+  private get classpath(): string {
+    return join(this.options.libDir, '*');
+  }
+
+  pid(): number | undefined {
+    if (!existsSync(this.pidFile)) return undefined;
+    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
+    return Number.isInteger(pid) && isProcessAlive(pid) ? pid : undefined;
+  }
+
+  async up(): Promise<void> {
+    if (this.pid() !== undefined) {
+      await this.waitForReady();
+      return;
+    }
+    if (await isPortOpen(this.options.port)) {
+      throw new Error(
+        `Port ${this.options.port} is taken by another process; stop it or set KAFKA_BROKERS to use that cluster`,
+      );
+    }
+    await mkdir(this.options.dir, { recursive: true });
+    await this.writeConfig();
+    if (!existsSync(join(this.dataDir, 'meta.properties'))) await this.formatStorage();
+
+    const log = openSync(this.logFile, 'a');
+    const heap = this.options.heapMb ?? 768;
+    const broker = spawn(
+      'java',
+      [
+        `-Xms${Math.min(256, heap)}m`,
+        `-Xmx${heap}m`,
+        '-XX:+UseG1GC',
+        '-XX:MaxGCPauseMillis=20',
+        '-Djava.awt.headless=true',
+        `-Dlog4j2.configurationFile=${join(this.options.dir, 'log4j2.properties')}`,
+        '-cp',
+        this.classpath,
+        'kafka.Kafka',
+        this.configFile,
+      ],
+      { detached: true, stdio: ['ignore', log, log] },
+    );
+    closeSync(log);
+    if (broker.pid === undefined) throw new Error('java could not be started; is a JDK 17+ on PATH?');
+    await writeFile(this.pidFile, `${broker.pid}\n`);
+    broker.unref();
+    await this.waitForReady();
+  }
+
+  /** Stops the broker; a controlled shutdown takes a few seconds, a hung one is killed. */
+  async down(): Promise<void> {
+    const pid = this.pid();
+    if (pid !== undefined) await terminate(pid, 30_000);
+    await rm(this.pidFile, { force: true });
+  }
+
+  /** Kills the broker without a controlled shutdown, as a crash would. */
+  async kill(): Promise<void> {
+    const pid = this.pid();
+    if (pid !== undefined) {
+      process.kill(pid, 'SIGKILL');
+      await waitUntil('broker to die', () => !isProcessAlive(pid), { timeoutMs: 10_000 });
+    }
+    await rm(this.pidFile, { force: true });
+  }
+
+  async reset(): Promise<void> {
+    await this.down();
+    await rm(this.options.dir, { recursive: true, force: true });
+  }
+
+  async status(): Promise<ComponentStatus> {
+    const pid = this.pid();
+    return {
+      name: 'kafka',
+      running: pid !== undefined,
+      address: this.bootstrap,
+      ...(pid === undefined ? {} : { detail: `pid ${pid}, KRaft, ${this.options.dir}` }),
+    };
+  }
+
+  /** Ready means a client can read cluster metadata, not merely that the port accepts connections. */
+  async waitForReady(timeoutMs = 60_000): Promise<void> {
+    const admin = new Kafka({
+      clientId: 'homeroom-stack',
+      brokers: [this.bootstrap],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+      connectionTimeout: 1_000,
+    }).admin();
+    try {
+      await waitUntil(
+        `Kafka at ${this.bootstrap} (log: ${this.logFile})`,
+        async () => {
+          const pid = this.pid();
+          if (pid === undefined) throw new Error(`The broker exited; see ${this.logFile}`);
+          try {
+            await admin.connect();
+            const cluster = await admin.describeCluster();
+            return cluster.controller !== null && cluster.brokers.length > 0;
+          } catch {
+            await admin.disconnect().catch(() => undefined);
+            return false;
+          }
+        },
+        { timeoutMs, intervalMs: 300 },
+      );
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async formatStorage(): Promise<void> {
+    await runCommand('java', [
+      '-cp',
+      this.classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      '--cluster-id',
+      kafkaClusterId(),
+      '--config',
+      this.configFile,
+      '--standalone',
+    ]);
+  }
+
+  private async writeConfig(): Promise<void> {
+    const { port, controllerPort } = this.options;
+    const properties = {
+      'process.roles': 'broker,controller',
+      'node.id': '1',
+      'controller.quorum.bootstrap.servers': `127.0.0.1:${controllerPort}`,
+      listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+      'controller.listener.names': 'CONTROLLER',
+      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      'inter.broker.listener.name': 'PLAINTEXT',
+      'log.dirs': this.dataDir,
+      'num.partitions': String(this.options.defaultPartitions ?? 3),
+      // Topics are provisioned explicitly by the services (see libs/platform/messaging).
+      'auto.create.topics.enable': 'false',
+      'offsets.topic.replication.factor': '1',
+      // Fewer internal partitions: a group coordinator that loads in milliseconds on a small machine.
+      'offsets.topic.num.partitions': '6',
+      'transaction.state.log.replication.factor': '1',
+      'transaction.state.log.min.isr': '1',
+      'transaction.state.log.num.partitions': '6',
+      'share.coordinator.state.topic.replication.factor': '1',
+      'share.coordinator.state.topic.min.isr': '1',
+      'group.initial.rebalance.delay.ms': '0',
+      'num.network.threads': '2',
+      'num.io.threads': '4',
+      'log.retention.hours': '168',
+      'delete.topic.enable': 'true',
+    };
+    const text = Object.entries(properties)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n');
+    await writeFile(this.configFile, `${text}\n`);
+    await writeFile(
+      join(this.options.dir, 'log4j2.properties'),
+      [
+        'status = warn',
+        'appender.console.type = Console',
+        'appender.console.name = STDOUT',
+        'appender.console.layout.type = PatternLayout',
+        'appender.console.layout.pattern = [%d] %p %m (%c)%n',
+        'rootLogger.level = warn',
+        'rootLogger.appenderRef.stdout.ref = STDOUT',
+        'logger.server.name = kafka.server.KafkaRaftServer',
+        'logger.server.level = info',
+      ].join('\n') + '\n',
+    );
+  }
+}
+
+/** A KRaft cluster id: 16 random bytes, base64url without padding, as `kafka-storage random-uuid` makes. */
+function kafkaClusterId(): string {
+  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+}

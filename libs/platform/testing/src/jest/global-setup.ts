@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+// Relative import: Jest applies moduleNameMapper to tests, not to the global setup.
+import { workspaceRoot } from '../../../local-stack/src/lib/stack-paths';
+
+/**
+ * Brings up what integration tests talk to, once per Jest run, and publishes where it is through
+ * DATABASE_URL and KAFKA_BROKERS (test workers inherit the environment):
+ * - both variables already set: those servers (`external`);
+ * - otherwise, with a Docker engine: PostgreSQL and Kafka containers (testcontainers);
+ * - otherwise: the local stack (`npm run stack -- up`), idempotently.
+ * HOMEROOM_TEST_STACK=local|containers forces a choice.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env['DATABASE_URL'] && process.env['KAFKA_BROKERS']) {
+    process.env['HOMEROOM_TEST_STACK_KIND'] ??= 'external';
+    return;
+  }
+  const wanted = process.env['HOMEROOM_TEST_STACK'];
+  if (wanted === 'containers' || (wanted !== 'local' && (await dockerAvailable()))) {
+    const { startContainerStack } = await import('./container-stack');
+    const endpoints = await startContainerStack();
+    process.env['DATABASE_URL'] = endpoints.databaseUrl;
+    process.env['KAFKA_BROKERS'] = endpoints.kafkaBrokers;
+    process.env['HOMEROOM_TEST_STACK_KIND'] = 'containers';
+    return;
+  }
+  const root = workspaceRoot();
+  const output = execFileSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join(root, 'tools', 'stack', 'cli.ts'), 'up'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.env['DATABASE_URL'] = /^DATABASE_URL=(.+)$/m.exec(output)?.[1];
+  process.env['KAFKA_BROKERS'] = /^KAFKA_BROKERS=(.+)$/m.exec(output)?.[1];
+  process.env['HOMEROOM_TEST_STACK_KIND'] = 'local';
+}
+
+async function dockerAvailable(): Promise<boolean> {
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { createKafka, provisionTopics, topicName } from '@homeroom/platform/messaging';
+import { createLogger, type Logger } from '@homeroom/platform/observability';
+import { testKafkaBrokers } from './test-environment';
+import { uniqueName } from './unique-name';
+
+/** A logger for tests: silent unless TEST_LOG_LEVEL asks for more. */
+export function testLogger(service = 'test'): Logger {
+  return createLogger({ service, level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+}
+
+export function testKafka(clientId = uniqueName('test-client', '-'), brokers = testKafkaBrokers()): Kafka {
+  return createKafka({ brokers, clientId, logger: testLogger('kafka') });
+}
+
+/** A topic (and its dead-letter topic) that belongs to this suite alone: `test.<label>-<random>.v1`. */
+export async function createTestTopic(label: string, partitions = 3, kafka: Kafka = testKafka()): Promise<string> {
+  const topic = topicName('test', uniqueName(label, '-'), 1);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await provisionTopics(admin, [{ topic, partitions, replicationFactor: 1 }]);
+  } finally {
+    await admin.disconnect();
+  }
+  return topic;
+}
+
+/** Reads every message of a topic from the beginning until `count` have arrived or the time is up. */
+export async function readTopic(
+  topic: string,
+  count: number,
+  { timeoutMs = 30_000, kafka = testKafka() }: { timeoutMs?: number; kafka?: Kafka } = {},
+): Promise<import('kafkajs').KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: uniqueName('reader', '-') });
+  const messages: import('kafkajs').KafkaMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Only ${messages.length} of ${count} messages on ${topic} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          messages.push(message);
+          if (messages.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}
+
+export { logLevel };

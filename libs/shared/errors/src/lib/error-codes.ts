@@ -1,0 +1,31 @@
+/**
+ * Every `extensions.code` the API can return. Vendors and the portal switch on these strings, so they are
+ * a contract: add freely, never rename or remove without a deprecation.
+ */
+export const ERROR_CODES = {
+  /** The input is malformed or breaks a rule (a field-level `details` list says which). */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The GraphQL document itself is invalid for the schema. */
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** No principal, or the principal could not be verified. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The principal is known but may not do this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A subgraph was called without the gateway's signed principal. */
+  GATEWAY_TRUST_REQUIRED: 'GATEWAY_TRUST_REQUIRED',
+  NOT_FOUND: 'NOT_FOUND',
+  /** The change conflicts with the current state (a stale version, a duplicate). */
+  CONFLICT: 'CONFLICT',
+  /** Too many requests; retry after the time the response names. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** A pagination cursor that this API did not issue or that no longer applies. */
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  /** Something unexpected; details are logged with the correlation id, never sent to the client. */
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.values<string>(ERROR_CODES).includes(value);
+}
