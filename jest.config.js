@@ -15,7 +15,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/jest/integration-setup.ts'],
     },
   ],
 };

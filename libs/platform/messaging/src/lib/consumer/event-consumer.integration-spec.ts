@@ -1,0 +1,236 @@
+import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { inTransaction } from '@homeroom/platform/database';
+import {
+  createTestDatabase,
+  createTestTopic,
+  readTopic,
+  testKafka,
+  testLogger,
+  uniqueName,
+  type TestDatabase,
+} from '@homeroom/platform/testing';
+import { deadLetterTopic } from '../contracts/topic-names';
+import { HEADERS, headerText } from '../kafka/kafka-headers';
+import { CreateMessagingTables1764150000000 } from '../outbox/messaging-tables.migration';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { OutboxWriter } from '../outbox/outbox-writer';
+import { EventConsumer } from './event-consumer';
+import { pingContract } from '../../test/ping.contract';
+import { CreatePingEffectTable1764150000001 } from '../../test/effect-table.migration';
+import { recordPing, summariseEffects } from '../../test/ping-fixtures';
+
+describe('EventConsumer', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const writer = new OutboxWriter('messaging-test');
+
+  beforeAll(async () => {
+    database = await createTestDatabase('consumer', {
+      migrations: [CreateMessagingTables1764150000000, CreatePingEffectTable1764150000001],
+    });
+    dataSource = database.dataSource;
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  beforeEach(async () => {
+    await dataSource.query('TRUNCATE ping_effect, inbox_event, outbox_event');
+  });
+
+  async function publish(contract: ReturnType<typeof pingContract>, pings: { key: string; seq: number }[]) {
+    await inTransaction(dataSource, (manager) =>
+      writer.appendAll(
+        manager,
+        contract,
+        pings.map((data) => ({ aggregateId: data.key, data })),
+      ),
+    );
+    const relay = new OutboxRelay({ dataSource, kafka: testKafka(), databaseUrl: database.url, logger: testLogger() });
+    while ((await relay.publishBatch()) > 0);
+    await relay.stop();
+  }
+
+  async function effectCount(): Promise<number> {
+    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM ping_effect');
+    return count;
+  }
+
+  async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('applies each event once, however often it is delivered', async () => {
+    const topic = await createTestTopic('once', 2);
+    const contract = pingContract(topic);
+    await publish(
+      contract,
+      Array.from({ length: 50 }, (_, seq) => ({ key: `k-${seq % 5}`, seq: Math.floor(seq / 5) })),
+    );
+    // Deliver every message a second time, as a relay that crashed before marking its batch would.
+    const copies = await readTopic(topic, 50);
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({ topic, messages: copies.map(({ key, value, headers }) => ({ key, value, headers })) });
+    await producer.disconnect();
+
+    const consumer = new EventConsumer({
+      kafka: testKafka(),
+      dataSource,
+      groupId: uniqueName('once', '-'),
+      handlers: [recordPing(contract)],
+      logger: testLogger(),
+    });
+    await consumer.start();
+    await waitFor('50 effects', async () => (await effectCount()) >= 50);
+    await waitForGroupCaughtUp(consumer, topic);
+    await consumer.stop();
+
+    expect(await summariseEffects(dataSource)).toEqual({ rows: 50, distinctEvents: 50, outOfOrderKeys: [] });
+  });
+
+  it('parks a poison message on the dead-letter topic after bounded retries and goes on with the partition', async () => {
+    const topic = await createTestTopic('poison', 1);
+    const contract = pingContract(topic);
+    const v2 = pingContract(topic, 2);
+    await publish(contract, [
+      { key: 'a', seq: 0 },
+      { key: 'poison', seq: 0 },
+      { key: 'a', seq: 1 },
+    ]);
+    // Behind the poison pill on the same partition: bytes that are not JSON, and an unknown major version.
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [{ key: 'b', value: '{not json' }] });
+    await producer.send({
+      topic,
+      messages: [
+        {
+          key: 'c',
+          value: JSON.stringify({
+            id: randomUUID(),
+            type: v2.type,
+            version: 2,
+            occurredAt: new Date().toISOString(),
+            aggregateId: 'c',
+            correlationId: 'corr',
+            causationId: null,
+            producer: 'messaging-test',
+            traceparent: null,
+            data: { key: 'c', seq: 0 },
+          }),
+        },
+      ],
+    });
+    await producer.disconnect();
+    await publish(contract, [{ key: 'a', seq: 2 }]);
+
+    let poisonAttempts = 0;
+    const handler = recordPing(contract, (event) => {
+      if (event.data.key === 'poison') {
+        poisonAttempts += 1;
+        throw new Error('the handler cannot apply this event');
+      }
+    });
+    const consumer = new EventConsumer({
+      kafka: testKafka(),
+      dataSource,
+      groupId: uniqueName('poison', '-'),
+      handlers: [handler],
+      logger: testLogger(),
+      retry: { attempts: 3, initialBackoffMs: 20, maxBackoffMs: 100 },
+    });
+    await consumer.start();
+    const parked = await readTopic(deadLetterTopic(topic), 3);
+    await waitFor('the messages behind the poison pill', async () => (await effectCount()) >= 3);
+    await consumer.stop();
+
+    const applied = await dataSource.query('SELECT message_key, seq FROM ping_effect ORDER BY applied_order');
+    expect(applied).toEqual([
+      { message_key: 'a', seq: 0 },
+      { message_key: 'a', seq: 1 },
+      { message_key: 'a', seq: 2 },
+    ]);
+    expect(poisonAttempts).toBe(3);
+
+    const byReason = Object.fromEntries(parked.map((m) => [headerText(m.headers, HEADERS.dlqReason), m]));
+    expect(Object.keys(byReason).sort()).toEqual(['HANDLER_FAILED', 'MALFORMED_ENVELOPE', 'UNSUPPORTED_VERSION']);
+    const poison = byReason['HANDLER_FAILED']!;
+    expect(poison.key!.toString()).toBe('poison');
+    expect(JSON.parse(poison.value!.toString()).data).toEqual({ key: 'poison', seq: 0 });
+    expect(headerText(poison.headers, HEADERS.dlqOriginalTopic)).toBe(topic);
+    expect(headerText(poison.headers, HEADERS.dlqOriginalPartition)).toBe('0');
+    expect(headerText(poison.headers, HEADERS.dlqOriginalOffset)).toBe('1');
+    expect(headerText(poison.headers, HEADERS.dlqAttempts)).toBe('3');
+    expect(headerText(poison.headers, HEADERS.dlqError)).toBe('Error: the handler cannot apply this event');
+    expect(headerText(byReason['MALFORMED_ENVELOPE']!.headers, HEADERS.dlqOriginalOffset)).toBe('3');
+    expect(headerText(byReason['UNSUPPORTED_VERSION']!.headers, HEADERS.dlqError)).toMatch(
+      /test.PingRecorded v2 is not supported .* \(handles v1\)/,
+    );
+  });
+
+  it('re-applies nothing when the group is reset to the earliest offset', async () => {
+    const topic = await createTestTopic('reset', 3);
+    const contract = pingContract(topic);
+    await publish(
+      contract,
+      Array.from({ length: 300 }, (_, i) => ({ key: `k-${i % 10}`, seq: Math.floor(i / 10) })),
+    );
+    const groupId = uniqueName('reset', '-');
+    const settings = { kafka: testKafka(), dataSource, groupId, handlers: [recordPing(contract)], logger: testLogger() };
+
+    const first = new EventConsumer(settings);
+    await first.start();
+    await waitFor('300 effects', async () => (await effectCount()) >= 300);
+    await waitForGroupCaughtUp(first, topic);
+    await first.stop();
+
+    const admin = testKafka().admin();
+    await admin.connect();
+    // As `kafka-consumer-groups --reset-offsets --to-earliest` does: commit each partition's low watermark.
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.low })) });
+    const reset = await admin.fetchOffsets({ groupId, topics: [topic] });
+    await admin.disconnect();
+    expect(reset[0]!.partitions.map((p) => p.offset)).toEqual(ends.map(() => '0'));
+
+    const second = new EventConsumer(settings);
+    await second.start();
+    await waitForGroupCaughtUp(second, topic);
+    await second.stop();
+
+    expect(await summariseEffects(dataSource)).toEqual({ rows: 300, distinctEvents: 300, outOfOrderKeys: [] });
+  });
+});
+
+/** Waits until the group's committed offsets reach the end of every partition of the topic. */
+async function waitForGroupCaughtUp(consumer: EventConsumer, topic: string, timeoutMs = 30_000): Promise<void> {
+  const groupId = (consumer as unknown as { settings: { groupId: string } }).settings.groupId;
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [ends, committed] = await Promise.all([
+        admin.fetchTopicOffsets(topic),
+        admin.fetchOffsets({ groupId, topics: [topic] }),
+      ]);
+      const done = ends.every(
+        (end) =>
+          end.high === '0' ||
+          committed[0]!.partitions.find((p) => p.partition === end.partition)?.offset === end.high,
+      );
+      if (done) return;
+      if (Date.now() > deadline) throw new Error(`group ${groupId} did not catch up on ${topic}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
