@@ -5,11 +5,70 @@ import prettier from 'eslint-config-prettier';
 
 /** Libraries no browser bundle may pull in. */
 const SERVER_ONLY = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'pino', 'prom-client'];
+const DOMAINS = ['directory', 'cases', 'slas', 'surveys', 'gateway'];
+
+/**
+ * Module boundaries in two tag dimensions, enforced: `scope:` (which domain) and `type:` (which layer).
+ * A domain sees itself, the platform, shared code, and other domains only through their event contracts.
+ */
+const DEP_CONSTRAINTS = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: SERVER_ONLY },
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared'] },
+  ...DOMAINS.map((domain) => ({
+    sourceTag: `scope:${domain}`,
+    onlyDependOnLibsWithTags: [`scope:${domain}`, 'scope:platform', 'scope:shared', 'type:contracts'],
+  })),
+  {
+    sourceTag: 'scope:portal',
+    onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'],
+    bannedExternalImports: SERVER_ONLY,
+  },
+  // Layers depend downwards only.
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:ui', 'type:util'],
+  },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:domain'] },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:ui', 'type:util'],
+  },
+  {
+    sourceTag: 'type:data-access',
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:util'],
+  },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'],
+    bannedExternalImports: ['typeorm', 'pg', 'kafkajs', '@nestjs/graphql', '@nestjs/typeorm', '@apollo/*'],
+  },
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+    bannedExternalImports: ['typeorm', 'pg', 'kafkajs', '@nestjs/*', '@apollo/*'],
+  },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
+  },
+];
+
+/** Test code may also use `type:testing` libraries (the shared harness); production code never does. */
+function moduleBoundaries({ forTests }) {
+  const depConstraints = DEP_CONSTRAINTS.map((constraint) =>
+    forTests && constraint.onlyDependOnLibsWithTags && constraint.sourceTag.startsWith('type:')
+      ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+      : constraint,
+  );
+  return ['error', { enforceBuildableLibDependency: true, banTransitiveDependencies: true, allow: [], depConstraints }];
+}
+
+const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/src/test/**/*.ts', '**/src/jest/**/*.ts'];
 
 export default tseslint.config(
-  {
-    ignores: ['**/node_modules', '**/dist', '**/coverage', '.stack/**', '.nx/**', 'tmp/**', 'docs/**'],
-  },
+  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.stack/**', '.nx/**', 'tmp/**'] },
   ...tseslint.configs.recommended,
   prettier,
   {
@@ -17,82 +76,33 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // No consistent-type-imports: NestJS injects by the constructor parameter's class, which `import type` erases.
       'no-console': 'error',
       // Configuration is read once, validated, in libs/platform/config; nowhere else reads the environment.
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through @homeroom/platform/config.' },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: true,
-          checkDynamicDependenciesExceptions: [],
-          allow: [],
-          depConstraints: [
-            // Scope: a domain sees itself, the platform, shared code, and other domains only through
-            // their event contracts. The platform sees only itself and shared code.
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared'] },
-            ...['directory', 'cases', 'slas', 'surveys', 'gateway'].map((domain) => ({
-              sourceTag: `scope:${domain}`,
-              onlyDependOnLibsWithTags: [`scope:${domain}`, 'scope:platform', 'scope:shared', 'type:contracts'],
-            })),
-            {
-              sourceTag: 'scope:portal',
-              onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'],
-              bannedExternalImports: SERVER_ONLY,
-            },
-            // Type: layers only depend downwards.
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:ui', 'type:util'],
-            },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:domain'],
-            },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:ui', 'type:util'],
-            },
-            {
-              sourceTag: 'type:data-access',
-              onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:util'],
-            },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'],
-              bannedExternalImports: ['typeorm', 'pg', 'kafkajs', '@nestjs/graphql', '@nestjs/typeorm', '@apollo/*'],
-            },
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
-              bannedExternalImports: ['typeorm', 'pg', 'kafkajs', '@nestjs/*', '@apollo/*'],
-            },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
-            },
-            // Shared code is imported by the browser too.
-            { sourceTag: 'scope:shared', bannedExternalImports: SERVER_ONLY },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries({ forTests: false }),
     },
   },
+  { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ forTests: true }) } },
   {
-    // Tests, tools and the config library may read the environment and print.
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', 'tools/**/*.ts', 'libs/platform/config/**/*.ts', 'libs/platform/testing/**/*.ts', 'libs/platform/local-stack/**/*.ts'],
+    // Tests, tools, the harness, the local stack and the config library may read the environment and print.
+    files: [
+      ...TEST_FILES,
+      'tools/**/*.ts',
+      'libs/platform/config/**/*.ts',
+      'libs/platform/testing/**/*.ts',
+      'libs/platform/local-stack/**/*.ts',
+    ],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-// Relative import: Jest applies moduleNameMapper to tests, not to the global setup.
-import { workspaceRoot } from '../../../local-stack/src/lib/stack-paths';
+import { startContainerStack } from './container-stack';
 
 /**
  * Brings up what integration tests talk to, once per Jest run, and publishes where it is through
@@ -18,14 +17,14 @@ export default async function globalSetup(): Promise<void> {
   }
   const wanted = process.env['HOMEROOM_TEST_STACK'];
   if (wanted === 'containers' || (wanted !== 'local' && (await dockerAvailable()))) {
-    const { startContainerStack } = await import('./container-stack');
     const endpoints = await startContainerStack();
     process.env['DATABASE_URL'] = endpoints.databaseUrl;
     process.env['KAFKA_BROKERS'] = endpoints.kafkaBrokers;
     process.env['HOMEROOM_TEST_STACK_KIND'] = 'containers';
     return;
   }
-  const root = workspaceRoot();
+  // Jest applies moduleNameMapper to tests, not to the global setup: no workspace imports here.
+  const root = join(__dirname, '..', '..', '..', '..', '..');
   const output = execFileSync(
     process.execPath,
     ['-r', '@swc-node/register', join(root, 'tools', 'stack', 'cli.ts'), 'up'],

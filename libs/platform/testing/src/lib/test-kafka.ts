@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { type Kafka, type KafkaMessage } from 'kafkajs';
 import { createKafka, provisionTopics, topicName } from '@homeroom/platform/messaging';
 import { createLogger, type Logger } from '@homeroom/platform/observability';
 import { testKafkaBrokers } from './test-environment';
@@ -31,9 +31,9 @@ export async function readTopic(
   topic: string,
   count: number,
   { timeoutMs = 30_000, kafka = testKafka() }: { timeoutMs?: number; kafka?: Kafka } = {},
-): Promise<import('kafkajs').KafkaMessage[]> {
+): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: uniqueName('reader', '-') });
-  const messages: import('kafkajs').KafkaMessage[] = [];
+  const messages: KafkaMessage[] = [];
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -58,4 +58,3 @@ export async function readTopic(
   return messages;
 }
 
-export { logLevel };

@@ -1,0 +1,121 @@
+// `npm test`: brings up what the tests need, runs every check and test suite, stops what it started, and
+// ends with one line `N passed, N failed` (exit code 1 when anything failed).
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const reportDir = join(root, 'tmp', 'test-reports');
+const results = [];
+
+const JEST_NODE_OPTIONS = [
+  // Jest loads ESM-only packages (NestJS 12) through require(esm), which it enables with VM modules.
+  '--experimental-vm-modules',
+  '--disable-warning=ExperimentalWarning',
+  // kafkajs 2.2.4 schedules a timer with a negative delay on Node ≥ 24 (harmless; see docs/adr/0003).
+  '--disable-warning=TimeoutNegativeWarning',
+].join(' ');
+
+function run(command, args, { env = {}, quiet = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+function banner(title) {
+  process.stdout.write(`\n━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}\n`);
+}
+
+async function check(name, command, args) {
+  banner(name);
+  const started = Date.now();
+  const { code } = await run(command, args);
+  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+}
+
+async function jest(name, project, extraArgs = []) {
+  banner(name);
+  const started = Date.now();
+  const outputFile = join(reportDir, `${project}.json`);
+  rmSync(outputFile, { force: true });
+  const { code } = await run(
+    'node',
+    [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', project, '--json', `--outputFile=${outputFile}`, '--passWithNoTests', ...extraArgs],
+    { env: { NODE_OPTIONS: JEST_NODE_OPTIONS } },
+  );
+  let passed = 0;
+  let failed = 0;
+  try {
+    const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+    passed = report.numPassedTests;
+    // A suite that fails to load has no failed tests of its own; count it, so it cannot pass unseen.
+    failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+  } catch {
+    failed = 1;
+  }
+  if (code !== 0 && failed === 0) failed = 1;
+  results.push({ name, passed, failed, seconds: (Date.now() - started) / 1000 });
+}
+
+async function main() {
+  mkdirSync(reportDir, { recursive: true });
+  const startedAt = Date.now();
+
+  banner('local stack');
+  const stackUp = await run('node', ['-r', '@swc-node/register', 'tools/stack/cli.ts', 'up'], {
+    env: { NODE_OPTIONS: '--disable-warning=TimeoutNegativeWarning' },
+    quiet: true,
+  });
+  process.stdout.write(stackUp.output);
+  if (stackUp.code !== 0) {
+    results.push({ name: 'local stack', passed: 0, failed: 1, seconds: 0 });
+    return finish(startedAt);
+  }
+  const startedComponents = /^started (.+) in /m.exec(stackUp.output)?.[1]?.split(' and ') ?? [];
+  const endpoints = {
+    DATABASE_URL: /^DATABASE_URL=(.+)$/m.exec(stackUp.output)?.[1],
+    KAFKA_BROKERS: /^KAFKA_BROKERS=(.+)$/m.exec(stackUp.output)?.[1],
+  };
+  Object.assign(process.env, endpoints);
+
+  try {
+    await check('lint (eslint, module boundaries)', 'node', ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
+    await check('format (prettier)', 'node', ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level=warn']);
+    await check('type check (tsc, every project)', 'node', ['node_modules/nx/bin/nx.js', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
+    await jest('unit tests', 'unit');
+    await jest('integration tests (PostgreSQL, Kafka)', 'integration');
+  } finally {
+    if (startedComponents.length > 0) {
+      banner(`stopping ${startedComponents.join(' and ')}`);
+      await run('node', ['-r', '@swc-node/register', 'tools/stack/cli.ts', 'down'], { quiet: true });
+    }
+  }
+  finish(startedAt);
+}
+
+function finish(startedAt) {
+  banner('summary');
+  for (const { name, passed, failed, seconds } of results) {
+    process.stdout.write(`${failed ? 'FAIL' : 'ok  '}  ${name.padEnd(42)} ${String(passed).padStart(5)} passed ${String(failed).padStart(3)} failed  ${seconds.toFixed(1)} s\n`);
+  }
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  process.stdout.write(`total time ${((Date.now() - startedAt) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exitCode = 1;
+});
