@@ -12,7 +12,11 @@ const DOMAINS = ['directory', 'cases', 'slas', 'surveys', 'gateway'];
  * A domain sees itself, the platform, shared code, and other domains only through their event contracts.
  */
 const DEP_CONSTRAINTS = [
-  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: SERVER_ONLY },
+  {
+    sourceTag: 'scope:shared',
+    onlyDependOnLibsWithTags: ['scope:shared'],
+    bannedExternalImports: SERVER_ONLY,
+  },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared'] },
   ...DOMAINS.map((domain) => ({
     sourceTag: `scope:${domain}`,
@@ -26,12 +30,29 @@ const DEP_CONSTRAINTS = [
   // Layers depend downwards only.
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:ui', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:data-access',
+      'type:domain',
+      'type:contracts',
+      'type:ui',
+      'type:util',
+    ],
   },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:domain'] },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:domain'],
+  },
   {
     sourceTag: 'type:feature',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:ui', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:data-access',
+      'type:domain',
+      'type:contracts',
+      'type:ui',
+      'type:util',
+    ],
   },
   {
     sourceTag: 'type:data-access',
@@ -51,7 +72,13 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:testing',
+      'type:data-access',
+      'type:domain',
+      'type:contracts',
+      'type:util',
+    ],
   },
 ];
 
@@ -62,10 +89,20 @@ function moduleBoundaries({ forTests }) {
       ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
       : constraint,
   );
-  return ['error', { enforceBuildableLibDependency: true, banTransitiveDependencies: true, allow: [], depConstraints }];
+  return [
+    'error',
+    { enforceBuildableLibDependency: true, banTransitiveDependencies: true, allow: [], depConstraints },
+  ];
 }
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/src/test/**/*.ts', '**/src/jest/**/*.ts'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.integration-spec.ts',
+  '**/src/test/**/*.ts',
+  '**/src/jest/**/*.ts',
+  // A library's testing entry point (e.g. @homeroom/platform/database/testing) is test code too.
+  '**/src/testing/**/*.ts',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '**/coverage', '.stack/**', '.nx/**', 'tmp/**'] },
@@ -81,7 +118,11 @@ export default tseslint.config(
       // Configuration is read once, validated, in libs/platform/config; nowhere else reads the environment.
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through @homeroom/platform/config.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through @homeroom/platform/config.',
+        },
       ],
       '@nx/enforce-module-boundaries': moduleBoundaries({ forTests: false }),
     },
@@ -101,7 +142,13 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

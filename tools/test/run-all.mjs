@@ -39,7 +39,12 @@ async function check(name, command, args) {
   banner(name);
   const started = Date.now();
   const { code } = await run(command, args);
-  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+  results.push({
+    name,
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    seconds: (Date.now() - started) / 1000,
+  });
 }
 
 async function jest(name, project, extraArgs = []) {
@@ -49,7 +54,15 @@ async function jest(name, project, extraArgs = []) {
   rmSync(outputFile, { force: true });
   const { code } = await run(
     'node',
-    [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', project, '--json', `--outputFile=${outputFile}`, '--passWithNoTests', ...extraArgs],
+    [
+      join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '--selectProjects',
+      project,
+      '--json',
+      `--outputFile=${outputFile}`,
+      '--passWithNoTests',
+      ...extraArgs,
+    ],
     { env: { NODE_OPTIONS: JEST_NODE_OPTIONS } },
   );
   let passed = 0;
@@ -88,9 +101,24 @@ async function main() {
   Object.assign(process.env, endpoints);
 
   try {
-    await check('lint (eslint, module boundaries)', 'node', ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
-    await check('format (prettier)', 'node', ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level=warn']);
-    await check('type check (tsc, every project)', 'node', ['node_modules/nx/bin/nx.js', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
+    await check('lint (eslint, module boundaries)', 'node', [
+      'node_modules/eslint/bin/eslint.js',
+      '.',
+      '--max-warnings=0',
+    ]);
+    await check('format (prettier)', 'node', [
+      'node_modules/prettier/bin/prettier.cjs',
+      '--check',
+      '.',
+      '--log-level=warn',
+    ]);
+    await check('type check (tsc, every project)', 'node', [
+      'node_modules/nx/bin/nx.js',
+      'run-many',
+      '-t',
+      'typecheck',
+      '--outputStyle=static',
+    ]);
     await jest('unit tests', 'unit');
     await jest('integration tests (PostgreSQL, Kafka)', 'integration');
   } finally {
@@ -105,7 +133,9 @@ async function main() {
 function finish(startedAt) {
   banner('summary');
   for (const { name, passed, failed, seconds } of results) {
-    process.stdout.write(`${failed ? 'FAIL' : 'ok  '}  ${name.padEnd(42)} ${String(passed).padStart(5)} passed ${String(failed).padStart(3)} failed  ${seconds.toFixed(1)} s\n`);
+    process.stdout.write(
+      `${failed ? 'FAIL' : 'ok  '}  ${name.padEnd(42)} ${String(passed).padStart(5)} passed ${String(failed).padStart(3)} failed  ${seconds.toFixed(1)} s\n`,
+    );
   }
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);

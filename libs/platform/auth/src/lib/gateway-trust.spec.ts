@@ -23,7 +23,9 @@ describe('gateway trust', () => {
   });
 
   it('refuses a request without the headers', () => {
-    expect(refusal(() => verifyPrincipal({}, SECRET, now))).toBe('The request did not come through the gateway');
+    expect(refusal(() => verifyPrincipal({}, SECRET, now))).toBe(
+      'The request did not come through the gateway',
+    );
   });
 
   it('refuses a principal a client altered', () => {

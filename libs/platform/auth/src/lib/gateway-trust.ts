@@ -14,7 +14,11 @@ const MAX_AGE_SECONDS = 60;
  * subgraph accepts a request only with a fresh, valid signature, so a client that reaches a subgraph
  * directly, or forges the header through the gateway, is refused. See docs/adr/0005.
  */
-export function signPrincipal(principal: Principal, secret: string, now: Date = new Date()): Record<string, string> {
+export function signPrincipal(
+  principal: Principal,
+  secret: string,
+  now: Date = new Date(),
+): Record<string, string> {
   const encoded = Buffer.from(JSON.stringify(principal)).toString('base64url');
   const timestamp = Math.floor(now.getTime() / 1_000);
   return {
@@ -34,7 +38,8 @@ export function verifyPrincipal(
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature);
   if (!match) throw refused('Malformed gateway signature');
   const timestamp = Number(match[1]);
-  if (Math.abs(now.getTime() / 1_000 - timestamp) > MAX_AGE_SECONDS) throw refused('Expired gateway signature');
+  if (Math.abs(now.getTime() / 1_000 - timestamp) > MAX_AGE_SECONDS)
+    throw refused('Expired gateway signature');
   const expected = Buffer.from(mac(secret, timestamp, encoded), 'hex');
   const given = Buffer.from(match[2]!, 'hex');
   if (!timingSafeEqual(expected, given)) throw refused('Invalid gateway signature');

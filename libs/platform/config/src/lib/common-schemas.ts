@@ -29,7 +29,9 @@ export const brokerList = z
     'must be a comma-separated list of host:port',
   );
 
-export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const logLevel = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info');
 
 export const nodeEnvironment = z.enum(['development', 'test', 'production']).default('development');
 

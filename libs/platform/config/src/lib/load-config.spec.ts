@@ -28,7 +28,11 @@ describe('loadConfig', () => {
   it('names every missing or bad variable at once', () => {
     let thrown: unknown;
     try {
-      loadConfig('cases', schema, { DATABASE_URL: 'mysql://x', PORT: '99999', GATEWAY_TRUST_SECRET: 'short' });
+      loadConfig('cases', schema, {
+        DATABASE_URL: 'mysql://x',
+        PORT: '99999',
+        GATEWAY_TRUST_SECRET: 'short',
+      });
     } catch (error) {
       thrown = error;
     }

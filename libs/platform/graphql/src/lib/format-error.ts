@@ -48,7 +48,11 @@ export function formatGraphQLError(
 
 function originalError(error: unknown): unknown {
   let current = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object' && 'originalError' in current; depth += 1) {
+  for (
+    let depth = 0;
+    depth < 5 && current && typeof current === 'object' && 'originalError' in current;
+    depth += 1
+  ) {
     const next = (current as { originalError?: unknown }).originalError;
     if (!next) break;
     current = next;

@@ -17,7 +17,10 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Items per page, 1–${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} by default.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items per page, 1–${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} by default.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })

@@ -6,7 +6,15 @@ import { APP_GUARD } from '@nestjs/core';
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
 import { NotFoundException } from '@homeroom/shared/errors';
-import { ANONYMOUS, AuthorizationGuard, gatewayTrust, Public, Roles, signPrincipal, type Principal } from '@homeroom/platform/auth';
+import {
+  ANONYMOUS,
+  AuthorizationGuard,
+  gatewayTrust,
+  Public,
+  Roles,
+  signPrincipal,
+  type Principal,
+} from '@homeroom/platform/auth';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { decodeCursor } from './cursor';
 import { ConnectionType, PageArgs, pageSize, toConnection } from './pagination';
@@ -30,7 +38,13 @@ class WidgetResolver {
     const size = pageSize(first);
     const [afterId] = after ? decodeCursor(after, 1) : [''];
     const rows = WIDGETS.filter((w) => w.id > String(afterId)).slice(0, size + 1);
-    return toConnection(rows, size, WIDGETS.length, (w) => [w.id], (w) => w);
+    return toConnection(
+      rows,
+      size,
+      WIDGETS.length,
+      (w) => [w.id],
+      (w) => w,
+    );
   }
 
   @Query(() => Widget)
@@ -56,7 +70,10 @@ const schemaDir = mkdtempSync(join(tmpdir(), 'subgraph-'));
 @Module({
   imports: [
     ObservabilityModule.forRoot({ service: 'widgets', logLevel: 'silent' }),
-    subgraphModule({ schemaFile: relative(process.cwd(), join(schemaDir, 'schema.graphql')), production: true }),
+    subgraphModule({
+      schemaFile: relative(process.cwd(), join(schemaDir, 'schema.graphql')),
+      production: true,
+    }),
   ],
   providers: [WidgetResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
 })
@@ -87,6 +104,7 @@ describe('a platform subgraph', () => {
       headers: { 'content-type': 'application/json', ...(principal ? signPrincipal(principal, SECRET) : {}) },
       body: JSON.stringify({ query }),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL responses are checked field by field below
     return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
   }
 
@@ -99,15 +117,19 @@ describe('a platform subgraph', () => {
   });
 
   it('pages through a Relay connection with opaque cursors', async () => {
-    const first = await graphql('{ widgets(first: 20) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }');
+    const first = await graphql(
+      '{ widgets(first: 20) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(first.body.data.widgets.totalCount).toBe(45);
     expect(first.body.data.widgets.edges).toHaveLength(20);
     expect(first.body.data.widgets.pageInfo.hasNextPage).toBe(true);
-    const ids: string[] = first.body.data.widgets.edges.map((e: any) => e.node.id);
+    const ids: string[] = first.body.data.widgets.edges.map((e: { node: { id: string } }) => e.node.id);
     let cursor: string | null = first.body.data.widgets.pageInfo.endCursor;
     while (cursor) {
-      const next = await graphql(`{ widgets(first: 20, after: "${cursor}") { edges { node { id } } pageInfo { hasNextPage endCursor } } }`);
-      ids.push(...next.body.data.widgets.edges.map((e: any) => e.node.id));
+      const next = await graphql(
+        `{ widgets(first: 20, after: "${cursor}") { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      );
+      ids.push(...next.body.data.widgets.edges.map((e: { node: { id: string } }) => e.node.id));
       cursor = next.body.data.widgets.pageInfo.hasNextPage ? next.body.data.widgets.pageInfo.endCursor : null;
     }
     expect(ids).toEqual(WIDGETS.map((w) => w.id));
@@ -115,7 +137,12 @@ describe('a platform subgraph', () => {
 
   it.each([
     ['a page size out of range', '{ widgets(first: 500) { totalCount } }', ANONYMOUS, 'BAD_USER_INPUT'],
-    ['a cursor this API did not issue', '{ widgets(after: "bm9wZQ") { totalCount } }', ANONYMOUS, 'INVALID_CURSOR'],
+    [
+      'a cursor this API did not issue',
+      '{ widgets(after: "bm9wZQ") { totalCount } }',
+      ANONYMOUS,
+      'INVALID_CURSOR',
+    ],
     ['staff data without sign-in', '{ widget(id: "w-1") { id } }', ANONYMOUS, 'UNAUTHENTICATED'],
     ['a record that does not exist', '{ widget(id: "w-1") { id } }', agent, 'NOT_FOUND'],
     ['an administrator-only field as an agent', '{ districtSettings }', agent, 'FORBIDDEN'],
@@ -127,12 +154,19 @@ describe('a platform subgraph', () => {
 
   it('names the domain reason of a not-found error', async () => {
     const { body } = await graphql('{ widget(id: "w-1") { id } }', agent);
-    expect(body.errors?.[0]).toMatchObject({ message: 'Widget not found', extensions: { reason: 'WIDGET_NOT_FOUND' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'Widget not found',
+      extensions: { reason: 'WIDGET_NOT_FOUND' },
+    });
   });
 
   it('hides unexpected errors in production', async () => {
     const { body } = await graphql('{ broken }');
-    expect(body.errors?.[0]).toEqual({ message: 'Internal server error', path: ['broken'], extensions: { code: 'INTERNAL' } });
+    expect(body.errors?.[0]).toEqual({
+      message: 'Internal server error',
+      path: ['broken'],
+      extensions: { code: 'INTERNAL' },
+    });
     expect(JSON.stringify(body)).not.toContain('password');
   });
 
@@ -145,7 +179,9 @@ describe('a platform subgraph', () => {
   it('serves probes and metrics, and echoes the correlation id', async () => {
     const live = await fetch(`${url}/health/live`);
     expect(live.status).toBe(200);
-    const ready = await fetch(`${url}/health/ready`, { headers: { 'x-correlation-id': 'support-ticket-1234' } });
+    const ready = await fetch(`${url}/health/ready`, {
+      headers: { 'x-correlation-id': 'support-ticket-1234' },
+    });
     expect(ready.status).toBe(200);
     expect(ready.headers.get('x-correlation-id')).toBe('support-ticket-1234');
     expect(ready.headers.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);

@@ -26,8 +26,11 @@ export function subgraphModule({ schemaFile, production }: SubgraphSettings): Dy
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
-    // Inline traces feed Apollo Studio, which a district's deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Inline traces feed Apollo Studio, which a district's deployment does not use. The cast bridges
+    // @apollo/server's CommonJS typings (ours) and its ESM typings (@nestjs/apollo's); see docs/adr/0002.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled() as NonNullable<ApolloFederationDriverConfig['plugins']>[number],
+    ],
     context: ({ req }: { req: Request }) => ({ req, principal: principalOf(req) }),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, { production }),
   });

@@ -55,7 +55,11 @@ export interface CommandResult {
 }
 
 /** Runs a command to completion, collecting its output; rejects when it exits non-zero. */
-export function runCommand(command: string, args: string[], options: SpawnOptions = {}): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -1,15 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import {
-  createTestDatabase,
   createTestTopic,
   startDisposableBroker,
   testKafka,
   testLogger,
   uniqueName,
   type DisposableBroker,
-  type TestDatabase,
 } from '@homeroom/platform/testing';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { EventConsumer } from './consumer/event-consumer';
 import { CreateMessagingTables1764150000000 } from './outbox/messaging-tables.migration';
 import { OutboxWriter } from './outbox/outbox-writer';
@@ -64,7 +63,11 @@ describe('messaging under failure', () => {
     await consumer.start();
 
     // Producers keep writing while the relay runs, as a busy service does.
-    const writing = appendPings(dataSource, writer, contract, { keys: KEYS, perKey: PER_KEY, perTransaction: 100 });
+    const writing = appendPings(dataSource, writer, contract, {
+      keys: KEYS,
+      perKey: PER_KEY,
+      perTransaction: 100,
+    });
 
     // 1. SIGKILL the relay while it holds a batch that Kafka has acknowledged but the outbox has not marked.
     const doomed = new RelayProcess({ ...relayEnv, HOLD_AFTER_SEND_MS: '2000' });
@@ -81,7 +84,11 @@ describe('messaging under failure', () => {
 
     await writing;
     await waitFor('every event to be published', async () => (await published(database)) === TOTAL, 180_000);
-    await waitFor('every event to be applied', async () => (await summariseEffects(dataSource)).rows >= TOTAL, 180_000);
+    await waitFor(
+      'every event to be applied',
+      async () => (await summariseEffects(dataSource)).rows >= TOTAL,
+      180_000,
+    );
     const delivered = await messagesOnTopic(kafka, topic);
     // Give any late duplicate time to arrive before judging.
     await waitForConsumerToReachEnd(kafka, consumer, topic);
@@ -91,7 +98,11 @@ describe('messaging under failure', () => {
     expect(acknowledgedBeforeCrash).toBeGreaterThanOrEqual(3);
     // The crash re-sent the batch it held: Kafka holds more messages than there are events.
     expect(delivered).toBeGreaterThan(TOTAL);
-    expect(await summariseEffects(dataSource)).toEqual({ rows: TOTAL, distinctEvents: TOTAL, outOfOrderKeys: [] });
+    expect(await summariseEffects(dataSource)).toEqual({
+      rows: TOTAL,
+      distinctEvents: TOTAL,
+      outOfOrderKeys: [],
+    });
     const [{ inbox }] = await dataSource.query('SELECT count(*)::int AS inbox FROM inbox_event');
     expect(inbox).toBe(TOTAL);
   });
@@ -115,7 +126,11 @@ async function messagesOnTopic(kafka: Kafka, topic: string): Promise<number> {
   }
 }
 
-async function waitForConsumerToReachEnd(kafka: Kafka, consumer: EventConsumer, topic: string): Promise<void> {
+async function waitForConsumerToReachEnd(
+  kafka: Kafka,
+  consumer: EventConsumer,
+  topic: string,
+): Promise<void> {
   const groupId = (consumer as unknown as { settings: { groupId: string } }).settings.groupId;
   const admin = kafka.admin();
   await admin.connect();
@@ -125,7 +140,9 @@ async function waitForConsumerToReachEnd(kafka: Kafka, consumer: EventConsumer, 
         admin.fetchTopicOffsets(topic),
         admin.fetchOffsets({ groupId, topics: [topic] }),
       ]);
-      return ends.every((end) => committed[0]!.partitions.find((p) => p.partition === end.partition)?.offset === end.high);
+      return ends.every(
+        (end) => committed[0]!.partitions.find((p) => p.partition === end.partition)?.offset === end.high,
+      );
     });
   } finally {
     await admin.disconnect();

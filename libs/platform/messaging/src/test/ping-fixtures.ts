@@ -17,7 +17,10 @@ export async function appendPings(
   contract: PingContract,
   { keys, perKey, perTransaction }: { keys: number; perKey: number; perTransaction: number },
 ): Promise<void> {
-  const all = Array.from({ length: keys * perKey }, (_, i) => ({ key: `k-${i % keys}`, seq: Math.floor(i / keys) }));
+  const all = Array.from({ length: keys * perKey }, (_, i) => ({
+    key: `k-${i % keys}`,
+    seq: Math.floor(i / keys),
+  }));
   for (let start = 0; start < all.length; start += perTransaction) {
     const slice = all.slice(start, start + perTransaction);
     await inTransaction(dataSource, (manager) =>
@@ -31,7 +34,10 @@ export async function appendPings(
 }
 
 /** The consumer's effect: one ping_effect row per applied event. */
-export function recordPing(contract: PingContract, onApply?: (event: EventEnvelope<{ key: string; seq: number }>) => void) {
+export function recordPing(
+  contract: PingContract,
+  onApply?: (event: EventEnvelope<{ key: string; seq: number }>) => void,
+) {
   return eventHandler(contract, async (event, manager: EntityManager) => {
     onApply?.(event);
     await manager.query('INSERT INTO ping_effect (event_id, message_key, seq) VALUES ($1, $2, $3)', [

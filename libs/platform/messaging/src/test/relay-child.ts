@@ -35,10 +35,18 @@ function announcingKafka(kafka: Kafka): Kafka {
 }
 
 async function main(): Promise<void> {
-  const dataSource = createServiceDataSource({ url: databaseUrl, applicationName: 'relay-child', entities: [], migrations: [] });
+  const dataSource = createServiceDataSource({
+    url: databaseUrl,
+    applicationName: 'relay-child',
+    entities: [],
+    migrations: [],
+  });
   await dataSource.initialize();
   const kafka = announcingKafka(
-    createKafka({ brokers, clientId: 'relay-child', logger }, { retry: { retries: 3, initialRetryTime: 100 } }),
+    createKafka(
+      { brokers, clientId: 'relay-child', logger },
+      { retry: { retries: 3, initialRetryTime: 100 } },
+    ),
   );
   const relay = new OutboxRelay({
     dataSource,

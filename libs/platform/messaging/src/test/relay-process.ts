@@ -20,7 +20,9 @@ export class RelayProcess {
       this.sentBatches += (chunk.match(/^SENT /gm) ?? []).length;
       this.listeners.forEach((listener) => listener());
     });
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve(signal ?? code)));
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve(signal ?? code)),
+    );
   }
 
   /** Resolves once Kafka has acknowledged `count` batches from this process. */

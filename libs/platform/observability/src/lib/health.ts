@@ -10,7 +10,10 @@ export interface ReadinessReport {
 }
 
 /** Runs every check concurrently, each bounded by a timeout so a hung dependency reads as not ready. */
-export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutMs = 2_000): Promise<ReadinessReport> {
+export async function checkReadiness(
+  checks: readonly ReadinessCheck[],
+  timeoutMs = 2_000,
+): Promise<ReadinessReport> {
   const results = await Promise.all(
     checks.map(async ({ name, check }) => {
       const started = Date.now();

@@ -45,7 +45,10 @@ export function createLogger({ service, level = 'info', destination }: LoggerSet
     messageKey: 'msg',
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: [...redactPaths, 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: [...redactPaths, 'req.headers.authorization', 'req.headers.cookie'],
+      censor: '[redacted]',
+    },
     mixin() {
       const context = currentContext();
       return context ? { correlationId: context.correlationId, traceId: context.trace.traceId } : {};

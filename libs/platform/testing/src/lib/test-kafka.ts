@@ -1,5 +1,4 @@
-import { type Kafka, type KafkaMessage } from 'kafkajs';
-import { createKafka, provisionTopics, topicName } from '@homeroom/platform/messaging';
+import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { createLogger, type Logger } from '@homeroom/platform/observability';
 import { testKafkaBrokers } from './test-environment';
 import { uniqueName } from './unique-name';
@@ -9,17 +8,38 @@ export function testLogger(service = 'test'): Logger {
   return createLogger({ service, level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 }
 
+/**
+ * A plain kafkajs client for tests. (Deliberately not the messaging library's factory: the harness sits
+ * below every library it tests.)
+ */
 export function testKafka(clientId = uniqueName('test-client', '-'), brokers = testKafkaBrokers()): Kafka {
-  return createKafka({ brokers, clientId, logger: testLogger('kafka') });
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: process.env['TEST_LOG_LEVEL'] === 'debug' ? logLevel.INFO : logLevel.NOTHING,
+    retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5_000 },
+  });
 }
 
 /** A topic (and its dead-letter topic) that belongs to this suite alone: `test.<label>-<random>.v1`. */
-export async function createTestTopic(label: string, partitions = 3, kafka: Kafka = testKafka()): Promise<string> {
-  const topic = topicName('test', uniqueName(label, '-'), 1);
+export async function createTestTopic(
+  label: string,
+  partitions = 3,
+  kafka: Kafka = testKafka(),
+): Promise<string> {
+  // The platform's naming, <service>.<aggregate>.v<major>, with the suite's own aggregate name.
+  const topic = `test.${uniqueName(label, '-')}.v1`;
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await provisionTopics(admin, [{ topic, partitions, replicationFactor: 1 }]);
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [topic, `${topic}.dlq`].map((name) => ({
+        topic: name,
+        numPartitions: partitions,
+        replicationFactor: 1,
+      })),
+    });
   } finally {
     await admin.disconnect();
   }
@@ -39,7 +59,8 @@ export async function readTopic(
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`Only ${messages.length} of ${count} messages on ${topic} in ${timeoutMs} ms`)),
+        () =>
+          reject(new Error(`Only ${messages.length} of ${count} messages on ${topic} in ${timeoutMs} ms`)),
         timeoutMs,
       );
       void consumer.run({
@@ -57,4 +78,3 @@ export async function readTopic(
   }
   return messages;
 }
-

@@ -10,7 +10,10 @@ import { PRINCIPAL_PROPERTY } from './principal-of-request';
 export function gatewayTrust(secret: string) {
   return (request: Request, response: Response, next: NextFunction): void => {
     try {
-      (request as unknown as Record<string, unknown>)[PRINCIPAL_PROPERTY] = verifyPrincipal(request.headers, secret);
+      (request as unknown as Record<string, unknown>)[PRINCIPAL_PROPERTY] = verifyPrincipal(
+        request.headers,
+        secret,
+      );
     } catch (error) {
       if (!(error instanceof DomainException)) return next(error);
       response.status(401).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });

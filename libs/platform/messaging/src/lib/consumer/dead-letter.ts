@@ -2,7 +2,8 @@ import type { Message } from 'kafkajs';
 import { HEADERS } from '../kafka/kafka-headers';
 
 /** Why a message was parked: a message we could not read is never retried; a failing handler is. */
-export type DeadLetterReason = 'MALFORMED_ENVELOPE' | 'UNSUPPORTED_VERSION' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED';
+export type DeadLetterReason =
+  'MALFORMED_ENVELOPE' | 'UNSUPPORTED_VERSION' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED';
 
 export interface DeadLetterSource {
   topic: string;

@@ -1,15 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '@homeroom/platform/database';
-import {
-  createTestDatabase,
-  createTestTopic,
-  readTopic,
-  testKafka,
-  testLogger,
-  uniqueName,
-  type TestDatabase,
-} from '@homeroom/platform/testing';
+import { createTestTopic, readTopic, testKafka, testLogger, uniqueName } from '@homeroom/platform/testing';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { deadLetterTopic } from '../contracts/topic-names';
 import { HEADERS, headerText } from '../kafka/kafka-headers';
 import { CreateMessagingTables1764150000000 } from '../outbox/messaging-tables.migration';
@@ -48,7 +41,12 @@ describe('EventConsumer', () => {
         pings.map((data) => ({ aggregateId: data.key, data })),
       ),
     );
-    const relay = new OutboxRelay({ dataSource, kafka: testKafka(), databaseUrl: database.url, logger: testLogger() });
+    const relay = new OutboxRelay({
+      dataSource,
+      kafka: testKafka(),
+      databaseUrl: database.url,
+      logger: testLogger(),
+    });
     while ((await relay.publishBatch()) > 0);
     await relay.stop();
   }
@@ -77,7 +75,10 @@ describe('EventConsumer', () => {
     const copies = await readTopic(topic, 50);
     const producer = testKafka().producer();
     await producer.connect();
-    await producer.send({ topic, messages: copies.map(({ key, value, headers }) => ({ key, value, headers })) });
+    await producer.send({
+      topic,
+      messages: copies.map(({ key, value, headers }) => ({ key, value, headers })),
+    });
     await producer.disconnect();
 
     const consumer = new EventConsumer({
@@ -160,7 +161,11 @@ describe('EventConsumer', () => {
     expect(poisonAttempts).toBe(3);
 
     const byReason = Object.fromEntries(parked.map((m) => [headerText(m.headers, HEADERS.dlqReason), m]));
-    expect(Object.keys(byReason).sort()).toEqual(['HANDLER_FAILED', 'MALFORMED_ENVELOPE', 'UNSUPPORTED_VERSION']);
+    expect(Object.keys(byReason).sort()).toEqual([
+      'HANDLER_FAILED',
+      'MALFORMED_ENVELOPE',
+      'UNSUPPORTED_VERSION',
+    ]);
     const poison = byReason['HANDLER_FAILED']!;
     expect(poison.key!.toString()).toBe('poison');
     expect(JSON.parse(poison.value!.toString()).data).toEqual({ key: 'poison', seq: 0 });
@@ -183,7 +188,13 @@ describe('EventConsumer', () => {
       Array.from({ length: 300 }, (_, i) => ({ key: `k-${i % 10}`, seq: Math.floor(i / 10) })),
     );
     const groupId = uniqueName('reset', '-');
-    const settings = { kafka: testKafka(), dataSource, groupId, handlers: [recordPing(contract)], logger: testLogger() };
+    const settings = {
+      kafka: testKafka(),
+      dataSource,
+      groupId,
+      handlers: [recordPing(contract)],
+      logger: testLogger(),
+    };
 
     const first = new EventConsumer(settings);
     await first.start();
@@ -195,7 +206,11 @@ describe('EventConsumer', () => {
     await admin.connect();
     // As `kafka-consumer-groups --reset-offsets --to-earliest` does: commit each partition's low watermark.
     const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.low })) });
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.low })),
+    });
     const reset = await admin.fetchOffsets({ groupId, topics: [topic] });
     await admin.disconnect();
     expect(reset[0]!.partitions.map((p) => p.offset)).toEqual(ends.map(() => '0'));
@@ -205,12 +220,20 @@ describe('EventConsumer', () => {
     await waitForGroupCaughtUp(second, topic);
     await second.stop();
 
-    expect(await summariseEffects(dataSource)).toEqual({ rows: 300, distinctEvents: 300, outOfOrderKeys: [] });
+    expect(await summariseEffects(dataSource)).toEqual({
+      rows: 300,
+      distinctEvents: 300,
+      outOfOrderKeys: [],
+    });
   });
 });
 
 /** Waits until the group's committed offsets reach the end of every partition of the topic. */
-async function waitForGroupCaughtUp(consumer: EventConsumer, topic: string, timeoutMs = 30_000): Promise<void> {
+async function waitForGroupCaughtUp(
+  consumer: EventConsumer,
+  topic: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const groupId = (consumer as unknown as { settings: { groupId: string } }).settings.groupId;
   const admin = testKafka().admin();
   await admin.connect();

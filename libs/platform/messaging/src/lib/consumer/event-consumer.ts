@@ -66,11 +66,18 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     const { kafka, groupId } = this.settings;
-    this.deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.deadLetters = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
     await this.deadLetters.connect();
     this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.settings.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: this.topics,
+      fromBeginning: this.settings.fromBeginning ?? true,
+    });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 1,
       eachMessage: (payload) => this.onMessage(payload),
@@ -175,7 +182,14 @@ export class EventConsumer {
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (consumer_group, event_id) DO NOTHING
          RETURNING event_id`,
-        [this.settings.groupId, event.id, event.type, payload.topic, payload.partition, payload.message.offset],
+        [
+          this.settings.groupId,
+          event.id,
+          event.type,
+          payload.topic,
+          payload.partition,
+          payload.message.offset,
+        ],
       )) as unknown[];
       if (recorded.length === 0) return 'duplicate';
       await handler.handle(event, manager);

@@ -15,7 +15,9 @@ export interface EventContract<Schema extends z.ZodType = z.ZodType> {
 
 export type EventData<Contract extends EventContract> = z.infer<Contract['schema']>;
 
-export function defineEventContract<Schema extends z.ZodType>(contract: EventContract<Schema>): EventContract<Schema> {
+export function defineEventContract<Schema extends z.ZodType>(
+  contract: EventContract<Schema>,
+): EventContract<Schema> {
   const check = contract.schema.safeParse(contract.fixture);
   if (!check.success) {
     throw new Error(`The fixture of ${contract.type} v${contract.version} does not match its schema`);

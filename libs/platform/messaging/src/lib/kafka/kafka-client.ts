@@ -15,7 +15,10 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /** A kafkajs client whose own logs go through the service's JSON logger. */
-export function createKafka({ brokers, clientId, logger }: KafkaSettings, overrides: Partial<KafkaConfig> = {}): Kafka {
+export function createKafka(
+  { brokers, clientId, logger }: KafkaSettings,
+  overrides: Partial<KafkaConfig> = {},
+): Kafka {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '@homeroom/platform/database';
 import { newContext, runWithContext, formatTraceparent } from '@homeroom/platform/observability';
-import { createTestDatabase, createTestTopic, readTopic, testKafka, testLogger, type TestDatabase } from '@homeroom/platform/testing';
+import { createTestTopic, readTopic, testKafka, testLogger } from '@homeroom/platform/testing';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { HEADERS, headerText } from '../kafka/kafka-headers';
 import { CreateMessagingTables1764150000000 } from './messaging-tables.migration';
 import { OutboxRelay } from './outbox-relay';

@@ -76,9 +76,9 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as [
-        { locked: boolean },
-      ];
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        RELAY_LOCK,
+      ])) as [{ locked: boolean }];
       if (!locked) {
         await runner.rollbackTransaction();
         return 0;
@@ -90,9 +90,10 @@ export class OutboxRelay {
       )) as OutboxRow[];
       if (rows.length > 0) {
         await this.send(rows);
-        await runner.query('UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])', [
-          rows.map((row) => row.position),
-        ]);
+        await runner.query(
+          'UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])',
+          [rows.map((row) => row.position)],
+        );
       }
       await this.cleanup(runner);
       await runner.commitTransaction();
@@ -160,10 +161,9 @@ export class OutboxRelay {
   private async cleanup(runner: QueryRunner): Promise<void> {
     if (Date.now() - this.lastCleanup < 60_000) return;
     this.lastCleanup = Date.now();
-    await runner.query(
-      `DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => $1)`,
-      [this.retentionMs / 1_000],
-    );
+    await runner.query(`DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => $1)`, [
+      this.retentionMs / 1_000,
+    ]);
   }
 
   /** Waits for a NOTIFY, the poll interval, or stop(). */

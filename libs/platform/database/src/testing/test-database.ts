@@ -1,7 +1,8 @@
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { createServiceDataSource, databaseUrl, dropDatabase, ensureDatabase, migrate } from '@homeroom/platform/database';
-import { testDatabaseServerUrl } from './test-environment';
-import { uniqueName } from './unique-name';
+import { testDatabaseServerUrl, uniqueName } from '@homeroom/platform/testing';
+import { databaseUrl, dropDatabase, ensureDatabase } from '../lib/database-admin';
+import { createServiceDataSource } from '../lib/data-source';
+import { migrate } from '../lib/migrations';
 
 export interface TestDatabase {
   url: string;
