@@ -98,7 +98,9 @@ async function main() {
     DATABASE_URL: /^DATABASE_URL=(.+)$/m.exec(stackUp.output)?.[1],
     KAFKA_BROKERS: /^KAFKA_BROKERS=(.+)$/m.exec(stackUp.output)?.[1],
   };
-  Object.assign(process.env, endpoints);
+  // A broker of our own means suites may also start disposable brokers (see libs/platform/testing).
+  const stackKind = process.env.KAFKA_BROKERS ? 'external' : 'local';
+  Object.assign(process.env, endpoints, { HOMEROOM_TEST_STACK_KIND: stackKind });
 
   try {
     await check('lint (eslint, module boundaries)', 'node', [
@@ -113,7 +115,7 @@ async function main() {
       '--log-level=warn',
     ]);
     await check('type check (tsc, every project)', 'node', [
-      'node_modules/nx/bin/nx.js',
+      'node_modules/nx/dist/bin/nx.js',
       'run-many',
       '-t',
       'typecheck',

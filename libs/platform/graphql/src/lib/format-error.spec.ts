@@ -6,7 +6,7 @@ function format(error: unknown, production = true) {
   const graphQLError =
     error instanceof GraphQLError
       ? error
-      : new GraphQLError('wrapped', { originalError: error as Error, path: ['field'] });
+      : new GraphQLError((error as Error).message, { originalError: error as Error, path: ['field'] });
   return formatGraphQLError(graphQLError.toJSON(), graphQLError, { production });
 }
 

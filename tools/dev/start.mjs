@@ -1,0 +1,141 @@
+// `npm start`: the whole platform on this machine. Brings up PostgreSQL and Kafka (unless DATABASE_URL /
+// KAFKA_BROKERS name servers to use), migrates and seeds every app that has those targets, starts every
+// app that has a `serve` target, prints where everything is, and on Ctrl-C stops all it started.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NODE_OPTIONS = '--disable-warning=TimeoutNegativeWarning';
+const children = new Set();
+let stackStarted = [];
+let stopping = false;
+
+/** Runs to completion; output streams through, prefixed. */
+function run(label, command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_OPTIONS, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk) => {
+      output += chunk;
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        process.stdout.write(`[${label}] ${line}\n`);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${label} exited with ${code}`)),
+    );
+  });
+}
+
+/** Starts a long-running child in its own process group, so that stopping it stops its descendants too. */
+function serve(label, command, args, env = {}) {
+  const child = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_OPTIONS, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const forward = (chunk) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean))
+      process.stdout.write(`[${label}] ${line}\n`);
+  };
+  child.stdout.on('data', forward);
+  child.stderr.on('data', forward);
+  children.add(child);
+  child.on('exit', (code) => {
+    children.delete(child);
+    if (!stopping) {
+      process.stdout.write(`[${label}] exited with ${code}; stopping everything\n`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+function appsWith(target) {
+  const appsDir = join(root, 'apps');
+  if (!existsSync(appsDir)) return [];
+  return readdirSync(appsDir)
+    .filter((name) => existsSync(join(appsDir, name, 'project.json')))
+    .map((name) => JSON.parse(readFileSync(join(appsDir, name, 'project.json'), 'utf8')))
+    .filter((project) => project.targets?.[target])
+    .map((project) => project.name);
+}
+
+async function shutdown(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nstopping…\n');
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          try {
+            process.kill(-child.pid, 'SIGTERM');
+          } catch {
+            resolve();
+          }
+          setTimeout(() => {
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              // already gone
+            }
+          }, 10_000).unref();
+        }),
+    ),
+  );
+  if (stackStarted.length > 0) {
+    await run('stack', 'node', ['-r', '@swc-node/register', 'tools/stack/cli.ts', 'down']).catch((error) =>
+      process.stderr.write(`${error.message}\n`),
+    );
+  }
+  process.stdout.write('stopped everything npm start started\n');
+  process.exit(exitCode);
+}
+
+async function main() {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const output = await run('stack', 'node', ['-r', '@swc-node/register', 'tools/stack/cli.ts', 'up']);
+  stackStarted = /^started (.+) in /m.exec(output)?.[1]?.split(' and ') ?? [];
+  const env = {
+    DATABASE_URL: /^DATABASE_URL=(.+)$/m.exec(output)?.[1] ?? '',
+    KAFKA_BROKERS: /^KAFKA_BROKERS=(.+)$/m.exec(output)?.[1] ?? '',
+  };
+
+  for (const app of appsWith('migrate'))
+    await run(`${app}:migrate`, 'node', ['node_modules/nx/dist/bin/nx.js', 'run', `${app}:migrate`], env);
+  for (const app of appsWith('seed'))
+    await run(`${app}:seed`, 'node', ['node_modules/nx/dist/bin/nx.js', 'run', `${app}:seed`], env);
+  const servers = appsWith('serve');
+  for (const app of servers)
+    serve(app, 'node', ['node_modules/nx/dist/bin/nx.js', 'run', `${app}:serve`], env);
+
+  process.stdout.write(`
+Homeroom is running.
+  PostgreSQL   ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}
+  Kafka        ${env.KAFKA_BROKERS}
+${servers.length ? servers.map((app) => `  ${app}`).join('\n') : '  (no apps yet: the services, gateway and portal arrive with their issues)'}
+${
+  servers.includes('portal')
+    ? '\n  Portal       http://localhost:4200\n  Sign in as   admin@homeroom.test / homeroom-demo\n  Vendor API   demo-vendor / demo-vendor-secret at http://localhost:4000/graphql\n'
+    : ''
+}
+Press Ctrl-C to stop everything.
+`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  void shutdown(1);
+});
