@@ -133,6 +133,9 @@ ${
 }
 Press Ctrl-C to stop everything.
 `);
+  // Stay in the foreground until Ctrl-C even when no app is running, so that the stack it started
+  // always has an owner that stops it.
+  setInterval(() => undefined, 60_000);
 }
 
 main().catch((error) => {
