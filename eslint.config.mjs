@@ -70,6 +70,8 @@ const DEP_CONSTRAINTS = [
   },
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  // Workspace tooling (stack CLI, test runner, benchmarks) drives any library; nothing depends on it.
+  { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['*'] },
   {
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: [

@@ -1,5 +1,5 @@
 // One Jest run covers the workspace, split by test kind: `unit` (*.spec.ts, pure logic, no I/O) and
-// `integration` (*.integration-spec.ts, the real PostgreSQL and Kafka of the test stack).
+// `integration` (*.integration-spec.ts, the real PostgreSQL and Kafka of the test stack) and `e2e`.
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
@@ -14,6 +14,15 @@ module.exports = {
       preset: './jest.preset.js',
       rootDir: '.',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.integration-spec.ts'],
+      globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/jest/integration-setup.ts'],
+    },
+    {
+      // End to end: the workspace's own commands and, with the gateway, the whole running platform.
+      displayName: 'e2e',
+      preset: './jest.preset.js',
+      rootDir: '.',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/jest/integration-setup.ts'],
     },

@@ -9,12 +9,12 @@ import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { inTransaction } from '@homeroom/platform/database';
 import {
   CreateMessagingTables1764150000000,
-  defineEventContract,
   EventConsumer,
   eventHandler,
   OutboxRelay,
   OutboxWriter,
 } from '@homeroom/platform/messaging';
+import { defineEventContract } from '@homeroom/platform/event-contracts';
 import { createTestTopic, testKafka, testLogger, uniqueName } from '@homeroom/platform/testing';
 import { percentile } from './stats';
 import type { BenchmarkReport, BenchmarkRow } from './report';

@@ -123,10 +123,17 @@ async function main() {
     ]);
     await jest('unit tests', 'unit');
     await jest('integration tests (PostgreSQL, Kafka)', 'integration');
+    await jest('end-to-end tests', 'e2e', ['--runInBand']);
   } finally {
     if (startedComponents.length > 0) {
       banner(`stopping ${startedComponents.join(' and ')}`);
-      await run('node', ['-r', '@swc-node/register', 'tools/stack/cli.ts', 'down'], { quiet: true });
+      // Clear the endpoints we exported for the tests, or the CLI would take them for external servers.
+      const down = await run('node', ['-r', '@swc-node/register', 'tools/stack/cli.ts', 'down'], {
+        env: { DATABASE_URL: '', KAFKA_BROKERS: '' },
+        quiet: true,
+      });
+      process.stdout.write(down.output);
+      if (down.code !== 0) results.push({ name: 'stop the local stack', passed: 0, failed: 1, seconds: 0 });
     }
   }
   finish(startedAt);

@@ -1,7 +1,4 @@
-export * from './lib/contracts/event-envelope';
-export * from './lib/contracts/event-contract';
 export * from './lib/contracts/envelope-factory';
-export * from './lib/contracts/topic-names';
 export * from './lib/kafka/kafka-client';
 export * from './lib/kafka/kafka-headers';
 export * from './lib/kafka/topic-provisioner';

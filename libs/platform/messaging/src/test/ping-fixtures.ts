@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@homeroom/platform/database';
-import type { EventEnvelope } from '../lib/contracts/event-envelope';
+import type { EventEnvelope } from '@homeroom/platform/event-contracts';
 import { eventHandler } from '../lib/consumer/event-handler';
 import type { OutboxWriter } from '../lib/outbox/outbox-writer';
 import type { pingContract } from './ping.contract';

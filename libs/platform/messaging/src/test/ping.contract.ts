@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEventContract } from '../lib/contracts/event-contract';
+import { defineEventContract } from '@homeroom/platform/event-contracts';
 
 /** The event the messaging tests send: a sequence number per key, so per-key order can be checked. */
 export const pingSchema = z.object({ key: z.string(), seq: z.number().int().min(0) });

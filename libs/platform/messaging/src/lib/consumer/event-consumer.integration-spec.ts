@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { inTransaction } from '@homeroom/platform/database';
 import { createTestTopic, readTopic, testKafka, testLogger, uniqueName } from '@homeroom/platform/testing';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { deadLetterTopic } from '../contracts/topic-names';
+import { deadLetterTopic } from '@homeroom/platform/event-contracts';
 import { HEADERS, headerText } from '../kafka/kafka-headers';
 import { CreateMessagingTables1764150000000 } from '../outbox/messaging-tables.migration';
 import { OutboxRelay } from '../outbox/outbox-relay';

@@ -8,8 +8,8 @@ import {
   parseTraceparent,
   runWithContext,
 } from '@homeroom/platform/observability';
-import { eventEnvelopeSchema, type EventEnvelope } from '../contracts/event-envelope';
-import { deadLetterTopic } from '../contracts/topic-names';
+import { eventEnvelopeSchema, type EventEnvelope } from '@homeroom/platform/event-contracts';
+import { deadLetterTopic } from '@homeroom/platform/event-contracts';
 import { HEADERS, headerText } from '../kafka/kafka-headers';
 import { deadLetterMessage, type DeadLetterReason } from './dead-letter';
 import type { EventHandler } from './event-handler';

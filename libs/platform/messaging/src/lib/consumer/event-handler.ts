@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { EventContract, EventData } from '../contracts/event-contract';
-import type { EventEnvelope } from '../contracts/event-envelope';
+import type { EventContract, EventData } from '@homeroom/platform/event-contracts';
+import type { EventEnvelope } from '@homeroom/platform/event-contracts';
 
 /**
  * Applies one kind of event. `handle` runs in the transaction that also records the event in the inbox,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { currentContext, formatTraceparent } from '@homeroom/platform/observability';
-import type { EventContract, EventData } from './event-contract';
-import type { EventEnvelope } from './event-envelope';
+import type { EventContract, EventData } from '@homeroom/platform/event-contracts';
+import type { EventEnvelope } from '@homeroom/platform/event-contracts';
 
 export interface NewEvent<Contract extends EventContract> {
   aggregateId: string;

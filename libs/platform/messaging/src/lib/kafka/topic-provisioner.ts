@@ -1,5 +1,5 @@
 import type { Admin } from 'kafkajs';
-import { deadLetterTopic } from '../contracts/topic-names';
+import { deadLetterTopic } from '@homeroom/platform/event-contracts';
 
 export interface TopicSpec {
   topic: string;

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Logger } from '@homeroom/platform/observability';
-import type { EventEnvelope } from '../contracts/event-envelope';
+import type { EventEnvelope } from '@homeroom/platform/event-contracts';
 import { HEADERS } from '../kafka/kafka-headers';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 

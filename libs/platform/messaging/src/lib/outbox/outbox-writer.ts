@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { createEnvelope, type NewEvent } from '../contracts/envelope-factory';
-import type { EventContract, EventData } from '../contracts/event-contract';
-import type { EventEnvelope } from '../contracts/event-envelope';
+import type { EventContract, EventData } from '@homeroom/platform/event-contracts';
+import type { EventEnvelope } from '@homeroom/platform/event-contracts';
 
 export const OUTBOX_CHANNEL = 'outbox_event';
 

@@ -1,0 +1,4 @@
+export * from './lib/topics';
+export * from './lib/school-events';
+export * from './lib/person-events';
+export * from './lib/team-events';
