@@ -2,6 +2,7 @@
 // KAFKA_BROKERS name servers to use), migrates and seeds every app that has those targets, starts every
 // app that has a `serve` target, prints where everything is, and on Ctrl-C stops all it started.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,16 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_OPTIONS = '--disable-warning=TimeoutNegativeWarning';
 const children = new Set();
+/** Where each app answers its readiness probe, so that "running" means ready. */
+const APP_PORTS = { gateway: 4000, directory: 4001, cases: 4002, slas: 4003, surveys: 4004, portal: 4200 };
+const APP_URLS = {
+  gateway: 'http://localhost:4000/graphql',
+  directory: 'http://localhost:4001/graphql (subgraph; reached through the gateway)',
+  cases: 'http://localhost:4002/graphql (subgraph)',
+  slas: 'http://localhost:4003/graphql (subgraph)',
+  surveys: 'http://localhost:4004/graphql (subgraph)',
+  portal: 'http://localhost:4200',
+};
 let stackStarted = [];
 let stopping = false;
 
@@ -59,6 +70,12 @@ function serve(label, command, args, env = {}) {
   return child;
 }
 
+function databaseFor(serverUrl, app) {
+  const url = new URL(serverUrl);
+  url.pathname = `/homeroom_${app.replace(/-/g, '_')}`;
+  return url.toString();
+}
+
 function appsWith(target) {
   const appsDir = join(root, 'apps');
   if (!existsSync(appsDir)) return [];
@@ -67,6 +84,20 @@ function appsWith(target) {
     .map((name) => JSON.parse(readFileSync(join(appsDir, name, 'project.json'), 'utf8')))
     .filter((project) => project.targets?.[target])
     .map((project) => project.name);
+}
+
+async function waitForReady(app, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${APP_PORTS[app]}/health/ready`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (!stopping) throw new Error(`${app} did not become ready in ${timeoutMs / 1000} s`);
 }
 
 async function shutdown(exitCode = 0) {
@@ -111,26 +142,35 @@ async function main() {
   const env = {
     DATABASE_URL: /^DATABASE_URL=(.+)$/m.exec(output)?.[1] ?? '',
     KAFKA_BROKERS: /^KAFKA_BROKERS=(.+)$/m.exec(output)?.[1] ?? '',
+    // The gateway and the subgraphs share it; a new one each run is enough on one machine.
+    GATEWAY_TRUST_SECRET: process.env.GATEWAY_TRUST_SECRET || randomBytes(32).toString('hex'),
   };
+  // Each service owns a database on the server: homeroom_<app>.
+  const envFor = (app) => ({ ...env, DATABASE_URL: databaseFor(env.DATABASE_URL, app) });
+  const nx = (app, target) => ['node_modules/nx/dist/bin/nx.js', 'run', `${app}:${target}`];
 
-  for (const app of appsWith('migrate'))
-    await run(`${app}:migrate`, 'node', ['node_modules/nx/dist/bin/nx.js', 'run', `${app}:migrate`], env);
-  for (const app of appsWith('seed'))
-    await run(`${app}:seed`, 'node', ['node_modules/nx/dist/bin/nx.js', 'run', `${app}:seed`], env);
+  for (const app of appsWith('migrate')) await run(`${app}:migrate`, 'node', nx(app, 'migrate'), envFor(app));
+  for (const app of appsWith('seed')) await run(`${app}:seed`, 'node', nx(app, 'seed'), envFor(app));
   const servers = appsWith('serve');
-  for (const app of servers)
-    serve(app, 'node', ['node_modules/nx/dist/bin/nx.js', 'run', `${app}:serve`], env);
+  for (const app of servers) serve(app, 'node', nx(app, 'serve'), envFor(app));
+  await Promise.all(
+    servers.filter((app) => APP_PORTS[app] && app !== 'portal').map((app) => waitForReady(app)),
+  );
 
   process.stdout.write(`
 Homeroom is running.
   PostgreSQL   ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}
   Kafka        ${env.KAFKA_BROKERS}
-${servers.length ? servers.map((app) => `  ${app}`).join('\n') : '  (no apps yet: the services, gateway and portal arrive with their issues)'}
+${servers.length ? servers.map((app) => `  ${app.padEnd(12)} ${APP_URLS[app] ?? ''}`).join('\n') : '  (no apps yet)'}
 ${
-  servers.includes('portal')
-    ? '\n  Portal       http://localhost:4200\n  Sign in as   admin@homeroom.test / homeroom-demo\n  Vendor API   demo-vendor / demo-vendor-secret at http://localhost:4000/graphql\n'
+  servers.includes('directory')
+    ? "\n  Demo district  Riverside Unified School District: 12 schools, ~4,400 people\n  Administrator  admin@homeroom.test (password sign-in arrives with the directory's OpenID issuer)\n"
     : ''
-}
+}${
+    servers.includes('portal')
+      ? '\n  Portal       http://localhost:4200\n  Sign in as   admin@homeroom.test / homeroom-demo\n  Vendor API   demo-vendor / demo-vendor-secret at http://localhost:4000/graphql\n'
+      : ''
+  }
 Press Ctrl-C to stop everything.
 `);
   // Stay in the foreground until Ctrl-C even when no app is running, so that the stack it started

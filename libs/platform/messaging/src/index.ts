@@ -9,3 +9,6 @@ export * from './lib/consumer/event-handler';
 export * from './lib/consumer/event-consumer';
 export * from './lib/consumer/dead-letter';
 export * from './lib/consumer/retry-policy';
+export * from './lib/nest/messaging.tokens';
+export * from './lib/nest/messaging-runtime';
+export * from './lib/nest/messaging.module';

@@ -1,37 +1,53 @@
-import { join } from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { principalOf } from '@homeroom/platform/auth';
+import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { formatGraphQLError } from './format-error';
 
 export interface SubgraphSettings {
-  /** The committed SDL file this subgraph writes at start-up (e.g. apps/cases/schema.graphql). */
-  schemaFile: string;
   production: boolean;
 }
 
 /**
- * A Federation 2 subgraph, code first: the SDL is generated from the resolvers, sorted, and written to a
- * committed file that composition (and its staleness test) reads. Introspection is for development only.
+ * A Federation 2 subgraph, code first: the schema is generated from the resolvers, sorted. Each app's
+ * test compares its `_service { sdl }` with the committed `apps/<app>/schema.graphql` that composition
+ * reads. Introspection is for development only. Needs ObservabilityModule (errors that become INTERNAL
+ * are logged there, with the correlation id).
  */
-export function subgraphModule({ schemaFile, production }: SubgraphSettings): DynamicModule {
-  return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+export function subgraphModule({ production }: SubgraphSettings): DynamicModule {
+  return GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
-    autoSchemaFile: { path: join(process.cwd(), schemaFile), federation: 2 },
-    sortSchema: true,
-    path: '/graphql',
-    introspection: !production,
-    includeStacktraceInErrorResponses: !production,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
-    // Inline traces feed Apollo Studio, which a district's deployment does not use. The cast bridges
-    // @apollo/server's CommonJS typings (ours) and its ESM typings (@nestjs/apollo's); see docs/adr/0002.
-    plugins: [
-      ApolloServerPluginInlineTraceDisabled() as NonNullable<ApolloFederationDriverConfig['plugins']>[number],
-    ],
-    context: ({ req }: { req: Request }) => ({ req, principal: principalOf(req) }),
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, { production }),
+    inject: [LOGGER],
+    useFactory: (logger: Logger) => ({
+      autoSchemaFile: { federation: 2 },
+      sortSchema: true,
+      path: '/graphql',
+      introspection: !production,
+      includeStacktraceInErrorResponses: !production,
+      buildSchemaOptions: { dateScalarMode: 'isoDate' },
+      // Inline traces feed Apollo Studio, which a district's deployment does not use. The cast bridges
+      // @apollo/server's CommonJS typings (ours) and its ESM typings (@nestjs/apollo's); see docs/adr/0002.
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled() as NonNullable<
+          ApolloFederationDriverConfig['plugins']
+        >[number],
+      ],
+      // Guards run on field resolvers too, so a field that needs sign-in is refused even under a public query.
+      fieldResolverEnhancers: ['guards'],
+      context: ({ req }: { req: Request }) => ({ req, principal: principalOf(req) }),
+      formatError: (formatted, error) => {
+        const mapped = formatGraphQLError(formatted, error, { production });
+        if (mapped.extensions?.['code'] === 'INTERNAL') {
+          logger.error(
+            { err: (error as { originalError?: unknown }).originalError ?? error, path: formatted.path },
+            'unexpected error in a resolver',
+          );
+        }
+        return mapped;
+      },
+    }),
   });
 }

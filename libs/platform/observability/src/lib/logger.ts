@@ -5,7 +5,8 @@ export type { Logger } from 'pino';
 
 /**
  * Field names that may hold personal data (FERPA): their values never reach a log line, wherever they
- * sit in the logged object. Log ids, not people.
+ * sit in the logged object. Log ids, not people. (`message` is not listed: it is every error's text, which
+ * operators need; message bodies are logged as `body`, never as `message`.)
  */
 export const PERSONAL_DATA_KEYS = [
   'email',
@@ -18,7 +19,6 @@ export const PERSONAL_DATA_KEYS = [
   'displayName',
   'address',
   'body',
-  'message',
   'subject',
   'comment',
   'password',

@@ -46,11 +46,18 @@ export async function createTestTopic(
   return topic;
 }
 
-/** Reads every message of a topic from the beginning until `count` have arrived or the time is up. */
+/**
+ * Reads a topic from the beginning until `count` messages (those `filter` accepts, when given) have
+ * arrived or the time is up.
+ */
 export async function readTopic(
   topic: string,
   count: number,
-  { timeoutMs = 30_000, kafka = testKafka() }: { timeoutMs?: number; kafka?: Kafka } = {},
+  {
+    timeoutMs = 30_000,
+    kafka = testKafka(),
+    filter = () => true,
+  }: { timeoutMs?: number; kafka?: Kafka; filter?: (message: KafkaMessage) => boolean } = {},
 ): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: uniqueName('reader', '-') });
   const messages: KafkaMessage[] = [];
@@ -65,6 +72,7 @@ export async function readTopic(
       );
       void consumer.run({
         eachMessage: async ({ message }) => {
+          if (!filter(message)) return;
           messages.push(message);
           if (messages.length >= count) {
             clearTimeout(timer);

@@ -1,0 +1,50 @@
+import { type DynamicModule, Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
+import { DatabaseModule } from '@homeroom/platform/database';
+import { subgraphModule } from '@homeroom/platform/graphql';
+import { MessagingModule } from '@homeroom/platform/messaging';
+import { ObservabilityModule } from '@homeroom/platform/observability';
+import { DIRECTORY_TOPICS } from '@homeroom/directory/contracts';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import { DirectoryGraphqlModule } from '@homeroom/directory/feature-graphql';
+import type { DirectoryConfig } from './config';
+
+const CONFIG = Symbol('DIRECTORY_CONFIG');
+
+@Module({})
+export class DirectoryAppModule implements NestModule {
+  constructor(@Inject(CONFIG) private readonly config: DirectoryConfig) {}
+
+  static forRoot(config: DirectoryConfig): DynamicModule {
+    return {
+      module: DirectoryAppModule,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'directory', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forRoot(() => ({
+          url: config.DATABASE_URL,
+          applicationName: 'directory',
+          entities: DIRECTORY_ENTITIES,
+          migrations: DIRECTORY_MIGRATIONS,
+          poolSize: config.DATABASE_POOL_SIZE,
+        })),
+        MessagingModule.forRoot(() => ({
+          service: 'directory',
+          brokers: config.KAFKA_BROKERS,
+          databaseUrl: config.DATABASE_URL,
+          topics: Object.values(DIRECTORY_TOPICS).map((topic) => ({ topic, partitions: 6 })),
+        })),
+        subgraphModule({ production: config.NODE_ENV === 'production' }),
+        DirectoryGraphqlModule,
+      ],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthorizationGuard },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
+  }
+}

@@ -1,0 +1,368 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { signPrincipal, type Principal } from '@homeroom/platform/auth';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import { readTopic, testKafkaBrokers } from '@homeroom/platform/testing';
+import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { DIRECTORY_TOPICS, PeopleMerged, PersonCreated } from '@homeroom/directory/contracts';
+import {
+  DIRECTORY_ENTITIES,
+  DIRECTORY_MIGRATIONS,
+  DistrictService,
+  PersonService,
+  RelationshipService,
+  SchoolService,
+  seedDemoDistrict,
+  StaffRoleService,
+  TeamService,
+} from '@homeroom/directory/data-access';
+import { loadDirectoryConfig } from './config';
+import { DirectoryAppModule } from './directory-app.module';
+
+const SECRET = 'directory-test-secret-0123456789abcdef';
+const admin: Principal = { kind: 'user', subject: 'admin-1', roles: ['DISTRICT_ADMIN'], schoolIds: [] };
+const vendor: Principal = { kind: 'client', subject: 'demo-vendor', scopes: ['directory:read'] };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
+type Json = any;
+
+describe('directory subgraph', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let schools: { id: string; code: string }[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('directory', {
+      migrations: DIRECTORY_MIGRATIONS,
+      entities: DIRECTORY_ENTITIES,
+    });
+    const config = loadDirectoryConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      GATEWAY_TRUST_SECRET: SECRET,
+    });
+    const { dataSource } = database;
+    const outbox = new OutboxWriter('directory');
+    await seedDemoDistrict({
+      dataSource,
+      districts: new DistrictService(dataSource),
+      schools: new SchoolService(dataSource, outbox),
+      people: new PersonService(dataSource, outbox),
+      relationships: new RelationshipService(dataSource),
+      staffRoles: new StaffRoleService(dataSource, outbox),
+      teams: new TeamService(dataSource, outbox),
+    });
+    app = await NestFactory.create(DirectoryAppModule.forRoot(config), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`;
+    schools = await dataSource.query('SELECT id, code FROM school ORDER BY code');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  async function graphql(
+    query: string,
+    variables: Record<string, unknown> = {},
+    principal: Principal = admin,
+  ): Promise<Json> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signPrincipal(principal, SECRET) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  }
+
+  const agentOf = (schoolId: string): Principal => ({
+    kind: 'user',
+    subject: `agent-${schoolId}`,
+    roles: ['AGENT'],
+    schoolIds: [schoolId],
+  });
+
+  async function count(table: string): Promise<number> {
+    const [{ n }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+    return n;
+  }
+
+  it('serves the committed SDL that composition reads (set UPDATE_SCHEMAS=1 to rewrite it)', async () => {
+    const committed = join(workspaceRoot(), 'apps', 'directory', 'schema.graphql');
+    const generated: string = (await graphql('{ _service { sdl } }', {}, { kind: 'anonymous' })).data._service
+      .sdl;
+    if (process.env['UPDATE_SCHEMAS'] === '1' || !existsSync(committed)) writeFileSync(committed, generated);
+    expect(generated).toBe(readFileSync(committed, 'utf8'));
+    expect(generated).toMatch(/type Person\s+@key\(fields: "id"\)/);
+    expect(generated).toMatch(/type School\s+@key\(fields: "id"\)/);
+    expect(generated).toMatch(/type Team\s+@key\(fields: "id"\)/);
+  });
+
+  it('lists schools publicly and pages through them', async () => {
+    const first = await graphql(
+      '{ schools(first: 5) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }',
+      {},
+      { kind: 'anonymous' },
+    );
+    expect(first.data.schools.totalCount).toBe(12);
+    const rest = await graphql(
+      'query($after: String) { schools(first: 50, after: $after) { edges { node { code } } pageInfo { hasNextPage } } }',
+      {
+        after: first.data.schools.pageInfo.endCursor,
+      },
+    );
+    expect(first.data.schools.edges.length + rest.data.schools.edges.length).toBe(12);
+    expect(rest.data.schools.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('finds people ignoring case and accents, by email and by phone digits', async () => {
+    const { dataSource } = database;
+    const [someone] = await dataSource.query(
+      `SELECT given_name, family_name, emails->0->>'address' AS email, phones->0->>'number' AS phone
+         FROM person WHERE kind = 'GUARDIAN' AND family_name = 'Nguyễn' LIMIT 1`,
+    );
+    const search = async (text: string) =>
+      (
+        await graphql(
+          'query($f: PeopleFilter) { people(filter: $f, first: 100) { totalCount edges { node { id familyName emails { address } } } } }',
+          { f: { search: text, kind: 'GUARDIAN' } },
+        )
+      ).data.people;
+
+    const byFoldedName = await search(`${someone.given_name.toUpperCase()} nguyen`);
+    expect(byFoldedName.totalCount).toBeGreaterThan(0);
+    expect(byFoldedName.edges.every((e: Json) => e.node.familyName === 'Nguyễn')).toBe(true);
+    expect((await search(someone.email)).edges.map((e: Json) => e.node.emails[0].address)).toEqual([
+      someone.email,
+    ]);
+    const national = someone.phone.replace('+1', '');
+    const byPhone = await search(`(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`);
+    expect(byPhone.totalCount).toBeGreaterThan(0);
+  });
+
+  it("keeps a school's staff to their schools' people, and says not found for the rest", async () => {
+    const [lincoln, northgate] = [
+      schools.find((s) => s.code === 'LIN')!,
+      schools.find((s) => s.code === 'NHS')!,
+    ];
+    const [student] = await database.dataSource.query(
+      `SELECT p.id FROM person p JOIN school_membership m ON m.person_id = p.id WHERE m.school_id = $1 AND p.kind = 'STUDENT' LIMIT 1`,
+      [northgate.id],
+    );
+    const outsider = await graphql(
+      'query($id: ID!) { person(id: $id) { id } }',
+      { id: student.id },
+      agentOf(lincoln.id),
+    );
+    expect(outsider.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PERSON_NOT_FOUND' });
+    const insider = await graphql(
+      'query($id: ID!) { person(id: $id) { id kind } }',
+      { id: student.id },
+      agentOf(northgate.id),
+    );
+    expect(insider.data.person).toEqual({ id: student.id, kind: 'STUDENT' });
+
+    const listed = await graphql(
+      '{ people(filter: { kind: STUDENT }, first: 100) { totalCount } }',
+      {},
+      agentOf(lincoln.id),
+    );
+    const [{ n }] = await database.dataSource.query(
+      `SELECT count(DISTINCT person_id)::int AS n FROM school_membership WHERE school_id = $1 AND role = 'STUDENT'`,
+      [lincoln.id],
+    );
+    expect(listed.data.people.totalCount).toBe(n);
+  });
+
+  it('records every staff or vendor read of a student or guardian, and shows the log to administrators only', async () => {
+    const northgate = schools.find((s) => s.code === 'NHS')!;
+    // Not the student the visibility test read: this one has no reads yet.
+    const [student] = await database.dataSource.query(
+      `SELECT p.id FROM person p JOIN school_membership m ON m.person_id = p.id WHERE m.school_id = $1 AND p.kind = 'STUDENT' ORDER BY p.id DESC LIMIT 1`,
+      [northgate.id],
+    );
+    await graphql(
+      'query ReadStudent($id: ID!) { person(id: $id) { id guardians { guardian { id } } } }',
+      { id: student.id },
+      agentOf(northgate.id),
+    );
+    await graphql('query VendorSync($id: ID!) { person(id: $id) { id } }', { id: student.id }, vendor);
+
+    const log = await graphql(
+      'query($id: ID) { auditLog(personId: $id, first: 10) { edges { node { actorKind actorId operation } } } }',
+      { id: student.id },
+    );
+    expect(log.data.auditLog.edges.map((e: Json) => e.node)).toEqual([
+      { actorKind: 'client', actorId: 'demo-vendor', operation: 'query:VendorSync' },
+      { actorKind: 'user', actorId: `agent-${northgate.id}`, operation: 'query:ReadStudent' },
+    ]);
+    const guardianReads = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_entry a JOIN relationship r ON r.guardian_id = a.person_id WHERE r.student_id = $1 AND a.operation = 'query:ReadStudent'`,
+      [student.id],
+    );
+    expect(guardianReads[0].n).toBeGreaterThan(0);
+    const denied = await graphql('{ auditLog(first: 1) { totalCount } }', {}, agentOf(northgate.id));
+    expect(denied.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses bad input with typed errors and writes nothing', async () => {
+    const before = { people: await count('person'), outbox: await count('outbox_event') };
+    const attempt = (input: Record<string, unknown>) =>
+      graphql('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
+        input: { kind: 'GUARDIAN', givenName: 'Rosa', familyName: 'Parks', ...input },
+      });
+    expect(
+      (await attempt({ emails: [{ address: 'rosa@', primary: true }] })).errors[0].extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_EMAIL',
+      details: [{ path: 'emails.0.address', message: '"rosa@" is not an email address' }],
+    });
+    expect((await attempt({ phones: [{ number: '555', primary: true }] })).errors[0].extensions.reason).toBe(
+      'INVALID_PHONE',
+    );
+    expect((await attempt({ preferredLanguage: 'spanish' })).errors[0].extensions.reason).toBe(
+      'INVALID_LANGUAGE_TAG',
+    );
+    expect(
+      (
+        await attempt({
+          memberships: [{ schoolId: '00000000-0000-4000-8000-000000000000', role: 'GUARDIAN' }],
+        })
+      ).errors[0].extensions.reason,
+    ).toBe('UNKNOWN_SCHOOL');
+    expect((await attempt({ kind: 'PRINCIPAL' })).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect({ people: await count('person'), outbox: await count('outbox_event') }).toEqual(before);
+
+    const duplicate = await graphql(
+      'mutation { createSchool(input: { name: "Second Lincoln", code: "lin", type: ELEMENTARY, timeZone: "America/Chicago" }) { id } }',
+    );
+    expect(duplicate.errors[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'DUPLICATE_SCHOOL_CODE',
+    });
+    const badZone = await graphql(
+      'mutation { createSchool(input: { name: "X", code: "XX", type: HIGH, timeZone: "Central" }) { id } }',
+    );
+    expect(badZone.errors[0].extensions.reason).toBe('INVALID_TIME_ZONE');
+  });
+
+  it('lets only administrators and write-scoped clients change records', async () => {
+    const mutation =
+      'mutation { createPerson(input: { kind: COMMUNITY, givenName: "Sam", familyName: "Lee" }) { id } }';
+    expect((await graphql(mutation, {}, agentOf(schools[0]!.id))).errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await graphql(mutation, {}, vendor)).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await graphql('{ people(first: 1) { totalCount } }', {}, { kind: 'anonymous' })).errors[0].extensions
+        .code,
+    ).toBe('UNAUTHENTICATED');
+    const writer: Principal = {
+      kind: 'client',
+      subject: 'sis-sync',
+      scopes: ['directory:read', 'directory:write'],
+    };
+    expect((await graphql(mutation, {}, writer)).data.createPerson.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('merges a duplicate guardian: identifiers and links move, history stays, events go out', async () => {
+    const lincoln = schools.find((s) => s.code === 'LIN')!;
+    const created = await graphql(
+      `
+        mutation ($input: CreatePersonInput!) {
+          createPerson(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          kind: 'GUARDIAN',
+          givenName: 'Rosa',
+          familyName: 'Parks',
+          emails: [{ address: 'rosa.parks@example.org', primary: true }],
+          phones: [{ number: '(512) 555-0101', primary: true }],
+          memberships: [{ schoolId: lincoln.id, role: 'GUARDIAN' }],
+        },
+      },
+    );
+    const duplicate = await graphql(
+      `
+        mutation ($input: CreatePersonInput!) {
+          createPerson(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          kind: 'GUARDIAN',
+          givenName: 'Rosa',
+          familyName: 'Parks',
+          emails: [{ address: 'rparks@example.net', primary: true }],
+          preferredLanguage: 'es',
+        },
+      },
+    );
+    const survivorId = created.data.createPerson.id;
+    const mergedId = duplicate.data.createPerson.id;
+    const [student] = await database.dataSource.query(`SELECT id FROM person WHERE kind = 'STUDENT' LIMIT 1`);
+    await graphql(
+      'mutation($g: ID!, $s: ID!) { linkGuardian(input: { guardianId: $g, studentId: $s, type: GUARDIAN }) { type } }',
+      { g: mergedId, s: student.id },
+    );
+
+    const merged = await graphql(
+      'mutation($s: ID!, $m: ID!) { mergePeople(survivorId: $s, mergedId: $m) { id emails { address primary } students { student { id } type } } }',
+      { s: survivorId, m: mergedId },
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.mergePeople.emails).toEqual([
+      { address: 'rosa.parks@example.org', primary: true },
+      { address: 'rparks@example.net', primary: false },
+    ]);
+    expect(merged.data.mergePeople.students).toEqual([{ student: { id: student.id }, type: 'GUARDIAN' }]);
+    const old = await graphql('query($id: ID!) { person(id: $id) { active mergedIntoId } }', {
+      id: mergedId,
+    });
+    expect(old.data.person).toEqual({ active: false, mergedIntoId: survivorId });
+    const [history] = await database.dataSource.query(
+      'SELECT merged_by, merged_snapshot FROM person_merge WHERE merged_id = $1',
+      [mergedId],
+    );
+    expect(history.merged_by).toBe('admin-1');
+    expect(history.merged_snapshot.emails).toEqual([{ address: 'rparks@example.net', primary: true }]);
+    expect(
+      (
+        await graphql('mutation($id: ID!) { mergePeople(survivorId: $id, mergedId: $id) { id } }', {
+          id: survivorId,
+        })
+      ).errors[0].extensions.reason,
+    ).toBe('MERGE_INTO_SELF');
+
+    // The relay (started with the app) publishes the events; consumers see contract-valid payloads.
+    const messages = await readTopic(DIRECTORY_TOPICS.person, 1, {
+      timeoutMs: 30_000,
+      filter: (m) =>
+        m.key?.toString() === survivorId && JSON.parse(m.value!.toString()).type === PeopleMerged.type,
+    });
+    const event = JSON.parse(messages[0]!.value!.toString());
+    expect(PeopleMerged.schema.parse(event.data)).toEqual({ survivorId, mergedId });
+    const createdEvents = await readTopic(DIRECTORY_TOPICS.person, 1, {
+      timeoutMs: 30_000,
+      filter: (m) =>
+        m.key?.toString() === survivorId && JSON.parse(m.value!.toString()).type === PersonCreated.type,
+    });
+    const createdData = PersonCreated.schema.parse(JSON.parse(createdEvents[0]!.value!.toString()).data);
+    expect(createdData).toMatchObject({ personId: survivorId, kind: 'GUARDIAN', schoolIds: [lincoln.id] });
+    expect(createdData).not.toHaveProperty('emails');
+  });
+});

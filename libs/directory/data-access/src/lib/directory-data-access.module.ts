@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuditLogService } from './services/audit-log.service';
+import { DistrictService } from './services/district.service';
+import { MergeService } from './services/merge.service';
+import { PersonService } from './services/person.service';
+import { RelationshipService } from './services/relationship.service';
+import { SchoolService } from './services/school.service';
+import { StaffRoleService } from './services/staff-role.service';
+import { TeamService } from './services/team.service';
+
+const SERVICES = [
+  AuditLogService,
+  DistrictService,
+  MergeService,
+  PersonService,
+  RelationshipService,
+  SchoolService,
+  StaffRoleService,
+  TeamService,
+];
+
+/** The directory's application services; expects the app to provide TypeORM and messaging. */
+@Module({ providers: SERVICES, exports: SERVICES })
+export class DirectoryDataAccessModule {}

@@ -1,0 +1,314 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
+import { inTransaction } from '@homeroom/platform/database';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import {
+  type ContactChannel,
+  DIRECTORY_REASONS,
+  type EmailAddress,
+  type MembershipRole,
+  normalizeEmails,
+  normalizeLanguageTag,
+  normalizePhones,
+  type PersonKind,
+  type PhoneNumber,
+  searchDocument,
+  searchTerms,
+} from '@homeroom/directory/domain';
+import { PersonCreated, PersonDeactivated, PersonUpdated } from '@homeroom/directory/contracts';
+import { PersonEntity, SchoolEntity, SchoolMembershipEntity } from '../entities';
+import { defined } from './defined';
+import type { PersonVisibility } from './person-visibility';
+import type { KeysetPage } from './school.service';
+import { translatingUniqueViolations } from './unique-violation';
+
+export interface MembershipInput {
+  schoolId: string;
+  role: MembershipRole;
+  grade?: string | null;
+}
+
+export interface PersonInput {
+  kind: PersonKind;
+  givenName: string;
+  middleName?: string | null;
+  familyName: string;
+  preferredName?: string | null;
+  emails?: EmailAddress[];
+  phones?: PhoneNumber[];
+  preferredLanguage: string;
+  preferredChannel?: ContactChannel | null;
+  sourcedId?: string | null;
+  householdId?: string | null;
+  memberships?: MembershipInput[];
+}
+
+export interface PeopleFilter {
+  search?: string | null;
+  kind?: PersonKind | null;
+  schoolId?: string | null;
+  includeInactive?: boolean | null;
+}
+
+@Injectable()
+export class PersonService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  create(input: PersonInput): Promise<PersonEntity> {
+    return translatingUniqueViolations(() =>
+      inTransaction(this.dataSource, async (manager) => {
+        const person = manager.create(PersonEntity, { ...normalizedPerson(input), active: true });
+        await manager.save(person);
+        const memberships = await this.replaceMemberships(manager, person.id, input.memberships ?? []);
+        await this.outbox.append(manager, PersonCreated, {
+          aggregateId: person.id,
+          data: personSnapshot(person, memberships),
+        });
+        return person;
+      }),
+    );
+  }
+
+  /** Many people in one transaction (seed, SIS import): one insert per chunk, one event per person. */
+  createMany(inputs: readonly PersonInput[]): Promise<PersonEntity[]> {
+    return translatingUniqueViolations(() =>
+      inTransaction(this.dataSource, async (manager) => {
+        const people = inputs.map((input) =>
+          manager.create(PersonEntity, { ...normalizedPerson(input), active: true }),
+        );
+        for (let i = 0; i < people.length; i += 500) await manager.save(people.slice(i, i + 500));
+        const memberships = people.flatMap((person, index) =>
+          (inputs[index]!.memberships ?? []).map((m) =>
+            manager.create(SchoolMembershipEntity, {
+              personId: person.id,
+              schoolId: m.schoolId,
+              role: m.role,
+              grade: m.grade ?? null,
+            }),
+          ),
+        );
+        for (let i = 0; i < memberships.length; i += 1000)
+          await manager.insert(SchoolMembershipEntity, memberships.slice(i, i + 1000));
+        await this.outbox.appendAll(
+          manager,
+          PersonCreated,
+          people.map((person) => ({
+            aggregateId: person.id,
+            data: personSnapshot(
+              person,
+              memberships.filter((m) => m.personId === person.id),
+            ),
+          })),
+        );
+        return people;
+      }),
+    );
+  }
+
+  update(id: string, input: Partial<PersonInput>): Promise<PersonEntity> {
+    return translatingUniqueViolations(() =>
+      inTransaction(this.dataSource, async (manager) => {
+        const person = await this.lockedOrFail(manager, id);
+        const { memberships, ...fields } = defined(input);
+        Object.assign(person, normalizedPerson({ ...person, ...fields }));
+        await manager.save(person);
+        const current = memberships
+          ? await this.replaceMemberships(manager, id, memberships)
+          : await manager.findBy(SchoolMembershipEntity, { personId: id });
+        await this.outbox.append(manager, PersonUpdated, {
+          aggregateId: id,
+          data: personSnapshot(person, current),
+        });
+        return person;
+      }),
+    );
+  }
+
+  deactivate(id: string): Promise<PersonEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const person = await this.lockedOrFail(manager, id);
+      if (!person.active) return person;
+      person.active = false;
+      await manager.save(person);
+      await this.outbox.append(manager, PersonDeactivated, { aggregateId: id, data: { personId: id } });
+      return person;
+    });
+  }
+
+  findById(id: string): Promise<PersonEntity | null> {
+    return this.dataSource.getRepository(PersonEntity).findOneBy({ id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<PersonEntity[]> {
+    return ids.length
+      ? this.dataSource.getRepository(PersonEntity).findBy({ id: In([...ids]) })
+      : Promise.resolve([]);
+  }
+
+  memberships(personIds: readonly string[]): Promise<SchoolMembershipEntity[]> {
+    return personIds.length
+      ? this.dataSource.getRepository(SchoolMembershipEntity).findBy({ personId: In([...personIds]) })
+      : Promise.resolve([]);
+  }
+
+  /** Whether the caller may see this person (see PersonVisibility). */
+  async isVisible(personId: string, visibility: PersonVisibility): Promise<boolean> {
+    if (visibility.everyone) return true;
+    const query = this.dataSource
+      .getRepository(PersonEntity)
+      .createQueryBuilder('person')
+      .where('person.id = :personId', { personId });
+    this.restrictTo(query, visibility);
+    return (await query.getCount()) > 0;
+  }
+
+  /**
+   * People by family name, given name, id (the keyset), filtered by kind, school and a search over folded
+   * names, emails and phone digits (every term must match; trigram index).
+   */
+  async page(
+    filter: PeopleFilter,
+    { limit, after }: KeysetPage,
+    visibility: PersonVisibility,
+  ): Promise<{ rows: PersonEntity[]; total: number }> {
+    const query = this.dataSource.getRepository(PersonEntity).createQueryBuilder('person');
+    if (!filter.includeInactive) query.andWhere('person.active AND person.mergedIntoId IS NULL');
+    if (filter.kind) query.andWhere('person.kind = :kind', { kind: filter.kind });
+    if (filter.schoolId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM school_membership m WHERE m.person_id = person.id AND m.school_id = :schoolId)',
+        { schoolId: filter.schoolId },
+      );
+    }
+    searchTerms(filter.search ?? '').forEach((term, index) => {
+      query.andWhere(`person.searchText LIKE :term${index}`, { [`term${index}`]: `%${escapeLike(term)}%` });
+    });
+    this.restrictTo(query, visibility);
+    const total = await query.clone().getCount();
+    if (after) {
+      query.andWhere('(person.familyName, person.givenName, person.id) > (:family, :given, :id)', {
+        family: after[0],
+        given: after[1],
+        id: after[2],
+      });
+    }
+    const rows = await query
+      .orderBy('person.familyName')
+      .addOrderBy('person.givenName')
+      .addOrderBy('person.id')
+      .limit(limit + 1)
+      .getMany();
+    return { rows, total };
+  }
+
+  private restrictTo(query: SelectQueryBuilder<PersonEntity>, visibility: PersonVisibility): void {
+    if (visibility.everyone) return;
+    query.andWhere(
+      new Brackets((where) =>
+        where
+          .where("person.kind = 'COMMUNITY'")
+          .orWhere(
+            'EXISTS (SELECT 1 FROM school_membership v WHERE v.person_id = person.id AND v.school_id IN (:...visibleSchools))',
+            {
+              visibleSchools: visibility.schoolIds.length
+                ? visibility.schoolIds
+                : ['00000000-0000-0000-0000-000000000000'],
+            },
+          ),
+      ),
+    );
+  }
+
+  private async replaceMemberships(
+    manager: EntityManager,
+    personId: string,
+    memberships: readonly MembershipInput[],
+  ): Promise<SchoolMembershipEntity[]> {
+    const schoolIds = [...new Set(memberships.map((m) => m.schoolId))];
+    if (schoolIds.length) {
+      const found = await manager.countBy(SchoolEntity, { id: In(schoolIds) });
+      if (found !== schoolIds.length) {
+        throw new InvalidInputException(
+          'A membership names a school that does not exist',
+          [{ path: 'memberships', message: 'unknown school' }],
+          'UNKNOWN_SCHOOL',
+        );
+      }
+    }
+    await manager.delete(SchoolMembershipEntity, { personId });
+    const rows = memberships.map((m) =>
+      manager.create(SchoolMembershipEntity, {
+        personId,
+        schoolId: m.schoolId,
+        role: m.role,
+        grade: m.grade ?? null,
+      }),
+    );
+    if (rows.length) await manager.insert(SchoolMembershipEntity, rows);
+    return rows;
+  }
+
+  private async lockedOrFail(manager: EntityManager, id: string): Promise<PersonEntity> {
+    const person = await manager.findOne(PersonEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!person) throw new NotFoundException('Person');
+    if (person.mergedIntoId) {
+      throw new InvalidInputException(
+        'This record was merged into another',
+        [],
+        DIRECTORY_REASONS.inactiveRecord,
+      );
+    }
+    return person;
+  }
+}
+
+/** Validated, canonical fields and the search text derived from them. */
+export function normalizedPerson(
+  input: Omit<PersonInput, 'memberships'>,
+): Omit<PersonInput, 'memberships'> & { searchText: string } {
+  const emails = normalizeEmails(input.emails ?? []);
+  const phones = normalizePhones(input.phones ?? []);
+  const givenName = input.givenName.trim();
+  const familyName = input.familyName.trim();
+  if (!givenName || !familyName) {
+    throw new InvalidInputException('A person needs a given and a family name', [
+      ...(givenName ? [] : [{ path: 'givenName', message: 'required' }]),
+      ...(familyName ? [] : [{ path: 'familyName', message: 'required' }]),
+    ]);
+  }
+  return {
+    ...input,
+    givenName,
+    familyName,
+    emails,
+    phones,
+    preferredLanguage: normalizeLanguageTag(input.preferredLanguage),
+    searchText: searchDocument({
+      names: [givenName, input.middleName, familyName, input.preferredName],
+      emails: emails.map((e) => e.address),
+      phones: phones.map((p) => p.number),
+    }),
+  };
+}
+
+export function personSnapshot(person: PersonEntity, memberships: readonly SchoolMembershipEntity[]) {
+  return {
+    personId: person.id,
+    kind: person.kind,
+    schoolIds: [...new Set(memberships.map((m) => m.schoolId))],
+    preferredLanguage: person.preferredLanguage,
+    preferredChannel: person.preferredChannel ?? null,
+    active: person.active,
+  };
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,26 @@
+import { DIRECTORY_REASONS, invalidField } from './directory-errors';
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/**
+ * A BCP 47 language tag in its canonical form ("ES-mx" → "es-MX"), whose language ICU knows (so that
+ * "spanish", well-formed but no language, is refused), or a typed error.
+ */
+export function normalizeLanguageTag(value: string, path = 'preferredLanguage'): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value.trim());
+    if (canonical && languageNames.of(new Intl.Locale(canonical).language)) return canonical;
+  } catch {
+    // RangeError for a malformed tag: fall through to our error
+  }
+  throw invalidField(path, `"${value}" is not a BCP 47 language tag`, DIRECTORY_REASONS.invalidLanguageTag);
+}
+
+/** An IANA time zone the runtime knows ("America/Chicago"). */
+export function normalizeTimeZone(value: string, path = 'timeZone'): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value.trim() }).resolvedOptions().timeZone;
+  } catch {
+    throw invalidField(path, `"${value}" is not an IANA time zone`, DIRECTORY_REASONS.invalidTimeZone);
+  }
+}

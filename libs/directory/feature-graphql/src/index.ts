@@ -1,0 +1,2 @@
+export * from './lib/directory-graphql.module';
+export * from './lib/access';

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DirectoryDataAccessModule } from '@homeroom/directory/data-access';
+import { DirectoryLoaders } from './directory-loaders';
+import { DistrictResolver } from './resolvers/district.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { SchoolResolver } from './resolvers/school.resolver';
+import { TeamResolver } from './resolvers/team.resolver';
+import './types/enums';
+
+/** The directory's part of the federated API: School, Person and Team entities, queries and mutations. */
+@Module({
+  imports: [DirectoryDataAccessModule],
+  providers: [DirectoryLoaders, SchoolResolver, PersonResolver, TeamResolver, DistrictResolver],
+})
+export class DirectoryGraphqlModule {}

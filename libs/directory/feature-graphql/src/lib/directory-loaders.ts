@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import {
+  HouseholdEntity,
+  PersonService,
+  RelationshipService,
+  SchoolService,
+  StaffRoleService,
+  TeamService,
+  type PersonEntity,
+  type RelationshipEntity,
+  type SchoolEntity,
+  type SchoolMembershipEntity,
+  type StaffRoleEntity,
+  type TeamMemberEntity,
+} from '@homeroom/directory/data-access';
+import { DataSource, In } from 'typeorm';
+
+export interface Loaders {
+  school: DataLoader<string, SchoolEntity | null>;
+  person: DataLoader<string, PersonEntity | null>;
+  memberships: DataLoader<string, SchoolMembershipEntity[]>;
+  guardiansOf: DataLoader<string, RelationshipEntity[]>;
+  studentsOf: DataLoader<string, RelationshipEntity[]>;
+  staffRoles: DataLoader<string, StaffRoleEntity[]>;
+  teamMembers: DataLoader<string, TeamMemberEntity[]>;
+  household: DataLoader<string, HouseholdEntity | null>;
+}
+
+/**
+ * Per-request batching, so a page of 100 people with their schools and guardians costs a handful of
+ * queries, not hundreds. The loaders live on the request object and die with it.
+ */
+@Injectable()
+export class DirectoryLoaders {
+  private readonly perRequest = new WeakMap<object, Loaders>();
+
+  constructor(
+    private readonly schools: SchoolService,
+    private readonly people: PersonService,
+    private readonly relationships: RelationshipService,
+    private readonly staffRoles: StaffRoleService,
+    private readonly teams: TeamService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  for(request: object): Loaders {
+    let loaders = this.perRequest.get(request);
+    if (!loaders) {
+      loaders = this.create();
+      this.perRequest.set(request, loaders);
+    }
+    return loaders;
+  }
+
+  private create(): Loaders {
+    return {
+      school: new DataLoader(async (ids) => byId(ids, await this.schools.findByIds(ids))),
+      person: new DataLoader(async (ids) => byId(ids, await this.people.findByIds(ids))),
+      memberships: new DataLoader(async (ids) =>
+        groupBy(ids, await this.people.memberships(ids), (m) => m.personId),
+      ),
+      guardiansOf: new DataLoader(async (ids) =>
+        groupBy(ids, await this.relationships.forStudents(ids), (r) => r.studentId),
+      ),
+      studentsOf: new DataLoader(async (ids) =>
+        groupBy(ids, await this.relationships.forGuardians(ids), (r) => r.guardianId),
+      ),
+      staffRoles: new DataLoader(async (ids) =>
+        groupBy(ids, await this.staffRoles.forPeople(ids), (r) => r.personId),
+      ),
+      teamMembers: new DataLoader(async (ids) =>
+        groupBy(ids, await this.teams.members(ids), (m) => m.teamId),
+      ),
+      household: new DataLoader(async (ids) =>
+        byId(ids, await this.dataSource.getRepository(HouseholdEntity).findBy({ id: In([...ids]) })),
+      ),
+    };
+  }
+}
+
+function byId<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): (T | null)[] {
+  const map = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+function groupBy<T>(ids: readonly string[], rows: readonly T[], key: (row: T) => string): T[][] {
+  const map = new Map<string, T[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return ids.map((id) => map.get(id) ?? []);
+}

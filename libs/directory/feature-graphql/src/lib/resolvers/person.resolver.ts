@@ -1,0 +1,271 @@
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  AuditLogService,
+  MergeService,
+  PersonService,
+  RelationshipService,
+  StaffRoleService,
+  type PersonEntity,
+} from '@homeroom/directory/data-access';
+import { NotFoundException } from '@homeroom/shared/errors';
+import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
+import { actorOf, DIRECTORY_SCOPES, visibilityOf } from '../access';
+import { DirectoryLoaders } from '../directory-loaders';
+import {
+  CreatePersonInput,
+  LinkGuardianInput,
+  PeopleFilter,
+  StaffRoleInput,
+  UpdatePersonInput,
+} from '../inputs/person.input';
+import { toPerson, toSchool } from '../mappers';
+import { GuardianLink, Household, SchoolMembership, StaffRoleGrant } from '../types/person-links.type';
+import { Person, PersonConnection } from '../types/person.type';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(
+    private readonly personService: PersonService,
+    private readonly relationships: RelationshipService,
+    private readonly merges: MergeService,
+    private readonly staffRoleService: StaffRoleService,
+    private readonly audit: AuditLogService,
+    private readonly loaders: DirectoryLoaders,
+  ) {}
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @Query(() => PersonConnection, {
+    description: 'People you may see, by family name; students and guardians read are audit-logged.',
+  })
+  async people(
+    @Args('filter', { type: () => PeopleFilter, nullable: true }) filter: PeopleFilter | null,
+    @Args() { first, after }: PageArgs,
+    @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const size = pageSize(first);
+    const { rows, total } = await this.personService.page(
+      filter ?? {},
+      { limit: size, after: after ? decodeCursor(after, 3) : undefined },
+      visibilityOf(principal),
+    );
+    await this.audit.recordReads(actorOf(principal), rows.slice(0, size), operationName(info));
+    return toConnection(rows, size, total, (p) => [p.familyName, p.givenName, p.id], toPerson);
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @Query(() => Person, { nullable: true })
+  async person(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Person | null> {
+    const person = await this.visiblePerson(id, principal);
+    if (!person) return null;
+    await this.audit.recordReads(actorOf(principal), [person], operationName(info));
+    return toPerson(person);
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @ResolveReference()
+  async resolveReference(
+    reference: { id: string },
+    @Context('req') req: object & { homeroomPrincipal?: Principal },
+  ): Promise<Person | null> {
+    const principal = req.homeroomPrincipal;
+    if (!principal || principal.kind === 'anonymous') return null;
+    const person = await this.visiblePerson(reference.id, principal);
+    if (!person) return null;
+    await this.audit.recordReads(actorOf(principal), [person], 'federation:Person');
+    return toPerson(person);
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @ResolveField(() => [SchoolMembership])
+  async schools(@Parent() person: Person, @Context('req') req: object): Promise<SchoolMembership[]> {
+    const loaders = this.loaders.for(req);
+    const memberships = await loaders.memberships.load(person.id);
+    const schools = await loaders.school.loadMany(memberships.map((m) => m.schoolId));
+    return memberships.flatMap((m, i) => {
+      const school = schools[i];
+      return school && !(school instanceof Error)
+        ? [{ school: toSchool(school), role: m.role, grade: m.grade }]
+        : [];
+    });
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @ResolveField(() => [GuardianLink], { description: "A student's guardians." })
+  async guardians(
+    @Parent() person: Person,
+    @Context('req') req: object,
+    @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GuardianLink[]> {
+    const loaders = this.loaders.for(req);
+    const links = await loaders.guardiansOf.load(person.id);
+    const guardians = await loaders.person.loadMany(links.map((l) => l.guardianId));
+    await this.audit.recordReads(actorOf(principal), guardians.filter(isPerson), operationName(info));
+    return links.flatMap((link, i) => {
+      const guardian = guardians[i];
+      return guardian && !(guardian instanceof Error)
+        ? [{ ...link, guardian: toPerson(guardian), student: person }]
+        : [];
+    });
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @ResolveField(() => [GuardianLink], { description: "A guardian's students." })
+  async students(
+    @Parent() person: Person,
+    @Context('req') req: object,
+    @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GuardianLink[]> {
+    const loaders = this.loaders.for(req);
+    const links = await loaders.studentsOf.load(person.id);
+    const students = await loaders.person.loadMany(links.map((l) => l.studentId));
+    await this.audit.recordReads(actorOf(principal), students.filter(isPerson), operationName(info));
+    return links.flatMap((link, i) => {
+      const student = students[i];
+      return student && !(student instanceof Error)
+        ? [{ ...link, student: toPerson(student), guardian: person }]
+        : [];
+    });
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @ResolveField(() => [StaffRoleGrant])
+  async staffRoles(@Parent() person: Person, @Context('req') req: object): Promise<StaffRoleGrant[]> {
+    const loaders = this.loaders.for(req);
+    const grants = await loaders.staffRoles.load(person.id);
+    return Promise.all(
+      grants.map(async (grant) => {
+        const school = grant.schoolId ? await loaders.school.load(grant.schoolId) : null;
+        return { role: grant.role, school: school ? toSchool(school) : null };
+      }),
+    );
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
+  @ResolveField(() => Household, { nullable: true })
+  async household(@Parent() person: Person, @Context('req') req: object): Promise<Household | null> {
+    if (!person.householdId) return null;
+    const household = await this.loaders.for(req).household.load(person.householdId);
+    return household ? { id: household.id, name: household.name, address: household.address } : null;
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Person)
+  async createPerson(@Args('input') input: CreatePersonInput): Promise<Person> {
+    return toPerson(await this.personService.create(input));
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Person)
+  async updatePerson(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePersonInput,
+  ): Promise<Person> {
+    return toPerson(await this.personService.update(id, input));
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Person)
+  async deactivatePerson(@Args('id', { type: () => ID }) id: string): Promise<Person> {
+    return toPerson(await this.personService.deactivate(id));
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => GuardianLink)
+  async linkGuardian(
+    @Args('input') input: LinkGuardianInput,
+    @Context('req') req: object,
+  ): Promise<GuardianLink> {
+    const link = await this.relationships.link(input);
+    const loaders = this.loaders.for(req);
+    const [guardian, student] = await Promise.all([
+      loaders.person.load(link.guardianId),
+      loaders.person.load(link.studentId),
+    ]);
+    return { ...link, guardian: toPerson(guardian!), student: toPerson(student!) };
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Boolean, { description: 'True when a link was removed.' })
+  unlinkGuardian(
+    @Args('guardianId', { type: () => ID }) guardianId: string,
+    @Args('studentId', { type: () => ID }) studentId: string,
+  ): Promise<boolean> {
+    return this.relationships.unlink(guardianId, studentId);
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Person, {
+    description:
+      "Merges a duplicate into the surviving record; the duplicate's identifiers and links move to it.",
+  })
+  async mergePeople(
+    @Args('survivorId', { type: () => ID }) survivorId: string,
+    @Args('mergedId', { type: () => ID }) mergedId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Person> {
+    return toPerson(await this.merges.merge(survivorId, mergedId, actorOf(principal).id));
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => [StaffRoleGrant], { description: "Replaces a staff member's roles." })
+  async setStaffRoles(
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('roles', { type: () => [StaffRoleInput] }) roles: StaffRoleInput[],
+    @Context('req') req: object,
+  ): Promise<StaffRoleGrant[]> {
+    const grants = await this.staffRoleService.set(
+      personId,
+      roles.map((r) => ({ role: r.role, schoolId: r.schoolId ?? null })),
+    );
+    const loaders = this.loaders.for(req);
+    return Promise.all(
+      grants.map(async (grant) => {
+        const school = grant.schoolId ? await loaders.school.load(grant.schoolId) : null;
+        return { role: grant.role, school: school ? toSchool(school) : null };
+      }),
+    );
+  }
+
+  private async visiblePerson(id: string, principal: Principal): Promise<PersonEntity | null> {
+    const person = await this.personService.findById(id);
+    if (!person) return null;
+    // Not visible reads as not found: a caller learns nothing about records outside their schools.
+    if (!(await this.personService.isVisible(id, visibilityOf(principal))))
+      throw new NotFoundException('Person');
+    return person;
+  }
+}
+
+function isPerson(value: PersonEntity | Error | null): value is PersonEntity {
+  return value !== null && !(value instanceof Error);
+}
+
+function operationName(info: GraphQLResolveInfo): string {
+  return `${info.operation.operation}:${info.operation.name?.value ?? info.fieldName}`;
+}

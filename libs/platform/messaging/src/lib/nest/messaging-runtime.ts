@@ -1,0 +1,83 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { HealthRegistry, LOGGER, type Logger } from '@homeroom/platform/observability';
+import { EventConsumer } from '../consumer/event-consumer';
+import type { EventHandler } from '../consumer/event-handler';
+import { provisionTopics, type TopicSpec } from '../kafka/topic-provisioner';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { KAFKA, MESSAGING_OPTIONS } from './messaging.tokens';
+
+export interface MessagingOptions {
+  service: string;
+  brokers: string[];
+  /** The service's database, for the relay's LISTEN connection. */
+  databaseUrl: string;
+  /** Topics this service publishes to; created (with their .dlq) at start when missing. */
+  topics: TopicSpec[];
+  /** Handlers for other services' events; a consumer group `<service>` runs them. */
+  handlers?: EventHandler[];
+}
+
+/**
+ * Runs a service's messaging for the life of the app: provisions its topics, starts the outbox relay and
+ * the consumer once the app is up, stops both (finishing the batch in hand) on shutdown, and reports Kafka
+ * in readiness.
+ */
+@Injectable()
+export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay: OutboxRelay | undefined;
+  private consumer: EventConsumer | undefined;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly dataSource: DataSource,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const created = await provisionTopics(admin, this.options.topics);
+      if (created.length) this.logger.info({ topics: created }, 'created topics');
+    } finally {
+      await admin.disconnect();
+    }
+    this.health.register({ name: 'kafka', check: () => this.checkKafka() });
+    this.relay = new OutboxRelay({
+      dataSource: this.dataSource,
+      kafka: this.kafka,
+      databaseUrl: this.options.databaseUrl,
+      logger: this.logger.child({ component: 'outbox-relay' }),
+    });
+    this.relay.start();
+    if (this.options.handlers?.length) {
+      this.consumer = new EventConsumer({
+        kafka: this.kafka,
+        dataSource: this.dataSource,
+        groupId: this.options.service,
+        handlers: this.options.handlers,
+        logger: this.logger.child({ component: 'event-consumer' }),
+      });
+      await this.consumer.start();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay?.stop();
+  }
+
+  private async checkKafka(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.describeCluster();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
