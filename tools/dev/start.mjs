@@ -144,6 +144,7 @@ async function main() {
     KAFKA_BROKERS: /^KAFKA_BROKERS=(.+)$/m.exec(output)?.[1] ?? '',
     // The gateway and the subgraphs share it; a new one each run is enough on one machine.
     GATEWAY_TRUST_SECRET: process.env.GATEWAY_TRUST_SECRET || randomBytes(32).toString('hex'),
+    OIDC_COOKIE_KEYS: process.env.OIDC_COOKIE_KEYS || randomBytes(32).toString('hex'),
   };
   // Each service owns a database on the server: homeroom_<app>.
   const envFor = (app) => ({ ...env, DATABASE_URL: databaseFor(env.DATABASE_URL, app) });

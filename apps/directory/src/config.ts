@@ -4,6 +4,30 @@ import { loadConfig, port, serviceConfigShape, type Environment } from '@homeroo
 export const directoryConfigSchema = z.object({
   ...serviceConfigShape,
   PORT: port(4001),
+  /** The demo administrator's first password (npm start's seed); the environment can override it. */
+  DEMO_ADMIN_PASSWORD: z.string().default('homeroom-demo'),
+  /** The public issuer: the gateway's origin + /auth, where the gateway serves the directory's sign-in. */
+  OIDC_ISSUER: z.string().url().default('http://localhost:4000/auth'),
+  PORTAL_REDIRECT_URIS: z
+    .string()
+    .default('http://localhost:4200/auth/callback')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((uri) => uri.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url()).min(1)),
+  /** Signs sign-in cookies; comma-separated, newest first, so that keys rotate without signing everyone out. */
+  OIDC_COOKIE_KEYS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(32, 'each key must be at least 32 characters')).min(1)),
 });
 
 export type DirectoryConfig = z.infer<typeof directoryConfigSchema>;

@@ -7,6 +7,7 @@ import { MessagingModule } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { DIRECTORY_TOPICS } from '@homeroom/directory/contracts';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import { DirectoryAuthModule } from '@homeroom/directory/feature-auth';
 import { DirectoryGraphqlModule } from '@homeroom/directory/feature-graphql';
 import type { DirectoryConfig } from './config';
 
@@ -36,6 +37,12 @@ export class DirectoryAppModule implements NestModule {
         })),
         subgraphModule({ production: config.NODE_ENV === 'production' }),
         DirectoryGraphqlModule,
+        DirectoryAuthModule.forRoot({
+          issuer: config.OIDC_ISSUER,
+          portalRedirectUris: config.PORTAL_REDIRECT_URIS,
+          cookieKeys: config.OIDC_COOKIE_KEYS,
+          production: config.NODE_ENV === 'production',
+        }),
       ],
       providers: [
         { provide: CONFIG, useValue: config },

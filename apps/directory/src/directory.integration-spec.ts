@@ -3,21 +3,15 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { signPrincipal, type Principal } from '@homeroom/platform/auth';
-import { OutboxWriter } from '@homeroom/platform/messaging';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { readTopic, testKafkaBrokers } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { DIRECTORY_TOPICS, PeopleMerged, PersonCreated } from '@homeroom/directory/contracts';
 import {
+  demoSeedServices,
   DIRECTORY_ENTITIES,
   DIRECTORY_MIGRATIONS,
-  DistrictService,
-  PersonService,
-  RelationshipService,
-  SchoolService,
   seedDemoDistrict,
-  StaffRoleService,
-  TeamService,
 } from '@homeroom/directory/data-access';
 import { loadDirectoryConfig } from './config';
 import { DirectoryAppModule } from './directory-app.module';
@@ -46,18 +40,10 @@ describe('directory subgraph', () => {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       GATEWAY_TRUST_SECRET: SECRET,
+      OIDC_COOKIE_KEYS: 'cookie-key-for-tests-0123456789abcdef',
     });
     const { dataSource } = database;
-    const outbox = new OutboxWriter('directory');
-    await seedDemoDistrict({
-      dataSource,
-      districts: new DistrictService(dataSource),
-      schools: new SchoolService(dataSource, outbox),
-      people: new PersonService(dataSource, outbox),
-      relationships: new RelationshipService(dataSource),
-      staffRoles: new StaffRoleService(dataSource, outbox),
-      teams: new TeamService(dataSource, outbox),
-    });
+    await seedDemoDistrict(demoSeedServices(dataSource));
     app = await NestFactory.create(DirectoryAppModule.forRoot(config), { logger: false });
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { mountSignIn } from '@homeroom/directory/feature-auth';
 import { loadDirectoryConfig } from './config';
 import { DirectoryAppModule } from './directory-app.module';
 
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   const config = loadDirectoryConfig();
   const app = await NestFactory.create(DirectoryAppModule.forRoot(config), { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
+  mountSignIn(app);
   await app.listen(config.PORT, config.HOST);
   process.stdout.write(`directory subgraph on http://localhost:${config.PORT}/graphql\n`);
 }

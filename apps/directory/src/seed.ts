@@ -1,16 +1,11 @@
 import 'reflect-metadata';
 import { createServiceDataSource } from '@homeroom/platform/database';
-import { OutboxWriter } from '@homeroom/platform/messaging';
 import {
+  demoSeedServices,
   DIRECTORY_ENTITIES,
   DIRECTORY_MIGRATIONS,
-  DistrictService,
-  PersonService,
-  RelationshipService,
-  SchoolService,
   seedDemoDistrict,
-  StaffRoleService,
-  TeamService,
+  seedDemoSignIns,
 } from '@homeroom/directory/data-access';
 import { loadDirectoryConfig } from './config';
 
@@ -25,17 +20,10 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   try {
-    const outbox = new OutboxWriter('directory');
     const started = Date.now();
-    const result = await seedDemoDistrict({
-      dataSource,
-      districts: new DistrictService(dataSource),
-      schools: new SchoolService(dataSource, outbox),
-      people: new PersonService(dataSource, outbox),
-      relationships: new RelationshipService(dataSource),
-      staffRoles: new StaffRoleService(dataSource, outbox),
-      teams: new TeamService(dataSource, outbox),
-    });
+    const services = demoSeedServices(dataSource);
+    const result = await seedDemoDistrict(services);
+    await seedDemoSignIns(services, config.DEMO_ADMIN_PASSWORD);
     process.stdout.write(
       result.seeded
         ? `seeded the demo district: ${result.people} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`

@@ -11,3 +11,7 @@ export * from './lib/services/school.service';
 export * from './lib/services/staff-role.service';
 export * from './lib/services/team.service';
 export * from './lib/seed/demo-district';
+export * from './lib/services/api-client.service';
+export * from './lib/services/credential.service';
+export * from './lib/services/signing-key.service';
+export * from './lib/services/oidc-storage';

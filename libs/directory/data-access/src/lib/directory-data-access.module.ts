@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
+import { ApiClientService } from './services/api-client.service';
 import { AuditLogService } from './services/audit-log.service';
+import { CredentialService } from './services/credential.service';
 import { DistrictService } from './services/district.service';
 import { MergeService } from './services/merge.service';
 import { PersonService } from './services/person.service';
 import { RelationshipService } from './services/relationship.service';
 import { SchoolService } from './services/school.service';
+import { SigningKeyService } from './services/signing-key.service';
 import { StaffRoleService } from './services/staff-role.service';
 import { TeamService } from './services/team.service';
 
 const SERVICES = [
+  ApiClientService,
   AuditLogService,
+  CredentialService,
+  SigningKeyService,
   DistrictService,
   MergeService,
   PersonService,

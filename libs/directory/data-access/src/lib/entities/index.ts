@@ -1,4 +1,8 @@
+import { ApiClientEntity } from './api-client.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { OidcPayloadEntity } from './oidc-payload.entity';
+import { SigningKeyEntity } from './signing-key.entity';
+import { StaffCredentialEntity } from './staff-credential.entity';
 import { DepartmentEntity } from './department.entity';
 import { DistrictEntity } from './district.entity';
 import { HouseholdEntity } from './household.entity';
@@ -11,7 +15,11 @@ import { StaffRoleEntity } from './staff-role.entity';
 import { TeamEntity, TeamMemberEntity } from './team.entity';
 
 export {
+  ApiClientEntity,
   AuditEntryEntity,
+  OidcPayloadEntity,
+  SigningKeyEntity,
+  StaffCredentialEntity,
   DepartmentEntity,
   DistrictEntity,
   HouseholdEntity,
@@ -39,4 +47,8 @@ export const DIRECTORY_ENTITIES = [
   TeamMemberEntity,
   AuditEntryEntity,
   PersonMergeEntity,
+  StaffCredentialEntity,
+  ApiClientEntity,
+  SigningKeyEntity,
+  OidcPayloadEntity,
 ];

@@ -1,15 +1,20 @@
 import type { DataSource } from 'typeorm';
 import type { SchoolType } from '@homeroom/directory/domain';
 import { HouseholdEntity, type PersonEntity } from '../entities';
-import type { DistrictService } from '../services/district.service';
-import type { PersonInput, PersonService } from '../services/person.service';
-import type { GuardianLinkInput, RelationshipService } from '../services/relationship.service';
-import type { SchoolService } from '../services/school.service';
-import type { StaffRoleService } from '../services/staff-role.service';
-import type { TeamService } from '../services/team.service';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { ApiClientService } from '../services/api-client.service';
+import { CredentialService } from '../services/credential.service';
+import { DistrictService } from '../services/district.service';
+import { type PersonInput, PersonService } from '../services/person.service';
+import { type GuardianLinkInput, RelationshipService } from '../services/relationship.service';
+import { SchoolService } from '../services/school.service';
+import { StaffRoleService } from '../services/staff-role.service';
+import { TeamService } from '../services/team.service';
 
 export interface DemoSeedServices {
   dataSource: DataSource;
+  credentials: CredentialService;
+  apiClients: ApiClientService;
   districts: DistrictService;
   schools: SchoolService;
   people: PersonService;
@@ -18,7 +23,51 @@ export interface DemoSeedServices {
   teams: TeamService;
 }
 
+/** The services the seed uses, outside NestJS (the seed runs as a one-off command). */
+export function demoSeedServices(dataSource: DataSource): DemoSeedServices {
+  const outbox = new OutboxWriter('directory');
+  return {
+    dataSource,
+    credentials: new CredentialService(dataSource),
+    apiClients: new ApiClientService(dataSource),
+    districts: new DistrictService(dataSource),
+    schools: new SchoolService(dataSource, outbox),
+    people: new PersonService(dataSource, outbox),
+    relationships: new RelationshipService(dataSource),
+    staffRoles: new StaffRoleService(dataSource, outbox),
+    teams: new TeamService(dataSource, outbox),
+  };
+}
+
 export const DEMO_ADMIN_EMAIL = 'admin@homeroom.test';
+export const DEMO_VENDOR = {
+  clientId: 'demo-vendor',
+  secret: 'demo-vendor-secret',
+  scopes: ['directory:read', 'cases:read', 'cases:write', 'slas:read', 'surveys:read'],
+};
+
+/**
+ * The brief's demo sign-ins, set only where missing, so that a password an administrator changed is kept:
+ * the administrator's password, and the demo vendor's API client.
+ */
+export async function seedDemoSignIns(services: DemoSeedServices, adminPassword: string): Promise<void> {
+  const admin = await services.credentials.findStaffByEmail(DEMO_ADMIN_EMAIL);
+  if (admin) {
+    const [existing] = await services.dataSource.query(
+      'SELECT 1 FROM staff_credential WHERE person_id = $1',
+      [admin.id],
+    );
+    if (!existing) await services.credentials.setPassword(admin.id, adminPassword);
+  }
+  if (!(await services.apiClients.findActive(DEMO_VENDOR.clientId))) {
+    await services.apiClients.ensure(
+      DEMO_VENDOR.clientId,
+      'Demo vendor',
+      DEMO_VENDOR.scopes,
+      DEMO_VENDOR.secret,
+    );
+  }
+}
 
 const SCHOOLS: [name: string, code: string, type: SchoolType, low: string, high: string][] = [
   ['Lincoln Elementary', 'LIN', 'ELEMENTARY', 'PK', '05'],

@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DirectoryDataAccessModule } from '@homeroom/directory/data-access';
+import { OidcService } from './oidc.service';
+import { SignInAdminResolver } from './sign-in-admin.resolver';
+import { SIGN_IN_SETTINGS, type SignInSettings } from './sign-in-settings';
+
+/** The directory as the district's OpenID issuer. Mount its routes with `mountSignIn(app)`. */
+@Module({})
+export class DirectoryAuthModule {
+  static forRoot(settings: SignInSettings): DynamicModule {
+    return {
+      module: DirectoryAuthModule,
+      imports: [DirectoryDataAccessModule],
+      providers: [{ provide: SIGN_IN_SETTINGS, useValue: settings }, OidcService, SignInAdminResolver],
+      exports: [OidcService],
+    };
+  }
+}
