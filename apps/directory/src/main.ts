@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mountSignIn } from '@homeroom/directory/feature-auth';
 import { loadDirectoryConfig } from './config';
 import { DirectoryAppModule } from './directory-app.module';
 
 async function main(): Promise<void> {
   const config = loadDirectoryConfig();
-  const app = await NestFactory.create(DirectoryAppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(DirectoryAppModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  // A OneRoster set through importOneRoster can be several megabytes of CSV text.
+  app.useBodyParser('json', { limit: '25mb' });
   app.enableShutdownHooks();
   mountSignIn(app);
   await app.listen(config.PORT, config.HOST);

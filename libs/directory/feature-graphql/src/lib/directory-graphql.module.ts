@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DirectoryDataAccessModule } from '@homeroom/directory/data-access';
 import { DirectoryLoaders } from './directory-loaders';
 import { DistrictResolver } from './resolvers/district.resolver';
+import { OneRosterResolver } from './resolvers/oneroster.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { SchoolResolver } from './resolvers/school.resolver';
 import { TeamResolver } from './resolvers/team.resolver';
@@ -10,6 +11,13 @@ import './types/enums';
 /** The directory's part of the federated API: School, Person and Team entities, queries and mutations. */
 @Module({
   imports: [DirectoryDataAccessModule],
-  providers: [DirectoryLoaders, SchoolResolver, PersonResolver, TeamResolver, DistrictResolver],
+  providers: [
+    DirectoryLoaders,
+    SchoolResolver,
+    PersonResolver,
+    TeamResolver,
+    DistrictResolver,
+    OneRosterResolver,
+  ],
 })
 export class DirectoryGraphqlModule {}

@@ -1,0 +1,68 @@
+/**
+ * `npm run import:oneroster -- <folder>`: imports a OneRoster 1.1/1.2 CSV export into the directory of the
+ * running stack (DATABASE_URL, or the local stack's homeroom_directory), prints what changed per file and
+ * every refused row, and writes the full report as JSON next to the files.
+ */
+import 'reflect-metadata';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { loadConfig, postgresUrl } from '@homeroom/platform/config';
+import { createServiceDataSource } from '@homeroom/platform/database';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import { OneRosterImporter } from '@homeroom/directory/oneroster';
+
+const config = loadConfig(
+  'import:oneroster',
+  z.object({
+    DATABASE_URL: postgresUrl.default('postgres://postgres:homeroom@127.0.0.1:54329/homeroom_directory'),
+  }),
+);
+
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main(folder: string | undefined): Promise<void> {
+  if (!folder) throw new Error('usage: npm run import:oneroster -- <folder with manifest.csv>');
+  const directory = resolve(folder);
+  const files = Object.fromEntries(
+    readdirSync(directory)
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => [basename(name, '.csv'), readFileSync(join(directory, name))]),
+  );
+  const dataSource = createServiceDataSource({
+    url: config.DATABASE_URL,
+    applicationName: 'directory:import',
+    entities: DIRECTORY_ENTITIES,
+    migrations: DIRECTORY_MIGRATIONS,
+  });
+  await dataSource.initialize();
+  try {
+    const report = await new OneRosterImporter(dataSource, new OutboxWriter('directory')).import(files);
+    print(`OneRoster ${report.oneRosterVersion} import finished in ${report.seconds.toFixed(1)} s\n`);
+    print('file              mode    rows   created  updated  unchanged  deactivated  rejected');
+    for (const f of report.files) {
+      print(
+        `${f.file.padEnd(17)} ${f.mode.padEnd(6)} ${String(f.rows).padStart(6)} ${String(f.created).padStart(9)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.deactivated).padStart(12)} ${String(f.rejected).padStart(9)}`,
+      );
+    }
+    for (const row of report.rejected.slice(0, 100)) {
+      print(
+        `  ${row.file}:${row.line} ${row.sourcedId ?? ''} ${row.field ?? ''} ${row.reason}: ${row.message}`,
+      );
+    }
+    if (report.rejected.length > 100) print(`  … and ${report.rejected.length - 100} more`);
+    const reportFile = join(directory, 'homeroom-import-report.json');
+    writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    print(`\nfull report: ${reportFile}`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

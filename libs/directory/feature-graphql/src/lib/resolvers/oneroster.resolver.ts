@@ -1,0 +1,113 @@
+import { Args, Field, InputType, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { Roles } from '@homeroom/platform/auth';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { OneRosterImporter } from '@homeroom/directory/oneroster';
+
+@InputType({
+  description: 'A OneRoster CSV set, each file as UTF-8 text. Larger sets: npm run import:oneroster.',
+})
+export class OneRosterFilesInput {
+  @Field()
+  manifest!: string;
+
+  @Field(() => String, { nullable: true })
+  orgs?: string | null;
+
+  @Field(() => String, { nullable: true })
+  users?: string | null;
+
+  @Field(() => String, { nullable: true })
+  roles?: string | null;
+
+  @Field(() => String, { nullable: true })
+  enrollments?: string | null;
+
+  @Field(() => String, { nullable: true })
+  demographics?: string | null;
+}
+
+@ObjectType()
+export class OneRosterFileSummary {
+  @Field()
+  file!: string;
+
+  @Field()
+  mode!: string;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int)
+  deactivated!: number;
+
+  @Field(() => Int)
+  rejected!: number;
+}
+
+@ObjectType({ description: 'A row the import refused: fix it in the SIS and import again.' })
+export class OneRosterRejectedRow {
+  @Field()
+  file!: string;
+
+  @Field(() => Int)
+  line!: number;
+
+  @Field(() => String, { nullable: true })
+  sourcedId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  field!: string | null;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType()
+export class OneRosterImportReport {
+  @Field()
+  oneRosterVersion!: string;
+
+  @Field(() => [OneRosterFileSummary])
+  files!: OneRosterFileSummary[];
+
+  @Field(() => [OneRosterRejectedRow])
+  rejected!: OneRosterRejectedRow[];
+
+  @Field()
+  seconds!: number;
+}
+
+@Resolver()
+export class OneRosterResolver {
+  private readonly importer: OneRosterImporter;
+
+  constructor(dataSource: DataSource, outbox: OutboxWriter) {
+    this.importer = new OneRosterImporter(dataSource, outbox);
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => OneRosterImportReport, {
+    description: 'Imports a OneRoster 1.1/1.2 CSV set; good rows go in, refused rows are reported.',
+  })
+  importOneRoster(@Args('files') files: OneRosterFilesInput): Promise<OneRosterImportReport> {
+    const buffers = Object.fromEntries(
+      Object.entries(files)
+        .filter(([, text]) => typeof text === 'string')
+        .map(([name, text]) => [name, Buffer.from(text as string, 'utf8')]),
+    );
+    return this.importer.import(buffers);
+  }
+}

@@ -1,0 +1,384 @@
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import { OneRosterImporter } from './oneroster-importer';
+
+const csv = (rows: string[][]) =>
+  Buffer.from(
+    rows
+      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+      .join('\r\n') + '\r\n',
+  );
+
+function manifest(
+  version = '1.2',
+  files: Record<string, string> = { orgs: 'bulk', users: 'bulk', roles: 'bulk', enrollments: 'bulk' },
+) {
+  return csv([
+    ['propertyName', 'value'],
+    ['manifest.version', '1.0'],
+    ['oneroster.version', version],
+    ...Object.entries(files).map(([name, mode]) => [`file.${name}`, mode]),
+    ['source.systemName', 'Test SIS'],
+  ]);
+}
+
+const ORGS = [
+  ['sourcedId', 'status', 'dateLastModified', 'name', 'type', 'identifier', 'parentSourcedId'],
+  ['org-d', 'active', '2026-08-01', 'Riverside Unified', 'district', '', ''],
+  ['org-lin', 'active', '2026-08-01', 'Lincoln Elementary', 'school', 'LIN', 'org-d'],
+  ['org-nhs', 'active', '2026-08-01', 'Northgate High', 'school', 'NHS', 'org-d'],
+];
+const USER_HEADER = [
+  'sourcedId',
+  'status',
+  'dateLastModified',
+  'enabledUser',
+  'username',
+  'givenName',
+  'familyName',
+  'middleName',
+  'email',
+  'sms',
+  'phone',
+  'agentSourcedIds',
+  'grades',
+  'preferredGivenName',
+];
+const USERS = [
+  USER_HEADER,
+  ['u-s1', 'active', '', 'true', 's1', 'José', 'García', '', '', '', '', 'u-g1', '03', ''],
+  ['u-s2', 'active', '', 'true', 's2', 'Linh', 'Nguyễn', '', '', '', '', '', '10', ''],
+  [
+    'u-g1',
+    'active',
+    '',
+    'true',
+    'g1',
+    'María',
+    'García',
+    '',
+    'Maria.Garcia@Example.org',
+    '(512) 555-0142',
+    '',
+    'u-s1',
+    '',
+    '',
+  ],
+  [
+    'u-g2',
+    'active',
+    '',
+    'true',
+    'g2',
+    'Minh',
+    'Nguyễn',
+    '',
+    'minh@example.org',
+    '',
+    '512-555-0143',
+    'u-s2',
+    '',
+    '',
+  ],
+  ['u-t1', 'active', '', 'true', 't1', 'Ava', 'Smith', '', 'ava.smith@example.org', '', '', '', '', 'Avy'],
+  ['u-bad', 'active', '', 'true', 'bad', 'Bad', 'Email', '', 'not-an-email', '', '', '', '', ''],
+  ['u-s1', 'active', '', 'true', 's1', 'Duplicate', 'Row', '', '', '', '', '', '', ''],
+  ['u-x', 'active', '', 'true', 'x', 'Role', 'Less', '', '', '', '', '', '', ''],
+];
+const ROLES = [
+  [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'userSourcedId',
+    'roleType',
+    'role',
+    'beginDate',
+    'endDate',
+    'orgSourcedId',
+  ],
+  ['r1', 'active', '', 'u-s1', 'primary', 'student', '', '', 'org-lin'],
+  ['r2', 'active', '', 'u-s2', 'primary', 'student', '', '', 'org-nhs'],
+  ['r3', 'active', '', 'u-g1', 'primary', 'parent', '', '', 'org-lin'],
+  ['r4', 'active', '', 'u-g2', 'primary', 'guardian', '', '', 'org-nhs'],
+  ['r5', 'active', '', 'u-t1', 'primary', 'teacher', '', '', 'org-lin'],
+  ['r6', 'active', '', 'u-bad', 'primary', 'student', '', '', 'org-lin'],
+  ['r7', 'active', '', 'u-t1', 'secondary', 'wizard', '', '', 'org-lin'],
+  ['r8', 'active', '', 'u-ghost', 'primary', 'student', '', '', 'org-lin'],
+];
+const ENROLLMENTS = [
+  [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'classSourcedId',
+    'schoolSourcedId',
+    'userSourcedId',
+    'role',
+    'primary',
+    'beginDate',
+    'endDate',
+  ],
+  ['e1', 'active', '', 'c-1', 'org-lin', 'u-s1', 'student', 'true', '', ''],
+  ['e2', 'active', '', 'c-2', 'org-nhs', 'u-t1', 'teacher', 'false', '', ''],
+];
+
+describe('OneRoster import', () => {
+  let database: TestDatabase;
+  let importer: OneRosterImporter;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('oneroster', {
+      migrations: DIRECTORY_MIGRATIONS,
+      entities: DIRECTORY_ENTITIES,
+    });
+    await database.dataSource.query(
+      `INSERT INTO district (name, time_zone, languages) VALUES ('Riverside', 'America/Chicago', '{en,es}')`,
+    );
+    importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  const fullSet = () => ({
+    manifest: manifest(),
+    orgs: csv(ORGS),
+    users: csv(USERS),
+    roles: csv(ROLES),
+    enrollments: csv(ENROLLMENTS),
+  });
+  const count = async (sql: string) => ((await database.dataSource.query(sql)) as { n: number }[])[0]!.n;
+
+  it('imports schools, people, memberships and guardian links, reporting every refused row', async () => {
+    const report = await importer.import(fullSet());
+    const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]));
+    expect(byFile['orgs.csv']).toMatchObject({ rows: 3, created: 2, rejected: 0 });
+    expect(byFile['users.csv']).toMatchObject({ rows: 8, created: 5, updated: 0, unchanged: 0, rejected: 3 });
+    expect(byFile['roles.csv']).toMatchObject({ rows: 8, rejected: 2 });
+    expect(report.rejected).toEqual(
+      expect.arrayContaining([
+        {
+          file: 'users.csv',
+          line: 7,
+          sourcedId: 'u-bad',
+          field: 'email',
+          reason: 'INVALID_EMAIL',
+          message: '"not-an-email" is not an email address',
+        },
+        {
+          file: 'users.csv',
+          line: 8,
+          sourcedId: 'u-s1',
+          field: 'sourcedId',
+          reason: 'DUPLICATE_SOURCED_ID',
+          message: 'sourcedId u-s1 appears twice',
+        },
+        {
+          file: 'users.csv',
+          line: 9,
+          sourcedId: 'u-x',
+          field: 'role',
+          reason: 'MISSING_VALUE',
+          message: 'the user has no role',
+        },
+        {
+          file: 'roles.csv',
+          line: 8,
+          sourcedId: 'r7',
+          field: 'role',
+          reason: 'UNKNOWN_ROLE',
+          message: 'unknown role "wizard"',
+        },
+        {
+          file: 'roles.csv',
+          line: 9,
+          sourcedId: 'r8',
+          field: 'userSourcedId',
+          reason: 'UNKNOWN_USER',
+          message: 'no user u-ghost in users.csv',
+        },
+      ]),
+    );
+
+    const [guardian] = await database.dataSource.query(
+      `SELECT kind, emails, phones, search_text FROM person WHERE sourced_id = 'u-g1'`,
+    );
+    expect(guardian).toMatchObject({
+      kind: 'GUARDIAN',
+      emails: [{ address: 'maria.garcia@example.org', primary: true }],
+      phones: [{ number: '+15125550142', primary: true, type: 'MOBILE' }],
+    });
+    expect(guardian.search_text).toContain('maria garcia');
+    const links = await database.dataSource.query(
+      `SELECT g.sourced_id AS guardian, s.sourced_id AS student, r.type FROM relationship r
+         JOIN person g ON g.id = r.guardian_id JOIN person s ON s.id = r.student_id ORDER BY 1`,
+    );
+    expect(links).toEqual([
+      { guardian: 'u-g1', student: 'u-s1', type: 'PARENT' },
+      { guardian: 'u-g2', student: 'u-s2', type: 'GUARDIAN' },
+    ]);
+    const teacherSchools = await database.dataSource.query(
+      `SELECT s.code, m.role FROM school_membership m JOIN school s ON s.id = m.school_id JOIN person p ON p.id = m.person_id WHERE p.sourced_id = 'u-t1' ORDER BY 1`,
+    );
+    expect(teacherSchools).toEqual([
+      { code: 'LIN', role: 'TEACHER' },
+      { code: 'NHS', role: 'TEACHER' },
+    ]);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM outbox_event WHERE envelope->>'type' = 'directory.PersonCreated'`,
+      ),
+    ).toBe(5);
+  });
+
+  it('changes nothing when the same files come again', async () => {
+    const events = await count('SELECT count(*)::int AS n FROM outbox_event');
+    const report = await importer.import(fullSet());
+    const users = report.files.find((f) => f.file === 'users.csv')!;
+    expect(users).toMatchObject({ created: 0, updated: 0, deactivated: 0, unchanged: 5 });
+    expect(report.files.find((f) => f.file === 'orgs.csv')).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
+    expect(await count('SELECT count(*)::int AS n FROM outbox_event')).toBe(events);
+  });
+
+  it('applies a delta: changed rows update, tobedeleted rows deactivate, the rest stay', async () => {
+    const delta = {
+      manifest: manifest('1.2', { users: 'delta' }),
+      users: csv([
+        USER_HEADER,
+        [
+          'u-g1',
+          'active',
+          '',
+          'true',
+          'g1',
+          'María',
+          'García-López',
+          '',
+          'maria.garcia@example.org',
+          '(512) 555-0142',
+          '',
+          'u-s1',
+          '',
+          '',
+        ],
+        ['u-s2', 'tobedeleted', '', 'true', 's2', 'Linh', 'Nguyễn', '', '', '', '', '', '10', ''],
+      ]),
+    };
+    // In 1.2 a user's roles travel in roles.csv, so the delta carries the changed users' roles too.
+    const report = await importer.import({
+      ...delta,
+      roles: csv([ROLES[0]!, ROLES[3]!, ROLES[2]!]),
+      manifest: manifest('1.2', { users: 'delta', roles: 'delta' }),
+    });
+    expect(report.files.find((f) => f.file === 'users.csv')).toMatchObject({
+      updated: 1,
+      deactivated: 1,
+      created: 0,
+    });
+    const [updated] = await database.dataSource.query(
+      `SELECT family_name, version FROM person WHERE sourced_id = 'u-g1'`,
+    );
+    expect(updated).toEqual({ family_name: 'García-López', version: 2 });
+    const [removed] = await database.dataSource.query(`SELECT active FROM person WHERE sourced_id = 'u-s2'`);
+    expect(removed.active).toBe(false);
+    expect(await count(`SELECT count(*)::int AS n FROM person WHERE sourced_id = 'u-t1' AND active`)).toBe(1);
+  });
+
+  it('reads OneRoster 1.1 (role and orgs on users.csv) and byte-order marks', async () => {
+    const users11 = csv([
+      [
+        'sourcedId',
+        'status',
+        'dateLastModified',
+        'orgSourcedIds',
+        'role',
+        'username',
+        'givenName',
+        'familyName',
+        'email',
+        'agentSourcedIds',
+        'grades',
+      ],
+      ['v11-s', 'active', '', 'org-nhs', 'student', 'v11s', 'Zoë', 'Okafor', '', 'v11-p', '11'],
+      [
+        'v11-p',
+        'active',
+        '',
+        'org-nhs',
+        'parent',
+        'v11p',
+        'Chidi',
+        'Okafor',
+        'chidi@example.org',
+        'v11-s',
+        '',
+      ],
+    ]);
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), users11]);
+    const report = await importer.import({ manifest: manifest('1.1', { users: 'delta' }), users: withBom });
+    expect(report.files[0]).toMatchObject({ file: 'users.csv', created: 2, rejected: 0 });
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM relationship r JOIN person p ON p.id = r.student_id WHERE p.sourced_id = 'v11-s'`,
+      ),
+    ).toBe(1);
+  });
+
+  it.each([
+    [
+      'a manifest of an unknown version',
+      () => ({ manifest: manifest('2.0'), orgs: csv(ORGS) }),
+      'INVALID_MANIFEST',
+    ],
+    ['a set without its manifest', () => ({ orgs: csv(ORGS) }), 'MISSING_FILE'],
+    [
+      'a file the manifest lists but the set lacks',
+      () => ({ manifest: manifest(), orgs: csv(ORGS) }),
+      'MISSING_FILE',
+    ],
+    [
+      'a file that is not UTF-8',
+      () => ({
+        manifest: manifest('1.2', { orgs: 'delta' }),
+        orgs: Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0xff, 0xfe, 0x0a]),
+      }),
+      'INVALID_ENCODING',
+    ],
+    [
+      'broken quoting',
+      () => ({
+        manifest: manifest('1.2', { orgs: 'delta' }),
+        orgs: Buffer.from('sourcedId,name,type\r\norg-q,"Unclosed,school\r\n'),
+      }),
+      'MALFORMED_CSV',
+    ],
+    [
+      'a missing column',
+      () => ({
+        manifest: manifest('1.2', { orgs: 'delta' }),
+        orgs: csv([
+          ['sourcedId', 'name'],
+          ['o', 'n'],
+        ]),
+      }),
+      'MISSING_COLUMN',
+    ],
+  ])('refuses %s whole, writing nothing', async (_, files, reason) => {
+    const before = await count(
+      'SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM school) + (SELECT count(*) FROM outbox_event) AS n',
+    );
+    await expect(importer.import(files())).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    expect(
+      await count(
+        'SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM school) + (SELECT count(*) FROM outbox_event) AS n',
+      ),
+    ).toBe(before);
+  });
+});
