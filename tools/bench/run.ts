@@ -5,10 +5,18 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { directoryBenchmarks } from './directory.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
+import type { BenchmarkReport } from './report';
 import { writeReport } from './report';
 
-async function main(): Promise<void> {
+const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
+  'outbox-pipeline': async () => [await outboxPipelineBenchmark()],
+  directory: directoryBenchmarks,
+};
+
+/** `npm run bench` runs them all; `npm run bench -- <name>` one of: outbox-pipeline, directory. */
+async function main(which: string | undefined): Promise<void> {
   const root = workspaceRoot();
   const stack = execFileSync(
     process.execPath,
@@ -20,13 +28,19 @@ async function main(): Promise<void> {
   );
   process.env['DATABASE_URL'] ??= /^DATABASE_URL=(.+)$/m.exec(stack)?.[1];
   process.env['KAFKA_BROKERS'] ??= /^KAFKA_BROKERS=(.+)$/m.exec(stack)?.[1];
-  const report = await outboxPipelineBenchmark();
-  const file = writeReport(root, report);
-  console.log(JSON.stringify({ rows: report.rows, ratios: report.ratios }, null, 2));
-  console.log(`written: ${file}`);
+  const names = which ? [which] : Object.keys(BENCHMARKS);
+  for (const name of names) {
+    const benchmark = BENCHMARKS[name];
+    if (!benchmark) throw new Error(`unknown benchmark ${name}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+    for (const report of await benchmark()) {
+      const file = writeReport(root, report);
+      console.log(JSON.stringify({ name: report.name, rows: report.rows, ratios: report.ratios }, null, 2));
+      console.log(`written: ${file}`);
+    }
+  }
 }
 
-main().then(
+main(process.argv[2]).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -37,14 +37,7 @@ export class RelationshipService {
           DIRECTORY_REASONS.notAGuardianOrStudent,
         );
       }
-      const link = manager.create(RelationshipEntity, {
-        guardianId: input.guardianId,
-        studentId: input.studentId,
-        type: input.type,
-        livesWith: input.livesWith ?? true,
-        mayReceiveInformation: input.mayReceiveInformation ?? true,
-        emergencyContact: input.emergencyContact ?? false,
-      });
+      const link = manager.create(RelationshipEntity, linkRow(input));
       await manager.upsert(RelationshipEntity, link, ['guardianId', 'studentId']);
       return link;
     });
@@ -72,14 +65,7 @@ export class RelationshipService {
           DIRECTORY_REASONS.notAGuardianOrStudent,
         );
       }
-      const rows = inputs.map((input) => ({
-        guardianId: input.guardianId,
-        studentId: input.studentId,
-        type: input.type,
-        livesWith: input.livesWith ?? true,
-        mayReceiveInformation: input.mayReceiveInformation ?? true,
-        emergencyContact: input.emergencyContact ?? false,
-      }));
+      const rows = inputs.map(linkRow);
       for (let i = 0; i < rows.length; i += 1000) {
         await manager.upsert(RelationshipEntity, rows.slice(i, i + 1000), ['guardianId', 'studentId']);
       }
@@ -103,4 +89,16 @@ export class RelationshipService {
       ? this.dataSource.getRepository(RelationshipEntity).findBy({ guardianId: In([...guardianIds]) })
       : Promise.resolve([]);
   }
+}
+
+/** A link with the district's defaults: lives with the student, may be told, not an emergency contact. */
+function linkRow(input: GuardianLinkInput) {
+  return {
+    guardianId: input.guardianId,
+    studentId: input.studentId,
+    type: input.type,
+    livesWith: input.livesWith ?? true,
+    mayReceiveInformation: input.mayReceiveInformation ?? true,
+    emergencyContact: input.emergencyContact ?? false,
+  };
 }

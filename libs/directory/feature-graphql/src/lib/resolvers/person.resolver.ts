@@ -109,55 +109,30 @@ export class PersonResolver {
 
   @Scopes(DIRECTORY_SCOPES.read)
   @ResolveField(() => [GuardianLink], { description: "A student's guardians." })
-  async guardians(
+  guardians(
     @Parent() person: Person,
     @Context('req') req: object,
     @CurrentPrincipal() principal: Principal,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GuardianLink[]> {
-    const loaders = this.loaders.for(req);
-    const links = await loaders.guardiansOf.load(person.id);
-    const guardians = await loaders.person.loadMany(links.map((l) => l.guardianId));
-    await this.audit.recordReads(actorOf(principal), guardians.filter(isPerson), operationName(info));
-    return links.flatMap((link, i) => {
-      const guardian = guardians[i];
-      return guardian && !(guardian instanceof Error)
-        ? [{ ...link, guardian: toPerson(guardian), student: person }]
-        : [];
-    });
+    return this.linkedPeople(person, 'guardian', req, principal, info);
   }
 
   @Scopes(DIRECTORY_SCOPES.read)
   @ResolveField(() => [GuardianLink], { description: "A guardian's students." })
-  async students(
+  students(
     @Parent() person: Person,
     @Context('req') req: object,
     @CurrentPrincipal() principal: Principal,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GuardianLink[]> {
-    const loaders = this.loaders.for(req);
-    const links = await loaders.studentsOf.load(person.id);
-    const students = await loaders.person.loadMany(links.map((l) => l.studentId));
-    await this.audit.recordReads(actorOf(principal), students.filter(isPerson), operationName(info));
-    return links.flatMap((link, i) => {
-      const student = students[i];
-      return student && !(student instanceof Error)
-        ? [{ ...link, student: toPerson(student), guardian: person }]
-        : [];
-    });
+    return this.linkedPeople(person, 'student', req, principal, info);
   }
 
   @Scopes(DIRECTORY_SCOPES.read)
   @ResolveField(() => [StaffRoleGrant])
   async staffRoles(@Parent() person: Person, @Context('req') req: object): Promise<StaffRoleGrant[]> {
-    const loaders = this.loaders.for(req);
-    const grants = await loaders.staffRoles.load(person.id);
-    return Promise.all(
-      grants.map(async (grant) => {
-        const school = grant.schoolId ? await loaders.school.load(grant.schoolId) : null;
-        return { role: grant.role, school: school ? toSchool(school) : null };
-      }),
-    );
+    return this.toGrants(await this.loaders.for(req).staffRoles.load(person.id), req);
   }
 
   @Scopes(DIRECTORY_SCOPES.read)
@@ -243,6 +218,30 @@ export class PersonResolver {
       personId,
       roles.map((r) => ({ role: r.role, schoolId: r.schoolId ?? null })),
     );
+    return this.toGrants(grants, req);
+  }
+
+  /** The other side of a person's guardian links (their guardians, or their students), audit-logged. */
+  private async linkedPeople(
+    person: Person,
+    other: 'guardian' | 'student',
+    req: object,
+    principal: Principal,
+    info: GraphQLResolveInfo,
+  ): Promise<GuardianLink[]> {
+    const loaders = this.loaders.for(req);
+    const links = await (other === 'guardian' ? loaders.guardiansOf : loaders.studentsOf).load(person.id);
+    const people = await loaders.person.loadMany(links.map((l) => (other === 'guardian' ? l.guardianId : l.studentId)));
+    await this.audit.recordReads(actorOf(principal), people.filter(isPerson), operationName(info));
+    return links.flatMap((link, i) => {
+      const found = people[i];
+      if (!isPerson(found ?? null)) return [];
+      const linked = toPerson(found as PersonEntity);
+      return [other === 'guardian' ? { ...link, guardian: linked, student: person } : { ...link, student: linked, guardian: person }];
+    });
+  }
+
+  private toGrants(grants: readonly { role: StaffRoleGrant['role']; schoolId: string | null }[], req: object): Promise<StaffRoleGrant[]> {
     const loaders = this.loaders.for(req);
     return Promise.all(
       grants.map(async (grant) => {
