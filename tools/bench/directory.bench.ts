@@ -8,15 +8,62 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, EVERYONE, PersonService } from '@homeroom/directory/data-access';
+import {
+  DIRECTORY_ENTITIES,
+  DIRECTORY_MIGRATIONS,
+  EVERYONE,
+  PersonService,
+} from '@homeroom/directory/data-access';
 import { OneRosterImporter } from '@homeroom/directory/oneroster';
 import { percentile } from './stats';
 import type { BenchmarkReport } from './report';
 
 const STUDENTS = Number(process.env['BENCH_STUDENTS'] ?? 200_000);
 const SCHOOLS = 60;
-const GIVEN = ['Ana', 'José', 'María', 'Liam', 'Olivia', 'Noah', 'Emma', 'Mateo', 'Sofía', 'Zoë', 'Minh', 'Linh', 'Amir', 'Fatima', 'Wei', 'Mei', 'Ethan', 'Ava', 'Lucas', 'Isabella'];
-const FAMILY = ['García', 'Nguyễn', 'Smith', 'Johnson', 'Martínez', 'Hernández', 'López', 'Williams', 'Brown', 'Trần', 'Khan', 'Chen', 'Wang', 'Davis', 'Rodríguez', 'Miller', 'Pérez', 'Okafor', 'Haddad', 'Patel'];
+const GIVEN = [
+  'Ana',
+  'José',
+  'María',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Emma',
+  'Mateo',
+  'Sofía',
+  'Zoë',
+  'Minh',
+  'Linh',
+  'Amir',
+  'Fatima',
+  'Wei',
+  'Mei',
+  'Ethan',
+  'Ava',
+  'Lucas',
+  'Isabella',
+];
+const FAMILY = [
+  'García',
+  'Nguyễn',
+  'Smith',
+  'Johnson',
+  'Martínez',
+  'Hernández',
+  'López',
+  'Williams',
+  'Brown',
+  'Trần',
+  'Khan',
+  'Chen',
+  'Wang',
+  'Davis',
+  'Rodríguez',
+  'Miller',
+  'Pérez',
+  'Okafor',
+  'Haddad',
+  'Patel',
+];
 
 interface GeneratedDistrict {
   files: Record<string, Buffer>;
@@ -27,16 +74,29 @@ interface GeneratedDistrict {
 
 export async function directoryBenchmarks(): Promise<BenchmarkReport[]> {
   const generated = generateDistrict();
-  const database = await createTestDatabase('bench_directory', { migrations: DIRECTORY_MIGRATIONS, entities: DIRECTORY_ENTITIES, poolSize: 4 });
+  const database = await createTestDatabase('bench_directory', {
+    migrations: DIRECTORY_MIGRATIONS,
+    entities: DIRECTORY_ENTITIES,
+    poolSize: 4,
+  });
   try {
     const { dataSource } = database;
-    await dataSource.query(`INSERT INTO district (name, time_zone, languages) VALUES ('Bench Unified', 'America/Chicago', '{en,es}')`);
+    await dataSource.query(
+      `INSERT INTO district (name, time_zone, languages) VALUES ('Bench Unified', 'America/Chicago', '{en,es}')`,
+    );
 
-    await dataSource.query('CREATE TABLE raw_user (sourced_id text, given_name text, family_name text, email text, phone text, agents text)');
+    await dataSource.query(
+      'CREATE TABLE raw_user (sourced_id text, given_name text, family_name text, email text, phone text, agents text)',
+    );
     const copyStarted = Date.now();
-    const client = await (dataSource.driver as unknown as { master: { connect(): Promise<import('pg').PoolClient> } }).master.connect();
+    const client = await (
+      dataSource.driver as unknown as { master: { connect(): Promise<import('pg').PoolClient> } }
+    ).master.connect();
     try {
-      await pipeline(Readable.from(generated.copyLines.map((line) => `${line}\n`)), client.query(copyFrom('COPY raw_user FROM STDIN')));
+      await pipeline(
+        Readable.from(generated.copyLines.map((line) => `${line}\n`)),
+        client.query(copyFrom('COPY raw_user FROM STDIN')),
+      );
     } finally {
       client.release();
     }
@@ -68,11 +128,29 @@ export async function directoryBenchmarks(): Promise<BenchmarkReport[]> {
           'roles and enrollments), in one transaction with validation, normalization, memberships, guardian links and one outbox event per person; against a raw `COPY` of the same user rows into a bare table.',
         command: 'npm run bench -- directory',
         rows: [
-          { variant: 'raw COPY (users only, no checks)', 'users': generated.users, seconds: copySeconds, 'users/s': Math.round(generated.users / copySeconds) },
-          { variant: 'OneRoster import', 'users': users.created, seconds: importSeconds, 'users/s': Math.round(users.created / importSeconds) },
-          { variant: 'same files again (idempotent)', 'users': users.created, seconds: again.seconds, 'users/s': Math.round(users.created / again.seconds) },
+          {
+            variant: 'raw COPY (users only, no checks)',
+            users: generated.users,
+            seconds: copySeconds,
+            'users/s': Math.round(generated.users / copySeconds),
+          },
+          {
+            variant: 'OneRoster import',
+            users: users.created,
+            seconds: importSeconds,
+            'users/s': Math.round(users.created / importSeconds),
+          },
+          {
+            variant: 'same files again (idempotent)',
+            users: users.created,
+            seconds: again.seconds,
+            'users/s': Math.round(users.created / again.seconds),
+          },
         ],
-        ratios: { 'import time ÷ raw COPY time': importSeconds / copySeconds, 're-import time ÷ raw COPY time': again.seconds / copySeconds },
+        ratios: {
+          'import time ÷ raw COPY time': importSeconds / copySeconds,
+          're-import time ÷ raw COPY time': again.seconds / copySeconds,
+        },
         notes: [
           `Rejected rows: ${report.rejected.length}. Second import: ${again.files.find((f) => f.file === 'users.csv')!.unchanged} unchanged, ${again.files.find((f) => f.file === 'users.csv')!.updated} updated.`,
           'PostgreSQL is the local stack (fsync off); the benchmark process and the server share the 2 cores.',
@@ -82,9 +160,20 @@ export async function directoryBenchmarks(): Promise<BenchmarkReport[]> {
         name: 'people-search',
         description: `People search (PersonService.page: every term matched against folded names, emails and phone digits, trigram GIN index, 25 per page with totalCount) over ${total.toLocaleString('en')} people.`,
         command: 'npm run bench -- directory',
-        rows: [{ variant: 'search', people: total, queries: timings.length, 'p50 ms': percentile(timings, 50), 'p99 ms': percentile(timings, 99), 'max ms': Math.max(...timings) }],
+        rows: [
+          {
+            variant: 'search',
+            people: total,
+            queries: timings.length,
+            'p50 ms': percentile(timings, 50),
+            'p99 ms': percentile(timings, 99),
+            'max ms': Math.max(...timings),
+          },
+        ],
         ratios: {},
-        notes: ['Queries mix family names, given + family names, email fragments and phone fragments, with and without accents.'],
+        notes: [
+          'Queries mix family names, given + family names, email fragments and phone fragments, with and without accents.',
+        ],
       },
     ];
   } finally {
@@ -98,11 +187,33 @@ function generateDistrict(): GeneratedDistrict {
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const orgs = [['sourcedId', 'status', 'dateLastModified', 'name', 'type', 'identifier', 'parentSourcedId'], ['d', 'active', '', 'Bench Unified', 'district', '', '']];
-  for (let s = 0; s < SCHOOLS; s += 1) orgs.push([`s${s}`, 'active', '', `School ${s}`, 'school', `S${s}`, 'd']);
-  const users: string[][] = [['sourcedId', 'status', 'dateLastModified', 'enabledUser', 'username', 'givenName', 'familyName', 'email', 'sms', 'agentSourcedIds', 'grades']];
-  const roles: string[][] = [['sourcedId', 'status', 'dateLastModified', 'userSourcedId', 'roleType', 'role', 'orgSourcedId']];
-  const enrollments: string[][] = [['sourcedId', 'status', 'dateLastModified', 'classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role']];
+  const orgs = [
+    ['sourcedId', 'status', 'dateLastModified', 'name', 'type', 'identifier', 'parentSourcedId'],
+    ['d', 'active', '', 'Bench Unified', 'district', '', ''],
+  ];
+  for (let s = 0; s < SCHOOLS; s += 1)
+    orgs.push([`s${s}`, 'active', '', `School ${s}`, 'school', `S${s}`, 'd']);
+  const users: string[][] = [
+    [
+      'sourcedId',
+      'status',
+      'dateLastModified',
+      'enabledUser',
+      'username',
+      'givenName',
+      'familyName',
+      'email',
+      'sms',
+      'agentSourcedIds',
+      'grades',
+    ],
+  ];
+  const roles: string[][] = [
+    ['sourcedId', 'status', 'dateLastModified', 'userSourcedId', 'roleType', 'role', 'orgSourcedId'],
+  ];
+  const enrollments: string[][] = [
+    ['sourcedId', 'status', 'dateLastModified', 'classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role'],
+  ];
   const copyLines: string[] = [];
   let guardianSerial = 0;
   for (let i = 0; i < STUDENTS; i += 1) {
@@ -126,21 +237,57 @@ function generateDistrict(): GeneratedDistrict {
     }
     const student = `st${i}`;
     const given = pick(GIVEN);
-    users.push([student, 'active', '', 'true', student, given, family, '', '', agentIds.join(','), String(1 + (i % 12)).padStart(2, '0')]);
+    users.push([
+      student,
+      'active',
+      '',
+      'true',
+      student,
+      given,
+      family,
+      '',
+      '',
+      agentIds.join(','),
+      String(1 + (i % 12)).padStart(2, '0'),
+    ]);
     roles.push([`r-${student}`, 'active', '', student, 'primary', 'student', school]);
     enrollments.push([`e-${student}`, 'active', '', `c-${i % 5000}`, school, student, 'student']);
     copyLines.push([student, given, family, '', '', agentIds.join(',')].join('\t'));
   }
   for (let t = 0; t < STUDENTS / 10; t += 1) {
     const id = `t${t}`;
-    users.push([id, 'active', '', 'true', id, pick(GIVEN), pick(FAMILY), `${id}@district.example.org`, '', '', '']);
+    users.push([
+      id,
+      'active',
+      '',
+      'true',
+      id,
+      pick(GIVEN),
+      pick(FAMILY),
+      `${id}@district.example.org`,
+      '',
+      '',
+      '',
+    ]);
     roles.push([`r-${id}`, 'active', '', id, 'primary', 'teacher', `s${t % SCHOOLS}`]);
     copyLines.push([id, 'x', 'y', `${id}@district.example.org`, '', ''].join('\t'));
   }
   const quote = (cell: string) => (/[",]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.map(quote).join(',')).join('\n') + '\n');
-  const manifest = csv([['propertyName', 'value'], ['manifest.version', '1.0'], ['oneroster.version', '1.2'], ['file.orgs', 'bulk'], ['file.users', 'bulk'], ['file.roles', 'bulk'], ['file.enrollments', 'bulk']]);
-  return { files: { manifest, orgs: csv(orgs), users: csv(users), roles: csv(roles), enrollments: csv(enrollments) }, users: users.length - 1, copyLines };
+  const manifest = csv([
+    ['propertyName', 'value'],
+    ['manifest.version', '1.0'],
+    ['oneroster.version', '1.2'],
+    ['file.orgs', 'bulk'],
+    ['file.users', 'bulk'],
+    ['file.roles', 'bulk'],
+    ['file.enrollments', 'bulk'],
+  ]);
+  return {
+    files: { manifest, orgs: csv(orgs), users: csv(users), roles: csv(roles), enrollments: csv(enrollments) },
+    users: users.length - 1,
+    copyLines,
+  };
 }
 
 function searchQueries(): string[] {
@@ -149,11 +296,20 @@ function searchQueries(): string[] {
     const family = FAMILY[i % FAMILY.length]!;
     const given = GIVEN[(i * 7) % GIVEN.length]!;
     switch (i % 5) {
-      case 0: queries.push(family); break;
-      case 1: queries.push(`${given} ${family}`.normalize('NFD').replace(/\p{Diacritic}/gu, '')); break;
-      case 2: queries.push(`g${i * 131}@example`); break;
-      case 3: queries.push(`512 ${String(200 + i).padStart(3, '0')}`); break;
-      default: queries.push(`${given.slice(0, 3)} ${family.slice(0, 4)}`);
+      case 0:
+        queries.push(family);
+        break;
+      case 1:
+        queries.push(`${given} ${family}`.normalize('NFD').replace(/\p{Diacritic}/gu, ''));
+        break;
+      case 2:
+        queries.push(`g${i * 131}@example`);
+        break;
+      case 3:
+        queries.push(`512 ${String(200 + i).padStart(3, '0')}`);
+        break;
+      default:
+        queries.push(`${given.slice(0, 3)} ${family.slice(0, 4)}`);
     }
   }
   return queries;

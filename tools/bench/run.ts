@@ -31,7 +31,8 @@ async function main(which: string | undefined): Promise<void> {
   const names = which ? [which] : Object.keys(BENCHMARKS);
   for (const name of names) {
     const benchmark = BENCHMARKS[name];
-    if (!benchmark) throw new Error(`unknown benchmark ${name}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+    if (!benchmark)
+      throw new Error(`unknown benchmark ${name}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
     for (const report of await benchmark()) {
       const file = writeReport(root, report);
       console.log(JSON.stringify({ name: report.name, rows: report.rows, ratios: report.ratios }, null, 2));

@@ -133,6 +133,28 @@ describe('directory subgraph', () => {
     expect(byPhone.totalCount).toBeGreaterThan(0);
   });
 
+  it('pages through search results with cursors, in name order, with the same total on every page', async () => {
+    const query =
+      'query($after: String) { people(filter: { search: "garcia" }, first: 7, after: $after) { totalCount edges { node { id familyName givenName } } pageInfo { hasNextPage endCursor } } }';
+    const all = (
+      await graphql(
+        '{ people(filter: { search: "garcia" }, first: 100) { totalCount edges { node { id } } } }',
+      )
+    ).data.people;
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Json = (await graphql(query, { after })).data.people;
+      expect(page.totalCount).toBe(all.totalCount);
+      paged.push(...page.edges.map((e: Json) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(all.totalCount).toBeGreaterThan(7);
+    expect(paged).toHaveLength(all.totalCount);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged.slice(0, all.edges.length)).toEqual(all.edges.map((e: Json) => e.node.id));
+  });
+
   it("keeps a school's staff to their schools' people, and says not found for the rest", async () => {
     const [lincoln, northgate] = [
       schools.find((s) => s.code === 'LIN')!,

@@ -188,6 +188,7 @@ export class PersonService {
       query.andWhere(`person.searchText LIKE :term${index}`, { [`term${index}`]: `%${escapeLike(term)}%` });
     });
     this.restrictTo(query, visibility);
+    if (searchTerms(filter.search ?? '').length > 0) return this.searchPage(query, { limit, after });
     const total = await query.clone().getCount();
     if (after) {
       query.andWhere('(person.familyName, person.givenName, person.id) > (:family, :given, :id)', {
@@ -203,6 +204,38 @@ export class PersonService {
       .limit(limit + 1)
       .getMany();
     return { rows, total };
+  }
+
+  /**
+   * With search terms, the matches come from the trigram index first (OFFSET 0 keeps PostgreSQL from
+   * planning a walk of the name index instead, which is slow when few rows match) and are counted in the
+   * same pass; only then are they ordered and cut to the page.
+   */
+  private async searchPage(
+    query: SelectQueryBuilder<PersonEntity>,
+    { limit, after }: KeysetPage,
+  ): Promise<{ rows: PersonEntity[]; total: number }> {
+    const [matches, parameters] = query
+      .select(['person.id', 'person.familyName', 'person.givenName'])
+      .getQueryAndParameters();
+    const keyset = after
+      ? `WHERE (c.family_name, c.given_name, c.id) > ($${parameters.length + 1}, $${parameters.length + 2}, $${parameters.length + 3})`
+      : '';
+    const page = (await this.dataSource.query(
+      `SELECT c.id, c.total FROM (
+         SELECT m.person_id AS id, m.person_family_name AS family_name, m.person_given_name AS given_name,
+                count(*) OVER () AS total
+           FROM (${matches} OFFSET 0) m
+       ) c ${keyset}
+       ORDER BY c.family_name, c.given_name, c.id
+       LIMIT ${limit + 1}`,
+      after ? [...parameters, after[0], after[1], after[2]] : parameters,
+    )) as { id: string; total: string }[];
+    const total = page[0] ? Number(page[0].total) : await query.getCount();
+    const byId = new Map(
+      (await this.findByIds(page.map((row) => row.id))).map((person) => [person.id, person]),
+    );
+    return { rows: page.flatMap((row) => byId.get(row.id) ?? []), total };
   }
 
   private restrictTo(query: SelectQueryBuilder<PersonEntity>, visibility: PersonVisibility): void {

@@ -231,17 +231,26 @@ export class PersonResolver {
   ): Promise<GuardianLink[]> {
     const loaders = this.loaders.for(req);
     const links = await (other === 'guardian' ? loaders.guardiansOf : loaders.studentsOf).load(person.id);
-    const people = await loaders.person.loadMany(links.map((l) => (other === 'guardian' ? l.guardianId : l.studentId)));
+    const people = await loaders.person.loadMany(
+      links.map((l) => (other === 'guardian' ? l.guardianId : l.studentId)),
+    );
     await this.audit.recordReads(actorOf(principal), people.filter(isPerson), operationName(info));
     return links.flatMap((link, i) => {
       const found = people[i];
       if (!isPerson(found ?? null)) return [];
       const linked = toPerson(found as PersonEntity);
-      return [other === 'guardian' ? { ...link, guardian: linked, student: person } : { ...link, student: linked, guardian: person }];
+      return [
+        other === 'guardian'
+          ? { ...link, guardian: linked, student: person }
+          : { ...link, student: linked, guardian: person },
+      ];
     });
   }
 
-  private toGrants(grants: readonly { role: StaffRoleGrant['role']; schoolId: string | null }[], req: object): Promise<StaffRoleGrant[]> {
+  private toGrants(
+    grants: readonly { role: StaffRoleGrant['role']; schoolId: string | null }[],
+    req: object,
+  ): Promise<StaffRoleGrant[]> {
     const loaders = this.loaders.for(req);
     return Promise.all(
       grants.map(async (grant) => {
