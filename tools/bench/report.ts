@@ -33,9 +33,12 @@ export function writeReport(root: string, report: BenchmarkReport): string {
     `| ${columns.map(() => '---').join(' | ')} |`,
     ...report.rows.map((row) => `| ${columns.map((column) => format(row[column])).join(' | ')} |`),
   ].join('\n');
-  const ratios = Object.entries(report.ratios)
-    .map(([name, value]) => `- ${name}: **${value.toFixed(2)}**`)
-    .join('\n');
+  const ratioLines = Object.entries(report.ratios).map(
+    ([name, value]) => `- ${name}: **${value.toFixed(2)}**`,
+  );
+  const ratios = ratioLines.length
+    ? `Ratios, measured in this same run:\n\n${ratioLines.join('\n')}\n\n`
+    : '';
   const markdown = `# ${report.name}
 
 ${report.description}
@@ -45,11 +48,7 @@ Command: \`${report.command}\`
 
 ${table}
 
-Ratios (platform ÷ bare kafkajs, same run):
-
-${ratios}
-
-${report.notes.map((note) => `- ${note}`).join('\n')}
+${ratios}${report.notes.map((note) => `- ${note}`).join('\n')}
 `;
   const file = join(dir, `${report.name}.md`);
   writeFileSync(file, markdown);

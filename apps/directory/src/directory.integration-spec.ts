@@ -262,6 +262,43 @@ describe('directory subgraph', () => {
     expect(badZone.errors[0].extensions.reason).toBe('INVALID_TIME_ZONE');
   });
 
+  it('keeps households and departments', async () => {
+    const [a, b] = await database.dataSource.query(
+      `SELECT id FROM person WHERE kind = 'GUARDIAN' ORDER BY id LIMIT 2`,
+    );
+    const created = await graphql(
+      'mutation($ids: [ID!]!) { createHousehold(input: { name: "Okafor household", memberIds: $ids }) { id name members { id } } }',
+      { ids: [a.id, b.id] },
+    );
+    expect(created.data.createHousehold.members.map((m: Json) => m.id).sort()).toEqual([a.id, b.id].sort());
+    const viaPerson = await graphql('query($id: ID!) { person(id: $id) { household { name } } }', {
+      id: a.id,
+    });
+    expect(viaPerson.data.person.household.name).toBe('Okafor household');
+    await graphql('mutation($ids: [ID!]!) { setHouseholdMembers(householdId: null, personIds: $ids) }', {
+      ids: [b.id],
+    });
+    const after = await graphql('query($id: ID!) { person(id: $id) { household { id } } }', { id: b.id });
+    expect(after.data.person.household).toBeNull();
+
+    const lincoln = schools.find((s) => s.code === 'LIN')!;
+    const office = await graphql(
+      'mutation($s: ID) { createDepartment(name: "Front office", schoolId: $s) { id schoolId } }',
+      { s: lincoln.id },
+    );
+    expect(office.data.createDepartment.schoolId).toBe(lincoln.id);
+    const listed = await graphql('query($s: ID) { departments(schoolId: $s) { name schoolId } }', {
+      s: lincoln.id,
+    });
+    expect(listed.data.departments.map((d: Json) => d.name)).toEqual(
+      expect.arrayContaining(['Front office', 'Transportation']),
+    );
+    const unknown = await graphql(
+      'mutation { createDepartment(name: "X", schoolId: "00000000-0000-4000-8000-000000000000") { id } }',
+    );
+    expect(unknown.errors[0].extensions.reason).toBe('UNKNOWN_SCHOOL');
+  });
+
   it('lets only administrators and write-scoped clients change records', async () => {
     const mutation =
       'mutation { createPerson(input: { kind: COMMUNITY, givenName: "Sam", familyName: "Lee" }) { id } }';

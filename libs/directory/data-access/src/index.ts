@@ -15,3 +15,5 @@ export * from './lib/services/api-client.service';
 export * from './lib/services/credential.service';
 export * from './lib/services/signing-key.service';
 export * from './lib/services/oidc-storage';
+export * from './lib/services/department.service';
+export * from './lib/services/household.service';

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ApiClientService } from './services/api-client.service';
 import { AuditLogService } from './services/audit-log.service';
 import { CredentialService } from './services/credential.service';
+import { DepartmentService } from './services/department.service';
+import { HouseholdService } from './services/household.service';
 import { DistrictService } from './services/district.service';
 import { MergeService } from './services/merge.service';
 import { PersonService } from './services/person.service';
@@ -15,6 +17,8 @@ const SERVICES = [
   ApiClientService,
   AuditLogService,
   CredentialService,
+  DepartmentService,
+  HouseholdService,
   SigningKeyService,
   DistrictService,
   MergeService,

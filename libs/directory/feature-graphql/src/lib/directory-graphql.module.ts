@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DirectoryDataAccessModule } from '@homeroom/directory/data-access';
 import { DirectoryLoaders } from './directory-loaders';
+import { DepartmentResolver } from './resolvers/department.resolver';
 import { DistrictResolver } from './resolvers/district.resolver';
+import { HouseholdResolver } from './resolvers/household.resolver';
 import { OneRosterResolver } from './resolvers/oneroster.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { SchoolResolver } from './resolvers/school.resolver';
@@ -18,6 +20,8 @@ import './types/enums';
     TeamResolver,
     DistrictResolver,
     OneRosterResolver,
+    HouseholdResolver,
+    DepartmentResolver,
   ],
 })
 export class DirectoryGraphqlModule {}
