@@ -291,6 +291,40 @@ describe('OneRoster import', () => {
     expect(await count(`SELECT count(*)::int AS n FROM person WHERE sourced_id = 'u-t1' AND active`)).toBe(1);
   });
 
+  it('updates a known person from a delta without roles, keeping their kind and schools', async () => {
+    const report = await importer.import({
+      manifest: manifest('1.2', { users: 'delta' }),
+      users: csv([
+        USER_HEADER,
+        [
+          'u-t1',
+          'active',
+          '',
+          'true',
+          't1',
+          'Ava',
+          'Smith-Jones',
+          '',
+          'ava.smith@example.org',
+          '',
+          '',
+          '',
+          '',
+          'Avy',
+        ],
+      ]),
+    });
+    expect(report.files[0]).toMatchObject({ file: 'users.csv', updated: 1, rejected: 0 });
+    const schools = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM school_membership m JOIN person p ON p.id = m.person_id WHERE p.sourced_id = 'u-t1'`,
+    );
+    expect(schools[0].n).toBe(2);
+    const [teacher] = await database.dataSource.query(
+      `SELECT kind, family_name FROM person WHERE sourced_id = 'u-t1'`,
+    );
+    expect(teacher).toEqual({ kind: 'STAFF', family_name: 'Smith-Jones' });
+  });
+
   it('reads OneRoster 1.1 (role and orgs on users.csv) and byte-order marks', async () => {
     const users11 = csv([
       [

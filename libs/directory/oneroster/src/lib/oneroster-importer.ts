@@ -40,6 +40,8 @@ interface UserPlan {
   relationship: RelationshipType | undefined;
   agents: string[];
   deactivate: boolean;
+  /** A delta row without roles for someone already known: their kind and memberships stay as they are. */
+  keepMemberships: boolean;
 }
 
 interface ExistingPerson {
@@ -365,6 +367,19 @@ export class OneRosterImporter {
       enrollmentSummary!.unchanged += 1;
     }
 
+    // People this import does not give a role, but whom the directory already knows (a delta that only
+    // changes a name or an email): they keep their kind and memberships.
+    const roleless = users.map((row) => row.values['sourcedId'] ?? '').filter((id) => id && !rolesOf.has(id));
+    const knownKinds = new Map(
+      roleless.length && manifest.oneRosterVersion === '1.2'
+        ? (
+            (await manager.query('SELECT sourced_id, kind FROM person WHERE sourced_id = ANY($1)', [
+              roleless,
+            ])) as { sourced_id: string; kind: PersonKind }[]
+          ).map((r) => [r.sourced_id, r.kind])
+        : [],
+    );
+
     const plans: UserPlan[] = [];
     const seen = new Set<string>();
     for (const row of users) {
@@ -385,7 +400,7 @@ export class OneRosterImporter {
         for (const org of splitList(v['orgSourcedIds'])) addRole(sourcedId, v['role'] ?? '', org, true);
       }
       const roles = rolesOf.get(sourcedId) ?? [];
-      const primary = roles.find((r) => r.primary) ?? roles[0];
+      const primary = roles.find((r) => r.primary) ?? roles[0] ?? KEEP_ROLE[knownKinds.get(sourcedId) ?? ''];
       if (!primary) {
         fail('role', IMPORT_REASONS.missingValue, 'the user has no role');
         continue;
@@ -446,6 +461,7 @@ export class OneRosterImporter {
           relationship: mapped.relationship,
           agents: splitList(v['agentSourcedIds']),
           deactivate: v['status'] === 'tobedeleted',
+          keepMemberships: roles.length === 0,
         });
       } catch (error) {
         if (!(error instanceof DomainException)) throw error;
@@ -517,7 +533,7 @@ export class OneRosterImporter {
         canonicalJson(current.emails) === canonicalJson(plan.person.emails) &&
         canonicalJson(current.phones) === canonicalJson(plan.person.phones) &&
         current.active &&
-        (current.memberships ?? '') === memberships;
+        (plan.keepMemberships || (current.memberships ?? '') === memberships);
       if (same) summary.unchanged += 1;
       else changed.push({ ...plan, id: current.id, language: current.preferred_language });
     }
@@ -564,10 +580,10 @@ export class OneRosterImporter {
       );
       summary.updated += changed.length;
     }
-    const rewritten = [...created, ...changed];
-    if (changed.length)
+    const rewritten = [...created, ...changed].filter((p) => !p.keepMemberships);
+    if (rewritten.length)
       await manager.query('DELETE FROM school_membership WHERE person_id = ANY($1::uuid[])', [
-        changed.map((p) => p.id),
+        rewritten.map((p) => p.id),
       ]);
     const memberships = rewritten.flatMap((p) =>
       p.memberships.map((m) => [p.id, m.schoolId, m.role, m.grade] as const),
@@ -699,6 +715,13 @@ export class OneRosterImporter {
     return row;
   }
 }
+
+/** A stand-in primary role for a known person whose delta row brings none (see keepMemberships). */
+const KEEP_ROLE: Record<string, { role: string; org: string; primary: boolean }> = {
+  STUDENT: { role: 'student', org: '', primary: true },
+  GUARDIAN: { role: 'guardian', org: '', primary: true },
+  STAFF: { role: 'teacher', org: '', primary: true },
+};
 
 /** Required columns per file; 1.1 carries role and orgs on users.csv, 1.2 in roles.csv. */
 function readTables(manifest: Manifest, files: Readonly<Record<string, Buffer>>): Record<string, CsvRow[]> {
