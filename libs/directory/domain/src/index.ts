@@ -1,7 +1,5 @@
 export * from './lib/directory-kinds';
 export * from './lib/directory-errors';
-export * from './lib/contact-details';
-export * from './lib/locale';
 export * from './lib/search-text';
 export * from './lib/api-scopes';
 export * from './lib/password-policy';

@@ -1,12 +1,8 @@
-import { InvalidInputException } from '@homeroom/shared/errors';
+import { CONTACT_REASONS } from '@homeroom/shared/contact';
 
 /** Domain reasons the directory adds to the shared codes; clients may switch on them. */
 export const DIRECTORY_REASONS = {
-  invalidEmail: 'INVALID_EMAIL',
-  invalidPhone: 'INVALID_PHONE',
-  invalidLanguageTag: 'INVALID_LANGUAGE_TAG',
-  invalidTimeZone: 'INVALID_TIME_ZONE',
-  noPrimaryContact: 'PRIMARY_CONTACT_REQUIRED',
+  ...CONTACT_REASONS,
   duplicateSchoolCode: 'DUPLICATE_SCHOOL_CODE',
   duplicateSourcedId: 'DUPLICATE_SOURCED_ID',
   notAGuardianOrStudent: 'INVALID_RELATIONSHIP',
@@ -14,7 +10,3 @@ export const DIRECTORY_REASONS = {
   mergeKindMismatch: 'MERGE_KIND_MISMATCH',
   inactiveRecord: 'RECORD_INACTIVE',
 } as const;
-
-export function invalidField(path: string, message: string, reason: string): InvalidInputException {
-  return new InvalidInputException(message, [{ path, message }], reason);
-}

@@ -6,7 +6,8 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { ContactChannel, EmailAddress, PersonKind, PhoneNumber } from '@homeroom/directory/domain';
+import type { ContactChannel, PersonKind } from '@homeroom/directory/domain';
+import type { EmailAddress, PhoneNumber } from '@homeroom/shared/contact';
 
 @Entity({ name: 'person' })
 export class PersonEntity {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { normalizeLanguageTag, normalizeTimeZone } from '@homeroom/directory/domain';
+import { normalizeLanguageTag, normalizeTimeZone } from '@homeroom/shared/contact';
 import { DistrictEntity } from '../entities';
 
 @Injectable()

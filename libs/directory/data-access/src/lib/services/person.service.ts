@@ -6,16 +6,18 @@ import { OutboxWriter } from '@homeroom/platform/messaging';
 import {
   type ContactChannel,
   DIRECTORY_REASONS,
-  type EmailAddress,
   type MembershipRole,
-  normalizeEmails,
-  normalizeLanguageTag,
-  normalizePhones,
   type PersonKind,
-  type PhoneNumber,
   searchDocument,
   searchTerms,
 } from '@homeroom/directory/domain';
+import {
+  type EmailAddress,
+  normalizeEmails,
+  normalizeLanguageTag,
+  normalizePhones,
+  type PhoneNumber,
+} from '@homeroom/shared/contact';
 import { PersonCreated, PersonDeactivated, PersonUpdated } from '@homeroom/directory/contracts';
 import { PersonEntity, SchoolEntity, SchoolMembershipEntity } from '../entities';
 import { defined } from './defined';

@@ -1,4 +1,4 @@
-import { DIRECTORY_REASONS, invalidField } from './directory-errors';
+import { CONTACT_REASONS, invalidField } from './contact-errors';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
@@ -13,7 +13,7 @@ export function normalizeLanguageTag(value: string, path = 'preferredLanguage'):
   } catch {
     // RangeError for a malformed tag: fall through to our error
   }
-  throw invalidField(path, `"${value}" is not a BCP 47 language tag`, DIRECTORY_REASONS.invalidLanguageTag);
+  throw invalidField(path, `"${value}" is not a BCP 47 language tag`, CONTACT_REASONS.invalidLanguageTag);
 }
 
 /** An IANA time zone the runtime knows ("America/Chicago"). */
@@ -21,6 +21,6 @@ export function normalizeTimeZone(value: string, path = 'timeZone'): string {
   try {
     return new Intl.DateTimeFormat('en', { timeZone: value.trim() }).resolvedOptions().timeZone;
   } catch {
-    throw invalidField(path, `"${value}" is not an IANA time zone`, DIRECTORY_REASONS.invalidTimeZone);
+    throw invalidField(path, `"${value}" is not an IANA time zone`, CONTACT_REASONS.invalidTimeZone);
   }
 }

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { DIRECTORY_REASONS, invalidField } from './directory-errors';
+import { CONTACT_REASONS, invalidField } from './contact-errors';
 
 export interface EmailAddress {
   address: string;
@@ -20,7 +20,7 @@ const EMAIL =
 export function normalizeEmail(value: string, path = 'email'): string {
   const address = value.trim();
   if (address.length > 254 || !EMAIL.test(address)) {
-    throw invalidField(path, `"${value}" is not an email address`, DIRECTORY_REASONS.invalidEmail);
+    throw invalidField(path, `"${value}" is not an email address`, CONTACT_REASONS.invalidEmail);
   }
   // Domains are case-insensitive; local parts in practice too (every district mail system treats them so).
   return address.toLowerCase();
@@ -30,7 +30,7 @@ export function normalizeEmail(value: string, path = 'email'): string {
 export function normalizePhone(value: string, defaultCountry: CountryCode = 'US', path = 'phone'): string {
   const parsed = parsePhoneNumberFromString(value.trim(), defaultCountry);
   if (!parsed || !parsed.isValid()) {
-    throw invalidField(path, `"${value}" is not a valid phone number`, DIRECTORY_REASONS.invalidPhone);
+    throw invalidField(path, `"${value}" is not a valid phone number`, CONTACT_REASONS.invalidPhone);
   }
   return parsed.number;
 }
@@ -44,7 +44,7 @@ export function withOnePrimary<T extends { primary: boolean }>(entries: readonly
     throw invalidField(
       path,
       `exactly one of ${path} must be primary (found ${primaries})`,
-      DIRECTORY_REASONS.noPrimaryContact,
+      CONTACT_REASONS.noPrimaryContact,
     );
   }
   return [...entries];

@@ -1,0 +1,3 @@
+export * from './lib/contact-errors';
+export * from './lib/contact-details';
+export * from './lib/locale';
