@@ -17,6 +17,8 @@ export interface MessagingOptions {
   topics: TopicSpec[];
   /** Handlers for other services' events; a consumer group `<service>` runs them. */
   handlers?: EventHandler[];
+  /** The consumer group; the service's name unless a deployment (or a test) needs another. */
+  consumerGroup?: string;
 }
 
 /**
@@ -41,7 +43,11 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const created = await provisionTopics(admin, this.options.topics);
+      // The topics it consumes too: a service may start before the one that publishes them.
+      const consumed = [...new Set((this.options.handlers ?? []).map((handler) => handler.contract.topic))]
+        .filter((topic) => !this.options.topics.some((spec) => spec.topic === topic))
+        .map((topic) => ({ topic, partitions: 6 }));
+      const created = await provisionTopics(admin, [...this.options.topics, ...consumed]);
       if (created.length) this.logger.info({ topics: created }, 'created topics');
     } finally {
       await admin.disconnect();
@@ -58,7 +64,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       this.consumer = new EventConsumer({
         kafka: this.kafka,
         dataSource: this.dataSource,
-        groupId: this.options.service,
+        groupId: this.options.consumerGroup ?? this.options.service,
         handlers: this.options.handlers,
         logger: this.logger.child({ component: 'event-consumer' }),
       });

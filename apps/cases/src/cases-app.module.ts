@@ -1,0 +1,62 @@
+import { type DynamicModule, Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
+import { DatabaseModule } from '@homeroom/platform/database';
+import { subgraphModule } from '@homeroom/platform/graphql';
+import { MessagingModule } from '@homeroom/platform/messaging';
+import { ObservabilityModule } from '@homeroom/platform/observability';
+import { CASES_TOPIC } from '@homeroom/cases/contracts';
+import {
+  CASES_ENTITIES,
+  CASES_MIGRATIONS,
+  CasesDataAccessModule,
+  SCHOOL_READ_MODEL,
+} from '@homeroom/cases/data-access';
+import { CasesGraphqlModule } from '@homeroom/cases/feature-graphql';
+import type { CasesConfig } from './config';
+
+const CONFIG = Symbol('CASES_CONFIG');
+
+@Module({})
+export class CasesAppModule implements NestModule {
+  constructor(@Inject(CONFIG) private readonly config: CasesConfig) {}
+
+  static forRoot(config: CasesConfig): DynamicModule {
+    return {
+      module: CasesAppModule,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'cases', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forRoot(() => ({
+          url: config.DATABASE_URL,
+          applicationName: 'cases',
+          entities: CASES_ENTITIES,
+          migrations: CASES_MIGRATIONS,
+          poolSize: config.DATABASE_POOL_SIZE,
+        })),
+        MessagingModule.forRoot(() => ({
+          service: 'cases',
+          brokers: config.KAFKA_BROKERS,
+          databaseUrl: config.DATABASE_URL,
+          topics: [{ topic: CASES_TOPIC, partitions: 6 }],
+          handlers: [...SCHOOL_READ_MODEL],
+          consumerGroup: config.KAFKA_CONSUMER_GROUP,
+        })),
+        CasesDataAccessModule.forRoot({
+          numberPrefix: config.CASE_NUMBER_PREFIX,
+          timeZone: config.DISTRICT_TIME_ZONE,
+          defaultLanguage: config.DEFAULT_LANGUAGE,
+        }),
+        subgraphModule({ production: config.NODE_ENV === 'production' }),
+        CasesGraphqlModule,
+      ],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthorizationGuard },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
+  }
+}

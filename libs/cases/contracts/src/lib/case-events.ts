@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { defineEventContract } from '@homeroom/platform/event-contracts';
+
+export const CASES_TOPIC = 'cases.case.v1';
+
+const CHANNEL = z.enum(['WEB_FORM', 'EMAIL', 'PHONE', 'WALK_IN', 'CHAT', 'SMS', 'SOCIAL', 'STAFF']);
+const PRIORITY = z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']);
+const STATUS = z.enum(['NEW', 'OPEN', 'PENDING', 'ON_HOLD', 'RESOLVED', 'CLOSED']);
+
+const CASE_ID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+const SCHOOL_ID = '0b7e4b8e-6f0c-4d7e-9a59-2a3c3f1f0a11';
+
+/**
+ * What SLAs, surveys and insight need to know about a case, and nothing that identifies the requester
+ * beyond their directory id: no names, addresses or message text travel on Kafka.
+ */
+export const CaseOpened = defineEventContract({
+  type: 'cases.CaseOpened',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    number: z.string(),
+    channel: CHANNEL,
+    priority: PRIORITY,
+    topicId: z.uuid().nullable(),
+    schoolId: z.uuid().nullable(),
+    requesterId: z.uuid().nullable(),
+    anonymous: z.boolean(),
+    confidential: z.boolean(),
+    language: z.string(),
+    openedAt: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    number: 'HR-2026-000042',
+    channel: 'WEB_FORM' as const,
+    priority: 'NORMAL' as const,
+    topicId: null,
+    schoolId: SCHOOL_ID,
+    requesterId: null,
+    anonymous: true,
+    confidential: false,
+    language: 'es',
+    openedAt: '2026-11-26T15:00:00.000Z',
+  },
+});
+
+/** A message on a case: the SLA clocks start and stop on these (internal notes count for nothing). */
+export const CaseMessageAdded = defineEventContract({
+  type: 'cases.CaseMessageAdded',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    messageId: z.uuid(),
+    direction: z.enum(['INBOUND', 'OUTBOUND', 'INTERNAL_NOTE']),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    messageId: '9d1c2b3a-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+    direction: 'INBOUND' as const,
+    at: '2026-11-26T15:00:00.000Z',
+  },
+});
+
+export const CaseStatusChanged = defineEventContract({
+  type: 'cases.CaseStatusChanged',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({ caseId: z.uuid(), from: STATUS, to: STATUS, at: z.iso.datetime({ offset: true }) }),
+  fixture: { caseId: CASE_ID, from: 'OPEN' as const, to: 'PENDING' as const, at: '2026-11-26T16:00:00.000Z' },
+});
+
+/** Priority, topic, school or assignment changed: SLAs re-evaluate the policy, routing reports follow. */
+export const CaseUpdated = defineEventContract({
+  type: 'cases.CaseUpdated',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    priority: PRIORITY,
+    topicId: z.uuid().nullable(),
+    schoolId: z.uuid().nullable(),
+    assigneeId: z.uuid().nullable(),
+    teamId: z.uuid().nullable(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    priority: 'HIGH' as const,
+    topicId: null,
+    schoolId: SCHOOL_ID,
+    assigneeId: null,
+    teamId: null,
+    at: '2026-11-26T16:00:00.000Z',
+  },
+});
+
+/** Surveys send the satisfaction invitation on this; it names who to ask and what to ask about. */
+export const CaseResolved = defineEventContract({
+  type: 'cases.CaseResolved',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    number: z.string(),
+    requesterId: z.uuid().nullable(),
+    anonymous: z.boolean(),
+    confidential: z.boolean(),
+    channel: CHANNEL,
+    language: z.string(),
+    schoolId: z.uuid().nullable(),
+    topicId: z.uuid().nullable(),
+    assigneeId: z.uuid().nullable(),
+    resolvedAt: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    number: 'HR-2026-000042',
+    requesterId: null,
+    anonymous: true,
+    confidential: false,
+    channel: 'WEB_FORM' as const,
+    language: 'es',
+    schoolId: SCHOOL_ID,
+    topicId: null,
+    assigneeId: null,
+    resolvedAt: '2026-11-27T10:00:00.000Z',
+  },
+});

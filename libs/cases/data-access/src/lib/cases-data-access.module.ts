@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './services/case-intake.service';
+import { CaseQueryService } from './services/case-query.service';
+import { CaseService } from './services/case.service';
+import { TopicService } from './services/topic.service';
+
+const SERVICES = [CaseIntakeService, CaseService, CaseQueryService, TopicService];
+
+/** The cases service's application services; expects the app to provide TypeORM and messaging. */
+@Module({})
+export class CasesDataAccessModule {
+  static forRoot(settings: IntakeSettings): DynamicModule {
+    return {
+      module: CasesDataAccessModule,
+      global: true,
+      providers: [{ provide: INTAKE_SETTINGS, useValue: settings }, ...SERVICES],
+      exports: SERVICES,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { CaseStatus, CaseType, Channel, Contact, Priority } from '@homeroom/cases/domain';
+
+@Entity({ name: 'support_case' })
+export class CaseEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** HR-2026-004211: what families and staff say on the phone. */
+  @Column({ type: 'text' })
+  number!: string;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  channel!: Channel;
+
+  @Column({ type: 'text' })
+  status!: CaseStatus;
+
+  @Column({ type: 'text' })
+  priority!: Priority;
+
+  @Column({ type: 'text', nullable: true })
+  type!: CaseType | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  topicId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  schoolId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  departmentId!: string | null;
+
+  /** The directory person, when the requester is known. */
+  @Column({ type: 'uuid', nullable: true })
+  requesterId!: string | null;
+
+  /** What the requester gave us to answer them; empty for an anonymous inquiry. */
+  @Column({ type: 'jsonb' })
+  contact!: Contact;
+
+  @Column({ type: 'boolean', default: false })
+  anonymous!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  confidential!: boolean;
+
+  @Column({ type: 'text' })
+  language!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  teamId!: string | null;
+
+  /** SHA-256 of the requester's tracking token; the token itself is only ever in their link. */
+  @Column({ type: 'text' })
+  trackingTokenHash!: string;
+
+  /** The case this one follows up (a reply after the reopen window, a low satisfaction score). */
+  @Column({ type: 'uuid', nullable: true })
+  followUpOfId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  firstRespondedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @VersionColumn()
+  version!: number;
+}

@@ -1,0 +1,15 @@
+import { CaseMessageEntity } from './case-message.entity';
+import { CaseTimelineEntity } from './case-timeline.entity';
+import { CaseEntity } from './case.entity';
+import { KnownSchoolEntity } from './known-school.entity';
+import { TopicEntity } from './topic.entity';
+
+export { CaseEntity, CaseMessageEntity, CaseTimelineEntity, KnownSchoolEntity, TopicEntity };
+
+export const CASES_ENTITIES = [
+  CaseEntity,
+  CaseMessageEntity,
+  CaseTimelineEntity,
+  TopicEntity,
+  KnownSchoolEntity,
+];

@@ -1,0 +1,5 @@
+import { CreateMessagingTables1764150000000 } from '@homeroom/platform/messaging';
+import { CreateCases1764180000000 } from './1764180000000-create-cases.migration';
+
+/** In order; immutable once merged. */
+export const CASES_MIGRATIONS = [CreateMessagingTables1764150000000, CreateCases1764180000000];

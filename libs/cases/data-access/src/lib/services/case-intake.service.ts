@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InvalidInputException } from '@homeroom/shared/errors';
+import { inTransaction } from '@homeroom/platform/database';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import {
+  type CaseType,
+  type Channel,
+  type ContactInput,
+  contactOf,
+  formatCaseNumber,
+  languageOf,
+  messageBody,
+  type Priority,
+  STAFF_LOGGED_CHANNELS,
+  subjectOf,
+} from '@homeroom/cases/domain';
+import { CaseOpened } from '@homeroom/cases/contracts';
+import { CaseEntity, KnownSchoolEntity, TopicEntity } from '../entities';
+import { type CaseActor, REQUESTER } from './case-actor';
+import { CaseWriter } from './case-writer';
+import { newTrackingToken } from './tracking-token';
+
+export interface IntakeSettings {
+  /** The case number prefix (HR-2026-…). */
+  numberPrefix: string;
+  /** The district's time zone: case numbers take the local year. */
+  timeZone: string;
+  /** The district's default language, for inquiries that name none. */
+  defaultLanguage: string;
+}
+
+export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
+
+export interface InquiryInput {
+  message: string;
+  subject?: string | null;
+  schoolId?: string | null;
+  topicId?: string | null;
+  language?: string | null;
+  requester?: ContactInput | null;
+  anonymous?: boolean | null;
+}
+
+export interface StaffCaseInput {
+  channel: Channel;
+  description: string;
+  subject?: string | null;
+  schoolId?: string | null;
+  topicId?: string | null;
+  priority?: Priority | null;
+  type?: CaseType | null;
+  language?: string | null;
+  requesterId?: string | null;
+  contact?: ContactInput | null;
+  confidential?: boolean | null;
+}
+
+export interface OpenedCase {
+  supportCase: CaseEntity;
+  /** Shown to the requester once, in their confirmation and link. */
+  trackingToken: string;
+}
+
+/** Every way a contact becomes a case: the public form, staff logging a call or visit (email: next). */
+@Injectable()
+export class CaseIntakeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+  ) {}
+
+  /** The public inquiry form: no sign-in, anonymous allowed. */
+  submitInquiry(input: InquiryInput): Promise<OpenedCase> {
+    const body = messageBody(input.message);
+    const anonymous = input.anonymous ?? false;
+    return this.open(
+      {
+        subject: subjectOf(input.subject, body),
+        channel: 'WEB_FORM',
+        priority: 'NORMAL',
+        type: null,
+        schoolId: input.schoolId ?? null,
+        topicId: input.topicId ?? null,
+        requesterId: null,
+        contact: contactOf(input.requester, anonymous),
+        anonymous,
+        confidential: false,
+        language: languageOf(input.language, this.settings.defaultLanguage),
+      },
+      body,
+      REQUESTER,
+    );
+  }
+
+  /** A phone call, a walk-in, a chat: staff record it on the requester's behalf. */
+  createCase(input: StaffCaseInput, actor: CaseActor): Promise<OpenedCase> {
+    if (!STAFF_LOGGED_CHANNELS.includes(input.channel)) {
+      throw new InvalidInputException(
+        `Staff log ${STAFF_LOGGED_CHANNELS.join(', ')} contacts; ${input.channel} has its own intake`,
+        [{ path: 'channel', message: 'not a staff-logged channel' }],
+        'INVALID_CHANNEL',
+      );
+    }
+    const body = messageBody(input.description, 'description');
+    const hasContact = Boolean(input.contact?.email?.trim() || input.contact?.phone?.trim());
+    return this.open(
+      {
+        subject: subjectOf(input.subject, body),
+        channel: input.channel,
+        priority: input.priority ?? 'NORMAL',
+        type: input.type ?? null,
+        schoolId: input.schoolId ?? null,
+        topicId: input.topicId ?? null,
+        requesterId: input.requesterId ?? null,
+        // A known requester needs no snapshot; an unknown one must leave a way to answer them.
+        contact:
+          input.requesterId && !hasContact
+            ? { name: input.contact?.name?.trim() || null, email: null, phone: null }
+            : contactOf(input.contact, false),
+        anonymous: false,
+        confidential: input.confidential ?? false,
+        language: languageOf(input.language, this.settings.defaultLanguage),
+      },
+      body,
+      actor,
+    );
+  }
+
+  /** Opens a case in one transaction: number, case, first message, timeline and events, or nothing. */
+  async open(
+    fields: Omit<
+      CaseEntity,
+      | 'id'
+      | 'number'
+      | 'status'
+      | 'trackingTokenHash'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'firstRespondedAt'
+      | 'resolvedAt'
+      | 'version'
+      | 'assigneeId'
+      | 'teamId'
+      | 'departmentId'
+      | 'followUpOfId'
+    > & { followUpOfId?: string | null },
+    body: string,
+    actor: CaseActor,
+    manager?: EntityManager,
+  ): Promise<OpenedCase> {
+    const work = async (tx: EntityManager): Promise<OpenedCase> => {
+      await this.checkReferences(tx, fields.schoolId, fields.topicId);
+      const { token, hash } = newTrackingToken();
+      const supportCase = tx.create(CaseEntity, {
+        ...fields,
+        id: randomUUID(),
+        number: await this.nextNumber(tx),
+        status: 'NEW',
+        trackingTokenHash: hash,
+        followUpOfId: fields.followUpOfId ?? null,
+        assigneeId: null,
+        teamId: null,
+        departmentId: null,
+      });
+      await tx.save(supportCase);
+      await this.outbox.append(tx, CaseOpened, {
+        aggregateId: supportCase.id,
+        data: {
+          caseId: supportCase.id,
+          number: supportCase.number,
+          channel: supportCase.channel,
+          priority: supportCase.priority,
+          topicId: supportCase.topicId,
+          schoolId: supportCase.schoolId,
+          requesterId: supportCase.requesterId,
+          anonymous: supportCase.anonymous,
+          confidential: supportCase.confidential,
+          language: supportCase.language,
+          openedAt: supportCase.createdAt.toISOString(),
+        },
+      });
+      const writer = new CaseWriter(tx, this.outbox);
+      await writer.timeline(supportCase, 'OPENED', actor, {
+        channel: supportCase.channel,
+        ...(fields.followUpOfId ? { followUpOf: fields.followUpOfId } : {}),
+      });
+      await writer.message(supportCase, 'INBOUND', body, actor);
+      return { supportCase, trackingToken: token };
+    };
+    return manager ? work(manager) : inTransaction(this.dataSource, work);
+  }
+
+  /** The next number of the district's local year, taken under the year row's lock. */
+  private async nextNumber(manager: EntityManager): Promise<string> {
+    const year = Number(
+      new Intl.DateTimeFormat('en', { timeZone: this.settings.timeZone, year: 'numeric' }).format(new Date()),
+    );
+    const [row] = (await manager.query(
+      `INSERT INTO case_number_sequence (year, last_value) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = case_number_sequence.last_value + 1
+       RETURNING last_value`,
+      [year],
+    )) as { last_value: number }[];
+    return formatCaseNumber(this.settings.numberPrefix, year, row!.last_value);
+  }
+
+  private async checkReferences(
+    manager: EntityManager,
+    schoolId: string | null,
+    topicId: string | null,
+  ): Promise<void> {
+    if (schoolId && !(await manager.existsBy(KnownSchoolEntity, { id: schoolId, active: true }))) {
+      throw new InvalidInputException(
+        'There is no such school',
+        [{ path: 'schoolId', message: 'unknown or inactive school' }],
+        'UNKNOWN_SCHOOL',
+      );
+    }
+    if (topicId && !(await manager.existsBy(TopicEntity, { id: topicId, active: true }))) {
+      throw new InvalidInputException(
+        'There is no such topic',
+        [{ path: 'topicId', message: 'unknown or inactive topic' }],
+        'UNKNOWN_TOPIC',
+      );
+    }
+  }
+}

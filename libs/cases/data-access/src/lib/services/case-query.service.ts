@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import type { CaseStatus, Channel, Priority } from '@homeroom/cases/domain';
+import { CaseEntity, CaseMessageEntity, CaseTimelineEntity } from '../entities';
+import type { CaseVisibility } from './case-actor';
+
+export interface CaseFilter {
+  status?: CaseStatus[] | null;
+  schoolId?: string | null;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  topicId?: string | null;
+  priority?: Priority | null;
+  channel?: Channel | null;
+  requesterId?: string | null;
+  search?: string | null;
+}
+
+/** Reading cases: lists (newest first, keyset), one case, its messages and timeline, within visibility. */
+@Injectable()
+export class CaseQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async page(
+    filter: CaseFilter,
+    limit: number,
+    after: readonly (string | number)[] | undefined,
+    visibility: CaseVisibility,
+  ) {
+    const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
+    if (filter.status?.length) query.andWhere('c.status IN (:...status)', { status: filter.status });
+    for (const key of [
+      'schoolId',
+      'teamId',
+      'assigneeId',
+      'topicId',
+      'priority',
+      'channel',
+      'requesterId',
+    ] as const) {
+      if (filter[key]) query.andWhere(`c.${key} = :${key}`, { [key]: filter[key] });
+    }
+    const search = filter.search?.trim();
+    if (search) {
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('c.number = :number', { number: search.toUpperCase() })
+            .orWhere('c.subject ILIKE :subject', {
+              subject: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+            }),
+        ),
+      );
+    }
+    restrict(query, visibility);
+    const total = await query.clone().getCount();
+    if (after)
+      query.andWhere('(c.createdAt, c.id) < (:createdAt, :id)', { createdAt: after[0], id: after[1] });
+    const rows = await query
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return { rows, total };
+  }
+
+  async findVisible(
+    where: { id: string } | { number: string },
+    visibility: CaseVisibility,
+  ): Promise<CaseEntity | null> {
+    const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
+    if ('id' in where) query.where('c.id = :id', { id: where.id });
+    else query.where('c.number = :number', { number: where.number.trim().toUpperCase() });
+    restrict(query, visibility);
+    return query.getOne();
+  }
+
+  findByIds(ids: readonly string[]): Promise<CaseEntity[]> {
+    return ids.length
+      ? this.dataSource.getRepository(CaseEntity).findBy({ id: In([...ids]) })
+      : Promise.resolve([]);
+  }
+
+  /** Messages oldest first; the public and the requester never see internal notes. */
+  messages(caseId: string, includeInternal: boolean): Promise<CaseMessageEntity[]> {
+    return this.dataSource.getRepository(CaseMessageEntity).find({
+      where: { caseId, ...(includeInternal ? {} : { direction: In(['INBOUND', 'OUTBOUND']) }) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  timeline(caseId: string): Promise<CaseTimelineEntity[]> {
+    return this.dataSource
+      .getRepository(CaseTimelineEntity)
+      .find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+}
+
+function restrict(query: SelectQueryBuilder<CaseEntity>, visibility: CaseVisibility): void {
+  if (visibility.scope === 'all') {
+    if (!visibility.confidential) query.andWhere('NOT c.confidential');
+    return;
+  }
+  const { schoolIds, userId } = visibility;
+  query.andWhere(
+    new Brackets((where) =>
+      where
+        .where('c.assigneeId = :me', { me: userId })
+        .orWhere(
+          new Brackets((inner) =>
+            inner
+              .where('NOT c.confidential')
+              .andWhere('c.schoolId IN (:...mySchools)', {
+                mySchools: schoolIds.length ? schoolIds : ['00000000-0000-0000-0000-000000000000'],
+              }),
+          ),
+        ),
+    ),
+  );
+}

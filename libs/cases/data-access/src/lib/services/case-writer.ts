@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { OutboxWriter } from '@homeroom/platform/messaging';
+import type { CaseStatus, MessageDirection } from '@homeroom/cases/domain';
+import { CaseMessageAdded, CaseResolved, CaseStatusChanged } from '@homeroom/cases/contracts';
+import { type CaseEntity, CaseMessageEntity } from '../entities';
+import { type CaseActor, describeActor } from './case-actor';
+
+/**
+ * The writes every case action shares, inside the action's transaction: a message, a status change, a
+ * timeline entry, and their events. One place, so that no action forgets the timeline or the event.
+ */
+export class CaseWriter {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async message(
+    supportCase: CaseEntity,
+    direction: MessageDirection,
+    body: string,
+    actor: CaseActor,
+  ): Promise<CaseMessageEntity> {
+    const message = this.manager.create(CaseMessageEntity, {
+      id: randomUUID(),
+      caseId: supportCase.id,
+      direction,
+      authorKind: actor.kind,
+      authorId: actor.id,
+      body,
+    });
+    await this.manager.insert(CaseMessageEntity, message);
+    const saved = await this.manager.findOneByOrFail(CaseMessageEntity, { id: message.id });
+    await this.outbox.append(this.manager, CaseMessageAdded, {
+      aggregateId: supportCase.id,
+      data: { caseId: supportCase.id, messageId: saved.id, direction, at: saved.createdAt.toISOString() },
+    });
+    if (direction === 'OUTBOUND' && !supportCase.firstRespondedAt)
+      supportCase.firstRespondedAt = saved.createdAt;
+    await this.timeline(
+      supportCase,
+      direction === 'INTERNAL_NOTE'
+        ? 'NOTE_ADDED'
+        : direction === 'OUTBOUND'
+          ? 'REPLIED'
+          : 'MESSAGE_RECEIVED',
+      actor,
+      { messageId: saved.id },
+    );
+    return saved;
+  }
+
+  async status(supportCase: CaseEntity, to: CaseStatus, actor: CaseActor, reason?: string): Promise<void> {
+    const from = supportCase.status;
+    if (from === to) return;
+    const at = new Date();
+    supportCase.status = to;
+    if (to === 'RESOLVED') supportCase.resolvedAt = at;
+    if (from === 'RESOLVED' && to === 'OPEN') supportCase.resolvedAt = null;
+    await this.outbox.append(this.manager, CaseStatusChanged, {
+      aggregateId: supportCase.id,
+      data: { caseId: supportCase.id, from, to, at: at.toISOString() },
+    });
+    if (to === 'RESOLVED') {
+      await this.outbox.append(this.manager, CaseResolved, {
+        aggregateId: supportCase.id,
+        data: {
+          caseId: supportCase.id,
+          number: supportCase.number,
+          requesterId: supportCase.requesterId,
+          anonymous: supportCase.anonymous,
+          confidential: supportCase.confidential,
+          channel: supportCase.channel,
+          language: supportCase.language,
+          schoolId: supportCase.schoolId,
+          topicId: supportCase.topicId,
+          assigneeId: supportCase.assigneeId,
+          resolvedAt: at.toISOString(),
+        },
+      });
+    }
+    await this.timeline(supportCase, 'STATUS_CHANGED', actor, { from, to, ...(reason ? { reason } : {}) });
+  }
+
+  async timeline(
+    supportCase: CaseEntity,
+    kind: string,
+    actor: CaseActor,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.manager.query(
+      'INSERT INTO case_timeline (case_id, kind, actor, details) VALUES ($1, $2, $3, $4)',
+      [supportCase.id, kind, describeActor(actor), details],
+    );
+  }
+}

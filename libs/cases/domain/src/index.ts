@@ -1,0 +1,4 @@
+export * from './lib/case-kinds';
+export * from './lib/case-lifecycle';
+export * from './lib/case-number';
+export * from './lib/inquiry';

@@ -1,0 +1,2 @@
+export * from './lib/cases-graphql.module';
+export * from './lib/access';

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CaseResolver } from './resolvers/case.resolver';
+import { PersonCasesResolver } from './resolvers/person-cases.resolver';
+import './types/enums';
+
+/** The cases subgraph: the Case entity, intake, actions, tracking, topics, and Person.cases. */
+@Module({ providers: [CaseResolver, PersonCasesResolver] })
+export class CasesGraphqlModule {}

@@ -1,0 +1,212 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CaseIntakeService, CaseQueryService, CaseService, TopicService } from '@homeroom/cases/data-access';
+import type { CaseStatus } from '@homeroom/cases/domain';
+import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
+import { CurrentPrincipal, Public, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
+import { actorOf, CASE_SCOPES, caseVisibility } from '../access';
+import { toCase, toMessage, toTimelineEntry, toTopic } from '../mappers';
+import {
+  Case,
+  CaseConnection,
+  CaseMessage,
+  CaseTimelineEntry,
+  SubmitInquiryPayload,
+  Topic,
+  TrackedCase,
+} from '../types/case.type';
+import { CaseStatusEnum } from '../types/enums';
+import { CaseFilter, CreateCaseInput, SubmitInquiryInput } from '../types/inputs';
+
+const STAFF_WHO_ACT = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT'] as const;
+
+@Resolver(() => Case)
+export class CaseResolver {
+  constructor(
+    private readonly intake: CaseIntakeService,
+    private readonly caseService: CaseService,
+    private readonly query: CaseQueryService,
+    private readonly topicService: TopicService,
+  ) {}
+
+  @Public()
+  @Mutation(() => SubmitInquiryPayload, {
+    description: 'The public inquiry form: no sign-in, anonymous allowed.',
+  })
+  async submitInquiry(@Args('input') input: SubmitInquiryInput): Promise<SubmitInquiryPayload> {
+    const { supportCase, trackingToken } = await this.intake.submitInquiry(input);
+    return { caseNumber: supportCase.number, trackingToken };
+  }
+
+  @Public()
+  @Query(() => TrackedCase, {
+    nullable: true,
+    description: "A requester's view of their case, by tracking token.",
+  })
+  async trackCase(@Args('token') token: string): Promise<TrackedCase | null> {
+    const supportCase = await this.caseService.findByToken(token).catch(() => null);
+    if (!supportCase) return null;
+    const messages = await this.query.messages(supportCase.id, false);
+    return {
+      number: supportCase.number,
+      subject: supportCase.subject,
+      status: supportCase.status,
+      createdAt: supportCase.createdAt,
+      messages: messages.map(toMessage),
+    };
+  }
+
+  @Public()
+  @Mutation(() => TrackedCase, { description: 'The requester replies through their tracking link.' })
+  async replyAsRequester(@Args('token') token: string, @Args('body') body: string): Promise<TrackedCase> {
+    const { supportCase, followUp } = await this.caseService.replyAsRequester(token, body);
+    const messages = await this.query.messages(supportCase.id, false);
+    return {
+      number: supportCase.number,
+      subject: supportCase.subject,
+      status: supportCase.status,
+      createdAt: supportCase.createdAt,
+      messages: messages.map(toMessage),
+      followUpNumber: followUp?.supportCase.number ?? null,
+      followUpTrackingToken: followUp?.trackingToken ?? null,
+    };
+  }
+
+  @Public()
+  @Query(() => [Topic], { description: 'Active topics; the inquiry form offers them.' })
+  async topics(): Promise<Topic[]> {
+    return (await this.topicService.list()).map(toTopic);
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => Topic)
+  async createTopic(
+    @Args('name') name: string,
+    @Args('parentId', { type: () => ID, nullable: true }) parentId: string | null,
+  ): Promise<Topic> {
+    return toTopic(await this.topicService.create(name, parentId));
+  }
+
+  @Scopes(CASE_SCOPES.read)
+  @Query(() => CaseConnection, { description: 'Cases you may see, newest first.' })
+  async cases(
+    @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
+    @Args() { first, after }: PageArgs,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const size = pageSize(first);
+    const { rows, total } = await this.query.page(
+      filter ?? {},
+      size,
+      after ? decodeCursor(after, 2) : undefined,
+      caseVisibility(principal),
+    );
+    return toConnection(rows, size, total, (c) => [c.createdAt.toISOString(), c.id], toCase);
+  }
+
+  @Scopes(CASE_SCOPES.read)
+  @Query(() => Case, { nullable: true, description: 'One case, by id or by number.' })
+  async case(
+    @Args('id', { type: () => ID, nullable: true }) id: string | null,
+    @Args('number', { type: () => String, nullable: true }) number: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Case | null> {
+    if (!id === !number)
+      throw new InvalidInputException('Give exactly one of id and number', [
+        { path: id ? 'number' : 'id', message: 'one of id, number' },
+      ]);
+    const found = await this.query.findVisible(id ? { id } : { number: number! }, caseVisibility(principal));
+    return found ? toCase(found) : null;
+  }
+
+  @Scopes(CASE_SCOPES.read)
+  @ResolveReference()
+  async resolveReference(reference: { id: string }): Promise<Case | null> {
+    const [found] = await this.query.findByIds([reference.id]);
+    return found ? toCase(found) : null;
+  }
+
+  @Scopes(CASE_SCOPES.read)
+  @ResolveField(() => Topic, { nullable: true })
+  async topic(@Parent() supportCase: Case): Promise<Topic | null> {
+    if (!supportCase.topicId) return null;
+    const found = (await this.topicService.list()).find((t) => t.id === supportCase.topicId);
+    return found ? toTopic(found) : null;
+  }
+
+  @Scopes(CASE_SCOPES.read)
+  @ResolveField(() => [CaseMessage], { description: 'Oldest first, internal notes included (staff only).' })
+  async messages(@Parent() supportCase: Case): Promise<CaseMessage[]> {
+    return (await this.query.messages(supportCase.id, true)).map(toMessage);
+  }
+
+  @Scopes(CASE_SCOPES.read)
+  @ResolveField(() => [CaseTimelineEntry], { description: 'Every change, oldest first.' })
+  async timeline(@Parent() supportCase: Case): Promise<CaseTimelineEntry[]> {
+    return (await this.query.timeline(supportCase.id)).map(toTimelineEntry);
+  }
+
+  @Roles(...STAFF_WHO_ACT)
+  @Scopes(CASE_SCOPES.write)
+  @Mutation(() => Case, { description: 'A phone call, walk-in or chat, logged by staff.' })
+  async createCase(
+    @Args('input') input: CreateCaseInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Case> {
+    return toCase((await this.intake.createCase(input, actorOf(principal))).supportCase);
+  }
+
+  @Roles(...STAFF_WHO_ACT)
+  @Scopes(CASE_SCOPES.write)
+  @Mutation(() => CaseMessage, { description: 'A reply to the requester.' })
+  async replyToCase(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('body') body: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseMessage> {
+    await this.visibleOrFail(caseId, principal);
+    return toMessage(await this.caseService.reply(caseId, body, actorOf(principal)));
+  }
+
+  @Roles(...STAFF_WHO_ACT)
+  @Scopes(CASE_SCOPES.write)
+  @Mutation(() => CaseMessage, { description: 'A note for staff only; the requester never sees it.' })
+  async addInternalNote(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('body') body: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseMessage> {
+    await this.visibleOrFail(caseId, principal);
+    return toMessage(await this.caseService.addInternalNote(caseId, body, actorOf(principal)));
+  }
+
+  @Roles(...STAFF_WHO_ACT)
+  @Scopes(CASE_SCOPES.write)
+  @Mutation(() => Case)
+  async assignCase(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('assigneeId', { type: () => ID, nullable: true }) assigneeId: string | null,
+    @Args('teamId', { type: () => ID, nullable: true }) teamId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Case> {
+    await this.visibleOrFail(caseId, principal);
+    return toCase(await this.caseService.assign(caseId, assigneeId, teamId, actorOf(principal)));
+  }
+
+  @Roles(...STAFF_WHO_ACT)
+  @Scopes(CASE_SCOPES.write)
+  @Mutation(() => Case)
+  async setCaseStatus(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('status', { type: () => CaseStatusEnum }) status: CaseStatus,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Case> {
+    await this.visibleOrFail(caseId, principal);
+    return toCase(await this.caseService.setStatus(caseId, status, actorOf(principal)));
+  }
+
+  private async visibleOrFail(caseId: string, principal: Principal): Promise<void> {
+    if (!(await this.query.findVisible({ id: caseId }, caseVisibility(principal))))
+      throw new NotFoundException('Case');
+  }
+}

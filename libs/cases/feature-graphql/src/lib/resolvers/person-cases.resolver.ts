@@ -1,0 +1,37 @@
+import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CaseQueryService } from '@homeroom/cases/data-access';
+import { CurrentPrincipal, Scopes, type Principal } from '@homeroom/platform/auth';
+import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
+import { CASE_SCOPES, caseVisibility } from '../access';
+import { toCase } from '../mappers';
+import { CaseConnection } from '../types/case.type';
+import { PersonReference } from '../types/references.type';
+
+/** `Person.cases`: the directory owns Person; this subgraph adds the cases a person raised. */
+@Resolver(() => PersonReference)
+export class PersonCasesResolver {
+  constructor(private readonly query: CaseQueryService) {}
+
+  @Scopes(CASE_SCOPES.read)
+  @ResolveReference()
+  resolveReference(reference: { id: string }): PersonReference {
+    return { id: reference.id };
+  }
+
+  @Scopes(CASE_SCOPES.read)
+  @ResolveField(() => CaseConnection, { description: 'Cases this person raised, newest first.' })
+  async cases(
+    @Parent() person: PersonReference,
+    @Args() { first, after }: PageArgs,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const size = pageSize(first);
+    const { rows, total } = await this.query.page(
+      { requesterId: person.id },
+      size,
+      after ? decodeCursor(after, 2) : undefined,
+      caseVisibility(principal),
+    );
+    return toConnection(rows, size, total, (c) => [c.createdAt.toISOString(), c.id], toCase);
+  }
+}

@@ -1,0 +1,105 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import type { CaseStatus, CaseType, Channel, Priority } from '@homeroom/cases/domain';
+import { CaseStatusEnum, CaseTypeEnum, ChannelEnum, PriorityEnum } from './enums';
+
+@InputType()
+export class RequesterInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Any common format; stored as E.164.' })
+  phone?: string | null;
+}
+
+@InputType()
+export class SubmitInquiryInput {
+  @Field()
+  message!: string;
+
+  @Field(() => String, { nullable: true })
+  subject?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  schoolId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  topicId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47; the district default when omitted.' })
+  language?: string | null;
+
+  @Field(() => RequesterInput, { nullable: true })
+  requester?: RequesterInput | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  anonymous?: boolean | null;
+}
+
+@InputType()
+export class CreateCaseInput {
+  @Field(() => ChannelEnum, { description: 'PHONE, WALK_IN, CHAT, SMS, SOCIAL or STAFF.' })
+  channel!: Channel;
+
+  @Field({ description: "The requester's words, as staff took them down." })
+  description!: string;
+
+  @Field(() => String, { nullable: true })
+  subject?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  schoolId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  topicId?: string | null;
+
+  @Field(() => PriorityEnum, { nullable: true })
+  priority?: Priority | null;
+
+  @Field(() => CaseTypeEnum, { nullable: true })
+  type?: CaseType | null;
+
+  @Field(() => String, { nullable: true })
+  language?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The directory person, when known.' })
+  requesterId?: string | null;
+
+  @Field(() => RequesterInput, { nullable: true })
+  contact?: RequesterInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only named staff and district administrators may open it.',
+  })
+  confidential?: boolean | null;
+}
+
+@InputType()
+export class CaseFilter {
+  @Field(() => [CaseStatusEnum], { nullable: true })
+  status?: CaseStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  schoolId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  teamId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  topicId?: string | null;
+
+  @Field(() => PriorityEnum, { nullable: true })
+  priority?: Priority | null;
+
+  @Field(() => ChannelEnum, { nullable: true })
+  channel?: Channel | null;
+
+  @Field(() => String, { nullable: true, description: 'A case number, or words of the subject.' })
+  search?: string | null;
+}
