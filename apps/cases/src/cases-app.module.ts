@@ -11,6 +11,7 @@ import {
   CASES_MIGRATIONS,
   CasesDataAccessModule,
   SCHOOL_READ_MODEL,
+  TEAM_READ_MODEL,
 } from '@homeroom/cases/data-access';
 import { CasesGraphqlModule } from '@homeroom/cases/feature-graphql';
 import type { CasesConfig } from './config';
@@ -38,7 +39,7 @@ export class CasesAppModule implements NestModule {
           brokers: config.KAFKA_BROKERS,
           databaseUrl: config.DATABASE_URL,
           topics: [{ topic: CASES_TOPIC, partitions: 6 }],
-          handlers: [...SCHOOL_READ_MODEL],
+          handlers: [...SCHOOL_READ_MODEL, ...TEAM_READ_MODEL],
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
         })),
         CasesDataAccessModule.forRoot({

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@homeroom/platform/databa
 import { createEnvelope } from '@homeroom/platform/messaging';
 import { readTopic, testKafka, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
-import { SchoolCreated } from '@homeroom/directory/contracts';
+import { SchoolCreated, TeamChanged } from '@homeroom/directory/contracts';
 import { CASES_TOPIC, CaseOpened, CaseResolved } from '@homeroom/cases/contracts';
 import { CASES_ENTITIES, CASES_MIGRATIONS, TopicService } from '@homeroom/cases/data-access';
 import { loadCasesConfig } from './config';
@@ -203,6 +203,7 @@ describe('cases subgraph', () => {
     expect(staffView.timeline.map((t: Json) => t.kind)).toEqual([
       'OPENED',
       'MESSAGE_RECEIVED',
+      'UNROUTED',
       'REPLIED',
       'STATUS_CHANGED',
       'NOTE_ADDED',
@@ -310,6 +311,100 @@ describe('cases subgraph', () => {
       agent,
     );
     expect(mine.data.cases.edges.every((e: Json) => e.node.school?.id === schoolId)).toBe(true);
+  });
+
+  it('routes new cases by the first matching rule, round-robin within the team, skipping the unavailable', async () => {
+    const teamId = randomUUID();
+    const members = [randomUUID(), randomUUID(), randomUUID()].sort();
+    const envelope = createEnvelope('directory', TeamChanged, {
+      aggregateId: teamId,
+      data: {
+        teamId,
+        name: 'Transportation desk',
+        schoolId: null,
+        active: true,
+        members: members.map((personId, i) => ({ personId, available: i !== 1 })),
+      },
+    });
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: TeamChanged.topic,
+      messages: [{ key: teamId, value: JSON.stringify(envelope) }],
+    });
+    await producer.disconnect();
+    await waitFor(
+      async () =>
+        (
+          await database.dataSource.query(
+            'SELECT count(*)::int AS n FROM known_team_member WHERE team_id = $1',
+            [teamId],
+          )
+        )[0].n === 3,
+    );
+
+    const rule = async (name: string, conditions: Json, actions: Json, position?: number) =>
+      (
+        await graphql(
+          'mutation($n: String!, $c: RoutingConditionsInput!, $a: RoutingActionsInput!, $p: Int) { createRoutingRule(name: $n, conditions: $c, actions: $a, position: $p) { id position } }',
+          { n: name, c: conditions, a: actions, p: position },
+          admin,
+        )
+      ).data.createRoutingRule;
+    await rule('Buses to the transportation desk', { topicIds: [topicId] }, { teamId });
+    await rule('Weapons are urgent', { keywords: ['gun', 'knife'] }, { priority: 'URGENT', teamId }, 1);
+    const rules = (await graphql('{ routingRules { name position } }', {}, admin)).data.routingRules;
+    expect(rules).toEqual([
+      { name: 'Weapons are urgent', position: 1 },
+      { name: 'Buses to the transportation desk', position: 2 },
+    ]);
+
+    const assigned: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const { caseNumber } = await submit({ message: `The bus was late, day ${i}.` });
+      const [row] = await database.dataSource.query(
+        'SELECT team_id, assignee_id, priority FROM support_case WHERE number = $1',
+        [caseNumber],
+      );
+      expect(row.team_id).toBe(teamId);
+      expect(row.priority).toBe('NORMAL');
+      assigned.push(row.assignee_id);
+    }
+    // The unavailable member (members[1]) is skipped; the two others alternate.
+    expect(new Set(assigned)).toEqual(new Set([members[0], members[2]]));
+    expect(assigned[0]).not.toBe(assigned[1]);
+    expect(assigned[0]).toBe(assigned[2]);
+
+    const { caseNumber } = await submit({
+      message: 'A student said he has a knife in his backpack.',
+      topicId: null,
+    });
+    const [urgent] = await database.dataSource.query(
+      'SELECT id, priority, team_id FROM support_case WHERE number = $1',
+      [caseNumber],
+    );
+    expect(urgent).toMatchObject({ priority: 'URGENT', team_id: teamId });
+    const timeline = (
+      await graphql(
+        'query($n: String) { case(number: $n) { timeline { kind details } } }',
+        { n: caseNumber },
+        admin,
+      )
+    ).data.case.timeline;
+    const routed = timeline.find((t: Json) => t.kind === 'ROUTED');
+    expect(JSON.parse(routed.details).rule).toMatchObject({ name: 'Weapons are urgent', position: 1 });
+
+    const { caseNumber: unrouted } = await submit({
+      message: 'A question about the lunch menu.',
+      topicId: null,
+    });
+    const unroutedTimeline = (
+      await graphql('query($n: String) { case(number: $n) { timeline { kind } } }', { n: unrouted }, admin)
+    ).data.case.timeline;
+    expect(unroutedTimeline.map((t: Json) => t.kind)).toContain('UNROUTED');
+    for (const r of (await graphql('{ routingRules { id } }', {}, admin)).data.routingRules) {
+      await graphql('mutation($id: ID!) { deleteRoutingRule(id: $id) }', { id: r.id }, admin);
+    }
   });
 
   it('never gives two cases the same number, however many arrive at once', async () => {

@@ -2,3 +2,4 @@ export * from './lib/case-kinds';
 export * from './lib/case-lifecycle';
 export * from './lib/case-number';
 export * from './lib/inquiry';
+export * from './lib/routing-rule';

@@ -3,8 +3,9 @@ import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './servi
 import { CaseQueryService } from './services/case-query.service';
 import { CaseService } from './services/case.service';
 import { TopicService } from './services/topic.service';
+import { RoutingService } from './routing/routing.service';
 
-const SERVICES = [CaseIntakeService, CaseService, CaseQueryService, TopicService];
+const SERVICES = [CaseIntakeService, CaseService, CaseQueryService, TopicService, RoutingService];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */
 @Module({})

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CaseResolver } from './resolvers/case.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
+import { RoutingResolver } from './resolvers/routing.resolver';
 import './types/enums';
 
 /** The cases subgraph: the Case entity, intake, actions, tracking, topics, and Person.cases. */
-@Module({ providers: [CaseResolver, PersonCasesResolver] })
+@Module({ providers: [CaseResolver, PersonCasesResolver, RoutingResolver] })
 export class CasesGraphqlModule {}

@@ -2,9 +2,18 @@ import { CaseMessageEntity } from './case-message.entity';
 import { CaseTimelineEntity } from './case-timeline.entity';
 import { CaseEntity } from './case.entity';
 import { KnownSchoolEntity } from './known-school.entity';
+import { KnownTeamMemberEntity, RoutingRuleEntity } from './routing.entity';
 import { TopicEntity } from './topic.entity';
 
-export { CaseEntity, CaseMessageEntity, CaseTimelineEntity, KnownSchoolEntity, TopicEntity };
+export {
+  CaseEntity,
+  CaseMessageEntity,
+  CaseTimelineEntity,
+  KnownSchoolEntity,
+  KnownTeamMemberEntity,
+  RoutingRuleEntity,
+  TopicEntity,
+};
 
 export const CASES_ENTITIES = [
   CaseEntity,
@@ -12,4 +21,6 @@ export const CASES_ENTITIES = [
   CaseTimelineEntity,
   TopicEntity,
   KnownSchoolEntity,
+  RoutingRuleEntity,
+  KnownTeamMemberEntity,
 ];

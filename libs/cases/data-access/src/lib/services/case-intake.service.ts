@@ -19,6 +19,7 @@ import {
 import { CaseOpened } from '@homeroom/cases/contracts';
 import { CaseEntity, KnownSchoolEntity, TopicEntity } from '../entities';
 import { type CaseActor, REQUESTER } from './case-actor';
+import { RoutingService } from '../routing/routing.service';
 import { CaseWriter } from './case-writer';
 import { newTrackingToken } from './tracking-token';
 
@@ -70,6 +71,7 @@ export class CaseIntakeService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+    private readonly routing: RoutingService,
   ) {}
 
   /** The public inquiry form: no sign-in, anonymous allowed. */
@@ -188,6 +190,7 @@ export class CaseIntakeService {
         ...(fields.followUpOfId ? { followUpOf: fields.followUpOfId } : {}),
       });
       await writer.message(supportCase, 'INBOUND', body, actor);
+      await this.routing.route(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`);
       return { supportCase, trackingToken: token };
     };
     return manager ? work(manager) : inTransaction(this.dataSource, work);

@@ -104,17 +104,13 @@ function restrict(query: SelectQueryBuilder<CaseEntity>, visibility: CaseVisibil
   const { schoolIds, userId } = visibility;
   query.andWhere(
     new Brackets((where) =>
-      where
-        .where('c.assigneeId = :me', { me: userId })
-        .orWhere(
-          new Brackets((inner) =>
-            inner
-              .where('NOT c.confidential')
-              .andWhere('c.schoolId IN (:...mySchools)', {
-                mySchools: schoolIds.length ? schoolIds : ['00000000-0000-0000-0000-000000000000'],
-              }),
-          ),
+      where.where('c.assigneeId = :me', { me: userId }).orWhere(
+        new Brackets((inner) =>
+          inner.where('NOT c.confidential').andWhere('c.schoolId IN (:...mySchools)', {
+            mySchools: schoolIds.length ? schoolIds : ['00000000-0000-0000-0000-000000000000'],
+          }),
         ),
+      ),
     ),
   );
 }

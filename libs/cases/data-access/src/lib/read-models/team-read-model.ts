@@ -1,0 +1,14 @@
+import { eventHandler } from '@homeroom/platform/messaging';
+import { TeamChanged } from '@homeroom/directory/contracts';
+
+/** Who is in each directory team and available now, for round-robin routing; TeamChanged is a full snapshot. */
+export const TEAM_READ_MODEL = [
+  eventHandler(TeamChanged, async ({ data }, manager) => {
+    await manager.query('DELETE FROM known_team_member WHERE team_id = $1', [data.teamId]);
+    if (!data.active || data.members.length === 0) return;
+    await manager.query(
+      'INSERT INTO known_team_member (team_id, person_id, available) SELECT $1, * FROM unnest($2::uuid[], $3::boolean[])',
+      [data.teamId, data.members.map((m) => m.personId), data.members.map((m) => m.available)],
+    );
+  }),
+];

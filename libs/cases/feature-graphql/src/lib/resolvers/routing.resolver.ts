@@ -1,0 +1,109 @@
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { RoutingService, type RoutingRuleEntity } from '@homeroom/cases/data-access';
+import type { Channel, Priority } from '@homeroom/cases/domain';
+import { Roles } from '@homeroom/platform/auth';
+import { ChannelEnum, PriorityEnum } from '../types/enums';
+
+@ObjectType()
+@InputType('RoutingConditionsInput')
+export class RoutingConditions {
+  @Field(() => [ID], { nullable: true })
+  topicIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  schoolIds?: string[];
+
+  @Field(() => [ChannelEnum], { nullable: true })
+  channels?: Channel[];
+
+  @Field(() => [String], { nullable: true, description: 'BCP 47 tags; "es" also takes "es-MX".' })
+  languages?: string[];
+
+  @Field(() => [PriorityEnum], { nullable: true })
+  priorities?: Priority[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Whole words or phrases in the subject or first message.',
+  })
+  keywords?: string[];
+}
+
+@ObjectType()
+@InputType('RoutingActionsInput')
+export class RoutingActions {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Assign to this team (round-robin among its available members).',
+  })
+  teamId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Assign to this person.' })
+  assigneeId?: string | null;
+
+  @Field(() => PriorityEnum, { nullable: true })
+  priority?: Priority | null;
+}
+
+@ObjectType({ description: 'A routing rule: the first active rule that matches a new case decides.' })
+export class RoutingRule {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  position!: number;
+
+  @Field()
+  name!: string;
+
+  @Field(() => RoutingConditions)
+  conditions!: RoutingConditions;
+
+  @Field(() => RoutingActions)
+  actions!: RoutingActions;
+
+  @Field()
+  active!: boolean;
+}
+
+@Resolver(() => RoutingRule)
+export class RoutingResolver {
+  constructor(private readonly routing: RoutingService) {}
+
+  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN')
+  @Query(() => [RoutingRule], { description: 'In the order they are tried.' })
+  async routingRules(): Promise<RoutingRule[]> {
+    return (await this.routing.list()).map(toRule);
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => RoutingRule)
+  async createRoutingRule(
+    @Args('name') name: string,
+    @Args('conditions', { type: () => RoutingConditions }) conditions: RoutingConditions,
+    @Args('actions', { type: () => RoutingActions }) actions: RoutingActions,
+    @Args('position', { type: () => Int, nullable: true }) position: number | null,
+  ): Promise<RoutingRule> {
+    return toRule(
+      await this.routing.create({ name, conditions: { ...conditions }, actions: { ...actions }, position }),
+    );
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => Boolean)
+  async deleteRoutingRule(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.routing.delete(id);
+    return true;
+  }
+}
+
+function toRule(entity: RoutingRuleEntity): RoutingRule {
+  return {
+    id: entity.id,
+    position: entity.position,
+    name: entity.name,
+    conditions: entity.conditions,
+    actions: entity.actions,
+    active: entity.active,
+  };
+}
