@@ -407,6 +407,64 @@ describe('cases subgraph', () => {
     }
   });
 
+  it('measures contacts per day, response and resolution times, backlog and reopen rate', async () => {
+    // A fresh school, so that only this test's cases count.
+    const school = randomUUID();
+    await database.dataSource.query(
+      `INSERT INTO known_school (id, name, time_zone, active) VALUES ($1, 'Metrics Elementary', 'America/Chicago', true)`,
+      [school],
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1)
+      ids.push(await caseId((await submit({ schoolId: school, message: `Metrics case ${i}` })).caseNumber));
+    const day = (offset: number, minutes = 0) => new Date(Date.UTC(2026, 10, 2 + offset, 15, minutes));
+    // Backdate: opened on two days, answered after 30 and 90 minutes, one resolved after 4 hours.
+    await database.dataSource.query(
+      'UPDATE support_case SET created_at = $2, first_responded_at = $3 WHERE id = $1',
+      [ids[0], day(0), day(0, 30)],
+    );
+    await database.dataSource.query(
+      'UPDATE support_case SET created_at = $2, first_responded_at = $3, resolved_at = $4, status = $5 WHERE id = $1',
+      [ids[1], day(0), day(0, 90), new Date(day(0).getTime() + 4 * 3_600_000), 'RESOLVED'],
+    );
+    await database.dataSource.query(
+      `UPDATE support_case SET created_at = $2, channel = 'PHONE' WHERE id = $1`,
+      [ids[2], day(1)],
+    );
+    await database.dataSource.query(
+      `INSERT INTO case_timeline (case_id, kind, actor, details) VALUES ($1, 'STATUS_CHANGED', 'staff', '{"from": "OPEN", "to": "RESOLVED"}'), ($1, 'STATUS_CHANGED', 'staff', '{"from": "RESOLVED", "to": "OPEN"}')`,
+      [ids[1]],
+    );
+    const query =
+      'query($s: ID, $f: DateTime!, $t: DateTime!) { caseMetrics(range: { from: $f, to: $t }, schoolId: $s) { total perDay { day total byChannel { channel count } } firstResponse { count meanMinutes medianMinutes p90Minutes } resolution { count medianMinutes } backlog resolved reopened reopenRate } }';
+    const metrics = (
+      await graphql(query, { s: school, f: '2026-11-01T00:00:00Z', t: '2026-11-10T00:00:00Z' }, viewer)
+    ).data.caseMetrics;
+    expect(metrics).toEqual({
+      total: 3,
+      perDay: [
+        { day: '2026-11-02', total: 2, byChannel: [{ channel: 'WEB_FORM', count: 2 }] },
+        { day: '2026-11-03', total: 1, byChannel: [{ channel: 'PHONE', count: 1 }] },
+      ],
+      firstResponse: { count: 2, meanMinutes: 60, medianMinutes: 60, p90Minutes: 84 },
+      resolution: { count: 1, medianMinutes: 240 },
+      backlog: 2,
+      resolved: 1,
+      reopened: 1,
+      reopenRate: 1,
+    });
+    const outside = (
+      await graphql(query, { s: school, f: '2026-11-01T00:00:00Z', t: '2026-11-10T00:00:00Z' }, outsider)
+    ).data.caseMetrics;
+    expect(outside.total).toBe(0);
+    const bad = await graphql(
+      query,
+      { s: school, f: '2026-11-10T00:00:00Z', t: '2026-11-01T00:00:00Z' },
+      viewer,
+    );
+    expect(bad.errors[0].extensions.reason).toBe('INVALID_RANGE');
+  });
+
   it('never gives two cases the same number, however many arrive at once', async () => {
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => submit({ message: `Parallel inquiry ${i}` })),

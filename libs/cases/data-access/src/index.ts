@@ -10,3 +10,4 @@ export * from './lib/services/tracking-token';
 export * from './lib/read-models/school-read-model';
 export * from './lib/routing/routing.service';
 export * from './lib/read-models/team-read-model';
+export * from './lib/services/case-metrics.service';

@@ -1,11 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './services/case-intake.service';
+import { CaseMetricsService } from './services/case-metrics.service';
 import { CaseQueryService } from './services/case-query.service';
 import { CaseService } from './services/case.service';
 import { TopicService } from './services/topic.service';
 import { RoutingService } from './routing/routing.service';
 
-const SERVICES = [CaseIntakeService, CaseService, CaseQueryService, TopicService, RoutingService];
+const SERVICES = [
+  CaseIntakeService,
+  CaseService,
+  CaseQueryService,
+  TopicService,
+  RoutingService,
+  CaseMetricsService,
+];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */
 @Module({})

@@ -1,0 +1,127 @@
+import { Args, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { CaseMetricsService } from '@homeroom/cases/data-access';
+import type { Channel } from '@homeroom/cases/domain';
+import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CASE_SCOPES, caseVisibility } from '../access';
+import { ChannelEnum } from '../types/enums';
+
+@InputType()
+export class DateRangeInput {
+  @Field()
+  from!: Date;
+
+  @Field({ description: 'Exclusive.' })
+  to!: Date;
+}
+
+@ObjectType()
+export class ChannelCount {
+  @Field(() => ChannelEnum)
+  channel!: Channel;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class DailyContacts {
+  @Field({ description: 'The day in the district time zone, YYYY-MM-DD.' })
+  day!: string;
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => [ChannelCount])
+  byChannel!: ChannelCount[];
+}
+
+@ObjectType()
+export class TopicCount {
+  @Field(() => ID, { nullable: true })
+  topicId!: string | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class SchoolCount {
+  @Field(() => ID, { nullable: true })
+  schoolId!: string | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'Durations in calendar minutes from the case opening.' })
+export class DurationStats {
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Float, { nullable: true })
+  meanMinutes!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  medianMinutes!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  p90Minutes!: number | null;
+}
+
+@ObjectType()
+export class CaseMetrics {
+  @Field(() => Int, { description: 'Contacts (cases opened) in the range.' })
+  total!: number;
+
+  @Field(() => [DailyContacts])
+  perDay!: DailyContacts[];
+
+  @Field(() => [TopicCount])
+  byTopic!: TopicCount[];
+
+  @Field(() => [SchoolCount])
+  bySchool!: SchoolCount[];
+
+  @Field(() => DurationStats)
+  firstResponse!: DurationStats;
+
+  @Field(() => DurationStats)
+  resolution!: DurationStats;
+
+  @Field(() => Int, { description: 'Cases in hand now (not resolved or closed).' })
+  backlog!: number;
+
+  @Field(() => Int)
+  resolved!: number;
+
+  @Field(() => Int)
+  reopened!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Reopened ÷ resolved, of the cases opened in the range.',
+  })
+  reopenRate!: number | null;
+}
+
+@Resolver()
+export class CaseMetricsResolver {
+  constructor(private readonly metricsService: CaseMetricsService) {}
+
+  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
+  @Scopes(CASE_SCOPES.read)
+  @Query(() => CaseMetrics, {
+    description: 'Contacts, response and resolution times, backlog and reopen rate.',
+  })
+  caseMetrics(
+    @Args('range') range: DateRangeInput,
+    @Args('schoolId', { type: () => ID, nullable: true }) schoolId: string | null,
+    @Args('topicId', { type: () => ID, nullable: true }) topicId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseMetrics> {
+    return this.metricsService.metrics(
+      { from: range.from, to: range.to, schoolId, topicId },
+      caseVisibility(principal),
+    );
+  }
+}
