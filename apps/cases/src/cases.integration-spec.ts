@@ -407,6 +407,23 @@ describe('cases subgraph', () => {
     }
   });
 
+  it('makes a case that raises a safety concern URGENT and says why', async () => {
+    const { caseNumber } = await submit({
+      message: 'A boy on the bus said he will bring a gun to school tomorrow.',
+      topicId: null,
+    });
+    const flagged = (
+      await graphql(
+        'query($n: String) { case(number: $n) { priority timeline { kind details } } }',
+        { n: caseNumber },
+        admin,
+      )
+    ).data.case;
+    expect(flagged.priority).toBe('URGENT');
+    const entry = flagged.timeline.find((t: Json) => t.kind === 'SAFETY_CONCERN');
+    expect(JSON.parse(entry.details).concerns).toEqual([{ category: 'WEAPON', evidence: 'bring a gun' }]);
+  });
+
   it('measures contacts per day, response and resolution times, backlog and reopen rate', async () => {
     // A fresh school, so that only this test's cases count.
     const school = randomUUID();

@@ -3,3 +3,4 @@ export * from './lib/case-lifecycle';
 export * from './lib/case-number';
 export * from './lib/inquiry';
 export * from './lib/routing-rule';
+export * from './lib/safety-concerns';

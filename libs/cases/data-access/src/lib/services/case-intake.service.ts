@@ -9,6 +9,7 @@ import {
   type Channel,
   type ContactInput,
   contactOf,
+  detectSafetyConcerns,
   formatCaseNumber,
   languageOf,
   messageBody,
@@ -153,6 +154,9 @@ export class CaseIntakeService {
     actor: CaseActor,
     manager?: EntityManager,
   ): Promise<OpenedCase> {
+    // A safety concern makes the case URGENT from its first moment, before routing reads the priority.
+    const concerns = detectSafetyConcerns(`${fields.subject}\n${body}`);
+    if (concerns.length) fields = { ...fields, priority: 'URGENT' };
     const work = async (tx: EntityManager): Promise<OpenedCase> => {
       await this.checkReferences(tx, fields.schoolId, fields.topicId);
       const { token, hash } = newTrackingToken();
@@ -190,6 +194,14 @@ export class CaseIntakeService {
         ...(fields.followUpOfId ? { followUpOf: fields.followUpOfId } : {}),
       });
       await writer.message(supportCase, 'INBOUND', body, actor);
+      if (concerns.length) {
+        await writer.timeline(
+          supportCase,
+          'SAFETY_CONCERN',
+          { kind: 'SYSTEM', id: null },
+          { concerns, action: 'priority set to URGENT' },
+        );
+      }
       await this.routing.route(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`);
       return { supportCase, trackingToken: token };
     };
