@@ -165,7 +165,10 @@ Homeroom is running.
 ${servers.length ? servers.map((app) => `  ${app.padEnd(12)} ${APP_URLS[app] ?? ''}`).join('\n') : '  (no apps yet)'}
 ${
   servers.includes('directory')
-    ? "\n  Demo district  Riverside Unified School District: 12 schools, ~4,400 people\n  Administrator  admin@homeroom.test (password sign-in arrives with the directory's OpenID issuer)\n"
+    ? '\n  Demo district  Riverside Unified School District: 12 schools, ~4,400 people' +
+      '\n  Administrator  admin@homeroom.test / homeroom-demo (DEMO_ADMIN_PASSWORD overrides)' +
+      '\n  Vendor client  demo-vendor / demo-vendor-secret' +
+      '\n  Sign-in        http://localhost:4001/auth (the gateway will serve it at http://localhost:4000/auth)\n'
     : ''
 }${
     servers.includes('portal')
