@@ -482,6 +482,44 @@ describe('cases subgraph', () => {
     expect(bad.errors[0].extensions.reason).toBe('INVALID_RANGE');
   });
 
+  it('finds the topic whose contacts jump above its own baseline', async () => {
+    const [{ id: routeTopic }] = await database.dataSource.query(
+      `SELECT id FROM topic WHERE name = 'Bus stop or route'`,
+    );
+    const [{ id: steadyTopic }] = await database.dataSource.query(
+      `SELECT id FROM topic WHERE name = 'Menu and allergies'`,
+    );
+    // Four weeks of history: one route complaint a day, then 9 and 8 in the last two days; menus steady at 3.
+    const insert = (topic: string, daysAgo: number, count: number) =>
+      database.dataSource.query(
+        `INSERT INTO support_case (id, number, subject, channel, status, priority, topic_id, school_id, contact, language, tracking_token_hash, version, created_at)
+         SELECT gen_random_uuid(), 'EI-' || md5(random()::text), 'history', 'WEB_FORM', 'RESOLVED', 'NORMAL', $1, $2,
+                '{"name": null, "email": null, "phone": null}', 'en', md5(random()::text), 1, now() - make_interval(days => $3) - interval '1 minute'
+           FROM generate_series(1, $4)`,
+        [topic, schoolId, daysAgo, count],
+      );
+    for (let day = 2; day < 30; day += 1) {
+      await insert(routeTopic, day, 1);
+      await insert(steadyTopic, day, 3);
+    }
+    await insert(routeTopic, 1, 9);
+    await insert(routeTopic, 0, 8);
+    await insert(steadyTopic, 1, 3);
+    await insert(steadyTopic, 0, 4);
+    const issues = (
+      await graphql(
+        '{ emergingIssues { topic { name } observed expected zScore daily topSchools { schoolId count } } }',
+        {},
+        viewer,
+      )
+    ).data.emergingIssues;
+    const route = issues.find((i: Json) => i.topic.name === 'Bus stop or route');
+    expect(route).toMatchObject({ observed: 17, expected: 2, topSchools: [{ schoolId, count: 17 }] });
+    expect(route.zScore).toBeGreaterThan(3);
+    expect(route.daily.slice(-2)).toEqual([9, 8]);
+    expect(issues.some((i: Json) => i.topic.name === 'Menu and allergies')).toBe(false);
+  });
+
   it('never gives two cases the same number, however many arrive at once', async () => {
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => submit({ message: `Parallel inquiry ${i}` })),

@@ -4,3 +4,4 @@ export * from './lib/case-number';
 export * from './lib/inquiry';
 export * from './lib/routing-rule';
 export * from './lib/safety-concerns';
+export * from './lib/emerging-issues';

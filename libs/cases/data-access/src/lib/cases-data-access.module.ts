@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './services/case-intake.service';
 import { CaseMetricsService } from './services/case-metrics.service';
 import { CaseQueryService } from './services/case-query.service';
+import { EmergingIssuesService } from './services/emerging-issues.service';
 import { CaseService } from './services/case.service';
 import { TopicService } from './services/topic.service';
 import { RoutingService } from './routing/routing.service';
@@ -13,6 +14,7 @@ const SERVICES = [
   TopicService,
   RoutingService,
   CaseMetricsService,
+  EmergingIssuesService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
-import { CaseMetricsResolver } from './resolvers/case-metrics.resolver';
+import { CaseMetricsResolver, EmergingIssuesResolver } from './resolvers/case-metrics.resolver';
 import { CaseResolver } from './resolvers/case.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import './types/enums';
 
 /** The cases subgraph: the Case entity, intake, actions, tracking, topics, and Person.cases. */
-@Module({ providers: [CaseResolver, PersonCasesResolver, RoutingResolver, CaseMetricsResolver] })
+@Module({
+  providers: [
+    CaseResolver,
+    PersonCasesResolver,
+    RoutingResolver,
+    CaseMetricsResolver,
+    EmergingIssuesResolver,
+  ],
+})
 export class CasesGraphqlModule {}

@@ -1,8 +1,10 @@
 import { Args, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { CaseMetricsService } from '@homeroom/cases/data-access';
+import { CaseMetricsService, EmergingIssuesService, TopicService } from '@homeroom/cases/data-access';
 import type { Channel } from '@homeroom/cases/domain';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { CASE_SCOPES, caseVisibility } from '../access';
+import { toTopic } from '../mappers';
+import { Topic } from '../types/case.type';
 import { ChannelEnum } from '../types/enums';
 
 @InputType()
@@ -123,5 +125,65 @@ export class CaseMetricsResolver {
       { from: range.from, to: range.to, schoolId, topicId },
       caseVisibility(principal),
     );
+  }
+}
+
+@ObjectType({ description: 'A topic whose recent contacts depart from its own four-week baseline.' })
+export class EmergingIssue {
+  @Field(() => ID)
+  topicId!: string;
+
+  @Field(() => Topic, { nullable: true })
+  topic!: Topic | null;
+
+  @Field({ description: 'First day of the window (district time zone).' })
+  since!: string;
+
+  @Field(() => Int, { description: 'Contacts in the window.' })
+  observed!: number;
+
+  @Field(() => Float, { description: 'What the baseline predicts for the window.' })
+  expected!: number;
+
+  @Field(() => Float)
+  ratio!: number;
+
+  @Field(() => Float, { description: 'How many standard deviations above the expectation.' })
+  zScore!: number;
+
+  @Field(() => Float)
+  baselineDailyMean!: number;
+
+  @Field(() => [Int], {
+    description: 'Contacts per day, oldest first: four weeks of baseline, then the window.',
+  })
+  daily!: number[];
+
+  @Field(() => [SchoolCount], { description: 'Where the window contacts came from.' })
+  topSchools!: SchoolCount[];
+}
+
+@Resolver()
+export class EmergingIssuesResolver {
+  constructor(
+    private readonly emerging: EmergingIssuesService,
+    private readonly topics: TopicService,
+  ) {}
+
+  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
+  @Scopes(CASE_SCOPES.read)
+  @Query(() => [EmergingIssue], {
+    description: 'Topics rising above their own baseline, most surprising first.',
+  })
+  async emergingIssues(@CurrentPrincipal() principal: Principal): Promise<EmergingIssue[]> {
+    const [issues, topics] = await Promise.all([
+      this.emerging.detect(caseVisibility(principal)),
+      this.topics.list(),
+    ]);
+    const byId = new Map(topics.map((t) => [t.id, t]));
+    return issues.map((issue) => {
+      const topic = byId.get(issue.topicId);
+      return { ...issue, topic: topic ? toTopic(topic) : null };
+    });
   }
 }
