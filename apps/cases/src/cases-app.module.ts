@@ -3,12 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
-import { MessagingModule } from '@homeroom/platform/messaging';
+import { MessagingModule, OutboxWriter } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { CASES_TOPIC } from '@homeroom/cases/contracts';
 import {
   CASES_ENTITIES,
   CASES_MIGRATIONS,
+  CaseIntakeService,
+  caseReactions,
   CasesDataAccessModule,
   SCHOOL_READ_MODEL,
   TEAM_READ_MODEL,
@@ -34,14 +36,22 @@ export class CasesAppModule implements NestModule {
           migrations: CASES_MIGRATIONS,
           poolSize: config.DATABASE_POOL_SIZE,
         })),
-        MessagingModule.forRoot(() => ({
+        MessagingModule.forRootAsync({
           service: 'cases',
-          brokers: config.KAFKA_BROKERS,
-          databaseUrl: config.DATABASE_URL,
-          topics: [{ topic: CASES_TOPIC, partitions: 6 }],
-          handlers: [...SCHOOL_READ_MODEL, ...TEAM_READ_MODEL],
-          consumerGroup: config.KAFKA_CONSUMER_GROUP,
-        })),
+          inject: [CaseIntakeService],
+          useFactory: (intake: CaseIntakeService) => ({
+            service: 'cases',
+            brokers: config.KAFKA_BROKERS,
+            databaseUrl: config.DATABASE_URL,
+            topics: [{ topic: CASES_TOPIC, partitions: 6 }],
+            handlers: [
+              ...SCHOOL_READ_MODEL,
+              ...TEAM_READ_MODEL,
+              ...caseReactions(new OutboxWriter('cases'), intake),
+            ],
+            consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          }),
+        }),
         CasesDataAccessModule.forRoot({
           numberPrefix: config.CASE_NUMBER_PREFIX,
           timeZone: config.DISTRICT_TIME_ZONE,

@@ -9,6 +9,8 @@ import { createEnvelope } from '@homeroom/platform/messaging';
 import { readTopic, testKafka, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { SchoolCreated, TeamChanged } from '@homeroom/directory/contracts';
+import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
+import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
 import { CASES_TOPIC, CaseOpened, CaseResolved } from '@homeroom/cases/contracts';
 import { CASES_ENTITIES, CASES_MIGRATIONS, TopicService } from '@homeroom/cases/data-access';
 import { loadCasesConfig } from './config';
@@ -518,6 +520,81 @@ describe('cases subgraph', () => {
     expect(route.zScore).toBeGreaterThan(3);
     expect(route.daily.slice(-2)).toEqual([9, 8]);
     expect(issues.some((i: Json) => i.topic.name === 'Menu and allergies')).toBe(false);
+  });
+
+  it('escalates on SLA events and opens one follow-up for a low satisfaction score, however often it arrives', async () => {
+    const id = await caseId(
+      (await submit({ message: 'Nobody has answered about the bus.', topicId: null })).caseNumber,
+    );
+    const resolvedId = await caseId(
+      (await submit({ message: 'Thanks for nothing.', topicId: null })).caseNumber,
+    );
+    const producer = testKafka().producer();
+    await producer.connect();
+    const send = async (
+      contract: typeof SlaWarning | typeof SlaBreached | typeof LowSatisfactionReported,
+      data: Json,
+      times = 1,
+    ) => {
+      const envelope = createEnvelope(contract.topic.split('.')[0]!, contract, {
+        aggregateId: data.caseId,
+        data,
+      });
+      for (let i = 0; i < times; i += 1)
+        await producer.send({
+          topic: contract.topic,
+          messages: [{ key: data.caseId, value: JSON.stringify(envelope) }],
+        });
+    };
+    await send(SlaWarning, { ...SlaWarning.fixture, caseId: id });
+    await send(SlaBreached, { ...SlaBreached.fixture, caseId: id });
+    await send(
+      LowSatisfactionReported,
+      { ...LowSatisfactionReported.fixture, caseId: resolvedId, score: 2 },
+      2,
+    );
+    await producer.disconnect();
+
+    await waitFor(
+      async () =>
+        (
+          await database.dataSource.query(
+            `SELECT count(*)::int AS n FROM case_timeline WHERE case_id = $1 AND kind = 'SLA_BREACHED'`,
+            [id],
+          )
+        )[0].n === 1,
+    );
+    const [escalated] = await database.dataSource.query('SELECT priority FROM support_case WHERE id = $1', [
+      id,
+    ]);
+    expect(escalated.priority).toBe('HIGH');
+    const kinds = (
+      await database.dataSource.query('SELECT kind FROM case_timeline WHERE case_id = $1 ORDER BY id', [id])
+    ).map((r: Json) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['SLA_WARNING', 'SLA_BREACHED']));
+    const events = await database.dataSource.query(
+      `SELECT envelope->'data'->>'trigger' AS t FROM outbox_event WHERE message_key = $1 AND envelope->>'type' = 'cases.CaseEscalated' ORDER BY position`,
+      [id],
+    );
+    expect(events.map((e: Json) => e.t)).toEqual(['SLA_WARNING', 'SLA_BREACHED']);
+
+    await waitFor(
+      async () =>
+        (
+          await database.dataSource.query(
+            'SELECT count(*)::int AS n FROM support_case WHERE follow_up_of_id = $1',
+            [resolvedId],
+          )
+        )[0].n > 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const followUps = await database.dataSource.query(
+      'SELECT subject, priority, channel, school_id FROM support_case WHERE follow_up_of_id = $1',
+      [resolvedId],
+    );
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]).toMatchObject({ priority: 'HIGH', channel: 'STAFF', school_id: schoolId });
+    expect(followUps[0].subject).toMatch(/^Follow-up: 2\/10 satisfaction on HR-/);
   });
 
   it('never gives two cases the same number, however many arrive at once', async () => {

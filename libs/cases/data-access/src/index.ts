@@ -12,3 +12,4 @@ export * from './lib/routing/routing.service';
 export * from './lib/read-models/team-read-model';
 export * from './lib/services/case-metrics.service';
 export * from './lib/services/emerging-issues.service';
+export * from './lib/reactions/case-reactions';

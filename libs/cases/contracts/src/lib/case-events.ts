@@ -130,3 +130,28 @@ export const CaseResolved = defineEventContract({
     resolvedAt: '2026-11-27T10:00:00.000Z',
   },
 });
+
+/** An SLA warning or breach escalated a case; the notification service tells the people named. */
+export const CaseEscalated = defineEventContract({
+  type: 'cases.CaseEscalated',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    trigger: z.enum(['SLA_WARNING', 'SLA_BREACHED']),
+    timerKind: z.enum(['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']),
+    priority: PRIORITY,
+    teamId: z.uuid().nullable(),
+    notifyPersonIds: z.array(z.uuid()),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    trigger: 'SLA_BREACHED' as const,
+    timerKind: 'FIRST_RESPONSE' as const,
+    priority: 'HIGH' as const,
+    teamId: null,
+    notifyPersonIds: [],
+    at: '2026-11-26T22:00:02.000Z',
+  },
+});

@@ -1,11 +1,13 @@
 import { CaseMessageEntity } from './case-message.entity';
 import { CaseTimelineEntity } from './case-timeline.entity';
 import { CaseEntity } from './case.entity';
+import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { KnownSchoolEntity } from './known-school.entity';
 import { KnownTeamMemberEntity, RoutingRuleEntity } from './routing.entity';
 import { TopicEntity } from './topic.entity';
 
 export {
+  EscalationPolicyEntity,
   CaseEntity,
   CaseMessageEntity,
   CaseTimelineEntity,
@@ -23,4 +25,5 @@ export const CASES_ENTITIES = [
   KnownSchoolEntity,
   RoutingRuleEntity,
   KnownTeamMemberEntity,
+  EscalationPolicyEntity,
 ];

@@ -1,0 +1,111 @@
+import type { EntityManager } from 'typeorm';
+import { eventHandler, type EventHandler, type OutboxWriter } from '@homeroom/platform/messaging';
+import { isOpen, PRIORITIES, type Priority } from '@homeroom/cases/domain';
+import { CaseEscalated, CaseUpdated } from '@homeroom/cases/contracts';
+import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
+import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
+import { CaseEntity, EscalationPolicyEntity } from '../entities';
+import type { CaseIntakeService } from '../services/case-intake.service';
+import { CaseWriter } from '../services/case-writer';
+
+const SYSTEM = { kind: 'SYSTEM' as const, id: null };
+
+/**
+ * What the cases service does when other services speak: an SLA warning or breach escalates the case as
+ * the district's escalation policy says; a low satisfaction score opens a follow-up case for the school.
+ * Each runs in the consumer's transaction, so a redelivered event changes nothing twice.
+ */
+export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): EventHandler[] {
+  const escalate =
+    (trigger: 'SLA_WARNING' | 'SLA_BREACHED') =>
+    async (
+      data: { caseId: string; timerKind: 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION' },
+      manager: EntityManager,
+    ) => {
+      const supportCase = await manager.findOne(CaseEntity, {
+        where: { id: data.caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // A timer can fire just as a case closes; nothing to escalate then.
+      if (!supportCase || !isOpen(supportCase.status)) return;
+      const policy = await manager.findOneBy(EscalationPolicyEntity, { trigger });
+      const writer = new CaseWriter(manager, outbox);
+      const before = { priority: supportCase.priority, teamId: supportCase.teamId };
+      if (policy?.raisePriority) supportCase.priority = raised(supportCase.priority);
+      if (policy?.reassignTeamId) {
+        supportCase.teamId = policy.reassignTeamId;
+        supportCase.assigneeId = null;
+      }
+      await manager.save(supportCase);
+      const at = new Date().toISOString();
+      if (before.priority !== supportCase.priority || before.teamId !== supportCase.teamId) {
+        await outbox.append(manager, CaseUpdated, {
+          aggregateId: supportCase.id,
+          data: {
+            caseId: supportCase.id,
+            priority: supportCase.priority,
+            topicId: supportCase.topicId,
+            schoolId: supportCase.schoolId,
+            assigneeId: supportCase.assigneeId,
+            teamId: supportCase.teamId,
+            at,
+          },
+        });
+      }
+      await outbox.append(manager, CaseEscalated, {
+        aggregateId: supportCase.id,
+        data: {
+          caseId: supportCase.id,
+          trigger,
+          timerKind: data.timerKind,
+          priority: supportCase.priority,
+          teamId: supportCase.teamId,
+          notifyPersonIds: policy?.notifyPersonIds ?? [],
+          at,
+        },
+      });
+      await writer.timeline(supportCase, trigger, SYSTEM, {
+        timer: data.timerKind,
+        from: before,
+        to: { priority: supportCase.priority, teamId: supportCase.teamId },
+        notified: policy?.notifyPersonIds ?? [],
+      });
+    };
+
+  return [
+    eventHandler(SlaWarning, ({ data }, manager) => escalate('SLA_WARNING')(data, manager)),
+    eventHandler(SlaBreached, ({ data }, manager) => escalate('SLA_BREACHED')(data, manager)),
+    eventHandler(LowSatisfactionReported, async ({ data }, manager) => {
+      const original = await manager.findOneBy(CaseEntity, { id: data.caseId });
+      if (!original) return;
+      const followUp = await intake.open(
+        {
+          subject: `Follow-up: ${data.score}/10 satisfaction on ${original.number}`,
+          channel: 'STAFF',
+          priority: 'HIGH',
+          type: 'CONCERN',
+          topicId: original.topicId,
+          schoolId: original.schoolId,
+          requesterId: original.requesterId,
+          contact: original.contact,
+          anonymous: original.anonymous,
+          confidential: original.confidential,
+          language: original.language,
+          followUpOfId: original.id,
+        },
+        `The requester rated case ${original.number} ${data.score} out of 10 (threshold ${data.threshold})` +
+          `${data.hasComment ? ' and left a comment in the survey results' : ''}. Reach out to close the loop.`,
+        SYSTEM,
+        manager,
+      );
+      await new CaseWriter(manager, outbox).timeline(original, 'LOW_SATISFACTION', SYSTEM, {
+        score: data.score,
+        followUp: followUp.supportCase.number,
+      });
+    }),
+  ];
+}
+
+function raised(priority: Priority): Priority {
+  return PRIORITIES[Math.min(PRIORITIES.indexOf(priority) + 1, PRIORITIES.length - 1)]!;
+}
