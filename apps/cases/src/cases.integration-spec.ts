@@ -546,6 +546,12 @@ describe('cases subgraph', () => {
           messages: [{ key: data.caseId, value: JSON.stringify(envelope) }],
         });
     };
+    const policy = await graphql(
+      'mutation($p: [ID!]!) { setEscalationPolicy(trigger: SLA_WARNING, raisePriority: false, notifyPersonIds: $p) { trigger notifyPersonIds } }',
+      { p: [admin.kind === 'user' ? admin.subject : ''] },
+      admin,
+    );
+    expect(policy.data.setEscalationPolicy.notifyPersonIds).toHaveLength(1);
     await send(SlaWarning, { ...SlaWarning.fixture, caseId: id });
     await send(SlaBreached, { ...SlaBreached.fixture, caseId: id });
     await send(
@@ -577,6 +583,8 @@ describe('cases subgraph', () => {
       [id],
     );
     expect(events.map((e: Json) => e.t)).toEqual(['SLA_WARNING', 'SLA_BREACHED']);
+    const [warned] = await database.dataSource.query(`SELECT envelope->'data'->'notifyPersonIds' AS n FROM outbox_event WHERE message_key = $1 AND envelope->'data'->>'trigger' = 'SLA_WARNING'`, [id]);
+    expect(warned.n).toEqual([admin.kind === 'user' ? admin.subject : '']);
 
     await waitFor(
       async () =>

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CaseMetricsResolver, EmergingIssuesResolver } from './resolvers/case-metrics.resolver';
 import { CaseResolver } from './resolvers/case.resolver';
+import { EscalationResolver } from './resolvers/escalation.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import './types/enums';
 
-/** The cases subgraph: the Case entity, intake, actions, tracking, topics, and Person.cases. */
+/**
+ * The cases subgraph: the Case entity, intake, actions, tracking, topics, routing, escalation, metrics,
+ * emerging issues, and Person.cases.
+ */
 @Module({
   providers: [
     CaseResolver,
@@ -13,6 +17,7 @@ import './types/enums';
     RoutingResolver,
     CaseMetricsResolver,
     EmergingIssuesResolver,
+    EscalationResolver,
   ],
 })
 export class CasesGraphqlModule {}
