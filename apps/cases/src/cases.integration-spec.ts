@@ -583,7 +583,10 @@ describe('cases subgraph', () => {
       [id],
     );
     expect(events.map((e: Json) => e.t)).toEqual(['SLA_WARNING', 'SLA_BREACHED']);
-    const [warned] = await database.dataSource.query(`SELECT envelope->'data'->'notifyPersonIds' AS n FROM outbox_event WHERE message_key = $1 AND envelope->'data'->>'trigger' = 'SLA_WARNING'`, [id]);
+    const [warned] = await database.dataSource.query(
+      `SELECT envelope->'data'->'notifyPersonIds' AS n FROM outbox_event WHERE message_key = $1 AND envelope->'data'->>'trigger' = 'SLA_WARNING'`,
+      [id],
+    );
     expect(warned.n).toEqual([admin.kind === 'user' ? admin.subject : '']);
 
     await waitFor(

@@ -4,6 +4,7 @@ import { CaseResolver } from './resolvers/case.resolver';
 import { EscalationResolver } from './resolvers/escalation.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
+import { SchoolCasesResolver } from './resolvers/school-cases.resolver';
 import './types/enums';
 
 /**
@@ -18,6 +19,7 @@ import './types/enums';
     CaseMetricsResolver,
     EmergingIssuesResolver,
     EscalationResolver,
+    SchoolCasesResolver,
   ],
 })
 export class CasesGraphqlModule {}

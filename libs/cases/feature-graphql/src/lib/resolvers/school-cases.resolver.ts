@@ -1,0 +1,34 @@
+import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CaseMetricsService } from '@homeroom/cases/data-access';
+import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CASE_SCOPES, caseVisibility } from '../access';
+import { SchoolReference } from '../types/references.type';
+import { CaseMetrics, DateRangeInput } from './case-metrics.resolver';
+
+/** `School.caseMetrics`: the directory owns School; this subgraph adds its contact figures. */
+@Resolver(() => SchoolReference)
+export class SchoolCasesResolver {
+  constructor(private readonly metricsService: CaseMetricsService) {}
+
+  @Scopes(CASE_SCOPES.read)
+  @ResolveReference()
+  resolveReference(reference: { id: string }): SchoolReference {
+    return { id: reference.id };
+  }
+
+  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
+  @Scopes(CASE_SCOPES.read)
+  @ResolveField(() => CaseMetrics, {
+    description: "This school's contacts, response times, backlog and reopen rate.",
+  })
+  caseMetrics(
+    @Parent() school: SchoolReference,
+    @Args('range') range: DateRangeInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseMetrics> {
+    return this.metricsService.metrics(
+      { from: range.from, to: range.to, schoolId: school.id },
+      caseVisibility(principal),
+    );
+  }
+}
