@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { casesBenchmarks } from './cases.bench';
 import { directoryBenchmarks } from './directory.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import type { BenchmarkReport } from './report';
@@ -13,9 +14,10 @@ import { writeReport } from './report';
 const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'outbox-pipeline': async () => [await outboxPipelineBenchmark()],
   directory: directoryBenchmarks,
+  cases: casesBenchmarks,
 };
 
-/** `npm run bench` runs them all; `npm run bench -- <name>` one of: outbox-pipeline, directory. */
+/** `npm run bench` runs them all; `npm run bench -- <name>` one of: outbox-pipeline, directory, cases. */
 async function main(which: string | undefined): Promise<void> {
   const root = workspaceRoot();
   const stack = execFileSync(

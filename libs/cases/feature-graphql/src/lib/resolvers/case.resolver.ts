@@ -1,5 +1,21 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CaseIntakeService, CaseQueryService, CaseService, TopicService } from '@homeroom/cases/data-access';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import {
+  CaseIntakeService,
+  CaseQueryService,
+  CaseService,
+  TopicService,
+  type TopicEntity,
+} from '@homeroom/cases/data-access';
 import type { CaseStatus } from '@homeroom/cases/domain';
 import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
 import { CurrentPrincipal, Public, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
@@ -22,6 +38,8 @@ const STAFF_WHO_ACT = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT'] as const;
 
 @Resolver(() => Case)
 export class CaseResolver {
+  private readonly topicsPerRequest = new WeakMap<object, Promise<TopicEntity[]>>();
+
   constructor(
     private readonly intake: CaseIntakeService,
     private readonly caseService: CaseService,
@@ -128,9 +146,15 @@ export class CaseResolver {
 
   @Scopes(CASE_SCOPES.read)
   @ResolveField(() => Topic, { nullable: true })
-  async topic(@Parent() supportCase: Case): Promise<Topic | null> {
+  async topic(@Parent() supportCase: Case, @Context('req') req: object): Promise<Topic | null> {
     if (!supportCase.topicId) return null;
-    const found = (await this.topicService.list()).find((t) => t.id === supportCase.topicId);
+    // One read of the (small) taxonomy per request, however many cases the page holds.
+    let topics = this.topicsPerRequest.get(req);
+    if (!topics) {
+      topics = this.topicService.list();
+      this.topicsPerRequest.set(req, topics);
+    }
+    const found = (await topics).find((t) => t.id === supportCase.topicId);
     return found ? toTopic(found) : null;
   }
 

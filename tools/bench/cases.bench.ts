@@ -1,0 +1,244 @@
+/**
+ * Cases at district scale: submitInquiry over HTTP on the subgraph (throughput and latency), the outbox's
+ * share of the intake transaction (the same intake with and without the outbox write), caseMetrics at
+ * 1,000,000 cases, and the SQL statements one 50-case inbox page costs.
+ */
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { signPrincipal, type Principal } from '@homeroom/platform/auth';
+import { createTestDatabase } from '@homeroom/platform/database/testing';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { freePort, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
+import {
+  CASES_ENTITIES,
+  CASES_MIGRATIONS,
+  CaseIntakeService,
+  CaseMetricsService,
+  RoutingService,
+  TopicService,
+} from '@homeroom/cases/data-access';
+// The benchmark boots the real deployable, root module and config as they are: nothing else imports an app.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadCasesConfig } from '../../apps/cases/src/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { CasesAppModule } from '../../apps/cases/src/cases-app.module';
+import { percentile } from './stats';
+import type { BenchmarkReport } from './report';
+
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
+const REQUESTS = Number(process.env['BENCH_INQUIRIES'] ?? 2_000);
+const CONCURRENCY = 8;
+const METRICS_CASES = Number(process.env['BENCH_METRICS_CASES'] ?? 1_000_000);
+const SCHOOLS = Array.from({ length: 20 }, () => randomUUID());
+
+/** An outbox that writes nothing: the same intake, minus the event, to show what the event costs. */
+class NoOutbox extends OutboxWriter {
+  override async appendAll(): Promise<never[]> {
+    return [];
+  }
+}
+
+export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
+  const database = await createTestDatabase('bench_cases', {
+    migrations: CASES_MIGRATIONS,
+    entities: CASES_ENTITIES,
+    poolSize: 12,
+  });
+  let app: INestApplication | undefined;
+  try {
+    const { dataSource } = database;
+    await new TopicService(dataSource).seedStarterTaxonomy();
+    await dataSource.query(
+      `INSERT INTO known_school (id, name, time_zone, active) SELECT unnest($1::uuid[]), 'School', 'America/Chicago', true`,
+      [SCHOOLS],
+    );
+    const topics = (
+      (await dataSource.query('SELECT id FROM topic WHERE parent_id IS NOT NULL')) as { id: string }[]
+    ).map((t) => t.id);
+
+    const port = await freePort();
+    const config = loadCasesConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_CONSUMER_GROUP: uniqueName('bench-cases', '-'),
+      GATEWAY_TRUST_SECRET: SECRET,
+    });
+    app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
+    await app.listen(port, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const graphql = async (
+      query: string,
+      variables: Record<string, unknown>,
+      principal: Principal = { kind: 'anonymous' },
+    ) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signPrincipal(principal, SECRET) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body;
+    };
+    const submit = (i: number) =>
+      graphql('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber } }', {
+        input: {
+          message: `The bus to school was late again today (${i}).`,
+          schoolId: SCHOOLS[i % SCHOOLS.length],
+          topicId: topics[i % topics.length],
+          requester: { email: `parent${i}@example.org` },
+        },
+      });
+
+    // 1. submitInquiry over HTTP, 8 at a time.
+    for (let i = 0; i < 50; i += 1) await submit(i);
+    const latencies: number[] = [];
+    let next = 0;
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < REQUESTS) {
+          const i = next++;
+          const t = process.hrtime.bigint();
+          await submit(i);
+          latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+        }
+      }),
+    );
+    const httpSeconds = (Date.now() - started) / 1000;
+
+    // 2. The outbox's share: the intake service alone, with and without the outbox write (sequential).
+    const settings = { numberPrefix: 'HR', timeZone: 'America/Chicago', defaultLanguage: 'en' };
+    const routing = new RoutingService(dataSource);
+    const timeIntake = async (intake: CaseIntakeService) => {
+      const times: number[] = [];
+      for (let i = 0; i < 500; i += 1) {
+        const t = process.hrtime.bigint();
+        await intake.submitInquiry({
+          message: `Intake timing ${i}`,
+          schoolId: SCHOOLS[i % SCHOOLS.length],
+          anonymous: true,
+        });
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      return times;
+    };
+    const withOutbox = await timeIntake(
+      new CaseIntakeService(dataSource, new OutboxWriter('cases'), settings, routing),
+    );
+    const withoutOutbox = await timeIntake(
+      new CaseIntakeService(dataSource, new NoOutbox('cases'), settings, routing),
+    );
+
+    // 3. The SQL statements one 50-case inbox page costs (counted at TypeORM's query runner).
+    const admin: Principal = {
+      kind: 'user',
+      subject: randomUUID(),
+      roles: ['DISTRICT_ADMIN'],
+      schoolIds: [],
+    };
+    let statements = 0;
+    const query = PostgresQueryRunner.prototype.query;
+    PostgresQueryRunner.prototype.query = function (
+      this: PostgresQueryRunner,
+      ...args: Parameters<typeof query>
+    ) {
+      statements += 1;
+      return query.apply(this, args);
+    } as typeof query;
+    await graphql(
+      '{ cases(first: 50) { totalCount edges { node { id number subject status priority channel topic { name } school { id } requester { id } assignee { id } contact { email } createdAt firstRespondedAt } } pageInfo { endCursor } } }',
+      {},
+      admin,
+    );
+    PostgresQueryRunner.prototype.query = query;
+
+    // 4. caseMetrics at scale: a year of generated history.
+    await dataSource.query(
+      `INSERT INTO support_case (id, number, subject, channel, status, priority, topic_id, school_id, contact, language, tracking_token_hash, version, created_at, first_responded_at, resolved_at)
+       SELECT gen_random_uuid(), 'GEN-' || g, 'generated', (ARRAY['WEB_FORM','EMAIL','PHONE','WALK_IN','CHAT'])[1 + g % 5],
+              CASE WHEN g % 10 = 0 THEN 'OPEN' ELSE 'RESOLVED' END, 'NORMAL',
+              ($1::uuid[])[1 + g % array_length($1::uuid[], 1)], ($2::uuid[])[1 + g % array_length($2::uuid[], 1)],
+              '{"name": null, "email": null, "phone": null}', 'en', md5(g::text), 1,
+              t, t + make_interval(mins => 5 + g % 600), CASE WHEN g % 10 = 0 THEN NULL ELSE t + make_interval(hours => 1 + g % 96) END
+         FROM generate_series(1, $3::int) AS g, LATERAL (SELECT now() - make_interval(secs => (g::bigint * 31536000 / $3::int)::int) AS t) times`,
+      [topics, SCHOOLS, METRICS_CASES],
+    );
+    await dataSource.query('ANALYZE support_case');
+    const metrics = new CaseMetricsService(dataSource, settings);
+    const metricsTimes: number[] = [];
+    const everyone = { scope: 'all' as const, confidential: true };
+    for (let i = 0; i < 24; i += 1) {
+      const days = [7, 30, 90, 365][i % 4]!;
+      const to = new Date();
+      const from = new Date(to.getTime() - days * 86_400_000);
+      const t = process.hrtime.bigint();
+      await metrics.metrics(
+        { from, to, schoolId: i % 3 === 0 ? SCHOOLS[i % SCHOOLS.length] : null },
+        everyone,
+      );
+      metricsTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    return [
+      {
+        name: 'cases-intake',
+        description:
+          'submitInquiry over HTTP on the cases subgraph (validation, case number, case row, first message, timeline, routing, CaseOpened and CaseMessageAdded in the outbox, one transaction), 8 requests at a time; and the intake service alone, sequentially, with and without the outbox write.',
+        command: 'npm run bench -- cases',
+        rows: [
+          {
+            variant: `submitInquiry over HTTP (${REQUESTS} requests, ${CONCURRENCY} concurrent)`,
+            'per second': Math.round(REQUESTS / httpSeconds),
+            'p50 ms': percentile(latencies, 50),
+            'p99 ms': percentile(latencies, 99),
+          },
+          {
+            variant: 'intake service, with the outbox (500, sequential)',
+            'per second': Math.round(1000 / mean(withOutbox)),
+            'p50 ms': percentile(withOutbox, 50),
+            'p99 ms': percentile(withOutbox, 99),
+          },
+          {
+            variant: 'intake service, outbox write removed (500, sequential)',
+            'per second': Math.round(1000 / mean(withoutOutbox)),
+            'p50 ms': percentile(withoutOutbox, 50),
+            'p99 ms': percentile(withoutOutbox, 99),
+          },
+        ],
+        ratios: { 'intake time with outbox ÷ without (mean)': mean(withOutbox) / mean(withoutOutbox) },
+        notes: [
+          'Case numbers come from one row per year taken under its lock inside the transaction: intake of one district is serialized at that row, which the throughput above includes.',
+          `One 50-case inbox page (cases(first: 50) with topic, school, requester, assignee and contact) costs ${statements} SQL statements.`,
+        ],
+      },
+      {
+        name: 'case-metrics',
+        description: `caseMetrics (per-day counts by channel, by topic and school, response and resolution percentiles, backlog, reopen rate) over ${METRICS_CASES.toLocaleString('en')} generated cases spread across a year, 20 schools; ranges of 7, 30, 90 and 365 days, a third filtered to one school.`,
+        command: 'npm run bench -- cases',
+        rows: [
+          {
+            variant: 'caseMetrics',
+            cases: METRICS_CASES,
+            queries: metricsTimes.length,
+            'p50 ms': percentile(metricsTimes, 50),
+            'p95 ms': percentile(metricsTimes, 95),
+            'max ms': Math.max(...metricsTimes),
+          },
+        ],
+        ratios: {},
+        notes: [
+          'Six aggregate queries run concurrently per call; the 365-day district-wide call dominates p95.',
+        ],
+      },
+    ];
+  } finally {
+    await app?.close();
+    await database.drop();
+  }
+}
