@@ -1,12 +1,11 @@
 /**
  * Cases at district scale: submitInquiry over HTTP on the subgraph (throughput and latency), the outbox's
  * share of the intake transaction (the same intake with and without the outbox write), caseMetrics at
- * 1,000,000 cases, and the SQL statements one 50-case inbox page costs.
+ * 1,000,000 cases.
  */
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { signPrincipal, type Principal } from '@homeroom/platform/auth';
 import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
@@ -134,30 +133,7 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
       new CaseIntakeService(dataSource, new NoOutbox('cases'), settings, routing),
     );
 
-    // 3. The SQL statements one 50-case inbox page costs (counted at TypeORM's query runner).
-    const admin: Principal = {
-      kind: 'user',
-      subject: randomUUID(),
-      roles: ['DISTRICT_ADMIN'],
-      schoolIds: [],
-    };
-    let statements = 0;
-    const query = PostgresQueryRunner.prototype.query;
-    PostgresQueryRunner.prototype.query = function (
-      this: PostgresQueryRunner,
-      ...args: Parameters<typeof query>
-    ) {
-      statements += 1;
-      return query.apply(this, args);
-    } as typeof query;
-    await graphql(
-      '{ cases(first: 50) { totalCount edges { node { id number subject status priority channel topic { name } school { id } requester { id } assignee { id } contact { email } createdAt firstRespondedAt } } pageInfo { endCursor } } }',
-      {},
-      admin,
-    );
-    PostgresQueryRunner.prototype.query = query;
-
-    // 4. caseMetrics at scale: a year of generated history.
+    // 3. caseMetrics at scale: a year of generated history.
     await dataSource.query(
       `INSERT INTO support_case (id, number, subject, channel, status, priority, topic_id, school_id, contact, language, tracking_token_hash, version, created_at, first_responded_at, resolved_at)
        SELECT gen_random_uuid(), 'GEN-' || g, 'generated', (ARRAY['WEB_FORM','EMAIL','PHONE','WALK_IN','CHAT'])[1 + g % 5],
@@ -214,7 +190,6 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
         ratios: { 'intake time with outbox ÷ without (mean)': mean(withOutbox) / mean(withoutOutbox) },
         notes: [
           'Case numbers come from one row per year taken under its lock inside the transaction: intake of one district is serialized at that row, which the throughput above includes.',
-          `One 50-case inbox page (cases(first: 50) with topic, school, requester, assignee and contact) costs ${statements} SQL statements.`,
         ],
       },
       {
