@@ -3,10 +3,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { signPrincipal, type Principal } from '@homeroom/platform/auth';
+import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
-import { readTopic, testKafka, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
+import {
+  readTopic,
+  testKafka,
+  testKafkaBrokers,
+  uniqueName,
+  subgraphClient,
+} from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { SchoolCreated, TeamChanged } from '@homeroom/directory/contracts';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
@@ -84,18 +90,11 @@ describe('cases subgraph', () => {
     await database?.drop();
   });
 
-  async function graphql(
+  const graphql = (
     query: string,
     variables: Record<string, unknown> = {},
     principal: Principal = anonymous,
-  ): Promise<Json> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signPrincipal(principal, SECRET) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return response.json();
-  }
+  ): Promise<Json> => subgraphClient(url, SECRET)(query, variables, principal);
 
   const SUBMIT =
     'mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber trackingToken } }';

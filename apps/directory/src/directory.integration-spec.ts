@@ -2,9 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { signPrincipal, type Principal } from '@homeroom/platform/auth';
+import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { readTopic, testKafkaBrokers } from '@homeroom/platform/testing';
+import { readTopic, testKafkaBrokers, subgraphClient } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { DIRECTORY_TOPICS, PeopleMerged, PersonCreated } from '@homeroom/directory/contracts';
 import {
@@ -55,18 +55,11 @@ describe('directory subgraph', () => {
     await database?.drop();
   });
 
-  async function graphql(
+  const graphql = (
     query: string,
     variables: Record<string, unknown> = {},
     principal: Principal = admin,
-  ): Promise<Json> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signPrincipal(principal, SECRET) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return response.json();
-  }
+  ): Promise<Json> => subgraphClient(url, SECRET)(query, variables, principal);
 
   const agentOf = (schoolId: string): Principal => ({
     kind: 'user',

@@ -4,3 +4,4 @@ export * from './lib/transaction';
 export * from './lib/database-admin';
 export * from './lib/migrations';
 export * from './lib/nest/database.module';
+export * from './lib/migration-command';
