@@ -52,11 +52,19 @@ export class CasesAppModule implements NestModule {
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
         }),
-        CasesDataAccessModule.forRoot({
-          numberPrefix: config.CASE_NUMBER_PREFIX,
-          timeZone: config.DISTRICT_TIME_ZONE,
-          defaultLanguage: config.DEFAULT_LANGUAGE,
-        }),
+        CasesDataAccessModule.forRoot(
+          {
+            numberPrefix: config.CASE_NUMBER_PREFIX,
+            timeZone: config.DISTRICT_TIME_ZONE,
+            defaultLanguage: config.DEFAULT_LANGUAGE,
+          },
+          {
+            port: config.SMTP_INTAKE_PORT,
+            host: config.HOST,
+            addresses: config.INTAKE_ADDRESSES,
+            maxBytes: config.EMAIL_MAX_BYTES,
+          },
+        ),
         subgraphModule({ production: config.NODE_ENV === 'production' }),
         CasesGraphqlModule,
       ],

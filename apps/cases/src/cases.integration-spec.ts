@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createTransport } from 'nodemailer';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -7,6 +8,7 @@ import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
 import {
+  freePort,
   readTopic,
   testKafka,
   testKafkaBrokers,
@@ -33,6 +35,7 @@ describe('cases subgraph', () => {
   const schoolId = randomUUID();
   const otherSchoolId = randomUUID();
   let topicId: string;
+  let smtpPort: number;
 
   const agent: Principal = { kind: 'user', subject: randomUUID(), roles: ['AGENT'], schoolIds: [schoolId] };
   const outsider: Principal = {
@@ -49,7 +52,9 @@ describe('cases subgraph', () => {
     database = await createTestDatabase('cases', { migrations: CASES_MIGRATIONS, entities: CASES_ENTITIES });
     await new TopicService(database.dataSource).seedStarterTaxonomy();
     [{ id: topicId }] = await database.dataSource.query(`SELECT id FROM topic WHERE name = 'Bus delay'`);
+    smtpPort = await freePort();
     const config = loadCasesConfig({
+      SMTP_INTAKE_PORT: String(smtpPort),
       NODE_ENV: 'production',
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       DATABASE_URL: database.url,
@@ -605,6 +610,98 @@ describe('cases subgraph', () => {
     expect(followUps).toHaveLength(1);
     expect(followUps[0]).toMatchObject({ priority: 'HIGH', channel: 'STAFF', school_id: schoolId });
     expect(followUps[0].subject).toMatch(/^Follow-up: 2\/10 satisfaction on HR-/);
+  });
+
+  describe('email intake', () => {
+    const mailer = () =>
+      createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    const casesFrom = async (email: string) =>
+      database.dataSource.query(
+        `SELECT number, channel, subject, contact FROM support_case WHERE contact->>'email' = $1 ORDER BY created_at`,
+        [email],
+      );
+    const messagesOf = async (number: string) =>
+      (
+        await database.dataSource.query(
+          'SELECT m.body FROM case_message m JOIN support_case c ON c.id = m.case_id WHERE c.number = $1 ORDER BY m.created_at',
+          [number],
+        )
+      ).map((r: Json) => r.body);
+
+    it('turns a message into a case and threads the reply, keeping only what is new', async () => {
+      await mailer().sendMail({
+        from: 'Rosa Parks <Rosa.Parks@Example.org>',
+        to: 'talk@homeroom.test',
+        subject: 'Bus 14 keeps missing our stop',
+        text: 'The bus skipped our stop on Elm Street twice this week.\n\n-- \nRosa',
+      });
+      const [opened] = await casesFrom('rosa.parks@example.org');
+      expect(opened).toMatchObject({
+        channel: 'EMAIL',
+        subject: 'Bus 14 keeps missing our stop',
+        contact: { name: 'Rosa Parks', email: 'rosa.parks@example.org' },
+      });
+
+      await mailer().sendMail({
+        from: 'rosa.parks@example.org',
+        to: 'talk@homeroom.test',
+        subject: `Re: [${opened.number}] Bus 14 keeps missing our stop`,
+        text: `It happened again today.\n\nOn Tue, Nov 24, 2026 at 9:14 AM Homeroom <talk@homeroom.test> wrote:\n> We are looking into it.`,
+      });
+      expect(await casesFrom('rosa.parks@example.org')).toHaveLength(1);
+      const messages = await messagesOf(opened.number);
+      expect(messages[messages.length - 1]).toBe('It happened again today.');
+    });
+
+    it('reads HTML-only mail as text, and starts a new case when a stranger quotes a case number', async () => {
+      const [{ number }] = await casesFrom('rosa.parks@example.org');
+      await mailer().sendMail({
+        from: 'someone@example.net',
+        to: 'talk@homeroom.test',
+        subject: `About ${number}`,
+        html: '<p>Hello,<br>my son <b>lost</b> his bus pass.</p><script>alert(1)</script>',
+      });
+      const [stranger] = await casesFrom('someone@example.net');
+      expect(stranger.number).not.toBe(number);
+      const [body] = await messagesOf(stranger.number);
+      expect(body).toBe('Hello,\nmy son lost his bus pass.');
+      expect(body).not.toContain('alert');
+      expect(body).not.toContain('<');
+    });
+
+    it('ignores auto-replies and bounces, and refuses other mailboxes and oversized mail', async () => {
+      await mailer().sendMail({
+        from: 'away@example.org',
+        to: 'talk@homeroom.test',
+        subject: 'Out of office',
+        text: 'I am away.',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      });
+      await mailer().sendMail({
+        from: 'MAILER-DAEMON@mx.example.org',
+        to: 'talk@homeroom.test',
+        subject: 'Undeliverable',
+        text: 'Delivery failed.',
+      });
+      expect(await casesFrom('away@example.org')).toHaveLength(0);
+      expect(await casesFrom('mailer-daemon@mx.example.org')).toHaveLength(0);
+      await expect(
+        mailer().sendMail({
+          from: 'rosa.parks@example.org',
+          to: 'principal@homeroom.test',
+          subject: 'Hi',
+          text: 'x',
+        }),
+      ).rejects.toMatchObject({ responseCode: 550 });
+      await expect(
+        mailer().sendMail({
+          from: 'rosa.parks@example.org',
+          to: 'talk@homeroom.test',
+          subject: 'Huge',
+          text: 'x'.repeat(11 * 1024 * 1024),
+        }),
+      ).rejects.toMatchObject({ responseCode: 552 });
+    });
   });
 
   it('never gives two cases the same number, however many arrive at once', async () => {

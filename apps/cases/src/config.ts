@@ -11,6 +11,23 @@ export const casesConfigSchema = z.object({
   DISTRICT_TIME_ZONE: z.string().default('America/Chicago'),
   DEFAULT_LANGUAGE: z.string().default('en'),
   KAFKA_CONSUMER_GROUP: z.string().min(1).default('cases'),
+  /** The inbound mail listener; 0 turns it off. */
+  SMTP_INTAKE_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
+  /** Comma-separated addresses that take mail. */
+  INTAKE_ADDRESSES: z
+    .string()
+    .default('talk@homeroom.test')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((address) => address.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(10 * 1024 * 1024),
 });
 
 export type CasesConfig = z.infer<typeof casesConfigSchema>;

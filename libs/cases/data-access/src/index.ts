@@ -13,3 +13,5 @@ export * from './lib/read-models/team-read-model';
 export * from './lib/services/case-metrics.service';
 export * from './lib/services/emerging-issues.service';
 export * from './lib/reactions/case-reactions';
+export * from './lib/email/email-intake.service';
+export * from './lib/email/smtp-intake.server';

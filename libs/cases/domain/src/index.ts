@@ -5,3 +5,4 @@ export * from './lib/inquiry';
 export * from './lib/routing-rule';
 export * from './lib/safety-concerns';
 export * from './lib/emerging-issues';
+export * from './lib/email-rules';

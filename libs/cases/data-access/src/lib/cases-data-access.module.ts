@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { EmailIntakeService } from './email/email-intake.service';
+import { SMTP_INTAKE_SETTINGS, SmtpIntakeServer, type SmtpIntakeSettings } from './email/smtp-intake.server';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './services/case-intake.service';
 import { CaseMetricsService } from './services/case-metrics.service';
 import { CaseQueryService } from './services/case-query.service';
@@ -15,16 +17,25 @@ const SERVICES = [
   RoutingService,
   CaseMetricsService,
   EmergingIssuesService,
+  EmailIntakeService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */
 @Module({})
 export class CasesDataAccessModule {
-  static forRoot(settings: IntakeSettings): DynamicModule {
+  static forRoot(
+    settings: IntakeSettings,
+    smtp: SmtpIntakeSettings = { port: 0, host: '0.0.0.0', addresses: [], maxBytes: 0 },
+  ): DynamicModule {
     return {
       module: CasesDataAccessModule,
       global: true,
-      providers: [{ provide: INTAKE_SETTINGS, useValue: settings }, ...SERVICES],
+      providers: [
+        { provide: INTAKE_SETTINGS, useValue: settings },
+        { provide: SMTP_INTAKE_SETTINGS, useValue: smtp },
+        SmtpIntakeServer,
+        ...SERVICES,
+      ],
       exports: SERVICES,
     };
   }

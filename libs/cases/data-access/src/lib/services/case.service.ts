@@ -84,10 +84,18 @@ export class CaseService {
     token: string,
     body: string,
   ): Promise<{ supportCase: CaseEntity; followUp?: OpenedCase }> {
-    const text = messageBody(body, 'body');
     const found = await this.findByToken(token);
+    return this.requesterReply(found.id, body);
+  }
+
+  /** The requester's reply, however it came (their tracking link, an email). */
+  async requesterReply(
+    caseId: string,
+    body: string,
+  ): Promise<{ supportCase: CaseEntity; followUp?: OpenedCase }> {
+    const text = messageBody(body, 'body');
     return inTransaction(this.dataSource, async (manager) => {
-      const supportCase = await this.locked(manager, found.id);
+      const supportCase = await this.locked(manager, caseId);
       const next = afterRequesterReply(
         supportCase.status,
         supportCase.resolvedAt,
@@ -114,7 +122,6 @@ export class CaseService {
         const followUp = await this.intake.open(
           {
             ...fields,
-            channel: 'WEB_FORM',
             subject: `Re: ${supportCase.subject}`.slice(0, 200),
             followUpOfId: supportCase.id,
           },

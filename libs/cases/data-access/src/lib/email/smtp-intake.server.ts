@@ -1,0 +1,87 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { EmailIntakeService } from './email-intake.service';
+
+export interface SmtpIntakeSettings {
+  /** 0 turns the listener off (a deployment that takes mail elsewhere). */
+  port: number;
+  host: string;
+  /** The addresses that accept mail, lower case (talk@homeroom.test for the demo district). */
+  addresses: string[];
+  maxBytes: number;
+}
+
+export const SMTP_INTAKE_SETTINGS = Symbol('SMTP_INTAKE_SETTINGS');
+
+function smtpError(code: number, message: string): Error & { responseCode: number } {
+  return Object.assign(new Error(message), { responseCode: code });
+}
+
+/**
+ * The district's inbound mail listener (SMTP, a real server library). It refuses mail to other addresses
+ * and mail over the size limit at the protocol, and turns a message it cannot take into a temporary
+ * failure (451), so the sending server retries instead of the mail being lost; no message crashes it.
+ */
+@Injectable()
+export class SmtpIntakeServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private server: SMTPServer | undefined;
+
+  constructor(
+    @Inject(SMTP_INTAKE_SETTINGS) private readonly settings: SmtpIntakeSettings,
+    private readonly email: EmailIntakeService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.settings.port === 0) return;
+    const server = new SMTPServer({
+      name: 'homeroom',
+      banner: 'Homeroom intake',
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      size: this.settings.maxBytes,
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.settings.addresses.includes(address.address.toLowerCase()))
+          return callback(smtpError(550, `No mailbox ${address.address} here`));
+        callback();
+      },
+      onData: (stream: SMTPServerDataStream, _session: SMTPServerSession, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (stream.sizeExceeded)
+            return callback(smtpError(552, `Messages are limited to ${this.settings.maxBytes} bytes`));
+          this.email.receive(Buffer.concat(chunks)).then(
+            (outcome) => {
+              this.logger.info(
+                {
+                  outcome: outcome.kind,
+                  ...(outcome.kind === 'ignored'
+                    ? { reason: outcome.reason }
+                    : { caseNumber: outcome.caseNumber }),
+                },
+                'email received',
+              );
+              callback();
+            },
+            (error: unknown) => {
+              this.logger.error({ err: error }, 'email intake failed; the sender will retry');
+              callback(smtpError(451, 'Temporary failure, please retry'));
+            },
+          );
+        });
+      },
+    });
+    server.on('error', (error) => this.logger.warn({ err: error }, 'SMTP connection error'));
+    await new Promise<void>((resolve) =>
+      server.listen(this.settings.port, this.settings.host, () => resolve()),
+    );
+    this.server = server;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
