@@ -289,6 +289,13 @@ export class OneRosterImporter {
       target.rejected += 1;
       rejected.push({ file, line: row.line, sourcedId, field, reason, message });
     };
+    // Rows of roles.csv and enrollments.csv are named by their own sourcedId.
+    const rowRejecter =
+      (file: string, target: FileSummary | undefined) =>
+      (row: CsvRow, field: string, reason: string, message: string) =>
+        reject(file, target!, row, row.values['sourcedId'] || null, field, reason, message);
+    const rejectRole = rowRejecter('roles.csv', roleSummary);
+    const rejectEnrollment = rowRejecter('enrollments.csv', enrollmentSummary);
 
     // Roles and memberships per user, from whichever files carry them.
     const userIds = new Set(users.map((row) => row.values['sourcedId']));
@@ -298,39 +305,15 @@ export class OneRosterImporter {
     for (const row of tables['roles'] ?? []) {
       const { userSourcedId = '', role = '', orgSourcedId = '', roleType = '' } = row.values;
       if (!userIds.has(userSourcedId)) {
-        reject(
-          'roles.csv',
-          roleSummary!,
-          row,
-          row.values['sourcedId'] || null,
-          'userSourcedId',
-          IMPORT_REASONS.unknownUser,
-          `no user ${userSourcedId} in users.csv`,
-        );
+        rejectRole(row, 'userSourcedId', IMPORT_REASONS.unknownUser, `no user ${userSourcedId} in users.csv`);
         continue;
       }
       if (!oneRosterRole(role)) {
-        reject(
-          'roles.csv',
-          roleSummary!,
-          row,
-          row.values['sourcedId'] || null,
-          'role',
-          IMPORT_REASONS.unknownRole,
-          `unknown role "${role}"`,
-        );
+        rejectRole(row, 'role', IMPORT_REASONS.unknownRole, `unknown role "${role}"`);
         continue;
       }
       if (!schools.has(orgSourcedId) && !districtOrgs.has(orgSourcedId)) {
-        reject(
-          'roles.csv',
-          roleSummary!,
-          row,
-          row.values['sourcedId'] || null,
-          'orgSourcedId',
-          IMPORT_REASONS.unknownOrg,
-          `no org ${orgSourcedId}`,
-        );
+        rejectRole(row, 'orgSourcedId', IMPORT_REASONS.unknownOrg, `no org ${orgSourcedId}`);
         continue;
       }
       addRole(userSourcedId, role, orgSourcedId, roleType === 'primary');
@@ -340,11 +323,8 @@ export class OneRosterImporter {
     for (const row of tables['enrollments'] ?? []) {
       const { userSourcedId = '', schoolSourcedId = '' } = row.values;
       if (!userIds.has(userSourcedId)) {
-        reject(
-          'enrollments.csv',
-          enrollmentSummary!,
+        rejectEnrollment(
           row,
-          row.values['sourcedId'] || null,
           'userSourcedId',
           IMPORT_REASONS.unknownUser,
           `no user ${userSourcedId} in users.csv`,
@@ -352,15 +332,7 @@ export class OneRosterImporter {
         continue;
       }
       if (!schools.has(schoolSourcedId)) {
-        reject(
-          'enrollments.csv',
-          enrollmentSummary!,
-          row,
-          row.values['sourcedId'] || null,
-          'schoolSourcedId',
-          IMPORT_REASONS.unknownOrg,
-          `no school ${schoolSourcedId}`,
-        );
+        rejectEnrollment(row, 'schoolSourcedId', IMPORT_REASONS.unknownOrg, `no school ${schoolSourcedId}`);
         continue;
       }
       enrolledAt.set(userSourcedId, new Set([...(enrolledAt.get(userSourcedId) ?? []), schoolSourcedId]));
