@@ -24,6 +24,10 @@ export interface EventConsumerSettings {
   retry?: RetryPolicy;
   /** Start a new group at the beginning of its topics (the default) or only at new messages. */
   fromBeginning?: boolean;
+  /**
+   * Partitions worked on at once (each still strictly in order, so per-key order holds). The default keeps
+   * a small database pool busy without starving the service's own requests.
+   */
   partitionsConsumedConcurrently?: number;
 }
 
@@ -79,7 +83,7 @@ export class EventConsumer {
       fromBeginning: this.settings.fromBeginning ?? true,
     });
     await this.consumer.run({
-      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
       eachMessage: (payload) => this.onMessage(payload),
     });
   }
