@@ -14,6 +14,7 @@ import {
   testKafkaBrokers,
   uniqueName,
   subgraphClient,
+  waitUntil,
 } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { SchoolCreated, TeamChanged } from '@homeroom/directory/contracts';
@@ -80,13 +81,15 @@ describe('cases subgraph', () => {
       });
     }
     await producer.disconnect();
-    await waitFor(
+    await waitUntil(
+      'the directory schools in the read model',
       async () =>
         (
           await database.dataSource.query('SELECT count(*)::int AS n FROM known_school WHERE id = ANY($1)', [
             [schoolId, otherSchoolId],
           ])
         )[0].n === 2,
+      { timeoutMs: 60_000 },
     );
   });
 
@@ -339,7 +342,8 @@ describe('cases subgraph', () => {
       messages: [{ key: teamId, value: JSON.stringify(envelope) }],
     });
     await producer.disconnect();
-    await waitFor(
+    await waitUntil(
+      'the team in the read model',
       async () =>
         (
           await database.dataSource.query(
@@ -347,6 +351,7 @@ describe('cases subgraph', () => {
             [teamId],
           )
         )[0].n === 3,
+      { timeoutMs: 60_000 },
     );
 
     const rule = async (name: string, conditions: Json, actions: Json, position?: number) =>
@@ -565,7 +570,8 @@ describe('cases subgraph', () => {
     );
     await producer.disconnect();
 
-    await waitFor(
+    await waitUntil(
+      'the SLA breach on the timeline',
       async () =>
         (
           await database.dataSource.query(
@@ -573,6 +579,7 @@ describe('cases subgraph', () => {
             [id],
           )
         )[0].n === 1,
+      { timeoutMs: 60_000 },
     );
     const [escalated] = await database.dataSource.query('SELECT priority FROM support_case WHERE id = $1', [
       id,
@@ -593,7 +600,8 @@ describe('cases subgraph', () => {
     );
     expect(warned.n).toEqual([admin.kind === 'user' ? admin.subject : '']);
 
-    await waitFor(
+    await waitUntil(
+      'the follow-up case',
       async () =>
         (
           await database.dataSource.query(
@@ -601,6 +609,7 @@ describe('cases subgraph', () => {
             [resolvedId],
           )
         )[0].n > 0,
+      { timeoutMs: 60_000 },
     );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const followUps = await database.dataSource.query(
@@ -733,11 +742,3 @@ describe('cases subgraph', () => {
     expect(JSON.stringify(event)).not.toContain('Bus 14');
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

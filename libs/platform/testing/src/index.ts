@@ -4,3 +4,5 @@ export * from './lib/test-kafka';
 export * from './lib/free-port';
 export * from './lib/disposable-broker';
 export * from './lib/subgraph-client';
+// One way to wait on a condition, for tests as for the local stack.
+export { waitUntil } from '@homeroom/platform/local-stack';

@@ -7,6 +7,7 @@ import {
   testLogger,
   uniqueName,
   type DisposableBroker,
+  waitUntil,
 } from '@homeroom/platform/testing';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { EventConsumer } from './consumer/event-consumer';
@@ -77,17 +78,21 @@ describe('messaging under failure', () => {
 
     // 2. A new relay takes over; stop the broker under it halfway, then start it again.
     const relay = new RelayProcess(relayEnv);
-    await waitFor('half the events to be published', async () => (await published(database)) >= TOTAL / 2);
+    await waitUntil('half the events to be published', async () => (await published(database)) >= TOTAL / 2, {
+      timeoutMs: 120_000,
+    });
     await broker.stop();
     await sleep(3_000);
     await broker.start();
 
     await writing;
-    await waitFor('every event to be published', async () => (await published(database)) === TOTAL, 180_000);
-    await waitFor(
+    await waitUntil('every event to be published', async () => (await published(database)) === TOTAL, {
+      timeoutMs: 180_000,
+    });
+    await waitUntil(
       'every event to be applied',
       async () => (await summariseEffects(dataSource)).rows >= TOTAL,
-      180_000,
+      { timeoutMs: 180_000 },
     );
     const delivered = await messagesOnTopic(kafka, topic);
     // Give any late duplicate time to arrive before judging.
@@ -135,24 +140,20 @@ async function waitForConsumerToReachEnd(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await waitFor('the consumer to reach the end of the topic', async () => {
-      const [ends, committed] = await Promise.all([
-        admin.fetchTopicOffsets(topic),
-        admin.fetchOffsets({ groupId, topics: [topic] }),
-      ]);
-      return ends.every(
-        (end) => committed[0]!.partitions.find((p) => p.partition === end.partition)?.offset === end.high,
-      );
-    });
+    await waitUntil(
+      'the consumer to reach the end of the topic',
+      async () => {
+        const [ends, committed] = await Promise.all([
+          admin.fetchTopicOffsets(topic),
+          admin.fetchOffsets({ groupId, topics: [topic] }),
+        ]);
+        return ends.every(
+          (end) => committed[0]!.partitions.find((p) => p.partition === end.partition)?.offset === end.high,
+        );
+      },
+      { timeoutMs: 120_000 },
+    );
   } finally {
     await admin.disconnect();
-  }
-}
-
-async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
   }
 }

@@ -1,15 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumFrom } from '@homeroom/platform/graphql';
 import { CASE_TYPES, CHANNELS, MESSAGE_DIRECTIONS, PRIORITIES, STATUSES } from '@homeroom/cases/domain';
 
-function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
-}
-
-export const CaseStatusEnum = enumOf(STATUSES);
-export const PriorityEnum = enumOf(PRIORITIES);
-export const ChannelEnum = enumOf(CHANNELS);
-export const CaseTypeEnum = enumOf(CASE_TYPES);
-export const MessageDirectionEnum = enumOf(MESSAGE_DIRECTIONS);
+export const CaseStatusEnum = enumFrom(STATUSES);
+export const PriorityEnum = enumFrom(PRIORITIES);
+export const ChannelEnum = enumFrom(CHANNELS);
+export const CaseTypeEnum = enumFrom(CASE_TYPES);
+export const MessageDirectionEnum = enumFrom(MESSAGE_DIRECTIONS);
 
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
 registerEnumType(PriorityEnum, { name: 'Priority' });

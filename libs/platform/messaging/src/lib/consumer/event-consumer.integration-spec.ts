@@ -1,7 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '@homeroom/platform/database';
-import { createTestTopic, readTopic, testKafka, testLogger, uniqueName } from '@homeroom/platform/testing';
+import {
+  createTestTopic,
+  readTopic,
+  testKafka,
+  testLogger,
+  uniqueName,
+  waitUntil,
+} from '@homeroom/platform/testing';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { deadLetterTopic } from '@homeroom/platform/event-contracts';
 import { HEADERS, headerText } from '../kafka/kafka-headers';
@@ -56,14 +63,6 @@ describe('EventConsumer', () => {
     return count;
   }
 
-  async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
   it('applies each event once, however often it is delivered', async () => {
     const topic = await createTestTopic('once', 2);
     const contract = pingContract(topic);
@@ -89,7 +88,7 @@ describe('EventConsumer', () => {
       logger: testLogger(),
     });
     await consumer.start();
-    await waitFor('50 effects', async () => (await effectCount()) >= 50);
+    await waitUntil('50 effects', async () => (await effectCount()) >= 50, { timeoutMs: 30_000 });
     await waitForGroupCaughtUp(consumer, topic);
     await consumer.stop();
 
@@ -149,7 +148,9 @@ describe('EventConsumer', () => {
     });
     await consumer.start();
     const parked = await readTopic(deadLetterTopic(topic), 3);
-    await waitFor('the messages behind the poison pill', async () => (await effectCount()) >= 3);
+    await waitUntil('the messages behind the poison pill', async () => (await effectCount()) >= 3, {
+      timeoutMs: 30_000,
+    });
     await consumer.stop();
 
     const applied = await dataSource.query('SELECT message_key, seq FROM ping_effect ORDER BY applied_order');
@@ -198,7 +199,7 @@ describe('EventConsumer', () => {
 
     const first = new EventConsumer(settings);
     await first.start();
-    await waitFor('300 effects', async () => (await effectCount()) >= 300);
+    await waitUntil('300 effects', async () => (await effectCount()) >= 300, { timeoutMs: 30_000 });
     await waitForGroupCaughtUp(first, topic);
     await first.stop();
 
