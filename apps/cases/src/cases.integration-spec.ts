@@ -314,6 +314,18 @@ describe('cases subgraph', () => {
       (await graphql('query($n: String) { case(number: $n) { id } }', { n: confidential.number }, admin)).data
         .case.id,
     ).toBe(confidential.id);
+    // The gateway fetches cases by reference too: the same visibility applies there.
+    const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id } } }';
+    const representation = { r: [{ __typename: 'Case', id: confidential.id }] };
+    expect((await graphql(ENTITY, representation, viewer)).data._entities).toEqual([null]);
+    expect((await graphql(ENTITY, representation, agent)).data._entities).toEqual([null]);
+    expect((await graphql(ENTITY, representation, admin)).data._entities).toEqual([{ id: confidential.id }]);
+    expect((await graphql(ENTITY, { r: [{ __typename: 'Case', id }] }, outsider)).data._entities).toEqual([
+      null,
+    ]);
+    expect((await graphql(ENTITY, { r: [{ __typename: 'Case', id }] }, agent)).data._entities).toEqual([
+      { id },
+    ]);
     const mine = await graphql(
       '{ cases(first: 100) { totalCount edges { node { school { id } } } } }',
       {},

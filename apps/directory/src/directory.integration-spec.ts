@@ -170,6 +170,14 @@ describe('directory subgraph', () => {
     );
     expect(insider.data.person).toEqual({ id: student.id, kind: 'STUDENT' });
 
+    // The gateway resolves Person by reference for other subgraphs' fields: the same rule holds there.
+    const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id kind } } }';
+    const representation = { r: [{ __typename: 'Person', id: student.id }] };
+    expect((await graphql(ENTITY, representation, agentOf(northgate.id))).data._entities).toEqual([
+      { id: student.id, kind: 'STUDENT' },
+    ]);
+    expect((await graphql(ENTITY, representation, agentOf(lincoln.id))).data._entities).toEqual([null]);
+
     const listed = await graphql(
       '{ people(filter: { kind: STUDENT }, first: 100) { totalCount } }',
       {},

@@ -139,8 +139,12 @@ export class CaseResolver {
 
   @Scopes(CASE_SCOPES.read)
   @ResolveReference()
-  async resolveReference(reference: { id: string }): Promise<Case | null> {
-    const [found] = await this.query.findByIds([reference.id]);
+  async resolveReference(
+    // Reference resolvers get (reference, context, info): with any parameter decorated, every one must be.
+    @Parent() reference: { id: string },
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Case | null> {
+    const found = await this.query.findVisible({ id: reference.id }, caseVisibility(principal));
     return found ? toCase(found) : null;
   }
 

@@ -82,11 +82,11 @@ export class PersonResolver {
   @Scopes(DIRECTORY_SCOPES.read)
   @ResolveReference()
   async resolveReference(
-    reference: { id: string },
-    @Context('req') req: object & { homeroomPrincipal?: Principal },
+    // Reference resolvers get (reference, context, info): with any parameter decorated, every one must be.
+    @Parent() reference: { id: string },
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Person | null> {
-    const principal = req.homeroomPrincipal;
-    if (!principal || principal.kind === 'anonymous') return null;
+    if (principal.kind === 'anonymous') return null;
     const person = await this.visiblePerson(reference.id, principal);
     if (!person) return null;
     await this.audit.recordReads(actorOf(principal), [person], 'federation:Person');
