@@ -11,6 +11,7 @@ import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { freePort, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
 import {
+  AlertService,
   CASES_ENTITIES,
   CASES_MIGRATIONS,
   CaseIntakeService,
@@ -65,6 +66,8 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_CONSUMER_GROUP: uniqueName('bench-cases', '-'),
       GATEWAY_TRUST_SECRET: SECRET,
+      ATTACHMENT_URL_SECRET: SECRET,
+      ATTACHMENT_STORAGE_DIR: 'tmp/attachments-bench',
     });
     app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
     await app.listen(port, '127.0.0.1');
@@ -113,6 +116,7 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
     // 2. The outbox's share: the intake service alone, with and without the outbox write (sequential).
     const settings = { numberPrefix: 'HR', timeZone: 'America/Chicago', defaultLanguage: 'en' };
     const routing = new RoutingService(dataSource);
+    const alerts = new AlertService(dataSource);
     const timeIntake = async (intake: CaseIntakeService) => {
       const times: number[] = [];
       for (let i = 0; i < 500; i += 1) {
@@ -127,10 +131,10 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
       return times;
     };
     const withOutbox = await timeIntake(
-      new CaseIntakeService(dataSource, new OutboxWriter('cases'), settings, routing),
+      new CaseIntakeService(dataSource, new OutboxWriter('cases'), settings, routing, alerts),
     );
     const withoutOutbox = await timeIntake(
-      new CaseIntakeService(dataSource, new NoOutbox('cases'), settings, routing),
+      new CaseIntakeService(dataSource, new NoOutbox('cases'), settings, routing, alerts),
     );
 
     // 3. caseMetrics at scale: a year of generated history.

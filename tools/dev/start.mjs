@@ -21,6 +21,7 @@ const APP_URLS = {
   portal: 'http://localhost:4200',
 };
 let stackStarted = [];
+let mailCatcherStarted = false;
 let stopping = false;
 
 /** Runs to completion; output streams through, prefixed. */
@@ -129,6 +130,12 @@ async function shutdown(exitCode = 0) {
       process.stderr.write(`${error.message}\n`),
     );
   }
+  // PostgreSQL and Kafka were already up, but the mail catcher was started here: stop only that.
+  if (stackStarted.length === 0 && mailCatcherStarted) {
+    await run('mail', 'node', ['-r', '@swc-node/register', 'tools/mail-catcher/cli.ts', 'down']).catch(
+      (error) => process.stderr.write(`${error.message}\n`),
+    );
+  }
   process.stdout.write('stopped everything npm start started\n');
   process.exit(exitCode);
 }
@@ -139,12 +146,15 @@ async function main() {
 
   const output = await run('stack', 'node', ['-r', '@swc-node/register', 'tools/stack/cli.ts', 'up']);
   stackStarted = /^started (.+) in /m.exec(output)?.[1]?.split(' and ') ?? [];
+  mailCatcherStarted = /^mail catcher started/m.test(output);
   const env = {
     DATABASE_URL: /^DATABASE_URL=(.+)$/m.exec(output)?.[1] ?? '',
     KAFKA_BROKERS: /^KAFKA_BROKERS=(.+)$/m.exec(output)?.[1] ?? '',
     // The gateway and the subgraphs share it; a new one each run is enough on one machine.
     GATEWAY_TRUST_SECRET: process.env.GATEWAY_TRUST_SECRET || randomBytes(32).toString('hex'),
     OIDC_COOKIE_KEYS: process.env.OIDC_COOKIE_KEYS || randomBytes(32).toString('hex'),
+    // The cases service emails staff replies to the mail catcher the stack runs (set it empty to turn off).
+    SMTP_OUTBOUND_URL: process.env.SMTP_OUTBOUND_URL ?? 'smtp://127.0.0.1:1025',
   };
   // Each service owns a database on the server: homeroom_<app>.
   const envFor = (app) => ({ ...env, DATABASE_URL: databaseFor(env.DATABASE_URL, app) });
@@ -162,6 +172,7 @@ async function main() {
 Homeroom is running.
   PostgreSQL   ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}
   Kafka        ${env.KAFKA_BROKERS}
+  Mail         http://127.0.0.1:1080 (the mail catcher: every email the platform sends lands here)
 ${servers.length ? servers.map((app) => `  ${app.padEnd(12)} ${APP_URLS[app] ?? ''}`).join('\n') : '  (no apps yet)'}
 ${
   servers.includes('directory')

@@ -1,8 +1,10 @@
 /**
  * `npm run stack -- up|down|status|reset`: the local PostgreSQL and Kafka, without Docker.
  * DATABASE_URL or KAFKA_BROKERS, when set, name servers to use instead of starting our own.
+ * The development mail catcher (tools/mail-catcher: SMTP 1025, web 1080) comes and goes with them.
  */
 import { LocalStack } from '@homeroom/platform/local-stack';
+import { mailCatcherDown, mailCatcherStatusLine, mailCatcherUp } from '../mail-catcher/daemon';
 
 const USAGE = 'usage: npm run stack -- up|down|status|reset';
 
@@ -17,15 +19,18 @@ async function main(command: string | undefined): Promise<void> {
       const started = await stack.up();
       const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
       console.log(started.length ? `started ${started.join(' and ')} in ${seconds} s` : 'already running');
+      await mailCatcherUp();
       await printStatus(stack);
       return;
     }
     case 'down':
       await stack.down();
+      await mailCatcherDown();
       console.log('stopped');
       return;
     case 'reset':
       await stack.reset();
+      await mailCatcherDown();
       console.log('stopped and deleted the local data (.stack/postgres, .stack/kafka)');
       return;
     case 'status':
@@ -46,6 +51,7 @@ async function printStatus(stack: LocalStack): Promise<void> {
         (component.detail ? `  (${component.detail})` : ''),
     );
   }
+  console.log(await mailCatcherStatusLine());
   const endpoints = stack.endpoints();
   console.log(`\nDATABASE_URL=${endpoints.databaseUrl}\nKAFKA_BROKERS=${endpoints.kafkaBrokers}`);
 }

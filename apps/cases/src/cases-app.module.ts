@@ -9,14 +9,19 @@ import { CASES_TOPIC } from '@homeroom/cases/contracts';
 import {
   CASES_ENTITIES,
   CASES_MIGRATIONS,
+  CaseAssistModule,
+  CaseAttachmentsModule,
   CaseIntakeService,
   caseReactions,
   CasesDataAccessModule,
+  OutboundEmailService,
+  PERSON_READ_MODEL,
   SCHOOL_READ_MODEL,
   TEAM_READ_MODEL,
 } from '@homeroom/cases/data-access';
 import { CasesGraphqlModule } from '@homeroom/cases/feature-graphql';
 import type { CasesConfig } from './config';
+import { attachmentOptions, llmSettings } from './extensions-config';
 
 const CONFIG = Symbol('CASES_CONFIG');
 
@@ -38,8 +43,8 @@ export class CasesAppModule implements NestModule {
         })),
         MessagingModule.forRootAsync({
           service: 'cases',
-          inject: [CaseIntakeService],
-          useFactory: (intake: CaseIntakeService) => ({
+          inject: [CaseIntakeService, OutboundEmailService],
+          useFactory: (intake: CaseIntakeService, outboundEmail: OutboundEmailService) => ({
             service: 'cases',
             brokers: config.KAFKA_BROKERS,
             databaseUrl: config.DATABASE_URL,
@@ -47,7 +52,10 @@ export class CasesAppModule implements NestModule {
             handlers: [
               ...SCHOOL_READ_MODEL,
               ...TEAM_READ_MODEL,
+              ...PERSON_READ_MODEL,
               ...caseReactions(new OutboxWriter('cases'), intake),
+              // Staff replies by email (CaseMessageAdded on our own topic); none when SMTP_OUTBOUND_URL is empty.
+              ...outboundEmail.handlers(),
             ],
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
@@ -64,7 +72,18 @@ export class CasesAppModule implements NestModule {
             addresses: config.INTAKE_ADDRESSES,
             maxBytes: config.EMAIL_MAX_BYTES,
           },
+          {
+            smtpUrl: config.SMTP_OUTBOUND_URL,
+            from: config.MAIL_FROM,
+            // Replies come back to the first intake address, with the case's token as its sub-address.
+            intakeAddress:
+              config.INTAKE_ADDRESSES[0] ??
+              /<([^<>]+)>/.exec(config.MAIL_FROM)?.[1] ??
+              config.MAIL_FROM.trim(),
+          },
         ),
+        CaseAttachmentsModule.forRoot(attachmentOptions(config)),
+        CaseAssistModule.forRoot(llmSettings(config)),
         subgraphModule({ production: config.NODE_ENV === 'production' }),
         CasesGraphqlModule,
       ],

@@ -17,10 +17,22 @@ import {
   waitUntil,
 } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
-import { SchoolCreated, TeamChanged } from '@homeroom/directory/contracts';
+import {
+  contactKey,
+  PeopleMerged,
+  PersonCreated,
+  SchoolCreated,
+  TeamChanged,
+} from '@homeroom/directory/contracts';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
 import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
-import { CASES_TOPIC, CaseOpened, CaseResolved } from '@homeroom/cases/contracts';
+import {
+  CASES_TOPIC,
+  CaseAlertRaised,
+  CaseMerged,
+  CaseOpened,
+  CaseResolved,
+} from '@homeroom/cases/contracts';
 import { CASES_ENTITIES, CASES_MIGRATIONS, TopicService } from '@homeroom/cases/data-access';
 import { loadCasesConfig } from './config';
 import { CasesAppModule } from './cases-app.module';
@@ -62,6 +74,8 @@ describe('cases subgraph', () => {
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_CONSUMER_GROUP: uniqueName('cases-test', '-'),
       GATEWAY_TRUST_SECRET: SECRET,
+      ATTACHMENT_URL_SECRET: SECRET,
+      ATTACHMENT_STORAGE_DIR: join(workspaceRoot(), 'tmp', 'attachments'),
     });
     app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
     await app.listen(0, '127.0.0.1');
@@ -121,6 +135,15 @@ describe('cases subgraph', () => {
     });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data.submitInquiry as { caseNumber: string; trackingToken: string };
+  }
+
+  /** The events a case's transactions wrote to the outbox, of one type, oldest first. */
+  async function eventsOf(id: string, type: string): Promise<Json[]> {
+    const rows = await database.dataSource.query(
+      `SELECT envelope FROM outbox_event WHERE message_key = $1 AND envelope->>'type' = $2 ORDER BY position`,
+      [id, type],
+    );
+    return rows.map((row: Json) => row.envelope);
   }
 
   async function caseId(number: string): Promise<string> {
@@ -445,6 +468,248 @@ describe('cases subgraph', () => {
     expect(flagged.priority).toBe('URGENT');
     const entry = flagged.timeline.find((t: Json) => t.kind === 'SAFETY_CONCERN');
     expect(JSON.parse(entry.details).concerns).toEqual([{ category: 'WEAPON', evidence: 'bring a gun' }]);
+    // The school's administrators are told, by an event that carries no words of the requester.
+    const id = await caseId(caseNumber);
+    const [alert] = await eventsOf(id, CaseAlertRaised.type);
+    expect(alert!.data).toMatchObject({
+      kind: 'SAFETY_CONCERN',
+      categories: ['WEAPON'],
+      audience: { kind: 'SCHOOL_ADMINISTRATORS', schoolId },
+    });
+    expect(JSON.stringify(alert)).not.toContain('gun');
+  });
+
+  it('alerts the team of an administrator-managed keyword category, and only on whole words', async () => {
+    const teamId = randomUUID();
+    const SAVE =
+      'mutation($id: ID, $input: AlertCategoryInput!) { saveAlertCategory(id: $id, input: $input) { id name keywords teamId } }';
+    const refused = await graphql(SAVE, { input: { name: 'Gas', keywords: ['gas leak'], teamId } }, agent);
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    const bad = await graphql(SAVE, { input: { name: 'Gas', keywords: ['ok'] } }, admin);
+    expect(bad.errors[0].extensions.reason).toBe('INVALID_KEYWORD');
+    const category = (
+      await graphql(
+        SAVE,
+        { input: { name: `Building emergency ${teamId}`, keywords: ['Gas leak', 'fuga de gas'], teamId } },
+        admin,
+      )
+    ).data.saveAlertCategory;
+    expect(category.keywords).toEqual(['gas leak', 'fuga de gas']);
+
+    const quiet = await caseId(
+      (await submit({ message: 'The gasoline smell from the buses is leaking in.' })).caseNumber,
+    );
+    const loud = await caseId((await submit({ message: 'Hay una FUGA de gas en la cafetería!' })).caseNumber);
+    const timelineOf = async (id: string) =>
+      (await graphql('query($id: ID) { case(id: $id) { timeline { kind details } } }', { id }, admin)).data
+        .case.timeline;
+    expect((await timelineOf(quiet)).some((t: Json) => t.kind === 'CRITICAL_ALERT')).toBe(false);
+    const fired = (await timelineOf(loud)).find((t: Json) => t.kind === 'CRITICAL_ALERT');
+    expect(JSON.parse(fired.details)).toEqual({ category: category.name, matched: ['fuga de gas'], teamId });
+    const [alert] = await eventsOf(loud, CaseAlertRaised.type);
+    expect(alert!.data).toMatchObject({ kind: 'CRITICAL_KEYWORD', audience: { kind: 'TEAM', teamId } });
+    await graphql('mutation($id: ID!) { deleteAlertCategory(id: $id) }', { id: category.id }, admin);
+  });
+
+  it('tags, watches and links cases, and a watcher named on a confidential case may open it', async () => {
+    const a = await caseId((await submit()).caseNumber);
+    const b = await caseId((await submit()).caseNumber);
+    const tagged = await graphql(
+      'mutation($id: ID!) { updateCaseTags(caseId: $id, add: ["Bus 14", "late"], remove: []) { tags } }',
+      { id: a },
+      agent,
+    );
+    expect(tagged.data.updateCaseTags.tags).toEqual(['bus-14', 'late']);
+    const badTag = await graphql(
+      'mutation($id: ID!) { updateCaseTags(caseId: $id, add: ["#x"]) { tags } }',
+      { id: a },
+      agent,
+    );
+    expect(badTag.errors[0].extensions.reason).toBe('INVALID_TAG');
+    const byTag = await graphql(
+      '{ cases(filter: { tags: ["BUS 14"] }, first: 50) { edges { node { id } } } }',
+      {},
+      agent,
+    );
+    expect(byTag.data.cases.edges.map((e: Json) => e.node.id)).toEqual([a]);
+
+    await graphql('mutation($id: ID!) { watchCase(caseId: $id) { id } }', { id: a }, agent);
+    const someoneElse = await graphql(
+      'mutation($id: ID!, $u: ID) { watchCase(caseId: $id, userId: $u) { id } }',
+      { id: a, u: randomUUID() },
+      agent,
+    );
+    expect(someoneElse.errors[0].extensions.reason).toBe('WATCHER_NOT_SELF');
+    const watched = await graphql(
+      '{ cases(filter: { watchedByMe: true }, first: 10) { edges { node { id watchers { id } } } } }',
+      {},
+      agent,
+    );
+    expect(watched.data.cases.edges.map((e: Json) => e.node)).toEqual([
+      { id: a, watchers: [{ id: agent.subject }] },
+    ]);
+
+    await graphql(
+      'mutation($a: ID!, $b: ID!) { linkCases(caseId: $a, otherCaseId: $b, kind: RELATED) { id } }',
+      { a, b },
+      agent,
+    );
+    const linked = await graphql(
+      'query($id: ID) { case(id: $id) { links { kind direction caseId } } }',
+      { id: b },
+      agent,
+    );
+    expect(linked.data.case.links).toEqual([{ kind: 'RELATED', direction: 'INCOMING', caseId: a }]);
+    const self = await graphql(
+      'mutation($a: ID!) { linkCases(caseId: $a, otherCaseId: $a, kind: RELATED) { id } }',
+      { a },
+      agent,
+    );
+    expect(self.errors[0].extensions.reason).toBe('LINK_TO_SELF');
+
+    // A confidential case at another school: the agent cannot open it until an administrator names them.
+    const secret = (
+      await graphql(
+        'mutation($s: ID) { createCase(input: { channel: PHONE, description: "A personnel matter.", schoolId: $s, confidential: true, contact: { phone: "512-555-0102" } }) { id } }',
+        { s: otherSchoolId },
+        admin,
+      )
+    ).data.createCase.id;
+    const open = () => graphql('query($id: ID) { case(id: $id) { id } }', { id: secret }, agent);
+    expect((await open()).data.case).toBeNull();
+    await graphql(
+      'mutation($id: ID!, $u: ID) { watchCase(caseId: $id, userId: $u) { id } }',
+      { id: secret, u: agent.subject },
+      admin,
+    );
+    expect((await open()).data.case).toEqual({ id: secret });
+  });
+
+  it('merges a duplicate into the case that leads: messages, tags and watchers move, the requester follows', async () => {
+    const lead = await submit({ message: 'Bus 7 never came today.' });
+    const duplicate = await submit({ message: 'Where was bus 7 this morning?' });
+    const [leadId, duplicateId] = [await caseId(lead.caseNumber), await caseId(duplicate.caseNumber)];
+    await graphql(
+      'mutation($id: ID!) { updateCaseTags(caseId: $id, add: ["bus-7"]) { id } }',
+      { id: duplicateId },
+      agent,
+    );
+    await graphql('mutation($id: ID!) { watchCase(caseId: $id) { id } }', { id: duplicateId }, agent);
+    const MERGE =
+      'mutation($a: ID!, $b: ID!) { mergeCases(caseId: $a, intoCaseId: $b, reason: "same bus, same morning") { id tags watchers { id } messages { body } } }';
+    const merged = (await graphql(MERGE, { a: duplicateId, b: leadId }, agent)).data.mergeCases;
+    expect(merged.id).toBe(leadId);
+    expect(merged.tags).toEqual(['bus-7']);
+    expect(merged.watchers).toEqual([{ id: agent.subject }]);
+    expect(merged.messages.map((m: Json) => m.body)).toEqual([
+      'Bus 7 never came today.',
+      'Where was bus 7 this morning?',
+    ]);
+    const gone = (
+      await graphql(
+        'query($id: ID) { case(id: $id) { status mergedIntoId links { kind direction caseId } } }',
+        { id: duplicateId },
+        agent,
+      )
+    ).data.case;
+    expect(gone).toEqual({
+      status: 'CLOSED',
+      mergedIntoId: leadId,
+      links: [{ kind: 'DUPLICATE_OF', direction: 'OUTGOING', caseId: leadId }],
+    });
+    expect((await graphql(MERGE, { a: duplicateId, b: leadId }, agent)).errors[0].extensions.reason).toBe(
+      'ALREADY_MERGED',
+    );
+    // The duplicate's requester answers through their old link: the reply reaches the surviving case.
+    await graphql('mutation($t: String!) { replyAsRequester(token: $t, body: "Any news?") { number } }', {
+      t: duplicate.trackingToken,
+    });
+    const [{ n }] = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_message WHERE case_id = $1 AND body = 'Any news?'`,
+      [leadId],
+    );
+    expect(n).toBe(1);
+    const [event] = await eventsOf(leadId, CaseMerged.type);
+    expect(event!.data.mergedCaseId).toBe(duplicateId);
+    expect(event!.data.survivorCaseId).toBe(leadId);
+  });
+
+  it('recognises a requester by email or phone from the directory, and follows its merges', async () => {
+    const [guardian, duplicate, sharedA, sharedB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const email = `${uniqueName('parent', '.')}@example.org`;
+    const person = (personId: string, keys: string[]) =>
+      createEnvelope('directory', PersonCreated, {
+        aggregateId: personId,
+        data: { ...PersonCreated.fixture, personId, schoolIds: [schoolId], contactKeys: keys },
+      });
+    const producer = testKafka().producer();
+    await producer.connect();
+    for (const [id, keys] of [
+      [guardian, [contactKey(email)]],
+      [duplicate, []],
+      [sharedA, [contactKey('+15125550199')]],
+      [sharedB, [contactKey('+15125550199')]],
+    ] as const) {
+      await producer.send({
+        topic: PersonCreated.topic,
+        messages: [{ key: id, value: JSON.stringify(person(id, [...keys])) }],
+      });
+    }
+    await waitUntil(
+      'the people in the read model',
+      async () =>
+        (
+          await database.dataSource.query('SELECT count(*)::int AS n FROM known_person WHERE id = ANY($1)', [
+            [guardian, duplicate, sharedA, sharedB],
+          ])
+        )[0].n === 4,
+      { timeoutMs: 60_000 },
+    );
+    const REQUESTER = 'query($n: String) { case(number: $n) { requester { id } timeline { kind } } }';
+    const byEmail = (await submit({ anonymous: false, requester: { email: email.toUpperCase() } }))
+      .caseNumber;
+    expect((await graphql(REQUESTER, { n: byEmail }, admin)).data.case.requester).toEqual({ id: guardian });
+    // A family phone shared by two guardians names nobody rather than the wrong one.
+    const byPhone = (await submit({ anonymous: false, requester: { phone: '(512) 555-0199' } })).caseNumber;
+    const ambiguous = (await graphql(REQUESTER, { n: byPhone }, admin)).data.case;
+    expect(ambiguous.requester).toBeNull();
+    expect(ambiguous.timeline.map((t: Json) => t.kind)).toContain('REQUESTER_AMBIGUOUS');
+    // Staff may only name people the directory told us about.
+    const unknown = await graphql(
+      'mutation($p: ID) { createCase(input: { channel: PHONE, description: "Call back", requesterId: $p }) { id } }',
+      { p: randomUUID() },
+      agent,
+    );
+    expect(unknown.errors[0].extensions.reason).toBe('UNKNOWN_REQUESTER');
+
+    // The directory merges the guardian into another record: their cases follow, without a call to it.
+    const producer2 = testKafka().producer();
+    await producer2.connect();
+    await producer2.send({
+      topic: PeopleMerged.topic,
+      messages: [
+        {
+          key: duplicate,
+          value: JSON.stringify(
+            createEnvelope('directory', PeopleMerged, {
+              aggregateId: duplicate,
+              data: { survivorId: duplicate, mergedId: guardian },
+            }),
+          ),
+        },
+      ],
+    });
+    await producer2.disconnect();
+    await producer.disconnect();
+    await waitUntil(
+      'the case relinked to the surviving person',
+      async () => (await graphql(REQUESTER, { n: byEmail }, admin)).data.case.requester?.id === duplicate,
+      { timeoutMs: 60_000 },
+    );
+    const timeline = (await graphql(REQUESTER, { n: byEmail }, admin)).data.case.timeline.map(
+      (t: Json) => t.kind,
+    );
+    expect(timeline).toContain('REQUESTER_RELINKED');
   });
 
   it('measures contacts per day, response and resolution times, backlog and reopen rate', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadConfig, port, serviceConfigShape, type Environment } from '@homeroom/platform/config';
+import { crossCheckCasesConfig } from './extensions-config';
 
 export const casesConfigSchema = z.object({
   ...serviceConfigShape,
@@ -28,10 +29,59 @@ export const casesConfigSchema = z.object({
     .int()
     .min(1_024)
     .default(10 * 1024 * 1024),
+  /**
+   * Where staff replies go out by email: smtp://host:port (STARTTLS when offered), smtps://… for TLS,
+   * with credentials as smtp://user:pass@host. Empty (the default) turns outbound mail off; npm start and
+   * .env.example point it at the development mail catcher.
+   */
+  SMTP_OUTBOUND_URL: z
+    .string()
+    .default('')
+    .refine(
+      (value) => value === '' || /^smtps?:\/\/[^/\s]+/.test(value),
+      'must be an smtp:// or smtps:// URL, or empty',
+    ),
+  /** The district's sender on emailed replies: `Name <address>` or an address. */
+  MAIL_FROM: z
+    .string()
+    .default('Riverside Unified <talk@homeroom.test>')
+    .refine(
+      (value) => /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value.trim()),
+      'must be an address or Name <address>',
+    ),
+  /** Where attachment files are kept (filesystem storage); required in production. */
+  ATTACHMENT_STORAGE_DIR: z.string().min(1).optional(),
+  /** The largest attachment, in bytes. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** All of one message's attachments together, in bytes; it also sizes the GraphQL request limit. */
+  ATTACHMENT_MAX_TOTAL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(200 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  /** Signs attachment download links; required in production (development makes one per start). */
+  ATTACHMENT_URL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where clients reach this service's /attachments route; unset for same-origin paths. */
+  ATTACHMENT_DOWNLOAD_BASE_URL: z.string().url().optional(),
+  /** An OpenAI-compatible chat-completions API (…/v1); unset (the default) turns the assist off. */
+  LLM_BASE_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL')
+    .optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
 });
 
 export type CasesConfig = z.infer<typeof casesConfigSchema>;
 
 export function loadCasesConfig(environment?: Environment): CasesConfig {
-  return loadConfig('cases', casesConfigSchema, environment);
+  return loadConfig('cases', casesConfigSchema.superRefine(crossCheckCasesConfig), environment);
 }

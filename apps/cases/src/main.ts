@@ -1,11 +1,17 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadCasesConfig } from './config';
 import { CasesAppModule } from './cases-app.module';
+import { graphqlBodyLimit } from './extensions-config';
 
 async function main(): Promise<void> {
   const config = loadCasesConfig();
-  const app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(CasesAppModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  // Attachments travel as base64 inside the GraphQL request.
+  app.useBodyParser('json', { limit: graphqlBodyLimit(config) });
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   process.stdout.write(`cases subgraph on http://localhost:${config.PORT}/graphql\n`);

@@ -6,3 +6,7 @@ export * from './lib/routing-rule';
 export * from './lib/safety-concerns';
 export * from './lib/emerging-issues';
 export * from './lib/email-rules';
+export * from './lib/case-tags';
+export * from './lib/case-relations';
+export * from './lib/alert-keywords';
+export * from './lib/attachment-policy';

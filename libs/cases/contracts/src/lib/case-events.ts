@@ -155,3 +155,54 @@ export const CaseEscalated = defineEventContract({
     at: '2026-11-26T22:00:02.000Z',
   },
 });
+
+/** `mergedCaseId` was merged into `survivorCaseId`: everything that followed the merged case follows the survivor. */
+export const CaseMerged = defineEventContract({
+  type: 'cases.CaseMerged',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    mergedCaseId: z.uuid(),
+    survivorCaseId: z.uuid(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    mergedCaseId: '7a1c2e3d-4b5f-4a6e-9c8d-0e1f2a3b4c5d',
+    survivorCaseId: CASE_ID,
+    at: '2026-11-26T15:00:00.000Z',
+  },
+});
+
+/**
+ * A new case needs someone's attention now: it raised a safety concern (the school's administrators are
+ * told) or matched an administrator's critical-alert category (its team is told). The notification
+ * service delivers it; the reasons are category names and matched keywords, never the requester's words.
+ */
+export const CaseAlertRaised = defineEventContract({
+  type: 'cases.CaseAlertRaised',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    number: z.string(),
+    kind: z.enum(['SAFETY_CONCERN', 'CRITICAL_KEYWORD']),
+    categories: z.array(z.string()),
+    schoolId: z.uuid().nullable(),
+    /** Who is told: the category's team, or (for safety concerns) the school's administrators. */
+    audience: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('TEAM'), teamId: z.uuid() }),
+      z.object({ kind: z.literal('SCHOOL_ADMINISTRATORS'), schoolId: z.uuid() }),
+      z.object({ kind: z.literal('DISTRICT_ADMINISTRATORS') }),
+    ]),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    number: 'HR-2026-000042',
+    kind: 'SAFETY_CONCERN' as const,
+    categories: ['WEAPON'],
+    schoolId: SCHOOL_ID,
+    audience: { kind: 'SCHOOL_ADMINISTRATORS' as const, schoolId: SCHOOL_ID },
+    at: '2026-11-26T15:00:00.000Z',
+  },
+});

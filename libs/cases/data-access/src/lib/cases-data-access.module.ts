@@ -1,5 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EmailIntakeService } from './email/email-intake.service';
+import {
+  OUTBOUND_EMAIL_SETTINGS,
+  OutboundEmailService,
+  type OutboundEmailSettings,
+} from './email/outbound-email.service';
 import { SMTP_INTAKE_SETTINGS, SmtpIntakeServer, type SmtpIntakeSettings } from './email/smtp-intake.server';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './services/case-intake.service';
 import { CaseMetricsService } from './services/case-metrics.service';
@@ -8,8 +13,12 @@ import { EmergingIssuesService } from './services/emerging-issues.service';
 import { CaseService } from './services/case.service';
 import { TopicService } from './services/topic.service';
 import { RoutingService } from './routing/routing.service';
+import { AlertService } from './alerts/alert.service';
+import { CaseRelationsService } from './services/case-relations.service';
 
 const SERVICES = [
+  AlertService,
+  CaseRelationsService,
   CaseIntakeService,
   CaseService,
   CaseQueryService,
@@ -18,6 +27,7 @@ const SERVICES = [
   CaseMetricsService,
   EmergingIssuesService,
   EmailIntakeService,
+  OutboundEmailService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */
@@ -26,6 +36,8 @@ export class CasesDataAccessModule {
   static forRoot(
     settings: IntakeSettings,
     smtp: SmtpIntakeSettings = { port: 0, host: '0.0.0.0', addresses: [], maxBytes: 0 },
+    /** Staff replies by email; off (smtpUrl '') unless the app configures it. */
+    outbound: OutboundEmailSettings = { smtpUrl: '', from: '', intakeAddress: '' },
   ): DynamicModule {
     return {
       module: CasesDataAccessModule,
@@ -33,6 +45,7 @@ export class CasesDataAccessModule {
       providers: [
         { provide: INTAKE_SETTINGS, useValue: settings },
         { provide: SMTP_INTAKE_SETTINGS, useValue: smtp },
+        { provide: OUTBOUND_EMAIL_SETTINGS, useValue: outbound },
         SmtpIntakeServer,
         ...SERVICES,
       ],

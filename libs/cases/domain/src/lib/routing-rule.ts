@@ -16,6 +16,8 @@ export interface RoutingActions {
   teamId?: string | null;
   assigneeId?: string | null;
   priority?: Priority | null;
+  /** Added to the case's tags (normalized when the rule is saved). */
+  tags?: string[] | null;
 }
 
 export interface RoutableCase {

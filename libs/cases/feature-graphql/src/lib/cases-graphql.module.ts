@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CaseMetricsResolver, EmergingIssuesResolver } from './resolvers/case-metrics.resolver';
 import { CaseResolver } from './resolvers/case.resolver';
+import { AssistResolver } from './resolvers/assist.resolver';
+import { AttachmentResolver } from './resolvers/attachment.resolver';
+import { AttachmentDownloadController } from './controllers/attachment-download.controller';
+import { CaseRelationsResolver } from './resolvers/case-relations.resolver';
+import { CasesLoaders } from './case-loaders';
 import { EscalationResolver } from './resolvers/escalation.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
@@ -12,8 +17,13 @@ import './types/enums';
  * emerging issues, and Person.cases.
  */
 @Module({
+  controllers: [AttachmentDownloadController],
   providers: [
     CaseResolver,
+    AttachmentResolver,
+    AssistResolver,
+    CaseRelationsResolver,
+    CasesLoaders,
     PersonCasesResolver,
     RoutingResolver,
     CaseMetricsResolver,

@@ -28,6 +28,8 @@ export function toCase(entity: CaseEntity): Case {
     firstRespondedAt: entity.firstRespondedAt,
     resolvedAt: entity.resolvedAt,
     followUpOfId: entity.followUpOfId,
+    tags: entity.tags,
+    mergedIntoId: entity.mergedIntoId,
     topicId: entity.topicId,
   };
 }

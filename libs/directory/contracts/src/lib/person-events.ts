@@ -15,6 +15,11 @@ const personSnapshot = z.object({
   preferredLanguage: z.string(),
   preferredChannel: z.enum(['EMAIL', 'SMS', 'PHONE', 'MAIL']).nullable(),
   active: z.boolean(),
+  /**
+   * contactKey() of each of the person's emails and phones. Added after version 1 shipped, so it defaults
+   * to none: an older producer's events still parse.
+   */
+  contactKeys: z.array(z.string()).default([]),
 });
 
 const fixture = {
@@ -24,6 +29,7 @@ const fixture = {
   preferredLanguage: 'es',
   preferredChannel: 'SMS' as const,
   active: true,
+  contactKeys: ['q0mYk1m5mJ8cM7b4QbqB9b0r8h2dX8pGZz3m6l9Yt1E'],
 };
 
 export const PersonCreated = defineEventContract({

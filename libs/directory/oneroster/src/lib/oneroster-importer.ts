@@ -12,7 +12,7 @@ import {
   SchoolDeactivated,
   SchoolUpdated,
 } from '@homeroom/directory/contracts';
-import { normalizedPerson, type PersonInput } from '@homeroom/directory/data-access';
+import { contactKeysOf, normalizedPerson, type PersonInput } from '@homeroom/directory/data-access';
 import { readCsv, type CsvRow } from './csv-table';
 import {
   emptySummary,
@@ -592,6 +592,7 @@ export class OneRosterImporter {
         preferredLanguage: language,
         preferredChannel: null,
         active: true,
+        contactKeys: contactKeysOf(p.person),
       },
     });
     await this.outbox.appendAll(

@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A pagination cursor that this API did not issue or that no longer applies. */
   INVALID_CURSOR: 'INVALID_CURSOR',
+  /** An optional feature this deployment has not turned on (the reason names which). */
+  FEATURE_DISABLED: 'FEATURE_DISABLED',
+  /** A service this one relies on failed, timed out or answered nonsense; retrying later may work. */
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** Something unexpected; details are logged with the correlation id, never sent to the client. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -2,17 +2,11 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { EmailIntakeService } from './email-intake.service';
+import { parseIntakeRecipient } from './reply-address';
+import { SMTP_INTAKE_SETTINGS, type SmtpIntakeSettings } from './smtp-intake.settings';
 
-export interface SmtpIntakeSettings {
-  /** 0 turns the listener off (a deployment that takes mail elsewhere). */
-  port: number;
-  host: string;
-  /** The addresses that accept mail, lower case (talk@homeroom.test for the demo district). */
-  addresses: string[];
-  maxBytes: number;
-}
-
-export const SMTP_INTAKE_SETTINGS = Symbol('SMTP_INTAKE_SETTINGS');
+// In their own file so that EmailIntakeService can read the addresses without an import cycle.
+export { SMTP_INTAKE_SETTINGS, type SmtpIntakeSettings };
 
 function smtpError(code: number, message: string): Error & { responseCode: number } {
   return Object.assign(new Error(message), { responseCode: code });
@@ -43,17 +37,19 @@ export class SmtpIntakeServer implements OnApplicationBootstrap, OnApplicationSh
       size: this.settings.maxBytes,
       logger: false,
       onRcptTo: (address, _session, callback) => {
-        if (!this.settings.addresses.includes(address.address.toLowerCase()))
+        // An intake address, or its sub-address local+token@domain (a case's reply address).
+        if (!parseIntakeRecipient(address.address, this.settings.addresses))
           return callback(smtpError(550, `No mailbox ${address.address} here`));
         callback();
       },
-      onData: (stream: SMTPServerDataStream, _session: SMTPServerSession, callback) => {
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           if (stream.sizeExceeded)
             return callback(smtpError(552, `Messages are limited to ${this.settings.maxBytes} bytes`));
-          this.email.receive(Buffer.concat(chunks)).then(
+          const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+          this.email.receive(Buffer.concat(chunks), { recipients }).then(
             (outcome) => {
               this.logger.info(
                 {

@@ -22,6 +22,21 @@ export class CaseMessageEntity {
   @Column({ type: 'text' })
   body!: string;
 
+  /** The Message-ID (without brackets) of the email that carried this message, in or out, when known. */
+  @Column({ type: 'text', nullable: true })
+  emailMessageId!: string | null;
+
+  /** When the SMTP server accepted our email of this (OUTBOUND) message to the requester. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  /**
+   * Why this OUTBOUND message was not and will not be emailed: ANONYMOUS, NO_EMAIL, STALE,
+   * PREDATES_EMAIL, or REJECTED (the requester's mail server refused the address for good).
+   */
+  @Column({ type: 'text', nullable: true })
+  emailSkipped!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

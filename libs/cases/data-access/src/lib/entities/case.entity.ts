@@ -61,9 +61,21 @@ export class CaseEntity {
   @Column({ type: 'text' })
   trackingTokenHash!: string;
 
+  /** The secret in the case's reply address (talk+<token>@…): mail to that address joins this case. */
+  @Column({ type: 'text' })
+  replyToken!: string;
+
   /** The case this one follows up (a reply after the reopen window, a low satisfaction score). */
   @Column({ type: 'uuid', nullable: true })
   followUpOfId!: string | null;
+
+  /** Normalized (see normalizeTag): staff and routing rules set them; filters match them exactly. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  /** Set when this case was merged into another: it is closed and everything it held moved there. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

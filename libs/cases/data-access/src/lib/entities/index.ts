@@ -1,12 +1,18 @@
+import { AlertCategoryEntity } from './alert-category.entity';
+import { CaseAttachmentEntity } from './case-attachment.entity';
 import { CaseMessageEntity } from './case-message.entity';
 import { CaseTimelineEntity } from './case-timeline.entity';
 import { CaseEntity } from './case.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
+import { KnownPersonEntity } from './known-person.entity';
 import { KnownSchoolEntity } from './known-school.entity';
 import { KnownTeamMemberEntity, RoutingRuleEntity } from './routing.entity';
 import { TopicEntity } from './topic.entity';
 
 export {
+  CaseAttachmentEntity,
+  AlertCategoryEntity,
+  KnownPersonEntity,
   EscalationPolicyEntity,
   CaseEntity,
   CaseMessageEntity,
@@ -18,6 +24,7 @@ export {
 };
 
 export const CASES_ENTITIES = [
+  CaseAttachmentEntity,
   CaseEntity,
   CaseMessageEntity,
   CaseTimelineEntity,
@@ -26,4 +33,6 @@ export const CASES_ENTITIES = [
   RoutingRuleEntity,
   KnownTeamMemberEntity,
   EscalationPolicyEntity,
+  KnownPersonEntity,
+  AlertCategoryEntity,
 ];

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
-import { ruleMatches, type RoutingActions, type RoutingConditions } from '@homeroom/cases/domain';
+import { mergeTags, ruleMatches, type RoutingActions, type RoutingConditions } from '@homeroom/cases/domain';
 import { CaseUpdated } from '@homeroom/cases/contracts';
 import { type CaseEntity, RoutingRuleEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
@@ -34,10 +34,11 @@ export class RoutingService {
   create(input: RuleInput): Promise<RoutingRuleEntity> {
     if (!input.name.trim())
       throw new InvalidInputException('A rule needs a name', [{ path: 'name', message: 'required' }]);
-    if (!input.actions.teamId && !input.actions.assigneeId && !input.actions.priority) {
+    const tags = mergeTags([], input.actions.tags ?? []);
+    if (!input.actions.teamId && !input.actions.assigneeId && !input.actions.priority && !tags.length) {
       throw new InvalidInputException(
         'A rule must do something',
-        [{ path: 'actions', message: 'set a team, an assignee or a priority' }],
+        [{ path: 'actions', message: 'set a team, an assignee, a priority or tags' }],
         'EMPTY_RULE_ACTIONS',
       );
     }
@@ -52,7 +53,7 @@ export class RoutingService {
           id: randomUUID(),
           name: input.name.trim(),
           conditions: input.conditions,
-          actions: input.actions,
+          actions: { ...input.actions, tags },
           position,
           active: true,
         }),
@@ -92,6 +93,7 @@ export class RoutingService {
     const { teamId = null, assigneeId = null, priority = null } = rule.actions;
     supportCase.teamId = teamId ?? supportCase.teamId;
     supportCase.priority = priority ?? supportCase.priority;
+    supportCase.tags = mergeTags(supportCase.tags, rule.actions.tags ?? []);
     supportCase.assigneeId =
       assigneeId ?? (supportCase.teamId ? await this.nextInRotation(manager, supportCase.teamId) : null);
     await manager.save(supportCase);
@@ -112,6 +114,7 @@ export class RoutingService {
       teamId: supportCase.teamId,
       assigneeId: supportCase.assigneeId,
       priority: supportCase.priority,
+      tags: supportCase.tags,
     });
   }
 

@@ -15,5 +15,5 @@ export function describeActor(actor: CaseActor): string {
  * clients do not), or their schools' and their own assignments (agents, school administrators).
  */
 export type CaseVisibility =
-  | { scope: 'all'; confidential: boolean }
+  | { scope: 'all'; confidential: boolean; userId?: string }
   | { scope: 'schools'; schoolIds: readonly string[]; userId: string };

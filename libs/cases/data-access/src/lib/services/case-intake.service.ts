@@ -21,8 +21,13 @@ import { CaseOpened } from '@homeroom/cases/contracts';
 import { CaseEntity, KnownSchoolEntity, TopicEntity } from '../entities';
 import { type CaseActor, REQUESTER } from './case-actor';
 import { RoutingService } from '../routing/routing.service';
+import { AlertService } from '../alerts/alert.service';
+import { assertKnownRequester, matchRequester } from '../requesters/requester-matcher';
 import { CaseWriter } from './case-writer';
+import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
+import { addLink } from './case-relations.service';
 import { newTrackingToken } from './tracking-token';
+import { newReplyToken } from '../email/reply-address';
 
 export interface IntakeSettings {
   /** The case number prefix (HR-2026-…). */
@@ -73,10 +78,11 @@ export class CaseIntakeService {
     private readonly outbox: OutboxWriter,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     private readonly routing: RoutingService,
+    private readonly alerts: AlertService,
   ) {}
 
   /** The public inquiry form: no sign-in, anonymous allowed. */
-  submitInquiry(input: InquiryInput): Promise<OpenedCase> {
+  submitInquiry(input: InquiryInput, attachments: MessageAttachments = NO_ATTACHMENTS): Promise<OpenedCase> {
     const body = messageBody(input.message);
     const anonymous = input.anonymous ?? false;
     return this.open(
@@ -95,6 +101,8 @@ export class CaseIntakeService {
       },
       body,
       REQUESTER,
+      undefined,
+      attachments,
     );
   }
 
@@ -149,16 +157,23 @@ export class CaseIntakeService {
       | 'teamId'
       | 'departmentId'
       | 'followUpOfId'
-    > & { followUpOfId?: string | null },
+      | 'tags'
+      | 'mergedIntoId'
+      | 'replyToken'
+    > & { followUpOfId?: string | null; tags?: string[] },
     body: string,
     actor: CaseActor,
     manager?: EntityManager,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
   ): Promise<OpenedCase> {
     // A safety concern makes the case URGENT from its first moment, before routing reads the priority.
     const concerns = detectSafetyConcerns(`${fields.subject}\n${body}`);
     if (concerns.length) fields = { ...fields, priority: 'URGENT' };
     const work = async (tx: EntityManager): Promise<OpenedCase> => {
       await this.checkReferences(tx, fields.schoolId, fields.topicId);
+      if (fields.requesterId) await assertKnownRequester(tx, fields.requesterId);
+      const match = fields.requesterId || fields.anonymous ? null : await matchRequester(tx, fields.contact);
+      if (match?.kind === 'matched') fields = { ...fields, requesterId: match.personId };
       const { token, hash } = newTrackingToken();
       const supportCase = tx.create(CaseEntity, {
         ...fields,
@@ -166,12 +181,18 @@ export class CaseIntakeService {
         number: await this.nextNumber(tx),
         status: 'NEW',
         trackingTokenHash: hash,
+        // Always a new one: a follow-up copies the original's fields, but answers to its own address.
+        replyToken: newReplyToken(),
         followUpOfId: fields.followUpOfId ?? null,
+        tags: fields.tags ?? [],
+        mergedIntoId: null,
         assigneeId: null,
         teamId: null,
         departmentId: null,
       });
       await tx.save(supportCase);
+      if (supportCase.followUpOfId)
+        await addLink(tx, supportCase.id, supportCase.followUpOfId, 'FOLLOW_UP', actor);
       await this.outbox.append(tx, CaseOpened, {
         aggregateId: supportCase.id,
         data: {
@@ -193,15 +214,18 @@ export class CaseIntakeService {
         channel: supportCase.channel,
         ...(fields.followUpOfId ? { followUpOf: fields.followUpOfId } : {}),
       });
-      await writer.message(supportCase, 'INBOUND', body, actor);
-      if (concerns.length) {
+      if (match && match.kind !== 'none') {
         await writer.timeline(
           supportCase,
-          'SAFETY_CONCERN',
+          match.kind === 'matched' ? 'REQUESTER_MATCHED' : 'REQUESTER_AMBIGUOUS',
           { kind: 'SYSTEM', id: null },
-          { concerns, action: 'priority set to URGENT' },
+          match.kind === 'matched'
+            ? { personId: match.personId, by: match.by }
+            : { candidates: match.candidates },
         );
       }
+      await writer.message(supportCase, 'INBOUND', body, actor, attachments);
+      await this.alerts.raise(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`, concerns);
       await this.routing.route(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`);
       return { supportCase, trackingToken: token };
     };

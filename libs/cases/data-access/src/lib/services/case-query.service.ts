@@ -14,6 +14,10 @@ export interface CaseFilter {
   channel?: Channel | null;
   requesterId?: string | null;
   search?: string | null;
+  /** Cases carrying every one of these tags (normalized by the caller). */
+  tags?: string[] | null;
+  /** Cases this user watches. */
+  watcherId?: string | null;
 }
 
 /** Reading cases: lists (newest first, keyset), one case, its messages and timeline, within visibility. */
@@ -39,6 +43,15 @@ export class CaseQueryService {
       'requesterId',
     ] as const) {
       if (filter[key]) query.andWhere(`c.${key} = :${key}`, { [key]: filter[key] });
+    }
+    if (filter.tags?.length) query.andWhere('c.tags @> :tags', { tags: filter.tags });
+    if (filter.watcherId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM case_watcher w WHERE w.case_id = c.id AND w.user_id = :watcher)',
+        {
+          watcher: filter.watcherId,
+        },
+      );
     }
     const search = filter.search?.trim();
     if (search) {
@@ -96,15 +109,22 @@ export class CaseQueryService {
   }
 }
 
+/** Staff named on a case (its assignee, its watchers) see it even when it is confidential. */
+const NAMED_ON_CASE =
+  '(c.assigneeId = :me OR EXISTS (SELECT 1 FROM case_watcher nw WHERE nw.case_id = c.id AND nw.user_id = :me))';
+
 function restrict(query: SelectQueryBuilder<CaseEntity>, visibility: CaseVisibility): void {
   if (visibility.scope === 'all') {
-    if (!visibility.confidential) query.andWhere('NOT c.confidential');
+    if (visibility.confidential) return;
+    if (visibility.userId)
+      query.andWhere(`(NOT c.confidential OR ${NAMED_ON_CASE})`, { me: visibility.userId });
+    else query.andWhere('NOT c.confidential');
     return;
   }
   const { schoolIds, userId } = visibility;
   query.andWhere(
     new Brackets((where) =>
-      where.where('c.assigneeId = :me', { me: userId }).orWhere(
+      where.where(NAMED_ON_CASE, { me: userId }).orWhere(
         new Brackets((inner) =>
           inner.where('NOT c.confidential').andWhere('c.schoolId IN (:...mySchools)', {
             mySchools: schoolIds.length ? schoolIds : ['00000000-0000-0000-0000-000000000000'],

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
 import type { CaseStatus, MessageDirection } from '@homeroom/cases/domain';
 import { CaseMessageAdded, CaseResolved, CaseStatusChanged } from '@homeroom/cases/contracts';
-import { type CaseEntity, CaseMessageEntity } from '../entities';
+import { CaseAttachmentEntity, type CaseEntity, CaseMessageEntity } from '../entities';
+import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { type CaseActor, describeActor } from './case-actor';
 
 /**
@@ -21,6 +22,7 @@ export class CaseWriter {
     direction: MessageDirection,
     body: string,
     actor: CaseActor,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
   ): Promise<CaseMessageEntity> {
     const message = this.manager.create(CaseMessageEntity, {
       id: randomUUID(),
@@ -31,6 +33,13 @@ export class CaseWriter {
       body,
     });
     await this.manager.insert(CaseMessageEntity, message);
+    // The rows join the message's transaction; their blobs were stored before it (AttachmentService).
+    if (attachments.stored.length) {
+      await this.manager.insert(
+        CaseAttachmentEntity,
+        attachments.stored.map((file) => ({ ...file, caseId: supportCase.id, messageId: message.id })),
+      );
+    }
     const saved = await this.manager.findOneByOrFail(CaseMessageEntity, { id: message.id });
     await this.outbox.append(this.manager, CaseMessageAdded, {
       aggregateId: supportCase.id,
@@ -48,6 +57,14 @@ export class CaseWriter {
       actor,
       { messageId: saved.id },
     );
+    if (attachments.refused.length) {
+      await this.timeline(
+        supportCase,
+        'ATTACHMENTS_REFUSED',
+        { kind: 'SYSTEM', id: null },
+        { messageId: saved.id, refused: attachments.refused },
+      );
+    }
     return saved;
   }
 

@@ -9,6 +9,7 @@ import { CaseEntity, type CaseMessageEntity } from '../entities';
 import { type CaseActor, REQUESTER } from './case-actor';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
 import { CaseWriter } from './case-writer';
+import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { hashTrackingToken } from './tracking-token';
 
 /** How long after resolution a requester's reply reopens the case rather than opening a new one. */
@@ -23,20 +24,30 @@ export class CaseService {
     private readonly intake: CaseIntakeService,
   ) {}
 
-  reply(caseId: string, body: string, actor: CaseActor): Promise<CaseMessageEntity> {
+  reply(
+    caseId: string,
+    body: string,
+    actor: CaseActor,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
+  ): Promise<CaseMessageEntity> {
     const text = messageBody(body, 'body');
     return this.act(caseId, async (supportCase, writer) => {
-      const message = await writer.message(supportCase, 'OUTBOUND', text, actor);
+      const message = await writer.message(supportCase, 'OUTBOUND', text, actor, attachments);
       // Answering a new case is taking it on.
       if (supportCase.status === 'NEW') await writer.status(supportCase, 'OPEN', actor);
       return message;
     });
   }
 
-  addInternalNote(caseId: string, body: string, actor: CaseActor): Promise<CaseMessageEntity> {
+  addInternalNote(
+    caseId: string,
+    body: string,
+    actor: CaseActor,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
+  ): Promise<CaseMessageEntity> {
     const text = messageBody(body, 'body');
     return this.act(caseId, (supportCase, writer) =>
-      writer.message(supportCase, 'INTERNAL_NOTE', text, actor),
+      writer.message(supportCase, 'INTERNAL_NOTE', text, actor, attachments),
     );
   }
 
@@ -83,19 +94,23 @@ export class CaseService {
   async replyAsRequester(
     token: string,
     body: string,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
   ): Promise<{ supportCase: CaseEntity; followUp?: OpenedCase }> {
     const found = await this.findByToken(token);
-    return this.requesterReply(found.id, body);
+    return this.requesterReply(found.id, body, attachments);
   }
 
   /** The requester's reply, however it came (their tracking link, an email). */
   async requesterReply(
     caseId: string,
     body: string,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
   ): Promise<{ supportCase: CaseEntity; followUp?: OpenedCase }> {
     const text = messageBody(body, 'body');
     return inTransaction(this.dataSource, async (manager) => {
-      const supportCase = await this.locked(manager, caseId);
+      let supportCase = await this.locked(manager, caseId);
+      // A merged case lives on in the one it was merged into: the requester's reply goes there.
+      if (supportCase.mergedIntoId) supportCase = await this.locked(manager, supportCase.mergedIntoId);
       const next = afterRequesterReply(
         supportCase.status,
         supportCase.resolvedAt,
@@ -117,6 +132,7 @@ export class CaseService {
           teamId: _t,
           departmentId: _d,
           followUpOfId: _o,
+          mergedIntoId: _m,
           ...fields
         } = supportCase;
         const followUp = await this.intake.open(
@@ -128,11 +144,12 @@ export class CaseService {
           text,
           REQUESTER,
           manager,
+          attachments,
         );
         return { supportCase, followUp };
       }
       const writer = new CaseWriter(manager, this.outbox);
-      await writer.message(supportCase, 'INBOUND', text, REQUESTER);
+      await writer.message(supportCase, 'INBOUND', text, REQUESTER, attachments);
       if (next !== supportCase.status)
         await writer.status(supportCase, next, REQUESTER, 'the requester replied');
       await manager.save(supportCase);

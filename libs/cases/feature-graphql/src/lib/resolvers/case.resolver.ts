@@ -10,17 +10,18 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import {
+  AttachmentService,
   CaseIntakeService,
   CaseQueryService,
   CaseService,
   TopicService,
   type TopicEntity,
 } from '@homeroom/cases/data-access';
-import type { CaseStatus } from '@homeroom/cases/domain';
-import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
+import { type CaseStatus, normalizeTag } from '@homeroom/cases/domain';
+import { InvalidInputException } from '@homeroom/shared/errors';
 import { CurrentPrincipal, Public, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
-import { actorOf, CASE_SCOPES, caseVisibility } from '../access';
+import { actorOf, assertCaseVisible, CASE_SCOPES, caseVisibility, STAFF_WHO_ACT } from '../access';
 import { toCase, toMessage, toTimelineEntry, toTopic } from '../mappers';
 import {
   Case,
@@ -32,9 +33,8 @@ import {
   TrackedCase,
 } from '../types/case.type';
 import { CaseStatusEnum } from '../types/enums';
+import { AttachmentInput } from '../types/attachment.type';
 import { CaseFilter, CreateCaseInput, SubmitInquiryInput } from '../types/inputs';
-
-const STAFF_WHO_ACT = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT'] as const;
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -45,14 +45,21 @@ export class CaseResolver {
     private readonly caseService: CaseService,
     private readonly query: CaseQueryService,
     private readonly topicService: TopicService,
+    private readonly attachments: AttachmentService,
   ) {}
 
   @Public()
   @Mutation(() => SubmitInquiryPayload, {
     description: 'The public inquiry form: no sign-in, anonymous allowed.',
   })
-  async submitInquiry(@Args('input') input: SubmitInquiryInput): Promise<SubmitInquiryPayload> {
-    const { supportCase, trackingToken } = await this.intake.submitInquiry(input);
+  async submitInquiry(
+    @Args('input') input: SubmitInquiryInput,
+    @Args('attachments', { type: () => [AttachmentInput], nullable: true })
+    attachments: AttachmentInput[] | null,
+  ): Promise<SubmitInquiryPayload> {
+    const { supportCase, trackingToken } = await this.attachments.withUploads(attachments, (files) =>
+      this.intake.submitInquiry(input, files),
+    );
     return { caseNumber: supportCase.number, trackingToken };
   }
 
@@ -76,8 +83,17 @@ export class CaseResolver {
 
   @Public()
   @Mutation(() => TrackedCase, { description: 'The requester replies through their tracking link.' })
-  async replyAsRequester(@Args('token') token: string, @Args('body') body: string): Promise<TrackedCase> {
-    const { supportCase, followUp } = await this.caseService.replyAsRequester(token, body);
+  async replyAsRequester(
+    @Args('token') token: string,
+    @Args('body') body: string,
+    @Args('attachments', { type: () => [AttachmentInput], nullable: true })
+    attachments: AttachmentInput[] | null,
+  ): Promise<TrackedCase> {
+    // A wrong token is refused before any file is stored (the reply looks the case up again).
+    if (attachments?.length) await this.caseService.findByToken(token);
+    const { supportCase, followUp } = await this.attachments.withUploads(attachments, (files) =>
+      this.caseService.replyAsRequester(token, body, files),
+    );
     const messages = await this.query.messages(supportCase.id, false);
     return {
       number: supportCase.number,
@@ -113,8 +129,13 @@ export class CaseResolver {
     @CurrentPrincipal() principal: Principal,
   ) {
     const size = pageSize(first);
+    const { watchedByMe, tags, ...rest } = filter ?? {};
     const { rows, total } = await this.query.page(
-      filter ?? {},
+      {
+        ...rest,
+        tags: tags?.map((tag, i) => normalizeTag(tag, `filter.tags.${i}`)) ?? null,
+        watcherId: watchedByMe && principal.kind === 'user' ? principal.subject : null,
+      },
       size,
       after ? decodeCursor(after, 2) : undefined,
       caseVisibility(principal),
@@ -190,10 +211,16 @@ export class CaseResolver {
   async replyToCase(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('body') body: string,
+    @Args('attachments', { type: () => [AttachmentInput], nullable: true })
+    attachments: AttachmentInput[] | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMessage> {
-    await this.visibleOrFail(caseId, principal);
-    return toMessage(await this.caseService.reply(caseId, body, actorOf(principal)));
+    await assertCaseVisible(this.query, caseId, principal);
+    return toMessage(
+      await this.attachments.withUploads(attachments, (files) =>
+        this.caseService.reply(caseId, body, actorOf(principal), files),
+      ),
+    );
   }
 
   @Roles(...STAFF_WHO_ACT)
@@ -202,10 +229,16 @@ export class CaseResolver {
   async addInternalNote(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('body') body: string,
+    @Args('attachments', { type: () => [AttachmentInput], nullable: true })
+    attachments: AttachmentInput[] | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMessage> {
-    await this.visibleOrFail(caseId, principal);
-    return toMessage(await this.caseService.addInternalNote(caseId, body, actorOf(principal)));
+    await assertCaseVisible(this.query, caseId, principal);
+    return toMessage(
+      await this.attachments.withUploads(attachments, (files) =>
+        this.caseService.addInternalNote(caseId, body, actorOf(principal), files),
+      ),
+    );
   }
 
   @Roles(...STAFF_WHO_ACT)
@@ -217,7 +250,7 @@ export class CaseResolver {
     @Args('teamId', { type: () => ID, nullable: true }) teamId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await this.visibleOrFail(caseId, principal);
+    await assertCaseVisible(this.query, caseId, principal);
     return toCase(await this.caseService.assign(caseId, assigneeId, teamId, actorOf(principal)));
   }
 
@@ -229,12 +262,7 @@ export class CaseResolver {
     @Args('status', { type: () => CaseStatusEnum }) status: CaseStatus,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await this.visibleOrFail(caseId, principal);
+    await assertCaseVisible(this.query, caseId, principal);
     return toCase(await this.caseService.setStatus(caseId, status, actorOf(principal)));
-  }
-
-  private async visibleOrFail(caseId: string, principal: Principal): Promise<void> {
-    if (!(await this.query.findVisible({ id: caseId }, caseVisibility(principal))))
-      throw new NotFoundException('Case');
   }
 }

@@ -43,6 +43,9 @@ export class RoutingActions {
 
   @Field(() => PriorityEnum, { nullable: true })
   priority?: Priority | null;
+
+  @Field(() => [String], { nullable: true, description: 'Tags added to the case.' })
+  tags?: string[] | null;
 }
 
 @ObjectType({ description: 'A routing rule: the first active rule that matches a new case decides.' })

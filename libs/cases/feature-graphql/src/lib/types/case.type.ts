@@ -127,6 +127,15 @@ export class Case {
   @Field(() => ID, { nullable: true, description: 'The case this one follows up.' })
   followUpOfId!: string | null;
 
+  @Field(() => [String], { description: 'Normalized tags (lower case, dashes).' })
+  tags!: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set when this case was merged into another (and closed).',
+  })
+  mergedIntoId!: string | null;
+
   topicId!: string | null;
 }
 

@@ -102,4 +102,10 @@ export class CaseFilter {
 
   @Field(() => String, { nullable: true, description: 'A case number, or words of the subject.' })
   search?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Cases carrying every one of these tags.' })
+  tags?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only the cases you watch.' })
+  watchedByMe?: boolean | null;
 }

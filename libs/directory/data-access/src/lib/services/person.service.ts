@@ -18,7 +18,7 @@ import {
   normalizePhones,
   type PhoneNumber,
 } from '@homeroom/shared/contact';
-import { PersonCreated, PersonDeactivated, PersonUpdated } from '@homeroom/directory/contracts';
+import { contactKey, PersonCreated, PersonDeactivated, PersonUpdated } from '@homeroom/directory/contracts';
 import { PersonEntity, SchoolEntity, SchoolMembershipEntity } from '../entities';
 import { defined } from './defined';
 import type { PersonVisibility } from './person-visibility';
@@ -341,7 +341,16 @@ export function personSnapshot(person: PersonEntity, memberships: readonly Schoo
     preferredLanguage: person.preferredLanguage,
     preferredChannel: person.preferredChannel ?? null,
     active: person.active,
+    contactKeys: contactKeysOf(person),
   };
+}
+
+/** The keys other services recognise this person by; the addresses are already normalized on save. */
+export function contactKeysOf(person: Partial<Pick<PersonEntity, 'emails' | 'phones'>>): string[] {
+  return [
+    ...(person.emails ?? []).map((e) => contactKey(e.address)),
+    ...(person.phones ?? []).map((p) => contactKey(p.number)),
+  ];
 }
 
 function escapeLike(term: string): string {

@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
+import { createTransport } from 'nodemailer';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Principal } from '@homeroom/platform/auth';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import { createEnvelope } from '@homeroom/platform/messaging';
+import {
+  freePort,
+  subgraphClient,
+  testKafka,
+  testKafkaBrokers,
+  uniqueName,
+  waitUntil,
+} from '@homeroom/platform/testing';
+import { CASES_TOPIC, CaseMessageAdded } from '@homeroom/cases/contracts';
+import { CASES_ENTITIES, CASES_MIGRATIONS } from '@homeroom/cases/data-access';
+// The development mail catcher stands in for the district's SMTP relay, as it does on a developer's machine.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  type CaughtMessage,
+  type MailCatcher,
+  startMailCatcher,
+} from '../../../tools/mail-catcher/mail-catcher';
+import { loadCasesConfig } from './config';
+import { CasesAppModule } from './cases-app.module';
+
+const SECRET = 'cases-outbound-secret-0123456789abcdef';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL and SQL rows are checked field by field
+type Json = any;
+
+/**
+ * Staff replies reach the requester by email over real SMTP (the mail catcher on loopback), driven by the
+ * service's own CaseMessageAdded events through Kafka, and the requester's answers to the reply address
+ * come back into the same case through the SMTP intake.
+ */
+describe('outbound email', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let catcher: MailCatcher;
+  let intakePort: number;
+  let outboundPort: number;
+  let catcherHttpPort: number;
+  const consumerGroup = uniqueName('cases-outbound-test', '-');
+  const staff: Principal = { kind: 'user', subject: randomUUID(), roles: ['DISTRICT_ADMIN'], schoolIds: [] };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('cases_outbound', {
+      migrations: CASES_MIGRATIONS,
+      entities: CASES_ENTITIES,
+    });
+    catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    outboundPort = catcher.smtpPort;
+    catcherHttpPort = catcher.httpPort;
+    intakePort = await freePort();
+    const config = loadCasesConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_CONSUMER_GROUP: consumerGroup,
+      GATEWAY_TRUST_SECRET: SECRET,
+      SMTP_INTAKE_PORT: String(intakePort),
+      SMTP_OUTBOUND_URL: `smtp://127.0.0.1:${outboundPort}`,
+    });
+    app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await catcher?.close();
+    await database?.drop();
+  });
+
+  const graphql = async (query: string, variables: Record<string, unknown>, principal: Principal = staff) => {
+    const result = await subgraphClient(url, SECRET)(query, variables, principal);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data;
+  };
+  const reply = async (caseId: string, body: string): Promise<string> =>
+    (
+      await graphql('mutation($id: ID!, $b: String!) { replyToCase(caseId: $id, body: $b) { id } }', {
+        id: caseId,
+        b: body,
+      })
+    ).replyToCase.id;
+  const note = async (caseId: string, body: string): Promise<string> =>
+    (
+      await graphql('mutation($id: ID!, $b: String!) { addInternalNote(caseId: $id, body: $b) { id } }', {
+        id: caseId,
+        b: body,
+      })
+    ).addInternalNote.id;
+
+  /** The requester's mail program, talking to the intake listener. */
+  const requesterMail = (mail: Record<string, unknown>) =>
+    createTransport({ host: '127.0.0.1', port: intakePort, secure: false, ignoreTLS: true }).sendMail(mail);
+
+  /** What the catcher holds for an address, through its JSON API, oldest first. */
+  const mailTo = async (address: string): Promise<CaughtMessage[]> => {
+    const response = await fetch(`${catcher.url}/api/messages`);
+    const messages = (await response.json()) as CaughtMessage[];
+    return messages.filter((message) => message.envelope.to.includes(address)).reverse();
+  };
+  const row = async (sql: string, parameters: unknown[]): Promise<Json> =>
+    (await database.dataSource.query(sql, parameters))[0];
+  const casesFrom = (email: string): Promise<Json[]> =>
+    database.dataSource.query(
+      `SELECT id, number, subject, reply_token FROM support_case WHERE contact->>'email' = $1 ORDER BY created_at`,
+      [email],
+    );
+  const message = (id: string): Promise<Json> =>
+    row('SELECT email_message_id, delivered_at, email_skipped FROM case_message WHERE id = $1', [id]);
+  const emailsSent = async (messageId: string): Promise<number> =>
+    (
+      await row(
+        `SELECT count(*)::int AS n FROM case_timeline WHERE kind = 'EMAIL_SENT' AND details->>'messageId' = $1`,
+        [messageId],
+      )
+    ).n;
+  /** Waits until this app's consumer has applied (or skipped) the event that announced a message. */
+  const eventHandled = async (messageId: string): Promise<void> => {
+    const { event_id: eventId } = await row(
+      `SELECT event_id FROM outbox_event WHERE envelope->'data'->>'messageId' = $1`,
+      [messageId],
+    );
+    await waitUntil(
+      `the CaseMessageAdded of ${messageId} to be handled`,
+      async () =>
+        Boolean(
+          await row('SELECT 1 AS ok FROM inbox_event WHERE consumer_group = $1 AND event_id = $2', [
+            consumerGroup,
+            eventId,
+          ]),
+        ),
+      { timeoutMs: 60_000 },
+    );
+  };
+
+  let rosaCase: { id: string; number: string; reply_token: string };
+  let firstReplyId: string;
+
+  it('emails a staff reply to the requester, from the district, answering to the case reply address', async () => {
+    await requesterMail({
+      from: 'Rosa Parks <rosa.parks@example.org>',
+      to: 'talk@homeroom.test',
+      subject: 'Bus 14 keeps missing our stop',
+      messageId: '<rosa-1@mail.example.org>',
+      text: 'The bus skipped our stop on Elm Street twice this week.',
+    });
+    [rosaCase] = await casesFrom('rosa.parks@example.org');
+    expect(rosaCase!.reply_token).toMatch(/^[a-z2-7]{20}$/);
+
+    firstReplyId = await reply(rosaCase!.id, 'We are sorry. The route is being fixed this week.');
+    await waitUntil(
+      'the reply in the catcher',
+      async () => (await mailTo('rosa.parks@example.org')).length > 0,
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    await waitUntil('delivery to be recorded', async () => (await emailsSent(firstReplyId)) === 1, {
+      timeoutMs: 10_000,
+    });
+    const mails = await mailTo('rosa.parks@example.org');
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail).toMatchObject({
+      to: ['rosa.parks@example.org'],
+      replyTo: `talk+${rosaCase!.reply_token}@homeroom.test`,
+      subject: `Re: [${rosaCase!.number}] Bus 14 keeps missing our stop`,
+      messageId: `<${firstReplyId}@homeroom.test>`,
+      inReplyTo: '<rosa-1@mail.example.org>',
+      references: ['<rosa-1@mail.example.org>'],
+    });
+    expect(mail!.from).toMatch(/Riverside Unified.*<talk@homeroom\.test>/);
+    expect(mail!.headers['auto-submitted']).toBeUndefined();
+    expect(mail!.text).toContain('We are sorry. The route is being fixed this week.');
+    expect(mail!.text).toContain(`Case ${rosaCase!.number}`);
+    expect(mail!.text).toMatch(/tracking link/);
+
+    const delivered = await message(firstReplyId);
+    expect(delivered.email_message_id).toBe(`${firstReplyId}@homeroom.test`);
+    expect(delivered.delivered_at).toBeInstanceOf(Date);
+    expect(delivered.email_skipped).toBeNull();
+  });
+
+  it("threads the requester's answer to the reply address into the case, without a case number", async () => {
+    const replyTo = `talk+${rosaCase.reply_token}@homeroom.test`;
+    await requesterMail({
+      from: 'rosa.parks@example.org',
+      to: replyTo,
+      subject: 'Thanks, but it was late again',
+      inReplyTo: `<${firstReplyId}@homeroom.test>`,
+      references: [`<rosa-1@mail.example.org>`, `<${firstReplyId}@homeroom.test>`],
+      messageId: '<rosa-2@mail.example.org>',
+      text: `It was late again today.\n\nOn Tue, Nov 24, 2026 Riverside Unified <talk@homeroom.test> wrote:\n> We are sorry.`,
+    });
+    // Someone the requester forwarded the thread to answers too: the token, not the sender, is the proof.
+    await requesterMail({
+      from: 'Marcus Parks <marcus@example.net>',
+      to: replyTo,
+      subject: 'Fwd: Re: bus',
+      text: 'I drive them now until it is fixed.',
+    });
+    expect(await casesFrom('rosa.parks@example.org')).toHaveLength(1);
+    expect(await casesFrom('marcus@example.net')).toHaveLength(0);
+    const messages: Json[] = await database.dataSource.query(
+      'SELECT direction, body, email_message_id FROM case_message WHERE case_id = $1 ORDER BY created_at, id',
+      [rosaCase.id],
+    );
+    expect(messages.map((m) => [m.direction, m.body])).toEqual([
+      ['INBOUND', 'The bus skipped our stop on Elm Street twice this week.'],
+      ['OUTBOUND', 'We are sorry. The route is being fixed this week.'],
+      ['INBOUND', 'It was late again today.'],
+      ['INBOUND', 'I drive them now until it is fixed.'],
+    ]);
+    expect(messages[2].email_message_id).toBe('rosa-2@mail.example.org');
+
+    // The next reply answers the requester's latest known message and carries the whole thread.
+    const second = await reply(rosaCase.id, 'Thank you both; the new driver starts Monday.');
+    await waitUntil('the second reply', async () => (await emailsSent(second)) === 1, { timeoutMs: 60_000 });
+    const mails = await mailTo('rosa.parks@example.org');
+    expect(mails).toHaveLength(2);
+    expect(mails[1]).toMatchObject({
+      inReplyTo: expect.stringMatching(/^<[^>]+@/),
+      references: expect.arrayContaining(['<rosa-1@mail.example.org>', '<rosa-2@mail.example.org>']),
+      replyTo,
+    });
+  });
+
+  it('sends nothing for an internal note, nor for an anonymous web-form case', async () => {
+    const before = catcher.messages().length;
+    const noteId = await note(rosaCase.id, 'Driver shortage on route 14.');
+    await eventHandled(noteId);
+    expect(await message(noteId)).toEqual({
+      email_message_id: null,
+      delivered_at: null,
+      email_skipped: null,
+    });
+
+    const submitted = await graphql(
+      'mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber } }',
+      { input: { message: 'A bus driver was rude to my child.', anonymous: true } },
+      { kind: 'anonymous' },
+    );
+    const { id: anonymousCaseId } = await row('SELECT id FROM support_case WHERE number = $1', [
+      submitted.submitInquiry.caseNumber,
+    ]);
+    const answered = await reply(anonymousCaseId, 'Thank you for telling us; we are looking into it.');
+    await eventHandled(answered);
+    expect((await message(answered)).email_skipped).toBe('ANONYMOUS');
+    expect(catcher.messages()).toHaveLength(before);
+  });
+
+  it('does not send a delivered reply again when its event comes again', async () => {
+    const before = catcher.messages().length;
+    const again = createEnvelope('cases', CaseMessageAdded, {
+      aggregateId: rosaCase.id,
+      data: {
+        caseId: rosaCase.id,
+        messageId: firstReplyId,
+        direction: 'OUTBOUND',
+        at: new Date().toISOString(),
+      },
+    });
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: CASES_TOPIC,
+      messages: [{ key: rosaCase.id, value: JSON.stringify(again) }],
+    });
+    await producer.disconnect();
+    await waitUntil(
+      'the repeated event to be handled',
+      async () =>
+        Boolean(
+          await row('SELECT 1 AS ok FROM inbox_event WHERE consumer_group = $1 AND event_id = $2', [
+            consumerGroup,
+            again.id,
+          ]),
+        ),
+      { timeoutMs: 60_000 },
+    );
+    expect(catcher.messages()).toHaveLength(before);
+    expect(await emailsSent(firstReplyId)).toBe(1);
+  });
+
+  it('keeps a reply through an SMTP outage: the handler fails, the event is retried, the mail arrives once', async () => {
+    // The relay goes down: whatever connects is cut off before the greeting.
+    await catcher.close();
+    const dropped: Socket[] = [];
+    const down: Server = createServer((socket) => {
+      dropped.push(socket);
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => down.listen(outboundPort, '127.0.0.1', resolve));
+    try {
+      const replyId = await reply(rosaCase.id, 'The route change is now in effect.');
+      await waitUntil('a failed delivery attempt', () => dropped.length > 0, { timeoutMs: 60_000 });
+      expect((await message(replyId)).delivered_at).toBeNull();
+      expect(await emailsSent(replyId)).toBe(0);
+
+      // Back up, on the same address, while the consumer is still retrying.
+      await new Promise<void>((resolve) => down.close(() => resolve()));
+      catcher = await startMailCatcher({ smtpPort: outboundPort, httpPort: catcherHttpPort });
+      await waitUntil('delivery after the outage', async () => (await emailsSent(replyId)) === 1, {
+        timeoutMs: 60_000,
+      });
+      const arrived = catcher.messages().filter((m) => m.messageId === `<${replyId}@homeroom.test>`);
+      expect(arrived).toHaveLength(1);
+      expect(arrived[0]!.subject).toBe(`Re: [${rosaCase.number}] Bus 14 keeps missing our stop`);
+      expect((await message(replyId)).delivered_at).toBeInstanceOf(Date);
+    } finally {
+      if (down.listening) await new Promise<void>((resolve) => down.close(() => resolve()));
+    }
+  });
+});

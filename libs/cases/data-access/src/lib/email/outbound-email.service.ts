@@ -1,0 +1,177 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { EntityManager } from 'typeorm';
+import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platform/messaging';
+import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { CaseMessageAdded } from '@homeroom/cases/contracts';
+import { CaseEntity, CaseMessageEntity } from '../entities';
+import { CaseWriter } from '../services/case-writer';
+import { buildReplyEmail, type ThreadMessageId } from './reply-email';
+
+export interface OutboundEmailSettings {
+  /** `smtp://host:port` (STARTTLS when offered), `smtps://…`, credentials in the URL; '' turns mail off. */
+  smtpUrl: string;
+  /** The district's sender, `Name <address>`. */
+  from: string;
+  /** The intake address replies come back to (the first of INTAKE_ADDRESSES); the token is its sub-address. */
+  intakeAddress: string;
+  /**
+   * A reply older than this when its event is first handled is not mailed (STALE): a consumer group that
+   * starts at the beginning of the topic (mail just turned on, a new group) must not send last week's
+   * replies. Outages shorter than this lose nothing.
+   */
+  maxAgeMs?: number;
+}
+
+export const OUTBOUND_EMAIL_SETTINGS = Symbol('OUTBOUND_EMAIL_SETTINGS');
+
+export const DEFAULT_OUTBOUND_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
+
+const SYSTEM = { kind: 'SYSTEM' as const, id: null };
+
+/** What the SMTP client throws; `rejected` lists recipients the server refused. */
+interface SmtpError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  rejected?: unknown[];
+}
+
+/**
+ * A permanent refusal of the recipient (5xx to RCPT TO): retrying cannot help, so the reply is marked
+ * REJECTED and the timeline says so. Anything else (the server down, refusing us, a 4xx) is thrown: the
+ * event is retried, then parked on the dead-letter topic to replay.
+ */
+export function isPermanentRecipientRejection(error: unknown): boolean {
+  const smtp = (typeof error === 'object' && error ? error : {}) as SmtpError;
+  return (
+    smtp.code === 'EENVELOPE' &&
+    (smtp.rejected?.length ?? 0) > 0 &&
+    (smtp.responseCode ?? 0) >= 500 &&
+    (smtp.responseCode ?? 0) < 600
+  );
+}
+
+/**
+ * Staff replies reach the requester by email. Driven by CaseMessageAdded (OUTBOUND) on the cases topic
+ * through the service's own consumer, so a reply is mailed even if the service stops right after the
+ * staff member pressed send, and a failure is retried (bounded, then the dead-letter topic) by the
+ * platform consumer. The handler runs in the consumer's transaction: it locks the message, sends, and
+ * records `delivered_at` with an EMAIL_SENT timeline entry; a message already delivered (or skipped) is
+ * never sent again, whatever redelivers its event. Delivery is at least once: should the commit fail after
+ * the server accepted the mail, the retry sends it again with the same Message-ID (which mail clients use
+ * to drop duplicates).
+ */
+@Injectable()
+export class OutboundEmailService implements OnApplicationShutdown {
+  private transport: Transporter | undefined;
+
+  constructor(
+    @Inject(OUTBOUND_EMAIL_SETTINGS) private readonly settings: OutboundEmailSettings,
+    private readonly outbox: OutboxWriter,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  get enabled(): boolean {
+    return this.settings.smtpUrl !== '';
+  }
+
+  /** The consumer's handlers: none when outbound mail is off (the cases topic is then not consumed). */
+  handlers(): EventHandler[] {
+    if (!this.enabled) return [];
+    return [eventHandler(CaseMessageAdded, ({ data }, manager) => this.deliver(data, manager))];
+  }
+
+  async deliver(
+    data: { caseId: string; messageId: string; direction: string },
+    manager: EntityManager,
+  ): Promise<void> {
+    if (data.direction !== 'OUTBOUND') return;
+    const message = await manager.findOne(CaseMessageEntity, {
+      where: { id: data.messageId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    // Not ours: services (and test runs) with other databases share the topic.
+    if (!message || message.direction !== 'OUTBOUND') return;
+    if (message.deliveredAt || message.emailSkipped) return;
+    const supportCase = await manager.findOneBy(CaseEntity, { id: message.caseId });
+    if (!supportCase) return;
+
+    const skipped = supportCase.anonymous
+      ? 'ANONYMOUS'
+      : !supportCase.contact.email
+        ? 'NO_EMAIL'
+        : Date.now() - message.createdAt.getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS)
+          ? 'STALE'
+          : undefined;
+    if (skipped) {
+      await manager.update(CaseMessageEntity, { id: message.id }, { emailSkipped: skipped });
+      if (skipped === 'STALE')
+        this.logger.warn(
+          { caseId: supportCase.id, messageId: message.id },
+          'reply too old to email; not sent',
+        );
+      return;
+    }
+
+    const earlier = await manager
+      .createQueryBuilder(CaseMessageEntity, 'm')
+      .select(['m.emailMessageId', 'm.direction'])
+      .where('m.caseId = :caseId', { caseId: supportCase.id })
+      .andWhere('m.emailMessageId IS NOT NULL')
+      .andWhere('m.id <> :id', { id: message.id })
+      .andWhere('m.createdAt <= :at', { at: message.createdAt })
+      .orderBy('m.createdAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+    const thread: ThreadMessageId[] = earlier.map((m) => ({
+      emailMessageId: m.emailMessageId!,
+      fromRequester: m.direction === 'INBOUND',
+    }));
+    const { emailMessageId, mail } = buildReplyEmail({
+      from: this.settings.from,
+      intakeAddress: this.settings.intakeAddress,
+      replyToken: supportCase.replyToken,
+      to: { name: supportCase.contact.name, address: supportCase.contact.email! },
+      caseNumber: supportCase.number,
+      caseSubject: supportCase.subject,
+      messageId: message.id,
+      body: message.body,
+      thread,
+    });
+
+    const writer = new CaseWriter(manager, this.outbox);
+    try {
+      await this.mailer().sendMail(mail);
+    } catch (error) {
+      if (!isPermanentRecipientRejection(error)) throw error;
+      const response = String((error as SmtpError).response ?? '').slice(0, 300);
+      await manager.update(CaseMessageEntity, { id: message.id }, { emailSkipped: 'REJECTED' });
+      await writer.timeline(supportCase, 'EMAIL_REJECTED', SYSTEM, { messageId: message.id, response });
+      this.logger.warn(
+        { caseId: supportCase.id, messageId: message.id },
+        'requester address refused; reply not emailed',
+      );
+      return;
+    }
+    await manager.update(CaseMessageEntity, { id: message.id }, { emailMessageId, deliveredAt: new Date() });
+    await writer.timeline(supportCase, 'EMAIL_SENT', SYSTEM, { messageId: message.id, emailMessageId });
+    this.logger.info({ caseId: supportCase.id, messageId: message.id }, 'reply emailed');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.transport?.close();
+    this.transport = undefined;
+  }
+
+  private mailer(): Transporter {
+    // Timeouts well under the consumer's session timeout: a hung server fails the attempt, not the group.
+    this.transport ??= createTransport({
+      url: this.settings.smtpUrl,
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 15_000,
+    });
+    return this.transport;
+  }
+}

@@ -1,0 +1,10 @@
+export interface SmtpIntakeSettings {
+  /** 0 turns the listener off (a deployment that takes mail elsewhere). */
+  port: number;
+  host: string;
+  /** The addresses that accept mail, lower case (talk@homeroom.test for the demo district). */
+  addresses: string[];
+  maxBytes: number;
+}
+
+export const SMTP_INTAKE_SETTINGS = Symbol('SMTP_INTAKE_SETTINGS');

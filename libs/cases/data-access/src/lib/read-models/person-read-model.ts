@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+import { eventHandler } from '@homeroom/platform/messaging';
+import { PeopleMerged, PersonCreated, PersonDeactivated, PersonUpdated } from '@homeroom/directory/contracts';
+
+interface PersonSnapshot {
+  personId: string;
+  kind: string;
+  schoolIds: string[];
+  active: boolean;
+  contactKeys: string[];
+}
+
+/**
+ * The cases service's copy of the directory's people: enough to recognise a requester by email or phone
+ * (through keyed hashes) and to follow the directory's merges, without calling it.
+ */
+async function upsertPerson(data: PersonSnapshot, manager: EntityManager): Promise<void> {
+  await manager.query(
+    `INSERT INTO known_person (id, kind, school_ids, active, contact_keys) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, school_ids = EXCLUDED.school_ids,
+       active = EXCLUDED.active, contact_keys = EXCLUDED.contact_keys, updated_at = now()`,
+    [data.personId, data.kind, data.schoolIds, data.active, data.contactKeys],
+  );
+}
+
+/** The merged person's cases now belong to the survivor; each says so on its timeline. */
+async function relinkMergedRequester(
+  data: { survivorId: string; mergedId: string },
+  manager: EntityManager,
+): Promise<void> {
+  // One statement: the relink and its timeline entries commit together, whatever else the inbox holds.
+  await manager.query(
+    `WITH moved AS (
+       UPDATE support_case SET requester_id = $1, updated_at = now() WHERE requester_id = $2 RETURNING id
+     )
+     INSERT INTO case_timeline (case_id, kind, actor, details)
+     SELECT id, 'REQUESTER_RELINKED', 'system',
+            jsonb_build_object('from', $2::text, 'to', $1::text, 'reason', 'directory merge')
+     FROM moved`,
+    [data.survivorId, data.mergedId],
+  );
+  await manager.query(
+    'UPDATE known_person SET active = false, contact_keys = $2, updated_at = now() WHERE id = $1',
+    [data.mergedId, []],
+  );
+}
+
+export const PERSON_READ_MODEL = [
+  eventHandler(PersonCreated, ({ data }, manager) => upsertPerson(data, manager)),
+  eventHandler(PersonUpdated, ({ data }, manager) => upsertPerson(data, manager)),
+  eventHandler(PersonDeactivated, async ({ data }, manager) => {
+    await manager.query('UPDATE known_person SET active = false, updated_at = now() WHERE id = $1', [
+      data.personId,
+    ]);
+  }),
+  eventHandler(PeopleMerged, ({ data }, manager) => relinkMergedRequester(data, manager)),
+];
