@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { signPrincipal, type Principal } from '@homeroom/platform/auth';
 import { createTestDatabase } from '@homeroom/platform/database/testing';
@@ -18,6 +19,7 @@ import {
   CaseMetricsService,
   RoutingService,
   TopicService,
+  TriageService,
 } from '@homeroom/cases/data-access';
 // The benchmark boots the real deployable, root module and config as they are: nothing else imports an app.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -32,6 +34,27 @@ const REQUESTS = Number(process.env['BENCH_INQUIRIES'] ?? 2_000);
 const CONCURRENCY = 8;
 const METRICS_CASES = Number(process.env['BENCH_METRICS_CASES'] ?? 1_000_000);
 const SCHOOLS = Array.from({ length: 20 }, () => randomUUID());
+
+const INBOX_PAGE = `{ cases(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+  id number subject status priority channel createdAt sentiment tags topic { name } school { id } assignee { id }
+  watchers { id } links { kind caseId } } } } }`;
+
+/** Statements sent through any pg client while `work` runs. */
+async function countStatements(work: () => Promise<unknown>): Promise<number> {
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  let count = 0;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    count += 1;
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+    return count;
+  } finally {
+    prototype.query = original;
+  }
+}
 
 /** An outbox that writes nothing: the same intake, minus the event, to show what the event costs. */
 class NoOutbox extends OutboxWriter {
@@ -117,6 +140,8 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
     const settings = { numberPrefix: 'HR', timeZone: 'America/Chicago', defaultLanguage: 'en' };
     const routing = new RoutingService(dataSource);
     const alerts = new AlertService(dataSource);
+    const triage = new TriageService(dataSource);
+    await triage.retrain();
     const timeIntake = async (intake: CaseIntakeService) => {
       const times: number[] = [];
       for (let i = 0; i < 500; i += 1) {
@@ -131,13 +156,27 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
       return times;
     };
     const withOutbox = await timeIntake(
-      new CaseIntakeService(dataSource, new OutboxWriter('cases'), settings, routing, alerts),
+      new CaseIntakeService(dataSource, new OutboxWriter('cases'), settings, routing, alerts, triage),
     );
     const withoutOutbox = await timeIntake(
-      new CaseIntakeService(dataSource, new NoOutbox('cases'), settings, routing, alerts),
+      new CaseIntakeService(dataSource, new NoOutbox('cases'), settings, routing, alerts, triage),
     );
 
-    // 3. caseMetrics at scale: a year of generated history.
+    // 3. What one 50-case inbox page costs the database: statements the app sends while serving it (the
+    // fewest of five runs, so a background poll of the outbox relay that happens to coincide is not counted).
+    const inboxStatements: number[] = [];
+    const admin: Principal = {
+      kind: 'user',
+      subject: randomUUID(),
+      roles: ['DISTRICT_ADMIN'],
+      schoolIds: [],
+    };
+    for (let run = 0; run < 5; run += 1) {
+      const counted = await countStatements(() => graphql(INBOX_PAGE, {}, admin));
+      inboxStatements.push(counted);
+    }
+
+    // 4. caseMetrics at scale: a year of generated history.
     await dataSource.query(
       `INSERT INTO support_case (id, number, subject, channel, status, priority, topic_id, school_id, contact, language, tracking_token_hash, version, created_at, first_responded_at, resolved_at)
        SELECT gen_random_uuid(), 'GEN-' || g, 'generated', (ARRAY['WEB_FORM','EMAIL','PHONE','WALK_IN','CHAT'])[1 + g % 5],
@@ -194,6 +233,23 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
         ratios: { 'intake time with outbox ÷ without (mean)': mean(withOutbox) / mean(withoutOutbox) },
         notes: [
           'Case numbers come from one row per year taken under its lock inside the transaction: intake of one district is serialized at that row, which the throughput above includes.',
+        ],
+      },
+      {
+        name: 'inbox-page-statements',
+        description:
+          'SQL statements the cases subgraph sends to PostgreSQL to serve one 50-case inbox page (number, subject, status, priority, channel, sentiment, tags, topic, school, assignee, watchers, links, total count), counted at the pg driver.',
+        command: 'npm run bench -- cases',
+        rows: [
+          {
+            variant: 'cases(first: 50) with inbox fields',
+            'statements (fewest of 5)': Math.min(...inboxStatements),
+            'statements (most of 5)': Math.max(...inboxStatements),
+          },
+        ],
+        ratios: {},
+        notes: [
+          'Per-request loaders batch watchers and links, and the topic taxonomy is read once per request, so the count does not grow with the page size.',
         ],
       },
       {

@@ -8,6 +8,8 @@ import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { casesBenchmarks } from './cases.bench';
 import { directoryBenchmarks } from './directory.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
+import { slaDeadlineBenchmark } from './sla-deadlines';
+import { triageBenchmark } from './triage';
 import type { BenchmarkReport } from './report';
 import { writeReport } from './report';
 
@@ -15,9 +17,11 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'outbox-pipeline': async () => [await outboxPipelineBenchmark()],
   directory: directoryBenchmarks,
   cases: casesBenchmarks,
+  triage: async () => [triageBenchmark()],
+  'sla-deadlines': async () => [await slaDeadlineBenchmark()],
 };
 
-/** `npm run bench` runs them all; `npm run bench -- <name>` one of: outbox-pipeline, directory, cases. */
+/** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */
 async function main(which: string | undefined): Promise<void> {
   const root = workspaceRoot();
   const stack = execFileSync(

@@ -167,6 +167,9 @@ async function main() {
   await Promise.all(
     servers.filter((app) => APP_PORTS[app] && app !== 'portal').map((app) => waitForReady(app)),
   );
+  // Demo data that needs running services (the cases history waits for the directory's events).
+  for (const app of appsWith('seed-demo'))
+    await run(`${app}:seed-demo`, 'node', nx(app, 'seed-demo'), envFor(app));
 
   process.stdout.write(`
 Homeroom is running.

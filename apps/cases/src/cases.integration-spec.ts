@@ -234,6 +234,7 @@ describe('cases subgraph', () => {
     ]);
     expect(staffView.timeline.map((t: Json) => t.kind)).toEqual([
       'OPENED',
+      'TOPIC_CLASSIFIED',
       'MESSAGE_RECEIVED',
       'UNROUTED',
       'REPLIED',
@@ -477,6 +478,66 @@ describe('cases subgraph', () => {
       audience: { kind: 'SCHOOL_ADMINISTRATORS', schoolId },
     });
     expect(JSON.stringify(alert)).not.toContain('gun');
+  });
+
+  it('classifies the topic and sentiment of a new case, and learns from the topic staff correct', async () => {
+    const CASE =
+      'query($n: String) { case(number: $n) { id topic { name } sentiment sentimentScore timeline { kind details } } }';
+    const first = (
+      await graphql(
+        CASE,
+        {
+          n: (
+            await submit({
+              message: 'My daughter cannot log in to the Zentrix homework hub again',
+              topicId: null,
+            })
+          ).caseNumber,
+        },
+        admin,
+      )
+    ).data.case;
+    expect(first.topic.name).toBe('Homework');
+    const classified = JSON.parse(first.timeline.find((t: Json) => t.kind === 'TOPIC_CLASSIFIED').details);
+    expect(classified).toMatchObject({ topic: 'Homework', confidence: expect.any(Number) });
+    expect(classified.evidence.length).toBeGreaterThan(0);
+    const praise = (
+      await graphql(
+        CASE,
+        { n: (await submit({ message: 'Thank you so much, Ms. Lopez is wonderful!' })).caseNumber },
+        admin,
+      )
+    ).data.case;
+    expect(praise.sentiment).toBe('POSITIVE');
+    expect(praise.sentimentScore).toBeGreaterThan(0.3);
+
+    const [technology] = await database.dataSource.query(`SELECT id FROM topic WHERE name = 'Technology'`);
+    const UPDATE =
+      'mutation($id: ID!, $input: UpdateCaseInput!) { updateCase(caseId: $id, input: $input) { topic { name } priority } }';
+    const unknown = await graphql(UPDATE, { id: first.id, input: { topicId: randomUUID() } }, agent);
+    expect(unknown.errors[0].extensions.reason).toBe('UNKNOWN_TOPIC');
+    const corrected = await graphql(
+      UPDATE,
+      { id: first.id, input: { topicId: technology.id, priority: 'HIGH' } },
+      agent,
+    );
+    expect(corrected.data.updateCase).toEqual({ topic: { name: 'Technology' }, priority: 'HIGH' });
+    const [entry] = await database.dataSource.query(
+      `SELECT details FROM case_timeline WHERE case_id = $1 AND kind = 'UPDATED'`,
+      [first.id],
+    );
+    expect(entry.details.to).toEqual({ topicId: technology.id, priority: 'HIGH' });
+    // The district's own correction now decides similar messages.
+    const next = (
+      await graphql(
+        CASE,
+        {
+          n: (await submit({ message: 'Zentrix hub will not let my son log in', topicId: null })).caseNumber,
+        },
+        admin,
+      )
+    ).data.case;
+    expect(next.topic.name).toBe('Technology');
   });
 
   it('alerts the team of an administrator-managed keyword category, and only on whole words', async () => {

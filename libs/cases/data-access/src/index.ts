@@ -24,3 +24,5 @@ export * from './lib/alerts/alert.service';
 export * from './lib/requesters/requester-matcher';
 export * from './lib/attachments';
 export * from './lib/assist';
+export * from './lib/triage/triage.service';
+export * from './lib/seed/demo-history';

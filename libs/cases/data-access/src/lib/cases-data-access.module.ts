@@ -14,9 +14,11 @@ import { CaseService } from './services/case.service';
 import { TopicService } from './services/topic.service';
 import { RoutingService } from './routing/routing.service';
 import { AlertService } from './alerts/alert.service';
+import { TriageService } from './triage/triage.service';
 import { CaseRelationsService } from './services/case-relations.service';
 
 const SERVICES = [
+  TriageService,
   AlertService,
   CaseRelationsService,
   CaseIntakeService,

@@ -29,6 +29,8 @@ export function toCase(entity: CaseEntity): Case {
     resolvedAt: entity.resolvedAt,
     followUpOfId: entity.followUpOfId,
     tags: entity.tags,
+    sentiment: entity.sentiment,
+    sentimentScore: entity.sentimentScore,
     mergedIntoId: entity.mergedIntoId,
     topicId: entity.topicId,
   };

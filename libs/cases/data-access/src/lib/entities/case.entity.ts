@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { CaseStatus, CaseType, Channel, Contact, Priority } from '@homeroom/cases/domain';
+import type { SentimentLabel } from '@homeroom/cases/triage';
 
 @Entity({ name: 'support_case' })
 export class CaseEntity {
@@ -76,6 +77,13 @@ export class CaseEntity {
   /** Set when this case was merged into another: it is closed and everything it held moved there. */
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId!: string | null;
+
+  /** How the requester came across at intake (see scoreSentiment); null for cases from before triage. */
+  @Column({ type: 'text', nullable: true })
+  sentiment!: SentimentLabel | null;
+
+  @Column({ type: 'real', nullable: true })
+  sentimentScore!: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -2,17 +2,19 @@ import { CreateMessagingTables1764150000000 } from '@homeroom/platform/messaging
 import { CreateCases1764180000000 } from './1764180000000-create-cases.migration';
 import { CreateRouting1764190000000 } from './1764190000000-create-routing.migration';
 import { CreateEscalation1764200000000 } from './1764200000000-create-escalation.migration';
+import { OutboundEmail1764300000000 } from './1764300000000-outbound-email.migration';
 import { CaseAttachments1764310000000 } from './1764310000000-case-attachments.migration';
 import { CaseRelationsAndPeople1764330000000 } from './1764330000000-case-relations-and-people.migration';
-import { OutboundEmail1764300000000 } from './1764300000000-outbound-email.migration';
+import { Triage1764340000000 } from './1764340000000-triage.migration';
 
-/** In order; immutable once merged. */
+/** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
   CreateMessagingTables1764150000000,
   CreateCases1764180000000,
   CreateRouting1764190000000,
   CreateEscalation1764200000000,
-  CaseRelationsAndPeople1764330000000,
-  CaseAttachments1764310000000,
   OutboundEmail1764300000000,
+  CaseAttachments1764310000000,
+  CaseRelationsAndPeople1764330000000,
+  Triage1764340000000,
 ];

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { eventHandler, type EventHandler, type OutboxWriter } from '@homeroom/platform/messaging';
 import { isOpen, PRIORITIES, type Priority } from '@homeroom/cases/domain';
-import { CaseEscalated, CaseUpdated } from '@homeroom/cases/contracts';
+import { CaseEscalated } from '@homeroom/cases/contracts';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
 import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
 import { CaseEntity, EscalationPolicyEntity } from '../entities';
@@ -39,18 +39,7 @@ export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): 
       await manager.save(supportCase);
       const at = new Date().toISOString();
       if (before.priority !== supportCase.priority || before.teamId !== supportCase.teamId) {
-        await outbox.append(manager, CaseUpdated, {
-          aggregateId: supportCase.id,
-          data: {
-            caseId: supportCase.id,
-            priority: supportCase.priority,
-            topicId: supportCase.topicId,
-            schoolId: supportCase.schoolId,
-            assigneeId: supportCase.assigneeId,
-            teamId: supportCase.teamId,
-            at,
-          },
-        });
+        await writer.updated(supportCase, new Date(at));
       }
       await outbox.append(manager, CaseEscalated, {
         aggregateId: supportCase.id,

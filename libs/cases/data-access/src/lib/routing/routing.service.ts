@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
 import { mergeTags, ruleMatches, type RoutingActions, type RoutingConditions } from '@homeroom/cases/domain';
-import { CaseUpdated } from '@homeroom/cases/contracts';
 import { type CaseEntity, RoutingRuleEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
 
@@ -97,18 +96,7 @@ export class RoutingService {
     supportCase.assigneeId =
       assigneeId ?? (supportCase.teamId ? await this.nextInRotation(manager, supportCase.teamId) : null);
     await manager.save(supportCase);
-    await outbox.append(manager, CaseUpdated, {
-      aggregateId: supportCase.id,
-      data: {
-        caseId: supportCase.id,
-        priority: supportCase.priority,
-        topicId: supportCase.topicId,
-        schoolId: supportCase.schoolId,
-        assigneeId: supportCase.assigneeId,
-        teamId: supportCase.teamId,
-        at: new Date().toISOString(),
-      },
-    });
+    await writer.updated(supportCase);
     await writer.timeline(supportCase, 'ROUTED', SYSTEM, {
       rule: { id: rule.id, name: rule.name, position: rule.position },
       teamId: supportCase.teamId,

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { formatCaseNumber, type Channel, type Priority } from '@homeroom/cases/domain';
+import { mulberry32 } from '@homeroom/cases/triage';
 
 /** A labelled inquiry the history borrows its words from (the triage starter set supplies them). */
 export interface DemoInquiry {
@@ -67,7 +68,9 @@ export async function seedDemoHistory(
   dataSource: DataSource,
   options: DemoHistoryOptions,
 ): Promise<DemoHistorySummary> {
-  const [existing] = (await dataSource.query('SELECT count(*)::int AS n FROM support_case')) as { n: number }[];
+  const [existing] = (await dataSource.query('SELECT count(*)::int AS n FROM support_case')) as {
+    n: number;
+  }[];
   if (existing!.n > 0) return { cases: 0, messages: 0, skipped: 'the district already has cases' };
   const schools = (await dataSource.query('SELECT id FROM known_school WHERE active ORDER BY name')) as {
     id: string;
@@ -349,16 +352,4 @@ function lognormal(random: () => number, mu: number, sigma: number): number {
 function firstLine(text: string): string {
   const line = text.split('\n')[0]!.trim();
   return line.length > 80 ? `${line.slice(0, 77)}…` : line;
-}
-
-/** A small seeded generator: the same seed gives the same district every time. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -22,6 +22,7 @@ import { CaseEntity, KnownSchoolEntity, TopicEntity } from '../entities';
 import { type CaseActor, REQUESTER } from './case-actor';
 import { RoutingService } from '../routing/routing.service';
 import { AlertService } from '../alerts/alert.service';
+import { TriageService } from '../triage/triage.service';
 import { assertKnownRequester, matchRequester } from '../requesters/requester-matcher';
 import { CaseWriter } from './case-writer';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
@@ -79,6 +80,7 @@ export class CaseIntakeService {
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     private readonly routing: RoutingService,
     private readonly alerts: AlertService,
+    private readonly triage: TriageService,
   ) {}
 
   /** The public inquiry form: no sign-in, anonymous allowed. */
@@ -159,6 +161,8 @@ export class CaseIntakeService {
       | 'followUpOfId'
       | 'tags'
       | 'mergedIntoId'
+      | 'sentiment'
+      | 'sentimentScore'
       | 'replyToken'
     > & { followUpOfId?: string | null; tags?: string[] },
     body: string,
@@ -174,6 +178,9 @@ export class CaseIntakeService {
       if (fields.requesterId) await assertKnownRequester(tx, fields.requesterId);
       const match = fields.requesterId || fields.anonymous ? null : await matchRequester(tx, fields.contact);
       if (match?.kind === 'matched') fields = { ...fields, requesterId: match.personId };
+      // Triage before routing: a classified topic is what topic-based rules route on.
+      const triage = await this.triage.triage(tx, `${fields.subject}\n${body}`);
+      if (!fields.topicId && triage.topic) fields = { ...fields, topicId: triage.topic.topicId };
       const { token, hash } = newTrackingToken();
       const supportCase = tx.create(CaseEntity, {
         ...fields,
@@ -186,6 +193,8 @@ export class CaseIntakeService {
         followUpOfId: fields.followUpOfId ?? null,
         tags: fields.tags ?? [],
         mergedIntoId: null,
+        sentiment: triage.sentiment.label,
+        sentimentScore: Math.round(triage.sentiment.score * 1000) / 1000,
         assigneeId: null,
         teamId: null,
         departmentId: null,
@@ -214,6 +223,19 @@ export class CaseIntakeService {
         channel: supportCase.channel,
         ...(fields.followUpOfId ? { followUpOf: fields.followUpOfId } : {}),
       });
+      if (triage.topic && supportCase.topicId === triage.topic.topicId) {
+        const { topic, confidence, evidence } = triage.topic;
+        await writer.timeline(
+          supportCase,
+          'TOPIC_CLASSIFIED',
+          { kind: 'SYSTEM', id: null },
+          {
+            topic,
+            confidence,
+            evidence,
+          },
+        );
+      }
       if (match && match.kind !== 'none') {
         await writer.timeline(
           supportCase,
@@ -246,7 +268,8 @@ export class CaseIntakeService {
     return formatCaseNumber(this.settings.numberPrefix, year, row!.last_value);
   }
 
-  private async checkReferences(
+  /** The school and topic a case names must be ones the district has (and still uses). */
+  async checkReferences(
     manager: EntityManager,
     schoolId: string | null,
     topicId: string | null,

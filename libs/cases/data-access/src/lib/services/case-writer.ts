@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
 import type { CaseStatus, MessageDirection } from '@homeroom/cases/domain';
-import { CaseMessageAdded, CaseResolved, CaseStatusChanged } from '@homeroom/cases/contracts';
+import { CaseMessageAdded, CaseResolved, CaseStatusChanged, CaseUpdated } from '@homeroom/cases/contracts';
 import { CaseAttachmentEntity, type CaseEntity, CaseMessageEntity } from '../entities';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { type CaseActor, describeActor } from './case-actor';
@@ -98,6 +98,22 @@ export class CaseWriter {
       });
     }
     await this.timeline(supportCase, 'STATUS_CHANGED', actor, { from, to, ...(reason ? { reason } : {}) });
+  }
+
+  /** CaseUpdated: the routing facts other services key on (priority, topic, school, assignment) as they are now. */
+  async updated(supportCase: CaseEntity, at: Date = new Date()): Promise<void> {
+    await this.outbox.append(this.manager, CaseUpdated, {
+      aggregateId: supportCase.id,
+      data: {
+        caseId: supportCase.id,
+        priority: supportCase.priority,
+        topicId: supportCase.topicId,
+        schoolId: supportCase.schoolId,
+        assigneeId: supportCase.assigneeId,
+        teamId: supportCase.teamId,
+        at: at.toISOString(),
+      },
+    });
   }
 
   async timeline(

@@ -3,14 +3,33 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { NotFoundException } from '@homeroom/shared/errors';
 import { inTransaction } from '@homeroom/platform/database';
 import { OutboxWriter } from '@homeroom/platform/messaging';
-import { afterRequesterReply, assertTransition, type CaseStatus, messageBody } from '@homeroom/cases/domain';
-import { CaseUpdated } from '@homeroom/cases/contracts';
+import {
+  afterRequesterReply,
+  assertTransition,
+  type CaseStatus,
+  type CaseType,
+  languageOf,
+  messageBody,
+  type Priority,
+  subjectOf,
+} from '@homeroom/cases/domain';
 import { CaseEntity, type CaseMessageEntity } from '../entities';
-import { type CaseActor, REQUESTER } from './case-actor';
+import { type CaseActor, describeActor, REQUESTER } from './case-actor';
+import { TriageService } from '../triage/triage.service';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
 import { CaseWriter } from './case-writer';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { hashTrackingToken } from './tracking-token';
+
+/** What staff may correct on a case; absent fields stay as they are, null clears. */
+export interface CaseChanges {
+  topicId?: string | null;
+  schoolId?: string | null;
+  type?: CaseType | null;
+  priority?: Priority | null;
+  subject?: string | null;
+  language?: string | null;
+}
 
 /** How long after resolution a requester's reply reopens the case rather than opening a new one. */
 export const REOPEN_WINDOW_DAYS = 14;
@@ -22,6 +41,7 @@ export class CaseService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly intake: CaseIntakeService,
+    private readonly triage: TriageService,
   ) {}
 
   reply(
@@ -51,6 +71,48 @@ export class CaseService {
     );
   }
 
+  /**
+   * Staff correct what a case is about: topic, type, priority, school, subject, language. Only what
+   * changed goes on the timeline; a new topic also teaches the classifier (see TriageService).
+   */
+  async update(caseId: string, changes: CaseChanges, actor: CaseActor): Promise<CaseEntity> {
+    let topicCorrected = false;
+    const updated = await this.act(caseId, async (supportCase, writer, manager) => {
+      const next = {
+        ...(changes.topicId !== undefined ? { topicId: changes.topicId } : {}),
+        ...(changes.schoolId !== undefined ? { schoolId: changes.schoolId } : {}),
+        ...(changes.type !== undefined ? { type: changes.type } : {}),
+        ...(changes.priority ? { priority: changes.priority } : {}),
+        ...(changes.subject != null ? { subject: subjectOf(changes.subject, supportCase.subject) } : {}),
+        ...(changes.language != null ? { language: languageOf(changes.language, supportCase.language) } : {}),
+      };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+        (key) => next[key] !== supportCase[key],
+      );
+      if (changed.length === 0) return supportCase;
+      await this.intake.checkReferences(manager, next.schoolId ?? null, next.topicId ?? null);
+      const from = Object.fromEntries(changed.map((key) => [key, supportCase[key]]));
+      const to = Object.fromEntries(changed.map((key) => [key, next[key]]));
+      Object.assign(supportCase, to);
+      await manager.save(supportCase);
+      await writer.updated(supportCase);
+      await writer.timeline(supportCase, 'UPDATED', actor, { from, to });
+      if (changed.includes('topicId') && supportCase.topicId) {
+        await this.triage.recordCorrection(
+          manager,
+          supportCase.id,
+          supportCase.topicId,
+          describeActor(actor),
+        );
+        topicCorrected = true;
+      }
+      return supportCase;
+    });
+    // After the commit: the correction is durable, so this replica learns it now (others on their refresh).
+    if (topicCorrected) await this.triage.retrain();
+    return updated;
+  }
+
   setStatus(caseId: string, status: CaseStatus, actor: CaseActor): Promise<CaseEntity> {
     return this.act(caseId, async (supportCase, writer) => {
       assertTransition(supportCase.status, status);
@@ -70,18 +132,7 @@ export class CaseService {
       supportCase.assigneeId = assigneeId;
       supportCase.teamId = teamId;
       await manager.save(supportCase);
-      await this.outbox.append(manager, CaseUpdated, {
-        aggregateId: supportCase.id,
-        data: {
-          caseId: supportCase.id,
-          priority: supportCase.priority,
-          topicId: supportCase.topicId,
-          schoolId: supportCase.schoolId,
-          assigneeId,
-          teamId,
-          at: new Date().toISOString(),
-        },
-      });
+      await writer.updated(supportCase);
       await writer.timeline(supportCase, 'ASSIGNED', actor, { from: before, to: { assigneeId, teamId } });
       return supportCase;
     });
@@ -133,6 +184,8 @@ export class CaseService {
           departmentId: _d,
           followUpOfId: _o,
           mergedIntoId: _m,
+          sentiment: _s,
+          sentimentScore: _ss,
           ...fields
         } = supportCase;
         const followUp = await this.intake.open(

@@ -2,18 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidInputException } from '@homeroom/shared/errors';
+import { TRIAGE_TAXONOMY } from '@homeroom/cases/triage';
 import { TopicEntity } from '../entities';
 
-/** The starter taxonomy a new district gets; administrators edit it from there. */
-export const STARTER_TOPICS: Record<string, string[]> = {
-  Transportation: ['Bus delay', 'Bus stop or route', 'Driver conduct', 'Eligibility'],
-  Enrollment: ['New student', 'Transfer', 'Records request'],
-  Academics: ['Grades', 'Homework', 'Special education', 'Gifted programs'],
-  'Safety and conduct': ['Bullying', 'Discipline', 'Safety concern'],
-  'Food services': ['Meal account', 'Menu and allergies', 'Free and reduced meals'],
-  Facilities: ['Building issue', 'Technology'],
-  Communication: ['Website', 'Notifications', 'Compliment', 'General question'],
-};
+/**
+ * The starter taxonomy a new district gets (administrators edit it from there): the one the triage
+ * classifier's starter set is written for, so a new district's cases are classified from the first day.
+ */
+export const STARTER_TOPICS = TRIAGE_TAXONOMY;
 
 @Injectable()
 export class TopicService {

@@ -34,7 +34,7 @@ import {
 } from '../types/case.type';
 import { CaseStatusEnum } from '../types/enums';
 import { AttachmentInput } from '../types/attachment.type';
-import { CaseFilter, CreateCaseInput, SubmitInquiryInput } from '../types/inputs';
+import { CaseFilter, CreateCaseInput, SubmitInquiryInput, UpdateCaseInput } from '../types/inputs';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -252,6 +252,18 @@ export class CaseResolver {
   ): Promise<Case> {
     await assertCaseVisible(this.query, caseId, principal);
     return toCase(await this.caseService.assign(caseId, assigneeId, teamId, actorOf(principal)));
+  }
+
+  @Roles(...STAFF_WHO_ACT)
+  @Scopes(CASE_SCOPES.write)
+  @Mutation(() => Case, { description: 'Corrects topic, school, type, priority, subject or language.' })
+  async updateCase(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: UpdateCaseInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Case> {
+    await assertCaseVisible(this.query, caseId, principal);
+    return toCase(await this.caseService.update(caseId, { ...input }, actorOf(principal)));
   }
 
   @Roles(...STAFF_WHO_ACT)

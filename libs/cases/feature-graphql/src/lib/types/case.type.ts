@@ -1,7 +1,15 @@
-import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import type { SentimentLabel } from '@homeroom/cases/triage';
 import type { CaseStatus, CaseType, Channel, MessageDirection, Priority } from '@homeroom/cases/domain';
 import { ConnectionType } from '@homeroom/platform/graphql';
-import { CaseStatusEnum, CaseTypeEnum, ChannelEnum, MessageDirectionEnum, PriorityEnum } from './enums';
+import {
+  CaseStatusEnum,
+  CaseTypeEnum,
+  ChannelEnum,
+  MessageDirectionEnum,
+  PriorityEnum,
+  SentimentEnum,
+} from './enums';
 import { PersonReference, SchoolReference, TeamReference } from './references.type';
 
 @ObjectType({ description: 'A topic of the two-level taxonomy (Transportation › Bus delay).' })
@@ -126,6 +134,12 @@ export class Case {
 
   @Field(() => ID, { nullable: true, description: 'The case this one follows up.' })
   followUpOfId!: string | null;
+
+  @Field(() => SentimentEnum, { nullable: true, description: 'Scored at intake; null for older cases.' })
+  sentiment!: SentimentLabel | null;
+
+  @Field(() => Float, { nullable: true, description: 'From -1 (very negative) to 1 (very positive).' })
+  sentimentScore!: number | null;
 
   @Field(() => [String], { description: 'Normalized tags (lower case, dashes).' })
   tags!: string[];

@@ -1,15 +1,21 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { enumFrom } from '@homeroom/platform/graphql';
 import { CASE_TYPES, CHANNELS, MESSAGE_DIRECTIONS, PRIORITIES, STATUSES } from '@homeroom/cases/domain';
+import { SENTIMENT_LABELS } from '@homeroom/cases/triage';
 
 export const CaseStatusEnum = enumFrom(STATUSES);
 export const PriorityEnum = enumFrom(PRIORITIES);
 export const ChannelEnum = enumFrom(CHANNELS);
 export const CaseTypeEnum = enumFrom(CASE_TYPES);
 export const MessageDirectionEnum = enumFrom(MESSAGE_DIRECTIONS);
+export const SentimentEnum = enumFrom(SENTIMENT_LABELS);
 
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
 registerEnumType(PriorityEnum, { name: 'Priority' });
 registerEnumType(ChannelEnum, { name: 'Channel' });
 registerEnumType(CaseTypeEnum, { name: 'CaseType' });
 registerEnumType(MessageDirectionEnum, { name: 'MessageDirection' });
+registerEnumType(SentimentEnum, {
+  name: 'Sentiment',
+  description: 'How the requester came across at intake.',
+});

@@ -109,3 +109,26 @@ export class CaseFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only the cases you watch.' })
   watchedByMe?: boolean | null;
 }
+
+@InputType({
+  description: 'What staff correct on a case; omitted fields stay, null clears (topic, school, type).',
+})
+export class UpdateCaseInput {
+  @Field(() => ID, { nullable: true, description: 'A corrected topic also teaches the classifier.' })
+  topicId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  schoolId?: string | null;
+
+  @Field(() => CaseTypeEnum, { nullable: true })
+  type?: CaseType | null;
+
+  @Field(() => PriorityEnum, { nullable: true })
+  priority?: Priority | null;
+
+  @Field(() => String, { nullable: true })
+  subject?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47.' })
+  language?: string | null;
+}
