@@ -71,6 +71,17 @@ function serve(label, command, args, env = {}) {
   return child;
 }
 
+/** A child that runs once beside the servers; Ctrl-C stops it too, and its failure stops nothing else. */
+function oneShot(label, command, args, env = {}) {
+  const child = serve(label, command, args, env);
+  child.removeAllListeners('exit');
+  child.on('exit', (code) => {
+    children.delete(child);
+    if (code !== 0 && !stopping)
+      process.stdout.write(`[${label}] failed (exit ${code}); the rest keeps running\n`);
+  });
+}
+
 function databaseFor(serverUrl, app) {
   const url = new URL(serverUrl);
   url.pathname = `/homeroom_${app.replace(/-/g, '_')}`;
@@ -167,9 +178,6 @@ async function main() {
   await Promise.all(
     servers.filter((app) => APP_PORTS[app] && app !== 'portal').map((app) => waitForReady(app)),
   );
-  // Demo data that needs running services (the cases history waits for the directory's events).
-  for (const app of appsWith('seed-demo'))
-    await run(`${app}:seed-demo`, 'node', nx(app, 'seed-demo'), envFor(app));
 
   process.stdout.write(`
 Homeroom is running.
@@ -182,7 +190,11 @@ ${
     ? '\n  Demo district  Riverside Unified School District: 12 schools, ~4,400 people' +
       '\n  Administrator  admin@homeroom.test / homeroom-demo (DEMO_ADMIN_PASSWORD overrides)' +
       '\n  Vendor client  demo-vendor / demo-vendor-secret' +
-      '\n  Sign-in        http://localhost:4001/auth (the gateway will serve it at http://localhost:4000/auth)\n'
+      '\n  Sign-in        http://localhost:4001/auth (the gateway will serve it at http://localhost:4000/auth)' +
+      (servers.includes('cases')
+        ? '\n  Demo history   a year of cases, added in the background ([cases:seed-demo] says when)'
+        : '') +
+      '\n'
     : ''
 }${
     servers.includes('portal')
@@ -191,6 +203,10 @@ ${
   }
 Press Ctrl-C to stop everything.
 `);
+  // Demo data that needs running services (the cases history waits for the directory's events): in the
+  // background, so the platform is usable while it fills in.
+  for (const app of appsWith('seed-demo'))
+    oneShot(`${app}:seed-demo`, 'node', nx(app, 'seed-demo'), envFor(app));
   // Stay in the foreground until Ctrl-C even when no app is running, so that the stack it started
   // always has an owner that stops it.
   setInterval(() => undefined, 60_000);
