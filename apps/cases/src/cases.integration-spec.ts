@@ -234,7 +234,6 @@ describe('cases subgraph', () => {
     ]);
     expect(staffView.timeline.map((t: Json) => t.kind)).toEqual([
       'OPENED',
-      'TOPIC_CLASSIFIED',
       'MESSAGE_RECEIVED',
       'UNROUTED',
       'REPLIED',

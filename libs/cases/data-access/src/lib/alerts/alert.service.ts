@@ -16,6 +16,8 @@ export interface AlertCategoryInput {
 }
 
 const SYSTEM = { kind: 'SYSTEM' as const, id: null };
+/** How long a replica may use categories another replica has since edited. */
+const CACHE_MS = 5_000;
 
 /**
  * Critical alerts on new cases: the built-in safety concerns (the school's administrators are told) and
@@ -24,6 +26,8 @@ const SYSTEM = { kind: 'SYSTEM' as const, id: null };
  */
 @Injectable()
 export class AlertService {
+  private cached?: { at: number; categories: AlertCategoryEntity[] };
+
   constructor(private readonly dataSource: DataSource) {}
 
   list(): Promise<AlertCategoryEntity[]> {
@@ -41,13 +45,15 @@ export class AlertService {
     const existing = id ? await repository.findOneBy({ id }) : null;
     if (id && !existing) throw new NotFoundException('AlertCategory');
     try {
-      return await repository.save({
+      const saved = await repository.save({
         ...(existing ?? { id: randomUUID() }),
         name,
         keywords,
         teamId: input.teamId ?? null,
         active: input.active ?? existing?.active ?? true,
       });
+      this.cached = undefined;
+      return saved;
     } catch (error) {
       if ((error as { code?: string }).code === '23505')
         throw new ConflictException(`A category named "${name}" exists`, 'DUPLICATE_ALERT_CATEGORY');
@@ -55,8 +61,23 @@ export class AlertService {
     }
   }
 
+  /**
+   * The active categories, read at most every few seconds: every new case needs them and they change
+   * rarely. This replica forgets them at once when they are edited here; others within CACHE_MS.
+   */
+  private async activeCategories(manager: EntityManager): Promise<AlertCategoryEntity[]> {
+    if (!this.cached || Date.now() - this.cached.at > CACHE_MS) {
+      this.cached = {
+        at: Date.now(),
+        categories: await manager.findBy(AlertCategoryEntity, { active: true }),
+      };
+    }
+    return this.cached.categories;
+  }
+
   async delete(id: string): Promise<void> {
     const { affected } = await this.dataSource.getRepository(AlertCategoryEntity).delete({ id });
+    this.cached = undefined;
     if (!affected) throw new NotFoundException('AlertCategory');
   }
 
@@ -89,7 +110,7 @@ export class AlertService {
         },
       });
     }
-    const categories = await manager.findBy(AlertCategoryEntity, { active: true });
+    const categories = await this.activeCategories(manager);
     for (const match of matchAlertCategories(text, categories)) {
       const category = categories.find((c) => c.id === match.categoryId)!;
       await writer.timeline(supportCase, 'CRITICAL_ALERT', SYSTEM, {

@@ -179,8 +179,8 @@ export class CaseIntakeService {
       const match = fields.requesterId || fields.anonymous ? null : await matchRequester(tx, fields.contact);
       if (match?.kind === 'matched') fields = { ...fields, requesterId: match.personId };
       // Triage before routing: a classified topic is what topic-based rules route on.
-      const triage = await this.triage.triage(tx, `${fields.subject}\n${body}`);
-      if (!fields.topicId && triage.topic) fields = { ...fields, topicId: triage.topic.topicId };
+      const triage = await this.triage.triage(tx, `${fields.subject}\n${body}`, Boolean(fields.topicId));
+      if (triage.topic) fields = { ...fields, topicId: triage.topic.topicId };
       const { token, hash } = newTrackingToken();
       const supportCase = tx.create(CaseEntity, {
         ...fields,
@@ -223,7 +223,7 @@ export class CaseIntakeService {
         channel: supportCase.channel,
         ...(fields.followUpOfId ? { followUpOf: fields.followUpOfId } : {}),
       });
-      if (triage.topic && supportCase.topicId === triage.topic.topicId) {
+      if (triage.topic) {
         const { topic, confidence, evidence } = triage.topic;
         await writer.timeline(
           supportCase,

@@ -85,9 +85,13 @@ export class TriageService implements OnModuleInit, OnModuleDestroy {
     return { examples: examples.length, corrections: corrections.length, retrained: true };
   }
 
-  /** Inside the transaction that opens the case: the topic only when confident, and the sentiment. */
-  async triage(manager: EntityManager, text: string): Promise<TriageResult> {
+  /**
+   * Inside the transaction that opens the case: the sentiment, and the topic when the requester or staff
+   * gave none and the classifier is confident.
+   */
+  async triage(manager: EntityManager, text: string, topicGiven: boolean): Promise<TriageResult> {
     const sentiment = scoreSentiment(text);
+    if (topicGiven) return { topic: null, sentiment };
     const prediction = this.classifier.predict(text);
     if (!prediction.label) return { topic: null, sentiment };
     const topic = await this.subtopicNamed(manager, prediction.label);
