@@ -801,7 +801,7 @@ describe('cases subgraph', () => {
       [ids[1]],
     );
     const query =
-      'query($s: ID, $f: DateTime!, $t: DateTime!) { caseMetrics(range: { from: $f, to: $t }, schoolId: $s) { total perDay { day total byChannel { channel count } } firstResponse { count meanMinutes medianMinutes p90Minutes } resolution { count medianMinutes } backlog resolved reopened reopenRate } }';
+      'query($s: ID, $f: DateTime!, $t: DateTime!) { caseMetrics(range: { from: $f, to: $t }, schoolId: $s) { total perDay { day total byChannel { channel count } } byTopic { topicId count } bySchool { schoolId count } firstResponse { count meanMinutes medianMinutes p90Minutes } resolution { count medianMinutes } backlog resolved reopened reopenRate } }';
     const metrics = (
       await graphql(query, { s: school, f: '2026-11-01T00:00:00Z', t: '2026-11-10T00:00:00Z' }, viewer)
     ).data.caseMetrics;
@@ -811,6 +811,8 @@ describe('cases subgraph', () => {
         { day: '2026-11-02', total: 2, byChannel: [{ channel: 'WEB_FORM', count: 2 }] },
         { day: '2026-11-03', total: 1, byChannel: [{ channel: 'PHONE', count: 1 }] },
       ],
+      byTopic: [{ topicId, count: 3 }],
+      bySchool: [{ schoolId: school, count: 3 }],
       firstResponse: { count: 2, meanMinutes: 60, medianMinutes: 60, p90Minutes: 84 },
       resolution: { count: 1, medianMinutes: 240 },
       backlog: 2,

@@ -75,30 +75,29 @@ export class CaseMetricsService {
     params.push(this.settings.timeZone);
     const tz = `$${params.length}`;
 
-    const [perDayRows, topicRows, schoolRows, durationRows, backlogRows, reopenRows] = await Promise.all([
+    // Two scans of the range instead of five: counts by day and channel, by topic and by school in one
+    // GROUPING SETS pass, and both duration distributions in another.
+    const [countRows, durationRows, backlogRows, reopenRows] = await Promise.all([
       this.dataSource.query(
-        `SELECT to_char(date_trunc('day', c.created_at AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS day, c.channel, count(*)::int AS count
-           FROM support_case c WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+        `SELECT r.day, r.channel, r.topic_id, r.school_id, GROUPING(r.topic_id) = 0 AS by_topic,
+                GROUPING(r.school_id) = 0 AS by_school, count(*)::int AS count
+           FROM (SELECT to_char(date_trunc('day', c.created_at AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS day, c.channel,
+                        c.topic_id, c.school_id
+                   FROM support_case c WHERE ${where}) r
+          GROUP BY GROUPING SETS ((r.day, r.channel), (r.topic_id), (r.school_id))
+          ORDER BY 1, 2`,
         params,
       ),
       this.dataSource.query(
-        `SELECT c.topic_id, count(*)::int AS count FROM support_case c WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
-        params.slice(0, -1),
-      ),
-      this.dataSource.query(
-        `SELECT c.school_id, count(*)::int AS count FROM support_case c WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
-        params.slice(0, -1),
-      ),
-      this.dataSource.query(
-        `SELECT kind, count(minutes)::int AS count, avg(minutes) AS mean,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS median,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) AS p90
-           FROM (SELECT 'first_response' AS kind, extract(epoch FROM c.first_responded_at - c.created_at) / 60 AS minutes
-                   FROM support_case c WHERE ${where} AND c.first_responded_at IS NOT NULL
-                 UNION ALL
-                 SELECT 'resolution', extract(epoch FROM c.resolved_at - c.created_at) / 60
-                   FROM support_case c WHERE ${where} AND c.resolved_at IS NOT NULL) d
-          GROUP BY kind`,
+        `SELECT count(d.first_response)::int AS first_count, avg(d.first_response) AS first_mean,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY d.first_response) AS first_median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY d.first_response) AS first_p90,
+                count(d.resolution)::int AS resolution_count, avg(d.resolution) AS resolution_mean,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY d.resolution) AS resolution_median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY d.resolution) AS resolution_p90
+           FROM (SELECT extract(epoch FROM c.first_responded_at - c.created_at) / 60 AS first_response,
+                        extract(epoch FROM c.resolved_at - c.created_at) / 60 AS resolution
+                   FROM support_case c WHERE ${where}) d`,
         params.slice(0, -1),
       ),
       // The backlog is now, not in the range: every case still in someone's hands.
@@ -119,31 +118,34 @@ export class CaseMetricsService {
       string,
       { day: string; total: number; byChannel: { channel: Channel; count: number }[] }
     >();
-    for (const row of perDayRows as { day: string; channel: Channel; count: number }[]) {
+    type CountRow = {
+      day: string | null;
+      channel: Channel | null;
+      topic_id: string | null;
+      school_id: string | null;
+      by_topic: boolean;
+      by_school: boolean;
+      count: number;
+    };
+    const counts = countRows as CountRow[];
+    for (const row of counts.filter((r) => !r.by_topic && !r.by_school) as (CountRow & {
+      day: string;
+      channel: Channel;
+    })[]) {
       const entry = perDay.get(row.day) ?? { day: row.day, total: 0, byChannel: [] };
       entry.total += row.count;
       entry.byChannel.push({ channel: row.channel, count: row.count });
       perDay.set(row.day, entry);
     }
-    const stats = (kind: string): DurationStats => {
-      const row = (
-        durationRows as {
-          kind: string;
-          count: number;
-          mean: number | null;
-          median: number | null;
-          p90: number | null;
-        }[]
-      ).find((r) => r.kind === kind);
-      const round = (value: number | null | undefined) =>
-        value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10;
-      return {
-        count: row?.count ?? 0,
-        meanMinutes: round(row?.mean),
-        medianMinutes: round(row?.median),
-        p90Minutes: round(row?.p90),
-      };
-    };
+    const durations = (durationRows as Record<string, number | string | null>[])[0] ?? {};
+    const round = (value: number | string | null | undefined) =>
+      value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10;
+    const stats = (prefix: 'first' | 'resolution'): DurationStats => ({
+      count: Number(durations[`${prefix}_count`] ?? 0),
+      meanMinutes: round(durations[`${prefix}_mean`]),
+      medianMinutes: round(durations[`${prefix}_median`]),
+      p90Minutes: round(durations[`${prefix}_p90`]),
+    });
     const reopen = (reopenRows as { reopened: number; resolved: number }[])[0] ?? {
       reopened: 0,
       resolved: 0,
@@ -151,15 +153,15 @@ export class CaseMetricsService {
     return {
       total: [...perDay.values()].reduce((sum, d) => sum + d.total, 0),
       perDay: [...perDay.values()],
-      byTopic: (topicRows as { topic_id: string | null; count: number }[]).map((r) => ({
-        topicId: r.topic_id,
-        count: r.count,
-      })),
-      bySchool: (schoolRows as { school_id: string | null; count: number }[]).map((r) => ({
-        schoolId: r.school_id,
-        count: r.count,
-      })),
-      firstResponse: stats('first_response'),
+      byTopic: counts
+        .filter((r) => r.by_topic)
+        .sort((a, b) => b.count - a.count)
+        .map((r) => ({ topicId: r.topic_id, count: r.count })),
+      bySchool: counts
+        .filter((r) => r.by_school)
+        .sort((a, b) => b.count - a.count)
+        .map((r) => ({ schoolId: r.school_id, count: r.count })),
+      firstResponse: stats('first'),
       resolution: stats('resolution'),
       backlog: (backlogRows as { count: number }[])[0]?.count ?? 0,
       resolved: reopen.resolved,
