@@ -772,6 +772,50 @@ describe('cases subgraph', () => {
     expect(timeline).toContain('REQUESTER_RELINKED');
   });
 
+  it('sorts the inbox newest, oldest, by priority or by last change, and pages each with its own cursor', async () => {
+    const school = randomUUID();
+    await database.dataSource.query(
+      `INSERT INTO known_school (id, name, time_zone, active) VALUES ($1, 'Sorting Middle', 'America/Chicago', true)`,
+      [school],
+    );
+    const ids: string[] = [];
+    for (const priority of ['LOW', 'URGENT', 'NORMAL', 'URGENT']) {
+      const created = await graphql(
+        'mutation($s: ID, $p: Priority) { createCase(input: { channel: PHONE, description: "Sorting", schoolId: $s, priority: $p, contact: { phone: "512-555-0110" } }) { id } }',
+        { s: school, p: priority },
+        admin,
+      );
+      ids.push(created.data.createCase.id);
+    }
+    // Creation times a minute apart, oldest first; the third case changed last.
+    for (const [i, id] of ids.entries()) {
+      await database.dataSource.query(
+        'UPDATE support_case SET created_at = $2, updated_at = $3 WHERE id = $1',
+        [id, new Date(Date.UTC(2026, 9, 1, 12, i)), new Date(Date.UTC(2026, 9, 1, 13, i === 2 ? 30 : i))],
+      );
+    }
+    const PAGE =
+      'query($s: ID, $sort: CaseSort, $after: String) { cases(filter: { schoolId: $s }, first: 2, sort: $sort, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+    const all = async (sort: string) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: Json = (await graphql(PAGE, { s: school, sort, after }, admin)).data.cases;
+        seen.push(...page.edges.map((e: Json) => e.node.id));
+        if (!page.pageInfo.hasNextPage) return seen;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const [low, urgent1, normal, urgent2] = ids as [string, string, string, string];
+    expect(await all('NEWEST')).toEqual([urgent2, normal, urgent1, low]);
+    expect(await all('OLDEST')).toEqual([low, urgent1, normal, urgent2]);
+    expect(await all('PRIORITY')).toEqual([urgent1, urgent2, normal, low]);
+    expect(await all('RECENTLY_UPDATED')).toEqual([normal, urgent2, urgent1, low]);
+    const first = (await graphql(PAGE, { s: school, sort: 'OLDEST', after: null }, admin)).data.cases;
+    const mixed = await graphql(PAGE, { s: school, sort: 'NEWEST', after: first.pageInfo.endCursor }, admin);
+    expect(mixed.errors[0].extensions.reason).toBe('CURSOR_SORT_MISMATCH');
+  });
+
   it('measures contacts per day, response and resolution times, backlog and reopen rate', async () => {
     // A fresh school, so that only this test's cases count.
     const school = randomUUID();

@@ -10,3 +10,4 @@ export * from './lib/case-tags';
 export * from './lib/case-relations';
 export * from './lib/alert-keywords';
 export * from './lib/attachment-policy';
+export * from './lib/case-sort';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import type { CaseStatus, Channel, Priority } from '@homeroom/cases/domain';
+import type { CaseSort, CaseStatus, Channel, Priority } from '@homeroom/cases/domain';
 import { CaseEntity, CaseMessageEntity, CaseTimelineEntity } from '../entities';
 import type { CaseVisibility } from './case-actor';
 
@@ -25,11 +25,13 @@ export interface CaseFilter {
 export class CaseQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** One page in the given order; `after` holds the previous page's last sort keys (see sortKeys). */
   async page(
     filter: CaseFilter,
     limit: number,
     after: readonly (string | number)[] | undefined,
     visibility: CaseVisibility,
+    sort: CaseSort = 'NEWEST',
   ) {
     const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
     if (filter.status?.length) query.andWhere('c.status IN (:...status)', { status: filter.status });
@@ -67,13 +69,8 @@ export class CaseQueryService {
     }
     restrict(query, visibility);
     const total = await query.clone().getCount();
-    if (after)
-      query.andWhere('(c.createdAt, c.id) < (:createdAt, :id)', { createdAt: after[0], id: after[1] });
-    const rows = await query
-      .orderBy('c.createdAt', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    orderAndSeek(query, sort, after);
+    const rows = await query.limit(limit + 1).getMany();
     return { rows, total };
   }
 
@@ -106,6 +103,44 @@ export class CaseQueryService {
     return this.dataSource
       .getRepository(CaseTimelineEntity)
       .find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+}
+
+const PRIORITY_RANK = `array_position(ARRAY['LOW', 'NORMAL', 'HIGH', 'URGENT']::text[], c.priority)`;
+
+/** Keyset pagination: the order of the sort, and the rows after the cursor's keys in that order. */
+function orderAndSeek(
+  query: SelectQueryBuilder<CaseEntity>,
+  sort: CaseSort,
+  after: readonly (string | number)[] | undefined,
+): void {
+  switch (sort) {
+    case 'NEWEST':
+    case 'OLDEST':
+    case 'RECENTLY_UPDATED': {
+      const column = sort === 'RECENTLY_UPDATED' ? 'c.updatedAt' : 'c.createdAt';
+      const direction = sort === 'OLDEST' ? 'ASC' : 'DESC';
+      if (after)
+        query.andWhere(`(${column}, c.id) ${direction === 'ASC' ? '>' : '<'} (:at, :id)`, {
+          at: after[0],
+          id: after[1],
+        });
+      query.orderBy(column, direction).addOrderBy('c.id', direction);
+      return;
+    }
+    case 'PRIORITY':
+      // Most urgent first; within a priority, the longest waiting first.
+      if (after) {
+        query.andWhere(
+          `(${PRIORITY_RANK} < :rank OR (${PRIORITY_RANK} = :rank AND (c.createdAt, c.id) > (:at, :id)))`,
+          { rank: after[0], at: after[1], id: after[2] },
+        );
+      }
+      query
+        .addSelect(PRIORITY_RANK, 'priority_rank')
+        .orderBy('priority_rank', 'DESC')
+        .addOrderBy('c.createdAt', 'ASC')
+        .addOrderBy('c.id', 'ASC');
   }
 }
 

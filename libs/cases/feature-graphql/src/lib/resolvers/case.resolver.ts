@@ -17,7 +17,14 @@ import {
   TopicService,
   type TopicEntity,
 } from '@homeroom/cases/data-access';
-import { type CaseStatus, normalizeTag } from '@homeroom/cases/domain';
+import {
+  type CaseSort,
+  type CaseStatus,
+  keysForSort,
+  normalizeTag,
+  sortKeyCount,
+  sortKeys,
+} from '@homeroom/cases/domain';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { CurrentPrincipal, Public, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
@@ -32,7 +39,7 @@ import {
   Topic,
   TrackedCase,
 } from '../types/case.type';
-import { CaseStatusEnum } from '../types/enums';
+import { CaseSortEnum, CaseStatusEnum } from '../types/enums';
 import { AttachmentInput } from '../types/attachment.type';
 import { CaseFilter, CreateCaseInput, SubmitInquiryInput, UpdateCaseInput } from '../types/inputs';
 
@@ -122,12 +129,15 @@ export class CaseResolver {
   }
 
   @Scopes(CASE_SCOPES.read)
-  @Query(() => CaseConnection, { description: 'Cases you may see, newest first.' })
+  @Query(() => CaseConnection, { description: 'Cases you may see, newest first unless sorted otherwise.' })
   async cases(
     @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
     @Args() { first, after }: PageArgs,
+    @Args('sort', { type: () => CaseSortEnum, nullable: true, defaultValue: 'NEWEST' })
+    sortArgument: CaseSort | null,
     @CurrentPrincipal() principal: Principal,
   ) {
+    const sort = sortArgument ?? 'NEWEST';
     const size = pageSize(first);
     const { watchedByMe, tags, ...rest } = filter ?? {};
     const { rows, total } = await this.query.page(
@@ -137,10 +147,11 @@ export class CaseResolver {
         watcherId: watchedByMe && principal.kind === 'user' ? principal.subject : null,
       },
       size,
-      after ? decodeCursor(after, 2) : undefined,
+      after ? keysForSort(sort, decodeCursor(after, sortKeyCount(sort))) : undefined,
       caseVisibility(principal),
+      sort,
     );
-    return toConnection(rows, size, total, (c) => [c.createdAt.toISOString(), c.id], toCase);
+    return toConnection(rows, size, total, (c) => sortKeys(sort, c), toCase);
   }
 
   @Scopes(CASE_SCOPES.read)

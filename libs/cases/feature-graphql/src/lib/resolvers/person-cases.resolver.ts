@@ -1,5 +1,6 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CaseQueryService } from '@homeroom/cases/data-access';
+import { keysForSort, sortKeyCount, sortKeys } from '@homeroom/cases/domain';
 import { CurrentPrincipal, Scopes, type Principal } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
 import { CASE_SCOPES, caseVisibility } from '../access';
@@ -29,9 +30,9 @@ export class PersonCasesResolver {
     const { rows, total } = await this.query.page(
       { requesterId: person.id },
       size,
-      after ? decodeCursor(after, 2) : undefined,
+      after ? keysForSort('NEWEST', decodeCursor(after, sortKeyCount('NEWEST'))) : undefined,
       caseVisibility(principal),
     );
-    return toConnection(rows, size, total, (c) => [c.createdAt.toISOString(), c.id], toCase);
+    return toConnection(rows, size, total, (c) => sortKeys('NEWEST', c), toCase);
   }
 }

@@ -1,6 +1,13 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { enumFrom } from '@homeroom/platform/graphql';
-import { CASE_TYPES, CHANNELS, MESSAGE_DIRECTIONS, PRIORITIES, STATUSES } from '@homeroom/cases/domain';
+import {
+  CASE_SORTS,
+  CASE_TYPES,
+  CHANNELS,
+  MESSAGE_DIRECTIONS,
+  PRIORITIES,
+  STATUSES,
+} from '@homeroom/cases/domain';
 import { SENTIMENT_LABELS } from '@homeroom/cases/triage';
 
 export const CaseStatusEnum = enumFrom(STATUSES);
@@ -9,6 +16,7 @@ export const ChannelEnum = enumFrom(CHANNELS);
 export const CaseTypeEnum = enumFrom(CASE_TYPES);
 export const MessageDirectionEnum = enumFrom(MESSAGE_DIRECTIONS);
 export const SentimentEnum = enumFrom(SENTIMENT_LABELS);
+export const CaseSortEnum = enumFrom(CASE_SORTS);
 
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
 registerEnumType(PriorityEnum, { name: 'Priority' });
@@ -18,4 +26,9 @@ registerEnumType(MessageDirectionEnum, { name: 'MessageDirection' });
 registerEnumType(SentimentEnum, {
   name: 'Sentiment',
   description: 'How the requester came across at intake.',
+});
+registerEnumType(CaseSortEnum, {
+  name: 'CaseSort',
+  description:
+    'NEWEST (default), OLDEST (first in, first out), RECENTLY_UPDATED, PRIORITY (URGENT first, then the longest waiting).',
 });

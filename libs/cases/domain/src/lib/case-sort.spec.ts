@@ -1,0 +1,28 @@
+import { keysForSort, priorityRank, sortKeyCount, sortKeys } from './case-sort';
+
+describe('case sorts', () => {
+  const row = {
+    id: 'c1',
+    createdAt: new Date('2026-11-02T15:00:00Z'),
+    updatedAt: new Date('2026-11-03T09:00:00Z'),
+    priority: 'HIGH' as const,
+  };
+
+  it('ranks priorities so that URGENT sorts highest', () => {
+    expect(['LOW', 'NORMAL', 'HIGH', 'URGENT'].map((p) => priorityRank(p as 'LOW'))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('carries the keys of its sort, named, in every cursor', () => {
+    expect(sortKeys('NEWEST', row)).toEqual(['NEWEST', '2026-11-02T15:00:00.000Z', 'c1']);
+    expect(sortKeys('RECENTLY_UPDATED', row)).toEqual(['RECENTLY_UPDATED', '2026-11-03T09:00:00.000Z', 'c1']);
+    expect(sortKeys('PRIORITY', row)).toEqual(['PRIORITY', 3, '2026-11-02T15:00:00.000Z', 'c1']);
+    expect(sortKeys('PRIORITY', row)).toHaveLength(sortKeyCount('PRIORITY'));
+  });
+
+  it('refuses a cursor made for another sort', () => {
+    expect(keysForSort('OLDEST', ['OLDEST', 'x', 'c1'])).toEqual(['x', 'c1']);
+    expect(() => keysForSort('OLDEST', ['NEWEST', 'x', 'c1'])).toThrow(
+      expect.objectContaining({ reason: 'CURSOR_SORT_MISMATCH' }),
+    );
+  });
+});
