@@ -5,12 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
+import { CASES_TOPIC } from '@homeroom/cases/contracts';
+import { DIRECTORY_TOPICS } from '@homeroom/directory/contracts';
+import { SLAS_TIMER_TOPIC } from '@homeroom/slas/contracts';
+import { SURVEYS_RESPONSE_TOPIC } from '@homeroom/surveys/contracts';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { signPrincipal, type Principal } from '@homeroom/platform/auth';
 import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
-import { freePort, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
+import { freePort, startGroupAtEnd, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
 import {
   AlertService,
   CASES_ENTITIES,
@@ -34,6 +38,16 @@ const REQUESTS = Number(process.env['BENCH_INQUIRIES'] ?? 2_000);
 const CONCURRENCY = 8;
 const METRICS_CASES = Number(process.env['BENCH_METRICS_CASES'] ?? 1_000_000);
 const SCHOOLS = Array.from({ length: 20 }, () => randomUUID());
+
+/** Every topic the cases service consumes. */
+const CONSUMED_TOPICS = [
+  CASES_TOPIC,
+  DIRECTORY_TOPICS.school,
+  DIRECTORY_TOPICS.person,
+  DIRECTORY_TOPICS.team,
+  SLAS_TIMER_TOPIC,
+  SURVEYS_RESPONSE_TOPIC,
+];
 
 const INBOX_PAGE = `{ cases(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node {
   id number subject status priority channel createdAt sentiment tags topic { name } school { id } assignee { id }
@@ -92,6 +106,8 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
       ATTACHMENT_URL_SECRET: SECRET,
       ATTACHMENT_STORAGE_DIR: 'tmp/attachments-bench',
     });
+    // A new consumer group would first replay every earlier run's events: start it at the end instead.
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP, CONSUMED_TOPICS);
     app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
     await app.listen(port, '127.0.0.1');
     const url = `http://127.0.0.1:${port}/graphql`;

@@ -75,29 +75,33 @@ export class CaseMetricsService {
     params.push(this.settings.timeZone);
     const tz = `$${params.length}`;
 
-    // Two scans of the range instead of five: counts by day and channel, by topic and by school in one
-    // GROUPING SETS pass, and both duration distributions in another.
-    const [countRows, durationRows, backlogRows, reopenRows] = await Promise.all([
+    const [perDayRows, topicRows, schoolRows, durationRows, backlogRows, reopenRows] = await Promise.all([
+      // Grouped by the truncated timestamp and formatted per group, not per row.
       this.dataSource.query(
-        `SELECT r.day, r.channel, r.topic_id, r.school_id, GROUPING(r.topic_id) = 0 AS by_topic,
-                GROUPING(r.school_id) = 0 AS by_school, count(*)::int AS count
-           FROM (SELECT to_char(date_trunc('day', c.created_at AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS day, c.channel,
-                        c.topic_id, c.school_id
-                   FROM support_case c WHERE ${where}) r
-          GROUP BY GROUPING SETS ((r.day, r.channel), (r.topic_id), (r.school_id))
+        `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d.channel, d.count
+           FROM (SELECT date_trunc('day', c.created_at AT TIME ZONE ${tz}) AS day, c.channel, count(*)::int AS count
+                   FROM support_case c WHERE ${where} GROUP BY 1, 2) d
           ORDER BY 1, 2`,
         params,
       ),
       this.dataSource.query(
-        `SELECT count(d.first_response)::int AS first_count, avg(d.first_response) AS first_mean,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY d.first_response) AS first_median,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY d.first_response) AS first_p90,
-                count(d.resolution)::int AS resolution_count, avg(d.resolution) AS resolution_mean,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY d.resolution) AS resolution_median,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY d.resolution) AS resolution_p90
-           FROM (SELECT extract(epoch FROM c.first_responded_at - c.created_at) / 60 AS first_response,
-                        extract(epoch FROM c.resolved_at - c.created_at) / 60 AS resolution
-                   FROM support_case c WHERE ${where}) d`,
+        `SELECT c.topic_id, count(*)::int AS count FROM support_case c WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
+        params.slice(0, -1),
+      ),
+      this.dataSource.query(
+        `SELECT c.school_id, count(*)::int AS count FROM support_case c WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
+        params.slice(0, -1),
+      ),
+      // Durations as a histogram by whole minute (a hash aggregate, no sort of a million values); the mean
+      // stays exact from the sums, the median and p90 are exact over minute-rounded durations.
+      this.dataSource.query(
+        `SELECT d.kind, round(d.minutes)::int AS minute, count(*)::int AS count, sum(d.minutes)::float8 AS total
+           FROM (SELECT 'first_response' AS kind, extract(epoch FROM c.first_responded_at - c.created_at) / 60 AS minutes
+                   FROM support_case c WHERE ${where} AND c.first_responded_at IS NOT NULL
+                 UNION ALL
+                 SELECT 'resolution', extract(epoch FROM c.resolved_at - c.created_at) / 60
+                   FROM support_case c WHERE ${where} AND c.resolved_at IS NOT NULL) d
+          GROUP BY 1, 2`,
         params.slice(0, -1),
       ),
       // The backlog is now, not in the range: every case still in someone's hands.
@@ -118,34 +122,15 @@ export class CaseMetricsService {
       string,
       { day: string; total: number; byChannel: { channel: Channel; count: number }[] }
     >();
-    type CountRow = {
-      day: string | null;
-      channel: Channel | null;
-      topic_id: string | null;
-      school_id: string | null;
-      by_topic: boolean;
-      by_school: boolean;
-      count: number;
-    };
-    const counts = countRows as CountRow[];
-    for (const row of counts.filter((r) => !r.by_topic && !r.by_school) as (CountRow & {
-      day: string;
-      channel: Channel;
-    })[]) {
+    for (const row of perDayRows as { day: string; channel: Channel; count: number }[]) {
       const entry = perDay.get(row.day) ?? { day: row.day, total: 0, byChannel: [] };
       entry.total += row.count;
       entry.byChannel.push({ channel: row.channel, count: row.count });
       perDay.set(row.day, entry);
     }
-    const durations = (durationRows as Record<string, number | string | null>[])[0] ?? {};
-    const round = (value: number | string | null | undefined) =>
-      value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10;
-    const stats = (prefix: 'first' | 'resolution'): DurationStats => ({
-      count: Number(durations[`${prefix}_count`] ?? 0),
-      meanMinutes: round(durations[`${prefix}_mean`]),
-      medianMinutes: round(durations[`${prefix}_median`]),
-      p90Minutes: round(durations[`${prefix}_p90`]),
-    });
+    const histogram = durationRows as { kind: string; minute: number; count: number; total: number }[];
+    const stats = (kind: string): DurationStats =>
+      durationStats(histogram.filter((row) => row.kind === kind));
     const reopen = (reopenRows as { reopened: number; resolved: number }[])[0] ?? {
       reopened: 0,
       resolved: 0,
@@ -153,15 +138,15 @@ export class CaseMetricsService {
     return {
       total: [...perDay.values()].reduce((sum, d) => sum + d.total, 0),
       perDay: [...perDay.values()],
-      byTopic: counts
-        .filter((r) => r.by_topic)
-        .sort((a, b) => b.count - a.count)
-        .map((r) => ({ topicId: r.topic_id, count: r.count })),
-      bySchool: counts
-        .filter((r) => r.by_school)
-        .sort((a, b) => b.count - a.count)
-        .map((r) => ({ schoolId: r.school_id, count: r.count })),
-      firstResponse: stats('first'),
+      byTopic: (topicRows as { topic_id: string | null; count: number }[]).map((r) => ({
+        topicId: r.topic_id,
+        count: r.count,
+      })),
+      bySchool: (schoolRows as { school_id: string | null; count: number }[]).map((r) => ({
+        schoolId: r.school_id,
+        count: r.count,
+      })),
+      firstResponse: stats('first_response'),
       resolution: stats('resolution'),
       backlog: (backlogRows as { count: number }[])[0]?.count ?? 0,
       resolved: reopen.resolved,
@@ -169,4 +154,38 @@ export class CaseMetricsService {
       reopenRate: reopen.resolved ? Math.round((reopen.reopened / reopen.resolved) * 1000) / 1000 : null,
     };
   }
+}
+
+/**
+ * Mean, median and p90 from a histogram of durations by whole minute: the percentiles interpolate between
+ * neighbouring values as PostgreSQL's percentile_cont does over the individual (minute-rounded) values.
+ */
+export function durationStats(
+  buckets: readonly { minute: number; count: number; total: number }[],
+): DurationStats {
+  const sorted = [...buckets].sort((a, b) => a.minute - b.minute);
+  const count = sorted.reduce((sum, b) => sum + b.count, 0);
+  if (count === 0) return { count: 0, meanMinutes: null, medianMinutes: null, p90Minutes: null };
+  const valueAt = (index: number): number => {
+    let seen = 0;
+    for (const bucket of sorted) {
+      seen += bucket.count;
+      if (index < seen) return bucket.minute;
+    }
+    return sorted[sorted.length - 1]!.minute;
+  };
+  const percentile = (p: number): number => {
+    const position = p * (count - 1);
+    const lower = Math.floor(position);
+    const fraction = position - lower;
+    const low = valueAt(lower);
+    return fraction === 0 ? low : low + (valueAt(lower + 1) - low) * fraction;
+  };
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    count,
+    meanMinutes: round(sorted.reduce((sum, b) => sum + b.total, 0) / count),
+    medianMinutes: round(percentile(0.5)),
+    p90Minutes: round(percentile(0.9)),
+  };
 }

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadSlasConfig } from './config';
+import { SlasAppModule } from './slas-app.module';
+
+async function main(): Promise<void> {
+  const config = loadSlasConfig();
+  const app = await NestFactory.create<NestExpressApplication>(SlasAppModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  process.stdout.write(`slas subgraph on http://localhost:${config.PORT}/graphql\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

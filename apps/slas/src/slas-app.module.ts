@@ -1,0 +1,66 @@
+import { type DynamicModule, Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
+import { DatabaseModule } from '@homeroom/platform/database';
+import { subgraphModule } from '@homeroom/platform/graphql';
+import { MessagingModule } from '@homeroom/platform/messaging';
+import { ObservabilityModule } from '@homeroom/platform/observability';
+import { SLAS_TIMER_TOPIC } from '@homeroom/slas/contracts';
+import {
+  SLAS_ENTITIES,
+  SLAS_MIGRATIONS,
+  SlasDataAccessModule,
+  TimerService,
+} from '@homeroom/slas/data-access';
+import { SlasGraphqlModule } from '@homeroom/slas/feature-graphql';
+import type { SlasConfig } from './config';
+
+const CONFIG = Symbol('SLAS_CONFIG');
+
+@Module({})
+export class SlasAppModule implements NestModule {
+  constructor(@Inject(CONFIG) private readonly config: SlasConfig) {}
+
+  static forRoot(config: SlasConfig): DynamicModule {
+    return {
+      module: SlasAppModule,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'slas', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forRoot(() => ({
+          url: config.DATABASE_URL,
+          applicationName: 'slas',
+          entities: SLAS_ENTITIES,
+          migrations: SLAS_MIGRATIONS,
+          poolSize: config.DATABASE_POOL_SIZE,
+        })),
+        MessagingModule.forRootAsync({
+          service: 'slas',
+          inject: [TimerService],
+          useFactory: (timers: TimerService) => ({
+            service: 'slas',
+            brokers: config.KAFKA_BROKERS,
+            databaseUrl: config.DATABASE_URL,
+            topics: [{ topic: SLAS_TIMER_TOPIC, partitions: 6 }],
+            // The cases service's events move the timers (cases.case.v1).
+            handlers: timers.handlers(),
+            consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          }),
+        }),
+        SlasDataAccessModule.forRoot({
+          intervalMs: config.SLA_SCHEDULER_INTERVAL_MS,
+          batchSize: config.SLA_SCHEDULER_BATCH_SIZE,
+        }),
+        subgraphModule({ production: config.NODE_ENV === 'production' }),
+        SlasGraphqlModule,
+      ],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthorizationGuard },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
+  }
+}

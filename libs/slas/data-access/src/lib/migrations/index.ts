@@ -1,0 +1,5 @@
+import { CreateMessagingTables1764150000000 } from '@homeroom/platform/messaging';
+import { CreateSlas1764400000000 } from './1764400000000-create-slas.migration';
+
+/** In timestamp order; immutable once merged. */
+export const SLAS_MIGRATIONS = [CreateMessagingTables1764150000000, CreateSlas1764400000000];

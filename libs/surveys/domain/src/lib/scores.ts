@@ -1,0 +1,121 @@
+import { InvalidInputException } from '@homeroom/shared/errors';
+
+export const DEFAULT_LOW_SATISFACTION_THRESHOLD = 4;
+
+export interface CsatSummary {
+  count: number;
+  /** Null when there are no scores. */
+  mean: number | null;
+  /** How many answered each score: index 0 is score 1, index 9 is score 10. */
+  distribution: number[];
+}
+
+/** CSAT on the 1–10 scale: how many, the mean (two decimals) and how many gave each score. */
+export function csatSummary(scores: readonly number[]): CsatSummary {
+  assertScores(scores, 1, 10);
+  const distribution = Array.from({ length: 10 }, () => 0);
+  for (const score of scores) distribution[score - 1]!++;
+  const mean = scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length, 2) : null;
+  return { count: scores.length, mean, distribution };
+}
+
+export interface NpsSummary {
+  count: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** % promoters − % detractors, −100 to 100, one decimal; null when there are no scores. */
+  nps: number | null;
+}
+
+/** Net Promoter Score from 0–10 answers: promoters 9–10, passives 7–8, detractors 0–6. */
+export function npsSummary(scores: readonly number[]): NpsSummary {
+  assertScores(scores, 0, 10);
+  const promoters = scores.filter((s) => s >= 9).length;
+  const passives = scores.filter((s) => s === 7 || s === 8).length;
+  const detractors = scores.length - promoters - passives;
+  const nps = scores.length ? round((100 * (promoters - detractors)) / scores.length, 1) : null;
+  return { count: scores.length, promoters, passives, detractors, nps };
+}
+
+/** The share of invitations answered, 0–1; null when none were sent. */
+export function responseRate(responded: number, invited: number): number | null {
+  if (!Number.isInteger(responded) || !Number.isInteger(invited) || responded < 0 || responded > invited)
+    throw new InvalidInputException(
+      'Responses must be a whole number no greater than the invitations',
+      [{ path: 'responded', message: 'between 0 and the number invited' }],
+      'INVALID_COUNT',
+    );
+  return invited === 0 ? null : responded / invited;
+}
+
+/** At or below the threshold (the district's, 1–10, default 4) a score opens a follow-up case. */
+export function isLowSatisfaction(score: number, threshold = DEFAULT_LOW_SATISFACTION_THRESHOLD): boolean {
+  return score <= threshold;
+}
+
+export interface Group {
+  /** The group's label in a report: a school, a team, a channel. */
+  key: string;
+  /** How many responses the group's figures come from. */
+  count: number;
+}
+
+export type SuppressionReason = 'SMALL_GROUP' | 'COMPLEMENTARY';
+
+/** A group as a report may show it: its own fields, or only its key and why its figures are hidden. */
+export type ReportedGroup<T extends Group> =
+  (T & { suppressed: false }) | { key: string; suppressed: true; reason: SuppressionReason };
+
+/**
+ * Hides the figures of groups too small to keep respondents anonymous (fewer than `minimum` responses:
+ * in a school where two families answered, a mean of 2 tells staff what each of them said).
+ *
+ * Hiding one group is not enough when it is the only one hidden: a report also shows the overall total
+ * (or the other groups add up to a known whole), so the hidden count and, with the overall mean, its
+ * mean are recovered by subtraction: total − the visible groups. So when exactly one group is hidden for
+ * being small, the smallest visible group is hidden with it (complementary suppression); then subtraction
+ * yields only the two together, never either one. Two or more small groups already protect each other.
+ * Groups of zero responses have no figures to protect and are left as they are.
+ */
+export function suppressSmallGroups<T extends Group>(
+  groups: readonly T[],
+  minimum: number,
+): ReportedGroup<T>[] {
+  if (!Number.isInteger(minimum) || minimum < 1)
+    throw new InvalidInputException(
+      'The minimum group size must be a whole number of at least 1',
+      [{ path: 'minimum', message: 'at least 1' }],
+      'INVALID_MINIMUM_GROUP_SIZE',
+    );
+  const small = new Set(groups.filter((g) => g.count > 0 && g.count < minimum));
+  let complementary: T | undefined;
+  if (small.size === 1) {
+    complementary = groups
+      .filter((g) => g.count > 0 && !small.has(g))
+      .reduce<T | undefined>(
+        (smallest, g) => (!smallest || g.count < smallest.count ? g : smallest),
+        undefined,
+      );
+  }
+  return groups.map((g): ReportedGroup<T> => {
+    if (small.has(g)) return { key: g.key, suppressed: true, reason: 'SMALL_GROUP' };
+    if (g === complementary) return { key: g.key, suppressed: true, reason: 'COMPLEMENTARY' };
+    return { ...g, suppressed: false };
+  });
+}
+
+function assertScores(scores: readonly number[], min: number, max: number): void {
+  const index = scores.findIndex((s) => !Number.isInteger(s) || s < min || s > max);
+  if (index >= 0)
+    throw new InvalidInputException(
+      `Scores must be whole numbers from ${min} to ${max}`,
+      [{ path: `scores[${index}]`, message: `${scores[index]} is out of range` }],
+      'INVALID_SCORE',
+    );
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,445 @@
+import { InvalidInputException, type FieldProblem } from '@homeroom/shared/errors';
+import { normalizeLanguageTag } from '@homeroom/shared/contact';
+
+export const QUESTION_KINDS = ['SCALE', 'NPS', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'TEXT'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** Who a survey is sent to. A survey that reaches students is screened for PPRA's protected areas. */
+export const SURVEY_AUDIENCES = ['FAMILIES', 'STUDENTS', 'STAFF', 'COMMUNITY'] as const;
+export type SurveyAudience = (typeof SURVEY_AUDIENCES)[number];
+
+export const SURVEY_REASONS = {
+  noQuestions: 'NO_QUESTIONS',
+  tooManyQuestions: 'TOO_MANY_QUESTIONS',
+  duplicateQuestionId: 'DUPLICATE_QUESTION_ID',
+  invalidQuestionId: 'INVALID_QUESTION_ID',
+  invalidQuestionKind: 'INVALID_QUESTION_KIND',
+  invalidChoices: 'INVALID_CHOICES',
+  missingTranslation: 'MISSING_TRANSLATION',
+  invalidScale: 'INVALID_SCALE',
+  invalidTextLength: 'INVALID_TEXT_LENGTH',
+  invalidLanguage: 'INVALID_LANGUAGE_TAG',
+  invalidAudience: 'INVALID_AUDIENCE',
+} as const;
+export type SurveyReason = (typeof SURVEY_REASONS)[keyof typeof SURVEY_REASONS];
+
+export const MAX_QUESTIONS = 50;
+export const MAX_CHOICES = 30;
+export const MAX_TEXT_ANSWER_LENGTH = 5_000;
+export const DEFAULT_TEXT_ANSWER_LENGTH = 2_000;
+export const MAX_PROMPT_LENGTH = 1_000;
+
+/** One text in every language it is written in, keyed by BCP 47 tag; the survey's default is required. */
+export type Translations = Readonly<Record<string, string>>;
+
+export interface Choice {
+  id: string;
+  text: Translations;
+}
+
+interface QuestionBase {
+  id: string;
+  text: Translations;
+  required: boolean;
+}
+
+/** A satisfaction scale, 1 to `max` (at most 10), with the words at either end. */
+export interface ScaleQuestion extends QuestionBase {
+  kind: 'SCALE';
+  min: 1;
+  max: number;
+  lowLabel: Translations;
+  highLabel: Translations;
+}
+
+/** "How likely are you to recommend…", always 0–10. */
+export interface NpsQuestion extends QuestionBase {
+  kind: 'NPS';
+  min: 0;
+  max: 10;
+  lowLabel: Translations;
+  highLabel: Translations;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  kind: 'SINGLE_CHOICE';
+  choices: Choice[];
+}
+
+export interface MultiChoiceQuestion extends QuestionBase {
+  kind: 'MULTI_CHOICE';
+  choices: Choice[];
+  minSelections: number;
+  maxSelections: number;
+}
+
+export interface TextQuestion extends QuestionBase {
+  kind: 'TEXT';
+  maxLength: number;
+}
+
+export type Question =
+  ScaleQuestion | NpsQuestion | SingleChoiceQuestion | MultiChoiceQuestion | TextQuestion;
+
+export interface SurveyDefinition {
+  version: number;
+  defaultLanguage: string;
+  /** Every language the survey has any text in, the default first. */
+  languages: string[];
+  audiences: SurveyAudience[];
+  title: Translations;
+  questions: Question[];
+}
+
+/** What an author submits; loosely typed because it comes from an API. */
+export interface QuestionInput {
+  id: string;
+  kind: string;
+  text: Record<string, string>;
+  required?: boolean;
+  /** SCALE only: the top of the scale, 2–10 (default 10). */
+  max?: number;
+  lowLabel?: Record<string, string>;
+  highLabel?: Record<string, string>;
+  choices?: { id: string; text: Record<string, string> }[];
+  minSelections?: number;
+  maxSelections?: number;
+  maxLength?: number;
+}
+
+export interface SurveyInput {
+  version?: number;
+  defaultLanguage: string;
+  audiences: string[];
+  title: Record<string, string>;
+  questions: QuestionInput[];
+}
+
+export interface SurveyProblem extends FieldProblem {
+  reason: SurveyReason;
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+/** End labels used when the author gives none (not required in the default language, since we wrote them). */
+const BUILT_IN_LABELS = {
+  SCALE: {
+    low: { en: 'Not at all satisfied', es: 'Nada satisfecho' },
+    high: { en: 'Extremely satisfied', es: 'Muy satisfecho' },
+  },
+  NPS: {
+    low: { en: 'Not at all likely', es: 'Nada probable' },
+    high: { en: 'Extremely likely', es: 'Muy probable' },
+  },
+} as const;
+
+/**
+ * Checks and normalizes an authored survey: language tags canonical, texts trimmed, every text present in
+ * the default language (other languages may be partial: `localize` falls back), ids unique, choice and
+ * scale settings coherent. Throws one `InvalidInputException` listing every problem; its reason is the
+ * first problem's (use `surveyProblems` for each problem's own reason).
+ */
+export function validateSurvey(input: SurveyInput): SurveyDefinition {
+  const { definition, problems } = check(input);
+  if (problems.length || !definition) {
+    const first = problems[0]!;
+    throw new InvalidInputException(
+      `The survey has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${first.message}`,
+      problems.map(({ path, message }) => ({ path, message })),
+      first.reason,
+    );
+  }
+  return definition;
+}
+
+/** Every problem with an authored survey, each with its own reason; empty when it is valid. */
+export function surveyProblems(input: SurveyInput): SurveyProblem[] {
+  return check(input).problems;
+}
+
+function check(input: SurveyInput): { definition: SurveyDefinition | null; problems: SurveyProblem[] } {
+  const problems: SurveyProblem[] = [];
+  const problem = (path: string, message: string, reason: SurveyReason) =>
+    problems.push({ path, message, reason });
+  const languages = new Set<string>();
+
+  const tag = (value: string, path: string): string | null => {
+    try {
+      return normalizeLanguageTag(value, path);
+    } catch {
+      problem(path, `"${value}" is not a BCP 47 language tag`, SURVEY_REASONS.invalidLanguage);
+      return null;
+    }
+  };
+
+  const defaultLanguage = tag(input.defaultLanguage, 'defaultLanguage');
+  if (defaultLanguage) languages.add(defaultLanguage);
+
+  const texts = (value: Record<string, string> | undefined, path: string, maxLength = MAX_PROMPT_LENGTH) => {
+    const result: Record<string, string> = {};
+    for (const [language, raw] of Object.entries(value ?? {})) {
+      const canonical = tag(language, `${path}.${language}`);
+      const text = raw.trim().replace(/\s+\n/g, '\n');
+      if (!canonical || !text) continue;
+      if (text.length > maxLength)
+        problem(
+          `${path}.${language}`,
+          `longer than ${maxLength} characters`,
+          SURVEY_REASONS.invalidTextLength,
+        );
+      result[canonical] = text;
+      languages.add(canonical);
+    }
+    if (defaultLanguage && !result[defaultLanguage])
+      problem(
+        path,
+        `no text in the default language (${defaultLanguage})`,
+        SURVEY_REASONS.missingTranslation,
+      );
+    return result;
+  };
+
+  const audiences = [...new Set(input.audiences)];
+  if (!audiences.length)
+    problem('audiences', 'at least one audience is required', SURVEY_REASONS.invalidAudience);
+  for (const audience of audiences)
+    if (!(SURVEY_AUDIENCES as readonly string[]).includes(audience))
+      problem('audiences', `unknown audience "${audience}"`, SURVEY_REASONS.invalidAudience);
+
+  const title = texts(input.title, 'title', 200);
+
+  if (!input.questions.length)
+    problem('questions', 'a survey needs at least one question', SURVEY_REASONS.noQuestions);
+  if (input.questions.length > MAX_QUESTIONS)
+    problem('questions', `at most ${MAX_QUESTIONS} questions`, SURVEY_REASONS.tooManyQuestions);
+
+  const seen = new Set<string>();
+  const questions: Question[] = [];
+  input.questions.forEach((q, index) => {
+    const path = `questions[${index}]`;
+    const id = q.id.trim();
+    if (!ID_PATTERN.test(id))
+      problem(`${path}.id`, 'letters, digits, "-" and "_", at most 64', SURVEY_REASONS.invalidQuestionId);
+    else if (seen.has(id.toLowerCase()))
+      problem(`${path}.id`, `"${id}" is used by another question`, SURVEY_REASONS.duplicateQuestionId);
+    seen.add(id.toLowerCase());
+    const base = { id, text: texts(q.text, `${path}.text`), required: q.required ?? false };
+
+    switch (q.kind) {
+      case 'SCALE': {
+        const max = q.max ?? 10;
+        if (!Number.isInteger(max) || max < 2 || max > 10)
+          problem(`${path}.max`, 'a scale runs from 1 to between 2 and 10', SURVEY_REASONS.invalidScale);
+        questions.push({
+          ...base,
+          kind: 'SCALE',
+          min: 1,
+          max,
+          lowLabel: q.lowLabel ? texts(q.lowLabel, `${path}.lowLabel`, 100) : BUILT_IN_LABELS.SCALE.low,
+          highLabel: q.highLabel ? texts(q.highLabel, `${path}.highLabel`, 100) : BUILT_IN_LABELS.SCALE.high,
+        });
+        return;
+      }
+      case 'NPS':
+        if (q.max !== undefined && q.max !== 10)
+          problem(`${path}.max`, 'an NPS question always runs 0–10', SURVEY_REASONS.invalidScale);
+        questions.push({
+          ...base,
+          kind: 'NPS',
+          min: 0,
+          max: 10,
+          lowLabel: q.lowLabel ? texts(q.lowLabel, `${path}.lowLabel`, 100) : BUILT_IN_LABELS.NPS.low,
+          highLabel: q.highLabel ? texts(q.highLabel, `${path}.highLabel`, 100) : BUILT_IN_LABELS.NPS.high,
+        });
+        return;
+      case 'SINGLE_CHOICE':
+      case 'MULTI_CHOICE': {
+        const choices = (q.choices ?? []).map((c, i) => ({
+          id: c.id.trim(),
+          text: texts(c.text, `${path}.choices[${i}].text`, 200),
+        }));
+        if (choices.length < 2 || choices.length > MAX_CHOICES)
+          problem(`${path}.choices`, `between 2 and ${MAX_CHOICES} choices`, SURVEY_REASONS.invalidChoices);
+        const ids = choices.map((c) => c.id.toLowerCase());
+        if (choices.some((c) => !ID_PATTERN.test(c.id)))
+          problem(`${path}.choices`, 'a choice id is empty or malformed', SURVEY_REASONS.invalidChoices);
+        else if (new Set(ids).size !== ids.length)
+          problem(`${path}.choices`, 'two choices share an id', SURVEY_REASONS.invalidChoices);
+        if (q.kind === 'SINGLE_CHOICE') {
+          questions.push({ ...base, kind: 'SINGLE_CHOICE', choices });
+          return;
+        }
+        const minSelections = q.minSelections ?? (base.required ? 1 : 0);
+        const maxSelections = q.maxSelections ?? choices.length;
+        if (
+          !Number.isInteger(minSelections) ||
+          !Number.isInteger(maxSelections) ||
+          minSelections < 0 ||
+          maxSelections < 1 ||
+          minSelections > maxSelections ||
+          maxSelections > choices.length
+        )
+          problem(
+            `${path}.maxSelections`,
+            `selections must satisfy 0 ≤ min ≤ max ≤ ${choices.length} and max ≥ 1`,
+            SURVEY_REASONS.invalidChoices,
+          );
+        questions.push({ ...base, kind: 'MULTI_CHOICE', choices, minSelections, maxSelections });
+        return;
+      }
+      case 'TEXT': {
+        const maxLength = q.maxLength ?? DEFAULT_TEXT_ANSWER_LENGTH;
+        if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_TEXT_ANSWER_LENGTH)
+          problem(
+            `${path}.maxLength`,
+            `between 1 and ${MAX_TEXT_ANSWER_LENGTH}`,
+            SURVEY_REASONS.invalidTextLength,
+          );
+        questions.push({ ...base, kind: 'TEXT', maxLength });
+        return;
+      }
+      default:
+        problem(`${path}.kind`, `unknown question kind "${q.kind}"`, SURVEY_REASONS.invalidQuestionKind);
+    }
+  });
+
+  const version = input.version ?? 1;
+  if (problems.length || !defaultLanguage) return { definition: null, problems };
+  return {
+    definition: {
+      version: Number.isInteger(version) && version >= 1 ? version : 1,
+      defaultLanguage,
+      languages: [defaultLanguage, ...[...languages].filter((l) => l !== defaultLanguage).sort()],
+      audiences: audiences as SurveyAudience[],
+      title,
+      questions,
+    },
+    problems,
+  };
+}
+
+export type VersionDecision =
+  | { action: 'UNCHANGED'; version: number }
+  /** No one has answered yet: overwrite the current version. */
+  | { action: 'EDIT_IN_PLACE'; version: number }
+  /** Responses exist and were given to the old wording: keep it, and publish the edit as a new version. */
+  | { action: 'NEW_VERSION'; version: number };
+
+/**
+ * What saving an edit does. Responses are stored against the version they answered, so a survey that has
+ * any is never rewritten under them; one that has none is edited in place. Content is compared without
+ * the version number, and regardless of the order of object keys.
+ */
+export function nextVersion(
+  current: SurveyDefinition,
+  edited: SurveyDefinition,
+  hasResponses: boolean,
+): VersionDecision {
+  if (canonicalJson({ ...current, version: 0 }) === canonicalJson({ ...edited, version: 0 }))
+    return { action: 'UNCHANGED', version: current.version };
+  return hasResponses
+    ? { action: 'NEW_VERSION', version: current.version + 1 }
+    : { action: 'EDIT_IN_PLACE', version: current.version };
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * A text in the asked-for language: the exact tag, then its language alone ("es-MX" → "es"), then another
+ * regional form of the same language ("es" → "es-MX"), then the survey's default (then English, for our
+ * built-in labels on a survey written in neither English nor Spanish).
+ */
+export function translate(text: Translations, language: string, defaultLanguage: string): string {
+  const available = Object.keys(text);
+  const chosen = pickLanguage(available, language) ?? pickLanguage(available, defaultLanguage) ?? 'en';
+  return text[chosen] ?? '';
+}
+
+function pickLanguage(available: string[], wanted: string): string | undefined {
+  const lower = wanted.toLowerCase();
+  const base = lower.split('-')[0]!;
+  return (
+    available.find((l) => l.toLowerCase() === lower) ??
+    available.find((l) => l.toLowerCase() === base) ??
+    available.find((l) => l.toLowerCase().split('-')[0] === base)
+  );
+}
+
+export interface LocalizedChoice {
+  id: string;
+  text: string;
+}
+
+export type LocalizedQuestion =
+  | {
+      id: string;
+      kind: 'SCALE' | 'NPS';
+      text: string;
+      required: boolean;
+      min: number;
+      max: number;
+      lowLabel: string;
+      highLabel: string;
+    }
+  | { id: string; kind: 'SINGLE_CHOICE'; text: string; required: boolean; choices: LocalizedChoice[] }
+  | {
+      id: string;
+      kind: 'MULTI_CHOICE';
+      text: string;
+      required: boolean;
+      choices: LocalizedChoice[];
+      minSelections: number;
+      maxSelections: number;
+    }
+  | { id: string; kind: 'TEXT'; text: string; required: boolean; maxLength: number };
+
+export interface LocalizedSurvey {
+  version: number;
+  /** The language asked for when the survey has any text in it, else the default. */
+  language: string;
+  title: string;
+  questions: LocalizedQuestion[];
+}
+
+/** The survey as one respondent sees it, every missing translation filled from the default language. */
+export function localize(definition: SurveyDefinition, language: string): LocalizedSurvey {
+  const t = (text: Translations) => translate(text, language, definition.defaultLanguage);
+  const questions = definition.questions.map((q): LocalizedQuestion => {
+    const base = { id: q.id, text: t(q.text), required: q.required };
+    switch (q.kind) {
+      case 'SCALE':
+      case 'NPS':
+        return {
+          ...base,
+          kind: q.kind,
+          min: q.min,
+          max: q.max,
+          lowLabel: t(q.lowLabel),
+          highLabel: t(q.highLabel),
+        };
+      case 'SINGLE_CHOICE':
+        return { ...base, kind: q.kind, choices: q.choices.map((c) => ({ id: c.id, text: t(c.text) })) };
+      case 'MULTI_CHOICE':
+        return {
+          ...base,
+          kind: q.kind,
+          choices: q.choices.map((c) => ({ id: c.id, text: t(c.text) })),
+          minSelections: q.minSelections,
+          maxSelections: q.maxSelections,
+        };
+      case 'TEXT':
+        return { ...base, kind: q.kind, maxLength: q.maxLength };
+    }
+  });
+  return {
+    version: definition.version,
+    language: pickLanguage(definition.languages, language) ?? definition.defaultLanguage,
+    title: t(definition.title),
+    questions,
+  };
+}
