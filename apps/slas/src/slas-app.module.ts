@@ -12,7 +12,7 @@ import {
   SlasDataAccessModule,
   TimerService,
 } from '@homeroom/slas/data-access';
-import { SlasGraphqlModule } from '@homeroom/slas/feature-graphql';
+import { CaseReference, SlasGraphqlModule } from '@homeroom/slas/feature-graphql';
 import type { SlasConfig } from './config';
 
 const CONFIG = Symbol('SLAS_CONFIG');
@@ -50,7 +50,8 @@ export class SlasAppModule implements NestModule {
           intervalMs: config.SLA_SCHEDULER_INTERVAL_MS,
           batchSize: config.SLA_SCHEDULER_BATCH_SIZE,
         }),
-        subgraphModule({ production: config.NODE_ENV === 'production' }),
+        // Case is the cases subgraph's entity; this one only adds Case.sla to it.
+        subgraphModule({ production: config.NODE_ENV === 'production', orphanedTypes: [CaseReference] }),
         SlasGraphqlModule,
       ],
       providers: [

@@ -1,1 +1,2 @@
 export * from './lib/slas-graphql.module';
+export { CaseReference } from './lib/types';

@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { type BuildSchemaOptions, GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -9,6 +9,11 @@ import { formatGraphQLError } from './format-error';
 
 export interface SubgraphSettings {
   production: boolean;
+  /**
+   * Types no query or field names but the schema must have: another subgraph's entity this one only
+   * extends (`Case` in the slas subgraph, which adds `Case.sla`).
+   */
+  orphanedTypes?: NonNullable<BuildSchemaOptions['orphanedTypes']>;
 }
 
 /**
@@ -17,7 +22,7 @@ export interface SubgraphSettings {
  * reads. Introspection is for development only. Needs ObservabilityModule (errors that become INTERNAL
  * are logged there, with the correlation id).
  */
-export function subgraphModule({ production }: SubgraphSettings): DynamicModule {
+export function subgraphModule({ production, orphanedTypes = [] }: SubgraphSettings): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
     inject: [LOGGER],
@@ -27,7 +32,7 @@ export function subgraphModule({ production }: SubgraphSettings): DynamicModule 
       path: '/graphql',
       introspection: !production,
       includeStacktraceInErrorResponses: !production,
-      buildSchemaOptions: { dateScalarMode: 'isoDate' },
+      buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes },
       // Inline traces feed Apollo Studio, which a district's deployment does not use. The cast bridges
       // @apollo/server's CommonJS typings (ours) and its ESM typings (@nestjs/apollo's); see docs/adr/0002.
       plugins: [

@@ -125,9 +125,6 @@ export class SlaTimer {
 
 @ObjectType({ description: "A case's SLA: its policy and timers (null when the policy sets none)." })
 export class CaseSla {
-  @Field(() => CaseReference, { description: 'The case these timers belong to.' })
-  case!: CaseReference;
-
   @Field(() => SlaPolicy, { nullable: true })
   policy!: SlaPolicy | null;
 

@@ -38,7 +38,6 @@ export class CaseSlaResolver {
     };
     const policy = sla.policy ? (await this.policies.list()).find((p) => p.id === sla.policy!.id) : undefined;
     return {
-      case: { id: supportCase.id },
       policy: policy ? toPolicy(policy) : null,
       firstResponse: timer('FIRST_RESPONSE'),
       nextResponse: timer('NEXT_RESPONSE'),
