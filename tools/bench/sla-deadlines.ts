@@ -13,6 +13,7 @@ import {
 } from '@homeroom/slas/domain';
 import { percentile } from './stats';
 import type { BenchmarkReport } from './report';
+import { mulberry32 } from '@homeroom/shared/random';
 
 const OPERATIONS = Number(process.env['BENCH_SLA_OPERATIONS'] ?? 200_000);
 const YEAR_START = Date.parse('2026-07-01T05:00:00Z');
@@ -36,17 +37,6 @@ export function districtCalendar(): BusinessCalendar {
     { date: '2027-03-22', through: '2027-03-26', reason: 'Spring break', kind: 'BREAK' },
   ];
   return validateCalendar({ timeZone: 'America/Chicago', openingHours, closures });
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 interface Measured {

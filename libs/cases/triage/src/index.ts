@@ -4,4 +4,3 @@ export * from './lib/sentiment';
 export * from './lib/evaluation';
 export * from './lib/taxonomy';
 export * from './lib/starter-training-set';
-export { mulberry32, type Random } from './lib/prng';

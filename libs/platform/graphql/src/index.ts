@@ -3,3 +3,4 @@ export * from './lib/cursor';
 export * from './lib/pagination';
 export * from './lib/subgraph.module';
 export * from './lib/enum-from';
+export * from './lib/date-range';

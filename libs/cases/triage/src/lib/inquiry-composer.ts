@@ -10,7 +10,7 @@
  * templates and spread its words over many sentences instead of a few fixed ones.
  */
 import type { Language } from './text-features';
-import { pick, type Random } from './prng';
+import { pick, type Random } from '@homeroom/shared/random';
 
 const SHARED = {
   // Many names, each rare: with a dozen, chance alone would tie some name to some topic in the training set.

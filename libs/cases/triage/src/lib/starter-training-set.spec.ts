@@ -1,6 +1,6 @@
 import { HELD_OUT_TEMPLATES } from './held-out-templates';
 import { fill } from './inquiry-composer';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '@homeroom/shared/random';
 import { heldOutEvaluationSet, sentimentEvaluationSet, starterTrainingSet } from './starter-training-set';
 import { TRIAGE_LABELS } from './taxonomy';
 import { detectLanguage } from './text-features';

@@ -6,7 +6,7 @@
  */
 import { composeInquiry } from './inquiry-composer';
 import { HELD_OUT_TEMPLATES } from './held-out-templates';
-import { mulberry32, pick, shuffle } from './prng';
+import { mulberry32, pick, shuffle } from '@homeroom/shared/random';
 import { TRIAGE_LABELS } from './taxonomy';
 import type { Language } from './text-features';
 import type { LabeledText } from './topic-classifier';

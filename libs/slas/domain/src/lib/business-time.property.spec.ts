@@ -5,6 +5,7 @@ import {
   type OpeningInterval,
 } from './business-calendar';
 import { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening } from './business-time';
+import { mulberry32 } from '@homeroom/shared/random';
 
 /**
  * addBusinessMinutes and businessMinutesBetween against a deliberately simple reference written here, apart
@@ -58,17 +59,6 @@ const TRICKY_TIMES = [
   '23:00',
   '23:30',
 ];
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const hhmm = (minute: number) => `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;

@@ -318,16 +318,6 @@ export class BusinessCalendarInput {
   closures?: ClosureInput[];
 }
 
-/** The same input as the cases subgraph's (composition merges it). */
-@InputType()
-export class DateRangeInput {
-  @Field()
-  from!: Date;
-
-  @Field({ description: 'Exclusive.' })
-  to!: Date;
-}
-
 @ObjectType()
 export class SlaKindAttainment {
   @Field(() => SlaTimerKindEnum)

@@ -73,7 +73,7 @@ function check(definition: SurveyDefinition, answers: Readonly<Record<string, un
         });
       continue;
     }
-    const result = fit(question, raw);
+    const result = answerFitting(question, raw);
     if (typeof result === 'string')
       problems.push({ path, message: result, reason: ANSWER_REASONS.doesNotFit });
     else normalized[question.id] = result.value;
@@ -91,7 +91,7 @@ function isUnanswered(raw: unknown): boolean {
 }
 
 /** The normalized answer, or why it does not fit. */
-function fit(question: Question, raw: unknown): { value: AnswerValue } | string {
+function answerFitting(question: Question, raw: unknown): { value: AnswerValue } | string {
   switch (question.kind) {
     case 'SCALE':
     case 'NPS':

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { formatCaseNumber, type Channel, type Priority } from '@homeroom/cases/domain';
-import { mulberry32 } from '@homeroom/cases/triage';
+import { mulberry32, pick as pickWith } from '@homeroom/shared/random';
 
 /** A labelled inquiry the history borrows its words from (the triage starter set supplies them). */
 export interface DemoInquiry {
@@ -84,7 +84,7 @@ export async function seedDemoHistory(
   )) as { id: string; kind: string; school_ids: string[] }[];
 
   const random = mulberry32(options.seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => pickWith(random, items);
   const byLabel = new Map<string, DemoInquiry[]>();
   for (const inquiry of options.inquiries)
     byLabel.set(inquiry.label, [...(byLabel.get(inquiry.label) ?? []), inquiry]);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InvalidInputException } from '@homeroom/shared/errors';
+import { assertDateRange } from '@homeroom/platform/graphql';
 import type { Channel } from '@homeroom/cases/domain';
 import type { CaseVisibility } from './case-actor';
 import { INTAKE_SETTINGS, type IntakeSettings } from './case-intake.service';
@@ -47,19 +47,7 @@ export class CaseMetricsService {
   ) {}
 
   async metrics(scope: MetricsScope, visibility: CaseVisibility): Promise<CaseMetrics> {
-    if (!(scope.from < scope.to))
-      throw new InvalidInputException(
-        'The range must end after it starts',
-        [{ path: 'range', message: 'from must be before to' }],
-        'INVALID_RANGE',
-      );
-    if (scope.to.getTime() - scope.from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-      throw new InvalidInputException(
-        `The range may span at most ${MAX_RANGE_DAYS} days`,
-        [{ path: 'range', message: 'too long' }],
-        'INVALID_RANGE',
-      );
-    }
+    assertDateRange(scope, MAX_RANGE_DAYS);
     const params: unknown[] = [scope.from, scope.to];
     const filters: string[] = [];
     const add = (sql: string, value: unknown) => {

@@ -1,20 +1,12 @@
-import { Args, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CaseMetricsService, EmergingIssuesService, TopicService } from '@homeroom/cases/data-access';
 import type { Channel } from '@homeroom/cases/domain';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { DateRangeInput } from '@homeroom/platform/graphql';
 import { CASE_SCOPES, caseVisibility } from '../access';
 import { toTopic } from '../mappers';
 import { Topic } from '../types/case.type';
 import { ChannelEnum } from '../types/enums';
-
-@InputType()
-export class DateRangeInput {
-  @Field()
-  from!: Date;
-
-  @Field({ description: 'Exclusive.' })
-  to!: Date;
-}
 
 @ObjectType()
 export class ChannelCount {

@@ -1,9 +1,10 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CaseMetricsService } from '@homeroom/cases/data-access';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { DateRangeInput } from '@homeroom/platform/graphql';
 import { CASE_SCOPES, caseVisibility } from '../access';
 import { SchoolReference } from '../types/references.type';
-import { CaseMetrics, DateRangeInput } from './case-metrics.resolver';
+import { CaseMetrics } from './case-metrics.resolver';
 
 /** `School.caseMetrics`: the directory owns School; this subgraph adds its contact figures. */
 @Resolver(() => SchoolReference)

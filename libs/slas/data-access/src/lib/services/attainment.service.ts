@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InvalidInputException } from '@homeroom/shared/errors';
 import { businessMinutesBetween, SLA_TIMER_KINDS, type SlaTimerKind } from '@homeroom/slas/domain';
 import { CalendarService } from './calendar.service';
+import { assertDateRange } from '@homeroom/platform/graphql';
 
 export interface AttainmentQuery {
   /** Cases opened from `from` (inclusive) to `to` (exclusive). */
@@ -39,6 +39,8 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+const MAX_RANGE_DAYS = 400;
+
 /** How well the promises were kept, over the cases opened in a range (merged duplicates left out). */
 @Injectable()
 export class AttainmentService {
@@ -48,16 +50,7 @@ export class AttainmentService {
   ) {}
 
   async attainment(query: AttainmentQuery): Promise<SlaAttainmentReport> {
-    if (
-      !(query.from.getTime() < query.to.getTime()) ||
-      query.to.getTime() - query.from.getTime() > 400 * 86_400_000
-    ) {
-      throw new InvalidInputException(
-        'The range runs forwards, at most 400 days',
-        [{ path: 'range', message: 'from before to, at most 400 days' }],
-        'INVALID_RANGE',
-      );
-    }
+    assertDateRange(query, MAX_RANGE_DAYS);
     const filter = `c.opened_at >= $1 AND c.opened_at < $2 AND NOT c.merged
       AND ($3::uuid IS NULL OR c.school_id = $3) AND ($4::uuid IS NULL OR c.topic_id = $4)`;
     const params = [

@@ -3,7 +3,8 @@ import { AttainmentService } from '@homeroom/slas/data-access';
 import { canSeeSchool, CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { ForbiddenException } from '@homeroom/shared/errors';
 import { SLA_SCOPES } from '../access';
-import { DateRangeInput, SlaAttainment } from '../types';
+import { SlaAttainment } from '../types';
+import { DateRangeInput } from '@homeroom/platform/graphql';
 
 @Resolver()
 export class SlaAttainmentResolver {

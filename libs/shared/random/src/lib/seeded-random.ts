@@ -1,5 +1,6 @@
 /**
- * A small seeded pseudo-random generator (mulberry32): the starter data must come out identical on every
+ * A small seeded pseudo-random generator (mulberry32): generated data (the triage starter set, the demo
+ * history) and property tests must come out identical on every
  * machine and every run, so that a figure measured once can be measured again. Not for anything secret.
  */
 export type Random = () => number;
