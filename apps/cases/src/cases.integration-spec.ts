@@ -729,6 +729,9 @@ describe('cases subgraph', () => {
     const byEmail = (await submit({ anonymous: false, requester: { email: email.toUpperCase() } }))
       .caseNumber;
     expect((await graphql(REQUESTER, { n: byEmail }, admin)).data.case.requester).toEqual({ id: guardian });
+    // SLA policies may depend on who wrote: the event says it, as the directory records it.
+    const [opened] = await eventsOf(await caseId(byEmail), CaseOpened.type);
+    expect(opened!.data).toMatchObject({ requesterId: guardian, requesterKind: 'GUARDIAN' });
     // A family phone shared by two guardians names nobody rather than the wrong one.
     const byPhone = (await submit({ anonymous: false, requester: { phone: '(512) 555-0199' } })).caseNumber;
     const ambiguous = (await graphql(REQUESTER, { n: byPhone }, admin)).data.case;

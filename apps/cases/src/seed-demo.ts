@@ -5,6 +5,7 @@ import { loadConfig, postgresUrl } from '@homeroom/platform/config';
 import { createServiceDataSource } from '@homeroom/platform/database';
 import { CASES_ENTITIES, CASES_MIGRATIONS, seedDemoHistory } from '@homeroom/cases/data-access';
 import { starterTrainingSet } from '@homeroom/cases/triage';
+import { OutboxWriter } from '@homeroom/platform/messaging';
 
 /**
  * A year of the demo district's contact history, once the running cases service has learned the
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       await sleep(2_000);
     }
     const started = Date.now();
-    const summary = await seedDemoHistory(dataSource, {
+    const summary = await seedDemoHistory(dataSource, new OutboxWriter('cases'), {
       now: new Date(),
       days: config.DEMO_HISTORY_DAYS,
       weekdayVolume: config.DEMO_WEEKDAY_VOLUME,

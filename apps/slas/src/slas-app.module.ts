@@ -12,7 +12,7 @@ import {
   SlasDataAccessModule,
   TimerService,
 } from '@homeroom/slas/data-access';
-import { CaseReference, SlasGraphqlModule } from '@homeroom/slas/feature-graphql';
+import { CaseReference, SchoolReference, SlasGraphqlModule } from '@homeroom/slas/feature-graphql';
 import type { SlasConfig } from './config';
 
 const CONFIG = Symbol('SLAS_CONFIG');
@@ -51,7 +51,10 @@ export class SlasAppModule implements NestModule {
           batchSize: config.SLA_SCHEDULER_BATCH_SIZE,
         }),
         // Case is the cases subgraph's entity; this one only adds Case.sla to it.
-        subgraphModule({ production: config.NODE_ENV === 'production', orphanedTypes: [CaseReference] }),
+        subgraphModule({
+          production: config.NODE_ENV === 'production',
+          orphanedTypes: [CaseReference, SchoolReference],
+        }),
         SlasGraphqlModule,
       ],
       providers: [

@@ -440,6 +440,90 @@ describe('slas subgraph', () => {
     expect((await graphql(query, { range }, agent)).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it("answers School.slaAttainment for the gateway, to the school's administrators only", async () => {
+    const query = `query($representations: [_Any!]!, $range: DateRangeInput!) {
+      _entities(representations: $representations) { ... on School { slaAttainment(range: $range) { cases breaches } } } }`;
+    const variables = {
+      representations: [{ __typename: 'School', id: lifecycleSchool }],
+      range: { from: '2027-02-02T00:00:00.000Z', to: '2027-02-03T00:00:00.000Z' },
+    };
+    const own: Principal = {
+      kind: 'user',
+      subject: randomUUID(),
+      roles: ['SCHOOL_ADMIN'],
+      schoolIds: [lifecycleSchool],
+    };
+    const result = await graphql(query, variables, own);
+    expect(result.errors).toBeUndefined();
+    expect(result.data._entities[0].slaAttainment).toEqual({ cases: 1, breaches: 0 });
+    const other: Principal = { ...own, schoolIds: [randomUUID()] };
+    expect((await graphql(query, variables, other)).errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it("applies a policy on the requester's kind, as the case opened says it", async () => {
+    const saved = await graphql(
+      `
+        mutation ($input: SlaPolicyInput!) {
+          saveSlaPolicy(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          name: 'Staff questions',
+          position: 0,
+          conditions: { requesterKinds: ['STAFF'] },
+          targets: { firstResponse: 240 },
+        },
+      },
+    );
+    expect(saved.errors).toBeUndefined();
+    const policyId = saved.data.saveSlaPolicy.id;
+    try {
+      const staffCase = randomUUID();
+      const guardianCase = randomUUID();
+      const requesterId = randomUUID();
+      await open(staffCase, '2027-02-11T15:00:00.000Z', {
+        requesterId,
+        requesterKind: 'STAFF',
+        anonymous: false,
+      });
+      await open(guardianCase, '2027-02-11T15:00:00.000Z', {
+        requesterId,
+        requesterKind: 'GUARDIAN',
+        anonymous: false,
+      });
+      expect((await timers(staffCase))['FIRST_RESPONSE']).toMatchObject({
+        policy_id: policyId,
+        target_minutes: 240,
+      });
+      expect((await timers(guardianCase))['FIRST_RESPONSE'].policy_id).not.toBe(policyId);
+      const refused = await graphql(
+        `
+          mutation ($input: SlaPolicyInput!) {
+            saveSlaPolicy(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            name: 'Parents',
+            conditions: { requesterKinds: ['PARENT'] },
+            targets: { firstResponse: 60 },
+          },
+        },
+      );
+      expect(refused.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_CONDITION',
+      });
+    } finally {
+      await graphql('mutation($id: ID!) { deleteSlaPolicy(id: $id) }', { id: policyId });
+    }
+  });
+
   it('publishes SlaWarning and then SlaBreached, once each, when a deadline passes', async () => {
     const saved = await graphql(
       `

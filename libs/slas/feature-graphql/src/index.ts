@@ -1,2 +1,2 @@
 export * from './lib/slas-graphql.module';
-export { CaseReference } from './lib/types';
+export { CaseReference, SchoolReference } from './lib/types';

@@ -3,9 +3,26 @@ import { defineEventContract } from '@homeroom/platform/event-contracts';
 
 export const CASES_TOPIC = 'cases.case.v1';
 
-const CHANNEL = z.enum(['WEB_FORM', 'EMAIL', 'PHONE', 'WALK_IN', 'CHAT', 'SMS', 'SOCIAL', 'STAFF']);
-const PRIORITY = z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']);
+/** The values the events carry; other services' rules (SLA policy conditions) are checked against them. */
+export const CASE_CHANNELS = [
+  'WEB_FORM',
+  'EMAIL',
+  'PHONE',
+  'WALK_IN',
+  'CHAT',
+  'SMS',
+  'SOCIAL',
+  'STAFF',
+] as const;
+export const CASE_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
+
+const CHANNEL = z.enum(CASE_CHANNELS);
+const PRIORITY = z.enum(CASE_PRIORITIES);
 const STATUS = z.enum(['NEW', 'OPEN', 'PENDING', 'ON_HOLD', 'RESOLVED', 'CLOSED']);
+
+/** Who a known requester is, as the directory records them (the directory's person kinds). */
+export const REQUESTER_KINDS = ['STUDENT', 'GUARDIAN', 'STAFF', 'COMMUNITY'] as const;
+export type RequesterKind = (typeof REQUESTER_KINDS)[number];
 
 const CASE_ID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
 const SCHOOL_ID = '0b7e4b8e-6f0c-4d7e-9a59-2a3c3f1f0a11';
@@ -26,6 +43,8 @@ export const CaseOpened = defineEventContract({
     topicId: z.uuid().nullable(),
     schoolId: z.uuid().nullable(),
     requesterId: z.uuid().nullable(),
+    /** Null for anonymous and not-yet-known requesters; absent on events written before it was added. */
+    requesterKind: z.enum(REQUESTER_KINDS).nullable().optional(),
     anonymous: z.boolean(),
     confidential: z.boolean(),
     language: z.string(),
@@ -39,6 +58,7 @@ export const CaseOpened = defineEventContract({
     topicId: null,
     schoolId: SCHOOL_ID,
     requesterId: null,
+    requesterKind: null,
     anonymous: true,
     confidential: false,
     language: 'es',

@@ -17,6 +17,12 @@ export interface EventEnvelope<Data = unknown> {
   /** The service that published the event. */
   producer: string;
   traceparent: string | null;
+  /**
+   * Set on events that record history brought in from before (a migration from another system, a demo
+   * district's past year), not something happening now: consumers build their state from them, but
+   * nobody is sent anything (no reply email, no survey invitation).
+   */
+  imported?: true;
   data: Data;
 }
 
@@ -30,5 +36,6 @@ export const eventEnvelopeSchema = z.object({
   causationId: z.string().min(1).nullable(),
   producer: z.string().min(1),
   traceparent: z.string().nullable(),
+  imported: z.literal(true).optional(),
   data: z.unknown(),
 });

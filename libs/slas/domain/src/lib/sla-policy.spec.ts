@@ -49,6 +49,9 @@ describe('validatePolicy', () => {
     ['a warning at 0 %', { warnAtPercent: 0 }, 'INVALID_WARNING_THRESHOLD'],
     ['a warning at 100 %', { warnAtPercent: 100 }, 'INVALID_WARNING_THRESHOLD'],
     ['a warning at 75.5 %', { warnAtPercent: 75.5 }, 'INVALID_WARNING_THRESHOLD'],
+    ['an unknown requester kind', { conditions: { requesterKinds: ['PARENT'] } }, 'INVALID_CONDITION'],
+    ['an unknown channel', { conditions: { channels: ['FAX'] } }, 'INVALID_CONDITION'],
+    ['a priority in lower case', { conditions: { priorities: ['urgent'] } }, 'INVALID_CONDITION'],
   ])('refuses %s', (_what, change, reason) => {
     expect(refusalReason({ id: 'p', name: 'P', targets: { firstResponse: 60 }, ...change })).toBe(reason);
   });
@@ -90,7 +93,7 @@ describe('firstMatchingPolicy', () => {
     ],
     [
       'the topic for a parent',
-      { priority: 'LOW', topicId: TOPIC, requesterKind: 'PARENT', channel: 'PHONE' },
+      { priority: 'LOW', topicId: TOPIC, requesterKind: 'GUARDIAN', channel: 'PHONE' },
       'default',
     ],
     [

@@ -1,4 +1,5 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
+import { CASE_CHANNELS, CASE_PRIORITIES, REQUESTER_KINDS } from '@homeroom/cases/contracts';
 import type { SlaClock } from './business-time';
 
 /**
@@ -21,6 +22,14 @@ export const POLICY_REFUSALS = {
   INVALID_TARGET: 'INVALID_TARGET',
   INVALID_WARNING_THRESHOLD: 'INVALID_WARNING_THRESHOLD',
   INVALID_CLOCK: 'INVALID_CLOCK',
+  INVALID_CONDITION: 'INVALID_CONDITION',
+} as const;
+
+/** Conditions on values the cases service's events carry accept only those values. */
+const KNOWN_CONDITION_VALUES = {
+  priorities: CASE_PRIORITIES,
+  channels: CASE_CHANNELS,
+  requesterKinds: REQUESTER_KINDS,
 } as const;
 
 export interface SlaConditions {
@@ -106,6 +115,17 @@ export function validatePolicy(input: SlaPolicyInput): SlaPolicy {
       message: 'the clock is BUSINESS or CALENDAR',
       reason: POLICY_REFUSALS.INVALID_CLOCK,
     });
+  }
+  for (const [field, known] of Object.entries(KNOWN_CONDITION_VALUES)) {
+    const values: readonly string[] = input.conditions?.[field as keyof typeof KNOWN_CONDITION_VALUES] ?? [];
+    const unknown = values.filter((value) => !(known as readonly string[]).includes(value));
+    if (unknown.length > 0) {
+      problems.push({
+        path: `conditions.${field}`,
+        message: `unknown ${unknown.join(', ')}; one of ${known.join(', ')}`,
+        reason: POLICY_REFUSALS.INVALID_CONDITION,
+      });
+    }
   }
   if (problems.length > 0) {
     throw new InvalidInputException(

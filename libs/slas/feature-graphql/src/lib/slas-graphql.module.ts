@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CaseSlaResolver } from './resolvers/case-sla.resolver';
 import { SlaAdminResolver } from './resolvers/sla-admin.resolver';
-import { SlaAttainmentResolver } from './resolvers/sla-attainment.resolver';
+import { SchoolSlaAttainmentResolver, SlaAttainmentResolver } from './resolvers/sla-attainment.resolver';
 
-/** The slas subgraph: `Case.sla`, SLA policies, business calendars and attainment. */
-@Module({ providers: [CaseSlaResolver, SlaAdminResolver, SlaAttainmentResolver] })
+/** The slas subgraph: `Case.sla`, SLA policies, business calendars and attainment (also `School.slaAttainment`). */
+@Module({
+  providers: [CaseSlaResolver, SlaAdminResolver, SlaAttainmentResolver, SchoolSlaAttainmentResolver],
+})
 export class SlasGraphqlModule {}

@@ -24,6 +24,14 @@ registerEnumType(SlaClockEnum, { name: 'SlaClock', description: 'BUSINESS counts
 registerEnumType(ClosureKindEnum, { name: 'ClosureKind' });
 registerEnumType(CalendarScopeEnum, { name: 'CalendarScope' });
 
+/** The directory's School; this subgraph adds `School.slaAttainment`. */
+@ObjectType('School')
+@Directive('@key(fields: "id")')
+export class SchoolReference {
+  @Field(() => ID)
+  id!: string;
+}
+
 /** The cases subgraph's Case; this subgraph adds `Case.sla`. */
 @ObjectType('Case')
 @Directive('@key(fields: "id")')

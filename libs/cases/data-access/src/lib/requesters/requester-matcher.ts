@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { contactKey } from '@homeroom/directory/contracts';
 import type { Contact } from '@homeroom/cases/domain';
+import { REQUESTER_KINDS, type RequesterKind } from '@homeroom/cases/contracts';
 
 export type RequesterMatch =
   | { kind: 'matched'; personId: string; by: 'email' | 'phone' }
@@ -41,4 +42,18 @@ export async function assertKnownRequester(manager: EntityManager, personId: str
       'UNKNOWN_REQUESTER',
     );
   }
+}
+
+/** The directory's kind of a known requester (guardian, student, staff, community); null when unknown. */
+export async function requesterKindOf(
+  manager: EntityManager,
+  personId: string | null,
+): Promise<RequesterKind | null> {
+  if (!personId) return null;
+  const [row] = (await manager.query('SELECT kind FROM known_person WHERE id = $1', [personId])) as {
+    kind: string;
+  }[];
+  return (REQUESTER_KINDS as readonly string[]).includes(row?.kind ?? '')
+    ? (row!.kind as RequesterKind)
+    : null;
 }

@@ -5,6 +5,7 @@ import { CASES_ENTITIES } from '../entities';
 import { CASES_MIGRATIONS } from '../migrations';
 import { EmergingIssuesService } from '../services/emerging-issues.service';
 import { TopicService } from '../services/topic.service';
+import { OutboxWriter } from '@homeroom/platform/messaging';
 import { seedDemoHistory } from './demo-history';
 
 describe('demo history', () => {
@@ -34,6 +35,8 @@ describe('demo history', () => {
 
   afterAll(() => database?.drop());
 
+  const outbox = new OutboxWriter('cases');
+
   it('writes a believable year once: unique numbers, answers before resolutions, a surge the detector finds', async () => {
     const options = {
       now,
@@ -45,7 +48,7 @@ describe('demo history', () => {
       numberPrefix: 'HR',
       seed: 7,
     };
-    const summary = await seedDemoHistory(database.dataSource, options);
+    const summary = await seedDemoHistory(database.dataSource, outbox, options);
     expect(summary.cases).toBeGreaterThan(1_000);
     expect(summary.messages).toBeGreaterThan(summary.cases);
 
@@ -69,6 +72,26 @@ describe('demo history', () => {
     expect(issues.map((issue) => issue.topicId)).toContain(busDelay.id);
     expect(issues.find((issue) => issue.topicId === busDelay.id)!.topSchools[0]!.schoolId).toBe(schools[0]);
 
+    // The events the cases would have raised, marked imported, each case's in the order it lived them.
+    const events = await database.dataSource.query(
+      `SELECT envelope->>'type' AS type, count(*)::int AS n,
+              count(*) FILTER (WHERE (envelope->>'imported')::boolean)::int AS imported
+         FROM outbox_event GROUP BY 1`,
+    );
+    const counted = Object.fromEntries(events.map((e: { type: string; n: number }) => [e.type, e.n]));
+    expect(counted['cases.CaseOpened']).toBe(summary.cases);
+    expect(counted['cases.CaseMessageAdded']).toBe(summary.messages);
+    expect(counted['cases.CaseResolved']).toBeGreaterThanOrEqual(facts.resolved);
+    expect(events.every((e: { n: number; imported: number }) => e.n === e.imported)).toBe(true);
+    const [disorder] = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT (envelope->>'occurredAt')::timestamptz AS at,
+                lag((envelope->>'occurredAt')::timestamptz) OVER (PARTITION BY message_key ORDER BY position) AS before
+           FROM outbox_event) e
+        WHERE at < before`,
+    );
+    expect(disorder.n).toBe(0);
+
     // Numbering continues after the history; a second run changes nothing.
     const [sequence] = await database.dataSource.query(
       `SELECT last_value FROM case_number_sequence WHERE year = 2026`,
@@ -77,7 +100,7 @@ describe('demo history', () => {
       `SELECT max(number) AS n FROM support_case WHERE number LIKE 'HR-2026-%'`,
     );
     expect(last.n).toBe(`HR-2026-${String(sequence.last_value).padStart(6, '0')}`);
-    expect(await seedDemoHistory(database.dataSource, options)).toMatchObject({
+    expect(await seedDemoHistory(database.dataSource, outbox, options)).toMatchObject({
       cases: 0,
       skipped: expect.any(String),
     });

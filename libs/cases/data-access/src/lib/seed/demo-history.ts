@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { formatCaseNumber, type Channel, type Priority } from '@homeroom/cases/domain';
 import { mulberry32, pick as pickWith } from '@homeroom/shared/random';
+import type { OutboxWriter } from '@homeroom/platform/messaging';
+import { CaseMessageAdded, CaseOpened, CaseResolved, CaseStatusChanged } from '@homeroom/cases/contracts';
 
 /** A labelled inquiry the history borrows its words from (the triage starter set supplies them). */
 export interface DemoInquiry {
@@ -61,11 +63,13 @@ const REPLIES = [
  * A year of believable contact history for the demo district: weekday rhythm, school holidays, a
  * back-to-school surge, answers within hours, resolutions within days, a few reopened cases, and a surge of
  * one topic at one school in the last days that the emerging-issue detection finds. Written straight to
- * the tables (history happened before the services were listening, so no events go out for it), and only
- * into a district with no cases yet, so it never mixes with real ones.
+ * the tables, only into a district with no cases yet (so it never mixes with real ones), with the events the
+ * cases would have raised marked `imported`: the SLA service builds the timers they imply (so attainment
+ * covers the year), while nothing is sent to anybody.
  */
 export async function seedDemoHistory(
   dataSource: DataSource,
+  outbox: OutboxWriter,
   options: DemoHistoryOptions,
 ): Promise<DemoHistorySummary> {
   const [existing] = (await dataSource.query('SELECT count(*)::int AS n FROM support_case')) as {
@@ -129,11 +133,14 @@ export async function seedDemoHistory(
       const resolveAfter = respondAfter + lognormal(random, Math.log(30), 1.0);
       const responded = ageHours > respondAfter;
       const resolved = ageHours > resolveAfter && random() < 0.97;
-      const reopened = resolved && random() < 0.06;
+      // Reopened an hour after the resolution, resolved again three hours later.
+      const reopened = resolved && random() < 0.06 && ageHours > resolveAfter + 4;
       const priority: Priority = random() < 0.04 ? 'HIGH' : random() < 0.05 ? 'LOW' : 'NORMAL';
       const id = randomUUID();
       const firstRespondedAt = responded ? new Date(createdAt.getTime() + respondAfter * 3_600_000) : null;
-      const resolvedAt = resolved ? new Date(createdAt.getTime() + resolveAfter * 3_600_000) : null;
+      const firstResolvedAt = resolved ? new Date(createdAt.getTime() + resolveAfter * 3_600_000) : null;
+      const reopenedAt = reopened ? new Date(firstResolvedAt!.getTime() + 3_600_000) : null;
+      const resolvedAt = reopenedAt ? new Date(reopenedAt.getTime() + 3 * 3_600_000) : firstResolvedAt;
       rows.push({
         id,
         createdAt,
@@ -155,6 +162,8 @@ export async function seedDemoHistory(
         assigneeId: responded ? assignee : null,
         firstRespondedAt,
         resolvedAt,
+        firstResolvedAt,
+        reopenedAt,
       });
       messages.push({
         id: randomUUID(),
@@ -182,23 +191,30 @@ export async function seedDemoHistory(
         });
         timeline.push({ caseId: id, kind: 'REPLIED', actor: 'system', details: {}, at: firstRespondedAt });
       }
-      if (resolvedAt) {
+      if (firstResolvedAt) {
         timeline.push({
           caseId: id,
           kind: 'STATUS_CHANGED',
           actor: 'system',
           details: { from: 'OPEN', to: 'RESOLVED' },
-          at: resolvedAt,
+          at: firstResolvedAt,
         });
-        if (reopened) {
-          timeline.push({
-            caseId: id,
-            kind: 'STATUS_CHANGED',
-            actor: 'requester',
-            details: { from: 'RESOLVED', to: 'OPEN', reason: 'the requester replied' },
-            at: new Date(resolvedAt.getTime() + 3_600_000),
-          });
-        }
+      }
+      if (reopenedAt) {
+        timeline.push({
+          caseId: id,
+          kind: 'STATUS_CHANGED',
+          actor: 'requester',
+          details: { from: 'RESOLVED', to: 'OPEN', reason: 'the requester replied' },
+          at: reopenedAt,
+        });
+        timeline.push({
+          caseId: id,
+          kind: 'STATUS_CHANGED',
+          actor: 'system',
+          details: { from: 'OPEN', to: 'RESOLVED' },
+          at: resolvedAt!,
+        });
       }
     }
   }
@@ -277,6 +293,7 @@ export async function seedDemoHistory(
         ],
       );
     }
+    await publishHistory(manager, outbox, numbered, messages);
     // New cases continue after the history's numbers.
     for (const [year, last] of lastByYear) {
       await manager.query(
@@ -303,7 +320,10 @@ interface CaseRow {
   language: string;
   assigneeId: string | null;
   firstRespondedAt: Date | null;
+  /** The last resolution; a reopened case was also resolved at `firstResolvedAt` and reopened at `reopenedAt`. */
   resolvedAt: Date | null;
+  firstResolvedAt: Date | null;
+  reopenedAt: Date | null;
 }
 
 interface MessageRow {
@@ -321,6 +341,115 @@ interface TimelineRow {
   actor: string;
   details: Record<string, unknown>;
   at: Date;
+}
+
+type NumberedCase = CaseRow & { number: string };
+
+/**
+ * The events of the history, in the outbox of the same transaction. Appended a kind at a time in the order
+ * a case lives them (opened, written, answered, resolved, reopened, resolved again), so each case's events
+ * reach its Kafka partition in order.
+ */
+async function publishHistory(
+  manager: EntityManager,
+  outbox: OutboxWriter,
+  cases: readonly NumberedCase[],
+  messages: readonly MessageRow[],
+): Promise<void> {
+  const imported = <Data>(aggregateId: string, at: Date, data: Data) => ({
+    aggregateId,
+    occurredAt: at,
+    imported: true,
+    data,
+  });
+  const inChunks = async <T>(items: readonly T[], append: (chunk: readonly T[]) => Promise<unknown>) => {
+    for (let i = 0; i < items.length; i += 2000) await append(items.slice(i, i + 2000));
+  };
+  await inChunks(cases, (chunk) =>
+    outbox.appendAll(
+      manager,
+      CaseOpened,
+      chunk.map((c) =>
+        imported(c.id, c.createdAt, {
+          caseId: c.id,
+          number: c.number,
+          channel: c.channel,
+          priority: c.priority,
+          topicId: c.topicId,
+          schoolId: c.schoolId,
+          requesterId: c.requesterId,
+          requesterKind: c.requesterId ? ('GUARDIAN' as const) : null,
+          anonymous: c.anonymous,
+          confidential: false,
+          language: c.language,
+          openedAt: c.createdAt.toISOString(),
+        }),
+      ),
+    ),
+  );
+  for (const direction of ['INBOUND', 'OUTBOUND'] as const) {
+    await inChunks(
+      messages.filter((m) => m.direction === direction),
+      (chunk) =>
+        outbox.appendAll(
+          manager,
+          CaseMessageAdded,
+          chunk.map((m) =>
+            imported(m.caseId, m.at, {
+              caseId: m.caseId,
+              messageId: m.id,
+              direction,
+              at: m.at.toISOString(),
+            }),
+          ),
+        ),
+    );
+  }
+  const resolved = (c: NumberedCase, at: Date) =>
+    imported(c.id, at, {
+      caseId: c.id,
+      number: c.number,
+      requesterId: c.requesterId,
+      anonymous: c.anonymous,
+      confidential: false,
+      channel: c.channel,
+      language: c.language,
+      schoolId: c.schoolId,
+      topicId: c.topicId,
+      assigneeId: c.assigneeId,
+      resolvedAt: at.toISOString(),
+    });
+  const reopened = cases.filter((c) => c.reopenedAt);
+  await inChunks(
+    cases.filter((c) => c.firstResolvedAt),
+    (chunk) =>
+      outbox.appendAll(
+        manager,
+        CaseResolved,
+        chunk.map((c) => resolved(c, c.firstResolvedAt!)),
+      ),
+  );
+  await inChunks(reopened, (chunk) =>
+    outbox.appendAll(
+      manager,
+      CaseStatusChanged,
+      chunk.map((c) =>
+        imported(c.id, c.reopenedAt!, {
+          caseId: c.id,
+          from: 'RESOLVED' as const,
+          to: 'OPEN' as const,
+          at: c.reopenedAt!.toISOString(),
+        }),
+      ),
+    ),
+  );
+  await inChunks(reopened, (chunk) =>
+    outbox.appendAll(
+      manager,
+      CaseResolved,
+      chunk.map((c) => resolved(c, c.resolvedAt!)),
+    ),
+  );
 }
 
 function groupBySchool(people: { id: string; school_ids: string[] }[]): Map<string, string[]> {

@@ -23,7 +23,7 @@ import { type CaseActor, REQUESTER } from './case-actor';
 import { RoutingService } from '../routing/routing.service';
 import { AlertService } from '../alerts/alert.service';
 import { TriageService } from '../triage/triage.service';
-import { assertKnownRequester, matchRequester } from '../requesters/requester-matcher';
+import { assertKnownRequester, matchRequester, requesterKindOf } from '../requesters/requester-matcher';
 import { CaseWriter } from './case-writer';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { addLink } from './case-relations.service';
@@ -212,6 +212,7 @@ export class CaseIntakeService {
           topicId: supportCase.topicId,
           schoolId: supportCase.schoolId,
           requesterId: supportCase.requesterId,
+          requesterKind: await requesterKindOf(tx, supportCase.requesterId),
           anonymous: supportCase.anonymous,
           confidential: supportCase.confidential,
           language: supportCase.language,

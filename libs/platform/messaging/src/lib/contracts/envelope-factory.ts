@@ -7,6 +7,8 @@ export interface NewEvent<Contract extends EventContract> {
   aggregateId: string;
   data: EventData<Contract>;
   occurredAt?: Date;
+  /** History brought in from before, not happening now (see `EventEnvelope.imported`). */
+  imported?: boolean;
 }
 
 export class InvalidEventPayloadError extends Error {
@@ -44,6 +46,7 @@ export function createEnvelope<Contract extends EventContract>(
     causationId: context?.causationId ?? null,
     producer,
     traceparent: context ? formatTraceparent(context.trace) : null,
+    ...(event.imported ? { imported: true as const } : {}),
     data: parsed.data as EventData<Contract>,
   };
 }

@@ -78,6 +78,10 @@ export class SlaCaseEntity {
   @Column({ type: 'uuid', nullable: true })
   requesterId!: string | null;
 
+  /** STUDENT, GUARDIAN, STAFF or COMMUNITY; null for anonymous and unknown requesters. */
+  @Column({ type: 'text', nullable: true })
+  requesterKind!: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   policyId!: string | null;
 

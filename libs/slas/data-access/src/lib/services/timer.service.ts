@@ -37,6 +37,7 @@ interface SlaCaseRow {
   topic_id: string | null;
   school_id: string | null;
   channel: string;
+  requester_kind: string | null;
   status: string;
   policy_id: string | null;
   awaiting_reply: boolean;
@@ -112,13 +113,12 @@ export class TimerService {
       topicId: data.topicId,
       schoolId: data.schoolId,
       channel: data.channel,
-      // The requester's kind (parent, student, staff) is not on the event; policies on it do not match yet.
-      requesterKind: null,
+      requesterKind: data.requesterKind ?? null,
     });
     const inserted = (await manager.query(
       `INSERT INTO sla_case (case_id, priority, topic_id, school_id, channel, status, requester_id, policy_id,
-         opened_at, last_inbound_at, awaiting_reply, merged, last_event_at)
-       VALUES ($1, $2, $3, $4, $5, 'NEW', $6, $7, $8, $8, true, false, $8)
+         opened_at, last_inbound_at, awaiting_reply, merged, last_event_at, requester_kind)
+       VALUES ($1, $2, $3, $4, $5, 'NEW', $6, $7, $8, $8, true, false, $8, $9)
        ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
       [
         data.caseId,
@@ -129,6 +129,7 @@ export class TimerService {
         data.requesterId,
         policy?.id ?? null,
         at.toISOString(),
+        data.requesterKind ?? null,
       ],
     )) as unknown[];
     if (inserted.length === 0 || !policy) return;
@@ -231,7 +232,7 @@ export class TimerService {
       topicId: data.topicId,
       schoolId: data.schoolId,
       channel: loaded.facts.channel,
-      requesterKind: null,
+      requesterKind: loaded.facts.requester_kind,
     });
     await this.setFacts(
       manager,

@@ -1,17 +1,32 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { AttainmentService } from '@homeroom/slas/data-access';
+import { Args, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { AttainmentService, type SlaAttainmentReport } from '@homeroom/slas/data-access';
 import { canSeeSchool, CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { DateRangeInput } from '@homeroom/platform/graphql';
 import { ForbiddenException } from '@homeroom/shared/errors';
 import { SLA_SCOPES } from '../access';
-import { SlaAttainment } from '../types';
-import { DateRangeInput } from '@homeroom/platform/graphql';
+import { SchoolReference, SlaAttainment } from '../types';
+
+const ATTAINMENT_READERS = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'VIEWER'] as const;
+
+/**
+ * District-wide figures are for district administrators, viewers and integrations; school administrators
+ * see their own schools'.
+ */
+function assertMaySee(principal: Principal, schoolId: string | null): void {
+  const districtWide =
+    principal.kind === 'client' ||
+    (principal.kind === 'user' &&
+      principal.roles.some((role) => role === 'DISTRICT_ADMIN' || role === 'VIEWER'));
+  if (schoolId ? !canSeeSchool(principal, schoolId) && !districtWide : !districtWide) {
+    throw new ForbiddenException('You may see the SLA figures of your own schools only');
+  }
+}
 
 @Resolver()
 export class SlaAttainmentResolver {
   constructor(private readonly attainment: AttainmentService) {}
 
-  /** District-wide figures are for district administrators and viewers; school administrators ask for their schools. */
-  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'VIEWER')
+  @Roles(...ATTAINMENT_READERS)
   @Scopes(SLA_SCOPES.read)
   @Query(() => SlaAttainment, {
     description:
@@ -22,14 +37,35 @@ export class SlaAttainmentResolver {
     @Args('schoolId', { type: () => ID, nullable: true }) schoolId: string | null,
     @Args('topicId', { type: () => ID, nullable: true }) topicId: string | null,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SlaAttainment> {
-    const districtWide =
-      principal.kind === 'client' ||
-      (principal.kind === 'user' &&
-        principal.roles.some((role) => role === 'DISTRICT_ADMIN' || role === 'VIEWER'));
-    if (schoolId ? !canSeeSchool(principal, schoolId) && !districtWide : !districtWide) {
-      throw new ForbiddenException('You may see the SLA figures of your own schools only');
-    }
+  ): Promise<SlaAttainmentReport> {
+    assertMaySee(principal, schoolId);
     return this.attainment.attainment({ from: range.from, to: range.to, schoolId, topicId });
+  }
+}
+
+/** `School.slaAttainment`: the directory owns School; this subgraph adds how well its promises were kept. */
+@Resolver(() => SchoolReference)
+export class SchoolSlaAttainmentResolver {
+  constructor(private readonly attainment: AttainmentService) {}
+
+  @Scopes(SLA_SCOPES.read)
+  @ResolveReference()
+  resolveReference(reference: { id: string }): SchoolReference {
+    return { id: reference.id };
+  }
+
+  @Roles(...ATTAINMENT_READERS)
+  @Scopes(SLA_SCOPES.read)
+  @ResolveField(() => SlaAttainment, {
+    description: "SLA attainment over this school's cases opened in the range.",
+  })
+  slaAttainment(
+    @Parent() school: SchoolReference,
+    @Args('range') range: DateRangeInput,
+    @Args('topicId', { type: () => ID, nullable: true }) topicId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SlaAttainmentReport> {
+    assertMaySee(principal, school.id);
+    return this.attainment.attainment({ from: range.from, to: range.to, schoolId: school.id, topicId });
   }
 }
