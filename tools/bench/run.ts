@@ -9,6 +9,7 @@ import { casesBenchmarks } from './cases.bench';
 import { directoryBenchmarks } from './directory.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { slaDeadlineBenchmark } from './sla-deadlines';
+import { slaBenchmarks } from './slas.bench';
 import { triageBenchmark } from './triage';
 import type { BenchmarkReport } from './report';
 import { writeReport } from './report';
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   cases: casesBenchmarks,
   triage: async () => [triageBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
+  'sla-scheduler': slaBenchmarks,
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

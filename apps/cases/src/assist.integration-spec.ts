@@ -8,7 +8,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { subgraphClient, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
+import { startGroupAtEnd, subgraphClient, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
 import { CASES_ENTITIES, CASES_MIGRATIONS } from '@homeroom/cases/data-access';
 import { loadCasesConfig } from './config';
 import { CasesAppModule } from './cases-app.module';
@@ -110,6 +110,8 @@ describe('cases: writing assistant', () => {
       ATTACHMENT_URL_SECRET: SECRET,
       ...extra,
     });
+    // Start with what this test publishes, not with every earlier run's events.
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
     const app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
     await app.listen(0, '127.0.0.1');
     apps.push(app);

@@ -7,7 +7,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { freePort, subgraphClient, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
+import {
+  freePort,
+  startGroupAtEnd,
+  subgraphClient,
+  testKafkaBrokers,
+  uniqueName,
+} from '@homeroom/platform/testing';
 import {
   AttachmentService,
   AttachmentUrlSigner,
@@ -71,6 +77,8 @@ describe('cases: attachments', () => {
       ATTACHMENT_URL_SECRET: URL_SECRET,
       ATTACHMENT_DOWNLOAD_BASE_URL: base,
     });
+    // Start with what this test publishes, not with every earlier run's events.
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
     app = await NestFactory.create<NestExpressApplication>(CasesAppModule.forRoot(config), { logger: false });
     app.useBodyParser('json', { limit: graphqlBodyLimit(config) });
     await app.listen(port, '127.0.0.1');

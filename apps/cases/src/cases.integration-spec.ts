@@ -10,10 +10,11 @@ import { createEnvelope } from '@homeroom/platform/messaging';
 import {
   freePort,
   readTopic,
+  startGroupAtEnd,
+  subgraphClient,
   testKafka,
   testKafkaBrokers,
   uniqueName,
-  subgraphClient,
   waitUntil,
 } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
@@ -77,6 +78,8 @@ describe('cases subgraph', () => {
       ATTACHMENT_URL_SECRET: SECRET,
       ATTACHMENT_STORAGE_DIR: join(workspaceRoot(), 'tmp', 'attachments'),
     });
+    // Start with what this test publishes, not with every earlier run's events.
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
     app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`;

@@ -13,6 +13,7 @@ import {
   testKafkaBrokers,
   uniqueName,
   waitUntil,
+  startGroupAtEnd,
 } from '@homeroom/platform/testing';
 import { CASES_TOPIC, CaseMessageAdded } from '@homeroom/cases/contracts';
 import { CASES_ENTITIES, CASES_MIGRATIONS } from '@homeroom/cases/data-access';
@@ -65,6 +66,8 @@ describe('outbound email', () => {
       SMTP_INTAKE_PORT: String(intakePort),
       SMTP_OUTBOUND_URL: `smtp://127.0.0.1:${outboundPort}`,
     });
+    // Start with what this test publishes, not with every earlier run's events.
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
     app = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`;

@@ -11,6 +11,7 @@ import { createLogger } from '@homeroom/platform/observability';
 import type { EventContract, EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
+  startGroupAtEnd,
   subgraphClient,
   testKafka,
   testKafkaBrokers,
@@ -68,6 +69,8 @@ describe('slas subgraph', () => {
       GATEWAY_TRUST_SECRET: SECRET,
       SLA_SCHEDULER_INTERVAL_MS: '200',
     });
+    // Start with what this test publishes, not with every earlier run's events.
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
     app = await NestFactory.create(SlasAppModule.forRoot(config), { logger: false });
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`;

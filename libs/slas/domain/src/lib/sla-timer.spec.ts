@@ -149,6 +149,22 @@ describe('meet and breach', () => {
     expect(iso(late.metAt)).toBe('2026-01-13T15:30:00.000Z');
   });
 
+  it('a breach marked before a late-arriving reply dated in time is taken back', () => {
+    const timer = start(); // due Tuesday 09:00
+    const marked = markBreached(timer, at('2026-01-13T15:00:02Z'));
+    expect(marked.lastEventAt).toEqual(timer.lastEventAt);
+    const answered = meetTimer(marked, at('2026-01-13T14:30:00Z'), district); // the reply came at 08:30
+    expect(answered).toMatchObject({ status: 'MET', breachedAt: null, consumedMinutes: 450 });
+    expect(iso(answered.metAt)).toBe('2026-01-13T14:30:00.000Z');
+    // A pause dated in time does the same; one dated after the deadline leaves the breach.
+    expect(pauseTimer(marked, at('2026-01-13T14:00:00Z'), district)).toMatchObject({ status: 'PAUSED' });
+    expect(pauseTimer(marked, at('2026-01-13T15:10:00Z'), district)).toBe(marked);
+    expect(meetTimer(marked, at('2026-01-13T15:10:00Z'), district)).toMatchObject({
+      status: 'BREACHED',
+      breachedAt: marked.breachedAt,
+    });
+  });
+
   it('a paused timer can be met (resolved while waiting on the family)', () => {
     const paused = pauseTimer(start(), at('2026-01-12T16:00:00Z'), district);
     expect(meetTimer(paused, at('2026-01-20T16:00:00Z'), district)).toMatchObject({

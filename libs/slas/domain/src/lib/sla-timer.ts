@@ -54,6 +54,18 @@ function checkTarget(targetMinutes: number): void {
   }
 }
 
+/**
+ * The scheduler marks a breach from the case events it has seen by then. A case event dated before the
+ * deadline that arrives afterwards (the consumer lagged: a backlog after an outage, a replay, imported
+ * history) shows the mark was premature: the timer is taken back to running, as it was before the mark,
+ * and the event applies to that. The scheduler's marks never move `lastEventAt`, so such an event is in order.
+ */
+function withoutPrematureBreach(timer: SlaTimer, at: Date): SlaTimer {
+  if (timer.status !== 'BREACHED' || timer.metAt || !timer.dueAt || !timer.runningSince) return timer;
+  if (!(at.getTime() < timer.dueAt.getTime())) return timer;
+  return Object.freeze({ ...timer, status: 'RUNNING', breachedAt: null });
+}
+
 /** Whether an event at `at` may apply: a valid instant, not older than the last event applied. */
 function inOrder(timer: SlaTimer, at: Date): boolean {
   return at instanceof Date && Number.isFinite(at.getTime()) && at.getTime() >= timer.lastEventAt.getTime();
@@ -109,8 +121,9 @@ export function remainingMinutes(timer: SlaTimer, at: Date, calendar: BusinessCa
 }
 
 /** RUNNING → PAUSED: the time used so far is banked; there is no deadline while paused. */
-export function pauseTimer(timer: SlaTimer, at: Date, calendar: BusinessCalendar): SlaTimer {
-  if (timer.status !== 'RUNNING' || !inOrder(timer, at)) return timer;
+export function pauseTimer(given: SlaTimer, at: Date, calendar: BusinessCalendar): SlaTimer {
+  const timer = withoutPrematureBreach(given, at);
+  if (timer.status !== 'RUNNING' || !inOrder(timer, at)) return given;
   return Object.freeze({
     ...timer,
     status: 'PAUSED',
@@ -139,8 +152,9 @@ export function resumeTimer(timer: SlaTimer, at: Date, calendar: BusinessCalenda
  * BREACHED at `dueAt` with `metAt` set. A BREACHED timer that is finally met keeps its status and records
  * `metAt` (reports want the response time). A MET timer is left as it is.
  */
-export function meetTimer(timer: SlaTimer, at: Date, calendar: BusinessCalendar): SlaTimer {
-  if (!inOrder(timer, at) || timer.status === 'MET' || timer.metAt) return timer;
+export function meetTimer(given: SlaTimer, at: Date, calendar: BusinessCalendar): SlaTimer {
+  const timer = withoutPrematureBreach(given, at);
+  if (!inOrder(timer, at) || timer.status === 'MET' || timer.metAt) return given;
   const consumedMinutes = elapsedMinutes(timer, at, calendar);
   const late = timer.status === 'RUNNING' && timer.dueAt !== null && at.getTime() > timer.dueAt.getTime();
   const breached = timer.status === 'BREACHED' || late;
@@ -155,18 +169,21 @@ export function meetTimer(timer: SlaTimer, at: Date, calendar: BusinessCalendar)
   });
 }
 
-/** RUNNING → BREACHED, once `at` has reached `dueAt` (an early call changes nothing). */
+/**
+ * RUNNING → BREACHED, once `at` has reached `dueAt` (an early call changes nothing). The scheduler's
+ * observation, not a case event: `lastEventAt` stays, so a late case event can still correct it.
+ */
 export function markBreached(timer: SlaTimer, at: Date): SlaTimer {
   if (timer.status !== 'RUNNING' || !inOrder(timer, at) || !timer.dueAt) return timer;
   if (at.getTime() < timer.dueAt.getTime()) return timer;
-  return Object.freeze({ ...timer, status: 'BREACHED', breachedAt: at, lastEventAt: at });
+  return Object.freeze({ ...timer, status: 'BREACHED', breachedAt: at });
 }
 
 /** Records that the warning went out; once only, and only for a RUNNING timer past its `warnAt`. */
 export function markWarned(timer: SlaTimer, at: Date): SlaTimer {
   if (timer.status !== 'RUNNING' || timer.warnedAt || !inOrder(timer, at) || !timer.warnAt) return timer;
   if (at.getTime() < timer.warnAt.getTime()) return timer;
-  return Object.freeze({ ...timer, warnedAt: at, lastEventAt: at });
+  return Object.freeze({ ...timer, warnedAt: at });
 }
 
 /**
@@ -174,13 +191,14 @@ export function markWarned(timer: SlaTimer, at: Date): SlaTimer {
  * applies to it. Raised so the warning point is again ahead, the warning may go out again.
  */
 export function retarget(
-  timer: SlaTimer,
+  given: SlaTimer,
   newTargetMinutes: number,
   at: Date,
   calendar: BusinessCalendar,
 ): SlaTimer {
   checkTarget(newTargetMinutes);
-  if ((timer.status !== 'RUNNING' && timer.status !== 'PAUSED') || !inOrder(timer, at)) return timer;
+  const timer = withoutPrematureBreach(given, at);
+  if ((timer.status !== 'RUNNING' && timer.status !== 'PAUSED') || !inOrder(timer, at)) return given;
   const next = { ...timer, targetMinutes: newTargetMinutes, lastEventAt: at };
   const warnMinutes = (newTargetMinutes * timer.warnAtPercent) / 100;
   const warnAgain = timer.warnedAt !== null && elapsedMinutes(timer, at, calendar) < warnMinutes;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { HealthRegistry, LOGGER, type Logger } from '@homeroom/platform/observability';
@@ -7,6 +8,10 @@ import type { EventHandler } from '../consumer/event-handler';
 import { provisionTopics, type TopicSpec } from '../kafka/topic-provisioner';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { KAFKA, MESSAGING_OPTIONS } from './messaging.tokens';
+import { backoffMs, type RetryPolicy } from '../consumer/retry-policy';
+
+/** Up to about a minute of retries while a new broker or new topics settle. */
+const STARTUP_RETRY: RetryPolicy = { attempts: 15, initialBackoffMs: 500, maxBackoffMs: 5_000 };
 
 export interface MessagingOptions {
   service: string;
@@ -39,7 +44,29 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     private readonly health: HealthRegistry,
   ) {}
 
+  /**
+   * On a broker that has just started, or topics another service has just created, Kafka answers for a
+   * few seconds with retriable errors (coordinator loading, partition not yet hosted): the start is
+   * retried on those, for up to a minute, rather than the service exiting.
+   */
   async onApplicationBootstrap(): Promise<void> {
+    this.health.register({ name: 'kafka', check: () => this.checkKafka() });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        const retriable = isRetriable(error);
+        if (!retriable || attempt >= STARTUP_RETRY.attempts) throw error;
+        this.logger.warn({ err: error, attempt }, 'Kafka not ready yet; starting messaging again');
+        await this.consumer?.stop().catch(() => undefined);
+        await this.relay?.stop().catch(() => undefined);
+        await sleep(backoffMs(STARTUP_RETRY, attempt));
+      }
+    }
+  }
+
+  private async start(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -52,7 +79,6 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     } finally {
       await admin.disconnect();
     }
-    this.health.register({ name: 'kafka', check: () => this.checkKafka() });
     this.relay = new OutboxRelay({
       dataSource: this.dataSource,
       kafka: this.kafka,
@@ -86,4 +112,18 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       await admin.disconnect();
     }
   }
+}
+
+/** kafkajs marks transient errors `retriable`; once its own retries run out it wraps the last one. */
+function isRetriable(error: unknown): boolean {
+  const { retriable, originalError, cause } = (error ?? {}) as {
+    retriable?: boolean;
+    originalError?: unknown;
+    cause?: unknown;
+  };
+  return (
+    retriable === true ||
+    (originalError ? isRetriable(originalError) : false) ||
+    (cause ? isRetriable(cause) : false)
+  );
 }

@@ -25,7 +25,7 @@ export const ALWAYS_OPEN: BusinessCalendar = validateCalendar({
 });
 
 /** Running timers recomputed per statement after a calendar edit. */
-export const RECOMPUTE_BATCH_SIZE = 500;
+export const RECOMPUTE_BATCH_SIZE = 2_000;
 
 export interface SaveCalendarInput {
   id?: string | null;
@@ -205,18 +205,23 @@ export class CalendarService {
     match: { calendarId: string; scope: CalendarScope | 'DELETED'; schoolId: string | null },
     target: ResolvedCalendar,
   ): Promise<void> {
+    // One condition per scope, so each batch walks the primary key (no join, no scan of other timers).
+    const follows =
+      match.scope === 'SCHOOL'
+        ? `(t.calendar_id = $4 OR EXISTS (SELECT 1 FROM sla_case c WHERE c.case_id = t.case_id AND c.school_id = $5))`
+        : match.scope === 'DISTRICT'
+          ? `(t.calendar_id = $4 OR t.calendar_id IS NULL)`
+          : `t.calendar_id = $4`;
+    const scopeParams = match.scope === 'SCHOOL' ? [match.calendarId, match.schoolId] : [match.calendarId];
     let after: [string, string] = ['00000000-0000-0000-0000-000000000000', ''];
     for (;;) {
       const rows = (await manager.query(
-        `SELECT t.* FROM sla_timer t JOIN sla_case c ON c.case_id = t.case_id
-          WHERE t.status = 'RUNNING' AND (t.case_id, t.kind) > ($2::uuid, $3::text)
-            AND (t.calendar_id = $1
-              OR ($4 = 'SCHOOL' AND c.school_id = $5)
-              OR ($4 = 'DISTRICT' AND t.calendar_id IS NULL))
+        `SELECT t.* FROM sla_timer t
+          WHERE t.status = 'RUNNING' AND (t.case_id, t.kind) > ($1::uuid, $2::text) AND ${follows}
           ORDER BY t.case_id, t.kind
-          LIMIT $6
+          LIMIT $3
           FOR UPDATE OF t`,
-        [match.calendarId, after[0], after[1], match.scope, match.schoolId, RECOMPUTE_BATCH_SIZE],
+        [after[0], after[1], RECOMPUTE_BATCH_SIZE, ...scopeParams],
       )) as SlaTimerRow[];
       if (rows.length === 0) return;
       await saveTimers(
