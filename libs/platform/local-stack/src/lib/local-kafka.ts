@@ -222,7 +222,14 @@ export class LocalKafka {
   }
 }
 
-/** A KRaft cluster id: 16 random bytes, base64url without padding, as `kafka-storage random-uuid` makes. */
+/**
+ * A KRaft cluster id: 16 random bytes, base64url without padding, as `kafka-storage random-uuid` makes.
+ * Like Kafka's own `Uuid.randomUuid`, never one starting with '-': the storage tool's argument parser would
+ * take it for an option (one format in 64 failed with "expected one argument").
+ */
 function kafkaClusterId(): string {
-  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+  for (;;) {
+    const id = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }

@@ -12,7 +12,7 @@ import {
   type Weekday,
 } from '@homeroom/slas/domain';
 import { BusinessCalendarEntity, CALENDAR_SCOPES, type CalendarScope } from '../entities/sla.entities';
-import { saveTimers, timerFromRow, type SlaTimerRow } from './timer-rows';
+import { timerFromRow, type SlaTimerRow } from './timer-rows';
 
 /** Used when no calendar has been saved at all: open around the clock (a BUSINESS target is then wall time). */
 export const ALWAYS_OPEN: BusinessCalendar = validateCalendar({
@@ -224,13 +224,19 @@ export class CalendarService {
         [after[0], after[1], RECOMPUTE_BATCH_SIZE, ...scopeParams],
       )) as SlaTimerRow[];
       if (rows.length === 0) return;
-      await saveTimers(
-        manager,
-        rows.map(timerFromRow).map((stored) => ({
-          ...stored,
-          calendarId: target.id,
-          timer: recompute(stored.timer, target.calendar),
-        })),
+      // Only the deadlines and the calendar change: four columns, not the whole timer.
+      const recomputed = rows.map((row) => recompute(timerFromRow(row).timer, target.calendar));
+      await manager.query(
+        `UPDATE sla_timer t SET due_at = u.due_at, warn_at = u.warn_at, calendar_id = $5, version = t.version + 1
+           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(case_id, kind, due_at, warn_at)
+          WHERE t.case_id = u.case_id AND t.kind = u.kind`,
+        [
+          rows.map((row) => row.case_id),
+          rows.map((row) => row.kind),
+          recomputed.map((timer) => timer.dueAt?.toISOString() ?? null),
+          recomputed.map((timer) => timer.warnAt?.toISOString() ?? null),
+          target.id,
+        ],
       );
       const last = rows[rows.length - 1]!;
       after = [last.case_id, last.kind];
