@@ -258,7 +258,10 @@ describe('cases subgraph', () => {
       number: caseNumber,
       anonymous: false,
       schoolId,
+      // What the satisfaction survey decides on; the address itself stays here.
+      survey: { reachableBy: ['EMAIL'], duplicate: false, optedOut: false },
     });
+    expect(JSON.stringify(resolved[0].envelope)).not.toContain('rosa@example.org');
 
     tracked = (
       await graphql(
@@ -267,6 +270,18 @@ describe('cases subgraph', () => {
       )
     ).data.replyAsRequester;
     expect(tracked.status).toBe('OPEN');
+    // Resolved again, this time without a survey (the agent's call).
+    await graphql(
+      'mutation($id: ID!) { setCaseStatus(caseId: $id, status: RESOLVED, sendSurvey: false) { status } }',
+      { id },
+      agent,
+    );
+    const [again] = await database.dataSource.query(
+      `SELECT envelope FROM outbox_event WHERE message_key = $1 AND envelope->>'type' = $2
+        ORDER BY position DESC LIMIT 1`,
+      [id, CaseResolved.type],
+    );
+    expect(again.envelope.data.survey).toMatchObject({ optedOut: true });
     await graphql(
       'mutation($id: ID!) { setCaseStatus(caseId: $id, status: CLOSED) { status } }',
       { id },

@@ -17,6 +17,7 @@ import {
 } from '@homeroom/platform/testing';
 import { CASES_TOPIC, CaseMessageAdded } from '@homeroom/cases/contracts';
 import { CASES_ENTITIES, CASES_MIGRATIONS } from '@homeroom/cases/data-access';
+import { SurveyInvitationIssued } from '@homeroom/surveys/contracts';
 // The development mail catcher stands in for the district's SMTP relay, as it does on a developer's machine.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -320,6 +321,69 @@ describe('outbound email', () => {
       expect((await message(replyId)).delivered_at).toBeInstanceOf(Date);
     } finally {
       if (down.listening) await new Promise<void>((resolve) => down.close(() => resolve()));
+    }
+  });
+  it("emails the satisfaction survey's invitation to the requester, and records why when it cannot", async () => {
+    const invitation = (caseId: string, reminder = false) =>
+      createEnvelope('surveys', SurveyInvitationIssued, {
+        aggregateId: randomUUID(),
+        data: {
+          ...SurveyInvitationIssued.fixture,
+          invitationId: randomUUID(),
+          caseId,
+          language: 'en',
+          reminder,
+          subject: `How did we do? (case ${rosaCase.number})`,
+          body: 'How were you left feeling? https://portal.district.test/s/abc',
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      });
+    const publish = async (envelope: ReturnType<typeof invitation>) => {
+      await producer.send({
+        topic: SurveyInvitationIssued.topic,
+        messages: [{ key: envelope.aggregateId, value: JSON.stringify(envelope) }],
+      });
+      await waitUntil(
+        `invitation ${envelope.id} handled`,
+        async () =>
+          Boolean(
+            await row('SELECT 1 AS ok FROM inbox_event WHERE consumer_group = $1 AND event_id = $2', [
+              consumerGroup,
+              envelope.id,
+            ]),
+          ),
+        { timeoutMs: 60_000 },
+      );
+    };
+    const producer = testKafka().producer();
+    await producer.connect();
+    try {
+      const sent = invitation(rosaCase.id);
+      await publish(sent);
+      const mail = (await mailTo('rosa.parks@example.org')).find((m) =>
+        m.subject.startsWith('How did we do?'),
+      );
+      expect(mail).toMatchObject({
+        subject: `How did we do? (case ${rosaCase.number})`,
+        messageId: `<survey-${sent.data.invitationId}@homeroom.test>`,
+      });
+      expect(mail!.headers['auto-submitted']).toBe('auto-generated');
+      expect(mail!.text).toContain('https://portal.district.test/s/abc');
+      expect(
+        await row(`SELECT details FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_SENT'`, [
+          rosaCase.id,
+        ]),
+      ).toMatchObject({ details: { invitationId: sent.data.invitationId, reminder: false } });
+
+      const { id: anonymousCaseId } = await row(`SELECT id FROM support_case WHERE anonymous LIMIT 1`, []);
+      await publish(invitation(anonymousCaseId));
+      expect(
+        await row(`SELECT details FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_NOT_SENT'`, [
+          anonymousCaseId,
+        ]),
+      ).toMatchObject({ details: { reason: 'NO_EMAIL' } });
+    } finally {
+      await producer.disconnect();
     }
   });
 });

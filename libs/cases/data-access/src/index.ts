@@ -6,7 +6,6 @@ export * from './lib/services/case-intake.service';
 export * from './lib/services/case.service';
 export * from './lib/services/case-query.service';
 export * from './lib/services/topic.service';
-export * from './lib/services/tracking-token';
 export * from './lib/read-models/school-read-model';
 export * from './lib/routing/routing.service';
 export * from './lib/read-models/team-read-model';

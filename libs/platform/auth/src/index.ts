@@ -5,3 +5,4 @@ export * from './lib/nest/auth.decorators';
 export * from './lib/nest/authorization.guard';
 export * from './lib/nest/gateway-trust.middleware';
 export * from './lib/nest/principal-of-request';
+export * from './lib/link-token';

@@ -4,3 +4,4 @@ export * from './lib/csat-eligibility';
 export * from './lib/scores';
 export * from './lib/ppra';
 export * from './lib/self-assessment';
+export * from './lib/csat-survey';

@@ -135,6 +135,19 @@ export const CaseResolved = defineEventContract({
     topicId: z.uuid().nullable(),
     assigneeId: z.uuid().nullable(),
     resolvedAt: z.iso.datetime({ offset: true }),
+    /**
+     * What the satisfaction survey decides on, without the contact itself (which stays in cases): how the
+     * requester can be reached, whether they are staff, whether this case duplicates another, whether the
+     * agent resolved it without a survey. Absent on events written before it was added.
+     */
+    survey: z
+      .object({
+        reachableBy: z.array(z.enum(['EMAIL', 'SMS'])),
+        requesterKind: z.enum(REQUESTER_KINDS).nullable(),
+        duplicate: z.boolean(),
+        optedOut: z.boolean(),
+      })
+      .optional(),
   }),
   fixture: {
     caseId: CASE_ID,

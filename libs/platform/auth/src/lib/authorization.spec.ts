@@ -1,4 +1,4 @@
-import { canSeeSchool, hasAnyRole, hasScopes } from './authorization';
+import { canSeeSchool, canSeeSchoolFigures, hasAnyRole, hasScopes } from './authorization';
 import { ANONYMOUS, type Principal } from './principal';
 
 const principal = {
@@ -15,6 +15,18 @@ describe('authorization', () => {
     ['nobody anonymous sees a school', ANONYMOUS, 'lincoln-elementary', false],
   ])('%s', (_, who, schoolId, expected) => {
     expect(canSeeSchool(who, schoolId)).toBe(expected);
+  });
+
+  it.each([
+    ['a district administrator, district-wide', principal.admin, null, true],
+    ['an integration, district-wide', principal.vendor, null, true],
+    ['a viewer, district-wide', { ...principal.agent, roles: ['VIEWER'] } as Principal, null, true],
+    ['an agent, district-wide', principal.agent, null, false],
+    ['an agent, their own school', principal.agent, 'lincoln-elementary', true],
+    ['an agent, another school', principal.agent, 'washington-high', false],
+    ['anyone signed out', ANONYMOUS, 'lincoln-elementary', false],
+  ])('school figures: %s', (_, who, schoolId, expected) => {
+    expect(canSeeSchoolFigures(who, schoolId)).toBe(expected);
   });
 
   it('checks roles and scopes', () => {

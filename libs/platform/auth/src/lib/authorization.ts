@@ -15,3 +15,15 @@ export function canSeeSchool(principal: Principal, schoolId: string): boolean {
   if (principal.kind === 'client') return true;
   return principal.roles.includes('DISTRICT_ADMIN') || principal.schoolIds.includes(schoolId);
 }
+
+/**
+ * Aggregate figures (SLA attainment, satisfaction): district-wide ones (`schoolId` null) for district
+ * administrators, viewers and integrations; a school's also for the staff of that school.
+ */
+export function canSeeSchoolFigures(principal: Principal, schoolId: string | null): boolean {
+  const districtWide =
+    principal.kind === 'client' ||
+    (principal.kind === 'user' &&
+      principal.roles.some((role) => role === 'DISTRICT_ADMIN' || role === 'VIEWER'));
+  return districtWide || (schoolId !== null && canSeeSchool(principal, schoolId));
+}

@@ -2,6 +2,45 @@ import { z } from 'zod';
 import { defineEventContract } from '@homeroom/platform/event-contracts';
 
 export const SURVEYS_RESPONSE_TOPIC = 'surveys.response.v1';
+export const SURVEYS_INVITATION_TOPIC = 'surveys.invitation.v1';
+
+/**
+ * An invitation (or its reminder) is ready to go. Surveys writes the words; the service that holds the
+ * recipient's address sends them: cases for a case's requester (`caseId`), so no address travels on Kafka.
+ * The message carries the one-time link; only the link's hash is stored anywhere.
+ */
+export const SurveyInvitationIssued = defineEventContract({
+  type: 'surveys.SurveyInvitationIssued',
+  version: 1,
+  topic: SURVEYS_INVITATION_TOPIC,
+  schema: z.object({
+    invitationId: z.uuid(),
+    surveyId: z.uuid(),
+    caseId: z.uuid().nullable(),
+    personId: z.uuid().nullable(),
+    channel: z.enum(['EMAIL', 'SMS']),
+    language: z.string().min(2).max(35),
+    reminder: z.boolean(),
+    subject: z.string().min(1).max(200),
+    /** The whole message, link included: plain text for email, short for SMS. */
+    body: z.string().min(1).max(4_000),
+    link: z.url(),
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    invitationId: '4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b',
+    surveyId: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a',
+    caseId: '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b',
+    personId: null,
+    channel: 'EMAIL' as const,
+    language: 'es',
+    reminder: false,
+    subject: '¿Cómo le fue? Caso HR-2026-000042',
+    body: 'Díganos cómo se sintió después de esta conversación: http://localhost:4200/s/abc',
+    link: 'http://localhost:4200/s/abc',
+    expiresAt: '2026-12-11T10:00:00.000Z',
+  },
+});
 
 /**
  * A satisfaction score at or below the district's threshold. The cases service opens a follow-up for the

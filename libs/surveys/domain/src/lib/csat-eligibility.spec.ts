@@ -5,8 +5,7 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 *
 
 const facts: ResolvedCaseFacts = {
   anonymous: false,
-  email: 'maria@example.org',
-  phone: '+15125550100',
+  reachableBy: ['EMAIL', 'SMS'],
   channel: 'WEB_FORM',
   language: 'es-MX',
   confidential: false,
@@ -31,14 +30,10 @@ describe('csatEligibility', () => {
     ['spam', { spam: true }, 'SPAM'],
     ['a staff-internal case', { staffInternal: true }, 'STAFF_INTERNAL'],
     ['a case the agent opted out of', { agentOptedOut: true }, 'OPTED_OUT'],
-    ['a requester with no email or phone', { email: null, phone: '  ' }, 'UNREACHABLE'],
+    ['a requester with no email or phone', { reachableBy: [] }, 'UNREACHABLE'],
     ['a requester invited 6 days ago', { lastInvitedAt: daysAgo(6) }, 'COOLING_OFF'],
-    [
-      'the most fundamental reason first',
-      { anonymous: true, spam: true, email: null, phone: null },
-      'ANONYMOUS',
-    ],
-    ['spam before unreachable', { spam: true, email: null, phone: null }, 'SPAM'],
+    ['the most fundamental reason first', { anonymous: true, spam: true, reachableBy: [] }, 'ANONYMOUS'],
+    ['spam before unreachable', { spam: true, reachableBy: [] }, 'SPAM'],
   ])('does not invite for %s', (_, overrides, reason) => {
     expect(csatEligibility({ ...facts, ...overrides }, now)).toEqual({ invite: false, reason });
   });
@@ -46,8 +41,8 @@ describe('csatEligibility', () => {
   it.each<[string, Partial<ResolvedCaseFacts>, string]>([
     ['a case that came in by text', { channel: 'SMS' }, 'SMS'],
     ['a phone call', { channel: 'PHONE' }, 'SMS'],
-    ['a requester with only a phone', { email: null }, 'SMS'],
-    ['a text-message case without a phone', { channel: 'SMS', phone: null }, 'EMAIL'],
+    ['a requester with only a phone', { reachableBy: ['SMS'] }, 'SMS'],
+    ['a text-message case without a phone', { channel: 'SMS', reachableBy: ['EMAIL'] }, 'EMAIL'],
   ])('chooses the channel for %s', (_, overrides, channel) => {
     expect(csatEligibility({ ...facts, ...overrides }, now)).toMatchObject({ invite: true, channel });
   });

@@ -22,10 +22,11 @@ export type InvitationChannel = 'EMAIL' | 'SMS';
 /** What the surveys service knows about a case the cases service reports resolved. */
 export interface ResolvedCaseFacts {
   anonymous: boolean;
-  /** The requester's email, if any. */
-  email: string | null;
-  /** A number the requester may be texted at, if any (the service passes null without SMS consent). */
-  phone: string | null;
+  /**
+   * How the requester can be reached: an email on file, a number that may be texted. The addresses stay
+   * with the service that holds them (cases), which sends the invitation.
+   */
+  reachableBy: readonly InvitationChannel[];
   /** The channel the case came in on (the cases domain's `Channel`, e.g. 'EMAIL', 'SMS', 'PHONE'). */
   channel: string;
   /** The requester's language, if known. */
@@ -71,8 +72,8 @@ export function csatEligibility(facts: ResolvedCaseFacts, now: Date, policy: Csa
   if (facts.staffInternal) return skip('STAFF_INTERNAL');
   if (facts.agentOptedOut) return skip('OPTED_OUT');
 
-  const email = facts.email?.trim() || null;
-  const phone = facts.phone?.trim() || null;
+  const email = facts.reachableBy.includes('EMAIL');
+  const phone = facts.reachableBy.includes('SMS');
   if (!email && !phone) return skip('UNREACHABLE');
 
   if (facts.lastInvitedAt && now.getTime() - facts.lastInvitedAt.getTime() < coolingOffDays * DAY_MS)

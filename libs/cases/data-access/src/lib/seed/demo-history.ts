@@ -418,6 +418,13 @@ async function publishHistory(
       topicId: c.topicId,
       assigneeId: c.assigneeId,
       resolvedAt: at.toISOString(),
+      // The demo's requesters are directory people reachable by email; the survey service decides the rest.
+      survey: {
+        reachableBy: c.requesterId && !c.anonymous ? ['EMAIL' as const] : [],
+        requesterKind: null,
+        duplicate: false,
+        optedOut: false,
+      },
     });
   const reopened = cases.filter((c) => c.reopenedAt);
   await inChunks(

@@ -27,7 +27,7 @@ import { assertKnownRequester, matchRequester, requesterKindOf } from '../reques
 import { CaseWriter } from './case-writer';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { addLink } from './case-relations.service';
-import { newTrackingToken } from './tracking-token';
+import { newLinkToken } from '@homeroom/platform/auth';
 import { newReplyToken } from '../email/reply-address';
 
 export interface IntakeSettings {
@@ -181,7 +181,7 @@ export class CaseIntakeService {
       // Triage before routing: a classified topic is what topic-based rules route on.
       const triage = await this.triage.triage(tx, `${fields.subject}\n${body}`, Boolean(fields.topicId));
       if (triage.topic) fields = { ...fields, topicId: triage.topic.topicId };
-      const { token, hash } = newTrackingToken();
+      const { token, hash } = newLinkToken();
       const supportCase = tx.create(CaseEntity, {
         ...fields,
         id: randomUUID(),

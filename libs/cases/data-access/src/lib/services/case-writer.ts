@@ -5,6 +5,7 @@ import type { CaseStatus, MessageDirection } from '@homeroom/cases/domain';
 import { CaseMessageAdded, CaseResolved, CaseStatusChanged, CaseUpdated } from '@homeroom/cases/contracts';
 import { CaseAttachmentEntity, type CaseEntity, CaseMessageEntity } from '../entities';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
+import { requesterKindOf } from '../requesters/requester-matcher';
 import { type CaseActor, describeActor } from './case-actor';
 
 /**
@@ -68,7 +69,17 @@ export class CaseWriter {
     return saved;
   }
 
-  async status(supportCase: CaseEntity, to: CaseStatus, actor: CaseActor, reason?: string): Promise<void> {
+  /**
+   * Moves the case to `to` (CaseStatusChanged, and CaseResolved on resolving). `sendSurvey: false` resolves
+   * without asking the requester how it went (a bereavement, a legal matter).
+   */
+  async status(
+    supportCase: CaseEntity,
+    to: CaseStatus,
+    actor: CaseActor,
+    reason?: string,
+    { sendSurvey = true }: { sendSurvey?: boolean } = {},
+  ): Promise<void> {
     const from = supportCase.status;
     if (from === to) return;
     const at = new Date();
@@ -94,10 +105,28 @@ export class CaseWriter {
           topicId: supportCase.topicId,
           assigneeId: supportCase.assigneeId,
           resolvedAt: at.toISOString(),
+          survey: await this.surveyFacts(supportCase, sendSurvey),
         },
       });
     }
     await this.timeline(supportCase, 'STATUS_CHANGED', actor, { from, to, ...(reason ? { reason } : {}) });
+  }
+
+  /** What the surveys service decides a satisfaction invitation on; the contact itself stays here. */
+  private async surveyFacts(supportCase: CaseEntity, sendSurvey: boolean) {
+    const reachableBy: ('EMAIL' | 'SMS')[] = [];
+    if (supportCase.contact.email) reachableBy.push('EMAIL');
+    if (supportCase.contact.phone) reachableBy.push('SMS');
+    const [duplicate] = (await this.manager.query(
+      `SELECT 1 FROM case_link WHERE case_id = $1 AND kind = 'DUPLICATE_OF' LIMIT 1`,
+      [supportCase.id],
+    )) as unknown[];
+    return {
+      reachableBy,
+      requesterKind: await requesterKindOf(this.manager, supportCase.requesterId),
+      duplicate: duplicate !== undefined,
+      optedOut: !sendSurvey,
+    };
   }
 
   /** CaseUpdated: the routing facts other services key on (priority, topic, school, assignment) as they are now. */

@@ -19,7 +19,7 @@ import { TriageService } from '../triage/triage.service';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
 import { CaseWriter } from './case-writer';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
-import { hashTrackingToken } from './tracking-token';
+import { hashLinkToken } from '@homeroom/platform/auth';
 
 /** What staff may correct on a case; absent fields stay as they are, null clears. */
 export interface CaseChanges {
@@ -113,10 +113,15 @@ export class CaseService {
     return updated;
   }
 
-  setStatus(caseId: string, status: CaseStatus, actor: CaseActor): Promise<CaseEntity> {
+  setStatus(
+    caseId: string,
+    status: CaseStatus,
+    actor: CaseActor,
+    options: { sendSurvey?: boolean } = {},
+  ): Promise<CaseEntity> {
     return this.act(caseId, async (supportCase, writer) => {
       assertTransition(supportCase.status, status);
-      await writer.status(supportCase, status, actor);
+      await writer.status(supportCase, status, actor, undefined, options);
       return supportCase;
     });
   }
@@ -213,7 +218,7 @@ export class CaseService {
   async findByToken(token: string): Promise<CaseEntity> {
     const supportCase = await this.dataSource
       .getRepository(CaseEntity)
-      .findOneBy({ trackingTokenHash: hashTrackingToken(token) });
+      .findOneBy({ trackingTokenHash: hashLinkToken(token) });
     if (!supportCase) throw new NotFoundException('Case');
     return supportCase;
   }

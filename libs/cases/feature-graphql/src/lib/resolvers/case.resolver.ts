@@ -283,9 +283,20 @@ export class CaseResolver {
   async setCaseStatus(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('status', { type: () => CaseStatusEnum }) status: CaseStatus,
+    @Args('sendSurvey', {
+      type: () => Boolean,
+      nullable: true,
+      description:
+        'On resolving: false resolves without asking the requester how it went (a bereavement, a legal matter). True by default.',
+    })
+    sendSurvey: boolean | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
     await assertCaseVisible(this.query, caseId, principal);
-    return toCase(await this.caseService.setStatus(caseId, status, actorOf(principal)));
+    return toCase(
+      await this.caseService.setStatus(caseId, status, actorOf(principal), {
+        sendSurvey: sendSurvey ?? true,
+      }),
+    );
   }
 }

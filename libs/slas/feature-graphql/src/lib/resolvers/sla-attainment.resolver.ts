@@ -1,6 +1,12 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AttainmentService, type SlaAttainmentReport } from '@homeroom/slas/data-access';
-import { canSeeSchool, CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import {
+  canSeeSchoolFigures,
+  CurrentPrincipal,
+  Roles,
+  Scopes,
+  type Principal,
+} from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
 import { ForbiddenException } from '@homeroom/shared/errors';
 import { SLA_SCOPES } from '../access';
@@ -8,18 +14,9 @@ import { SchoolReference, SlaAttainment } from '../types';
 
 const ATTAINMENT_READERS = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'VIEWER'] as const;
 
-/**
- * District-wide figures are for district administrators, viewers and integrations; school administrators
- * see their own schools'.
- */
 function assertMaySee(principal: Principal, schoolId: string | null): void {
-  const districtWide =
-    principal.kind === 'client' ||
-    (principal.kind === 'user' &&
-      principal.roles.some((role) => role === 'DISTRICT_ADMIN' || role === 'VIEWER'));
-  if (schoolId ? !canSeeSchool(principal, schoolId) && !districtWide : !districtWide) {
+  if (!canSeeSchoolFigures(principal, schoolId))
     throw new ForbiddenException('You may see the SLA figures of your own schools only');
-  }
 }
 
 @Resolver()

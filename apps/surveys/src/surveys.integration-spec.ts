@@ -1,0 +1,512 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Producer } from 'kafkajs';
+import type { Principal } from '@homeroom/platform/auth';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import { createEnvelope } from '@homeroom/platform/messaging';
+import type { EventContract, EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
+import { workspaceRoot } from '@homeroom/platform/local-stack';
+import {
+  readTopic,
+  startGroupAtEnd,
+  subgraphClient,
+  testKafka,
+  testKafkaBrokers,
+  uniqueName,
+  waitUntil,
+} from '@homeroom/platform/testing';
+import { CASES_TOPIC, CaseMerged, CaseResolved } from '@homeroom/cases/contracts';
+import {
+  LowSatisfactionReported,
+  SURVEYS_INVITATION_TOPIC,
+  SURVEYS_RESPONSE_TOPIC,
+  SurveyInvitationIssued,
+} from '@homeroom/surveys/contracts';
+import {
+  InvitationReminders,
+  seedSurveyDefaults,
+  SurveyService,
+  SURVEYS_ENTITIES,
+  SURVEYS_MIGRATIONS,
+} from '@homeroom/surveys/data-access';
+import { loadSurveysConfig } from './config';
+import { SurveysAppModule } from './surveys-app.module';
+
+const SECRET = 'surveys-test-secret-0123456789abcdef0123';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
+type Json = any;
+type Invitation = EventData<typeof SurveyInvitationIssued>;
+
+const SURVEY_LINK = `query ($token: String!) {
+  surveyByToken(token: $token) {
+    state expiresAt caseNumber language title
+    questions { id kind text required min max lowLabel highLabel maxLength }
+  }
+}`;
+const SUBMIT = `mutation ($token: String!, $answers: [SurveyAnswerInput!]!) {
+  submitSurveyResponse(token: $token, answers: $answers) { id score submittedAt }
+}`;
+const CASE_SATISFACTION = `query ($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on Case { id satisfaction { status skippedReason score comment invitedAt respondedAt } }
+  }
+}`;
+
+describe('surveys subgraph', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let producer: Producer;
+  const admin: Principal = { kind: 'user', subject: randomUUID(), roles: ['DISTRICT_ADMIN'], schoolIds: [] };
+  const schoolId = randomUUID();
+  const agent: Principal = { kind: 'user', subject: randomUUID(), roles: ['AGENT'], schoolIds: [schoolId] };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('surveys', {
+      migrations: SURVEYS_MIGRATIONS,
+      entities: SURVEYS_ENTITIES,
+    });
+    await seedSurveyDefaults(database.dataSource, new SurveyService(database.dataSource));
+    const config = loadSurveysConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_CONSUMER_GROUP: uniqueName('surveys-test', '-'),
+      GATEWAY_TRUST_SECRET: SECRET,
+      PORTAL_URL: 'https://portal.district.test',
+      SURVEY_REMINDER_INTERVAL_MS: '0',
+      SURVEY_MINIMUM_GROUP_SIZE: '2',
+    });
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP, [CASES_TOPIC]);
+    app = await NestFactory.create(SurveysAppModule.forRoot(config), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`;
+    producer = testKafka().producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+    await database?.drop();
+  });
+
+  const graphql = (query: string, variables: Record<string, unknown> = {}, principal: Principal = admin) =>
+    subgraphClient(url, SECRET)(query, variables, principal) as Promise<Json>;
+  const anonymous = (query: string, variables: Record<string, unknown> = {}) =>
+    graphql(query, variables, { kind: 'anonymous' } as Principal);
+
+  async function send(envelope: EventEnvelope<unknown>): Promise<void> {
+    await producer.send({
+      topic: CASES_TOPIC,
+      messages: [{ key: envelope.aggregateId, value: JSON.stringify(envelope) }],
+    });
+    await waitUntil(
+      `event ${envelope.id} in the inbox`,
+      async () =>
+        (await database.dataSource.query('SELECT 1 FROM inbox_event WHERE event_id = $1', [envelope.id]))
+          .length > 0,
+      { timeoutMs: 60_000 },
+    );
+  }
+
+  function casesEvent<Contract extends EventContract>(
+    contract: Contract,
+    caseId: string,
+    data: EventData<Contract>,
+    imported = false,
+  ): EventEnvelope<EventData<Contract>> {
+    return createEnvelope('cases', contract, {
+      aggregateId: caseId,
+      data,
+      ...(imported ? { imported } : {}),
+    });
+  }
+
+  /** A resolution the cases service would publish: a known guardian, reachable by email, in Spanish. */
+  function resolution(
+    caseId: string,
+    overrides: Partial<EventData<typeof CaseResolved>> = {},
+  ): EventData<typeof CaseResolved> {
+    return {
+      ...CaseResolved.fixture,
+      caseId,
+      number: `HR-2026-${caseId.slice(0, 6)}`,
+      requesterId: randomUUID(),
+      anonymous: false,
+      schoolId,
+      resolvedAt: new Date().toISOString(),
+      survey: { reachableBy: ['EMAIL'], requesterKind: 'GUARDIAN', duplicate: false, optedOut: false },
+      ...overrides,
+    };
+  }
+
+  async function resolve(caseId: string, overrides: Partial<EventData<typeof CaseResolved>> = {}) {
+    const envelope = casesEvent(CaseResolved, caseId, resolution(caseId, overrides));
+    await send(envelope);
+    return envelope;
+  }
+
+  /** The invitations (and reminders) published on Kafka for a case, in order. */
+  async function invitationsFor(caseId: string, count: number): Promise<Invitation[]> {
+    const messages = await readTopic(SURVEYS_INVITATION_TOPIC, count, {
+      filter: (message) => message.value!.toString().includes(caseId),
+    });
+    return messages.map((message) =>
+      SurveyInvitationIssued.schema.parse(JSON.parse(message.value!.toString()).data),
+    );
+  }
+
+  const tokenOf = (invitation: Invitation) => invitation.link.split('/s/')[1]!;
+
+  async function caseSatisfaction(caseId: string): Promise<Json> {
+    const result = await graphql(CASE_SATISFACTION, { r: [{ __typename: 'Case', id: caseId }] });
+    expect(result.errors).toBeUndefined();
+    return result.data._entities[0].satisfaction;
+  }
+
+  it('serves the committed SDL that composition reads (set UPDATE_SCHEMAS=1 to rewrite it)', async () => {
+    const committed = join(workspaceRoot(), 'apps', 'surveys', 'schema.graphql');
+    const generated: string = (await graphql('{ _service { sdl } }')).data._service.sdl;
+    if (process.env['UPDATE_SCHEMAS'] === '1' || !existsSync(committed)) writeFileSync(committed, generated);
+    expect(generated).toBe(readFileSync(committed, 'utf8'));
+    expect(generated).toMatch(/type Case\s+@key\(fields: "id"\)/);
+    expect(generated).toMatch(
+      /satisfaction\(range: DateRangeInput!, schoolId: ID, topicId: ID\): SatisfactionSummary!/,
+    );
+  });
+
+  it('invites the requester of a resolved case once, in their language, with a one-time link', async () => {
+    const caseId = randomUUID();
+    const first = await resolve(caseId, { language: 'es' });
+    await send(first); // redelivered: the inbox drops it
+    await resolve(caseId, { language: 'es' }); // resolved again after a reopen: already decided
+
+    const [invitation] = await invitationsFor(caseId, 1);
+    expect(invitation).toMatchObject({ caseId, channel: 'EMAIL', language: 'es', reminder: false });
+    expect(invitation!.subject).toBe(`¿Cómo lo hicimos? (caso HR-2026-${caseId.slice(0, 6)})`);
+    expect(invitation!.link).toMatch(/^https:\/\/portal\.district\.test\/s\/[A-Za-z0-9_-]{43}$/);
+    expect(invitation!.body).toContain(invitation!.link);
+    const [{ n }] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM survey_invitation WHERE case_id = $1',
+      [caseId],
+    );
+    expect(n).toBe(1);
+    // Only the link's hash is kept.
+    const stored: { token_hash: string }[] = await database.dataSource.query(
+      'SELECT token_hash FROM survey_link WHERE invitation_id = $1',
+      [invitation!.invitationId],
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.token_hash).not.toContain(tokenOf(invitation!));
+
+    const opened = await anonymous(SURVEY_LINK, { token: tokenOf(invitation!) });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.surveyByToken).toMatchObject({
+      state: 'OPEN',
+      caseNumber: `HR-2026-${caseId.slice(0, 6)}`,
+      language: 'es',
+      title: '¿Cómo lo hicimos?',
+    });
+    expect(opened.data.surveyByToken.questions[0]).toMatchObject({
+      id: 'feeling',
+      kind: 'SCALE',
+      text: '¿Cómo se sintió después de esta interacción con su distrito?',
+      min: 1,
+      max: 10,
+    });
+    expect((await caseSatisfaction(caseId)).status).toBe('INVITED');
+    expect((await anonymous(SURVEY_LINK, { token: 'not-a-link-we-issued' })).data.surveyByToken).toBeNull();
+  });
+
+  it.each<[string, Partial<EventData<typeof CaseResolved>>, string]>([
+    ['an anonymous requester', { anonymous: true, requesterId: null }, 'ANONYMOUS'],
+    ['a confidential case', { confidential: true }, 'CONFIDENTIAL'],
+    [
+      'a duplicate',
+      { survey: { reachableBy: ['EMAIL'], requesterKind: null, duplicate: true, optedOut: false } },
+      'DUPLICATE',
+    ],
+    [
+      'a staff requester',
+      { survey: { reachableBy: ['EMAIL'], requesterKind: 'STAFF', duplicate: false, optedOut: false } },
+      'STAFF_INTERNAL',
+    ],
+    [
+      'a case resolved without a survey',
+      { survey: { reachableBy: ['EMAIL'], requesterKind: null, duplicate: false, optedOut: true } },
+      'OPTED_OUT',
+    ],
+    [
+      'a requester with no address',
+      { survey: { reachableBy: [], requesterKind: null, duplicate: false, optedOut: false } },
+      'UNREACHABLE',
+    ],
+    ['an event from before the survey facts', { survey: undefined }, 'UNREACHABLE'],
+  ])('does not invite %s, and says why on the case', async (_, overrides, reason) => {
+    const caseId = randomUUID();
+    await resolve(caseId, overrides);
+    expect(await caseSatisfaction(caseId)).toMatchObject({ status: 'NOT_INVITED', skippedReason: reason });
+  });
+
+  it('skips merged cases, and a requester already asked within the cooling-off period', async () => {
+    const merged = randomUUID();
+    await send(
+      casesEvent(CaseMerged, merged, {
+        mergedCaseId: merged,
+        survivorCaseId: randomUUID(),
+        at: new Date().toISOString(),
+      }),
+    );
+    await resolve(merged);
+    expect(await caseSatisfaction(merged)).toMatchObject({ skippedReason: 'MERGED' });
+
+    const requesterId = randomUUID();
+    const [earlier, later] = [randomUUID(), randomUUID()];
+    await resolve(earlier, { requesterId });
+    await resolve(later, { requesterId });
+    expect((await caseSatisfaction(earlier)).status).toBe('INVITED');
+    expect(await caseSatisfaction(later)).toMatchObject({
+      status: 'NOT_INVITED',
+      skippedReason: 'COOLING_OFF',
+    });
+  });
+
+  it('records imported history without sending anything', async () => {
+    const caseId = randomUUID();
+    const resolvedAt = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await send(casesEvent(CaseResolved, caseId, resolution(caseId, { resolvedAt }), true));
+    const [row] = await database.dataSource.query(
+      'SELECT imported, sent_at, remind_at FROM survey_invitation WHERE case_id = $1',
+      [caseId],
+    );
+    expect(row).toMatchObject({ imported: true, remind_at: null });
+    expect(new Date(row.sent_at).toISOString()).toBe(resolvedAt);
+    const [{ n }] = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE envelope::text LIKE '%' || $1 || '%'`,
+      [caseId],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('takes one response per link, refuses answers that do not fit, and reports a low score', async () => {
+    const caseId = randomUUID();
+    await resolve(caseId, { language: 'en' });
+    const [invitation] = await invitationsFor(caseId, 1);
+    const token = tokenOf(invitation!);
+
+    const offScale = await anonymous(SUBMIT, { token, answers: [{ questionId: 'feeling', number: 11 }] });
+    expect(offScale.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'ANSWER_DOES_NOT_FIT',
+    });
+    expect(offScale.errors[0].extensions.details[0].path).toBe('answers.feeling');
+    const malformed = await anonymous(SUBMIT, {
+      token,
+      answers: [{ questionId: 'feeling', number: 3, text: 'three' }],
+    });
+    expect(malformed.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'ANSWER_MALFORMED',
+    });
+    const forged = await anonymous(SUBMIT, {
+      token: `${token}x`,
+      answers: [{ questionId: 'feeling', number: 3 }],
+    });
+    expect(forged.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SURVEY_LINK_NOT_FOUND' });
+
+    const answers = [
+      { questionId: 'feeling', number: 2 },
+      { questionId: 'comment', text: 'Nobody called me back about the bus.' },
+    ];
+    const submitted = await anonymous(SUBMIT, { token, answers });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data.submitSurveyResponse.score).toBe(2);
+    const again = await anonymous(SUBMIT, { token, answers });
+    expect(again.data.submitSurveyResponse.id).toBe(submitted.data.submitSurveyResponse.id);
+    const changed = await anonymous(SUBMIT, { token, answers: [{ questionId: 'feeling', number: 9 }] });
+    expect(changed.errors[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'SURVEY_ALREADY_ANSWERED',
+    });
+    const [{ n }] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM survey_response WHERE case_id = $1',
+      [caseId],
+    );
+    expect(n).toBe(1);
+
+    const [low] = await readTopic(SURVEYS_RESPONSE_TOPIC, 1, {
+      filter: (message) => message.value!.toString().includes(caseId),
+    });
+    const event = JSON.parse(low!.value!.toString());
+    expect(event.type).toBe(LowSatisfactionReported.type);
+    expect(event.data).toMatchObject({
+      caseId,
+      responseId: submitted.data.submitSurveyResponse.id,
+      score: 2,
+      threshold: 4,
+      hasComment: true,
+    });
+    expect(JSON.stringify(event)).not.toContain('bus'); // the comment stays here
+    expect((await anonymous(SURVEY_LINK, { token })).data.surveyByToken.state).toBe('ANSWERED');
+    expect(await caseSatisfaction(caseId)).toMatchObject({
+      status: 'ANSWERED',
+      score: 2,
+      comment: 'Nobody called me back about the bus.',
+    });
+  });
+
+  it('reminds once with a second link that answers the same invitation, and refuses expired links', async () => {
+    const caseId = randomUUID();
+    await resolve(caseId, { language: 'en' });
+    await database.dataSource.query(
+      `UPDATE survey_invitation SET remind_at = now() - interval '1 minute' WHERE case_id = $1`,
+      [caseId],
+    );
+    const reminders = app.get(InvitationReminders);
+    expect(await reminders.sendDue()).toBeGreaterThanOrEqual(1);
+    expect(await reminders.sendDue()).toBe(0);
+    const [invitation, reminder] = await invitationsFor(caseId, 2);
+    expect(reminder).toMatchObject({ reminder: true, invitationId: invitation!.invitationId });
+    expect(reminder!.body).toMatch(/^A reminder/);
+    expect(tokenOf(reminder!)).not.toBe(tokenOf(invitation!));
+
+    const answers = [{ questionId: 'feeling', number: 8 }];
+    const viaReminder = await anonymous(SUBMIT, { token: tokenOf(reminder!), answers });
+    const viaFirst = await anonymous(SUBMIT, { token: tokenOf(invitation!), answers });
+    expect(viaFirst.data.submitSurveyResponse.id).toBe(viaReminder.data.submitSurveyResponse.id);
+
+    const lapsed = randomUUID();
+    await resolve(lapsed);
+    const [late] = await invitationsFor(lapsed, 1);
+    await database.dataSource.query(
+      `UPDATE survey_invitation SET expires_at = now() - interval '1 second' WHERE case_id = $1`,
+      [lapsed],
+    );
+    expect((await anonymous(SURVEY_LINK, { token: tokenOf(late!) })).data.surveyByToken.state).toBe(
+      'EXPIRED',
+    );
+    const refused = await anonymous(SUBMIT, { token: tokenOf(late!), answers });
+    expect(refused.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SURVEY_LINK_EXPIRED' });
+  });
+
+  it('sums satisfaction for the district and a school, withholding groups below the minimum', async () => {
+    const otherSchool = randomUUID();
+    for (const [school, score] of [
+      [otherSchool, 9],
+      [otherSchool, 7],
+    ] as const) {
+      const caseId = randomUUID();
+      await resolve(caseId, { schoolId: school });
+      const [invitation] = await invitationsFor(caseId, 1);
+      await anonymous(SUBMIT, {
+        token: tokenOf(invitation!),
+        answers: [{ questionId: 'feeling', number: score }],
+      });
+    }
+    const range = {
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+    };
+    const query = `query ($range: DateRangeInput!, $schoolId: ID) {
+      satisfaction(range: $range, schoolId: $schoolId) {
+        invitations responses responseRate suppressed csatMean distribution lowScores
+      }
+    }`;
+    const school = (await graphql(query, { range, schoolId: otherSchool })).data.satisfaction;
+    expect(school).toEqual({
+      invitations: 2,
+      responses: 2,
+      responseRate: 1,
+      suppressed: false,
+      csatMean: 8,
+      distribution: [0, 0, 0, 0, 0, 0, 1, 0, 1, 0],
+      lowScores: 0,
+    });
+    const district = (await graphql(query, { range })).data.satisfaction;
+    expect(district.invitations).toBeGreaterThan(district.responses);
+    expect(district.lowScores).toBeGreaterThanOrEqual(1);
+
+    // One response in the range at this school: too few to show.
+    const lonely = randomUUID();
+    const caseId = randomUUID();
+    await resolve(caseId, { schoolId: lonely });
+    const [invitation] = await invitationsFor(caseId, 1);
+    await anonymous(SUBMIT, {
+      token: tokenOf(invitation!),
+      answers: [{ questionId: 'feeling', number: 10 }],
+    });
+    const small = (await graphql(query, { range, schoolId: lonely })).data.satisfaction;
+    expect(small).toMatchObject({ responses: 1, suppressed: true, csatMean: null, distribution: null });
+
+    const viaSchool = await graphql(
+      `
+        query ($r: [_Any!]!, $range: DateRangeInput!) {
+          _entities(representations: $r) {
+            ... on School {
+              satisfaction(range: $range) {
+                responses
+                csatMean
+              }
+            }
+          }
+        }
+      `,
+      { r: [{ __typename: 'School', id: otherSchool }], range },
+    );
+    expect(viaSchool.data._entities[0].satisfaction).toEqual({ responses: 2, csatMean: 8 });
+
+    const refused = await graphql(query, { range }, agent);
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    const ownSchool = await graphql(query, { range, schoolId }, { ...agent, roles: ['SCHOOL_ADMIN'] });
+    expect(ownSchool.errors).toBeUndefined();
+  });
+
+  it('lists the district’s surveys with their questions in the language asked for', async () => {
+    const result = await graphql(`
+      {
+        surveys(first: 10) {
+          totalCount
+          edges {
+            node {
+              kind
+              name
+              status
+              version
+              languages
+              title(language: "es")
+              questions {
+                id
+                kind
+              }
+            }
+          }
+        }
+      }
+    `);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data.surveys.edges.map((edge: Json) => edge.node);
+    expect(nodes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'CSAT',
+          status: 'OPEN',
+          title: '¿Cómo lo hicimos?',
+          languages: ['en', 'es'],
+        }),
+        expect.objectContaining({
+          kind: 'DISTRICT',
+          name: 'Customer service self-assessment',
+          status: 'DRAFT',
+        }),
+      ]),
+    );
+    expect((await graphql('{ surveys { totalCount } }', {}, agent)).errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
+  });
+});

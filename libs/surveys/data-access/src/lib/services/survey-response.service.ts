@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashLinkToken } from '@homeroom/platform/auth';
+import { inTransaction } from '@homeroom/platform/database';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { ConflictException, NotFoundException } from '@homeroom/shared/errors';
+import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
+import {
+  csatAnswers,
+  isLowSatisfaction,
+  localize,
+  validateAnswers,
+  type LocalizedSurvey,
+} from '@homeroom/surveys/domain';
+import { SurveyEntity, SurveyInvitationEntity, SurveyResponseEntity } from '../entities/survey.entities';
+import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
+import { SurveyService } from './survey.service';
+
+export type InvitationState = 'OPEN' | 'ANSWERED' | 'EXPIRED' | 'CLOSED';
+
+/** What a respondent's link opens: the survey in their language, and whether it can still be answered. */
+export interface InvitationView {
+  invitation: SurveyInvitationEntity;
+  state: InvitationState;
+  survey: LocalizedSurvey;
+}
+
+/**
+ * Answers by one-time link, with no sign-in: the link's hash finds the invitation; one response per
+ * invitation (the same answers again return the first response; different ones are refused); expired
+ * links and closed surveys are refused with their reasons. A satisfaction score at or below the district's
+ * threshold publishes LowSatisfactionReported in the response's transaction.
+ */
+@Injectable()
+export class SurveyResponseService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly surveys: SurveyService,
+    private readonly outbox: OutboxWriter,
+    @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
+  ) {}
+
+  /** The survey behind a link; null for a link this service never issued. */
+  async byToken(token: string, now: Date = new Date()): Promise<InvitationView | null> {
+    const manager = this.dataSource.manager;
+    const invitation = await this.invitationOf(manager, token, false);
+    if (!invitation) return null;
+    const survey = await manager.findOneByOrFail(SurveyEntity, { id: invitation.surveyId });
+    const definition = await this.surveys.definition(manager, invitation.surveyId, invitation.version);
+    return {
+      invitation,
+      state: stateOf(invitation, survey, now),
+      survey: localize(definition, invitation.language),
+    };
+  }
+
+  async submit(token: string, rawAnswers: Record<string, unknown>): Promise<SurveyResponseEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const invitation = await this.invitationOf(manager, token, true);
+      if (!invitation) throw new NotFoundException('Survey link', 'SURVEY_LINK_NOT_FOUND');
+      const definition = await this.surveys.definition(manager, invitation.surveyId, invitation.version);
+      const answers = validateAnswers(definition, rawAnswers);
+
+      const earlier = await manager.findOneBy(SurveyResponseEntity, { invitationId: invitation.id });
+      if (earlier) {
+        if (isDeepStrictEqual(earlier.answers, answers)) return earlier;
+        throw new ConflictException('This survey has already been answered', 'SURVEY_ALREADY_ANSWERED');
+      }
+      const now = new Date();
+      const survey = await manager.findOneByOrFail(SurveyEntity, { id: invitation.surveyId });
+      const state = stateOf(invitation, survey, now);
+      if (state === 'EXPIRED')
+        throw new ConflictException('This survey link has expired', 'SURVEY_LINK_EXPIRED');
+      if (state === 'CLOSED') throw new ConflictException('This survey is closed', 'SURVEY_CLOSED');
+
+      const { score, comment } =
+        survey.kind === 'CSAT' ? csatAnswers(definition, answers) : { score: null, comment: null };
+      const threshold = this.settings.lowSatisfactionThreshold;
+      const low = score !== null && isLowSatisfaction(score, threshold);
+      const response: SurveyResponseEntity = {
+        id: randomUUID(),
+        surveyId: invitation.surveyId,
+        version: invitation.version,
+        invitationId: invitation.id,
+        language: invitation.language,
+        answers,
+        score,
+        comment,
+        caseId: invitation.caseId,
+        schoolId: invitation.schoolId,
+        topicId: invitation.topicId,
+        assigneeId: invitation.assigneeId,
+        caseChannel: invitation.caseChannel,
+        lowSatisfaction: low,
+        submittedAt: now,
+      };
+      await manager.insert(SurveyResponseEntity, response);
+      await manager.update(SurveyInvitationEntity, { id: invitation.id }, { respondedAt: now });
+      if (low && invitation.caseId)
+        await this.outbox.append(manager, LowSatisfactionReported, {
+          aggregateId: response.id,
+          data: {
+            responseId: response.id,
+            surveyId: response.surveyId,
+            caseId: invitation.caseId,
+            score: score!,
+            threshold,
+            hasComment: comment !== null,
+            at: now.toISOString(),
+          },
+        });
+      return response;
+    });
+  }
+
+  private async invitationOf(
+    manager: EntityManager,
+    token: string,
+    lock: boolean,
+  ): Promise<SurveyInvitationEntity | null> {
+    const [link] = (await manager.query('SELECT invitation_id FROM survey_link WHERE token_hash = $1', [
+      hashLinkToken(token),
+    ])) as { invitation_id: string }[];
+    if (!link) return null;
+    return manager.findOne(SurveyInvitationEntity, {
+      where: { id: link.invitation_id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+}
+
+function stateOf(invitation: SurveyInvitationEntity, survey: SurveyEntity, now: Date): InvitationState {
+  if (invitation.respondedAt) return 'ANSWERED';
+  if (survey.status === 'CLOSED' || (survey.closesAt && survey.closesAt <= now)) return 'CLOSED';
+  if (invitation.expiresAt <= now) return 'EXPIRED';
+  return 'OPEN';
+}

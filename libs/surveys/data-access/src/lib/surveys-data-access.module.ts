@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CsatInvitationService } from './services/csat-invitation.service';
+import { InvitationReminders } from './services/invitation-reminders';
+import { SatisfactionService } from './services/satisfaction.service';
+import { SurveyResponseService } from './services/survey-response.service';
+import { SurveyService } from './services/survey.service';
+import { SURVEY_SETTINGS, type SurveySettings } from './survey-settings';
+
+const SERVICES = [
+  SurveyService,
+  CsatInvitationService,
+  InvitationReminders,
+  SurveyResponseService,
+  SatisfactionService,
+];
+
+/** The surveys service's application services; expects the app to provide TypeORM, messaging and logging. */
+@Module({})
+export class SurveysDataAccessModule {
+  static forRoot(settings: SurveySettings): DynamicModule {
+    return {
+      module: SurveysDataAccessModule,
+      global: true,
+      providers: [{ provide: SURVEY_SETTINGS, useValue: settings }, ...SERVICES],
+      exports: [SURVEY_SETTINGS, ...SERVICES],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/surveys-graphql.module';
+export { CaseReference, SchoolReference } from './lib/types';

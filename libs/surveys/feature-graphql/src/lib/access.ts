@@ -1,0 +1,16 @@
+import type { Principal, StaffRole } from '@homeroom/platform/auth';
+import { canSeeSchoolFigures } from '@homeroom/platform/auth';
+import { ForbiddenException } from '@homeroom/shared/errors';
+
+export const SURVEY_SCOPES = { read: 'surveys:read', write: 'surveys:write' } as const;
+
+/** Staff who see a case's satisfaction result with the case (the cases subgraph decides who sees the case). */
+export const CASE_SATISFACTION_READERS: StaffRole[] = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER'];
+
+/** Staff who read surveys and satisfaction results. */
+export const RESULT_READERS: StaffRole[] = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'VIEWER'];
+
+export function assertMaySeeResults(principal: Principal, schoolId: string | null): void {
+  if (!canSeeSchoolFigures(principal, schoolId))
+    throw new ForbiddenException('You may see the satisfaction results of your own schools only');
+}

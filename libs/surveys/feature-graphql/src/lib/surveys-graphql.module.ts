@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import {
+  CaseSatisfactionResolver,
+  SatisfactionResolver,
+  SchoolSatisfactionResolver,
+} from './resolvers/satisfaction.resolver';
+import { SurveyLinkResolver } from './resolvers/survey-link.resolver';
+import { SurveyResolver } from './resolvers/survey.resolver';
+
+/** The surveys subgraph: surveys, the public survey link, satisfaction results, `Case.satisfaction`, `School.satisfaction`. */
+@Module({
+  providers: [
+    SurveyLinkResolver,
+    SurveyResolver,
+    SatisfactionResolver,
+    SchoolSatisfactionResolver,
+    CaseSatisfactionResolver,
+  ],
+})
+export class SurveysGraphqlModule {}
