@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   try {
-    // Until schools are known and the number of people has stopped growing have stopped growing: the directory's events have arrived.
+    // Until schools are known and the number of people has stopped growing: the directory's events have arrived.
     let previous = -1;
     for (let waited = 0; ; waited += 2) {
       const [row] = (await dataSource.query(

@@ -26,6 +26,7 @@ import {
   SurveyInvitationIssued,
 } from '@homeroom/surveys/contracts';
 import {
+  answerDemoInvitations,
   InvitationReminders,
   seedSurveyDefaults,
   SurveyService,
@@ -291,6 +292,29 @@ describe('surveys subgraph', () => {
       [caseId],
     );
     expect(n).toBe(0);
+
+    // The demo's answers to history: the same every run, a share of the invitations, no follow-ups.
+    for (let index = 0; index < 40; index += 1) {
+      const historic = randomUUID();
+      await send(casesEvent(CaseResolved, historic, resolution(historic, { resolvedAt }), true));
+    }
+    const answered = await answerDemoInvitations(database.dataSource);
+    expect(answered).toBeGreaterThan(3);
+    expect(answered).toBeLessThan(30);
+    expect(await answerDemoInvitations(database.dataSource)).toBe(0);
+    const [demo] = await database.dataSource.query(
+      `SELECT count(*)::int AS responses, min(r.score) AS low, max(r.score) AS high,
+              bool_and(r.submitted_at > i.sent_at AND r.submitted_at < i.expires_at) AS in_time
+         FROM survey_response r JOIN survey_invitation i ON i.id = r.invitation_id WHERE i.imported`,
+    );
+    expect(demo).toMatchObject({ responses: answered, in_time: true });
+    expect(demo.low).toBeGreaterThanOrEqual(1);
+    expect(demo.high).toBeLessThanOrEqual(10);
+    const [{ low }] = await database.dataSource.query(
+      `SELECT count(*)::int AS low FROM outbox_event WHERE envelope->>'type' = $1`,
+      [LowSatisfactionReported.type],
+    );
+    expect(low).toBe(0);
   });
 
   it('takes one response per link, refuses answers that do not fit, and reports a low score', async () => {

@@ -5,3 +5,4 @@ export * from './lib/database-admin';
 export * from './lib/migrations';
 export * from './lib/nest/database.module';
 export * from './lib/migration-command';
+export * from './lib/repeating-task';

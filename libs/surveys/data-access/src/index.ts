@@ -9,3 +9,4 @@ export * from './lib/services/invitation-message';
 export * from './lib/services/survey-response.service';
 export * from './lib/services/satisfaction.service';
 export * from './lib/seed/survey-defaults';
+export * from './lib/seed/demo-responses';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@homeroom/platform/database';
+import { inTransaction, RepeatingTask } from '@homeroom/platform/database';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
@@ -25,36 +25,23 @@ export interface SlaSchedulerSettings {
  */
 @Injectable()
 export class SlaScheduler implements OnModuleInit, OnModuleDestroy {
-  private handle: NodeJS.Timeout | undefined;
-  private current: Promise<void> | undefined;
-  private stopped = false;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     @Inject(SLA_SCHEDULER_SETTINGS) private readonly settings: SlaSchedulerSettings,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.task = new RepeatingTask('SLA sweep', this.settings.intervalMs, () => this.sweep(), logger);
+  }
 
   onModuleInit(): void {
-    if (this.settings.intervalMs > 0) this.schedule();
+    if (this.settings.intervalMs > 0) this.task.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.handle) clearTimeout(this.handle);
-    await this.current;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.handle = setTimeout(() => {
-      this.current = this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error({ err: error }, 'SLA sweep failed'))
-        .finally(() => this.schedule());
-    }, this.settings.intervalMs);
-    this.handle.unref();
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Handles every timer due now, a batch per transaction; returns how many it marked. */
@@ -64,7 +51,7 @@ export class SlaScheduler implements OnModuleInit, OnModuleDestroy {
       const { taken, marked } = await inTransaction(this.dataSource, (manager) => this.batch(manager));
       total += marked;
       // A full batch that changed nothing (events stamped ahead of this clock) is left for the next sweep.
-      if (taken < this.settings.batchSize || marked === 0 || this.stopped) return total;
+      if (taken < this.settings.batchSize || marked === 0 || this.task.isStopped) return total;
     }
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@homeroom/platform/database';
+import { inTransaction, RepeatingTask } from '@homeroom/platform/database';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SurveyInvitationEntity } from '../entities/survey.entities';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
@@ -15,36 +15,28 @@ const BATCH_SIZE = 200;
  */
 @Injectable()
 export class InvitationReminders implements OnModuleInit, OnModuleDestroy {
-  private handle: NodeJS.Timeout | undefined;
-  private current: Promise<void> | undefined;
-  private stopped = false;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly invitations: CsatInvitationService,
     @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.task = new RepeatingTask(
+      'survey reminders',
+      this.settings.reminderIntervalMs,
+      () => this.sendDue(),
+      logger,
+    );
+  }
 
   onModuleInit(): void {
-    if (this.settings.reminderIntervalMs > 0) this.schedule();
+    if (this.settings.reminderIntervalMs > 0) this.task.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.handle) clearTimeout(this.handle);
-    await this.current;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.handle = setTimeout(() => {
-      this.current = this.sendDue()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error({ err: error }, 'survey reminders failed'))
-        .finally(() => this.schedule());
-    }, this.settings.reminderIntervalMs);
-    this.handle.unref();
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Sends every reminder due by `now`; returns how many. */
@@ -68,7 +60,7 @@ export class InvitationReminders implements OnModuleInit, OnModuleDestroy {
         return due.length;
       });
       total += sent;
-      if (sent < BATCH_SIZE || this.stopped) return total;
+      if (sent < BATCH_SIZE || this.task.isStopped) return total;
     }
   }
 }
