@@ -382,6 +382,14 @@ describe('outbound email', () => {
           anonymousCaseId,
         ]),
       ).toMatchObject({ details: { reason: 'NO_EMAIL' } });
+
+      const text = invitation(rosaCase.id, true);
+      await publish({ ...text, data: { ...text.data, channel: 'SMS' } });
+      const reasons = await database.dataSource.query(
+        `SELECT details->>'reason' AS reason FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_NOT_SENT'`,
+        [rosaCase.id],
+      );
+      expect(reasons).toEqual([{ reason: 'SMS_UNAVAILABLE' }]);
     } finally {
       await producer.disconnect();
     }

@@ -94,13 +94,13 @@ export class OutboundEmailService implements OnApplicationShutdown {
    * The satisfaction survey's invitation (or reminder) to the case's requester: the surveys service writes
    * it and keeps no address; this service holds the address and sends it on the requester's thread of mail.
    * Automatic mail, so marked Auto-Submitted (auto-responders stay quiet). Recorded on the timeline as
-   * SURVEY_SENT, or SURVEY_NOT_SENT with why. Text invitations (SMS) are left to the SMS path.
+   * SURVEY_SENT, or SURVEY_NOT_SENT with why (SMS_UNAVAILABLE for a text message: there is no SMS path yet).
    */
   async deliverSurveyInvitation(
     data: EventData<typeof SurveyInvitationIssued>,
     manager: EntityManager,
   ): Promise<void> {
-    if (!data.caseId || data.channel !== 'EMAIL') return;
+    if (!data.caseId) return;
     // Not ours: services (and test runs) with other databases share the topic.
     const supportCase = await manager.findOneBy(CaseEntity, { id: data.caseId });
     if (!supportCase) return;
@@ -108,6 +108,8 @@ export class OutboundEmailService implements OnApplicationShutdown {
     const details = { invitationId: data.invitationId, reminder: data.reminder };
     const notSent = (reason: string) =>
       writer.timeline(supportCase, 'SURVEY_NOT_SENT', SYSTEM, { ...details, reason });
+    // Text messages have no sending path yet: said on the case, not silently dropped.
+    if (data.channel !== 'EMAIL') return notSent('SMS_UNAVAILABLE');
     if (supportCase.anonymous || !supportCase.contact.email) return notSent('NO_EMAIL');
     if (Date.parse(data.expiresAt) <= Date.now()) return notSent('EXPIRED');
 
