@@ -23,7 +23,7 @@ describe('npm start', () => {
 
     await waitFor(
       () => output.includes('Press Ctrl-C to stop everything.'),
-      90_000,
+      240_000, // four services migrate, seed and start on two cores
       () => output,
     );
     expect(output).toMatch(/PostgreSQL\s+postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:54329\/postgres/);
