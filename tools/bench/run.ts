@@ -10,6 +10,7 @@ import { directoryBenchmarks } from './directory.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { slaDeadlineBenchmark } from './sla-deadlines';
 import { slaBenchmarks } from './slas.bench';
+import { surveysBenchmarks } from './surveys.bench';
 import { triageBenchmark } from './triage';
 import type { BenchmarkReport } from './report';
 import { writeReport } from './report';
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   triage: async () => [triageBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,
+  surveys: surveysBenchmarks,
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

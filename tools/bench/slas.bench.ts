@@ -7,15 +7,13 @@
  *    (visible to a reader), on the surviving replica with the million timers still in place;
  * 3. a snow day declared on the district calendar: every running timer on it recomputed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CASES_TOPIC, CaseOpened } from '@homeroom/cases/contracts';
 import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
-import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
-  freePort,
   startGroupAtEnd,
   testKafka,
   testKafkaBrokers,
@@ -31,6 +29,7 @@ import {
   seedSlaDefaults,
 } from '@homeroom/slas/data-access';
 import type { DataSource } from 'typeorm';
+import { startDeployable, stopDeployable } from './deployable';
 import { percentile } from './stats';
 import type { BenchmarkReport } from './report';
 
@@ -75,37 +74,18 @@ async function loadRunningTimers(dataSource: DataSource, calendarId: string, pol
   await dataSource.query('ANALYZE sla_case');
 }
 
-/** One replica: the real deployable (`apps/slas/src/main.ts`) in its own process. */
-async function startReplica(databaseUrl: string, group: string, name: string): Promise<ChildProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/slas/src/main.ts'], {
-    cwd: workspaceRoot(),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
+/** One replica of the slas deployable, in the consumer group the replicas share. */
+function startReplica(databaseUrl: string, group: string, name: string): Promise<ChildProcess> {
+  return startDeployable(
+    'slas',
+    {
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_CONSUMER_GROUP: group,
       GATEWAY_TRUST_SECRET: SECRET,
     },
-    stdio: ['ignore', process.env['BENCH_REPLICA_LOGS'] ? 'inherit' : 'ignore', 'inherit'],
-  });
-  await waitUntil(
-    `replica ${name} ready`,
-    async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok === true,
-    { timeoutMs: 120_000, intervalMs: 250 },
+    `replica ${name}`,
   );
-  return child;
-}
-
-function stopReplica(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
 }
 
 export async function slaBenchmarks(): Promise<BenchmarkReport[]> {
@@ -175,7 +155,7 @@ export async function slaBenchmarks(): Promise<BenchmarkReport[]> {
     );
     const lastDue = firstDue + (PROBES - 1) * PROBE_SPACING_MS;
     await sleep(Math.max(0, (firstDue + lastDue) / 2 - Date.now()));
-    await stopReplica(replicas[1]!, 'SIGKILL');
+    await stopDeployable(replicas[1]!, 'SIGKILL');
     const killedAt = Date.now();
     await waitUntil('every probe breach on Kafka', async () => arrivals.size === probes.size, {
       timeoutMs: Math.max(60_000, lastDue - Date.now() + 60_000),
@@ -244,7 +224,7 @@ export async function slaBenchmarks(): Promise<BenchmarkReport[]> {
     const unseen = sent.size;
     sent.clear();
 
-    for (const replica of replicas) await stopReplica(replica, 'SIGTERM');
+    for (const replica of replicas) await stopDeployable(replica, 'SIGTERM');
 
     // 3. A snow day tomorrow on the district calendar: every running timer on it gets new deadlines.
     const [{ n: running }] = (await dataSource.query(
@@ -307,7 +287,7 @@ export async function slaBenchmarks(): Promise<BenchmarkReport[]> {
       },
     ];
   } finally {
-    for (const replica of replicas) await stopReplica(replica, 'SIGKILL');
+    for (const replica of replicas) await stopDeployable(replica, 'SIGKILL');
     await listener.disconnect().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
     await database.drop();

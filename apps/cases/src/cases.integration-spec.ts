@@ -26,7 +26,7 @@ import {
   TeamChanged,
 } from '@homeroom/directory/contracts';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
-import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
+import { LowSatisfactionReported, SurveySafetyConcernRaised } from '@homeroom/surveys/contracts';
 import {
   CASES_TOPIC,
   CaseAlertRaised,
@@ -1023,6 +1023,58 @@ describe('cases subgraph', () => {
     expect(followUps).toHaveLength(1);
     expect(followUps[0]).toMatchObject({ priority: 'HIGH', channel: 'STAFF', school_id: schoolId });
     expect(followUps[0].subject).toMatch(/^Follow-up: 2\/10 satisfaction on HR-/);
+  });
+
+  it('opens an URGENT case, once, for a survey comment that signals danger', async () => {
+    const surveyedId = await caseId(
+      (await submit({ message: 'When does the bus come back to our stop?', topicId: null })).caseNumber,
+    );
+    const envelope = createEnvelope('surveys', SurveySafetyConcernRaised, {
+      aggregateId: randomUUID(),
+      data: {
+        ...SurveySafetyConcernRaised.fixture,
+        responseId: randomUUID(),
+        caseId: surveyedId,
+        comment: 'A boy on the bus said he has a knife in his backpack.',
+      },
+    });
+    const producer = testKafka().producer();
+    await producer.connect();
+    for (let i = 0; i < 2; i += 1)
+      await producer.send({
+        topic: SurveySafetyConcernRaised.topic,
+        messages: [{ key: envelope.aggregateId, value: JSON.stringify(envelope) }],
+      });
+    await producer.disconnect();
+    await waitUntil(
+      'the concern on the surveyed case',
+      async () =>
+        (
+          await database.dataSource.query(
+            `SELECT 1 FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_SAFETY_CONCERN'`,
+            [surveyedId],
+          )
+        ).length > 0,
+      { timeoutMs: 60_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const opened = await database.dataSource.query(
+      `SELECT c.id, c.subject, c.priority, c.school_id, m.body FROM support_case c
+         JOIN case_message m ON m.case_id = c.id WHERE c.follow_up_of_id = $1`,
+      [surveyedId],
+    );
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({
+      priority: 'URGENT',
+      school_id: schoolId,
+      body: 'A boy on the bus said he has a knife in his backpack.',
+    });
+    expect(opened[0].subject).toMatch(/^Safety concern in the satisfaction survey on HR-/);
+    const [alert] = await database.dataSource.query(
+      `SELECT details FROM case_timeline WHERE case_id = $1 AND kind = 'SAFETY_CONCERN'`,
+      [opened[0].id],
+    );
+    expect(JSON.stringify(alert?.details ?? {})).toContain('WEAPON');
   });
 
   describe('email intake', () => {

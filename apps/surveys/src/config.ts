@@ -20,6 +20,8 @@ export const surveysConfigSchema = z.object({
   /** How often due reminders are looked for; 0 turns reminders off. */
   SURVEY_REMINDER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   SURVEY_DEFAULT_LANGUAGE: z.string().min(2).default('en'),
+  /** Results by month and week follow the district's calendar. */
+  DISTRICT_TIME_ZONE: z.string().default('America/Chicago'),
 });
 
 export type SurveysConfig = z.infer<typeof surveysConfigSchema>;

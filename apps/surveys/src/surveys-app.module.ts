@@ -58,6 +58,7 @@ export class SurveysAppModule implements NestModule {
           minimumGroupSize: config.SURVEY_MINIMUM_GROUP_SIZE,
           reminderIntervalMs: config.SURVEY_REMINDER_INTERVAL_MS,
           defaultLanguage: config.SURVEY_DEFAULT_LANGUAGE,
+          timeZone: config.DISTRICT_TIME_ZONE,
         }),
         // Case and School belong to other subgraphs; this one adds satisfaction to them.
         subgraphModule({

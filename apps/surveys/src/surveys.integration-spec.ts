@@ -24,6 +24,7 @@ import {
   SURVEYS_INVITATION_TOPIC,
   SURVEYS_RESPONSE_TOPIC,
   SurveyInvitationIssued,
+  SurveySafetyConcernRaised,
 } from '@homeroom/surveys/contracts';
 import {
   answerDemoInvitations,
@@ -384,6 +385,32 @@ describe('surveys subgraph', () => {
     });
   });
 
+  it('sends a comment that signals danger to the cases service as a safety concern, whatever the score', async () => {
+    const caseId = randomUUID();
+    await resolve(caseId, { language: 'es' });
+    const [invitation] = await invitationsFor(caseId, 1);
+    const submitted = await anonymous(SUBMIT, {
+      token: tokenOf(invitation!),
+      answers: [
+        { questionId: 'feeling', number: 8 },
+        { questionId: 'comment', text: 'Gracias. Mi hijo habla de suicidarse, ¿con quién hablo?' },
+      ],
+    });
+    expect(submitted.errors).toBeUndefined();
+    const [message] = await readTopic(SURVEYS_RESPONSE_TOPIC, 1, {
+      filter: (m) => m.value!.toString().includes(caseId),
+    });
+    const event = JSON.parse(message!.value!.toString());
+    expect(event.type).toBe(SurveySafetyConcernRaised.type);
+    expect(SurveySafetyConcernRaised.schema.parse(event.data)).toMatchObject({
+      caseId,
+      schoolId,
+      language: 'es',
+      categories: ['SELF_HARM'],
+      comment: 'Gracias. Mi hijo habla de suicidarse, ¿con quién hablo?',
+    });
+  });
+
   it('reminds once with a second link that answers the same invitation, and refuses expired links', async () => {
     const caseId = randomUUID();
     await resolve(caseId, { language: 'en' });
@@ -467,6 +494,49 @@ describe('surveys subgraph', () => {
     const small = (await graphql(query, { range, schoolId: lonely })).data.satisfaction;
     expect(small).toMatchObject({ responses: 1, suppressed: true, csatMean: null, distribution: null });
 
+    // By school: the one-response school withheld, and one more with it so subtraction cannot recover it.
+    const bySchool = (
+      await graphql(
+        `
+          query ($range: DateRangeInput!) {
+            satisfaction(range: $range) {
+              breakdown(by: SCHOOL) {
+                key
+                responses
+                suppressed
+                suppression
+                csatMean
+              }
+              csv(by: SCHOOL)
+              byWeek: breakdown(by: WEEK) {
+                key
+                invitations
+              }
+            }
+          }
+        `,
+        { range },
+      )
+    ).data.satisfaction;
+    expect(bySchool.byWeek.length).toBeGreaterThan(0);
+    expect(bySchool.byWeek.every((group: Json) => /^\d{4}-W\d{2}$/.test(group.key))).toBe(true);
+    const groups = new Map(bySchool.breakdown.map((group: Json) => [group.key, group]));
+    expect(groups.get(lonely)).toEqual({
+      key: lonely,
+      responses: 1,
+      suppressed: true,
+      suppression: 'SMALL_GROUP',
+      csatMean: null,
+    });
+    expect(bySchool.breakdown.filter((group: Json) => group.suppression === 'COMPLEMENTARY')).toHaveLength(1);
+    const visible = bySchool.breakdown.filter((group: Json) => !group.suppressed);
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.every((group: Json) => group.csatMean >= 1 && group.csatMean <= 10)).toBe(true);
+    const csv: string[] = bySchool.csv.trimEnd().split('\r\n');
+    expect(csv[0]).toBe('group,invitations,responses,response_rate,csat_mean,low_scores,withheld');
+    expect(csv).toContain(`${lonely},1,1,1,,,SMALL_GROUP`);
+    expect(csv).toHaveLength(bySchool.breakdown.length + 1);
+
     const viaSchool = await graphql(
       `
         query ($r: [_Any!]!, $range: DateRangeInput!) {
@@ -532,5 +602,175 @@ describe('surveys subgraph', () => {
     expect((await graphql('{ surveys { totalCount } }', {}, agent)).errors[0].extensions.code).toBe(
       'FORBIDDEN',
     );
+  });
+  it('lets administrators write surveys: PPRA warnings, versions once answered, closing stops invitations and answers', async () => {
+    const SAVE = `mutation ($id: ID!, $input: SurveyInput!) {
+      updateSurvey(id: $id, input: $input) { versionAction survey { version title questions { id text } } ppraWarnings { area } }
+    }`;
+    const created = await graphql(
+      `
+        mutation ($input: SurveyInput!) {
+          createSurvey(input: $input) {
+            survey {
+              id
+              kind
+              status
+              version
+            }
+            versionAction
+            ppraWarnings {
+              questionId
+              area
+              evidence
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          name: 'Student climate, spring',
+          defaultLanguage: 'en',
+          audiences: ['STUDENTS'],
+          title: [{ language: 'en', text: 'How is school going?' }],
+          questions: [
+            {
+              id: 'safe',
+              kind: 'SCALE',
+              text: [{ language: 'en', text: 'How safe do you feel at school?' }],
+            },
+            {
+              id: 'home',
+              kind: 'SINGLE_CHOICE',
+              text: [{ language: 'en', text: 'Which political party do your parents vote for?' }],
+              choices: [
+                { id: 'a', text: [{ language: 'en', text: 'One' }] },
+                { id: 'b', text: [{ language: 'en', text: 'Another' }] },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const survey = created.data.createSurvey;
+    expect(survey.survey).toMatchObject({ kind: 'DISTRICT', status: 'DRAFT', version: 1 });
+    expect(survey.ppraWarnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ questionId: 'home', area: 'POLITICAL_AFFILIATIONS' }),
+      ]),
+    );
+    expect(survey.ppraWarnings.every((warning: Json) => warning.questionId === 'home')).toBe(true);
+
+    const missing = await graphql(
+      `
+        mutation ($input: SurveyInput!) {
+          createSurvey(input: $input) {
+            survey {
+              id
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          name: 'Broken',
+          defaultLanguage: 'en',
+          audiences: ['FAMILIES'],
+          title: [{ language: 'es', text: 'Solo en español' }],
+          questions: [{ id: 'q', kind: 'TEXT', text: [{ language: 'en', text: 'Anything?' }] }],
+        },
+      },
+    );
+    expect(missing.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MISSING_TRANSLATION',
+    });
+    const [{ n: surveys }] = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM survey WHERE name = 'Broken'`,
+    );
+    expect(surveys).toBe(0);
+    const refused = await graphql(
+      `
+        mutation ($id: ID!) {
+          setSurveyStatus(id: $id, status: OPEN) {
+            status
+          }
+        }
+      `,
+      { id: survey.survey.id },
+      agent,
+    );
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+
+    // The satisfaction survey has answers: rewording it makes version 2; earlier links keep version 1.
+    const waiting = randomUUID();
+    await resolve(waiting, { language: 'en' });
+    const [earlier] = await invitationsFor(waiting, 1);
+    const [csat] = await database.dataSource.query(`SELECT id FROM survey WHERE kind = 'CSAT'`);
+    const reworded = {
+      name: 'Satisfaction after a case',
+      defaultLanguage: 'en',
+      audiences: ['FAMILIES', 'STUDENTS', 'COMMUNITY'],
+      title: [{ language: 'en', text: 'How did we do?' }],
+      questions: [
+        { id: 'feeling', kind: 'SCALE', text: [{ language: 'en', text: 'How did we leave you feeling?' }] },
+        { id: 'comment', kind: 'TEXT', required: false, text: [{ language: 'en', text: 'Tell us more' }] },
+      ],
+    };
+    const saved = (await graphql(SAVE, { id: csat.id, input: reworded })).data.updateSurvey;
+    expect(saved).toMatchObject({ versionAction: 'NEW_VERSION', survey: { version: 2 }, ppraWarnings: [] });
+    expect((await graphql(SAVE, { id: csat.id, input: reworded })).data.updateSurvey.versionAction).toBe(
+      'UNCHANGED',
+    );
+    const old = (await anonymous(SURVEY_LINK, { token: tokenOf(earlier!) })).data.surveyByToken;
+    expect(old.questions[0].text).toBe(
+      'How were you left feeling after this interaction with your district?',
+    );
+    const fresh = randomUUID();
+    await resolve(fresh, { language: 'en' });
+    const [current] = await invitationsFor(fresh, 1);
+    const now = (await anonymous(SURVEY_LINK, { token: tokenOf(current!) })).data.surveyByToken;
+    expect(now.questions[0].text).toBe('How did we leave you feeling?');
+
+    // Closed: no invitations, and open links stop taking answers.
+    await graphql(
+      `
+        mutation ($id: ID!) {
+          setSurveyStatus(id: $id, status: CLOSED) {
+            status
+          }
+        }
+      `,
+      { id: csat.id },
+    );
+    const afterClosing = randomUUID();
+    await resolve(afterClosing);
+    expect(await caseSatisfaction(afterClosing)).toMatchObject({ skippedReason: 'SURVEY_CLOSED' });
+    const closed = await anonymous(SUBMIT, {
+      token: tokenOf(current!),
+      answers: [{ questionId: 'feeling', number: 7 }],
+    });
+    expect(closed.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SURVEY_CLOSED' });
+    const reopened = await graphql(
+      `
+        mutation ($id: ID!) {
+          setSurveyStatus(id: $id, status: OPEN) {
+            status
+          }
+        }
+      `,
+      { id: csat.id },
+    );
+    expect(reopened.data.setSurveyStatus.status).toBe('OPEN');
+    const answered = await anonymous(SUBMIT, {
+      token: tokenOf(current!),
+      answers: [{ questionId: 'feeling', number: 7 }],
+    });
+    expect(answered.errors).toBeUndefined();
+    const [version] = await database.dataSource.query(
+      'SELECT r.version FROM survey_response r JOIN survey_invitation i ON i.id = r.invitation_id WHERE i.case_id = $1',
+      [fresh],
+    );
+    expect(version.version).toBe(2);
   });
 });

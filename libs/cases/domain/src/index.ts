@@ -3,7 +3,6 @@ export * from './lib/case-lifecycle';
 export * from './lib/case-number';
 export * from './lib/inquiry';
 export * from './lib/routing-rule';
-export * from './lib/safety-concerns';
 export * from './lib/emerging-issues';
 export * from './lib/email-rules';
 export * from './lib/case-tags';

@@ -18,6 +18,8 @@ export interface SurveySettings {
   reminderIntervalMs: number;
   /** The language of an invitation when the requester's is unknown. */
   defaultLanguage: string;
+  /** The district's IANA time zone: results by month and week follow its calendar. */
+  timeZone: string;
 }
 
 export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
@@ -29,4 +31,5 @@ export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
   minimumGroupSize: 5,
   reminderIntervalMs: 60_000,
   defaultLanguage: 'en',
+  timeZone: 'America/Chicago',
 };

@@ -7,6 +7,9 @@ export const SURVEY_SCOPES = { read: 'surveys:read', write: 'surveys:write' } as
 /** Staff who see a case's satisfaction result with the case (the cases subgraph decides who sees the case). */
 export const CASE_SATISFACTION_READERS: StaffRole[] = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER'];
 
+/** Surveys are the district's: its administrators write, open and close them. */
+export const SURVEY_AUTHORS: StaffRole[] = ['DISTRICT_ADMIN'];
+
 /** Staff who read surveys and satisfaction results. */
 export const RESULT_READERS: StaffRole[] = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'VIEWER'];
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import {
   CaseSatisfactionResolver,
+  SatisfactionBreakdownResolver,
   SatisfactionResolver,
   SchoolSatisfactionResolver,
 } from './resolvers/satisfaction.resolver';
@@ -13,6 +14,7 @@ import { SurveyResolver } from './resolvers/survey.resolver';
     SurveyLinkResolver,
     SurveyResolver,
     SatisfactionResolver,
+    SatisfactionBreakdownResolver,
     SchoolSatisfactionResolver,
     CaseSatisfactionResolver,
   ],

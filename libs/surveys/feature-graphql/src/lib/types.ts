@@ -1,11 +1,29 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, enumFrom } from '@homeroom/platform/graphql';
-import { SURVEY_KINDS, SURVEY_STATUSES } from '@homeroom/surveys/data-access';
-import { QUESTION_KINDS } from '@homeroom/surveys/domain';
+import {
+  SATISFACTION_DIMENSIONS,
+  SURVEY_KINDS,
+  SURVEY_STATUSES,
+  type SatisfactionFilter,
+} from '@homeroom/surveys/data-access';
+import { PPRA_AREAS, QUESTION_KINDS, SURVEY_AUDIENCES } from '@homeroom/surveys/domain';
 
 export const SurveyKindEnum = enumFrom(SURVEY_KINDS);
 export const SurveyStatusEnum = enumFrom(SURVEY_STATUSES);
 export const SurveyQuestionKindEnum = enumFrom(QUESTION_KINDS);
+export const SurveyAudienceEnum = enumFrom(SURVEY_AUDIENCES);
+export const PpraAreaEnum = enumFrom(PPRA_AREAS);
+export const SurveyVersionActionEnum = enumFrom(['UNCHANGED', 'EDIT_IN_PLACE', 'NEW_VERSION'] as const);
+registerEnumType(SurveyAudienceEnum, { name: 'SurveyAudience' });
+registerEnumType(PpraAreaEnum, {
+  name: 'PpraArea',
+  description: 'The eight areas the Protection of Pupil Rights Amendment protects in surveys of students.',
+});
+registerEnumType(SurveyVersionActionEnum, {
+  name: 'SurveyVersionAction',
+  description:
+    'What saving did: nothing changed, the current version rewritten (no one had answered it), or a new version (answers keep theirs).',
+});
 export const SurveyLinkStateEnum = enumFrom(['OPEN', 'ANSWERED', 'EXPIRED', 'CLOSED'] as const);
 export const CaseSatisfactionStatusEnum = enumFrom([
   'INVITED',
@@ -24,6 +42,18 @@ registerEnumType(SurveyLinkStateEnum, {
   description: 'Whether a survey link can still be answered.',
 });
 registerEnumType(CaseSatisfactionStatusEnum, { name: 'CaseSatisfactionStatus' });
+export const SatisfactionDimensionEnum = enumFrom(SATISFACTION_DIMENSIONS);
+registerEnumType(SatisfactionDimensionEnum, {
+  name: 'SatisfactionDimension',
+  description:
+    "ASSIGNEE: the case's assignee when it was resolved. MONTH and WEEK follow the district's time zone.",
+});
+export const SuppressionReasonEnum = enumFrom(['SMALL_GROUP', 'COMPLEMENTARY'] as const);
+registerEnumType(SuppressionReasonEnum, {
+  name: 'SuppressionReason',
+  description:
+    'SMALL_GROUP: fewer responses than the district minimum. COMPLEMENTARY: withheld with the only small group, so it cannot be worked out by subtraction.',
+});
 
 /** The directory's School; this subgraph adds `School.satisfaction`. */
 @ObjectType('School')
@@ -121,6 +151,33 @@ export class Survey {
 
 export const SurveyConnection = ConnectionType(Survey);
 
+@ObjectType({ description: 'A question of a survey for students that touches an area PPRA protects.' })
+export class PpraWarning {
+  @Field()
+  questionId!: string;
+
+  @Field(() => PpraAreaEnum)
+  area!: string;
+
+  @Field({ description: 'The words that raised it.' })
+  evidence!: string;
+}
+
+@ObjectType()
+export class SurveyPayload {
+  @Field(() => Survey)
+  survey!: Survey;
+
+  @Field(() => SurveyVersionActionEnum)
+  versionAction!: string;
+
+  @Field(() => [PpraWarning], {
+    description:
+      'For surveys that reach students: questions touching a protected area (consent rules apply). A warning, not a refusal.',
+  })
+  ppraWarnings!: PpraWarning[];
+}
+
 @ObjectType({ description: 'What a one-time survey link opens; public (the link is the credential).' })
 export class SurveyInvitation {
   @Field(() => SurveyLinkStateEnum)
@@ -205,6 +262,38 @@ export class SatisfactionSummary {
   distribution!: number[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Scores at or below the low-satisfaction threshold.' })
+  lowScores!: number | null;
+
+  /** What the figures cover, for `breakdown` and `csv` (not a field). */
+  filter!: SatisfactionFilter;
+}
+
+@ObjectType({ description: 'One group of a satisfaction breakdown; withheld figures are null.' })
+export class SatisfactionGroup {
+  @Field({
+    description: "The school, topic or staff member's id, the channel, 2026-11 or 2026-W48; NONE when unset.",
+  })
+  key!: string;
+
+  @Field(() => Int)
+  invitations!: number;
+
+  @Field(() => Int)
+  responses!: number;
+
+  @Field(() => Float, { nullable: true })
+  responseRate!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => SuppressionReasonEnum, { nullable: true })
+  suppression!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  csatMean!: number | null;
+
+  @Field(() => Int, { nullable: true })
   lowScores!: number | null;
 }
 

@@ -3,7 +3,7 @@ import { eventHandler, type EventHandler, type OutboxWriter } from '@homeroom/pl
 import { isOpen, PRIORITIES, type Priority } from '@homeroom/cases/domain';
 import { CaseEscalated } from '@homeroom/cases/contracts';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
-import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
+import { LowSatisfactionReported, SurveySafetyConcernRaised } from '@homeroom/surveys/contracts';
 import { CaseEntity, EscalationPolicyEntity } from '../entities';
 import type { CaseIntakeService } from '../services/case-intake.service';
 import { CaseWriter } from '../services/case-writer';
@@ -12,7 +12,8 @@ const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
 /**
  * What the cases service does when other services speak: an SLA warning or breach escalates the case as
- * the district's escalation policy says; a low satisfaction score opens a follow-up case for the school.
+ * the district's escalation policy says; a low satisfaction score opens a follow-up case for the school; a
+ * survey comment that signals danger opens an URGENT case.
  * Each runs in the consumer's transaction, so a redelivered event changes nothing twice.
  */
 export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): EventHandler[] {
@@ -92,7 +93,47 @@ export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): 
         followUp: followUp.supportCase.number,
       });
     }),
+    // A survey comment that signals danger is a contact like any other: an URGENT case with its words (the
+    // intake's own screening raises the alert), following the surveyed case when there is one.
+    eventHandler(SurveySafetyConcernRaised, async ({ data }, manager) => {
+      const original = data.caseId ? await manager.findOneBy(CaseEntity, { id: data.caseId }) : null;
+      // Not ours: services (and test runs) with other databases share the topic.
+      if (data.caseId && !original) return;
+      const concern = await intake.open(
+        {
+          subject: original
+            ? `Safety concern in the satisfaction survey on ${original.number}`
+            : 'Safety concern in a survey comment',
+          channel: 'WEB_FORM',
+          priority: 'URGENT',
+          type: 'CONCERN',
+          topicId: original?.topicId ?? null,
+          schoolId: original ? original.schoolId : await knownSchool(manager, data.schoolId),
+          requesterId: original?.requesterId ?? null,
+          contact: original?.contact ?? { name: null, email: null, phone: null },
+          anonymous: original?.anonymous ?? true,
+          confidential: original?.confidential ?? false,
+          language: data.language,
+          followUpOfId: original?.id ?? null,
+        },
+        data.comment,
+        SYSTEM,
+        manager,
+      );
+      if (original)
+        await new CaseWriter(manager, outbox).timeline(original, 'SURVEY_SAFETY_CONCERN', SYSTEM, {
+          categories: data.categories,
+          followUp: concern.supportCase.number,
+        });
+    }),
   ];
+}
+
+/** The school, if this service knows it (a survey may name one the directory has since retired). */
+async function knownSchool(manager: EntityManager, schoolId: string | null): Promise<string | null> {
+  if (!schoolId) return null;
+  const [row] = (await manager.query('SELECT 1 FROM known_school WHERE id = $1', [schoolId])) as unknown[];
+  return row ? schoolId : null;
 }
 
 function raised(priority: Priority): Priority {

@@ -9,7 +9,6 @@ import {
   type Channel,
   type ContactInput,
   contactOf,
-  detectSafetyConcerns,
   formatCaseNumber,
   languageOf,
   messageBody,
@@ -17,6 +16,7 @@ import {
   STAFF_LOGGED_CHANNELS,
   subjectOf,
 } from '@homeroom/cases/domain';
+import { detectSafetyConcerns } from '@homeroom/shared/safety';
 import { CaseOpened } from '@homeroom/cases/contracts';
 import { CaseEntity, KnownSchoolEntity, TopicEntity } from '../entities';
 import { type CaseActor, REQUESTER } from './case-actor';

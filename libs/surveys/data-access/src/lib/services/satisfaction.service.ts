@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { csatSummary, responseRate } from '@homeroom/surveys/domain';
+import { toCsv } from '@homeroom/shared/csv';
+import { csatSummary, responseRate, suppressSmallGroups } from '@homeroom/surveys/domain';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
 
 export interface SatisfactionFilter {
@@ -25,6 +26,32 @@ export interface SatisfactionReport {
   lowScores: number | null;
 }
 
+export const SATISFACTION_DIMENSIONS = ['SCHOOL', 'TOPIC', 'ASSIGNEE', 'CHANNEL', 'MONTH', 'WEEK'] as const;
+export type SatisfactionDimension = (typeof SATISFACTION_DIMENSIONS)[number];
+
+/** One group of a breakdown; its figures are null when withheld (`suppressed`, with the reason). */
+export interface SatisfactionGroup {
+  /** A school, topic or staff member's id, a channel, a month (2026-11) or an ISO week (2026-W48); 'NONE' for unset. */
+  key: string;
+  invitations: number;
+  responses: number;
+  responseRate: number | null;
+  suppressed: boolean;
+  suppression: 'SMALL_GROUP' | 'COMPLEMENTARY' | null;
+  csatMean: number | null;
+  lowScores: number | null;
+}
+
+/** The grouping expression of each dimension; months and weeks in the district's time zone ($6). */
+const GROUP_KEYS: Record<SatisfactionDimension, string> = {
+  SCHOOL: `coalesce(i.school_id::text, 'NONE')`,
+  TOPIC: `coalesce(i.topic_id::text, 'NONE')`,
+  ASSIGNEE: `coalesce(i.assignee_id::text, 'NONE')`,
+  CHANNEL: `coalesce(i.case_channel, 'NONE')`,
+  MONTH: `to_char(i.sent_at AT TIME ZONE $6, 'YYYY-MM')`,
+  WEEK: `to_char(i.sent_at AT TIME ZONE $6, 'IYYY-"W"IW')`,
+};
+
 export interface CaseSatisfaction {
   /** INVITED (waiting), ANSWERED, EXPIRED, or NOT_INVITED with the reason. */
   status: 'INVITED' | 'ANSWERED' | 'EXPIRED' | 'NOT_INVITED';
@@ -36,6 +63,15 @@ export interface CaseSatisfaction {
   comment: string | null;
 }
 
+/** Invitations of the satisfaction survey sent in the range ($1–$2), for a school ($3) and topic ($4) when given. */
+const SCOPE = `i.sent_at >= $1 AND i.sent_at < $2
+  AND ($3::uuid IS NULL OR i.school_id = $3) AND ($4::uuid IS NULL OR i.topic_id = $4)
+  AND i.survey_id = (SELECT id FROM survey WHERE kind = 'CSAT')`;
+
+function scopeParams(filter: SatisfactionFilter): unknown[] {
+  return [filter.from, filter.to, filter.schoolId ?? null, filter.topicId ?? null];
+}
+
 /** The satisfaction results: the CSAT survey's invitations and responses over a range. */
 @Injectable()
 export class SatisfactionService {
@@ -45,19 +81,16 @@ export class SatisfactionService {
   ) {}
 
   async summary(filter: SatisfactionFilter): Promise<SatisfactionReport> {
-    const params = [filter.from, filter.to, filter.schoolId ?? null, filter.topicId ?? null];
-    const scope = `i.sent_at >= $1 AND i.sent_at < $2
-      AND ($3::uuid IS NULL OR i.school_id = $3) AND ($4::uuid IS NULL OR i.topic_id = $4)
-      AND i.survey_id = (SELECT id FROM survey WHERE kind = 'CSAT')`;
+    const params = scopeParams(filter);
     const [counts] = (await this.dataSource.query(
       `SELECT count(*)::int AS invitations, count(i.responded_at)::int AS responses FROM survey_invitation i
-        WHERE ${scope}`,
+        WHERE ${SCOPE}`,
       params,
     )) as { invitations: number; responses: number }[];
     const byScore = (await this.dataSource.query(
       `SELECT r.score, count(*)::int AS n FROM survey_invitation i
          JOIN survey_response r ON r.invitation_id = i.id
-        WHERE ${scope} AND r.score IS NOT NULL
+        WHERE ${SCOPE} AND r.score IS NOT NULL
         GROUP BY r.score`,
       params,
     )) as { score: number; n: number }[];
@@ -74,6 +107,65 @@ export class SatisfactionService {
       distribution: suppressed ? null : csat.distribution,
       lowScores: suppressed ? null : scores.filter((score) => score <= threshold).length,
     };
+  }
+
+  /**
+   * The same figures per school, topic, staff member (the case's assignee), channel, month or week, with
+   * groups below the minimum (and, when one alone is, the next smallest) withheld: see `suppressSmallGroups`.
+   */
+  async breakdown(filter: SatisfactionFilter, by: SatisfactionDimension): Promise<SatisfactionGroup[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${GROUP_KEYS[by]} AS key, count(*)::int AS invitations, count(i.responded_at)::int AS responses,
+              avg(r.score)::float AS mean, count(*) FILTER (WHERE r.score <= $5)::int AS low
+         FROM survey_invitation i LEFT JOIN survey_response r ON r.invitation_id = i.id
+        WHERE ${SCOPE}
+        GROUP BY 1 ORDER BY 1`,
+      [
+        ...scopeParams(filter),
+        this.settings.lowSatisfactionThreshold,
+        // Only the calendar groupings name the time zone (PostgreSQL refuses a parameter it cannot type).
+        ...(by === 'MONTH' || by === 'WEEK' ? [this.settings.timeZone] : []),
+      ],
+    )) as { key: string; invitations: number; responses: number; mean: number | null; low: number }[];
+    const reported = suppressSmallGroups(
+      rows.map((row) => ({ ...row, count: row.responses })),
+      this.settings.minimumGroupSize,
+    );
+    return reported.map((group, index) => {
+      const row = rows[index]!;
+      const base = {
+        key: row.key,
+        invitations: row.invitations,
+        responses: row.responses,
+        responseRate: responseRate(row.responses, row.invitations),
+      };
+      return group.suppressed
+        ? { ...base, suppressed: true, suppression: group.reason, csatMean: null, lowScores: null }
+        : {
+            ...base,
+            suppressed: false,
+            suppression: null,
+            csatMean: row.mean === null ? null : Math.round(row.mean * 100) / 100,
+            lowScores: row.low,
+          };
+    });
+  }
+
+  /** A breakdown as CSV (RFC 4180), withheld figures left empty, for spreadsheets and board reports. */
+  async breakdownCsv(filter: SatisfactionFilter, by: SatisfactionDimension): Promise<string> {
+    const groups = await this.breakdown(filter, by);
+    return toCsv(
+      ['group', 'invitations', 'responses', 'response_rate', 'csat_mean', 'low_scores', 'withheld'],
+      groups.map((g) => [
+        g.key,
+        g.invitations,
+        g.responses,
+        g.responseRate === null ? null : Number(g.responseRate.toFixed(3)),
+        g.csatMean,
+        g.lowScores,
+        g.suppression,
+      ]),
+    );
   }
 
   /** The satisfaction survey of one case: whether it was sent (or why not), and the answer. */

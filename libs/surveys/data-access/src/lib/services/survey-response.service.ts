@@ -6,13 +6,15 @@ import { hashLinkToken } from '@homeroom/platform/auth';
 import { inTransaction } from '@homeroom/platform/database';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { ConflictException, NotFoundException } from '@homeroom/shared/errors';
-import { LowSatisfactionReported } from '@homeroom/surveys/contracts';
+import { detectSafetyConcerns } from '@homeroom/shared/safety';
+import { LowSatisfactionReported, SurveySafetyConcernRaised } from '@homeroom/surveys/contracts';
 import {
   csatAnswers,
   isLowSatisfaction,
   localize,
   validateAnswers,
   type LocalizedSurvey,
+  type SurveyDefinition,
 } from '@homeroom/surveys/domain';
 import { SurveyEntity, SurveyInvitationEntity, SurveyResponseEntity } from '../entities/survey.entities';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
@@ -31,7 +33,8 @@ export interface InvitationView {
  * Answers by one-time link, with no sign-in: the link's hash finds the invitation; one response per
  * invitation (the same answers again return the first response; different ones are refused); expired
  * links and closed surveys are refused with their reasons. A satisfaction score at or below the district's
- * threshold publishes LowSatisfactionReported in the response's transaction.
+ * threshold publishes LowSatisfactionReported, and a comment that signals danger SurveySafetyConcernRaised,
+ * in the response's transaction.
  */
 @Injectable()
 export class SurveyResponseService {
@@ -111,7 +114,35 @@ export class SurveyResponseService {
             at: now.toISOString(),
           },
         });
+      await this.screen(manager, response, definition);
       return response;
+    });
+  }
+
+  /** Every text answer through the safety-concern detector; a finding goes to the cases service as a case. */
+  private async screen(
+    manager: EntityManager,
+    response: SurveyResponseEntity,
+    definition: SurveyDefinition,
+  ): Promise<void> {
+    const texts = definition.questions
+      .filter((question) => question.kind === 'TEXT')
+      .map((question) => response.answers[question.id])
+      .filter((answer): answer is string => typeof answer === 'string' && answer.length > 0);
+    const findings = texts.flatMap((text) => detectSafetyConcerns(text));
+    if (findings.length === 0) return;
+    await this.outbox.append(manager, SurveySafetyConcernRaised, {
+      aggregateId: response.id,
+      data: {
+        responseId: response.id,
+        surveyId: response.surveyId,
+        caseId: response.caseId,
+        schoolId: response.schoolId,
+        language: response.language,
+        categories: [...new Set(findings.map((finding) => finding.category))],
+        comment: texts.join('\n\n').slice(0, 10_000),
+        at: response.submittedAt.toISOString(),
+      },
     });
   }
 

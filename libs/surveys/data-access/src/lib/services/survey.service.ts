@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@homeroom/platform/database';
-import { NotFoundException } from '@homeroom/shared/errors';
-import type { SurveyDefinition } from '@homeroom/surveys/domain';
+import { ConflictException, NotFoundException } from '@homeroom/shared/errors';
+import {
+  nextVersion,
+  validateSurvey,
+  type SurveyDefinition,
+  type SurveyInput,
+  type VersionDecision,
+} from '@homeroom/surveys/domain';
 import {
   SurveyEntity,
+  SurveyInvitationEntity,
+  SurveyResponseEntity,
   SurveyVersionEntity,
   type SurveyKind,
   type SurveyStatus,
@@ -23,7 +31,13 @@ export class SurveyService {
 
   /** A new survey with its first version. */
   create(
-    input: { kind: SurveyKind; name: string; status: SurveyStatus; definition: SurveyDefinition },
+    input: {
+      kind: SurveyKind;
+      name: string;
+      status: SurveyStatus;
+      definition: SurveyDefinition;
+      closesAt?: Date | null;
+    },
     manager?: EntityManager,
   ): Promise<SurveyEntity> {
     const run = async (tx: EntityManager) => {
@@ -34,7 +48,7 @@ export class SurveyService {
         name: input.name,
         status: input.status,
         currentVersion: 1,
-        closesAt: null,
+        closesAt: input.closesAt ?? null,
         updatedAt: new Date(),
       });
       await tx.insert(SurveyVersionEntity, {
@@ -45,6 +59,75 @@ export class SurveyService {
       return tx.findOneByOrFail(SurveyEntity, { id });
     };
     return manager ? run(manager) : inTransaction(this.dataSource, run);
+  }
+
+  /**
+   * Saves an edit. Until anyone has answered the current version it is rewritten in place; after that the
+   * edit becomes a new version (respondents of the old one keep theirs: each response names its version).
+   */
+  async update(
+    id: string,
+    input: { name: string; closesAt: Date | null; definition: SurveyInput },
+  ): Promise<{ survey: SurveyEntity; decision: VersionDecision }> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const survey = await manager.findOne(SurveyEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!survey) throw new NotFoundException('Survey');
+      const current = await this.definition(manager, id, survey.currentVersion);
+      const hasResponses = await manager.existsBy(SurveyResponseEntity, {
+        surveyId: id,
+        version: survey.currentVersion,
+      });
+      const edited = validateSurvey({ ...input.definition, version: survey.currentVersion });
+      const decision = nextVersion(current, edited, hasResponses);
+      if (decision.action === 'EDIT_IN_PLACE')
+        await manager.update(
+          SurveyVersionEntity,
+          { surveyId: id, version: decision.version },
+          { definition: edited },
+        );
+      if (decision.action === 'NEW_VERSION')
+        await manager.insert(SurveyVersionEntity, {
+          surveyId: id,
+          version: decision.version,
+          definition: { ...edited, version: decision.version },
+        });
+      await manager.update(
+        SurveyEntity,
+        { id },
+        {
+          name: input.name,
+          closesAt: input.closesAt,
+          currentVersion: decision.version,
+          updatedAt: new Date(),
+        },
+      );
+      return { survey: await manager.findOneByOrFail(SurveyEntity, { id }), decision };
+    });
+  }
+
+  /**
+   * Opens or closes a survey. A closed survey's links stop taking answers (SURVEY_CLOSED); the satisfaction
+   * survey closed means no invitations after cases until it is opened again. Back to DRAFT only while no
+   * one has been invited.
+   */
+  async setStatus(id: string, status: SurveyStatus): Promise<SurveyEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const survey = await manager.findOne(SurveyEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!survey) throw new NotFoundException('Survey');
+      if (status === 'DRAFT' && (await manager.existsBy(SurveyInvitationEntity, { surveyId: id })))
+        throw new ConflictException(
+          'People have been invited to this survey; close it instead',
+          'SURVEY_IN_USE',
+        );
+      await manager.update(SurveyEntity, { id }, { status, updatedAt: new Date() });
+      return manager.findOneByOrFail(SurveyEntity, { id });
+    });
   }
 
   /** The satisfaction survey sent after cases, with its current questions; null before the seed ran. */

@@ -1,9 +1,16 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
-import { SatisfactionService, type SatisfactionReport } from '@homeroom/surveys/data-access';
+import { SatisfactionService, type SatisfactionDimension } from '@homeroom/surveys/data-access';
 import { assertMaySeeResults, CASE_SATISFACTION_READERS, RESULT_READERS, SURVEY_SCOPES } from '../access';
-import { CaseReference, CaseSatisfaction, SatisfactionSummary, SchoolReference } from '../types';
+import {
+  CaseReference,
+  CaseSatisfaction,
+  SatisfactionDimensionEnum,
+  SatisfactionGroup,
+  SatisfactionSummary,
+  SchoolReference,
+} from '../types';
 
 @Resolver()
 export class SatisfactionResolver {
@@ -16,14 +23,39 @@ export class SatisfactionResolver {
     description:
       'Satisfaction after resolved cases: invitations sent in the range, response rate and scores.',
   })
-  satisfactionSummary(
+  async satisfactionSummary(
     @Args('range') range: DateRangeInput,
     @Args('schoolId', { type: () => ID, nullable: true }) schoolId: string | null,
     @Args('topicId', { type: () => ID, nullable: true }) topicId: string | null,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SatisfactionReport> {
+  ): Promise<SatisfactionSummary> {
     assertMaySeeResults(principal, schoolId);
-    return this.results.summary({ from: range.from, to: range.to, schoolId, topicId });
+    const filter = { from: range.from, to: range.to, schoolId, topicId };
+    return { ...(await this.results.summary(filter)), filter };
+  }
+}
+
+/** Breakdowns of a summary, over the same cases; the summary's own check already let the caller see them. */
+@Resolver(() => SatisfactionSummary)
+export class SatisfactionBreakdownResolver {
+  constructor(private readonly results: SatisfactionService) {}
+
+  @ResolveField(() => [SatisfactionGroup], {
+    description: 'The figures by school, topic, staff member, channel, month or week; small groups withheld.',
+  })
+  breakdown(
+    @Parent() summary: SatisfactionSummary,
+    @Args('by', { type: () => SatisfactionDimensionEnum }) by: SatisfactionDimension,
+  ): Promise<SatisfactionGroup[]> {
+    return this.results.breakdown(summary.filter, by);
+  }
+
+  @ResolveField(() => String, { description: 'The breakdown as CSV (RFC 4180), withheld figures empty.' })
+  csv(
+    @Parent() summary: SatisfactionSummary,
+    @Args('by', { type: () => SatisfactionDimensionEnum }) by: SatisfactionDimension,
+  ): Promise<string> {
+    return this.results.breakdownCsv(summary.filter, by);
   }
 }
 
@@ -41,14 +73,15 @@ export class SchoolSatisfactionResolver {
   @Roles(...RESULT_READERS)
   @Scopes(SURVEY_SCOPES.read)
   @ResolveField(() => SatisfactionSummary, { description: "Satisfaction over this school's resolved cases." })
-  satisfaction(
+  async satisfaction(
     @Parent() school: SchoolReference,
     @Args('range') range: DateRangeInput,
     @Args('topicId', { type: () => ID, nullable: true }) topicId: string | null,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SatisfactionReport> {
+  ): Promise<SatisfactionSummary> {
     assertMaySeeResults(principal, school.id);
-    return this.results.summary({ from: range.from, to: range.to, schoolId: school.id, topicId });
+    const filter = { from: range.from, to: range.to, schoolId: school.id, topicId };
+    return { ...(await this.results.summary(filter)), filter };
   }
 }
 

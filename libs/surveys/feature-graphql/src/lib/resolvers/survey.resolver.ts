@@ -1,11 +1,20 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles, Scopes } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
-import { SurveyService, type SurveyEntity } from '@homeroom/surveys/data-access';
-import { localize } from '@homeroom/surveys/domain';
-import { RESULT_READERS, SURVEY_SCOPES } from '../access';
+import { SurveyService, type SurveyEntity, type SurveyStatus } from '@homeroom/surveys/data-access';
+import { InvalidInputException } from '@homeroom/shared/errors';
+import { localize, ppraWarnings, validateSurvey } from '@homeroom/surveys/domain';
+import { RESULT_READERS, SURVEY_AUTHORS, SURVEY_SCOPES } from '../access';
+import { SurveyInput, toSurveyInput } from '../inputs';
 import { toQuestion } from '../mappers';
-import { Survey, SurveyConnection, SurveyQuestion } from '../types';
+import {
+  PpraWarning,
+  Survey,
+  SurveyConnection,
+  SurveyPayload,
+  SurveyQuestion,
+  SurveyStatusEnum,
+} from '../types';
 
 @Resolver(() => Survey)
 export class SurveyResolver {
@@ -28,6 +37,69 @@ export class SurveyResolver {
       (s) => [s.createdAt.toISOString(), s.id],
       (s) => s,
     );
+  }
+
+  @Roles(...SURVEY_AUTHORS)
+  @Scopes(SURVEY_SCOPES.write)
+  @Mutation(() => SurveyPayload, { description: 'A new district survey, as a draft.' })
+  async createSurvey(@Args('input') input: SurveyInput): Promise<SurveyPayload> {
+    const definition = validateSurvey(toSurveyInput(input));
+    const created = await this.surveyService.create({
+      kind: 'DISTRICT',
+      name: surveyName(input.name),
+      status: 'DRAFT',
+      closesAt: input.closesAt ?? null,
+      definition,
+    });
+    return {
+      survey: await this.toSurvey(created),
+      versionAction: 'NEW_VERSION',
+      ppraWarnings: ppraWarnings(definition),
+    };
+  }
+
+  @Roles(...SURVEY_AUTHORS)
+  @Scopes(SURVEY_SCOPES.write)
+  @Mutation(() => SurveyPayload, {
+    description:
+      'Saves an edit: in place until someone has answered, then as a new version (answers keep the version they answered).',
+  })
+  async updateSurvey(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: SurveyInput,
+  ): Promise<SurveyPayload> {
+    const { survey, decision } = await this.surveyService.update(id, {
+      name: surveyName(input.name),
+      closesAt: input.closesAt ?? null,
+      definition: toSurveyInput(input),
+    });
+    const { definition } = (await this.surveyService.withDefinition(survey.id))!;
+    return {
+      survey: await this.toSurvey(survey),
+      versionAction: decision.action,
+      ppraWarnings: ppraWarnings(definition),
+    };
+  }
+
+  @Roles(...SURVEY_AUTHORS)
+  @Scopes(SURVEY_SCOPES.write)
+  @Mutation(() => Survey, {
+    description:
+      'OPEN takes answers (and, for the satisfaction survey, sends invitations); CLOSED stops both.',
+  })
+  async setSurveyStatus(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => SurveyStatusEnum }) status: SurveyStatus,
+  ): Promise<Survey> {
+    return this.toSurvey(await this.surveyService.setStatus(id, status));
+  }
+
+  @ResolveField(() => [PpraWarning], {
+    description: 'For surveys that reach students: questions touching an area PPRA protects.',
+  })
+  async ppraWarnings(@Parent() survey: Survey): Promise<PpraWarning[]> {
+    const found = await this.surveyService.withDefinition(survey.id);
+    return ppraWarnings(found!.definition);
   }
 
   @ResolveField(() => String)
@@ -66,4 +138,13 @@ export class SurveyResolver {
       createdAt: entity.createdAt,
     };
   }
+}
+
+function surveyName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 200)
+    throw new InvalidInputException('A survey needs a name of 1–200 characters', [
+      { path: 'input.name', message: '1–200 characters' },
+    ]);
+  return trimmed;
 }

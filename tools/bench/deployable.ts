@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { freePort, waitUntil } from '@homeroom/platform/testing';
+
+/**
+ * A service's real deployable (`apps/<app>/src/main.ts`) in its own process, as production runs it, ready
+ * when its readiness probe says so. `BENCH_REPLICA_LOGS=1` shows its output.
+ */
+export async function startDeployable(
+  app: string,
+  env: Record<string, string>,
+  name = app,
+): Promise<ChildProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
+    cwd: workspaceRoot(),
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    stdio: ['ignore', process.env['BENCH_REPLICA_LOGS'] ? 'inherit' : 'ignore', 'inherit'],
+  });
+  await waitUntil(
+    `${name} ready`,
+    async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok === true,
+    { timeoutMs: 120_000, intervalMs: 250 },
+  );
+  return child;
+}
+
+export function stopDeployable(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
