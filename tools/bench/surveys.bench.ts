@@ -141,28 +141,29 @@ async function invitationBurst(): Promise<BenchmarkReport> {
 async function loadResponses(dataSource: import('typeorm').DataSource): Promise<void> {
   const [survey] = (await dataSource.query(`SELECT id FROM survey WHERE kind = 'CSAT'`)) as { id: string }[];
   const invitations = Math.round(RESPONSES * 1.5);
+  // Scores 1–10 drawn from the invitation's id: about 10 % low (1–4), the rest 5–10.
   await dataSource.query(
     `INSERT INTO survey_invitation (id, survey_id, version, case_id, case_number, person_id, channel, language,
-       school_id, topic_id, assignee_id, case_channel, imported, sent_at, expires_at, responded_at)
-     SELECT md5('i' || g)::uuid, $1, 1, md5('c' || g)::uuid, 'HR-' || g, md5('p' || (g % 300000))::uuid, 'EMAIL',
+       school_id, topic_id, assignee_id, case_channel, imported, sent_at, expires_at, responded_at, score)
+     SELECT id, $1, 1, md5('c' || g)::uuid, 'HR-' || g, md5('p' || (g % 300000))::uuid, 'EMAIL',
             CASE WHEN g % 3 = 0 THEN 'es' ELSE 'en' END,
             md5('s' || (g % ${SCHOOL_COUNT}))::uuid, md5('t' || (g % 30))::uuid, md5('a' || (g % 200))::uuid,
             (ARRAY['WEB_FORM','EMAIL','PHONE','SMS','WALK_IN','CHAT'])[1 + g % 6], true,
             now() - (g % 525600) * interval '1 minute', now() + interval '14 days',
-            CASE WHEN g % 3 <> 2 THEN now() - (g % 525600) * interval '1 minute' + interval '5 hours' END
-       FROM generate_series(1, $2::int) g`,
+            CASE WHEN answered THEN now() - (g % 525600) * interval '1 minute' + interval '5 hours' END,
+            CASE WHEN answered THEN CASE WHEN roll <= 10 THEN 1 + roll % 4 ELSE 5 + roll % 6 END END
+       FROM generate_series(1, $2::int) g
+      CROSS JOIN LATERAL (SELECT md5('i' || g)::uuid AS id, g % 3 <> 2 AS answered) i
+      CROSS JOIN LATERAL (SELECT 1 + (abs(hashtext(i.id::text)) % 100) AS roll) d`,
     [survey!.id, invitations],
   );
   await dataSource.query(
     `INSERT INTO survey_response (id, survey_id, version, invitation_id, language, answers, score, comment, case_id,
        school_id, topic_id, assignee_id, case_channel, low_satisfaction, submitted_at)
-     SELECT md5('r' || i.id)::uuid, i.survey_id, 1, i.id, i.language,
-            jsonb_build_object('feeling', s.score), s.score, NULL, i.case_id, i.school_id, i.topic_id,
-            i.assignee_id, i.case_channel, s.score <= 4, i.responded_at
-       FROM survey_invitation i
-      CROSS JOIN LATERAL (SELECT 1 + (abs(hashtext(i.id::text)) % 100) AS roll) d
-      CROSS JOIN LATERAL (SELECT CASE WHEN d.roll <= 10 THEN 1 + d.roll % 4 ELSE 5 + d.roll % 6 END AS score) s
-      WHERE i.responded_at IS NOT NULL`,
+     SELECT md5('r' || i.id)::uuid, i.survey_id, 1, i.id, i.language, jsonb_build_object('feeling', i.score),
+            i.score, NULL, i.case_id, i.school_id, i.topic_id, i.assignee_id, i.case_channel, i.score <= 4,
+            i.responded_at
+       FROM survey_invitation i WHERE i.responded_at IS NOT NULL`,
   );
   await dataSource.query('ANALYZE survey_invitation');
   await dataSource.query('ANALYZE survey_response');

@@ -7,6 +7,7 @@ import { MessagingModule } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { SURVEYS_INVITATION_TOPIC, SURVEYS_RESPONSE_TOPIC } from '@homeroom/surveys/contracts';
 import {
+  AudienceService,
   CsatInvitationService,
   SURVEYS_ENTITIES,
   SURVEYS_MIGRATIONS,
@@ -35,8 +36,8 @@ export class SurveysAppModule implements NestModule {
         })),
         MessagingModule.forRootAsync({
           service: 'surveys',
-          inject: [CsatInvitationService],
-          useFactory: (invitations: CsatInvitationService) => ({
+          inject: [CsatInvitationService, AudienceService],
+          useFactory: (invitations: CsatInvitationService, audiences: AudienceService) => ({
             service: 'surveys',
             brokers: config.KAFKA_BROKERS,
             databaseUrl: config.DATABASE_URL,
@@ -44,8 +45,9 @@ export class SurveysAppModule implements NestModule {
               { topic: SURVEYS_INVITATION_TOPIC, partitions: 6 },
               { topic: SURVEYS_RESPONSE_TOPIC, partitions: 6 },
             ],
-            // Resolved cases bring the satisfaction invitations (cases.case.v1).
-            handlers: invitations.handlers(),
+            // Resolved cases bring the satisfaction invitations (cases.case.v1); the directory's people
+            // are the district surveys' audiences (directory.person.v1).
+            handlers: [...invitations.handlers(), ...audiences.handlers()],
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
         }),

@@ -1,17 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AudienceService } from './services/audience.service';
 import { CsatInvitationService } from './services/csat-invitation.service';
+import { InvitationIssuer } from './services/invitation-issuer';
 import { InvitationReminders } from './services/invitation-reminders';
 import { SatisfactionService } from './services/satisfaction.service';
+import { SurveyResultsService } from './services/survey-results.service';
 import { SurveyResponseService } from './services/survey-response.service';
 import { SurveyService } from './services/survey.service';
 import { SURVEY_SETTINGS, type SurveySettings } from './survey-settings';
 
 const SERVICES = [
   SurveyService,
+  InvitationIssuer,
   CsatInvitationService,
+  AudienceService,
   InvitationReminders,
   SurveyResponseService,
   SatisfactionService,
+  SurveyResultsService,
 ];
 
 /** The surveys service's application services; expects the app to provide TypeORM, messaging and logging. */

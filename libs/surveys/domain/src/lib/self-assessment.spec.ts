@@ -1,5 +1,11 @@
 import { ppraWarnings } from './ppra';
-import { assessmentStage, selfAssessmentSurvey } from './self-assessment';
+import {
+  assessmentStage,
+  combineAssessments,
+  isSelfAssessment,
+  selfAssessmentSurvey,
+} from './self-assessment';
+import { csatSurvey } from './csat-survey';
 import { localize } from './survey-definition';
 
 const survey = selfAssessmentSurvey();
@@ -73,5 +79,31 @@ describe('assessmentStage', () => {
     expect(() => assessmentStage(rest)).toThrow(
       expect.objectContaining({ reason: 'REQUIRED_QUESTION_UNANSWERED' }),
     );
+  });
+});
+
+describe('combineAssessments', () => {
+  it('places the district by the mean of its staff, area by area', () => {
+    const combined = combineAssessments([
+      assessmentStage(all('reactive')),
+      assessmentStage(all('proactive')),
+      assessmentStage({
+        ...all('customer-centric'),
+        'feedback-asking': 'reactive',
+        'feedback-closing-loop': 'reactive',
+      }),
+    ]);
+    // (1 + 3 + (10 × 4 + 2) / 12) / 3 = (1 + 3 + 3.5) / 3
+    expect(combined).toMatchObject({ score: 2.5, stage: 'RESPONSIVE', weakestAreas: ['FEEDBACK'] });
+    expect(combined!.areas).toContainEqual({ area: 'FEEDBACK', score: 1.67, stage: 'REACTIVE' });
+  });
+
+  it('has nothing to say without respondents', () => {
+    expect(combineAssessments([])).toBeNull();
+  });
+
+  it('recognizes the self-assessment by its questions', () => {
+    expect(isSelfAssessment(selfAssessmentSurvey())).toBe(true);
+    expect(isSelfAssessment(csatSurvey())).toBe(false);
   });
 });

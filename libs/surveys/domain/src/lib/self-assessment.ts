@@ -357,3 +357,32 @@ function mean(values: number[]): number {
 function stageOf(score: number): ServiceStage {
   return SERVICE_STAGES[Math.min(3, Math.max(0, Math.floor(score) - 1))]!;
 }
+
+/** Whether a survey is the self-assessment (a district may translate it, but its questions are ours). */
+export function isSelfAssessment(definition: SurveyDefinition): boolean {
+  const ours = ITEMS.map((item) => item.id);
+  return (
+    definition.questions.length === ours.length &&
+    definition.questions.every((q, index) => q.id === ours[index])
+  );
+}
+
+/**
+ * Where the staff who answered place the district together: each area's mean over the respondents, the
+ * overall mean, and the stage that mean has fully reached; null with no respondents.
+ */
+export function combineAssessments(results: readonly AssessmentResult[]): AssessmentResult | null {
+  if (results.length === 0) return null;
+  const areas = ASSESSMENT_AREAS.map((area): AreaScore => {
+    const score = mean(results.map((result) => result.areas.find((a) => a.area === area)!.score));
+    return { area, score, stage: stageOf(score) };
+  });
+  const score = mean(results.map((result) => result.score));
+  const lowest = Math.min(...areas.map((a) => SERVICE_STAGES.indexOf(a.stage)));
+  return {
+    stage: stageOf(score),
+    score,
+    areas,
+    weakestAreas: areas.filter((a) => SERVICE_STAGES.indexOf(a.stage) === lowest).map((a) => a.area),
+  };
+}

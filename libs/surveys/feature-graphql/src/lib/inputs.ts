@@ -1,6 +1,6 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { SurveyInput as DomainSurveyInput } from '@homeroom/surveys/domain';
-import { SurveyAudienceEnum, SurveyQuestionKindEnum } from './types';
+import { RecipientKindEnum, RecipientRoleEnum, SurveyAudienceEnum, SurveyQuestionKindEnum } from './types';
 
 @InputType({ description: 'One text in one language (a BCP 47 tag such as en, es or es-MX).' })
 export class TranslationInput {
@@ -104,4 +104,25 @@ export function toSurveyInput(input: SurveyInput): DomainSurveyInput {
       ...(question.maxLength ? { maxLength: question.maxLength } : {}),
     })),
   };
+}
+
+@InputType({ description: 'Who a district survey goes to; each list left empty sets no condition.' })
+export class SurveyAudienceInput {
+  @Field(() => [RecipientKindEnum], {
+    nullable: true,
+    description: "Within the survey's audiences; all of them when empty.",
+  })
+  kinds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'People of any of these schools.' })
+  schoolIds?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Preferred language, by subtag: es reaches es-MX too.',
+  })
+  languages?: string[] | null;
+
+  @Field(() => [RecipientRoleEnum], { nullable: true, description: 'Staff holding any of these roles.' })
+  roles?: string[] | null;
 }

@@ -6,7 +6,13 @@ import {
   SURVEY_STATUSES,
   type SatisfactionFilter,
 } from '@homeroom/surveys/data-access';
-import { PPRA_AREAS, QUESTION_KINDS, SURVEY_AUDIENCES } from '@homeroom/surveys/domain';
+import {
+  ASSESSMENT_AREAS,
+  PPRA_AREAS,
+  QUESTION_KINDS,
+  SERVICE_STAGES,
+  SURVEY_AUDIENCES,
+} from '@homeroom/surveys/domain';
 
 export const SurveyKindEnum = enumFrom(SURVEY_KINDS);
 export const SurveyStatusEnum = enumFrom(SURVEY_STATUSES);
@@ -24,6 +30,20 @@ registerEnumType(SurveyVersionActionEnum, {
   description:
     'What saving did: nothing changed, the current version rewritten (no one had answered it), or a new version (answers keep theirs).',
 });
+export const RecipientKindEnum = enumFrom(['STUDENT', 'GUARDIAN', 'STAFF', 'COMMUNITY'] as const);
+export const RecipientRoleEnum = enumFrom(['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER'] as const);
+registerEnumType(RecipientKindEnum, {
+  name: 'SurveyRecipientKind',
+  description: "The directory's kinds of people.",
+});
+registerEnumType(RecipientRoleEnum, { name: 'SurveyRecipientRole', description: 'Staff roles.' });
+export const ServiceStageEnum = enumFrom(SERVICE_STAGES);
+export const AssessmentAreaEnum = enumFrom(ASSESSMENT_AREAS);
+registerEnumType(ServiceStageEnum, {
+  name: 'ServiceStage',
+  description: 'The path from Reactive to Customer-centric the self-assessment places a district on.',
+});
+registerEnumType(AssessmentAreaEnum, { name: 'AssessmentArea' });
 export const SurveyLinkStateEnum = enumFrom(['OPEN', 'ANSWERED', 'EXPIRED', 'CLOSED'] as const);
 export const CaseSatisfactionStatusEnum = enumFrom([
   'INVITED',
@@ -183,8 +203,11 @@ export class SurveyInvitation {
   @Field(() => SurveyLinkStateEnum)
   state!: string;
 
-  @Field(() => Date)
-  expiresAt!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the link stops working; null for an open link with no closing date.',
+  })
+  expiresAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The case the survey asks about, if any.' })
   caseNumber!: string | null;
@@ -323,4 +346,120 @@ export class CaseSatisfaction {
 
   @Field(() => String, { nullable: true })
   comment!: string | null;
+}
+
+@ObjectType()
+export class SendSurveyPayload {
+  @Field(() => Int, { description: 'People invited now, each with a personal one-time link.' })
+  invited!: number;
+
+  @Field(() => Int, { description: 'People in the audience invited before (not invited again).' })
+  alreadyInvited!: number;
+}
+
+@ObjectType()
+export class NpsResult {
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Int, { description: 'Answers of 9 or 10.' })
+  promoters!: number;
+
+  @Field(() => Int, { description: 'Answers of 7 or 8.' })
+  passives!: number;
+
+  @Field(() => Int, { description: 'Answers of 0 to 6.' })
+  detractors!: number;
+
+  @Field(() => Float, { nullable: true, description: '% promoters − % detractors, −100 to 100.' })
+  nps!: number | null;
+}
+
+@ObjectType()
+export class ChoiceCount {
+  @Field()
+  choiceId!: string;
+
+  @Field()
+  text!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: "One question's answers; the fields that apply depend on its kind." })
+export class QuestionResult {
+  @Field()
+  questionId!: string;
+
+  @Field(() => SurveyQuestionKindEnum)
+  kind!: string;
+
+  @Field()
+  text!: string;
+
+  @Field(() => Int)
+  answered!: number;
+
+  @Field(() => Float, { nullable: true })
+  mean!: number | null;
+
+  @Field(() => [Int], { nullable: true, description: 'SCALE and NPS: answers per value, lowest first.' })
+  distribution!: number[] | null;
+
+  @Field(() => NpsResult, { nullable: true })
+  nps!: NpsResult | null;
+
+  @Field(() => [ChoiceCount], { nullable: true })
+  choices!: ChoiceCount[] | null;
+}
+
+@ObjectType()
+export class AreaScore {
+  @Field(() => AssessmentAreaEnum)
+  area!: string;
+
+  @Field(() => Float, { description: 'Mean stage, 1 (reactive) to 4 (customer-centric).' })
+  score!: number;
+
+  @Field(() => ServiceStageEnum)
+  stage!: string;
+}
+
+@ObjectType({ description: 'Where the staff who answered the self-assessment place the district.' })
+export class AssessmentResult {
+  @Field(() => ServiceStageEnum, { description: 'The stage the mean has fully reached.' })
+  stage!: string;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => [AreaScore])
+  areas!: AreaScore[];
+
+  @Field(() => [AssessmentAreaEnum], { description: 'The areas at the lowest stage: where to start.' })
+  weakestAreas!: string[];
+}
+
+@ObjectType({
+  description: "A survey's results; withheld (suppressed) below the district's minimum of responses.",
+})
+export class SurveyResults {
+  @Field(() => Int)
+  invitations!: number;
+
+  @Field(() => Int)
+  responses!: number;
+
+  @Field(() => Float, { nullable: true })
+  responseRate!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => [QuestionResult], { nullable: true })
+  questions!: QuestionResult[] | null;
+
+  @Field(() => AssessmentResult, { nullable: true })
+  assessment!: AssessmentResult | null;
 }

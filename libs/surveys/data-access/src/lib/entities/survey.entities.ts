@@ -27,6 +27,10 @@ export class SurveyEntity {
   @Column({ type: 'timestamptz', nullable: true })
   closesAt!: Date | null;
 
+  /** Who a district survey was last sent to (kinds, schools, languages, roles). */
+  @Column({ type: 'jsonb', nullable: true, insert: false })
+  audience!: Record<string, unknown> | null;
+
   @Column({ type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
 
@@ -107,6 +111,10 @@ export class SurveyInvitationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;
+
+  /** The satisfaction score of its response, copied here so results read one table. */
+  @Column({ type: 'integer', nullable: true })
+  score!: number | null;
 }
 
 /** An answered survey. The case's facts are copied in, so results never need the cases service. */

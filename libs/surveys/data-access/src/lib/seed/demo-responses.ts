@@ -99,7 +99,7 @@ export async function answerDemoInvitations(dataSource: DataSource, seed = 20_26
         ],
       );
       await manager.query(
-        `UPDATE survey_invitation i SET responded_at = r.submitted_at
+        `UPDATE survey_invitation i SET responded_at = r.submitted_at, score = r.score
            FROM survey_response r WHERE r.invitation_id = i.id AND i.id = ANY($1::uuid[])`,
         [chunk.map((r) => r.invitation.id)],
       );

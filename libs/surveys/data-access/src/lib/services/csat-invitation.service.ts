@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { newLinkToken } from '@homeroom/platform/auth';
-import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platform/messaging';
-import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { eventHandler, type EventHandler } from '@homeroom/platform/messaging';
 import type { EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
 import { CaseMerged, CaseResolved } from '@homeroom/cases/contracts';
-import { SurveyInvitationIssued } from '@homeroom/surveys/contracts';
-import { csatEligibility, invitationSchedule, type InvitationChannel } from '@homeroom/surveys/domain';
+import { csatEligibility, invitationSchedule } from '@homeroom/surveys/domain';
 import { SurveyInvitationEntity } from '../entities/survey.entities';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
-import { invitationMessage } from './invitation-message';
+import { InvitationIssuer } from './invitation-issuer';
 import { SurveyService } from './survey.service';
 
 type Resolved = EventEnvelope<EventData<typeof CaseResolved>>;
@@ -32,9 +29,8 @@ const MAX_RESOLUTION_AGE_MS = 3 * 24 * 60 * 60 * 1000;
 export class CsatInvitationService {
   constructor(
     private readonly surveys: SurveyService,
-    private readonly outbox: OutboxWriter,
+    private readonly issuer: InvitationIssuer,
     @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   handlers(): EventHandler[] {
@@ -114,53 +110,14 @@ export class CsatInvitationService {
       remindedAt: null,
       expiresAt: schedule.expiresAt,
       respondedAt: null,
+      score: null,
     });
     await manager.query('UPDATE csat_case SET decided_at = $2, invitation_id = $3 WHERE case_id = $1', [
       data.caseId,
       now,
       invitation.id,
     ]);
-    if (!imported) await this.issue(manager, invitation, false);
-  }
-
-  /**
-   * A new link for the invitation, and the message carrying it to the outbox. The reminder brings its own
-   * link (only hashes are kept, so the first cannot be sent again); either answers the invitation, once.
-   */
-  async issue(manager: EntityManager, invitation: SurveyInvitationEntity, reminder: boolean): Promise<void> {
-    const { token, hash } = newLinkToken();
-    await manager.query('INSERT INTO survey_link (token_hash, invitation_id) VALUES ($1, $2)', [
-      hash,
-      invitation.id,
-    ]);
-    const link = `${this.settings.portalUrl.replace(/\/+$/, '')}/s/${token}`;
-    const message = invitationMessage({
-      channel: invitation.channel as InvitationChannel,
-      language: invitation.language,
-      link,
-      caseNumber: invitation.caseNumber,
-      reminder,
-    });
-    await this.outbox.append(manager, SurveyInvitationIssued, {
-      aggregateId: invitation.id,
-      data: {
-        invitationId: invitation.id,
-        surveyId: invitation.surveyId,
-        caseId: invitation.caseId,
-        personId: invitation.personId,
-        channel: invitation.channel,
-        language: invitation.language,
-        reminder,
-        subject: message.subject,
-        body: message.body,
-        link,
-        expiresAt: invitation.expiresAt.toISOString(),
-      },
-    });
-    this.logger.info(
-      { invitationId: invitation.id, caseId: invitation.caseId, reminder },
-      'survey invitation issued',
-    );
+    if (!imported) await this.issuer.issue(manager, invitation, false);
   }
 
   private async merged(manager: EntityManager, mergedCaseId: string, survivorCaseId: string): Promise<void> {

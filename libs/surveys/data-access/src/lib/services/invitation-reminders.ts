@@ -4,7 +4,7 @@ import { inTransaction, RepeatingTask } from '@homeroom/platform/database';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SurveyInvitationEntity } from '../entities/survey.entities';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
-import { CsatInvitationService } from './csat-invitation.service';
+import { InvitationIssuer } from './invitation-issuer';
 
 const BATCH_SIZE = 200;
 
@@ -19,7 +19,7 @@ export class InvitationReminders implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly invitations: CsatInvitationService,
+    private readonly issuer: InvitationIssuer,
     @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -55,7 +55,7 @@ export class InvitationReminders implements OnModuleInit, OnModuleDestroy {
           .getMany();
         for (const invitation of due) {
           await manager.update(SurveyInvitationEntity, { id: invitation.id }, { remindedAt: now });
-          await this.invitations.issue(manager, invitation, true);
+          await this.issuer.issue(manager, invitation, true);
         }
         return due.length;
       });

@@ -81,27 +81,23 @@ export class SatisfactionService {
   ) {}
 
   async summary(filter: SatisfactionFilter): Promise<SatisfactionReport> {
-    const params = scopeParams(filter);
-    const [counts] = (await this.dataSource.query(
-      `SELECT count(*)::int AS invitations, count(i.responded_at)::int AS responses FROM survey_invitation i
-        WHERE ${SCOPE}`,
-      params,
-    )) as { invitations: number; responses: number }[];
     const byScore = (await this.dataSource.query(
-      `SELECT r.score, count(*)::int AS n FROM survey_invitation i
-         JOIN survey_response r ON r.invitation_id = i.id
-        WHERE ${SCOPE} AND r.score IS NOT NULL
-        GROUP BY r.score`,
-      params,
-    )) as { score: number; n: number }[];
-    const scores = byScore.flatMap(({ score, n }) => Array.from({ length: n }, () => score));
-    const suppressed = counts!.responses < this.settings.minimumGroupSize;
+      `SELECT i.score, count(*)::int AS invited, count(i.responded_at)::int AS responded
+         FROM survey_invitation i WHERE ${SCOPE} GROUP BY i.score`,
+      scopeParams(filter),
+    )) as { score: number | null; invited: number; responded: number }[];
+    const invitations = byScore.reduce((sum, row) => sum + row.invited, 0);
+    const responses = byScore.reduce((sum, row) => sum + row.responded, 0);
+    const scores = byScore.flatMap(({ score, responded }) =>
+      score === null ? [] : Array.from({ length: responded }, () => score),
+    );
+    const suppressed = responses < this.settings.minimumGroupSize;
     const csat = csatSummary(scores);
     const threshold = this.settings.lowSatisfactionThreshold;
     return {
-      invitations: counts!.invitations,
-      responses: counts!.responses,
-      responseRate: responseRate(counts!.responses, counts!.invitations),
+      invitations,
+      responses,
+      responseRate: responseRate(responses, invitations),
       suppressed,
       csatMean: suppressed ? null : csat.mean,
       distribution: suppressed ? null : csat.distribution,
@@ -116,8 +112,8 @@ export class SatisfactionService {
   async breakdown(filter: SatisfactionFilter, by: SatisfactionDimension): Promise<SatisfactionGroup[]> {
     const rows = (await this.dataSource.query(
       `SELECT ${GROUP_KEYS[by]} AS key, count(*)::int AS invitations, count(i.responded_at)::int AS responses,
-              avg(r.score)::float AS mean, count(*) FILTER (WHERE r.score <= $5)::int AS low
-         FROM survey_invitation i LEFT JOIN survey_response r ON r.invitation_id = i.id
+              avg(i.score)::float AS mean, count(*) FILTER (WHERE i.score <= $5)::int AS low
+         FROM survey_invitation i
         WHERE ${SCOPE}
         GROUP BY 1 ORDER BY 1`,
       [

@@ -22,16 +22,23 @@ import { SurveyService } from './survey.service';
 
 export type InvitationState = 'OPEN' | 'ANSWERED' | 'EXPIRED' | 'CLOSED';
 
-/** What a respondent's link opens: the survey in their language, and whether it can still be answered. */
+/** What a link opens: the survey in the respondent's language, and whether it can still be answered. */
 export interface InvitationView {
-  invitation: SurveyInvitationEntity;
+  /** Null for an anonymous open link. */
+  invitation: SurveyInvitationEntity | null;
   state: InvitationState;
   survey: LocalizedSurvey;
+  expiresAt: Date | null;
+  caseNumber: string | null;
 }
 
+/** A link's target: a personal invitation, or a survey's anonymous open link. */
+type LinkTarget = { invitation: SurveyInvitationEntity } | { openSurveyId: string };
+
 /**
- * Answers by one-time link, with no sign-in: the link's hash finds the invitation; one response per
- * invitation (the same answers again return the first response; different ones are refused); expired
+ * Answers by link, with no sign-in: the link's hash finds a personal invitation or a survey's anonymous
+ * open link (each answer through it a response of its own). One response per invitation (the same
+ * answers again return the first response; different ones are refused); expired
  * links and closed surveys are refused with their reasons. A satisfaction score at or below the district's
  * threshold publishes LowSatisfactionReported, and a comment that signals danger SurveySafetyConcernRaised,
  * in the response's transaction.
@@ -45,24 +52,52 @@ export class SurveyResponseService {
     @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
   ) {}
 
-  /** The survey behind a link; null for a link this service never issued. */
-  async byToken(token: string, now: Date = new Date()): Promise<InvitationView | null> {
+  /**
+   * The survey behind a link; null for a link this service never issued. A personal link shows the version
+   * and language of its invitation; an open link the current version, in `language` when it is translated.
+   */
+  async byToken(
+    token: string,
+    language?: string | null,
+    now: Date = new Date(),
+  ): Promise<InvitationView | null> {
     const manager = this.dataSource.manager;
-    const invitation = await this.invitationOf(manager, token, false);
-    if (!invitation) return null;
+    const target = await this.linkOf(manager, token, false);
+    if (!target) return null;
+    if ('openSurveyId' in target) {
+      const survey = await manager.findOneByOrFail(SurveyEntity, { id: target.openSurveyId });
+      const definition = await this.surveys.definition(manager, survey.id, survey.currentVersion);
+      return {
+        invitation: null,
+        state: isClosed(survey, now) ? 'CLOSED' : 'OPEN',
+        survey: localize(definition, language ?? definition.defaultLanguage),
+        expiresAt: survey.closesAt,
+        caseNumber: null,
+      };
+    }
+    const { invitation } = target;
     const survey = await manager.findOneByOrFail(SurveyEntity, { id: invitation.surveyId });
     const definition = await this.surveys.definition(manager, invitation.surveyId, invitation.version);
     return {
       invitation,
       state: stateOf(invitation, survey, now),
       survey: localize(definition, invitation.language),
+      expiresAt: invitation.expiresAt,
+      caseNumber: invitation.caseNumber,
     };
   }
 
-  async submit(token: string, rawAnswers: Record<string, unknown>): Promise<SurveyResponseEntity> {
+  async submit(
+    token: string,
+    rawAnswers: Record<string, unknown>,
+    language?: string | null,
+  ): Promise<SurveyResponseEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      const invitation = await this.invitationOf(manager, token, true);
-      if (!invitation) throw new NotFoundException('Survey link', 'SURVEY_LINK_NOT_FOUND');
+      const target = await this.linkOf(manager, token, true);
+      if (!target) throw new NotFoundException('Survey link', 'SURVEY_LINK_NOT_FOUND');
+      if ('openSurveyId' in target)
+        return this.submitOpen(manager, target.openSurveyId, rawAnswers, language);
+      const { invitation } = target;
       const definition = await this.surveys.definition(manager, invitation.surveyId, invitation.version);
       const answers = validateAnswers(definition, rawAnswers);
 
@@ -100,7 +135,7 @@ export class SurveyResponseService {
         submittedAt: now,
       };
       await manager.insert(SurveyResponseEntity, response);
-      await manager.update(SurveyInvitationEntity, { id: invitation.id }, { respondedAt: now });
+      await manager.update(SurveyInvitationEntity, { id: invitation.id }, { respondedAt: now, score });
       if (low && invitation.caseId)
         await this.outbox.append(manager, LowSatisfactionReported, {
           aggregateId: response.id,
@@ -146,25 +181,65 @@ export class SurveyResponseService {
     });
   }
 
-  private async invitationOf(
+  /** An anonymous answer through a survey's open link: a response of its own, to the current version. */
+  private async submitOpen(
     manager: EntityManager,
-    token: string,
-    lock: boolean,
-  ): Promise<SurveyInvitationEntity | null> {
-    const [link] = (await manager.query('SELECT invitation_id FROM survey_link WHERE token_hash = $1', [
-      hashLinkToken(token),
-    ])) as { invitation_id: string }[];
-    if (!link) return null;
-    return manager.findOne(SurveyInvitationEntity, {
-      where: { id: link.invitation_id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    surveyId: string,
+    rawAnswers: Record<string, unknown>,
+    language: string | null | undefined,
+  ): Promise<SurveyResponseEntity> {
+    const survey = await manager.findOneByOrFail(SurveyEntity, { id: surveyId });
+    const definition = await this.surveys.definition(manager, surveyId, survey.currentVersion);
+    const answers = validateAnswers(definition, rawAnswers);
+    if (isClosed(survey, new Date())) throw new ConflictException('This survey is closed', 'SURVEY_CLOSED');
+    const response: SurveyResponseEntity = {
+      id: randomUUID(),
+      surveyId,
+      version: survey.currentVersion,
+      invitationId: null,
+      language: localize(definition, language ?? definition.defaultLanguage).language,
+      answers,
+      score: null,
+      comment: null,
+      caseId: null,
+      schoolId: null,
+      topicId: null,
+      assigneeId: null,
+      caseChannel: null,
+      lowSatisfaction: false,
+      submittedAt: new Date(),
+    };
+    await manager.insert(SurveyResponseEntity, response);
+    await this.screen(manager, response, definition);
+    return response;
   }
+
+  private async linkOf(manager: EntityManager, token: string, lock: boolean): Promise<LinkTarget | null> {
+    const hash = hashLinkToken(token);
+    const [link] = (await manager.query('SELECT invitation_id FROM survey_link WHERE token_hash = $1', [
+      hash,
+    ])) as { invitation_id: string }[];
+    if (link) {
+      const invitation = await manager.findOne(SurveyInvitationEntity, {
+        where: { id: link.invitation_id },
+        ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+      return invitation ? { invitation } : null;
+    }
+    const [open] = (await manager.query('SELECT survey_id FROM survey_open_link WHERE token_hash = $1', [
+      hash,
+    ])) as { survey_id: string }[];
+    return open ? { openSurveyId: open.survey_id } : null;
+  }
+}
+
+function isClosed(survey: SurveyEntity, now: Date): boolean {
+  return survey.status !== 'OPEN' || (survey.closesAt !== null && survey.closesAt <= now);
 }
 
 function stateOf(invitation: SurveyInvitationEntity, survey: SurveyEntity, now: Date): InvitationState {
   if (invitation.respondedAt) return 'ANSWERED';
-  if (survey.status === 'CLOSED' || (survey.closesAt && survey.closesAt <= now)) return 'CLOSED';
+  if (isClosed(survey, now)) return 'CLOSED';
   if (invitation.expiresAt <= now) return 'EXPIRED';
   return 'OPEN';
 }

@@ -14,13 +14,20 @@ export class SurveyLinkResolver {
     nullable: true,
     description: 'The survey a one-time link opens, in the invitation’s language; null for an unknown link.',
   })
-  async surveyByToken(@Args('token') token: string): Promise<SurveyInvitation | null> {
-    const view = await this.responses.byToken(token);
+  async surveyByToken(
+    @Args('token') token: string,
+    @Args('language', {
+      nullable: true,
+      description: 'For an open link: the language to show it in (a personal link has its own).',
+    })
+    language?: string,
+  ): Promise<SurveyInvitation | null> {
+    const view = await this.responses.byToken(token, language);
     if (!view) return null;
     return {
       state: view.state,
-      expiresAt: view.invitation.expiresAt,
-      caseNumber: view.invitation.caseNumber,
+      expiresAt: view.expiresAt,
+      caseNumber: view.caseNumber,
       language: view.survey.language,
       title: view.survey.title,
       questions: view.survey.questions.map(toQuestion),
@@ -35,8 +42,10 @@ export class SurveyLinkResolver {
   async submitSurveyResponse(
     @Args('token') token: string,
     @Args('answers', { type: () => [SurveyAnswerInput] }) answers: SurveyAnswerInput[],
+    @Args('language', { nullable: true, description: 'For an open link: the language it was answered in.' })
+    language?: string,
   ): Promise<SurveyResponse> {
-    const response = await this.responses.submit(token, toAnswers(answers));
+    const response = await this.responses.submit(token, toAnswers(answers), language);
     return { id: response.id, submittedAt: response.submittedAt, score: response.score };
   }
 }

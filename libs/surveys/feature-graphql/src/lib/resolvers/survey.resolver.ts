@@ -1,24 +1,37 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles, Scopes } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
-import { SurveyService, type SurveyEntity, type SurveyStatus } from '@homeroom/surveys/data-access';
+import {
+  AudienceService,
+  SurveyResultsService,
+  SurveyService,
+  type RecipientKind,
+  type SurveyEntity,
+  type SurveyStatus,
+} from '@homeroom/surveys/data-access';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { localize, ppraWarnings, validateSurvey } from '@homeroom/surveys/domain';
 import { RESULT_READERS, SURVEY_AUTHORS, SURVEY_SCOPES } from '../access';
-import { SurveyInput, toSurveyInput } from '../inputs';
+import { SurveyAudienceInput, SurveyInput, toSurveyInput } from '../inputs';
 import { toQuestion } from '../mappers';
 import {
   PpraWarning,
+  SendSurveyPayload,
   Survey,
   SurveyConnection,
   SurveyPayload,
   SurveyQuestion,
+  SurveyResults,
   SurveyStatusEnum,
 } from '../types';
 
 @Resolver(() => Survey)
 export class SurveyResolver {
-  constructor(private readonly surveyService: SurveyService) {}
+  constructor(
+    private readonly surveyService: SurveyService,
+    private readonly audiences: AudienceService,
+    private readonly surveyResults: SurveyResultsService,
+  ) {}
 
   @Roles(...RESULT_READERS)
   @Scopes(SURVEY_SCOPES.read)
@@ -92,6 +105,46 @@ export class SurveyResolver {
     @Args('status', { type: () => SurveyStatusEnum }) status: SurveyStatus,
   ): Promise<Survey> {
     return this.toSurvey(await this.surveyService.setStatus(id, status));
+  }
+
+  @Roles(...SURVEY_AUTHORS)
+  @Scopes(SURVEY_SCOPES.write)
+  @Mutation(() => SendSurveyPayload, {
+    description:
+      'Sends an open district survey to an audience from the directory: a personal one-time link each, once per person.',
+  })
+  sendSurvey(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('audience') audience: SurveyAudienceInput,
+  ): Promise<SendSurveyPayload> {
+    return this.audiences.send(id, {
+      kinds: (audience.kinds ?? []) as RecipientKind[],
+      schoolIds: audience.schoolIds ?? [],
+      languages: audience.languages ?? [],
+      roles: audience.roles ?? [],
+    });
+  }
+
+  @Roles(...SURVEY_AUTHORS)
+  @Scopes(SURVEY_SCOPES.write)
+  @Mutation(() => String, {
+    description:
+      'A new anonymous link to a district survey (for a newsletter or website); each answer through it is a response of its own. Shown once.',
+  })
+  openSurveyLink(@Args('id', { type: () => ID }) id: string): Promise<string> {
+    return this.audiences.openLink(id);
+  }
+
+  @Roles(...RESULT_READERS)
+  @Scopes(SURVEY_SCOPES.read)
+  @ResolveField(() => SurveyResults, {
+    description: 'Answers question by question, in the language asked for.',
+  })
+  results(
+    @Parent() survey: Survey,
+    @Args('language', { nullable: true }) language?: string,
+  ): Promise<SurveyResults> {
+    return this.surveyResults.results(survey.id, language);
   }
 
   @ResolveField(() => [PpraWarning], {

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { newLinkToken } from '@homeroom/platform/auth';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { SurveyInvitationIssued } from '@homeroom/surveys/contracts';
+import { translate, type InvitationChannel } from '@homeroom/surveys/domain';
+import type { SurveyInvitationEntity } from '../entities/survey.entities';
+import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
+import { invitationMessage } from './invitation-message';
+import { SurveyService } from './survey.service';
+
+/**
+ * Sends an invitation on its way: a new one-time link (only its hash is kept) and the message carrying it,
+ * to the outbox as SurveyInvitationIssued for the service that holds the recipient's address (ADR 0012).
+ * A reminder brings its own link (the first cannot be sent again); either answers the invitation, once.
+ */
+@Injectable()
+export class InvitationIssuer {
+  constructor(
+    private readonly surveys: SurveyService,
+    private readonly outbox: OutboxWriter,
+    @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async issue(manager: EntityManager, invitation: SurveyInvitationEntity, reminder: boolean): Promise<void> {
+    const { token, hash } = newLinkToken();
+    await manager.query('INSERT INTO survey_link (token_hash, invitation_id) VALUES ($1, $2)', [
+      hash,
+      invitation.id,
+    ]);
+    const link = this.linkFor(token);
+    const message = invitationMessage({
+      channel: invitation.channel as InvitationChannel,
+      language: invitation.language,
+      link,
+      reminder,
+      about: invitation.caseId
+        ? { caseNumber: invitation.caseNumber }
+        : {
+            surveyTitle: await this.titleOf(manager, invitation),
+            closesAt: invitation.expiresAt,
+            timeZone: this.settings.timeZone,
+          },
+    });
+    await this.outbox.append(manager, SurveyInvitationIssued, {
+      aggregateId: invitation.id,
+      data: {
+        invitationId: invitation.id,
+        surveyId: invitation.surveyId,
+        caseId: invitation.caseId,
+        personId: invitation.personId,
+        channel: invitation.channel,
+        language: invitation.language,
+        reminder,
+        subject: message.subject,
+        body: message.body,
+        link,
+        expiresAt: invitation.expiresAt.toISOString(),
+      },
+    });
+    this.logger.debug({ invitationId: invitation.id, reminder }, 'survey invitation issued');
+  }
+
+  /** Where a token is answered: the portal's survey page. */
+  linkFor(token: string): string {
+    return `${this.settings.portalUrl.replace(/\/+$/, '')}/s/${token}`;
+  }
+
+  private async titleOf(manager: EntityManager, invitation: SurveyInvitationEntity): Promise<string> {
+    const definition = await this.surveys.definition(manager, invitation.surveyId, invitation.version);
+    return translate(definition.title, invitation.language, definition.defaultLanguage);
+  }
+}
