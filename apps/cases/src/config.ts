@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { loadConfig, port, serviceConfigShape, type Environment } from '@homeroom/platform/config';
+import {
+  loadConfig,
+  outboundMailConfigShape,
+  port,
+  serviceConfigShape,
+  type Environment,
+} from '@homeroom/platform/config';
 import { crossCheckCasesConfig } from './extensions-config';
 
 export const casesConfigSchema = z.object({
@@ -30,25 +36,10 @@ export const casesConfigSchema = z.object({
     .min(1_024)
     .default(10 * 1024 * 1024),
   /**
-   * Where staff replies go out by email: smtp://host:port (STARTTLS when offered), smtps://… for TLS,
-   * with credentials as smtp://user:pass@host. Empty (the default) turns outbound mail off; npm start and
-   * .env.example point it at the development mail catcher.
+   * Staff replies and survey invitations go out by email (SMTP_OUTBOUND_URL, MAIL_FROM). Empty (the default)
+   * turns outbound mail off; npm start and .env.example point it at the development mail catcher.
    */
-  SMTP_OUTBOUND_URL: z
-    .string()
-    .default('')
-    .refine(
-      (value) => value === '' || /^smtps?:\/\/[^/\s]+/.test(value),
-      'must be an smtp:// or smtps:// URL, or empty',
-    ),
-  /** The district's sender on emailed replies: `Name <address>` or an address. */
-  MAIL_FROM: z
-    .string()
-    .default('Riverside Unified <talk@homeroom.test>')
-    .refine(
-      (value) => /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value.trim()),
-      'must be an address or Name <address>',
-    ),
+  ...outboundMailConfigShape,
   /** Where attachment files are kept (filesystem storage); required in production. */
   ATTACHMENT_STORAGE_DIR: z.string().min(1).optional(),
   /** The largest attachment, in bytes. */

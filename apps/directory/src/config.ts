@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { loadConfig, port, serviceConfigShape, type Environment } from '@homeroom/platform/config';
+import {
+  loadConfig,
+  outboundMailConfigShape,
+  port,
+  serviceConfigShape,
+  type Environment,
+} from '@homeroom/platform/config';
 
 export const directoryConfigSchema = z.object({
   ...serviceConfigShape,
   PORT: port(4001),
+  KAFKA_CONSUMER_GROUP: z.string().min(1).default('directory'),
+  /** District surveys' invitations go out by email (SMTP_OUTBOUND_URL, MAIL_FROM); empty: no mail. */
+  ...outboundMailConfigShape,
   /** The demo administrator's first password (npm start's seed); the environment can override it. */
   DEMO_ADMIN_PASSWORD: z.string().default('homeroom-demo'),
   /** The public issuer: the gateway's origin + /auth, where the gateway serves the directory's sign-in. */

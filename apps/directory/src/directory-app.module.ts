@@ -6,7 +6,12 @@ import { subgraphModule } from '@homeroom/platform/graphql';
 import { MessagingModule } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { DIRECTORY_TOPICS } from '@homeroom/directory/contracts';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import {
+  DIRECTORY_ENTITIES,
+  DIRECTORY_MIGRATIONS,
+  DirectoryMailModule,
+  SurveyInvitationMailer,
+} from '@homeroom/directory/data-access';
 import { DirectoryAuthModule } from '@homeroom/directory/feature-auth';
 import { DirectoryGraphqlModule } from '@homeroom/directory/feature-graphql';
 import type { DirectoryConfig } from './config';
@@ -29,12 +34,20 @@ export class DirectoryAppModule implements NestModule {
           migrations: DIRECTORY_MIGRATIONS,
           poolSize: config.DATABASE_POOL_SIZE,
         })),
-        MessagingModule.forRoot(() => ({
+        DirectoryMailModule.forRoot({ smtpUrl: config.SMTP_OUTBOUND_URL, from: config.MAIL_FROM }),
+        MessagingModule.forRootAsync({
           service: 'directory',
-          brokers: config.KAFKA_BROKERS,
-          databaseUrl: config.DATABASE_URL,
-          topics: Object.values(DIRECTORY_TOPICS).map((topic) => ({ topic, partitions: 6 })),
-        })),
+          inject: [SurveyInvitationMailer],
+          useFactory: (mailer: SurveyInvitationMailer) => ({
+            service: 'directory',
+            brokers: config.KAFKA_BROKERS,
+            databaseUrl: config.DATABASE_URL,
+            topics: Object.values(DIRECTORY_TOPICS).map((topic) => ({ topic, partitions: 6 })),
+            // District surveys' invitations to people (surveys.invitation.v1), when mail is on.
+            handlers: mailer.handlers(),
+            consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          }),
+        }),
         subgraphModule({ production: config.NODE_ENV === 'production' }),
         DirectoryGraphqlModule,
         DirectoryAuthModule.forRoot({

@@ -47,3 +47,23 @@ export const serviceConfigShape = {
   /** Shared with the gateway; subgraphs refuse requests whose principal it did not sign. */
   GATEWAY_TRUST_SECRET: z.string().min(32, 'must be at least 32 characters'),
 } as const;
+
+/** A service that sends mail: where (an SMTP URL; empty turns mail off) and as whom. */
+export const outboundMailConfigShape = {
+  /** `smtp://host:port` (STARTTLS when offered) or `smtps://…`, credentials in the URL; empty: no mail. */
+  SMTP_OUTBOUND_URL: z
+    .string()
+    .default('')
+    .refine(
+      (value) => value === '' || /^smtps?:\/\/[^/\s]+/.test(value),
+      'must be an smtp:// or smtps:// URL, or empty',
+    ),
+  /** The district's sender: `Name <address>` or an address. */
+  MAIL_FROM: z
+    .string()
+    .default('Riverside Unified <talk@homeroom.test>')
+    .refine(
+      (value) => /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value.trim()),
+      'must be an address or Name <address>',
+    ),
+} as const;

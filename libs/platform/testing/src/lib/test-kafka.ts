@@ -100,18 +100,40 @@ export async function startGroupAtEnd(
 ) {
   const admin = kafka.admin();
   await admin.connect();
+  let ends: { topic: string; partition: number; offset: string }[];
   try {
     const existing = new Set(await admin.listTopics());
-    const chosen = topics ?? [...existing].filter((topic) => !topic.startsWith('__'));
-    for (const topic of chosen.filter((t) => existing.has(t))) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })),
-      });
-    }
+    const chosen = (topics ?? [...existing].filter((topic) => !topic.startsWith('__'))).filter((topic) =>
+      existing.has(topic),
+    );
+    ends = (
+      await Promise.all(
+        chosen.map(async (topic) =>
+          (await admin.fetchTopicOffsets(topic)).map((end) => ({
+            topic,
+            partition: end.partition,
+            offset: end.high,
+          })),
+        ),
+      )
+    ).flat();
   } finally {
     await admin.disconnect();
+  }
+  if (ends.length === 0) return;
+  // One member joins the group once for every topic and commits the ends (kafkajs' admin.setOffsets joins
+  // the group once per topic, seconds each), then leaves; it never processes a message.
+  const consumer = kafka.consumer({ groupId });
+  await consumer.connect();
+  try {
+    const topicsToCommit = [...new Set(ends.map((end) => end.topic))];
+    await consumer.subscribe({ topics: topicsToCommit, fromBeginning: false });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({ eachBatchAutoResolve: false, autoCommit: false, eachBatch: async () => undefined });
+    consumer.pause(topicsToCommit.map((topic) => ({ topic })));
+    await joined;
+    await consumer.commitOffsets(ends);
+  } finally {
+    await consumer.disconnect();
   }
 }

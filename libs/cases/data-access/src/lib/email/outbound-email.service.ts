@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
 import type { EntityManager } from 'typeorm';
 import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platform/messaging';
+import { isPermanentRecipientRejection, MailSender, smtpResponseOf } from '@homeroom/platform/mail';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import type { EventData } from '@homeroom/platform/event-contracts';
 import { CaseMessageAdded } from '@homeroom/cases/contracts';
@@ -32,29 +32,6 @@ export const DEFAULT_OUTBOUND_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
 
 const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
-/** What the SMTP client throws; `rejected` lists recipients the server refused. */
-interface SmtpError {
-  code?: string;
-  responseCode?: number;
-  response?: string;
-  rejected?: unknown[];
-}
-
-/**
- * A permanent refusal of the recipient (5xx to RCPT TO): retrying cannot help, so the reply is marked
- * REJECTED and the timeline says so. Anything else (the server down, refusing us, a 4xx) is thrown: the
- * event is retried, then parked on the dead-letter topic to replay.
- */
-export function isPermanentRecipientRejection(error: unknown): boolean {
-  const smtp = (typeof error === 'object' && error ? error : {}) as SmtpError;
-  return (
-    smtp.code === 'EENVELOPE' &&
-    (smtp.rejected?.length ?? 0) > 0 &&
-    (smtp.responseCode ?? 0) >= 500 &&
-    (smtp.responseCode ?? 0) < 600
-  );
-}
-
 /**
  * Staff replies reach the requester by email. Driven by CaseMessageAdded (OUTBOUND) on the cases topic
  * through the service's own consumer, so a reply is mailed even if the service stops right after the
@@ -67,16 +44,18 @@ export function isPermanentRecipientRejection(error: unknown): boolean {
  */
 @Injectable()
 export class OutboundEmailService implements OnApplicationShutdown {
-  private transport: Transporter | undefined;
+  private readonly sender: MailSender;
 
   constructor(
     @Inject(OUTBOUND_EMAIL_SETTINGS) private readonly settings: OutboundEmailSettings,
     private readonly outbox: OutboxWriter,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.sender = new MailSender(settings.smtpUrl);
+  }
 
   get enabled(): boolean {
-    return this.settings.smtpUrl !== '';
+    return this.sender.enabled;
   }
 
   /** The consumer's handlers: none when outbound mail is off (the cases topic is then not consumed). */
@@ -115,7 +94,7 @@ export class OutboundEmailService implements OnApplicationShutdown {
 
     const emailMessageId = `survey-${data.invitationId}${data.reminder ? '-reminder' : ''}@${domainOf(this.settings.intakeAddress)}`;
     try {
-      await this.mailer().sendMail({
+      await this.sender.send({
         from: this.settings.from,
         to: supportCase.contact.name
           ? { name: supportCase.contact.name, address: supportCase.contact.email }
@@ -196,10 +175,10 @@ export class OutboundEmailService implements OnApplicationShutdown {
 
     const writer = new CaseWriter(manager, this.outbox);
     try {
-      await this.mailer().sendMail(mail);
+      await this.sender.send(mail);
     } catch (error) {
       if (!isPermanentRecipientRejection(error)) throw error;
-      const response = String((error as SmtpError).response ?? '').slice(0, 300);
+      const response = smtpResponseOf(error);
       await manager.update(CaseMessageEntity, { id: message.id }, { emailSkipped: 'REJECTED' });
       await writer.timeline(supportCase, 'EMAIL_REJECTED', SYSTEM, { messageId: message.id, response });
       this.logger.warn(
@@ -213,19 +192,7 @@ export class OutboundEmailService implements OnApplicationShutdown {
     this.logger.info({ caseId: supportCase.id, messageId: message.id }, 'reply emailed');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.transport?.close();
-    this.transport = undefined;
-  }
-
-  private mailer(): Transporter {
-    // Timeouts well under the consumer's session timeout: a hung server fails the attempt, not the group.
-    this.transport ??= createTransport({
-      url: this.settings.smtpUrl,
-      connectionTimeout: 5_000,
-      greetingTimeout: 5_000,
-      socketTimeout: 15_000,
-    });
-    return this.transport;
+  onApplicationShutdown(): void {
+    this.sender.close();
   }
 }

@@ -1,5 +1,4 @@
 import { buildReplyEmail, normalizeMessageId, type ReplyEmailInput, replySubject } from './reply-email';
-import { isPermanentRecipientRejection } from './outbound-email.service';
 
 const INPUT: ReplyEmailInput = {
   from: 'Riverside Unified <talk@homeroom.test>',
@@ -106,24 +105,5 @@ describe('normalizeMessageId', () => {
     expect(normalizeMessageId('<a b@x>')).toBeUndefined();
     expect(normalizeMessageId(`<${'x'.repeat(300)}@x>`)).toBeUndefined();
     expect(normalizeMessageId(undefined)).toBeUndefined();
-  });
-});
-
-describe('isPermanentRecipientRejection', () => {
-  it('is a 5xx refusal of the recipient, nothing else', () => {
-    expect(
-      isPermanentRecipientRejection({ code: 'EENVELOPE', responseCode: 550, rejected: ['x@example.org'] }),
-    ).toBe(true);
-    expect(
-      isPermanentRecipientRejection({ code: 'EENVELOPE', responseCode: 450, rejected: ['x@example.org'] }),
-    ).toBe(false);
-    expect(isPermanentRecipientRejection({ code: 'EENVELOPE', responseCode: 553, rejected: [] })).toBe(false);
-    expect(isPermanentRecipientRejection({ code: 'ESOCKET' })).toBe(false);
-    expect(
-      isPermanentRecipientRejection(
-        Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' }),
-      ),
-    ).toBe(false);
-    expect(isPermanentRecipientRejection(undefined)).toBe(false);
   });
 });

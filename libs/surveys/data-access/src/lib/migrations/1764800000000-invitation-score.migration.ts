@@ -18,9 +18,15 @@ export class InvitationScore1764800000000 implements MigrationInterface {
       `CREATE INDEX ix_survey_invitation_results ON survey_invitation (survey_id, sent_at)
         INCLUDE (school_id, topic_id, assignee_id, case_channel, responded_at, score)`,
     );
+    // A school's figures (its dashboard, School.satisfaction) without reading the other schools' rows.
+    await runner.query(
+      `CREATE INDEX ix_survey_invitation_school_results ON survey_invitation (survey_id, school_id, sent_at)
+        INCLUDE (topic_id, assignee_id, case_channel, responded_at, score)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX ix_survey_invitation_school_results');
     await runner.query('DROP INDEX ix_survey_invitation_results');
     await runner.query('CREATE INDEX ix_survey_invitation_sent ON survey_invitation (sent_at)');
     await runner.query('ALTER TABLE survey_invitation DROP COLUMN score');
