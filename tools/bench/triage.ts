@@ -11,13 +11,13 @@ import {
   evaluateClassifier,
   evaluateSentiment,
   heldOutEvaluationSet,
-  scoreSentiment,
   sentimentEvaluationSet,
   starterTrainingSet,
   TopicClassifier,
   TRIAGE_LABELS,
   type ClassificationReport,
 } from '@homeroom/cases/triage';
+import { scoreSentiment } from '@homeroom/shared/sentiment';
 import type { BenchmarkReport, BenchmarkRow } from './report';
 import { writeReport } from './report';
 import { percentile } from './stats';

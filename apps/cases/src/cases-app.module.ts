@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
+import { smsSettingsOf } from '@homeroom/platform/config';
+import { NO_SMS, type SmsSender, TwilioSmsSender } from '@homeroom/platform/sms';
 import { MessagingModule, OutboxWriter } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { CASES_TOPIC } from '@homeroom/cases/contracts';
@@ -15,6 +17,7 @@ import {
   caseReactions,
   CasesDataAccessModule,
   OutboundEmailService,
+  SurveyInvitationDelivery,
   PERSON_READ_MODEL,
   SCHOOL_READ_MODEL,
   TEAM_READ_MODEL,
@@ -43,8 +46,12 @@ export class CasesAppModule implements NestModule {
         })),
         MessagingModule.forRootAsync({
           service: 'cases',
-          inject: [CaseIntakeService, OutboundEmailService],
-          useFactory: (intake: CaseIntakeService, outboundEmail: OutboundEmailService) => ({
+          inject: [CaseIntakeService, OutboundEmailService, SurveyInvitationDelivery],
+          useFactory: (
+            intake: CaseIntakeService,
+            outboundEmail: OutboundEmailService,
+            surveyInvitations: SurveyInvitationDelivery,
+          ) => ({
             service: 'cases',
             brokers: config.KAFKA_BROKERS,
             databaseUrl: config.DATABASE_URL,
@@ -56,6 +63,8 @@ export class CasesAppModule implements NestModule {
               ...caseReactions(new OutboxWriter('cases'), intake),
               // Staff replies by email (CaseMessageAdded on our own topic); none when SMTP_OUTBOUND_URL is empty.
               ...outboundEmail.handlers(),
+              // Satisfaction invitations to requesters, by email or text (surveys.invitation.v1).
+              ...surveyInvitations.handlers(),
             ],
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
@@ -81,6 +90,7 @@ export class CasesAppModule implements NestModule {
               /<([^<>]+)>/.exec(config.MAIL_FROM)?.[1] ??
               config.MAIL_FROM.trim(),
           },
+          smsSenderOf(config),
         ),
         CaseAttachmentsModule.forRoot(attachmentOptions(config)),
         CaseAssistModule.forRoot(llmSettings(config)),
@@ -97,4 +107,10 @@ export class CasesAppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
   }
+}
+
+/** Text messages through the configured Twilio-compatible provider, or none. */
+function smsSenderOf(config: CasesConfig): SmsSender {
+  const settings = smsSettingsOf('cases', config);
+  return settings ? new TwilioSmsSender(settings) : NO_SMS;
 }

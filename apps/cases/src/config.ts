@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   loadConfig,
   outboundMailConfigShape,
+  outboundSmsConfigShape,
   port,
   serviceConfigShape,
   type Environment,
@@ -40,6 +41,8 @@ export const casesConfigSchema = z.object({
    * turns outbound mail off; npm start and .env.example point it at the development mail catcher.
    */
   ...outboundMailConfigShape,
+  /** Survey invitations by text message: a Twilio-compatible provider (SMS_PROVIDER_URL, …); empty: none. */
+  ...outboundSmsConfigShape,
   /** Where attachment files are kept (filesystem storage); required in production. */
   ATTACHMENT_STORAGE_DIR: z.string().min(1).optional(),
   /** The largest attachment, in bytes. */

@@ -7,7 +7,9 @@ import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
 import {
+  type FakeTwilio,
   freePort,
+  startFakeTwilio,
   subgraphClient,
   testKafka,
   testKafkaBrokers,
@@ -42,6 +44,7 @@ describe('outbound email', () => {
   let app: INestApplication;
   let url: string;
   let catcher: MailCatcher;
+  let twilio: FakeTwilio;
   let intakePort: number;
   let outboundPort: number;
   let catcherHttpPort: number;
@@ -54,6 +57,7 @@ describe('outbound email', () => {
       entities: CASES_ENTITIES,
     });
     catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    twilio = await startFakeTwilio();
     outboundPort = catcher.smtpPort;
     catcherHttpPort = catcher.httpPort;
     intakePort = await freePort();
@@ -66,6 +70,10 @@ describe('outbound email', () => {
       GATEWAY_TRUST_SECRET: SECRET,
       SMTP_INTAKE_PORT: String(intakePort),
       SMTP_OUTBOUND_URL: `smtp://127.0.0.1:${outboundPort}`,
+      SMS_PROVIDER_URL: twilio.url,
+      SMS_ACCOUNT_SID: twilio.accountSid,
+      SMS_AUTH_TOKEN: twilio.authToken,
+      SMS_FROM: '+15125550100',
     });
     // Start with what this test publishes, not with every earlier run's events.
     await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
@@ -77,6 +85,7 @@ describe('outbound email', () => {
   afterAll(async () => {
     await app?.close();
     await catcher?.close();
+    await twilio?.close();
     await database?.drop();
   });
 
@@ -381,15 +390,35 @@ describe('outbound email', () => {
         await row(`SELECT details FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_NOT_SENT'`, [
           anonymousCaseId,
         ]),
-      ).toMatchObject({ details: { reason: 'NO_EMAIL' } });
+      ).toMatchObject({ details: { reason: 'ANONYMOUS' } });
 
+      // By text message through the SMS provider (a loopback server speaking Twilio's API).
       const text = invitation(rosaCase.id, true);
       await publish({ ...text, data: { ...text.data, channel: 'SMS' } });
       const reasons = await database.dataSource.query(
         `SELECT details->>'reason' AS reason FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_NOT_SENT'`,
         [rosaCase.id],
       );
-      expect(reasons).toEqual([{ reason: 'SMS_UNAVAILABLE' }]);
+      expect(reasons).toEqual([{ reason: 'NO_PHONE' }]);
+      const phoned = await graphql(
+        'mutation { createCase(input: { channel: PHONE, description: "Asked about the bus route.", contact: { name: "Ana Ruiz", phone: "(512) 555-0142" } }) { id } }',
+        {},
+      );
+      const sms = invitation(phoned.createCase.id);
+      await publish({
+        ...sms,
+        data: { ...sms.data, channel: 'SMS', body: '¿Cómo lo hicimos? https://portal.district.test/s/xyz' },
+      });
+      expect(twilio.messages.at(-1)).toMatchObject({
+        to: '+15125550142',
+        from: '+15125550100',
+        body: '¿Cómo lo hicimos? https://portal.district.test/s/xyz',
+      });
+      expect(
+        await row(`SELECT details FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_SENT'`, [
+          phoned.createCase.id,
+        ]),
+      ).toMatchObject({ details: { channel: 'SMS', providerMessageId: twilio.messages.at(-1)!.sid } });
     } finally {
       await producer.disconnect();
     }

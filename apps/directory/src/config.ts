@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   loadConfig,
   outboundMailConfigShape,
+  outboundSmsConfigShape,
   port,
   serviceConfigShape,
   type Environment,
@@ -13,6 +14,8 @@ export const directoryConfigSchema = z.object({
   KAFKA_CONSUMER_GROUP: z.string().min(1).default('directory'),
   /** District surveys' invitations go out by email (SMTP_OUTBOUND_URL, MAIL_FROM); empty: no mail. */
   ...outboundMailConfigShape,
+  /** …and by text message to people who prefer it (SMS_PROVIDER_URL, …; empty: none). */
+  ...outboundSmsConfigShape,
   /** The demo administrator's first password (npm start's seed); the environment can override it. */
   DEMO_ADMIN_PASSWORD: z.string().default('homeroom-demo'),
   /** The public issuer: the gateway's origin + /auth, where the gateway serves the directory's sign-in. */

@@ -3,14 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
+import { smsSettingsOf } from '@homeroom/platform/config';
 import { MessagingModule } from '@homeroom/platform/messaging';
+import { NO_SMS, type SmsSender, TwilioSmsSender } from '@homeroom/platform/sms';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { DIRECTORY_TOPICS } from '@homeroom/directory/contracts';
 import {
   DIRECTORY_ENTITIES,
   DIRECTORY_MIGRATIONS,
   DirectoryMailModule,
-  SurveyInvitationMailer,
+  SurveyInvitationDelivery,
 } from '@homeroom/directory/data-access';
 import { DirectoryAuthModule } from '@homeroom/directory/feature-auth';
 import { DirectoryGraphqlModule } from '@homeroom/directory/feature-graphql';
@@ -34,17 +36,21 @@ export class DirectoryAppModule implements NestModule {
           migrations: DIRECTORY_MIGRATIONS,
           poolSize: config.DATABASE_POOL_SIZE,
         })),
-        DirectoryMailModule.forRoot({ smtpUrl: config.SMTP_OUTBOUND_URL, from: config.MAIL_FROM }),
+        DirectoryMailModule.forRoot({
+          smtpUrl: config.SMTP_OUTBOUND_URL,
+          from: config.MAIL_FROM,
+          sms: smsSenderOf(config),
+        }),
         MessagingModule.forRootAsync({
           service: 'directory',
-          inject: [SurveyInvitationMailer],
-          useFactory: (mailer: SurveyInvitationMailer) => ({
+          inject: [SurveyInvitationDelivery],
+          useFactory: (invitations: SurveyInvitationDelivery) => ({
             service: 'directory',
             brokers: config.KAFKA_BROKERS,
             databaseUrl: config.DATABASE_URL,
             topics: Object.values(DIRECTORY_TOPICS).map((topic) => ({ topic, partitions: 6 })),
-            // District surveys' invitations to people (surveys.invitation.v1), when mail is on.
-            handlers: mailer.handlers(),
+            // District surveys' invitations to people (surveys.invitation.v1), when mail or SMS is on.
+            handlers: invitations.handlers(),
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
         }),
@@ -67,4 +73,10 @@ export class DirectoryAppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
   }
+}
+
+/** Text messages through the configured Twilio-compatible provider, or none. */
+function smsSenderOf(config: DirectoryConfig): SmsSender {
+  const settings = smsSettingsOf('directory', config);
+  return settings ? new TwilioSmsSender(settings) : NO_SMS;
 }

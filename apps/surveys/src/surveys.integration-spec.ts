@@ -54,7 +54,7 @@ const SUBMIT = `mutation ($token: String!, $answers: [SurveyAnswerInput!]!) {
 }`;
 const CASE_SATISFACTION = `query ($r: [_Any!]!) {
   _entities(representations: $r) {
-    ... on Case { id satisfaction { status skippedReason score comment invitedAt respondedAt } }
+    ... on Case { id satisfaction { status skippedReason score comment commentSentiment invitedAt respondedAt } }
   }
 }`;
 
@@ -384,6 +384,7 @@ describe('surveys subgraph', () => {
       status: 'ANSWERED',
       score: 2,
       comment: 'Nobody called me back about the bus.',
+      commentSentiment: expect.stringMatching(/^(NEGATIVE|NEUTRAL)$/),
     });
   });
 
@@ -555,6 +556,22 @@ describe('surveys subgraph', () => {
       { r: [{ __typename: 'School', id: otherSchool }], range },
     );
     expect(viaSchool.data._entities[0].satisfaction).toEqual({ responses: 2, csatMean: 8 });
+
+    // The comments behind the figures, each with how it came across; filtered by sentiment when asked.
+    const commentsQuery = `query ($range: DateRangeInput!, $sentiment: Sentiment) {
+      satisfaction(range: $range) { comments(first: 50, sentiment: $sentiment) { comment score sentiment sentimentScore } }
+    }`;
+    const comments = (await graphql(commentsQuery, { range })).data.satisfaction.comments;
+    expect(comments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ comment: 'Nobody called me back about the bus.', score: 2 }),
+      ]),
+    );
+    expect(comments.every((c: Json) => ['NEGATIVE', 'NEUTRAL', 'POSITIVE'].includes(c.sentiment))).toBe(true);
+    const label = comments[0].sentiment;
+    const filtered = (await graphql(commentsQuery, { range, sentiment: label })).data.satisfaction.comments;
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((c: Json) => c.sentiment === label)).toBe(true);
 
     const refused = await graphql(query, { range }, agent);
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');

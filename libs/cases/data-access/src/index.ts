@@ -25,3 +25,4 @@ export * from './lib/attachments';
 export * from './lib/assist';
 export * from './lib/triage/triage.service';
 export * from './lib/seed/demo-history';
+export * from './lib/surveys/survey-invitation-delivery';

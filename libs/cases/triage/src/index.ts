@@ -1,6 +1,5 @@
 export * from './lib/text-features';
 export * from './lib/topic-classifier';
-export * from './lib/sentiment';
 export * from './lib/evaluation';
 export * from './lib/taxonomy';
 export * from './lib/starter-training-set';

@@ -17,5 +17,5 @@ export * from './lib/services/signing-key.service';
 export * from './lib/services/oidc-storage';
 export * from './lib/services/department.service';
 export * from './lib/services/household.service';
-export * from './lib/mail/survey-invitation-mailer';
+export * from './lib/mail/survey-invitation-delivery';
 export * from './lib/mail/directory-mail.module';

@@ -6,3 +6,4 @@ export * from './lib/disposable-broker';
 export * from './lib/subgraph-client';
 // One way to wait on a condition, for tests as for the local stack.
 export { waitUntil } from '@homeroom/platform/local-stack';
+export * from './lib/fake-twilio';

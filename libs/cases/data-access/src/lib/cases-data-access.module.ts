@@ -16,6 +16,9 @@ import { RoutingService } from './routing/routing.service';
 import { AlertService } from './alerts/alert.service';
 import { TriageService } from './triage/triage.service';
 import { CaseRelationsService } from './services/case-relations.service';
+import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
+import { MailSender } from '@homeroom/platform/mail';
+import { NO_SMS, type SmsSender } from '@homeroom/platform/sms';
 
 const SERVICES = [
   TriageService,
@@ -30,6 +33,7 @@ const SERVICES = [
   EmergingIssuesService,
   EmailIntakeService,
   OutboundEmailService,
+  SurveyInvitationDelivery,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */
@@ -40,6 +44,8 @@ export class CasesDataAccessModule {
     smtp: SmtpIntakeSettings = { port: 0, host: '0.0.0.0', addresses: [], maxBytes: 0 },
     /** Staff replies by email; off (smtpUrl '') unless the app configures it. */
     outbound: OutboundEmailSettings = { smtpUrl: '', from: '', intakeAddress: '' },
+    /** Survey invitations by text message; none unless the app configures a provider. */
+    sms: SmsSender = NO_SMS,
   ): DynamicModule {
     return {
       module: CasesDataAccessModule,
@@ -48,6 +54,9 @@ export class CasesDataAccessModule {
         { provide: INTAKE_SETTINGS, useValue: settings },
         { provide: SMTP_INTAKE_SETTINGS, useValue: smtp },
         { provide: OUTBOUND_EMAIL_SETTINGS, useValue: outbound },
+        // One SMTP transport for replies and survey invitations; OutboundEmailService closes it.
+        { provide: MailSender, useValue: new MailSender(outbound.smtpUrl) },
+        { provide: SMS_SENDER, useValue: sms },
         SmtpIntakeServer,
         ...SERVICES,
       ],

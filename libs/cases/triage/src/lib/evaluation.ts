@@ -10,7 +10,7 @@
  * trade the confidence threshold makes.
  */
 import type { LabeledText, TopicPrediction } from './topic-classifier';
-import { SENTIMENT_LABELS, type SentimentLabel } from './sentiment';
+import { SENTIMENT_LABELS, type SentimentLabel } from '@homeroom/shared/sentiment';
 
 export interface LabelMetrics {
   label: string;

@@ -9,7 +9,7 @@
  * be learning the generator. Vocabulary slots ({praise}, {event}, {hazard}...) belong to one topic's
  * templates and spread its words over many sentences instead of a few fixed ones.
  */
-import type { Language } from './text-features';
+import type { Language } from '@homeroom/shared/text';
 import { pick, type Random } from '@homeroom/shared/random';
 
 const SHARED = {

@@ -8,7 +8,7 @@ import { composeInquiry } from './inquiry-composer';
 import { HELD_OUT_TEMPLATES } from './held-out-templates';
 import { mulberry32, pick, shuffle } from '@homeroom/shared/random';
 import { TRIAGE_LABELS } from './taxonomy';
-import type { Language } from './text-features';
+import type { Language } from '@homeroom/shared/text';
 import type { LabeledText } from './topic-classifier';
 import { TRAINING_TEMPLATES, type TemplatePool } from './training-templates';
 

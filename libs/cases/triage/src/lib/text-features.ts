@@ -9,7 +9,7 @@
  * messages, so as words they would only ever be noise; their *kind* does repeat ("there is an amount"
  * says meal account, "there is a time" says bus delay), so each becomes a marker token such as `<money>`.
  */
-export type Language = 'en' | 'es';
+import { foldText, type Language } from '@homeroom/shared/text';
 
 export const MARKERS = {
   url: '<url>',
@@ -50,15 +50,6 @@ const TIME_PATTERN = /\b\d{1,2}:\d{2}\s?(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s?[ap]\.?m\
 const TOKEN_PATTERN = /<[a-z]+>|[a-z0-9]+/g;
 // Features never pair words across a sentence: "...on Friday. Thanks" is not a phrase.
 const CLAUSE_BREAK = /[.!?;:\n()]+/;
-
-/** Lower-case, accents and the tilde of ñ removed, apostrophes dropped so "don't" stays one word. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/['’`]/g, '');
-}
 
 // Salutations and closing formulas: the same in every kind of message, and some contain words that do
 // carry topics elsewhere ("concern", "morning", "help"). Each becomes a clause break.

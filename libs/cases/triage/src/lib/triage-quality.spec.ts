@@ -4,7 +4,7 @@
  * and the sentiment lexicon 0.75 accuracy on hand-written messages it was not fitted to.
  */
 import { evaluateClassifier, evaluateSentiment } from './evaluation';
-import { scoreSentiment } from './sentiment';
+import { scoreSentiment } from '@homeroom/shared/sentiment';
 import { heldOutEvaluationSet, sentimentEvaluationSet, starterTrainingSet } from './starter-training-set';
 import { TopicClassifier } from './topic-classifier';
 

@@ -1,3 +1,4 @@
+import { ConfigError } from './config-error';
 import { z } from 'zod';
 
 /** Building blocks for app schemas; each app composes the ones it needs with z.object({...}). */
@@ -67,3 +68,33 @@ export const outboundMailConfigShape = {
       'must be an address or Name <address>',
     ),
 } as const;
+
+/** A service that sends text messages: a Twilio-compatible endpoint (empty turns SMS off) and its account. */
+export const outboundSmsConfigShape = {
+  /** https://api.twilio.com, or a compatible endpoint; empty: no text messages. */
+  SMS_PROVIDER_URL: z.union([z.literal(''), z.url()]).default(''),
+  SMS_ACCOUNT_SID: z.string().default(''),
+  SMS_AUTH_TOKEN: z.string().default(''),
+  /** The sending number (E.164) or a messaging service sid (MG…). */
+  SMS_FROM: z.string().default(''),
+} as const;
+
+/** The SMS settings as a sender takes them, or null when SMS is off; refuses a half-configured provider. */
+export function smsSettingsOf(
+  app: string,
+  config: { SMS_PROVIDER_URL: string; SMS_ACCOUNT_SID: string; SMS_AUTH_TOKEN: string; SMS_FROM: string },
+): { baseUrl: string; accountSid: string; authToken: string; from: string } | null {
+  if (!config.SMS_PROVIDER_URL) return null;
+  const missing = (['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).filter((key) => !config[key]);
+  if (missing.length)
+    throw new ConfigError(
+      app,
+      missing.map((variable) => ({ variable, message: 'is required when SMS_PROVIDER_URL is set' })),
+    );
+  return {
+    baseUrl: config.SMS_PROVIDER_URL,
+    accountSid: config.SMS_ACCOUNT_SID,
+    authToken: config.SMS_AUTH_TOKEN,
+    from: config.SMS_FROM,
+  };
+}

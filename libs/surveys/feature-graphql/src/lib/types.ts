@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, enumFrom } from '@homeroom/platform/graphql';
+import { SENTIMENT_LABELS } from '@homeroom/shared/sentiment';
 import {
   SATISFACTION_DIMENSIONS,
   SURVEY_KINDS,
@@ -44,6 +45,8 @@ registerEnumType(ServiceStageEnum, {
   description: 'The path from Reactive to Customer-centric the self-assessment places a district on.',
 });
 registerEnumType(AssessmentAreaEnum, { name: 'AssessmentArea' });
+export const SentimentEnum = enumFrom(SENTIMENT_LABELS);
+registerEnumType(SentimentEnum, { name: 'Sentiment' });
 export const SurveyLinkStateEnum = enumFrom(['OPEN', 'ANSWERED', 'EXPIRED', 'CLOSED'] as const);
 export const CaseSatisfactionStatusEnum = enumFrom([
   'INVITED',
@@ -346,6 +349,33 @@ export class CaseSatisfaction {
 
   @Field(() => String, { nullable: true })
   comment!: string | null;
+
+  @Field(() => SentimentEnum, { nullable: true, description: 'How the comment came across.' })
+  commentSentiment!: string | null;
+}
+
+@ObjectType({ description: 'A comment left with a satisfaction score, and how it came across.' })
+export class SatisfactionComment {
+  @Field(() => ID)
+  responseId!: string;
+
+  @Field(() => ID, { nullable: true })
+  caseId!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  score!: number | null;
+
+  @Field()
+  comment!: string;
+
+  @Field(() => SentimentEnum, { nullable: true })
+  sentiment!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'From -1 (very negative) to 1 (very positive).' })
+  sentimentScore!: number | null;
+
+  @Field(() => Date)
+  submittedAt!: Date;
 }
 
 @ObjectType()

@@ -3,12 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platform/messaging';
 import { isPermanentRecipientRejection, MailSender, smtpResponseOf } from '@homeroom/platform/mail';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
-import type { EventData } from '@homeroom/platform/event-contracts';
 import { CaseMessageAdded } from '@homeroom/cases/contracts';
-import { SurveyInvitationIssued } from '@homeroom/surveys/contracts';
 import { CaseEntity, CaseMessageEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
-import { domainOf } from './reply-address';
 import { buildReplyEmail, type ThreadMessageId } from './reply-email';
 
 export interface OutboundEmailSettings {
@@ -44,15 +41,12 @@ const SYSTEM = { kind: 'SYSTEM' as const, id: null };
  */
 @Injectable()
 export class OutboundEmailService implements OnApplicationShutdown {
-  private readonly sender: MailSender;
-
   constructor(
     @Inject(OUTBOUND_EMAIL_SETTINGS) private readonly settings: OutboundEmailSettings,
     private readonly outbox: OutboxWriter,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    this.sender = new MailSender(settings.smtpUrl);
-  }
+    private readonly sender: MailSender,
+  ) {}
 
   get enabled(): boolean {
     return this.sender.enabled;
@@ -63,56 +57,7 @@ export class OutboundEmailService implements OnApplicationShutdown {
     if (!this.enabled) return [];
     return [
       eventHandler(CaseMessageAdded, ({ data }, manager) => this.deliver(data, manager)),
-      eventHandler(SurveyInvitationIssued, ({ data }, manager) =>
-        this.deliverSurveyInvitation(data, manager),
-      ),
     ] as EventHandler[];
-  }
-
-  /**
-   * The satisfaction survey's invitation (or reminder) to the case's requester: the surveys service writes
-   * it and keeps no address; this service holds the address and sends it on the requester's thread of mail.
-   * Automatic mail, so marked Auto-Submitted (auto-responders stay quiet). Recorded on the timeline as
-   * SURVEY_SENT, or SURVEY_NOT_SENT with why (SMS_UNAVAILABLE for a text message: there is no SMS path yet).
-   */
-  async deliverSurveyInvitation(
-    data: EventData<typeof SurveyInvitationIssued>,
-    manager: EntityManager,
-  ): Promise<void> {
-    if (!data.caseId) return;
-    // Not ours: services (and test runs) with other databases share the topic.
-    const supportCase = await manager.findOneBy(CaseEntity, { id: data.caseId });
-    if (!supportCase) return;
-    const writer = new CaseWriter(manager, this.outbox);
-    const details = { invitationId: data.invitationId, reminder: data.reminder };
-    const notSent = (reason: string) =>
-      writer.timeline(supportCase, 'SURVEY_NOT_SENT', SYSTEM, { ...details, reason });
-    // Text messages have no sending path yet: said on the case, not silently dropped.
-    if (data.channel !== 'EMAIL') return notSent('SMS_UNAVAILABLE');
-    if (supportCase.anonymous || !supportCase.contact.email) return notSent('NO_EMAIL');
-    if (Date.parse(data.expiresAt) <= Date.now()) return notSent('EXPIRED');
-
-    const emailMessageId = `survey-${data.invitationId}${data.reminder ? '-reminder' : ''}@${domainOf(this.settings.intakeAddress)}`;
-    try {
-      await this.sender.send({
-        from: this.settings.from,
-        to: supportCase.contact.name
-          ? { name: supportCase.contact.name, address: supportCase.contact.email }
-          : supportCase.contact.email,
-        subject: data.subject,
-        text: data.body,
-        messageId: `<${emailMessageId}>`,
-        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': data.language },
-      });
-    } catch (error) {
-      if (!isPermanentRecipientRejection(error)) throw error;
-      return notSent('REJECTED');
-    }
-    await writer.timeline(supportCase, 'SURVEY_SENT', SYSTEM, { ...details, emailMessageId });
-    this.logger.info(
-      { caseId: supportCase.id, invitationId: data.invitationId },
-      'survey invitation emailed',
-    );
   }
 
   async deliver(

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { CaseStatus, CaseType, Channel, Contact, Priority } from '@homeroom/cases/domain';
-import type { SentimentLabel } from '@homeroom/cases/triage';
+import type { SentimentLabel } from '@homeroom/shared/sentiment';
 
 @Entity({ name: 'support_case' })
 export class CaseEntity {

@@ -1,12 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  type LabeledText,
-  scoreSentiment,
-  type SentimentResult,
-  starterTrainingSet,
-  TopicClassifier,
-} from '@homeroom/cases/triage';
+import { type LabeledText, starterTrainingSet, TopicClassifier } from '@homeroom/cases/triage';
+import { scoreSentiment, type SentimentResult } from '@homeroom/shared/sentiment';
 import { TopicEntity } from '../entities';
 
 /** A staff correction outweighs one generated starter example: it is the district's own words. */

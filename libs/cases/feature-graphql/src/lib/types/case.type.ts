@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import type { SentimentLabel } from '@homeroom/cases/triage';
+import type { SentimentLabel } from '@homeroom/shared/sentiment';
 import type { CaseStatus, CaseType, Channel, MessageDirection, Priority } from '@homeroom/cases/domain';
 import { ConnectionType } from '@homeroom/platform/graphql';
 import {

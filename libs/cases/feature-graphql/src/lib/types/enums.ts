@@ -8,7 +8,7 @@ import {
   PRIORITIES,
   STATUSES,
 } from '@homeroom/cases/domain';
-import { SENTIMENT_LABELS } from '@homeroom/cases/triage';
+import { SENTIMENT_LABELS } from '@homeroom/shared/sentiment';
 
 export const CaseStatusEnum = enumFrom(STATUSES);
 export const PriorityEnum = enumFrom(PRIORITIES);

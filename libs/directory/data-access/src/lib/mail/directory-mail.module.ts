@@ -1,19 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   DIRECTORY_MAIL_SETTINGS,
-  SurveyInvitationMailer,
+  SurveyInvitationDelivery,
   type DirectoryMailSettings,
-} from './survey-invitation-mailer';
+} from './survey-invitation-delivery';
 
-/** The mail the directory sends on other services' behalf (it holds the addresses). */
+/** What the directory sends people on other services' behalf (it holds their addresses and numbers). */
 @Module({})
 export class DirectoryMailModule {
   static forRoot(settings: DirectoryMailSettings): DynamicModule {
     return {
       module: DirectoryMailModule,
       global: true,
-      providers: [{ provide: DIRECTORY_MAIL_SETTINGS, useValue: settings }, SurveyInvitationMailer],
-      exports: [SurveyInvitationMailer],
+      providers: [{ provide: DIRECTORY_MAIL_SETTINGS, useValue: settings }, SurveyInvitationDelivery],
+      exports: [SurveyInvitationDelivery],
     };
   }
 }

@@ -145,6 +145,13 @@ export class SurveyResponseEntity {
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
 
+  /** How the comment came across (NEGATIVE, NEUTRAL, POSITIVE) and its score in [-1, 1]. */
+  @Column({ type: 'text', nullable: true })
+  commentSentiment!: string | null;
+
+  @Column({ type: 'real', nullable: true })
+  commentSentimentScore!: number | null;
+
   @Column({ type: 'uuid', nullable: true })
   caseId!: string | null;
 

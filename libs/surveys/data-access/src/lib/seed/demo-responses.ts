@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { mulberry32, pick, type Random } from '@homeroom/shared/random';
 import { inTransaction } from '@homeroom/platform/database';
+import { scoreSentiment } from '@homeroom/shared/sentiment';
 
 /** How a year of families answered: about a third respond, most of them pleased, a tail of unhappy ones. */
 const RESPONSE_RATE = 0.32;
@@ -74,9 +75,11 @@ export async function answerDemoInvitations(dataSource: DataSource, seed = 20_26
       const chunk = responses.slice(start, start + 1_000);
       await manager.query(
         `INSERT INTO survey_response (id, survey_id, version, invitation_id, language, answers, score, comment,
-           case_id, school_id, topic_id, assignee_id, case_channel, low_satisfaction, submitted_at)
+           case_id, school_id, topic_id, assignee_id, case_channel, low_satisfaction, submitted_at,
+           comment_sentiment, comment_sentiment_score)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::int[],
-           $8::text[], $9::uuid[], $10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $14::boolean[], $15::timestamptz[])
+           $8::text[], $9::uuid[], $10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $14::boolean[], $15::timestamptz[],
+           $16::text[], $17::real[])
          ON CONFLICT DO NOTHING`,
         [
           chunk.map(() => randomUUID()),
@@ -96,6 +99,8 @@ export async function answerDemoInvitations(dataSource: DataSource, seed = 20_26
           chunk.map((r) => r.invitation.case_channel),
           chunk.map((r) => r.score <= 4),
           chunk.map((r) => r.submittedAt),
+          chunk.map((r) => (r.comment ? scoreSentiment(r.comment).label : null)),
+          chunk.map((r) => (r.comment ? scoreSentiment(r.comment).score : null)),
         ],
       );
       await manager.query(

@@ -52,6 +52,17 @@ const GROUP_KEYS: Record<SatisfactionDimension, string> = {
   WEEK: `to_char(i.sent_at AT TIME ZONE $6, 'IYYY-"W"IW')`,
 };
 
+export interface SatisfactionComment {
+  responseId: string;
+  caseId: string | null;
+  score: number | null;
+  comment: string;
+  /** NEGATIVE, NEUTRAL or POSITIVE (shared/sentiment); null for comments from before it was scored. */
+  sentiment: string | null;
+  sentimentScore: number | null;
+  submittedAt: Date;
+}
+
 export interface CaseSatisfaction {
   /** INVITED (waiting), ANSWERED, EXPIRED, or NOT_INVITED with the reason. */
   status: 'INVITED' | 'ANSWERED' | 'EXPIRED' | 'NOT_INVITED';
@@ -61,6 +72,7 @@ export interface CaseSatisfaction {
   respondedAt: Date | null;
   score: number | null;
   comment: string | null;
+  commentSentiment: string | null;
 }
 
 /** Invitations of the satisfaction survey sent in the range ($1–$2), for a school ($3) and topic ($4) when given. */
@@ -164,10 +176,45 @@ export class SatisfactionService {
     );
   }
 
+  /**
+   * The comments behind the figures, newest first, each with its score and how it came across; only
+   * `sentiment` ones when asked (NEGATIVE: where to look first).
+   */
+  async comments(
+    filter: SatisfactionFilter,
+    options: { first: number; sentiment?: string | null },
+  ): Promise<SatisfactionComment[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.case_id, r.score, r.comment, r.comment_sentiment, r.comment_sentiment_score, r.submitted_at
+         FROM survey_invitation i JOIN survey_response r ON r.invitation_id = i.id
+        WHERE ${SCOPE} AND r.comment IS NOT NULL AND ($5::text IS NULL OR r.comment_sentiment = $5)
+        ORDER BY r.submitted_at DESC, r.id DESC
+        LIMIT $6`,
+      [...scopeParams(filter), options.sentiment ?? null, options.first],
+    )) as {
+      id: string;
+      case_id: string | null;
+      score: number | null;
+      comment: string;
+      comment_sentiment: string | null;
+      comment_sentiment_score: number | null;
+      submitted_at: Date;
+    }[];
+    return rows.map((row) => ({
+      responseId: row.id,
+      caseId: row.case_id,
+      score: row.score,
+      comment: row.comment,
+      sentiment: row.comment_sentiment,
+      sentimentScore: row.comment_sentiment_score,
+      submittedAt: row.submitted_at,
+    }));
+  }
+
   /** The satisfaction survey of one case: whether it was sent (or why not), and the answer. */
   async ofCase(caseId: string, now: Date = new Date()): Promise<CaseSatisfaction | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT c.skip_reason, i.sent_at, i.expires_at, i.responded_at, r.score, r.comment
+      `SELECT c.skip_reason, i.sent_at, i.expires_at, i.responded_at, r.score, r.comment, r.comment_sentiment
          FROM csat_case c
          LEFT JOIN survey_invitation i ON i.id = c.invitation_id
          LEFT JOIN survey_response r ON r.invitation_id = i.id
@@ -180,6 +227,7 @@ export class SatisfactionService {
       responded_at: Date | null;
       score: number | null;
       comment: string | null;
+      comment_sentiment: string | null;
     }[];
     if (!row) return null;
     const status = !row.sent_at
@@ -197,6 +245,7 @@ export class SatisfactionService {
       respondedAt: row.responded_at,
       score: row.score,
       comment: row.comment,
+      commentSentiment: row.comment_sentiment,
     };
   }
 }

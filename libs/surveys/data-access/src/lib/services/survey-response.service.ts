@@ -7,6 +7,7 @@ import { inTransaction } from '@homeroom/platform/database';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { ConflictException, NotFoundException } from '@homeroom/shared/errors';
 import { detectSafetyConcerns } from '@homeroom/shared/safety';
+import { scoreSentiment } from '@homeroom/shared/sentiment';
 import { LowSatisfactionReported, SurveySafetyConcernRaised } from '@homeroom/surveys/contracts';
 import {
   csatAnswers,
@@ -126,6 +127,7 @@ export class SurveyResponseService {
         answers,
         score,
         comment,
+        ...sentimentOf(comment),
         caseId: invitation.caseId,
         schoolId: invitation.schoolId,
         topicId: invitation.topicId,
@@ -201,6 +203,8 @@ export class SurveyResponseService {
       answers,
       score: null,
       comment: null,
+      commentSentiment: null,
+      commentSentimentScore: null,
       caseId: null,
       schoolId: null,
       topicId: null,
@@ -231,6 +235,12 @@ export class SurveyResponseService {
     ])) as { survey_id: string }[];
     return open ? { openSurveyId: open.survey_id } : null;
   }
+}
+
+function sentimentOf(comment: string | null) {
+  if (!comment) return { commentSentiment: null, commentSentimentScore: null };
+  const { label, score } = scoreSentiment(comment);
+  return { commentSentiment: label, commentSentimentScore: Math.round(score * 1000) / 1000 };
 }
 
 function isClosed(survey: SurveyEntity, now: Date): boolean {

@@ -1,15 +1,17 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
-import { DateRangeInput } from '@homeroom/platform/graphql';
+import { DateRangeInput, pageSize } from '@homeroom/platform/graphql';
 import { SatisfactionService, type SatisfactionDimension } from '@homeroom/surveys/data-access';
 import { assertMaySeeResults, CASE_SATISFACTION_READERS, RESULT_READERS, SURVEY_SCOPES } from '../access';
 import {
   CaseReference,
   CaseSatisfaction,
   SatisfactionDimensionEnum,
+  SatisfactionComment,
   SatisfactionGroup,
   SatisfactionSummary,
   SchoolReference,
+  SentimentEnum,
 } from '../types';
 
 @Resolver()
@@ -48,6 +50,19 @@ export class SatisfactionBreakdownResolver {
     @Args('by', { type: () => SatisfactionDimensionEnum }) by: SatisfactionDimension,
   ): Promise<SatisfactionGroup[]> {
     return this.results.breakdown(summary.filter, by);
+  }
+
+  @ResolveField(() => [SatisfactionComment], {
+    description:
+      'The comments behind the figures, newest first; only NEGATIVE ones (for example) when asked.',
+  })
+  comments(
+    @Parent() summary: SatisfactionSummary,
+    @Args('first', { type: () => Int, nullable: true, description: '1–100; 20 by default.' })
+    first: number | null,
+    @Args('sentiment', { type: () => SentimentEnum, nullable: true }) sentiment: string | null,
+  ): Promise<SatisfactionComment[]> {
+    return this.results.comments(summary.filter, { first: pageSize(first), sentiment });
   }
 
   @ResolveField(() => String, { description: 'The breakdown as CSV (RFC 4180), withheld figures empty.' })

@@ -4,28 +4,31 @@ import type { EventData } from '@homeroom/platform/event-contracts';
 import { isPermanentRecipientRejection, MailSender, smtpResponseOf } from '@homeroom/platform/mail';
 import { eventHandler, type EventHandler } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { SmsRejectedError, type SmsSender } from '@homeroom/platform/sms';
 import { SurveyInvitationIssued } from '@homeroom/surveys/contracts';
 import { PersonEntity } from '../entities/person.entity';
 
 export const DIRECTORY_MAIL_SETTINGS = Symbol('DIRECTORY_MAIL_SETTINGS');
 
 export interface DirectoryMailSettings {
-  /** SMTP URL; '' turns the directory's mail off (the person topic is then all it consumes). */
+  /** SMTP URL; '' turns the directory's mail off. */
   smtpUrl: string;
   /** The district's sender, `Name <address>`. */
   from: string;
+  /** Text messages (a person who prefers them); NO_SMS when no provider is configured. */
+  sms: SmsSender;
 }
 
 /**
  * District surveys' personal invitations reach people through the directory, which holds their addresses
  * (the surveys service keeps none: ADR 0012). Driven by SurveyInvitationIssued for a person (a case's
- * requester is the cases service's to mail); sent to the person's primary email, marked Auto-Submitted.
- * A retired or merged person, one without an email, a text-message invitation (no SMS path yet) or a
- * permanent refusal by their server is logged and skipped; anything else is thrown, so the event is
- * retried and then parked on the dead-letter topic. At least once: the same Message-ID on a resend.
+ * requester is the cases service's): by email to the person's primary address (Auto-Submitted), or by
+ * text message to their primary number. A retired or merged person, a missing address or number, or a
+ * permanent refusal is logged and skipped; anything else is thrown, so the event is retried and then
+ * parked on the dead-letter topic. At least once: the same Message-ID on a resend.
  */
 @Injectable()
-export class SurveyInvitationMailer implements OnApplicationShutdown {
+export class SurveyInvitationDelivery implements OnApplicationShutdown {
   private readonly sender: MailSender;
 
   constructor(
@@ -36,7 +39,7 @@ export class SurveyInvitationMailer implements OnApplicationShutdown {
   }
 
   handlers(): EventHandler[] {
-    if (!this.sender.enabled) return [];
+    if (!this.sender.enabled && !this.settings.sms.enabled) return [];
     return [
       eventHandler(SurveyInvitationIssued, ({ data }, manager) => this.deliver(data, manager)),
     ] as EventHandler[];
@@ -50,7 +53,8 @@ export class SurveyInvitationMailer implements OnApplicationShutdown {
     const skip = (reason: string) =>
       this.logger.info({ invitationId: data.invitationId, reason }, 'survey invitation not emailed');
     if (!person.active || person.mergedIntoId) return skip('INACTIVE');
-    if (data.channel !== 'EMAIL') return skip('SMS_UNAVAILABLE');
+    if (data.channel === 'SMS') return this.text(data, person, skip);
+    if (!this.sender.enabled) return skip('EMAIL_UNAVAILABLE');
     const email = person.emails.find((candidate) => candidate.primary) ?? person.emails[0];
     if (!email) return skip('NO_EMAIL');
     const name = `${person.preferredName ?? person.givenName} ${person.familyName}`.trim();
@@ -74,6 +78,26 @@ export class SurveyInvitationMailer implements OnApplicationShutdown {
     this.logger.info(
       { invitationId: data.invitationId, reminder: data.reminder },
       'survey invitation emailed',
+    );
+  }
+
+  private async text(
+    data: EventData<typeof SurveyInvitationIssued>,
+    person: PersonEntity,
+    skip: (reason: string) => void,
+  ): Promise<void> {
+    if (!this.settings.sms.enabled) return skip('SMS_UNAVAILABLE');
+    const phone = person.phones.find((candidate) => candidate.primary) ?? person.phones[0];
+    if (!phone) return skip('NO_PHONE');
+    try {
+      await this.settings.sms.send({ to: phone.number, body: data.body });
+    } catch (error) {
+      if (!(error instanceof SmsRejectedError)) throw error;
+      return skip('REJECTED');
+    }
+    this.logger.info(
+      { invitationId: data.invitationId, reminder: data.reminder },
+      'survey invitation texted',
     );
   }
 

@@ -7,7 +7,7 @@
  * contento"), intensifiers ("very", "extremely", "muy"), a contrast ("...nice, but the bus is late again"
  * is about the bus), emphasis by capitals ("LATE") and exclamation marks.
  */
-import { foldText, type Language } from './text-features';
+import { foldText, type Language } from '@homeroom/shared/text';
 
 export const SENTIMENT_LABELS = ['NEGATIVE', 'NEUTRAL', 'POSITIVE'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];

@@ -1,0 +1,2 @@
+export * from './lib/sms-sender';
+export * from './lib/twilio-sms-sender';
