@@ -1,28 +1,42 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { loadConfig, postgresUrl } from '@homeroom/platform/config';
+import { brokerList, loadConfig, postgresUrl } from '@homeroom/platform/config';
 import { createServiceDataSource } from '@homeroom/platform/database';
+import { createKafka } from '@homeroom/platform/messaging';
+import { createLogger } from '@homeroom/platform/observability';
+import { CASES_TOPIC } from '@homeroom/cases/contracts';
 import { answerDemoInvitations, SURVEYS_ENTITIES, SURVEYS_MIGRATIONS } from '@homeroom/surveys/data-access';
 
 const POLL_SECONDS = 5;
-/** The history is in when the imported invitations stop growing for this long. */
-const QUIET_SECONDS = 30;
-const GIVE_UP_SECONDS = 20 * 60;
+/** Caught up this long, with the history's invitations in: the cases service has published it all. */
+const QUIET_SECONDS = 20;
+const GIVE_UP_SECONDS = 30 * 60;
 
 /**
- * The demo district's satisfaction answers: once the running surveys service has recorded the invitations
- * of the cases service's imported history (it waits for them to stop arriving), answers about a third.
+ * The demo district's satisfaction answers: once the running surveys service has consumed the cases
+ * service's imported history (its consumer group caught up with the cases topic, and the invitations the
+ * history brought no longer growing), answers about a third of them.
  */
 async function main(): Promise<void> {
-  const { DATABASE_URL } = loadConfig('surveys:seed-demo', z.object({ DATABASE_URL: postgresUrl }));
+  const config = loadConfig(
+    'surveys:seed-demo',
+    z.object({
+      DATABASE_URL: postgresUrl,
+      KAFKA_BROKERS: brokerList,
+      KAFKA_CONSUMER_GROUP: z.string().min(1).default('surveys'),
+    }),
+  );
   const dataSource = createServiceDataSource({
-    url: DATABASE_URL,
+    url: config.DATABASE_URL,
     applicationName: 'surveys:seed-demo',
     entities: SURVEYS_ENTITIES,
     migrations: SURVEYS_MIGRATIONS,
   });
+  const logger = createLogger({ service: 'surveys:seed-demo', level: 'warn' });
+  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'surveys-seed-demo', logger }).admin();
   await dataSource.initialize();
+  await admin.connect();
   try {
     let previous = -1;
     let quiet = 0;
@@ -30,7 +44,8 @@ async function main(): Promise<void> {
       const [row] = (await dataSource.query(
         'SELECT count(*)::int AS n FROM survey_invitation WHERE imported',
       )) as { n: number }[];
-      quiet = row!.n > 0 && row!.n === previous ? quiet + POLL_SECONDS : 0;
+      const lag = await consumerLag(admin, config.KAFKA_CONSUMER_GROUP);
+      quiet = row!.n > 0 && row!.n === previous && lag === 0 ? quiet + POLL_SECONDS : 0;
       if (quiet >= QUIET_SECONDS) break;
       if (waited >= GIVE_UP_SECONDS) throw new Error('no demo history reached the surveys service');
       previous = row!.n;
@@ -43,8 +58,19 @@ async function main(): Promise<void> {
         : 'demo answers already in\n',
     );
   } finally {
+    await admin.disconnect();
     await dataSource.destroy();
   }
+}
+
+/** How many cases events the surveys service has yet to take (all of them before its group commits). */
+async function consumerLag(admin: ReturnType<ReturnType<typeof createKafka>['admin']>, group: string) {
+  const ends = await admin.fetchTopicOffsets(CASES_TOPIC);
+  const [committed] = await admin.fetchOffsets({ groupId: group, topics: [CASES_TOPIC] });
+  return ends.reduce((lag, end) => {
+    const at = Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+    return lag + (at < 0 ? Number(end.high) : Math.max(0, Number(end.high) - at));
+  }, 0);
 }
 
 main().catch((error: unknown) => {

@@ -30,6 +30,7 @@ import {
 import {
   answerDemoInvitations,
   InvitationReminders,
+  ScheduledSends,
   seedSurveyDefaults,
   SurveyService,
   SURVEYS_ENTITIES,
@@ -156,9 +157,25 @@ describe('surveys subgraph', () => {
   }
 
   /** The invitations (and reminders) published on Kafka for a case, in order. */
-  async function invitationsFor(caseId: string, count: number): Promise<Invitation[]> {
+  /**
+   * The invitations (and reminders) this service published for a case (or a person), in order. By the
+   * invitation ids in this test's database: another surveys service on the same Kafka (a developer's
+   * `npm start`) may invite the same test case too.
+   */
+  async function invitationsFor(caseOrPersonId: string, count: number): Promise<Invitation[]> {
+    const ours = new Set(
+      (
+        (await database.dataSource.query(
+          'SELECT id FROM survey_invitation WHERE case_id = $1 OR person_id = $1',
+          [caseOrPersonId],
+        )) as { id: string }[]
+      ).map((row) => row.id),
+    );
     const messages = await readTopic(SURVEYS_INVITATION_TOPIC, count, {
-      filter: (message) => message.value!.toString().includes(caseId),
+      filter: (message) => {
+        const text = message.value!.toString();
+        return text.includes(caseOrPersonId) && ours.has(JSON.parse(text).data.invitationId);
+      },
     });
     return messages.map((message) =>
       SurveyInvitationIssued.schema.parse(JSON.parse(message.value!.toString()).data),
@@ -794,6 +811,7 @@ describe('surveys subgraph', () => {
   });
   describe('district surveys', () => {
     const schoolA = randomUUID();
+    const schoolB = randomUUID();
     const people = {
       rosa: randomUUID(),
       ben: randomUUID(),
@@ -881,7 +899,7 @@ describe('surveys subgraph', () => {
     beforeAll(async () => {
       await directoryEvent(PersonCreated, person(people.rosa, 'GUARDIAN', 'es-MX'));
       await directoryEvent(PersonCreated, person(people.ben, 'GUARDIAN', 'en'));
-      await directoryEvent(PersonCreated, person(people.elsewhere, 'GUARDIAN', 'en', [randomUUID()]));
+      await directoryEvent(PersonCreated, person(people.elsewhere, 'GUARDIAN', 'en', [schoolB]));
       await directoryEvent(PersonCreated, person(people.gone, 'GUARDIAN', 'en'));
       await directoryEvent(PersonDeactivated, { personId: people.gone });
       await directoryEvent(PersonCreated, person(people.teacher, 'STAFF', 'en'));
@@ -947,10 +965,32 @@ describe('surveys subgraph', () => {
       const staff = await graphql(SEND, { id: surveyId, audience: { kinds: ['STAFF'], roles: ['AGENT'] } });
       expect(staff.data.sendSurvey.invited).toBe(1);
 
-      const [toRosa] = await readTopic(SURVEYS_INVITATION_TOPIC, 1, {
-        filter: (message) => message.value!.toString().includes(people.rosa),
-      });
-      const invitation = SurveyInvitationIssued.schema.parse(JSON.parse(toRosa!.value!.toString()).data);
+      // A send planned for later goes when its time comes, once.
+      const at = new Date(Date.now() + 1_500).toISOString();
+      const planned = await graphql(
+        `
+          mutation ($id: ID!, $audience: SurveyAudienceInput!, $at: DateTime) {
+            sendSurvey(id: $id, audience: $audience, at: $at) {
+              invited
+              scheduledFor
+            }
+          }
+        `,
+        { id: surveyId, audience: { kinds: ['GUARDIAN'], schoolIds: [schoolB] }, at },
+      );
+      expect(planned.data.sendSurvey).toEqual({ invited: 0, scheduledFor: at });
+      const scheduler = app.get(ScheduledSends);
+      expect(await scheduler.runDue()).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      expect(await scheduler.runDue()).toBe(1);
+      expect(await scheduler.runDue()).toBe(0);
+      const [done] = await database.dataSource.query(
+        'SELECT invited, failure FROM survey_send WHERE survey_id = $1',
+        [surveyId],
+      );
+      expect(done).toEqual({ invited: 1, failure: null });
+
+      const invitation = (await invitationsFor(people.rosa, 1))[0]!;
       expect(invitation).toMatchObject({
         personId: people.rosa,
         caseId: null,
@@ -1007,7 +1047,7 @@ describe('surveys subgraph', () => {
           ).errors,
         ).toBeUndefined();
       const after = await results(surveyId);
-      expect(after).toMatchObject({ invitations: 3, responses: 3, suppressed: false, assessment: null });
+      expect(after).toMatchObject({ invitations: 4, responses: 3, suppressed: false, assessment: null });
       const [recommend, reach, improve] = after.questions;
       expect(recommend).toMatchObject({
         questionId: 'recommend',

@@ -13,3 +13,4 @@ export * from './lib/services/satisfaction.service';
 export * from './lib/seed/survey-defaults';
 export * from './lib/seed/demo-responses';
 export * from './lib/services/survey-results.service';
+export * from './lib/services/scheduled-sends';

@@ -4,6 +4,7 @@ import { CsatInvitationService } from './services/csat-invitation.service';
 import { InvitationIssuer } from './services/invitation-issuer';
 import { InvitationReminders } from './services/invitation-reminders';
 import { SatisfactionService } from './services/satisfaction.service';
+import { ScheduledSends } from './services/scheduled-sends';
 import { SurveyResultsService } from './services/survey-results.service';
 import { SurveyResponseService } from './services/survey-response.service';
 import { SurveyService } from './services/survey.service';
@@ -14,6 +15,7 @@ const SERVICES = [
   InvitationIssuer,
   CsatInvitationService,
   AudienceService,
+  ScheduledSends,
   InvitationReminders,
   SurveyResponseService,
   SatisfactionService,

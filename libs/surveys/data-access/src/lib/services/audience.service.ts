@@ -99,6 +99,53 @@ export class AudienceService {
   }
 
   /**
+   * Plans a send for `at` (the scheduled-sends sweep runs it then, as `send` would now). The survey may
+   * still be a draft; it must be open when the time comes, or the send is recorded as failed.
+   */
+  async schedule(
+    surveyId: string,
+    audience: AudienceFilter,
+    at: Date,
+  ): Promise<{ id: string; sendAt: Date }> {
+    const { survey } = await this.checked(surveyId, audience);
+    if (survey.status === 'CLOSED') throw new ConflictException('The survey is closed', 'SURVEY_CLOSED');
+    const id = randomUUID();
+    await this.dataSource.query(
+      'INSERT INTO survey_send (id, survey_id, audience, send_at) VALUES ($1, $2, $3, $4)',
+      [id, surveyId, audience, at],
+    );
+    return { id, sendAt: at };
+  }
+
+  /** The survey, if it is a district survey and the audience is within the kinds it was written for. */
+  private async checked(surveyId: string, audience: AudienceFilter) {
+    const survey = await this.dataSource.manager.findOneBy(SurveyEntity, { id: surveyId });
+    if (!survey) throw new NotFoundException('Survey');
+    if (survey.kind !== 'DISTRICT')
+      throw new ConflictException(
+        'The satisfaction survey goes out after cases, not to an audience',
+        'NOT_A_DISTRICT_SURVEY',
+      );
+    const definition = await this.surveys.definition(
+      this.dataSource.manager,
+      surveyId,
+      survey.currentVersion,
+    );
+    const allowed = definition.audiences.map((written) => KINDS_OF_AUDIENCE[written]);
+    const outside = audience.kinds.filter((kind) => !allowed.includes(kind));
+    if (outside.length)
+      throw new InvalidInputException(
+        `The survey was written for ${definition.audiences.join(', ').toLowerCase()}`,
+        outside.map((kind) => ({
+          path: 'audience.kinds',
+          message: `${kind} is outside the survey's audiences`,
+        })),
+        'AUDIENCE_OUTSIDE_SURVEY',
+      );
+    return { survey, allowed };
+  }
+
+  /**
    * A new anonymous link to a district survey, for a newsletter or the district's website: anyone may open
    * it, each answer is a response of its own, and closing the survey stops it. Only its hash is kept, so
    * the link is shown once.
@@ -128,31 +175,9 @@ export class AudienceService {
     surveyId: string,
     audience: AudienceFilter,
   ): Promise<{ invited: number; alreadyInvited: number }> {
-    const survey = await this.dataSource.manager.findOneBy(SurveyEntity, { id: surveyId });
-    if (!survey) throw new NotFoundException('Survey');
-    if (survey.kind !== 'DISTRICT')
-      throw new ConflictException(
-        'The satisfaction survey goes out after cases, not to an audience',
-        'NOT_A_DISTRICT_SURVEY',
-      );
+    const { survey, allowed } = await this.checked(surveyId, audience);
     if (survey.status !== 'OPEN')
       throw new ConflictException('Open the survey before sending it', 'SURVEY_NOT_OPEN');
-    const definition = await this.surveys.definition(
-      this.dataSource.manager,
-      surveyId,
-      survey.currentVersion,
-    );
-    const allowed = definition.audiences.map((written) => KINDS_OF_AUDIENCE[written]);
-    const outside = audience.kinds.filter((kind) => !allowed.includes(kind));
-    if (outside.length)
-      throw new InvalidInputException(
-        `The survey was written for ${definition.audiences.join(', ').toLowerCase()}`,
-        outside.map((kind) => ({
-          path: 'audience.kinds',
-          message: `${kind} is outside the survey's audiences`,
-        })),
-        'AUDIENCE_OUTSIDE_SURVEY',
-      );
     const kinds = audience.kinds.length ? audience.kinds : allowed;
     const now = new Date();
     const expiresAt =

@@ -111,18 +111,29 @@ export class SurveyResolver {
   @Scopes(SURVEY_SCOPES.write)
   @Mutation(() => SendSurveyPayload, {
     description:
-      'Sends an open district survey to an audience from the directory: a personal one-time link each, once per person.',
+      'Sends an open district survey to an audience from the directory, now or at a set time: a personal one-time link each, once per person.',
   })
-  sendSurvey(
+  async sendSurvey(
     @Args('id', { type: () => ID }) id: string,
     @Args('audience') audience: SurveyAudienceInput,
+    @Args('at', {
+      type: () => Date,
+      nullable: true,
+      description: 'Later: the send goes at this time (the survey must be open by then). Now when absent.',
+    })
+    at: Date | null,
   ): Promise<SendSurveyPayload> {
-    return this.audiences.send(id, {
+    const filter = {
       kinds: (audience.kinds ?? []) as RecipientKind[],
       schoolIds: audience.schoolIds ?? [],
       languages: audience.languages ?? [],
       roles: audience.roles ?? [],
-    });
+    };
+    if (at && at.getTime() > Date.now()) {
+      const { sendAt } = await this.audiences.schedule(id, filter, at);
+      return { invited: 0, alreadyInvited: 0, scheduledFor: sendAt };
+    }
+    return { ...(await this.audiences.send(id, filter)), scheduledFor: null };
   }
 
   @Roles(...SURVEY_AUTHORS)
