@@ -44,7 +44,7 @@ async function main(which: string | undefined): Promise<void> {
     if (!benchmark)
       throw new Error(`unknown benchmark ${name}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
     for (const report of await benchmark()) {
-      const file = writeReport(root, report);
+      const file = await writeReport(root, report);
       console.log(JSON.stringify({ name: report.name, rows: report.rows, ratios: report.ratios }, null, 2));
       console.log(`written: ${file}`);
     }

@@ -181,5 +181,5 @@ if (require.main === module) {
   console.log('');
   for (const [name, value] of Object.entries(report.ratios)) console.log(`${name}: ${value.toFixed(3)}`);
   for (const note of report.notes) console.log(`- ${note}`);
-  console.log(`written: ${writeReport(join(__dirname, '..', '..'), report)}`);
+  void writeReport(join(__dirname, '..', '..'), report).then((file) => console.log(`written: ${file}`));
 }
