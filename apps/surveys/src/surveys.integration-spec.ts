@@ -990,6 +990,48 @@ describe('surveys subgraph', () => {
       );
       expect(done).toEqual({ invited: 1, failure: null });
 
+      // Planned sends are listed, and one not made yet can be cancelled.
+      const later = await graphql(
+        `
+          mutation ($id: ID!, $audience: SurveyAudienceInput!, $at: DateTime) {
+            sendSurvey(id: $id, audience: $audience, at: $at) {
+              scheduledFor
+            }
+          }
+        `,
+        { id: surveyId, audience: { kinds: ['STAFF'] }, at: new Date(Date.now() + 3_600_000).toISOString() },
+      );
+      expect(later.errors).toBeUndefined();
+      const sends = async () =>
+        (
+          await graphql(`
+            {
+              surveys(first: 50) {
+                edges {
+                  node {
+                    id
+                    scheduledSends {
+                      id
+                      sentAt
+                      invited
+                      kinds
+                      schoolIds
+                    }
+                  }
+                }
+              }
+            }
+          `)
+        ).data.surveys.edges.find((edge: Json) => edge.node.id === surveyId).node.scheduledSends;
+      const [next, made] = await sends();
+      expect(next).toMatchObject({ sentAt: null, invited: null, kinds: ['STAFF'] });
+      expect(made).toMatchObject({ invited: 1, schoolIds: [schoolB] });
+      const cancel = `mutation ($id: ID!) { cancelScheduledSurveySend(id: $id) }`;
+      expect((await graphql(cancel, { id: next.id })).data.cancelScheduledSurveySend).toBe(true);
+      expect((await graphql(cancel, { id: next.id })).data.cancelScheduledSurveySend).toBe(false);
+      expect((await graphql(cancel, { id: made.id })).data.cancelScheduledSurveySend).toBe(false);
+      expect(await sends()).toHaveLength(1);
+
       const invitation = (await invitationsFor(people.rosa, 1))[0]!;
       expect(invitation).toMatchObject({
         personId: people.rosa,

@@ -31,6 +31,16 @@ export interface AudienceFilter {
   roles: string[];
 }
 
+export interface ScheduledSend {
+  id: string;
+  audience: AudienceFilter;
+  sendAt: Date;
+  sentAt: Date | null;
+  invited: number | null;
+  /** Why a send was refused when its time came (the survey closed meanwhile). */
+  failure: string | null;
+}
+
 /** The directory's kinds each survey audience reaches. */
 const KINDS_OF_AUDIENCE: Record<SurveyAudience, RecipientKind> = {
   FAMILIES: 'GUARDIAN',
@@ -115,6 +125,40 @@ export class AudienceService {
       [id, surveyId, audience, at],
     );
     return { id, sendAt: at };
+  }
+
+  /** A survey's scheduled sends, next first, then those done (with how many they invited or why they failed). */
+  async scheduledSends(surveyId: string): Promise<ScheduledSend[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, audience, send_at, sent_at, invited, failure FROM survey_send WHERE survey_id = $1
+        ORDER BY sent_at IS NOT NULL, send_at`,
+      [surveyId],
+    )) as {
+      id: string;
+      audience: AudienceFilter;
+      send_at: Date;
+      sent_at: Date | null;
+      invited: number | null;
+      failure: string | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      audience: row.audience,
+      sendAt: row.send_at,
+      sentAt: row.sent_at,
+      invited: row.invited,
+      failure: row.failure,
+    }));
+  }
+
+  /** Cancels a send not yet made; false when there is no such send or it has gone (or is going) already. */
+  async cancelScheduledSend(id: string): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `DELETE FROM survey_send WHERE id = $1 AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+       RETURNING id`,
+      [id],
+    )) as [unknown[], number];
+    return rows.length > 0;
   }
 
   /** The survey, if it is a district survey and the audience is within the kinds it was written for. */

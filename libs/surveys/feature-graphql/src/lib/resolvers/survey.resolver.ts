@@ -16,6 +16,7 @@ import { SurveyAudienceInput, SurveyInput, toSurveyInput } from '../inputs';
 import { toQuestion } from '../mappers';
 import {
   PpraWarning,
+  ScheduledSurveySend,
   SendSurveyPayload,
   Survey,
   SurveyConnection,
@@ -134,6 +135,26 @@ export class SurveyResolver {
       return { invited: 0, alreadyInvited: 0, scheduledFor: sendAt };
     }
     return { ...(await this.audiences.send(id, filter)), scheduledFor: null };
+  }
+
+  @Roles(...SURVEY_AUTHORS)
+  @Scopes(SURVEY_SCOPES.write)
+  @Mutation(() => Boolean, {
+    description: 'Cancels a scheduled send not yet made; false when it has gone (or is going) already.',
+  })
+  cancelScheduledSurveySend(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.audiences.cancelScheduledSend(id);
+  }
+
+  @Roles(...SURVEY_AUTHORS)
+  @ResolveField(() => [ScheduledSurveySend], {
+    description: 'Sends planned for later, next first, then those made.',
+  })
+  async scheduledSends(@Parent() survey: Survey): Promise<ScheduledSurveySend[]> {
+    return (await this.audiences.scheduledSends(survey.id)).map(({ audience, ...send }) => ({
+      ...send,
+      ...audience,
+    }));
   }
 
   @Roles(...SURVEY_AUTHORS)
