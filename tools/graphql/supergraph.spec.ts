@@ -35,4 +35,19 @@ describe('the supergraph', () => {
     );
     expect(String(supportCase.getFields()['requester']!.type)).toBe('Person');
   });
+
+  it('joins every subgraph onto the public core: SLA and satisfaction on Case and School, the public survey operations', () => {
+    const { schema } = composeServices(subgraphs);
+    const api = schema!.toAPISchema().toGraphQLJSSchema();
+    const fields = (type: string) =>
+      Object.keys((api.getType(type) as import('graphql').GraphQLObjectType).getFields());
+    expect(fields('Case')).toEqual(expect.arrayContaining(['sla', 'satisfaction']));
+    expect(fields('School')).toEqual(
+      expect.arrayContaining(['caseMetrics', 'slaAttainment', 'satisfaction']),
+    );
+    expect(fields('Query')).toEqual(
+      expect.arrayContaining(['slaAttainment', 'surveys', 'surveyByToken', 'satisfaction', 'trackCase']),
+    );
+    expect(fields('Mutation')).toEqual(expect.arrayContaining(['submitSurveyResponse', 'submitInquiry']));
+  });
 });
