@@ -10,6 +10,7 @@ import { createEnvelope, OutboxWriter } from '@homeroom/platform/messaging';
 import { createLogger } from '@homeroom/platform/observability';
 import type { EventContract, EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { SlaBreached } from '@homeroom/slas/contracts';
 import {
   startGroupAtEnd,
   subgraphClient,
@@ -629,6 +630,53 @@ describe('slas subgraph', () => {
     );
     expect(sent).toHaveLength(120);
     expect(sent.every((row: Json) => row.n === 1)).toBe(true);
+  });
+
+  it('keeps sweeping past a timer no event can describe: it is marked, logged, and the others are sent', async () => {
+    const [{ id: policyId }] = await database.dataSource.query(
+      `SELECT id FROM sla_policy WHERE name = 'Standard'`,
+    );
+    // A UUID PostgreSQL takes but the event contract refuses (no RFC 9562 version).
+    const unannounceable = 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa';
+    const fine = randomUUID();
+    const startedAt = new Date(Date.now() - 10 * 60_000);
+    await database.dataSource.query(
+      `INSERT INTO sla_case (case_id, priority, channel, status, policy_id, opened_at, awaiting_reply, last_event_at)
+       SELECT id, 'NORMAL', 'PHONE', 'OPEN', $2, $3, true, $3 FROM unnest($1::uuid[]) AS id`,
+      [[unannounceable, fine], policyId, startedAt.toISOString()],
+    );
+    const timer = startTimer(
+      { kind: 'FIRST_RESPONSE', targetMinutes: 1, clock: 'CALENDAR' },
+      startedAt,
+      district,
+    );
+    await saveTimers(
+      database.dataSource.manager,
+      [unannounceable, fine].map((id) => ({ caseId: id, policyId, calendarId: null, timer })),
+    );
+    const scheduler = new SlaScheduler(
+      database.dataSource,
+      new OutboxWriter('slas'),
+      { intervalMs: 0, batchSize: 1 },
+      createLogger({ service: 'slas-test', level: 'silent' }),
+    );
+    await scheduler.sweep();
+    await waitUntil(
+      'both timers marked',
+      async () =>
+        (
+          await database.dataSource.query(
+            `SELECT count(*)::int AS n FROM sla_timer WHERE case_id = ANY($1) AND status = 'BREACHED'`,
+            [[unannounceable, fine]],
+          )
+        )[0].n === 2,
+      { timeoutMs: 10_000 },
+    );
+    const sent = await database.dataSource.query(
+      `SELECT message_key FROM outbox_event WHERE message_key = ANY($1) AND envelope->>'type' = $2`,
+      [[unannounceable, fine], SlaBreached.type],
+    );
+    expect(sent).toEqual([{ message_key: fine }]);
   });
 
   it('refuses bad calendars and policies with the domain reasons and writes nothing', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction, RepeatingTask } from '@homeroom/platform/database';
-import { OutboxWriter } from '@homeroom/platform/messaging';
+import { InvalidEventPayloadError, OutboxWriter } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
 import { markBreached, markWarned } from '@homeroom/slas/domain';
@@ -31,7 +31,7 @@ export class SlaScheduler implements OnModuleInit, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     @Inject(SLA_SCHEDULER_SETTINGS) private readonly settings: SlaSchedulerSettings,
-    @Inject(LOGGER) logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.task = new RepeatingTask('SLA sweep', this.settings.intervalMs, () => this.sweep(), logger);
   }
@@ -70,31 +70,41 @@ export class SlaScheduler implements OnModuleInit, OnModuleDestroy {
       const stored = timerFromRow(row);
       const at = row.swept_at;
       const warned = markWarned(stored.timer, at);
-      if (warned !== stored.timer && stored.timer.dueAt) {
-        await this.outbox.append(manager, SlaWarning, {
-          aggregateId: stored.caseId,
-          data: {
-            caseId: stored.caseId,
-            timerKind: stored.timer.kind,
-            policyId: stored.policyId,
-            dueAt: stored.timer.dueAt.toISOString(),
-            thresholdPercent: stored.timer.warnAtPercent,
-            at: at.toISOString(),
-          },
-        });
-      }
       const breached = markBreached(warned, at);
-      if (breached !== warned && breached.dueAt) {
-        await this.outbox.append(manager, SlaBreached, {
-          aggregateId: stored.caseId,
-          data: {
-            caseId: stored.caseId,
-            timerKind: breached.kind,
-            policyId: stored.policyId,
-            dueAt: breached.dueAt.toISOString(),
-            breachedAt: at.toISOString(),
-          },
-        });
+      try {
+        if (warned !== stored.timer && stored.timer.dueAt) {
+          await this.outbox.append(manager, SlaWarning, {
+            aggregateId: stored.caseId,
+            data: {
+              caseId: stored.caseId,
+              timerKind: stored.timer.kind,
+              policyId: stored.policyId,
+              dueAt: stored.timer.dueAt.toISOString(),
+              thresholdPercent: stored.timer.warnAtPercent,
+              at: at.toISOString(),
+            },
+          });
+        }
+        if (breached !== warned && breached.dueAt) {
+          await this.outbox.append(manager, SlaBreached, {
+            aggregateId: stored.caseId,
+            data: {
+              caseId: stored.caseId,
+              timerKind: breached.kind,
+              policyId: stored.policyId,
+              dueAt: breached.dueAt.toISOString(),
+              breachedAt: at.toISOString(),
+            },
+          });
+        }
+      } catch (error) {
+        if (!(error instanceof InvalidEventPayloadError)) throw error;
+        // A timer no event can describe (a case id the contract refuses) would otherwise come first in every
+        // sweep and hold back everyone's breaches: it is marked all the same, and an operator is told.
+        this.logger.error(
+          { err: error, caseId: stored.caseId, timerKind: stored.timer.kind },
+          'SLA timer cannot be announced; marked without an event',
+        );
       }
       if (breached !== stored.timer) changed.push({ ...stored, timer: breached });
     }
