@@ -1,22 +1,25 @@
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { composeSupergraph, SUPERGRAPH_FILE, subgraphSchemas } from './compose-supergraph';
 
 /**
  * Every subgraph's committed SDL (apps/<app>/schema.graphql, checked against the running subgraph by each
- * app's own test) must compose into one Federation 2 supergraph. The gateway issue commits the result.
+ * app's own test) must compose into one Federation 2 supergraph, and the committed supergraph the gateway
+ * serves (apps/gateway/supergraph.graphql) must be that composition: UPDATE_SCHEMAS=1 rewrites it.
  */
 describe('the supergraph', () => {
   const root = workspaceRoot();
-  const subgraphs = readdirSync(join(root, 'apps'))
-    .filter((app) => existsSync(join(root, 'apps', app, 'schema.graphql')))
-    .map((app) => ({
-      name: app,
-      url: `http://${app}/graphql`,
-      typeDefs: parse(readFileSync(join(root, 'apps', app, 'schema.graphql'), 'utf8')),
-    }));
+  const subgraphs = subgraphSchemas(root);
+
+  it('is committed as composed, for the gateway to serve (UPDATE_SCHEMAS=1 rewrites it)', () => {
+    const committed = join(root, SUPERGRAPH_FILE);
+    const composed = composeSupergraph(root);
+    if (process.env['UPDATE_SCHEMAS'] === '1' || !existsSync(committed)) writeFileSync(committed, composed);
+    expect(readFileSync(committed, 'utf8')).toBe(composed);
+    expect(composed).toMatch(/@join__graph\(name: "surveys", url: "http:\/\/localhost:4004\/graphql"\)/);
+  });
 
   it('composes from the committed subgraph schemas', () => {
     expect(subgraphs.map((s) => s.name)).toEqual(expect.arrayContaining(['directory', 'cases']));
