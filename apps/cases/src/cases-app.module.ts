@@ -3,8 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
-import { smsSettingsOf } from '@homeroom/platform/config';
-import { NO_SMS, type SmsSender, TwilioSmsSender } from '@homeroom/platform/sms';
+import { smsSenderFromConfig } from '@homeroom/platform/sms';
 import { MessagingModule, OutboxWriter } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { CASES_TOPIC } from '@homeroom/cases/contracts';
@@ -90,7 +89,7 @@ export class CasesAppModule implements NestModule {
               /<([^<>]+)>/.exec(config.MAIL_FROM)?.[1] ??
               config.MAIL_FROM.trim(),
           },
-          smsSenderOf(config),
+          smsSenderFromConfig('cases', config),
         ),
         CaseAttachmentsModule.forRoot(attachmentOptions(config)),
         CaseAssistModule.forRoot(llmSettings(config)),
@@ -107,10 +106,4 @@ export class CasesAppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
   }
-}
-
-/** Text messages through the configured Twilio-compatible provider, or none. */
-function smsSenderOf(config: CasesConfig): SmsSender {
-  const settings = smsSettingsOf('cases', config);
-  return settings ? new TwilioSmsSender(settings) : NO_SMS;
 }

@@ -3,9 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
-import { smsSettingsOf } from '@homeroom/platform/config';
 import { MessagingModule } from '@homeroom/platform/messaging';
-import { NO_SMS, type SmsSender, TwilioSmsSender } from '@homeroom/platform/sms';
+import { smsSenderFromConfig } from '@homeroom/platform/sms';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { DIRECTORY_TOPICS } from '@homeroom/directory/contracts';
 import {
@@ -39,7 +38,7 @@ export class DirectoryAppModule implements NestModule {
         DirectoryMailModule.forRoot({
           smtpUrl: config.SMTP_OUTBOUND_URL,
           from: config.MAIL_FROM,
-          sms: smsSenderOf(config),
+          sms: smsSenderFromConfig('directory', config),
         }),
         MessagingModule.forRootAsync({
           service: 'directory',
@@ -73,10 +72,4 @@ export class DirectoryAppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
   }
-}
-
-/** Text messages through the configured Twilio-compatible provider, or none. */
-function smsSenderOf(config: DirectoryConfig): SmsSender {
-  const settings = smsSettingsOf('directory', config);
-  return settings ? new TwilioSmsSender(settings) : NO_SMS;
 }

@@ -1,4 +1,5 @@
-import { SmsRejectedError, type SmsMessage, type SmsSender } from './sms-sender';
+import { smsSettingsOf } from '@homeroom/platform/config';
+import { NO_SMS, SmsRejectedError, type SmsMessage, type SmsSender } from './sms-sender';
 
 export interface TwilioSettings {
   /** https://api.twilio.com, or a compatible endpoint (a regional edge, a test double on loopback). */
@@ -56,4 +57,10 @@ export class TwilioSmsSender implements SmsSender {
       throw new SmsRejectedError(payload.code, description);
     throw new Error(description);
   }
+}
+
+/** The configured sender: Twilio (or a compatible endpoint) when SMS_PROVIDER_URL is set, else `NO_SMS`. */
+export function smsSenderFromConfig(app: string, config: Parameters<typeof smsSettingsOf>[1]): SmsSender {
+  const settings = smsSettingsOf(app, config);
+  return settings ? new TwilioSmsSender(settings) : NO_SMS;
 }

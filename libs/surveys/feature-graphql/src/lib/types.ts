@@ -13,6 +13,7 @@ import {
   QUESTION_KINDS,
   SERVICE_STAGES,
   SURVEY_AUDIENCES,
+  type SurveyDefinition,
 } from '@homeroom/surveys/domain';
 
 export const SurveyKindEnum = enumFrom(SURVEY_KINDS);
@@ -170,6 +171,9 @@ export class Survey {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  /** The current version's questions, read once with the survey (not a field: `title`, `questions` use it). */
+  definition!: SurveyDefinition;
 }
 
 export const SurveyConnection = ConnectionType(Survey);

@@ -91,7 +91,7 @@ export class CsatInvitationService {
       remindAfterDays: this.settings.remindAfterDays,
       expireAfterDays: this.settings.expireAfterDays,
     });
-    const invitation = await this.insertInvitation(manager, {
+    const invitation: SurveyInvitationEntity = {
       id: randomUUID(),
       surveyId: csat.survey.id,
       version: csat.survey.currentVersion,
@@ -111,7 +111,8 @@ export class CsatInvitationService {
       expiresAt: schedule.expiresAt,
       respondedAt: null,
       score: null,
-    });
+    };
+    await manager.insert(SurveyInvitationEntity, invitation);
     await manager.query('UPDATE csat_case SET decided_at = $2, invitation_id = $3 WHERE case_id = $1', [
       data.caseId,
       now,
@@ -139,13 +140,5 @@ export class CsatInvitationService {
       [personId, now],
     )) as { at: Date | null }[];
     return row?.at ?? null;
-  }
-
-  private async insertInvitation(
-    manager: EntityManager,
-    invitation: SurveyInvitationEntity,
-  ): Promise<SurveyInvitationEntity> {
-    await manager.insert(SurveyInvitationEntity, invitation);
-    return invitation;
   }
 }

@@ -87,12 +87,8 @@ export class SurveyResolver {
       closesAt: input.closesAt ?? null,
       definition: toSurveyInput(input),
     });
-    const { definition } = (await this.surveyService.withDefinition(survey.id))!;
-    return {
-      survey: await this.toSurvey(survey),
-      versionAction: decision.action,
-      ppraWarnings: ppraWarnings(definition),
-    };
+    const saved = await this.toSurvey(survey);
+    return { survey: saved, versionAction: decision.action, ppraWarnings: ppraWarnings(saved.definition) };
   }
 
   @Roles(...SURVEY_AUTHORS)
@@ -182,31 +178,29 @@ export class SurveyResolver {
   @ResolveField(() => [PpraWarning], {
     description: 'For surveys that reach students: questions touching an area PPRA protects.',
   })
-  async ppraWarnings(@Parent() survey: Survey): Promise<PpraWarning[]> {
-    const found = await this.surveyService.withDefinition(survey.id);
-    return ppraWarnings(found!.definition);
+  ppraWarnings(@Parent() survey: Survey): PpraWarning[] {
+    return ppraWarnings(survey.definition);
   }
 
   @ResolveField(() => String)
-  async title(
+  title(
     @Parent() survey: Survey,
     @Args('language', { nullable: true, description: 'BCP 47; the survey’s default when absent.' })
     language?: string,
-  ): Promise<string> {
-    return (await this.localized(survey, language)).title;
+  ): string {
+    return this.localized(survey, language).title;
   }
 
   @ResolveField(() => [SurveyQuestion])
-  async questions(
+  questions(
     @Parent() survey: Survey,
     @Args('language', { nullable: true }) language?: string,
-  ): Promise<SurveyQuestion[]> {
-    return (await this.localized(survey, language)).questions.map(toQuestion);
+  ): SurveyQuestion[] {
+    return this.localized(survey, language).questions.map(toQuestion);
   }
 
-  private async localized(survey: Survey, language: string | undefined) {
-    const found = await this.surveyService.withDefinition(survey.id);
-    return localize(found!.definition, language ?? survey.defaultLanguage);
+  private localized(survey: Survey, language: string | undefined) {
+    return localize(survey.definition, language ?? survey.defaultLanguage);
   }
 
   private async toSurvey(entity: SurveyEntity): Promise<Survey> {
@@ -221,6 +215,7 @@ export class SurveyResolver {
       languages: definition.languages,
       closesAt: entity.closesAt,
       createdAt: entity.createdAt,
+      definition,
     };
   }
 }
