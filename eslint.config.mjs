@@ -40,8 +40,15 @@ const DEP_CONSTRAINTS = [
     ],
   },
   {
+    // End-to-end suites drive the running platform; they prepare its databases (data-access) themselves.
     sourceTag: 'type:e2e',
-    onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:domain'],
+    onlyDependOnLibsWithTags: [
+      'type:testing',
+      'type:contracts',
+      'type:util',
+      'type:domain',
+      'type:data-access',
+    ],
   },
   {
     sourceTag: 'type:feature',
@@ -100,6 +107,9 @@ function moduleBoundaries({ forTests }) {
 const TEST_FILES = [
   '**/*.spec.ts',
   '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  // End-to-end projects are test code throughout (their harness starts processes and reads the environment).
+  'apps/*-e2e/**/*.ts',
   '**/src/test/**/*.ts',
   '**/src/jest/**/*.ts',
   // A library's testing entry point (e.g. @homeroom/platform/database/testing) is test code too.

@@ -190,7 +190,7 @@ ${
     ? '\n  Demo district  Riverside Unified School District: 12 schools, ~4,400 people' +
       '\n  Administrator  admin@homeroom.test / homeroom-demo (DEMO_ADMIN_PASSWORD overrides)' +
       '\n  Vendor client  demo-vendor / demo-vendor-secret' +
-      '\n  Sign-in        http://localhost:4001/auth (the gateway will serve it at http://localhost:4000/auth)' +
+      "\n  Sign-in        http://localhost:4000/auth (the directory's issuer, served by the gateway)" +
       (servers.includes('cases')
         ? '\n  Demo history   a year of cases, added in the background ([cases:seed-demo] says when)'
         : '') +

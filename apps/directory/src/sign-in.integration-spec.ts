@@ -1,10 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { signPrincipal, type Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { freePort, testKafkaBrokers } from '@homeroom/platform/testing';
+import {
+  clientCredentialsToken,
+  CookieJar,
+  freePort,
+  PORTAL_REDIRECT_URI,
+  signInThroughPortal,
+  testKafkaBrokers,
+} from '@homeroom/platform/testing';
 import { mountSignIn } from '@homeroom/directory/feature-auth';
 import {
   DEMO_ADMIN_EMAIL,
@@ -19,7 +26,7 @@ import { DirectoryAppModule } from './directory-app.module';
 
 const SECRET = 'directory-test-secret-0123456789abcdef';
 const PASSWORD = 'homeroom-demo';
-const REDIRECT_URI = 'http://localhost:4200/auth/callback';
+const REDIRECT_URI = PORTAL_REDIRECT_URI;
 const admin: Principal = { kind: 'user', subject: 'admin-1', roles: ['DISTRICT_ADMIN'], schoolIds: [] };
 
 /**
@@ -73,17 +80,8 @@ describe('sign-in', () => {
     return response.json();
   }
 
-  async function clientCredentials(clientId: string, secret: string, scope: string) {
-    const response = await fetch(`${issuer}/token`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
-      },
-      body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, string> };
-  }
+  const clientCredentials = (clientId: string, secret: string, scope: string) =>
+    clientCredentialsToken(issuer, clientId, secret, scope);
 
   const jwks = () => createRemoteJWKSet(new URL(`${issuer}/jwks`));
 
@@ -157,6 +155,7 @@ describe('sign-in', () => {
 
   it('signs staff in to the portal with authorization code and PKCE, carrying their roles', async () => {
     const { access_token: accessToken, id_token: idToken } = await signInThroughPortal(
+      issuer,
       DEMO_ADMIN_EMAIL,
       PASSWORD,
     );
@@ -202,7 +201,7 @@ describe('sign-in', () => {
       'mutation($id: ID!) { setStaffPassword(personId: $id, password: "a new agent passphrase") }',
       { id: agent.id },
     );
-    const tokens = await signInThroughPortal(agent.email, 'a new agent passphrase');
+    const tokens = await signInThroughPortal(issuer, agent.email, 'a new agent passphrase');
     const access = await jwtVerify(tokens.access_token!, jwks(), { issuer, audience: 'homeroom-api' });
     expect(access.payload['roles']).toEqual(['AGENT']);
     expect((access.payload['school_ids'] as string[]).length).toBe(1);
@@ -227,85 +226,18 @@ describe('sign-in', () => {
     ).resolves.toBeDefined();
   });
 
-  /** The browser's part of the code flow, with a cookie jar; returns the token response. */
-  async function signInThroughPortal(email: string, password: string): Promise<Record<string, string>> {
-    const verifier = randomBytes(32).toString('base64url');
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const jar = new Map<string, string>();
-    const start = `${issuer}/auth?${new URLSearchParams({
-      client_id: 'homeroom-portal',
-      response_type: 'code',
-      redirect_uri: REDIRECT_URI,
-      scope: 'openid email profile',
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      state: 'state-1',
-    })}`;
-    let location = await follow(start, jar);
-    expect(location).toMatch(/\/auth\/interaction\//);
-    const uid = location.split('/').pop()!;
-    const login = await fetch(new URL(`/auth/interaction/${uid}/login`, origin), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-      body: new URLSearchParams({ email, password }),
-    });
-    remember(login, jar);
-    expect(login.status).toBe(303);
-    location = login.headers.get('location')!;
-    while (!location.startsWith(REDIRECT_URI))
-      location = await follow(new URL(location, origin).toString(), jar);
-    const callback = new URL(location);
-    expect(callback.searchParams.get('state')).toBe('state-1');
-    const token = await fetch(`${issuer}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: callback.searchParams.get('code')!,
-        redirect_uri: REDIRECT_URI,
-        client_id: 'homeroom-portal',
-        code_verifier: verifier,
-      }),
-    });
-    expect(token.status).toBe(200);
-    return (await token.json()) as Record<string, string>;
-  }
-
   async function submitLogin(email: string, password: string): Promise<{ status: number; html: string }> {
-    const jar = new Map<string, string>();
+    const jar = new CookieJar();
     const challenge = createHash('sha256').update('v'.repeat(43)).digest('base64url');
-    const location = await follow(
+    const location = await jar.follow(
       `${issuer}/auth?${new URLSearchParams({ client_id: 'homeroom-portal', response_type: 'code', redirect_uri: REDIRECT_URI, scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' })}`,
-      jar,
     );
     const response = await fetch(new URL(`${location}/login`, origin), {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
       body: new URLSearchParams({ email, password }),
     });
     return { status: response.status, html: await response.text() };
   }
-
-  async function follow(url: string, jar: Map<string, string>): Promise<string> {
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } });
-    remember(response, jar);
-    if (response.status === 200) return new URL(url).pathname;
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    return location;
-  }
 });
-
-function remember(response: Response, jar: Map<string, string>): void {
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(';');
-    const [name, value] = pair!.split('=');
-    jar.set(name!.trim(), value ?? '');
-  }
-}
-
-function cookieHeader(jar: Map<string, string>): string {
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-}

@@ -7,3 +7,4 @@ export * from './lib/subgraph-client';
 // One way to wait on a condition, for tests as for the local stack.
 export { waitUntil } from '@homeroom/platform/local-stack';
 export * from './lib/fake-twilio';
+export * from './lib/portal-sign-in';

@@ -18,6 +18,18 @@ export const ERROR_CODES = {
   CONFLICT: 'CONFLICT',
   /** Too many requests; retry after the time the response names. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The operation nests fields deeper than the gateway allows (`extensions.limit`, `.actual`). */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** The operation's estimated cost (field weights × list sizes) is over the gateway's limit. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** The operation uses more aliases than the gateway allows. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** More operations in one batched HTTP request than the gateway allows. */
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  /** The GraphQL document (or the whole request body) is larger than the gateway accepts. */
+  DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
+  /** The request took longer than the gateway waits; it may still have taken effect, so re-read first. */
+  GATEWAY_TIMEOUT: 'GATEWAY_TIMEOUT',
   /** A pagination cursor that this API did not issue or that no longer applies. */
   INVALID_CURSOR: 'INVALID_CURSOR',
   /** An optional feature this deployment has not turned on (the reason names which). */

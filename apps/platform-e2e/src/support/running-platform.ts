@@ -1,0 +1,250 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AssignerProtocol } from 'kafkajs';
+import { Client } from 'pg';
+import { databaseUrl, dropDatabase, ensureDatabase } from '@homeroom/platform/database';
+import { workspaceRoot } from '@homeroom/platform/local-stack';
+import {
+  freePort,
+  startGroupAtEnd,
+  testDatabaseServerUrl,
+  testKafka,
+  testKafkaBrokers,
+  uniqueName,
+  waitUntil,
+} from '@homeroom/platform/testing';
+// The development mail catcher stands in for the district's SMTP relay, as it does under npm start.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startMailCatcher, type MailCatcher } from '../../../../tools/mail-catcher/mail-catcher';
+
+const SERVICES = ['directory', 'cases', 'slas', 'surveys'] as const;
+type Service = (typeof SERVICES)[number];
+
+export interface RunningPlatform {
+  /** The public origin: http://127.0.0.1:<port> (`/graphql`, `/auth`). */
+  origin: string;
+  issuer: string;
+  /** Each subgraph's own /graphql, for the tests that go around the gateway on purpose. */
+  subgraphUrls: Record<Service, string>;
+  /** Every email the platform sent (staff replies, survey invitations). */
+  mail: MailCatcher;
+  /** The gateway's Prometheus text. */
+  gatewayMetrics(): Promise<string>;
+  /** Waits until every outbox is published and every consumer has taken every event. */
+  settle(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform as `npm start` runs it, started for one suite: each service in its own Node process
+ * from its own entry point, on free ports, with fresh databases (migrated and seeded with the demo district
+ * by each app's own commands) and its own Kafka consumer groups, which start at the end of every topic
+ * so that events other suites left on the shared broker are not replayed here. The gateway runs in
+ * production mode. Each process's output goes to tmp/e2e-logs/<service>.log.
+ */
+export async function startPlatform(): Promise<RunningPlatform> {
+  const root = workspaceRoot();
+  const run = uniqueName('e2e');
+  const logDir = join(root, 'tmp', 'e2e-logs');
+  mkdirSync(logDir, { recursive: true });
+  const attachmentDir = mkdtempSync(join(tmpdir(), 'homeroom-e2e-'));
+  const mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+  const ports = {
+    gateway: await freePort(),
+    directory: await freePort(),
+    cases: await freePort(),
+    slas: await freePort(),
+    surveys: await freePort(),
+    casesIntake: await freePort(),
+  };
+  const origin = `http://127.0.0.1:${ports.gateway}`;
+  const issuer = `${origin}/auth`;
+  const trustSecret = randomBytes(32).toString('hex');
+  const databases = Object.fromEntries(
+    SERVICES.map((service) => [service, databaseUrl(testDatabaseServerUrl(), `${run}_${service}`)]),
+  ) as Record<Service, string>;
+  const groups = Object.fromEntries(SERVICES.map((service) => [service, `${run}-${service}`])) as Record<
+    Service,
+    string
+  >;
+  const children: ChildProcess[] = [];
+
+  const common = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    GATEWAY_TRUST_SECRET: trustSecret,
+    OIDC_ISSUER: issuer,
+    SMTP_OUTBOUND_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+  };
+  const environments: Record<Service, Record<string, string>> = {
+    directory: { OIDC_COOKIE_KEYS: randomBytes(32).toString('hex') },
+    cases: {
+      SMTP_INTAKE_PORT: String(ports.casesIntake),
+      ATTACHMENT_STORAGE_DIR: attachmentDir,
+      ATTACHMENT_URL_SECRET: randomBytes(32).toString('hex'),
+      ATTACHMENT_DOWNLOAD_BASE_URL: `${origin}/attachments`,
+    },
+    slas: {},
+    surveys: {},
+  };
+  const envOf = (service: Service) => ({
+    ...common,
+    ...environments[service],
+    DATABASE_URL: databases[service],
+    PORT: String(ports[service]),
+    KAFKA_CONSUMER_GROUP: groups[service],
+  });
+  const subgraphUrls = Object.fromEntries(
+    SERVICES.map((service) => [service, `http://127.0.0.1:${ports[service]}/graphql`]),
+  ) as Record<Service, string>;
+
+  const script = (path: string, label: string, env: Record<string, string>, long = false) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', path], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '--disable-warning=TimeoutNegativeWarning', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(join(logDir, `${label}.log`), { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    if (long) children.push(child);
+    return child;
+  };
+  const finished = (path: string, label: string, env: Record<string, string>) =>
+    new Promise<void>((resolve, reject) => {
+      script(path, label, env).once('exit', (code) =>
+        code === 0
+          ? resolve()
+          : reject(new Error(`${label} exited with ${code}: see tmp/e2e-logs/${label}.log`)),
+      );
+    });
+  const ready = (url: string, what: string) =>
+    waitUntil(
+      what,
+      async () => {
+        try {
+          return (await fetch(url)).ok;
+        } catch {
+          return false;
+        }
+      },
+      { timeoutMs: 120_000, intervalMs: 300 },
+    );
+
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await mail.close();
+    for (const url of Object.values(databases)) await dropDatabase(url).catch(() => undefined);
+    rmSync(attachmentDir, { recursive: true, force: true });
+  };
+
+  try {
+    // Each app migrates and seeds itself with its own commands, as npm start does; the apps side by side.
+    await Promise.all(
+      SERVICES.map(async (service) => {
+        await ensureDatabase(databases[service]);
+        await finished(`apps/${service}/src/migrate.ts`, `${service}-migrate`, envOf(service));
+        await finished(`apps/${service}/src/seed.ts`, `${service}-seed`, envOf(service));
+      }),
+    );
+    for (const service of SERVICES) await startGroupAtEnd(groups[service]);
+    for (const service of SERVICES) script(`apps/${service}/src/main.ts`, service, envOf(service), true);
+    for (const service of SERVICES)
+      await ready(`http://127.0.0.1:${ports[service]}/health/ready`, `the ${service} service`);
+    script(
+      'apps/gateway/src/main.ts',
+      'gateway',
+      {
+        ...common,
+        NODE_ENV: 'production',
+        PORT: String(ports.gateway),
+        HOST: '127.0.0.1',
+        DIRECTORY_SUBGRAPH_URL: subgraphUrls.directory,
+        CASES_SUBGRAPH_URL: subgraphUrls.cases,
+        SLAS_SUBGRAPH_URL: subgraphUrls.slas,
+        SURVEYS_SUBGRAPH_URL: subgraphUrls.surveys,
+        SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
+        ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
+        CORS_ORIGINS: 'http://localhost:4200',
+      },
+      true,
+    );
+    await ready(`${origin}/health/ready`, 'the gateway');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    origin,
+    issuer,
+    subgraphUrls,
+    mail,
+    async gatewayMetrics() {
+      return (await fetch(`${origin}/metrics`)).text();
+    },
+    settle: (timeoutMs = 120_000) =>
+      waitUntil('every event published and consumed', () => settled(databases, Object.values(groups)), {
+        timeoutMs,
+        intervalMs: 500,
+      }),
+    stop,
+  };
+}
+
+/** No unpublished outbox rows in any service, and no consumer group behind on any topic it is assigned. */
+async function settled(databases: Record<Service, string>, groups: string[]): Promise<boolean> {
+  for (const url of Object.values(databases)) {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL',
+      );
+      if (rows[0]!.n > 0) return false;
+    } finally {
+      await client.end();
+    }
+  }
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const { groups: described } = await admin.describeGroups(groups);
+    for (const group of described) {
+      if (group.state !== 'Stable') return false;
+      const topics = new Set<string>();
+      for (const member of group.members) {
+        const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+        for (const topic of Object.keys(decoded?.assignment ?? {})) topics.add(topic);
+      }
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId: group.groupId, topics: [topic] });
+        for (const end of ends) {
+          const at = Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+          if ((at < 0 ? Number(end.low) : at) < Number(end.high)) return false;
+        }
+      }
+    }
+    return true;
+  } finally {
+    await admin.disconnect();
+  }
+}

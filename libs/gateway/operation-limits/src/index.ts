@@ -1,0 +1,3 @@
+export * from './lib/operation-shape';
+export * from './lib/operation-limits';
+export * from './lib/public-operations';

@@ -1,0 +1,127 @@
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { ANONYMOUS, STAFF_ROLES, type Principal, type StaffRole } from '@homeroom/platform/auth';
+import { DomainException, ERROR_CODES, UnauthenticatedException } from '@homeroom/shared/errors';
+
+export interface TokenVerifierSettings {
+  /** The `iss` every token must carry (the directory's: the gateway origin + /auth). */
+  issuer: string;
+  /** The `aud` every token must carry: `homeroom-api`. */
+  audience: string;
+  /** Where the issuer publishes its signing keys. */
+  jwksUrl: URL;
+  /** How far apart the issuer's clock and ours may be when checking `exp`, `nbf` and `iat`. */
+  clockToleranceSeconds: number;
+}
+
+/**
+ * Turns the `Authorization` header into the caller's principal: no header is the anonymous caller; a
+ * bearer token must be a JWT the issuer signed (its JWKS, fetched and cached, refetched when a token names a
+ * key it does not know, as after a rotation), for our audience, current within the allowed skew. Anything
+ * else is refused with UNAUTHENTICATED and a reason, never treated as anonymous: a client that sent a token
+ * expects to act as someone.
+ */
+export class BearerTokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(
+    private readonly settings: TokenVerifierSettings,
+    keys?: JWTVerifyGetKey,
+  ) {
+    this.keys =
+      keys ??
+      createRemoteJWKSet(settings.jwksUrl, {
+        timeoutDuration: 5_000,
+        // A token signed by a key we have not seen makes us look again, at most every 30 s.
+        cooldownDuration: 30_000,
+        cacheMaxAge: 10 * 60_000,
+      });
+  }
+
+  async principalOf(authorization: string | undefined): Promise<Principal> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/i.exec(authorization);
+    if (!match)
+      throw new UnauthenticatedException(
+        'Send the access token as "Authorization: Bearer <jwt>"',
+        'TOKEN_MALFORMED',
+      );
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, this.keys, {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        clockTolerance: this.settings.clockToleranceSeconds,
+        requiredClaims: ['exp', 'iat'],
+      }));
+    } catch (error) {
+      throw tokenRefusal(error);
+    }
+    return principalFromClaims(payload);
+  }
+}
+
+/**
+ * The directory's access tokens (docs/sign-in.md): staff tokens carry `sub`, `roles` and `school_ids`;
+ * API clients' tokens carry `client_id` and a space-separated `scope`.
+ */
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const roles = payload['roles'];
+  if (Array.isArray(roles)) {
+    if (!payload.sub) throw new UnauthenticatedException('The token names no subject', 'TOKEN_INVALID');
+    const schoolIds = payload['school_ids'];
+    return {
+      kind: 'user',
+      subject: payload.sub,
+      roles: roles.filter((role): role is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(role)),
+      schoolIds: Array.isArray(schoolIds)
+        ? schoolIds.filter((id): id is string => typeof id === 'string')
+        : [],
+    };
+  }
+  const clientId = payload['client_id'];
+  if (typeof clientId === 'string' && clientId) {
+    const scope = payload['scope'];
+    return {
+      kind: 'client',
+      subject: clientId,
+      scopes: typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
+    };
+  }
+  throw new UnauthenticatedException(
+    'The token names neither a staff member nor an API client',
+    'TOKEN_INVALID',
+  );
+}
+
+function tokenRefusal(error: unknown): DomainException {
+  if (error instanceof joseErrors.JWTExpired)
+    return new UnauthenticatedException('The access token has expired; get a new one', 'TOKEN_EXPIRED');
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return new UnauthenticatedException(
+      `The access token is not for this API (${error.claim})`,
+      'TOKEN_INVALID',
+    );
+  if (error instanceof joseErrors.JWKSTimeout || isNetworkFailure(error))
+    return new DomainException(
+      ERROR_CODES.UPSTREAM_UNAVAILABLE,
+      'The sign-in service could not be reached to check the token; try again shortly',
+      'ISSUER_UNREACHABLE',
+    );
+  return new UnauthenticatedException('The access token is not valid', 'TOKEN_INVALID');
+}
+
+/** The JWKS could not be fetched or read: the issuer is down, not the token wrong. */
+function isNetworkFailure(error: unknown): boolean {
+  if (error instanceof TypeError) return /fetch failed/i.test(error.message);
+  return (
+    error instanceof joseErrors.JOSEError &&
+    error.code === 'ERR_JOSE_GENERIC' &&
+    /JSON Web Key Set HTTP response/.test(error.message)
+  );
+}

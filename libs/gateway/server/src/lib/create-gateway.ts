@@ -1,0 +1,221 @@
+import type { Server } from 'node:http';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request, type Response } from 'express';
+import { Counter, type Registry } from 'prom-client';
+import { ANONYMOUS, signPrincipal } from '@homeroom/platform/auth';
+import {
+  checkReadiness,
+  currentContext,
+  newContext,
+  RequestContextMiddleware,
+  type Logger,
+} from '@homeroom/platform/observability';
+import type { CostModel, OperationLimits } from '@homeroom/gateway/operation-limits';
+import { BearerTokenVerifier, type TokenVerifierSettings } from './bearer-token';
+import { formatGatewayError } from './format-gateway-error';
+import type { GatewayContext } from './gateway-context';
+import { corsAllowList, securityHeaders } from './http-policies';
+import { operationGuardPlugin } from './operation-guard.plugin';
+import { operationMetricsPlugin } from './operation-metrics.plugin';
+import { pathProxy } from './path-proxy';
+import { MeasuredQueryPlanCache } from './query-plan-cache';
+import { FixedWindowRateLimiter } from './rate-limiter';
+import { subgraphReadinessChecks } from './readiness';
+import {
+  authenticate,
+  bodyTooLarge,
+  documentLimits,
+  dropForgedPrincipal,
+  principalOfResponse,
+  rateLimit,
+  type DocumentLimits,
+} from './request-guards';
+import { SubgraphDataSource } from './subgraph-data-source';
+
+/** The plans the gateway's query planner caches, as its `queryPlannerConfig.cache` option types them. */
+type QueryPlan = NonNullable<
+  Awaited<
+    ReturnType<
+      NonNullable<
+        NonNullable<
+          NonNullable<ConstructorParameters<typeof ApolloGateway>[0]>['queryPlannerConfig']
+        >['cache']
+      >['get']
+    >
+  >
+>;
+
+export interface GatewaySettings {
+  production: boolean;
+  /** The composed supergraph (apps/gateway/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Development only: compose from the running subgraphs instead, and recompose as they change. */
+  introspectAndCompose: boolean;
+  /** Every subgraph by the name the supergraph gives it, and where it answers. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  trustSecret: string;
+  token: TokenVerifierSettings;
+  /** The directory's sign-in, served at /auth. */
+  signInUrl: URL;
+  /** The cases service's signed attachment downloads, served at /attachments. */
+  attachmentsUrl: URL;
+  corsOrigins: readonly string[];
+  operationLimits: OperationLimits;
+  costModel: CostModel;
+  documentLimits: DocumentLimits;
+  /** Tokens graphql-js may read from one document before it gives up parsing. */
+  maxTokens: number;
+  /** The largest request body (inquiries carry attachments inline). */
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+  subgraphTimeoutMs: number;
+  rateLimitsPerMinute: { anonymous: number; client: number; user: number };
+  queryPlanCacheMiB: number;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string;
+  logger: Logger;
+  registry: Registry;
+}
+
+export interface Gateway {
+  app: Express;
+  /** Subgraph calls made, by subgraph (tests check that refused requests made none). */
+  subgraphRequests: Counter<'subgraph'>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The one public origin: `/graphql` (the federated API), `/auth` (sign-in), `/attachments` (downloads),
+ * health and metrics. Every GraphQL request passes, in order: the caller's token, its rate limit, the body
+ * and document limits, then (in Apollo) parsing with a token limit, validation, the operation guard
+ * (public operations, depth, aliases, cost) and only then the query plan and the subgraphs.
+ */
+export async function createGateway(settings: GatewaySettings): Promise<Gateway> {
+  const { logger, registry, production } = settings;
+  // @apollo/gateway otherwise reports usage to Apollo's servers on a timer; a district's API does not.
+  // eslint-disable-next-line no-restricted-properties -- the library reads this switch nowhere else
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+  const subgraphRequests = new Counter({
+    name: 'gateway_subgraph_requests_total',
+    help: 'Requests the gateway sent to each subgraph',
+    labelNames: ['subgraph'] as const,
+    registers: [registry],
+  });
+
+  const gateway = new ApolloGateway({
+    ...(settings.introspectAndCompose
+      ? {
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: Object.entries(settings.subgraphUrls).map(([name, url]) => ({ name, url })),
+            introspectionHeaders: () => signPrincipal(ANONYMOUS, settings.trustSecret),
+            pollIntervalInMs: 10_000,
+          }),
+        }
+      : { supergraphSdl: settings.supergraphSdl }),
+    buildService: ({ name, url }) => {
+      const configured = settings.subgraphUrls[name];
+      if (!configured) throw new Error(`The supergraph names subgraph ${name}, which is not configured`);
+      if (url && url !== configured)
+        logger.debug({ subgraph: name, url: configured }, 'subgraph URL overridden');
+      return new SubgraphDataSource({
+        name,
+        url: configured,
+        trustSecret: settings.trustSecret,
+        timeoutMs: settings.subgraphTimeoutMs,
+        subgraphRequests,
+        logger,
+      });
+    },
+    queryPlannerConfig: {
+      cache: new MeasuredQueryPlanCache<QueryPlan>(settings.queryPlanCacheMiB, registry),
+    },
+    logger,
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    // No "did you mean …" suggestions: they would map the schema for someone who may not introspect it.
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: true,
+    parseOptions: { maxTokens: settings.maxTokens },
+    formatError: (formatted, error) => {
+      const mapped = formatGatewayError(formatted, error, { production });
+      if (mapped.extensions?.['code'] === 'INTERNAL')
+        logger.error({ err: error, path: formatted.path }, 'unexpected error at the gateway');
+      return mapped;
+    },
+    plugins: [
+      operationGuardPlugin(settings.operationLimits, settings.costModel),
+      operationMetricsPlugin(registry),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+    logger,
+  });
+  await server.start();
+
+  const verifier = new BearerTokenVerifier(settings.token);
+  const perMinute = (limit: number) => new FixedWindowRateLimiter(limit, 60_000);
+  const limiters = {
+    anonymous: perMinute(settings.rateLimitsPerMinute.anonymous),
+    client: perMinute(settings.rateLimitsPerMinute.client),
+    user: perMinute(settings.rateLimitsPerMinute.user),
+  };
+  const readinessChecks = subgraphReadinessChecks(settings.subgraphUrls);
+  const requestContext = new RequestContextMiddleware();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', settings.trustProxy);
+  app.use((request, response, next) => requestContext.use(request, response, next));
+  app.use(securityHeaders({ production }));
+  app.get('/health/live', (_request: Request, response: Response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_request: Request, response: Response) => {
+    const report = await checkReadiness(readinessChecks);
+    response.status(report.ready ? 200 : 503).json(report);
+  });
+  app.get('/metrics', async (_request: Request, response: Response) => {
+    response.setHeader('Content-Type', registry.contentType);
+    response.send(await registry.metrics());
+  });
+  app.use(corsAllowList(settings.corsOrigins));
+  app.use(dropForgedPrincipal());
+  app.use('/auth', pathProxy('/auth', settings.signInUrl, logger));
+  app.use('/attachments', pathProxy('/attachments', settings.attachmentsUrl, logger));
+  app.use(
+    '/graphql',
+    authenticate(verifier),
+    rateLimit(limiters),
+    express.json({ limit: settings.maxBodyBytes }),
+    bodyTooLarge(),
+    documentLimits(settings.documentLimits),
+    expressMiddleware(server, {
+      context: async ({ res }) => ({
+        principal: principalOfResponse(res),
+        request: currentContext() ?? newContext(),
+        deadline: Date.now() + settings.requestTimeoutMs,
+      }),
+    }),
+  );
+
+  return {
+    app,
+    subgraphRequests,
+    async stop() {
+      await server.stop();
+    },
+  };
+}
+
+/** Listens, and resolves once the port is open. */
+export function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

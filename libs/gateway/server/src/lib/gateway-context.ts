@@ -1,0 +1,14 @@
+import type { Principal } from '@homeroom/platform/auth';
+import type { RequestContext } from '@homeroom/platform/observability';
+import type { OperationShape } from '@homeroom/gateway/operation-limits';
+
+/** What the gateway knows about one GraphQL request while it plans and runs it. */
+export interface GatewayContext {
+  principal: Principal;
+  /** Correlation id and trace of the HTTP request (the subgraph calls are its child spans). */
+  request: RequestContext;
+  /** When the whole request must be done (epoch ms); subgraph calls get what is left. */
+  deadline: number;
+  /** Filled in once the operation is resolved, for the metrics. */
+  shape?: OperationShape;
+}

@@ -1,0 +1,144 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { PRINCIPAL_HEADER, SIGNATURE_HEADER, type Principal } from '@homeroom/platform/auth';
+import { DomainException, ERROR_CODES, type ErrorCode } from '@homeroom/shared/errors';
+import type { BearerTokenVerifier } from './bearer-token';
+import type { FixedWindowRateLimiter } from './rate-limiter';
+
+/** Where `authenticate` leaves the caller for the rest of the request. */
+export function principalOfResponse(response: Response): Principal {
+  return response.locals['principal'] as Principal;
+}
+
+/** A refusal before GraphQL runs, in the shape GraphQL clients read. */
+export function refuse(
+  response: Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  response.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+}
+
+/** Whatever a client sends that looks like the gateway's principal is dropped before anything reads it. */
+export function dropForgedPrincipal(): RequestHandler {
+  return (request: Request, _response: Response, next: NextFunction) => {
+    delete request.headers[PRINCIPAL_HEADER];
+    delete request.headers[SIGNATURE_HEADER];
+    next();
+  };
+}
+
+/** Verifies the bearer token, if any; a bad one is 401 with `WWW-Authenticate` (RFC 6750). */
+export function authenticate(verifier: BearerTokenVerifier): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    verifier.principalOf(request.header('authorization')).then(
+      (principal) => {
+        response.locals['principal'] = principal;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof DomainException)) return next(error);
+        if (error.code === ERROR_CODES.UPSTREAM_UNAVAILABLE)
+          return refuse(response, 503, error.code, error.message, { reason: error.reason });
+        response.setHeader(
+          'WWW-Authenticate',
+          `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`,
+        );
+        refuse(response, 401, error.code, error.message, { reason: error.reason });
+      },
+    );
+  };
+}
+
+export interface RateLimiters {
+  /** Callers without a token, by client address: the public operations. */
+  anonymous: FixedWindowRateLimiter;
+  /** Vendors, by API client. */
+  client: FixedWindowRateLimiter;
+  /** Staff, by person. */
+  user: FixedWindowRateLimiter;
+}
+
+/**
+ * Counts the request against its caller's limit and says where it stands in the standard headers
+ * (`RateLimit-Limit`, `-Remaining`, `-Reset`, `RateLimit-Policy`); over the limit, 429 with `Retry-After`.
+ */
+export function rateLimit(limiters: RateLimiters): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const principal = principalOfResponse(response);
+    const [limiter, key] =
+      principal.kind === 'anonymous'
+        ? [limiters.anonymous, `address:${request.ip ?? 'unknown'}`]
+        : principal.kind === 'client'
+          ? [limiters.client, `client:${principal.subject}`]
+          : [limiters.user, `user:${principal.subject}`];
+    const decision = limiter.take(key);
+    response.setHeader('RateLimit-Limit', String(decision.limit));
+    response.setHeader('RateLimit-Remaining', String(decision.remaining));
+    response.setHeader('RateLimit-Reset', String(decision.resetSeconds));
+    response.setHeader('RateLimit-Policy', `${limiter.limit};w=${Math.round(limiter.windowMs / 1_000)}`);
+    if (decision.allowed) return next();
+    response.setHeader('Retry-After', String(decision.resetSeconds));
+    refuse(
+      response,
+      429,
+      ERROR_CODES.RATE_LIMITED,
+      `Too many requests; retry in ${decision.resetSeconds} s`,
+      {
+        retryAfterSeconds: decision.resetSeconds,
+      },
+    );
+  };
+}
+
+export interface DocumentLimits {
+  /** Operations in one batched request (a JSON array body). */
+  maxBatchSize: number;
+  /** Characters of one GraphQL document (`query`); variables are bounded by the body size instead. */
+  maxDocumentLength: number;
+}
+
+/** Refuses oversized batches and documents before they are parsed. */
+export function documentLimits({ maxBatchSize, maxDocumentLength }: DocumentLimits): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const body: unknown = request.body;
+    const operations = Array.isArray(body) ? body : [request.method === 'GET' ? request.query : body];
+    if (operations.length > maxBatchSize)
+      return refuse(
+        response,
+        400,
+        ERROR_CODES.BATCH_TOO_LARGE,
+        `${operations.length} operations in one request; at most ${maxBatchSize} are allowed`,
+        { limit: maxBatchSize, actual: operations.length },
+      );
+    for (const operation of operations) {
+      const query = (operation as { query?: unknown } | null)?.query;
+      if (typeof query === 'string' && query.length > maxDocumentLength)
+        return refuse(
+          response,
+          400,
+          ERROR_CODES.DOCUMENT_TOO_LARGE,
+          `The GraphQL document has ${query.length} characters; at most ${maxDocumentLength} are allowed`,
+          { limit: maxDocumentLength, actual: query.length },
+        );
+    }
+    next();
+  };
+}
+
+/** express.json's refusal of a body over its limit, in the API's shape. */
+export function bodyTooLarge(): (
+  error: unknown,
+  request: Request,
+  response: Response,
+  next: NextFunction,
+) => void {
+  return (error, _request, response, next) => {
+    if ((error as { type?: string } | null)?.type === 'entity.too.large')
+      return refuse(response, 413, ERROR_CODES.DOCUMENT_TOO_LARGE, 'The request body is too large');
+    if ((error as { type?: string } | null)?.type === 'entity.parse.failed')
+      return refuse(response, 400, ERROR_CODES.BAD_USER_INPUT, 'The request body is not valid JSON');
+    next(error);
+  };
+}
