@@ -1,5 +1,6 @@
+import { createServer, type Socket } from 'node:net';
 import { signPrincipal } from '@homeroom/platform/auth';
-import { clientCredentialsToken, signInThroughPortal, waitUntil } from '@homeroom/platform/testing';
+import { clientCredentialsToken, freePort, signInThroughPortal, waitUntil } from '@homeroom/platform/testing';
 import { apiClient, subgraphCallsIn, type Json } from './support/api-client';
 import { startPlatform, type RunningPlatform } from './support/running-platform';
 
@@ -418,5 +419,71 @@ describe('Homeroom through its gateway', () => {
     );
     expect(metrics).toMatch(/graphql_operation_duration_seconds_count\{[^}]*outcome="QUERY_TOO_DEEP"/);
     expect(metrics).toMatch(/gateway_query_plan_cache_lookups_total\{[^}]*result="hit"/);
+  });
+
+  it('answers with its codes when a limit is reached or a subgraph hangs or is down, and keeps serving the rest', async () => {
+    // A subgraph address that accepts connections and never answers, and one where nothing listens.
+    const held: Socket[] = [];
+    const hanging = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const hangingPort = (hanging.address() as { port: number }).port;
+    const gateway = await platform.startGateway({
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3',
+      MAX_DOCUMENT_LENGTH: '600',
+      MAX_BODY_BYTES: '4096',
+      SUBGRAPH_TIMEOUT_MS: '750',
+      SLAS_SUBGRAPH_URL: `http://127.0.0.1:${hangingPort}/graphql`,
+      SURVEYS_SUBGRAPH_URL: `http://127.0.0.1:${await freePort()}/graphql`,
+    });
+    try {
+      const extra = apiClient(gateway.origin);
+      const readiness = await fetch(`${gateway.origin}/health/ready`);
+      expect(readiness.status).toBe(503);
+      const report = (await readiness.json()) as Json;
+      expect(report.checks.directory.ok).toBe(true);
+      expect(report.checks.slas.ok).toBe(false);
+      expect(report.checks.surveys.ok).toBe(false);
+
+      const token = await vendorToken('directory:read cases:read slas:read surveys:read');
+      const withSla = await extra(
+        'query($id: ID!) { case(id: $id) { number sla { firstResponse { status } } } }',
+        { id: story.caseId },
+        { token },
+      );
+      expect(withSla.body.data.case.number).toBe(story.caseNumber);
+      expect(withSla.body.data.case.sla).toBeNull();
+      expect(errorCode(withSla)).toBe('GATEWAY_TIMEOUT');
+      expect(errorCode(await extra('{ surveys(first: 1) { totalCount } }', {}, { token }))).toBe(
+        'UPSTREAM_UNAVAILABLE',
+      );
+
+      const longDocument = await extra(`{ schools { totalCount } } ${'#'.repeat(700)}`, {}, { token });
+      expect(longDocument.status).toBe(400);
+      expect(errorCode(longDocument)).toBe('DOCUMENT_TOO_LARGE');
+      const largeBody = await extra('{ schools { totalCount } }', { padding: 'x'.repeat(5_000) }, { token });
+      expect(largeBody.status).toBe(413);
+      expect(errorCode(largeBody)).toBe('DOCUMENT_TOO_LARGE');
+
+      const answers = [];
+      for (let call = 0; call < 4; call += 1) answers.push(await extra('{ topics { id } }'));
+      expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([200, 200, 200]);
+      expect(answers.map((answer) => answer.headers.get('ratelimit-remaining'))).toEqual([
+        '2',
+        '1',
+        '0',
+        '0',
+      ]);
+      const refused = answers[3]!;
+      expect(refused.status).toBe(429);
+      expect(errorCode(refused)).toBe('RATE_LIMITED');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('ratelimit-policy')).toBe('3;w=60');
+      // A signed-in caller has its own limit.
+      expect((await extra('{ topics { id } }', {}, { token })).status).toBe(200);
+    } finally {
+      await gateway.stop();
+      for (const socket of held) socket.destroy();
+      hanging.close();
+    }
   });
 });

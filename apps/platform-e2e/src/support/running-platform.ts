@@ -33,6 +33,11 @@ export interface RunningPlatform {
   mail: MailCatcher;
   /** The gateway's Prometheus text. */
   gatewayMetrics(): Promise<string>;
+  /**
+   * Another gateway in front of the same services, with some settings changed (limits, subgraph URLs):
+   * for the tests of what a gateway does when its limits are low or a subgraph misbehaves.
+   */
+  startGateway(overrides: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }>;
   /** Waits until every outbox is published and every consumer has taken every event. */
   settle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -135,21 +140,22 @@ export async function startPlatform(): Promise<RunningPlatform> {
       { timeoutMs: 120_000, intervalMs: 300 },
     );
 
+  const gatewayEnvironment = (port: number, overrides: Record<string, string> = {}) => ({
+    ...common,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DIRECTORY_SUBGRAPH_URL: subgraphUrls.directory,
+    CASES_SUBGRAPH_URL: subgraphUrls.cases,
+    SLAS_SUBGRAPH_URL: subgraphUrls.slas,
+    SURVEYS_SUBGRAPH_URL: subgraphUrls.surveys,
+    SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
+    ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
+    CORS_ORIGINS: 'http://localhost:4200',
+    ...overrides,
+  });
   const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(kill);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(children.map(terminate));
     await mail.close();
     for (const url of Object.values(databases)) await dropDatabase(url).catch(() => undefined);
     rmSync(attachmentDir, { recursive: true, force: true });
@@ -168,24 +174,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
     for (const service of SERVICES) script(`apps/${service}/src/main.ts`, service, envOf(service), true);
     for (const service of SERVICES)
       await ready(`http://127.0.0.1:${ports[service]}/health/ready`, `the ${service} service`);
-    script(
-      'apps/gateway/src/main.ts',
-      'gateway',
-      {
-        ...common,
-        NODE_ENV: 'production',
-        PORT: String(ports.gateway),
-        HOST: '127.0.0.1',
-        DIRECTORY_SUBGRAPH_URL: subgraphUrls.directory,
-        CASES_SUBGRAPH_URL: subgraphUrls.cases,
-        SLAS_SUBGRAPH_URL: subgraphUrls.slas,
-        SURVEYS_SUBGRAPH_URL: subgraphUrls.surveys,
-        SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
-        ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
-        CORS_ORIGINS: 'http://localhost:4200',
-      },
-      true,
-    );
+    script('apps/gateway/src/main.ts', 'gateway', gatewayEnvironment(ports.gateway), true);
     await ready(`${origin}/health/ready`, 'the gateway');
   } catch (error) {
     await stop();
@@ -197,6 +186,28 @@ export async function startPlatform(): Promise<RunningPlatform> {
     issuer,
     subgraphUrls,
     mail,
+    async startGateway(overrides) {
+      const port = await freePort();
+      const child = script(
+        'apps/gateway/src/main.ts',
+        'gateway-extra',
+        gatewayEnvironment(port, overrides),
+        true,
+      );
+      const extraOrigin = `http://127.0.0.1:${port}`;
+      await waitUntil(
+        'the extra gateway',
+        async () => {
+          try {
+            return (await fetch(`${extraOrigin}/health/live`)).ok;
+          } catch {
+            return false;
+          }
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
+      );
+      return { origin: extraOrigin, stop: () => terminate(child) };
+    },
     async gatewayMetrics() {
       return (await fetch(`${origin}/metrics`)).text();
     },
@@ -207,6 +218,19 @@ export async function startPlatform(): Promise<RunningPlatform> {
       }),
     stop,
   };
+}
+
+/** SIGTERM, and SIGKILL if it has not ended in 10 s. */
+function terminate(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** No unpublished outbox rows in any service, and no consumer group behind on any topic it is assigned. */

@@ -31,7 +31,7 @@ export function formatGatewayError(
     ...(formatted.path ? { path: formatted.path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
   };
-  if (chain.some((cause) => cause instanceof Error && cause.name === 'TimeoutError'))
+  if (chain.some((cause) => (cause as { name?: unknown }).name === 'TimeoutError'))
     return {
       message: 'The request took too long; check whether a change took effect before retrying it',
       ...where,

@@ -1,0 +1,110 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { DomainException } from '@homeroom/shared/errors';
+import { BearerTokenVerifier } from './bearer-token';
+
+const ISSUER = 'http://localhost:4000/auth';
+const AUDIENCE = 'homeroom-api';
+
+describe('BearerTokenVerifier', () => {
+  let sign: (
+    claims: JWTPayload,
+    options?: { key?: CryptoKey; expiresIn?: number; audience?: string; issuer?: string },
+  ) => Promise<string>;
+  let verifier: BearerTokenVerifier;
+  let strangerKey: CryptoKey;
+
+  beforeAll(async () => {
+    const issuerKeys = await generateKeyPair('ES256');
+    const strangerKeys = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(issuerKeys.publicKey)), kid: 'k1', alg: 'ES256' };
+    verifier = new BearerTokenVerifier(
+      { issuer: ISSUER, audience: AUDIENCE, jwksUrl: new URL(`${ISSUER}/jwks`), clockToleranceSeconds: 30 },
+      createLocalJWKSet({ keys: [jwk] }),
+    );
+    sign = (
+      claims,
+      { key = issuerKeys.privateKey, expiresIn = 900, audience = AUDIENCE, issuer = ISSUER } = {},
+    ) => {
+      const now = Math.floor(Date.now() / 1_000);
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: key === issuerKeys.privateKey ? 'k1' : 'k2' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt(now - 60)
+        .setExpirationTime(now + expiresIn)
+        .sign(key);
+    };
+    strangerKey = strangerKeys.privateKey;
+  });
+
+  const refusal = async (authorization: string) => {
+    try {
+      await verifier.principalOf(authorization);
+    } catch (error) {
+      if (error instanceof DomainException) return { code: error.code, reason: error.reason };
+      throw error;
+    }
+    throw new Error('the token was accepted');
+  };
+
+  it('takes no header for the anonymous caller', async () => {
+    await expect(verifier.principalOf(undefined)).resolves.toEqual({ kind: 'anonymous' });
+  });
+
+  it("maps a staff token to the user's roles and schools, leaving out roles it does not know", async () => {
+    const token = await sign({
+      sub: 'p-1',
+      roles: ['AGENT', 'SUPERUSER'],
+      school_ids: ['s-1'],
+      client_id: 'homeroom-portal',
+    });
+    await expect(verifier.principalOf(`Bearer ${token}`)).resolves.toEqual({
+      kind: 'user',
+      subject: 'p-1',
+      roles: ['AGENT'],
+      schoolIds: ['s-1'],
+    });
+  });
+
+  it("maps a vendor's token to its client id and scopes", async () => {
+    const token = await sign({ sub: 'acme', client_id: 'acme', scope: 'directory:read cases:read' });
+    await expect(verifier.principalOf(`bearer ${token}`)).resolves.toEqual({
+      kind: 'client',
+      subject: 'acme',
+      scopes: ['directory:read', 'cases:read'],
+    });
+  });
+
+  it('accepts a token expired within the allowed clock skew, and refuses one expired beyond it', async () => {
+    const justExpired = await sign({ client_id: 'acme', scope: '' }, { expiresIn: -10 });
+    await expect(verifier.principalOf(`Bearer ${justExpired}`)).resolves.toMatchObject({ kind: 'client' });
+    const expired = await sign({ client_id: 'acme', scope: '' }, { expiresIn: -120 });
+    await expect(refusal(`Bearer ${expired}`)).resolves.toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_EXPIRED',
+    });
+  });
+
+  it('refuses tokens for another audience or from another issuer, or signed with another key', async () => {
+    for (const token of [
+      await sign({ client_id: 'acme' }, { audience: 'another-api' }),
+      await sign({ client_id: 'acme' }, { issuer: 'https://accounts.example' }),
+      await sign({ client_id: 'acme' }, { key: strangerKey }),
+    ])
+      await expect(refusal(`Bearer ${token}`)).resolves.toEqual({
+        code: 'UNAUTHENTICATED',
+        reason: 'TOKEN_INVALID',
+      });
+  });
+
+  it('refuses a header that is not a bearer JWT, and a token that names nobody', async () => {
+    await expect(refusal('Basic dXNlcjpwYXNz')).resolves.toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_MALFORMED',
+    });
+    await expect(refusal(`Bearer ${await sign({ scope: 'cases:read' })}`)).resolves.toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_INVALID',
+    });
+  });
+});
