@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { casesBenchmarks } from './cases.bench';
 import { directoryBenchmarks } from './directory.bench';
+import { gatewayBenchmarks } from './gateway.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { slaDeadlineBenchmark } from './sla-deadlines';
 import { slaBenchmarks } from './slas.bench';
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,
   surveys: surveysBenchmarks,
+  gateway: gatewayBenchmarks,
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

@@ -177,6 +177,14 @@ describe('directory subgraph', () => {
       { id: student.id, kind: 'STUDENT' },
     ]);
     expect((await graphql(ENTITY, representation, agentOf(lincoln.id))).data._entities).toEqual([null]);
+    // School too: every case and survey names its school by reference.
+    const schoolEntities = await graphql(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on School { id name } } }',
+      { r: [{ __typename: 'School', id: northgate.id }] },
+      agentOf(lincoln.id),
+    );
+    expect(schoolEntities.errors).toBeUndefined();
+    expect(schoolEntities.data._entities).toEqual([{ id: northgate.id, name: 'Northgate High School' }]);
 
     const listed = await graphql(
       '{ people(filter: { kind: STUDENT }, first: 100) { totalCount } }',

@@ -143,7 +143,7 @@ describe('Homeroom through its gateway', () => {
       async () => {
         routed = data(
           await api(
-            'query($number: String!) { case(number: $number) { id team { id } assignee { id } sla { firstResponse { status dueAt } resolution { status } } } }',
+            'query($number: String!) { case(number: $number) { id school { name } team { id } assignee { id displayName } sla { firstResponse { status dueAt } resolution { status } } } }',
             { number: story.caseNumber },
             { token: adminToken },
           ),
@@ -152,6 +152,9 @@ describe('Homeroom through its gateway', () => {
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
+    // One answer joins three services: the case (cases), its school and assignee (directory), its timers (slas).
+    expect(routed.school.name).toBe(story.school.name);
+    expect(routed.assignee.displayName).toEqual(expect.any(String));
     expect(routed.team.id).toBe(story.team.id);
     const assignee = story.team.members.find((member: Json) => member.person.id === routed.assignee.id);
     expect(assignee).toBeDefined();

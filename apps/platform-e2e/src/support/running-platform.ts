@@ -29,6 +29,8 @@ export interface RunningPlatform {
   issuer: string;
   /** Each subgraph's own /graphql, for the tests that go around the gateway on purpose. */
   subgraphUrls: Record<Service, string>;
+  /** What the gateway signs principals with (for calls that go around it on purpose, as benchmarks do). */
+  trustSecret: string;
   /** Every email the platform sent (staff replies, survey invitations). */
   mail: MailCatcher;
   /** The gateway's Prometheus text. */
@@ -50,7 +52,12 @@ export interface RunningPlatform {
  * so that events other suites left on the shared broker are not replayed here. The gateway runs in
  * production mode. Each process's output goes to tmp/e2e-logs/<service>.log.
  */
-export async function startPlatform(): Promise<RunningPlatform> {
+export async function startPlatform({
+  gatewayOverrides = {},
+}: {
+  /** Gateway settings to change (benchmarks raise the rate limits). */
+  gatewayOverrides?: Record<string, string>;
+} = {}): Promise<RunningPlatform> {
   const root = workspaceRoot();
   const run = uniqueName('e2e');
   const logDir = join(root, 'tmp', 'e2e-logs');
@@ -174,7 +181,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
     for (const service of SERVICES) script(`apps/${service}/src/main.ts`, service, envOf(service), true);
     for (const service of SERVICES)
       await ready(`http://127.0.0.1:${ports[service]}/health/ready`, `the ${service} service`);
-    script('apps/gateway/src/main.ts', 'gateway', gatewayEnvironment(ports.gateway), true);
+    script('apps/gateway/src/main.ts', 'gateway', gatewayEnvironment(ports.gateway, gatewayOverrides), true);
     await ready(`${origin}/health/ready`, 'the gateway');
   } catch (error) {
     await stop();
@@ -185,6 +192,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
     origin,
     issuer,
     subgraphUrls,
+    trustSecret,
     mail,
     async startGateway(overrides) {
       const port = await freePort();

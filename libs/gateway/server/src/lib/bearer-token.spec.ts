@@ -5,13 +5,15 @@ import { BearerTokenVerifier } from './bearer-token';
 const ISSUER = 'http://localhost:4000/auth';
 const AUDIENCE = 'homeroom-api';
 
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
 describe('BearerTokenVerifier', () => {
   let sign: (
     claims: JWTPayload,
-    options?: { key?: CryptoKey; expiresIn?: number; audience?: string; issuer?: string },
+    options?: { key?: PrivateKey; expiresIn?: number; audience?: string; issuer?: string },
   ) => Promise<string>;
   let verifier: BearerTokenVerifier;
-  let strangerKey: CryptoKey;
+  let strangerKey: PrivateKey;
 
   beforeAll(async () => {
     const issuerKeys = await generateKeyPair('ES256');
@@ -106,5 +108,22 @@ describe('BearerTokenVerifier', () => {
       code: 'UNAUTHENTICATED',
       reason: 'TOKEN_INVALID',
     });
+  });
+
+  it('remembers a verified token only until it expires', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'], now: Date.now() });
+    try {
+      const token = await sign({ client_id: 'acme', scope: 'cases:read' }, { expiresIn: 60 });
+      await expect(verifier.principalOf(`Bearer ${token}`)).resolves.toMatchObject({ subject: 'acme' });
+      jest.setSystemTime(Date.now() + 80_000);
+      await expect(verifier.principalOf(`Bearer ${token}`)).resolves.toMatchObject({ subject: 'acme' });
+      jest.setSystemTime(Date.now() + 20_000);
+      await expect(refusal(`Bearer ${token}`)).resolves.toEqual({
+        code: 'UNAUTHENTICATED',
+        reason: 'TOKEN_EXPIRED',
+      });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

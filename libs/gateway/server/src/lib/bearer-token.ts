@@ -28,6 +28,12 @@ export interface TokenVerifierSettings {
  */
 export class BearerTokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until they expire: a portal or vendor sends the same token with every request
+   * for its lifetime, and checking an ES256 signature is most of what authentication costs. Bounded; the
+   * oldest entry goes first.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(
     private readonly settings: TokenVerifierSettings,
@@ -51,9 +57,13 @@ export class BearerTokenVerifier {
         'Send the access token as "Authorization: Bearer <jwt>"',
         'TOKEN_MALFORMED',
       );
+    const token = match[1]!;
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.principal;
+    if (known) this.verified.delete(token);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, this.keys, {
+      ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         clockTolerance: this.settings.clockToleranceSeconds,
@@ -62,9 +72,18 @@ export class BearerTokenVerifier {
     } catch (error) {
       throw tokenRefusal(error);
     }
-    return principalFromClaims(payload);
+    const principal = principalFromClaims(payload);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, {
+      principal,
+      expiresAtMs: (payload.exp! + this.settings.clockToleranceSeconds) * 1_000,
+    });
+    return principal;
   }
 }
+
+/** About 10,000 callers' tokens: a few MiB at most. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * The directory's access tokens (docs/sign-in.md): staff tokens carry `sub`, `roles` and `school_ids`;

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { formatGatewayError } from './format-gateway-error';
+import { SubgraphTimeoutError, SubgraphUnreachableError } from './subgraph-data-source';
 
 const production = { production: true };
 
@@ -18,20 +19,16 @@ describe('formatGatewayError', () => {
   });
 
   it('says GATEWAY_TIMEOUT when a subgraph call ran out of time', () => {
-    const error = new GraphQLError('aborted', {
-      originalError: new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
-    });
+    const error = new GraphQLError('aborted', { originalError: new SubgraphTimeoutError() });
     expect(formatGatewayError({ message: 'aborted' }, error, production).extensions).toEqual({
       code: 'GATEWAY_TIMEOUT',
     });
   });
 
   it('says UPSTREAM_UNAVAILABLE when a subgraph could not be reached', () => {
-    const refused = new TypeError('fetch failed', {
-      cause: new Error('connect ECONNREFUSED 127.0.0.1:4002'),
-    });
-    const error = new GraphQLError('fetch failed', { originalError: refused });
-    expect(formatGatewayError({ message: 'fetch failed' }, error, production).extensions).toEqual({
+    const refused = new SubgraphUnreachableError(new Error('connect ECONNREFUSED 127.0.0.1:4002'));
+    const error = new GraphQLError('unreachable', { originalError: refused });
+    expect(formatGatewayError({ message: 'unreachable' }, error, production).extensions).toEqual({
       code: 'UPSTREAM_UNAVAILABLE',
     });
   });

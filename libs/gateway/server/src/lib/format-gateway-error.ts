@@ -37,7 +37,7 @@ export function formatGatewayError(
       ...where,
       extensions: { code: ERROR_CODES.GATEWAY_TIMEOUT },
     };
-  if (chain.some((cause) => cause instanceof TypeError && /fetch failed/i.test(cause.message)))
+  if (chain.some((cause) => (cause as { name?: unknown }).name === 'SubgraphUnreachableError'))
     return {
       message: 'A service is unavailable; try again shortly',
       ...where,

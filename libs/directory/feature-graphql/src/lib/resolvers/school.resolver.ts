@@ -48,7 +48,11 @@ export class SchoolResolver {
 
   @Public()
   @ResolveReference()
-  async resolveReference(reference: { id: string }, @Context('req') req: object): Promise<School | null> {
+  async resolveReference(
+    // Reference resolvers get (reference, context, info): with any parameter decorated, every one must be.
+    @Parent() reference: { id: string },
+    @Context('req') req: object,
+  ): Promise<School | null> {
     const school = await this.loaders.for(req).school.load(reference.id);
     return school ? toSchool(school) : null;
   }
