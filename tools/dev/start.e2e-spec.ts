@@ -28,6 +28,12 @@ describe('npm start', () => {
     );
     expect(output).toMatch(/PostgreSQL\s+postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:54329\/postgres/);
     expect(output).toMatch(/Kafka\s+127\.0\.0\.1:9092/);
+    // The gateway is the one origin: its readiness means every service answers behind it.
+    expect(output).toMatch(/gateway\s+http:\/\/localhost:4000\/graphql/);
+    const ready = await fetch('http://127.0.0.1:4000/health/ready');
+    expect(ready.status).toBe(200);
+    const discovery = await fetch('http://127.0.0.1:4000/auth/.well-known/openid-configuration');
+    expect(((await discovery.json()) as { issuer: string }).issuer).toBe('http://localhost:4000/auth');
 
     process.kill(-launcher.pid!, 'SIGINT');
     expect(await exited).toBe(0);

@@ -9,8 +9,8 @@ export interface OperationLimits {
 }
 
 /**
- * Generous for the portal's and vendors' real operations (the inbox query nests 6 deep and costs about
- * 700 for 50 cases), tight enough that nesting connections in connections or aliasing one field hundreds
+ * Generous for the portal's and vendors' real operations (the inbox query nests 6 deep and costs 405
+ * for 50 cases), tight enough that nesting connections in connections or aliasing one field hundreds
  * of times is refused.
  */
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 12, maxCost: 5_000, maxAliases: 30 };
