@@ -70,6 +70,7 @@ export class DirectoryAppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql');
+    // Sign-in (/auth) is public; the API and the gateway's staff lookup (/internal) take only the gateway.
+    consumer.apply(gatewayTrust(this.config.GATEWAY_TRUST_SECRET)).forRoutes('graphql', 'internal/*path');
   }
 }

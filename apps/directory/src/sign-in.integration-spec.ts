@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { signPrincipal, type Principal } from '@homeroom/platform/auth';
+import { ANONYMOUS, signPrincipal, type Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import {
   clientCredentialsToken,
@@ -224,6 +224,42 @@ describe('sign-in', () => {
     await expect(
       jwtVerify(after.body['access_token']!, fresh, { issuer, audience: 'homeroom-api' }),
     ).resolves.toBeDefined();
+  });
+
+  it("tells the gateway who a district identity provider's user is here, only when exactly one staff member has the address", async () => {
+    const lookup = (email: unknown, headers: Record<string, string> = signPrincipal(ANONYMOUS, SECRET)) =>
+      fetch(`${origin}/internal/staff-principals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ email }),
+      });
+    expect((await lookup(DEMO_ADMIN_EMAIL, {})).status).toBe(401);
+
+    const admin = await lookup(DEMO_ADMIN_EMAIL.toUpperCase());
+    expect(admin.status).toBe(200);
+    expect(await admin.json()).toMatchObject({ roles: ['DISTRICT_ADMIN'], schoolIds: [] });
+
+    const [agent] = await database.dataSource.query(
+      `SELECT p.id, p.emails->0->>'address' AS email, r.school_id FROM person p JOIN staff_role r ON r.person_id = p.id
+        WHERE r.role = 'AGENT' AND r.school_id IS NOT NULL ORDER BY p.id LIMIT 1`,
+    );
+    expect(await (await lookup(agent.email)).json()).toEqual({
+      personId: agent.id,
+      roles: ['AGENT'],
+      schoolIds: [agent.school_id],
+    });
+
+    expect((await lookup('nobody@homeroom.test')).status).toBe(404);
+    expect((await lookup('not an address')).status).toBe(400);
+    // Two staff members sharing an address: neither is chosen.
+    await database.dataSource.query(
+      `UPDATE person SET emails = emails || jsonb_build_array(jsonb_build_object('address', $1::text, 'primary', false))
+        WHERE id = (SELECT person_id FROM staff_role WHERE role = 'VIEWER' ORDER BY person_id LIMIT 1)`,
+      [agent.email],
+    );
+    const shared = await lookup(agent.email);
+    expect(shared.status).toBe(404);
+    expect(await shared.json()).toEqual({ error: 'AMBIGUOUS_EMAIL' });
   });
 
   async function submitLogin(email: string, password: string): Promise<{ status: number; html: string }> {

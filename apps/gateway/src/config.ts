@@ -32,6 +32,19 @@ export const gatewayConfigSchema = z.object({
   OIDC_AUDIENCE: z.string().min(1).default('homeroom-api'),
   /** The issuer's keys; the directory's JWKS (SIGN_IN_URL + /jwks) when unset. */
   OIDC_JWKS_URL: url.optional(),
+  /**
+   * The district's own identity provider for staff (Google Workspace, Microsoft Entra ID), beside the
+   * directory's issuer, which vendors keep using. Its tokens are mapped to directory staff by address.
+   */
+  STAFF_OIDC_ISSUER: url.optional(),
+  /** The audience its tokens carry for Homeroom (the client id the district registered there). */
+  STAFF_OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** Its keys: Google https://www.googleapis.com/oauth2/v3/certs; Entra …/discovery/v2.0/keys. */
+  STAFF_OIDC_JWKS_URL: url.optional(),
+  /** `email` (email_verified required) or, for Entra ID, `preferred_username`. */
+  STAFF_OIDC_EMAIL_CLAIM: z.enum(['email', 'preferred_username', 'upn']).default('email'),
+  /** The directory's staff lookup; DIRECTORY_SUBGRAPH_URL's origin + /internal/staff-principals when unset. */
+  STAFF_LOOKUP_URL: url.optional(),
   /** How far the issuer's clock may be from ours when checking expiry. */
   OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Origins whose browser pages may call the API (the portal, a district website), comma-separated. */
@@ -78,6 +91,17 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export function loadGatewayConfig(environment?: Environment): GatewayConfig {
   const config = loadConfig('gateway', gatewayConfigSchema, environment);
+  if (config.STAFF_OIDC_ISSUER && (!config.STAFF_OIDC_AUDIENCE || !config.STAFF_OIDC_JWKS_URL))
+    throw new ConfigError('gateway', [
+      {
+        variable: 'STAFF_OIDC_AUDIENCE, STAFF_OIDC_JWKS_URL',
+        message: 'are required with STAFF_OIDC_ISSUER',
+      },
+    ]);
+  if (config.STAFF_OIDC_ISSUER === config.OIDC_ISSUER)
+    throw new ConfigError('gateway', [
+      { variable: 'STAFF_OIDC_ISSUER', message: 'must be another issuer than OIDC_ISSUER (the directory)' },
+    ]);
   if (config.NODE_ENV === 'production' && config.GATEWAY_INTROSPECT_AND_COMPOSE)
     throw new ConfigError('gateway', [
       {

@@ -26,11 +26,27 @@ export function gatewaySettings(
       surveys: config.SURVEYS_SUBGRAPH_URL,
     },
     trustSecret: config.GATEWAY_TRUST_SECRET,
-    token: {
-      issuer: config.OIDC_ISSUER,
-      audience: config.OIDC_AUDIENCE,
-      jwksUrl: new URL(config.OIDC_JWKS_URL ?? `${signInUrl.toString().replace(/\/$/, '')}/jwks`),
+    tokens: {
       clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
+      directory: {
+        issuer: config.OIDC_ISSUER,
+        audience: config.OIDC_AUDIENCE,
+        jwksUrl: new URL(config.OIDC_JWKS_URL ?? `${signInUrl.toString().replace(/\/$/, '')}/jwks`),
+      },
+      ...(config.STAFF_OIDC_ISSUER
+        ? {
+            staffProvider: {
+              issuer: config.STAFF_OIDC_ISSUER,
+              audience: config.STAFF_OIDC_AUDIENCE!,
+              jwksUrl: new URL(config.STAFF_OIDC_JWKS_URL!),
+              emailClaim: config.STAFF_OIDC_EMAIL_CLAIM,
+              lookupUrl: new URL(
+                config.STAFF_LOOKUP_URL ??
+                  new URL('/internal/staff-principals', config.DIRECTORY_SUBGRAPH_URL).toString(),
+              ),
+            },
+          }
+        : {}),
     },
     signInUrl,
     attachmentsUrl: new URL(config.ATTACHMENTS_URL),

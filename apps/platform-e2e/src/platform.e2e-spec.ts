@@ -1,6 +1,14 @@
 import { createServer, type Socket } from 'node:net';
 import { signPrincipal } from '@homeroom/platform/auth';
-import { clientCredentialsToken, freePort, signInThroughPortal, waitUntil } from '@homeroom/platform/testing';
+import {
+  clientCredentialsToken,
+  CookieJar,
+  freePort,
+  PORTAL_REDIRECT_URI,
+  signInThroughPortal,
+  startFakeIdentityProvider,
+  waitUntil,
+} from '@homeroom/platform/testing';
 import { apiClient, subgraphCallsIn, type Json } from './support/api-client';
 import { startPlatform, type RunningPlatform } from './support/running-platform';
 
@@ -377,6 +385,21 @@ describe('Homeroom through its gateway', () => {
     ).json()) as Json;
     expect(discovery.issuer).toBe(platform.issuer);
     expect(discovery.token_endpoint).toBe(`${platform.issuer}/token`);
+    // The sign-in page comes through the gateway with its own policy (its stylesheet by hash), not the API's.
+    const jar = new CookieJar();
+    const page = await jar.follow(
+      `${platform.issuer}/auth?${new URLSearchParams({
+        client_id: 'homeroom-portal',
+        response_type: 'code',
+        redirect_uri: PORTAL_REDIRECT_URI,
+        scope: 'openid',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      })}`,
+    );
+    const login = await fetch(new URL(page, platform.origin), { headers: { cookie: jar.header() } });
+    expect(await login.text()).toContain('Sign in to Homeroom');
+    expect(login.headers.get('content-security-policy')).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
 
     const preflight = (origin: string) =>
       fetch(`${platform.origin}/graphql`, {
@@ -487,6 +510,40 @@ describe('Homeroom through its gateway', () => {
       await gateway.stop();
       for (const socket of held) socket.destroy();
       hanging.close();
+    }
+  });
+
+  it("signs staff in with the district's own identity provider, with roles from the directory", async () => {
+    const provider = await startFakeIdentityProvider();
+    const gateway = await platform.startGateway({
+      STAFF_OIDC_ISSUER: provider.issuer,
+      STAFF_OIDC_AUDIENCE: provider.audience,
+      STAFF_OIDC_JWKS_URL: provider.jwksUrl,
+    });
+    try {
+      const extra = apiClient(gateway.origin);
+      const caseOf = (token: string) =>
+        extra('query($id: ID!) { case(id: $id) { number } }', { id: story.caseId }, { token });
+      // An agent of the case's school, as the district's provider knows them: a verified address.
+      const agentEmail = story.team.members[0].person.emails[0].address;
+      const agent = await provider.issue({ email: agentEmail, email_verified: true, groups: ['admins'] });
+      expect(data(await caseOf(agent)).case.number).toBe(story.caseNumber);
+      // The provider's groups grant nothing: administrators' operations stay closed to an agent.
+      expect(errorCode(await extra('{ apiClients { clientId } }', {}, { token: agent }))).toBe('FORBIDDEN');
+
+      const unverified = await caseOf(await provider.issue({ email: agentEmail, email_verified: false }));
+      expect(unverified.status).toBe(401);
+      expect(unverified.body.errors[0].extensions.reason).toBe('EMAIL_NOT_VERIFIED');
+      const stranger = await caseOf(
+        await provider.issue({ email: 'someone@gmail.test', email_verified: true }),
+      );
+      expect(stranger.status).toBe(401);
+      expect(stranger.body.errors[0].extensions.reason).toBe('NOT_STAFF');
+      // Vendors keep the directory's client credentials on the same gateway.
+      expect(data(await caseOf(await vendorToken('cases:read'))).case.number).toBe(story.caseNumber);
+    } finally {
+      await gateway.stop();
+      await provider.close();
     }
   });
 });

@@ -8,3 +8,4 @@ export * from './lib/subgraph-client';
 export { waitUntil } from '@homeroom/platform/local-stack';
 export * from './lib/fake-twilio';
 export * from './lib/portal-sign-in';
+export * from './lib/fake-identity-provider';

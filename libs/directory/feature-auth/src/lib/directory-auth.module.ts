@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DirectoryDataAccessModule } from '@homeroom/directory/data-access';
 import { OidcService } from './oidc.service';
 import { SignInAdminResolver } from './sign-in-admin.resolver';
+import { StaffPrincipalController } from './staff-principal.controller';
 import { SIGN_IN_SETTINGS, type SignInSettings } from './sign-in-settings';
 
 /** The directory as the district's OpenID issuer. Mount its routes with `mountSignIn(app)`. */
@@ -11,6 +12,7 @@ export class DirectoryAuthModule {
     return {
       module: DirectoryAuthModule,
       imports: [DirectoryDataAccessModule],
+      controllers: [StaffPrincipalController],
       providers: [{ provide: SIGN_IN_SETTINGS, useValue: settings }, OidcService, SignInAdminResolver],
       exports: [OidcService],
     };

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type NextFunction, Router } from 'express';
 import type { CredentialService, DistrictService } from '@homeroom/directory/data-access';
 import { LOCKOUT_MINUTES } from '@homeroom/directory/data-access';
-import { loginPage } from './login-page';
+import { LOGIN_PAGE_CSP, loginPage } from './login-page';
 import type { OidcService } from './oidc.service';
 
 const INVALID = 'That email and password do not match an active staff account.';
@@ -25,6 +25,7 @@ export function interactionRouter(
       }
       res
         .type('html')
+        .setHeader('Content-Security-Policy', LOGIN_PAGE_CSP)
         .send(
           loginPage({ action: `/auth/interaction/${details.uid}/login`, districtName: await districtName() }),
         );
@@ -46,6 +47,7 @@ export function interactionRouter(
           res
             .status(result.reason === 'locked' ? 423 : 401)
             .type('html')
+            .setHeader('Content-Security-Policy', LOGIN_PAGE_CSP)
             .send(
               loginPage({
                 action: `/auth/interaction/${details.uid}/login`,

@@ -1,4 +1,5 @@
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { staffAccess } from './staff-access';
 import { API_SCOPES } from '@homeroom/directory/domain';
 import type { PersonEntity, StaffRoleEntity } from '@homeroom/directory/data-access';
 import { API_AUDIENCE, API_RESOURCE, PORTAL_CLIENT_ID, type SignInSettings } from './sign-in-settings';
@@ -100,11 +101,8 @@ export function oidcConfiguration(
       if (!('accountId' in token) || !token.accountId) return undefined;
       const staff = await accounts.findStaff(String(token.accountId));
       if (!staff) return undefined;
-      return {
-        roles: [...new Set(staff.roles.map((r) => r.role))],
-        // Grants at a school give that school; a district-wide grant carries no school list.
-        school_ids: [...new Set(staff.roles.flatMap((r) => (r.schoolId ? [r.schoolId] : [])))],
-      };
+      const access = staffAccess(staff.roles);
+      return { roles: access.roles, school_ids: access.schoolIds };
     },
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const client = ctx.oidc.client!;

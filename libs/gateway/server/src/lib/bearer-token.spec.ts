@@ -1,9 +1,11 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { DomainException } from '@homeroom/shared/errors';
-import { BearerTokenVerifier } from './bearer-token';
+import { BearerTokenVerifier, principalFromClaims } from './bearer-token';
+import { staffFromDirectory } from './directory-staff-lookup';
 
 const ISSUER = 'http://localhost:4000/auth';
 const AUDIENCE = 'homeroom-api';
+const PROVIDER = 'https://accounts.google.com';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
@@ -14,14 +16,39 @@ describe('BearerTokenVerifier', () => {
   ) => Promise<string>;
   let verifier: BearerTokenVerifier;
   let strangerKey: PrivateKey;
+  let providerKey: PrivateKey;
 
   beforeAll(async () => {
     const issuerKeys = await generateKeyPair('ES256');
     const strangerKeys = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(issuerKeys.publicKey)), kid: 'k1', alg: 'ES256' };
+    const providerKeys = await generateKeyPair('ES256');
+    const providerJwk = { ...(await exportJWK(providerKeys.publicKey)), kid: 'g1', alg: 'ES256' };
+    providerKey = providerKeys.privateKey;
     verifier = new BearerTokenVerifier(
-      { issuer: ISSUER, audience: AUDIENCE, jwksUrl: new URL(`${ISSUER}/jwks`), clockToleranceSeconds: 30 },
-      createLocalJWKSet({ keys: [jwk] }),
+      [
+        {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          jwksUrl: new URL(`${ISSUER}/jwks`),
+          keys: createLocalJWKSet({ keys: [jwk] }),
+          principalOf: principalFromClaims,
+        },
+        {
+          // A district's own provider: its tokens name an address, which the directory maps to staff.
+          issuer: PROVIDER,
+          audience: 'district-client-id',
+          jwksUrl: new URL(`${PROVIDER}/certs`),
+          keys: createLocalJWKSet({ keys: [providerJwk] }),
+          principalOf: async (payload) => ({
+            kind: 'user',
+            subject: `person-of-${String(payload['email'])}`,
+            roles: ['AGENT'],
+            schoolIds: [],
+          }),
+        },
+      ],
+      30,
     );
     sign = (
       claims,
@@ -29,7 +56,10 @@ describe('BearerTokenVerifier', () => {
     ) => {
       const now = Math.floor(Date.now() / 1_000);
       return new SignJWT(claims)
-        .setProtectedHeader({ alg: 'ES256', kid: key === issuerKeys.privateKey ? 'k1' : 'k2' })
+        .setProtectedHeader({
+          alg: 'ES256',
+          kid: key === issuerKeys.privateKey ? 'k1' : key === providerKey ? 'g1' : 'k2',
+        })
         .setIssuer(issuer)
         .setAudience(audience)
         .setIssuedAt(now - 60)
@@ -125,5 +155,57 @@ describe('BearerTokenVerifier', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it("takes a district provider's token by its own keys and audience, and not by the directory's", async () => {
+    const google = await sign(
+      { email: 'ana@district.test', email_verified: true },
+      { key: providerKey, issuer: PROVIDER, audience: 'district-client-id' },
+    );
+    await expect(verifier.principalOf(`Bearer ${google}`)).resolves.toMatchObject({
+      subject: 'person-of-ana@district.test',
+    });
+    // Signed by the provider but claiming to be the directory's: the directory's keys refuse it.
+    const forged = await sign({ sub: 'x', roles: ['DISTRICT_ADMIN'] }, { key: providerKey });
+    await expect(refusal(`Bearer ${forged}`)).resolves.toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_INVALID',
+    });
+    const unknownIssuer = await sign({ client_id: 'acme' }, { issuer: 'https://login.example' });
+    await expect(refusal(`Bearer ${unknownIssuer}`)).resolves.toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_INVALID',
+    });
+  });
+});
+
+describe('staffFromDirectory', () => {
+  // The address checks come before the directory is asked, so no directory is needed here.
+  const mapping = (emailClaim: string) =>
+    staffFromDirectory({
+      lookupUrl: new URL('http://127.0.0.1:9/unused'),
+      trustSecret: 'x'.repeat(32),
+      emailClaim,
+    });
+  const reasonOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'accepted',
+      (error: DomainException) => error.reason,
+    );
+
+  it('needs an address the provider has verified', async () => {
+    await expect(reasonOf(mapping('email')({ email: 'ana@district.test' }))).resolves.toBe(
+      'EMAIL_NOT_VERIFIED',
+    );
+    await expect(reasonOf(mapping('email')({ email_verified: true }))).resolves.toBe('EMAIL_MISSING');
+    await expect(
+      reasonOf(mapping('preferred_username')({ preferred_username: 'not-an-address' })),
+    ).resolves.toBe('EMAIL_MISSING');
+  });
+
+  it('says the directory is unreachable, rather than that the caller is unknown', async () => {
+    await expect(
+      reasonOf(mapping('preferred_username')({ preferred_username: 'ana@district.test' })),
+    ).resolves.toBe('DIRECTORY_UNREACHABLE');
   });
 });

@@ -1,5 +1,6 @@
 import {
   createRemoteJWKSet,
+  decodeJwt,
   errors as joseErrors,
   jwtVerify,
   type JWTPayload,
@@ -8,45 +9,59 @@ import {
 import { ANONYMOUS, STAFF_ROLES, type Principal, type StaffRole } from '@homeroom/platform/auth';
 import { DomainException, ERROR_CODES, UnauthenticatedException } from '@homeroom/shared/errors';
 
-export interface TokenVerifierSettings {
-  /** The `iss` every token must carry (the directory's: the gateway origin + /auth). */
+/** An issuer whose tokens the gateway accepts, and how its tokens become principals. */
+export interface TrustedIssuer {
+  /** The `iss` its tokens carry. */
   issuer: string;
-  /** The `aud` every token must carry: `homeroom-api`. */
+  /** The `aud` its tokens must carry for this API. */
   audience: string;
-  /** Where the issuer publishes its signing keys. */
+  /** Where it publishes its signing keys. */
   jwksUrl: URL;
-  /** How far apart the issuer's clock and ours may be when checking `exp`, `nbf` and `iat`. */
-  clockToleranceSeconds: number;
+  /** The principal a verified token stands for (may ask the directory). */
+  principalOf(payload: JWTPayload): Promise<Principal>;
+  /** Keys to use instead of fetching `jwksUrl` (tests). */
+  keys?: JWTVerifyGetKey;
 }
+
+/** About 10,000 callers' tokens: a few MiB at most. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * Turns the `Authorization` header into the caller's principal: no header is the anonymous caller; a
- * bearer token must be a JWT the issuer signed (its JWKS, fetched and cached, refetched when a token names a
- * key it does not know, as after a rotation), for our audience, current within the allowed skew. Anything
- * else is refused with UNAUTHENTICATED and a reason, never treated as anonymous: a client that sent a token
- * expects to act as someone.
+ * bearer token must be a JWT signed by one of the trusted issuers (its JWKS, fetched and cached, fetched
+ * again when a token names a key it does not know, as after a rotation), for that issuer's audience,
+ * current within the allowed skew. Anything else is refused with UNAUTHENTICATED and a reason, never
+ * treated as anonymous: a client that sent a token expects to act as someone.
  */
 export class BearerTokenVerifier {
-  private readonly keys: JWTVerifyGetKey;
+  private readonly issuers: Map<string, TrustedIssuer & { keys: JWTVerifyGetKey }>;
   /**
    * Tokens already verified, until they expire: a portal or vendor sends the same token with every request
-   * for its lifetime, and checking an ES256 signature is most of what authentication costs. Bounded; the
-   * oldest entry goes first.
+   * for its lifetime, and checking an ES256 signature (and, for a district's own provider, asking the
+   * directory) is most of what authentication costs. Bounded; the oldest entry goes first.
    */
   private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(
-    private readonly settings: TokenVerifierSettings,
-    keys?: JWTVerifyGetKey,
+    issuers: readonly TrustedIssuer[],
+    private readonly clockToleranceSeconds: number,
   ) {
-    this.keys =
-      keys ??
-      createRemoteJWKSet(settings.jwksUrl, {
-        timeoutDuration: 5_000,
-        // A token signed by a key we have not seen makes us look again, at most every 30 s.
-        cooldownDuration: 30_000,
-        cacheMaxAge: 10 * 60_000,
-      });
+    this.issuers = new Map(
+      issuers.map((trusted) => [
+        trusted.issuer,
+        {
+          ...trusted,
+          keys:
+            trusted.keys ??
+            createRemoteJWKSet(trusted.jwksUrl, {
+              timeoutDuration: 5_000,
+              // A token signed by a key we have not seen makes us look again, at most every 30 s.
+              cooldownDuration: 30_000,
+              cacheMaxAge: 10 * 60_000,
+            }),
+        },
+      ]),
+    );
   }
 
   async principalOf(authorization: string | undefined): Promise<Principal> {
@@ -61,35 +76,44 @@ export class BearerTokenVerifier {
     const known = this.verified.get(token);
     if (known && Date.now() < known.expiresAtMs) return known.principal;
     if (known) this.verified.delete(token);
+
+    // Unverified, only to choose whose keys to verify it with; the verification checks `iss` again.
+    const trusted = this.issuers.get(issuerOf(token));
+    if (!trusted) throw new UnauthenticatedException('The access token is not valid', 'TOKEN_INVALID');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
-        issuer: this.settings.issuer,
-        audience: this.settings.audience,
-        clockTolerance: this.settings.clockToleranceSeconds,
+      ({ payload } = await jwtVerify(token, trusted.keys, {
+        issuer: trusted.issuer,
+        audience: trusted.audience,
+        clockTolerance: this.clockToleranceSeconds,
         requiredClaims: ['exp', 'iat'],
       }));
     } catch (error) {
       throw tokenRefusal(error);
     }
-    const principal = principalFromClaims(payload);
+    const principal = await trusted.principalOf(payload);
     if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, {
       principal,
-      expiresAtMs: (payload.exp! + this.settings.clockToleranceSeconds) * 1_000,
+      expiresAtMs: (payload.exp! + this.clockToleranceSeconds) * 1_000,
     });
     return principal;
   }
 }
 
-/** About 10,000 callers' tokens: a few MiB at most. */
-const VERIFIED_TOKENS_KEPT = 10_000;
+function issuerOf(token: string): string {
+  try {
+    return String(decodeJwt(token).iss ?? '');
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The directory's access tokens (docs/sign-in.md): staff tokens carry `sub`, `roles` and `school_ids`;
  * API clients' tokens carry `client_id` and a space-separated `scope`.
  */
-export function principalFromClaims(payload: JWTPayload): Principal {
+export async function principalFromClaims(payload: JWTPayload): Promise<Principal> {
   const roles = payload['roles'];
   if (Array.isArray(roles)) {
     if (!payload.sub) throw new UnauthenticatedException('The token names no subject', 'TOKEN_INVALID');

@@ -3,7 +3,7 @@ import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { Counter, type Registry } from 'prom-client';
 import { ANONYMOUS, signPrincipal } from '@homeroom/platform/auth';
 import {
@@ -14,7 +14,9 @@ import {
   type Logger,
 } from '@homeroom/platform/observability';
 import type { CostModel, OperationLimits } from '@homeroom/gateway/operation-limits';
-import { BearerTokenVerifier, type TokenVerifierSettings } from './bearer-token';
+import { ERROR_CODES } from '@homeroom/shared/errors';
+import { BearerTokenVerifier, principalFromClaims } from './bearer-token';
+import { staffFromDirectory } from './directory-staff-lookup';
 import { formatGatewayError } from './format-gateway-error';
 import type { GatewayContext } from './gateway-context';
 import { corsAllowList, securityHeaders } from './http-policies';
@@ -31,6 +33,7 @@ import {
   dropForgedPrincipal,
   principalOfResponse,
   rateLimit,
+  refuse,
   type DocumentLimits,
 } from './request-guards';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -57,7 +60,7 @@ export interface GatewaySettings {
   /** Every subgraph by the name the supergraph gives it, and where it answers. */
   subgraphUrls: Readonly<Record<string, string>>;
   trustSecret: string;
-  token: TokenVerifierSettings;
+  tokens: TokenSettings;
   /** The directory's sign-in, served at /auth. */
   signInUrl: URL;
   /** The cases service's signed attachment downloads, served at /attachments. */
@@ -78,6 +81,24 @@ export interface GatewaySettings {
   trustProxy: boolean | number | string;
   logger: Logger;
   registry: Registry;
+}
+
+/** Whose access tokens the gateway accepts. */
+export interface TokenSettings {
+  /** How far an issuer's clock may be from ours when checking `exp`, `nbf` and `iat`. */
+  clockToleranceSeconds: number;
+  /** The directory's issuer: its own staff sign-in and every vendor's client credentials. */
+  directory: { issuer: string; audience: string; jwksUrl: URL };
+  /** The district's own identity provider (Google, Entra ID), for staff, when it has one. */
+  staffProvider?: {
+    issuer: string;
+    audience: string;
+    jwksUrl: URL;
+    /** `email` (with `email_verified`) or `preferred_username`. */
+    emailClaim: string;
+    /** The directory's staff lookup (`/internal/staff-principals`). */
+    lookupUrl: URL;
+  };
 }
 
 export interface Gateway {
@@ -158,7 +179,25 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
   });
   await server.start();
 
-  const verifier = new BearerTokenVerifier(settings.token);
+  const { tokens } = settings;
+  const verifier = new BearerTokenVerifier(
+    [
+      { ...tokens.directory, principalOf: principalFromClaims },
+      ...(tokens.staffProvider
+        ? [
+            {
+              ...tokens.staffProvider,
+              principalOf: staffFromDirectory({
+                lookupUrl: tokens.staffProvider.lookupUrl,
+                trustSecret: settings.trustSecret,
+                emailClaim: tokens.staffProvider.emailClaim,
+              }),
+            },
+          ]
+        : []),
+    ],
+    tokens.clockToleranceSeconds,
+  );
   const perMinute = (limit: number) => new FixedWindowRateLimiter(limit, 60_000);
   const limiters = {
     anonymous: perMinute(settings.rateLimitsPerMinute.anonymous),
@@ -203,6 +242,13 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
       }),
     }),
   );
+
+  // Last: anything a middleware threw is logged with the correlation id and answered in the API's shape.
+  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    logger.error({ err: error }, 'unexpected error at the gateway');
+    refuse(response, 500, ERROR_CODES.INTERNAL, 'Internal server error');
+  });
 
   return {
     app,

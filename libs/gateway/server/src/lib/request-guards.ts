@@ -31,24 +31,26 @@ export function dropForgedPrincipal(): RequestHandler {
 
 /** Verifies the bearer token, if any; a bad one is 401 with `WWW-Authenticate` (RFC 6750). */
 export function authenticate(verifier: BearerTokenVerifier): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) => {
-    verifier.principalOf(request.header('authorization')).then(
-      (principal) => {
-        response.locals['principal'] = principal;
-        next();
-      },
-      (error: unknown) => {
-        if (!(error instanceof DomainException)) return next(error);
-        if (error.code === ERROR_CODES.UPSTREAM_UNAVAILABLE)
-          return refuse(response, 503, error.code, error.message, { reason: error.reason });
-        response.setHeader(
-          'WWW-Authenticate',
-          `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`,
-        );
-        refuse(response, 401, error.code, error.message, { reason: error.reason });
-      },
-    );
+  return async (request: Request, response: Response, next: NextFunction) => {
+    try {
+      response.locals['principal'] = await verifier.principalOf(request.header('authorization'));
+    } catch (error) {
+      if (!(error instanceof DomainException)) return next(error);
+      if (error.code === ERROR_CODES.UPSTREAM_UNAVAILABLE)
+        return refuse(response, 503, error.code, error.message, { reason: error.reason });
+      response.setHeader(
+        'WWW-Authenticate',
+        `Bearer error="invalid_token", error_description="${headerText(error.message)}"`,
+      );
+      return refuse(response, 401, error.code, error.message, { reason: error.reason });
+    }
+    next();
   };
+}
+
+/** A header's quoted text: printable ASCII only (HTTP allows no more), without quotes or backslashes. */
+function headerText(text: string): string {
+  return text.replace(/[’‘]/g, "'").replace(/[^\x20-\x7e]|["\\]/g, '');
 }
 
 export interface RateLimiters {

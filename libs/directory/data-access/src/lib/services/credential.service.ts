@@ -68,13 +68,23 @@ export class CredentialService {
   }
 
   /** Active staff whose addresses include this one (addresses are stored lower-cased). */
-  findStaffByEmail(email: string): Promise<PersonEntity | null> {
+  async findStaffByEmail(email: string): Promise<PersonEntity | null> {
+    return (await this.staffWithEmail(email, 1))[0] ?? null;
+  }
+
+  /**
+   * Up to `limit` active staff with this address among theirs: a sign-in from another identity provider
+   * maps to a person only when exactly one has it.
+   */
+  staffWithEmail(email: string, limit = 2): Promise<PersonEntity[]> {
     return this.dataSource
       .getRepository(PersonEntity)
       .createQueryBuilder('person')
       .where("person.kind = 'STAFF' AND person.active AND person.emails @> :address::jsonb", {
         address: JSON.stringify([{ address: email.trim().toLowerCase() }]),
       })
-      .getOne();
+      .orderBy('person.id')
+      .limit(limit)
+      .getMany();
   }
 }
