@@ -34,6 +34,10 @@ describe('npm start', () => {
     expect(ready.status).toBe(200);
     const discovery = await fetch('http://127.0.0.1:4000/auth/.well-known/openid-configuration');
     expect(((await discovery.json()) as { issuer: string }).issuer).toBe('http://localhost:4000/auth');
+    // The portal is built and served, pointed at the gateway.
+    const portalConfig = await fetch('http://127.0.0.1:4200/config.json');
+    expect(await portalConfig.json()).toEqual({ apiOrigin: 'http://localhost:4000' });
+    expect(await (await fetch('http://127.0.0.1:4200/contact')).text()).toContain('<hr-root>');
 
     process.kill(-launcher.pid!, 'SIGINT');
     expect(await exited).toBe(0);

@@ -175,9 +175,8 @@ async function main() {
   for (const app of appsWith('seed')) await run(`${app}:seed`, 'node', nx(app, 'seed'), envFor(app));
   const servers = appsWith('serve');
   for (const app of servers) serve(app, 'node', nx(app, 'serve'), envFor(app));
-  await Promise.all(
-    servers.filter((app) => APP_PORTS[app] && app !== 'portal').map((app) => waitForReady(app)),
-  );
+  // The portal builds before it serves (seconds); everything is ready before the URLs are printed.
+  await Promise.all(servers.filter((app) => APP_PORTS[app]).map((app) => waitForReady(app)));
 
   process.stdout.write(`
 Homeroom is running.
@@ -198,7 +197,7 @@ ${
     : ''
 }${
     servers.includes('portal')
-      ? '\n  Portal       http://localhost:4200\n  Sign in as   admin@homeroom.test / homeroom-demo\n  Vendor API   demo-vendor / demo-vendor-secret at http://localhost:4000/graphql\n'
+      ? '\n  Portal       http://localhost:4200 (staff inbox; families write in at /contact)\n  Sign in as   admin@homeroom.test / homeroom-demo\n  Vendor API   demo-vendor / demo-vendor-secret at http://localhost:4000/graphql\n'
       : ''
   }
 Press Ctrl-C to stop everything.

@@ -21,6 +21,14 @@ if [ -n "$need_apt" ] && [ -z "${KAFKA_BROKERS:-}" ]; then
   fi
 fi
 
+# Debian's Chromium runs the portal's browser tests (never a downloaded browser); CHROMIUM_PATH points
+# elsewhere. Only installed where we may (root with apt); elsewhere the browser tests say what is missing.
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 \
+  && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  log "installing chromium (for the portal's browser tests)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 # npm ci when node_modules is missing or older than the lockfile; the lockfile and allowScripts in
 # package.json make the install reproducible (only approved packages run install scripts).
 stamp=node_modules/.package-lock.json

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssignerProtocol } from 'kafkajs';
@@ -9,6 +10,7 @@ import { databaseUrl, dropDatabase, ensureDatabase } from '@homeroom/platform/da
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
   freePort,
+  PORTAL_REDIRECT_URI,
   startGroupAtEnd,
   testDatabaseServerUrl,
   testKafka,
@@ -16,6 +18,9 @@ import {
   uniqueName,
   waitUntil,
 } from '@homeroom/platform/testing';
+// The portal is served as tools/portal serves it for npm start.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { buildPortal, servePortal } from '../../../../tools/portal/serve-portal';
 // The development mail catcher stands in for the district's SMTP relay, as it does under npm start.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startMailCatcher, type MailCatcher } from '../../../../tools/mail-catcher/mail-catcher';
@@ -27,6 +32,8 @@ export interface RunningPlatform {
   /** The public origin: http://127.0.0.1:<port> (`/graphql`, `/auth`). */
   origin: string;
   issuer: string;
+  /** The portal, when asked for: its own origin, as a district serves it. */
+  portalOrigin: string;
   /** Each subgraph's own /graphql, for the tests that go around the gateway on purpose. */
   subgraphUrls: Record<Service, string>;
   /** What the gateway signs principals with (for calls that go around it on purpose, as benchmarks do). */
@@ -54,9 +61,12 @@ export interface RunningPlatform {
  */
 export async function startPlatform({
   gatewayOverrides = {},
+  portal = false,
 }: {
   /** Gateway settings to change (benchmarks raise the rate limits). */
   gatewayOverrides?: Record<string, string>;
+  /** Build the portal and serve it too (`portalOrigin`), registered with the issuer and the gateway's CORS. */
+  portal?: boolean;
 } = {}): Promise<RunningPlatform> {
   const root = workspaceRoot();
   const run = uniqueName('e2e');
@@ -71,7 +81,9 @@ export async function startPlatform({
     slas: await freePort(),
     surveys: await freePort(),
     casesIntake: await freePort(),
+    portal: await freePort(),
   };
+  const portalOrigin = `http://127.0.0.1:${ports.portal}`;
   const origin = `http://127.0.0.1:${ports.gateway}`;
   const issuer = `${origin}/auth`;
   const trustSecret = randomBytes(32).toString('hex');
@@ -83,6 +95,7 @@ export async function startPlatform({
     string
   >;
   const children: ChildProcess[] = [];
+  const servers: Server[] = [];
 
   const common = {
     NODE_ENV: 'test',
@@ -93,7 +106,10 @@ export async function startPlatform({
     SMTP_OUTBOUND_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
   };
   const environments: Record<Service, Record<string, string>> = {
-    directory: { OIDC_COOKIE_KEYS: randomBytes(32).toString('hex') },
+    directory: {
+      OIDC_COOKIE_KEYS: randomBytes(32).toString('hex'),
+      PORTAL_REDIRECT_URIS: `${PORTAL_REDIRECT_URI},${portalOrigin}/auth/callback`,
+    },
     cases: {
       SMTP_INTAKE_PORT: String(ports.casesIntake),
       ATTACHMENT_STORAGE_DIR: attachmentDir,
@@ -158,11 +174,12 @@ export async function startPlatform({
     SURVEYS_SUBGRAPH_URL: subgraphUrls.surveys,
     SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
     ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
-    CORS_ORIGINS: 'http://localhost:4200',
+    CORS_ORIGINS: `http://localhost:4200,${portalOrigin}`,
     ...overrides,
   });
   const stop = async () => {
     await Promise.all(children.map(terminate));
+    for (const server of servers) server.close();
     await mail.close();
     for (const url of Object.values(databases)) await dropDatabase(url).catch(() => undefined);
     rmSync(attachmentDir, { recursive: true, force: true });
@@ -183,6 +200,11 @@ export async function startPlatform({
       await ready(`http://127.0.0.1:${ports[service]}/health/ready`, `the ${service} service`);
     script('apps/gateway/src/main.ts', 'gateway', gatewayEnvironment(ports.gateway, gatewayOverrides), true);
     await ready(`${origin}/health/ready`, 'the gateway');
+    if (portal) {
+      buildPortal(root);
+      const server = await servePortal({ root, port: ports.portal, apiOrigin: origin });
+      servers.push(server);
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -191,6 +213,7 @@ export async function startPlatform({
   return {
     origin,
     issuer,
+    portalOrigin,
     subgraphUrls,
     trustSecret,
     mail,

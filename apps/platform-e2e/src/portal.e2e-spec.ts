@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { signInThroughPortal, waitUntil } from '@homeroom/platform/testing';
+import { apiClient, type Json } from './support/api-client';
+import { startPlatform, type RunningPlatform } from './support/running-platform';
+
+/** Debian's Chromium; tests never download a browser. CHROMIUM_PATH overrides. */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(workspaceRoot(), 'tmp', 'screenshots');
+const ADMIN = { email: 'admin@homeroom.test', password: 'homeroom-demo' };
+const AGENT_PASSWORD = 'a long agent passphrase';
+
+/**
+ * The portal in a real browser against the whole platform: families' public pages and staff sign-in and
+ * inbox, through the gateway as a district serves them. Screenshots of the main pages go to
+ * tmp/screenshots/.
+ */
+describe('the portal in a browser', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let api: ReturnType<typeof apiClient>;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform({ portal: true });
+    api = apiClient(platform.origin);
+    await platform.settle(180_000);
+    adminToken = (await signInThroughPortal(platform.issuer, ADMIN.email, ADMIN.password))['access_token']!;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 420_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  }, 60_000);
+
+  const newPage = async (options: { locale?: string; viewport?: { width: number; height: number } } = {}) => {
+    const context = await browser.newContext({
+      locale: options.locale ?? 'en-US',
+      viewport: options.viewport ?? null,
+    });
+    return context.newPage();
+  };
+  const data = (response: { body: Json }) => {
+    if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
+    return response.body.data;
+  };
+
+  it('lets a family write in Spanish on a phone, then follow the case and reply by its link', async () => {
+    const page = await newPage({ locale: 'es-MX', viewport: { width: 390, height: 844 } });
+    await page.goto(`${platform.portalOrigin}/contact`);
+    await page.getByRole('heading', { name: 'Comuníquese con su distrito' }).waitFor();
+    // The browser's Spanish chose the page's language, and the picker says so.
+    expect(await page.getByLabel('Idioma').inputValue()).toBe('es');
+    await page.getByLabel('Escuela').selectOption({ index: 1 });
+    await page.getByLabel('Asunto').fill('Transporte');
+    await page.getByLabel('Su mensaje').fill('El autobús no pasó esta mañana por nuestra parada.');
+    await page.getByLabel('Su nombre').fill('Lucía Pérez');
+    await page.getByLabel('Correo electrónico').fill('lucia.perez@familia.test');
+    await page.screenshot({ path: join(SCREENSHOTS, 'public-contact-es.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Enviar' }).click();
+
+    const number = await page.getByTestId('case-number').textContent();
+    expect(number).toMatch(/\w+-\d+/);
+    await page.getByRole('link', { name: 'Seguir su caso' }).click();
+    await expect(page.getByTestId('tracked-number').textContent()).resolves.toBe(number);
+    expect(await page.getByTestId('tracked-status').textContent()).toBe('Recibido');
+    await page.getByLabel('Su respuesta').fill('Gracias, espero su respuesta.');
+    await page.getByRole('button', { name: 'Enviar respuesta' }).click();
+    await page.getByText('Gracias, espero su respuesta.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'public-tracking-es.png'), fullPage: true });
+
+    // The case the family sees is the one staff see, in the family's language.
+    const seen = data(
+      await api(
+        'query($number: String!) { case(number: $number) { language subject } }',
+        { number },
+        { token: adminToken },
+      ),
+    );
+    expect(seen.case).toEqual({ language: 'es', subject: 'Transporte' });
+  });
+
+  it('signs an agent in through the district issuer and shows a new inquiry in the inbox without a reload', async () => {
+    // An agent of the first school's team, with a password the administrator sets.
+    const schools = data(await api('{ schools(first: 1) { edges { node { id name } } } }')).schools.edges;
+    const school = schools[0].node;
+    const team = data(
+      await api(
+        'query($school: ID!) { teams(schoolId: $school) { members { person { id emails { address } } } } }',
+        { school: school.id },
+        { token: adminToken },
+      ),
+    ).teams[0];
+    const agent = team.members[0].person;
+    data(
+      await api(
+        'mutation($id: ID!, $password: String!) { setStaffPassword(personId: $id, password: $password) }',
+        { id: agent.id, password: AGENT_PASSWORD },
+        { token: adminToken },
+      ),
+    );
+
+    const page: Page = await newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${platform.portalOrigin}/inbox`);
+    // Off to the issuer's sign-in page on the gateway's origin, and back.
+    await page.getByLabel('Email').fill(agent.emails[0].address);
+    await page.getByLabel('Password').fill(AGENT_PASSWORD);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page
+      .getByRole('heading', { name: /Inbox/ })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        throw new Error(`no inbox at ${page.url()}: ${await page.locator('body').innerText()}`, {
+          cause: error,
+        });
+      });
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    const before = Number(await page.getByTestId('inbox-count').textContent());
+
+    const submitted = data(
+      await api('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber } }', {
+        input: {
+          schoolId: school.id,
+          subject: 'Lunch account question',
+          message: 'How do I add money to my daughter’s lunch account?',
+          requester: { name: 'Sam Lee', email: 'sam.lee@family.test' },
+        },
+      }),
+    ).submitInquiry;
+    // The inbox refreshes itself: the new case appears without a reload.
+    await page.getByRole('cell', { name: submitted.caseNumber }).waitFor({ timeout: 30_000 });
+    expect(Number(await page.getByTestId('inbox-count').textContent())).toBeGreaterThan(before);
+    await page.screenshot({ path: join(SCREENSHOTS, 'staff-inbox.png'), fullPage: true });
+  });
+
+  it('says plainly when a tracking link is unknown', async () => {
+    const page = await newPage();
+    await page.goto(`${platform.portalOrigin}/track/not-a-real-token`);
+    await waitUntil('the message', async () => (await page.getByRole('alert').count()) > 0, {
+      timeoutMs: 15_000,
+    });
+    expect(await page.getByRole('alert').textContent()).toContain('could not find this case');
+  });
+});

@@ -1,0 +1,9 @@
+import type { Routes } from '@angular/router';
+
+/** Families' pages and the staff workspace are separate lazy bundles; neither loads the other. */
+export const APP_ROUTES: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'inbox' },
+  { path: '', loadChildren: () => import('@homeroom/portal/feature-public').then((m) => m.PUBLIC_ROUTES) },
+  { path: '', loadChildren: () => import('@homeroom/portal/feature-inbox').then((m) => m.STAFF_ROUTES) },
+  { path: '**', redirectTo: 'contact' },
+];

@@ -1,0 +1,5 @@
+export * from './lib/portal-config';
+export * from './lib/session.service';
+export * from './lib/apollo.providers';
+export * from './lib/language.service';
+export * from './lib/error-message';

@@ -1,0 +1,15 @@
+import type { Routes } from '@angular/router';
+import { signedIn } from './signed-in.guard';
+
+/** The staff workspace: behind sign-in. */
+export const STAFF_ROUTES: Routes = [
+  {
+    path: 'auth/callback',
+    loadComponent: () => import('./sign-in-callback.component').then((m) => m.SignInCallbackComponent),
+  },
+  {
+    path: 'inbox',
+    canActivate: [signedIn],
+    loadComponent: () => import('./inbox-page.component').then((m) => m.InboxPageComponent),
+  },
+];

@@ -1,0 +1,13 @@
+import type { Routes } from '@angular/router';
+
+/** The family-facing pages: no sign-in, their own lazy bundle. */
+export const PUBLIC_ROUTES: Routes = [
+  {
+    path: 'contact',
+    loadComponent: () => import('./inquiry-page.component').then((m) => m.InquiryPageComponent),
+  },
+  {
+    path: 'track/:token',
+    loadComponent: () => import('./tracking-page.component').then((m) => m.TrackingPageComponent),
+  },
+];

@@ -1,0 +1,145 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  type OnInit,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Apollo, gql } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
+import { LanguagePickerComponent } from './language-picker.component';
+import { PUBLIC_TEXT, STATUS_TEXT } from './public-text';
+
+const TRACK_CASE = gql`
+  query TrackCase($token: String!) {
+    trackCase(token: $token) {
+      number
+      subject
+      status
+      createdAt
+      messages {
+        id
+        body
+        direction
+        createdAt
+      }
+    }
+  }
+`;
+
+const REPLY = gql`
+  mutation ReplyAsRequester($token: String!, $body: String!) {
+    replyAsRequester(token: $token, body: $body) {
+      number
+      status
+      messages {
+        id
+        body
+        direction
+        createdAt
+      }
+    }
+  }
+`;
+
+interface TrackedCase {
+  number: string;
+  subject: string;
+  status: string;
+  createdAt: string;
+  messages: { id: string; body: string; direction: string; createdAt: string }[];
+}
+
+/** A family's view of its case by the tracking token: the public conversation and a reply box. */
+@Component({
+  selector: 'hr-tracking-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, LanguagePickerComponent],
+  template: `
+    <main class="public" [attr.lang]="language.current()">
+      <hr-language-picker />
+      <h1>{{ text().trackTitle }}</h1>
+      @if (loading()) {
+        <p aria-live="polite">{{ text().loading }}</p>
+      } @else if (tracked(); as tracked) {
+        <p>
+          <strong data-testid="tracked-number">{{ tracked.number }}</strong> · {{ tracked.subject }}
+        </p>
+        <p>
+          {{ text().status }}:
+          <span data-testid="tracked-status">{{ statusText()[tracked.status] ?? tracked.status }}</span>
+        </p>
+        <h2>{{ text().conversation }}</h2>
+        <ol class="conversation">
+          @for (message of tracked.messages; track message.id) {
+            <li [class.staff]="message.direction === 'OUTBOUND'">
+              <span class="who">{{ message.direction === 'OUTBOUND' ? text().district : text().you }}</span>
+              <p>{{ message.body }}</p>
+            </li>
+          }
+        </ol>
+        <form (ngSubmit)="reply()">
+          <label for="reply">{{ text().reply }}</label>
+          <textarea id="reply" name="reply" rows="4" [(ngModel)]="replyBody"></textarea>
+          <button type="submit" [disabled]="sending() || !replyBody.trim()">{{ text().sendReply }}</button>
+        </form>
+      } @else {
+        <p role="alert">{{ error() ?? text().unknownCase }}</p>
+      }
+    </main>
+  `,
+})
+export class TrackingPageComponent implements OnInit {
+  readonly token = input.required<string>();
+  private readonly apollo = inject(Apollo);
+  protected readonly language = inject(LanguageService);
+  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly statusText = computed(() => STATUS_TEXT[this.language.current()]);
+  protected readonly tracked = signal<TrackedCase | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly sending = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected replyBody = '';
+
+  ngOnInit(): void {
+    this.apollo
+      .query<{ trackCase: TrackedCase | null }>({
+        query: TRACK_CASE,
+        variables: { token: this.token() },
+        fetchPolicy: 'network-only',
+      })
+      .subscribe({
+        next: ({ data }) => {
+          this.tracked.set(data?.trackCase ?? null);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.error.set(errorMessage(error, this.language.current()));
+          this.loading.set(false);
+        },
+      });
+  }
+
+  protected async reply(): Promise<void> {
+    this.sending.set(true);
+    try {
+      const result = await firstValueFrom(
+        this.apollo.mutate<{ replyAsRequester: TrackedCase }>({
+          mutation: REPLY,
+          variables: { token: this.token(), body: this.replyBody },
+        }),
+      );
+      const updated = result.data?.replyAsRequester;
+      if (updated) this.tracked.update((current) => (current ? { ...current, ...updated } : current));
+      this.replyBody = '';
+    } catch (error) {
+      this.error.set(errorMessage(error, this.language.current()));
+    } finally {
+      this.sending.set(false);
+    }
+  }
+}
