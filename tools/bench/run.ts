@@ -9,6 +9,7 @@ import { casesBenchmarks } from './cases.bench';
 import { directoryBenchmarks } from './directory.bench';
 import { gatewayBenchmarks } from './gateway.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
+import { portalBundleBenchmark } from './portal-bundles.bench';
 import { slaDeadlineBenchmark } from './sla-deadlines';
 import { slaBenchmarks } from './slas.bench';
 import { surveysBenchmarks } from './surveys.bench';
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'sla-scheduler': slaBenchmarks,
   surveys: surveysBenchmarks,
   gateway: gatewayBenchmarks,
+  'portal-bundles': async () => [portalBundleBenchmark()],
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

@@ -11,6 +11,31 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(workspaceRoot(), 'tmp', 'screenshots');
 const ADMIN = { email: 'admin@homeroom.test', password: 'homeroom-demo' };
 const AGENT_PASSWORD = 'a long agent passphrase';
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** What axe-core reports, as far as these tests read it. */
+interface Axe {
+  run(
+    context: unknown,
+    options: object,
+  ): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+}
+
+/** WCAG 2.1 A and AA violations axe-core finds on the page as it is now: none expected. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  // Runs in the page (this project's types are Node's, hence globalThis rather than window and document).
+  return page.evaluate(async () => {
+    const { axe, document } = globalThis as unknown as { axe: Axe; document: unknown };
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
+  });
+}
 
 /**
  * The portal in a real browser against the whole platform: families' public pages and staff sign-in and
@@ -49,7 +74,7 @@ describe('the portal in a browser', () => {
     return response.body.data;
   };
 
-  it('lets a family write in Spanish on a phone, then follow the case and reply by its link', async () => {
+  it('lets a family write in Spanish on a phone, follow the case, reply by its link, and answer the survey after resolution', async () => {
     const page = await newPage({ locale: 'es-MX', viewport: { width: 390, height: 844 } });
     await page.goto(`${platform.portalOrigin}/contact`);
     await page.getByRole('heading', { name: 'Comuníquese con su distrito' }).waitFor();
@@ -61,6 +86,7 @@ describe('the portal in a browser', () => {
     await page.getByLabel('Su nombre').fill('Lucía Pérez');
     await page.getByLabel('Correo electrónico').fill('lucia.perez@familia.test');
     await page.screenshot({ path: join(SCREENSHOTS, 'public-contact-es.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Enviar' }).click();
 
     const number = await page.getByTestId('case-number').textContent();
@@ -72,19 +98,48 @@ describe('the portal in a browser', () => {
     await page.getByRole('button', { name: 'Enviar respuesta' }).click();
     await page.getByText('Gracias, espero su respuesta.').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'public-tracking-es.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The case the family sees is the one staff see, in the family's language.
     const seen = data(
       await api(
-        'query($number: String!) { case(number: $number) { language subject } }',
+        'query($number: String!) { case(number: $number) { id language subject } }',
         { number },
         { token: adminToken },
       ),
     );
-    expect(seen.case).toEqual({ language: 'es', subject: 'Transporte' });
+    expect(seen.case).toMatchObject({ language: 'es', subject: 'Transporte' });
+
+    // Staff resolve it; the satisfaction survey arrives by email, in Spanish, and is answered on the phone.
+    data(
+      await api(
+        'mutation($id: ID!) { setCaseStatus(caseId: $id, status: RESOLVED) { status } }',
+        { id: seen.case.id },
+        { token: adminToken },
+      ),
+    );
+    let link: string | undefined;
+    await waitUntil(
+      'the survey invitation',
+      () => {
+        const mail = platform.mail
+          .messages()
+          .find((message) => message.to.includes('lucia.perez@familia.test') && /\/s\//.test(message.text));
+        link = /(https?:\/\/\S+\/s\/[A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+        return Boolean(link);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(link!.startsWith(platform.portalOrigin)).toBe(true);
+    await page.goto(link!);
+    await page.getByRole('radio', { name: '9' }).first().check();
+    await page.screenshot({ path: join(SCREENSHOTS, 'public-survey-es.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Enviar' }).click();
+    await page.getByRole('heading', { name: 'Gracias por sus respuestas.' }).waitFor();
   });
 
-  it('signs an agent in through the district issuer and shows a new inquiry in the inbox without a reload', async () => {
+  it('signs an agent in through the district issuer, shows a new inquiry in the inbox without a reload, and turns first response to met on reply', async () => {
     // An agent of the first school's team, with a password the administrator sets.
     const schools = data(await api('{ schools(first: 1) { edges { node { id name } } } }')).schools.edges;
     const school = schools[0].node;
@@ -135,6 +190,28 @@ describe('the portal in a browser', () => {
     await page.getByRole('cell', { name: submitted.caseNumber }).waitFor({ timeout: 30_000 });
     expect(Number(await page.getByTestId('inbox-count').textContent())).toBeGreaterThan(before);
     await page.screenshot({ path: join(SCREENSHOTS, 'staff-inbox.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The case page: the first-response countdown runs, the agent replies, and it turns to met by itself.
+    await page.getByRole('link', { name: submitted.caseNumber }).click();
+    await page.getByRole('heading', { name: new RegExp(submitted.caseNumber) }).waitFor();
+    expect(await page.getByTestId('sla-first-response').textContent()).toMatch(/left$/);
+    await page.getByLabel('Reply to the requester').fill('You can add money online under Lunch accounts.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText('You can add money online under Lunch accounts.').waitFor();
+    await waitUntil(
+      'first response met on the page',
+      async () => (await page.getByTestId('sla-first-response').textContent())?.trim() === 'Met',
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'staff-case.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('has an accessibility check that finds what is missing', async () => {
+    const page = await newPage();
+    await page.setContent('<html lang="en"><title>t</title><main><input type="text" /></main></html>');
+    expect((await accessibilityViolations(page)).join('\n')).toMatch(/^label:/m);
   });
 
   it('says plainly when a tracking link is unknown', async () => {

@@ -117,7 +117,8 @@ export async function startPlatform({
       ATTACHMENT_DOWNLOAD_BASE_URL: `${origin}/attachments`,
     },
     slas: {},
-    surveys: {},
+    // Survey links point at the portal the suite serves.
+    surveys: { PORTAL_URL: portalOrigin },
   };
   const envOf = (service: Service) => ({
     ...common,
@@ -186,6 +187,8 @@ export async function startPlatform({
   };
 
   try {
+    // First, so that a portal that does not build fails the suite before anything starts.
+    if (portal) buildPortal(root);
     // Each app migrates and seeds itself with its own commands, as npm start does; the apps side by side.
     await Promise.all(
       SERVICES.map(async (service) => {
@@ -201,7 +204,6 @@ export async function startPlatform({
     script('apps/gateway/src/main.ts', 'gateway', gatewayEnvironment(ports.gateway, gatewayOverrides), true);
     await ready(`${origin}/health/ready`, 'the gateway');
     if (portal) {
-      buildPortal(root);
       const server = await servePortal({ root, port: ports.portal, apiOrigin: origin });
       servers.push(server);
     }

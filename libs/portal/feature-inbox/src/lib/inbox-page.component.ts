@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { Apollo, gql } from 'apollo-angular';
 import { errorMessage, SessionService } from '@homeroom/portal/data-access';
 
@@ -57,7 +58,7 @@ const REFRESH_MS = 5_000;
 @Component({
   selector: 'hr-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
+  imports: [DatePipe, RouterLink],
   template: `
     <header class="bar">
       <strong>Homeroom</strong>
@@ -94,7 +95,9 @@ const REFRESH_MS = 5_000;
           <tbody>
             @for (item of cases(); track item.id) {
               <tr data-testid="inbox-row">
-                <td>{{ item.number }}</td>
+                <td>
+                  <a [routerLink]="['/cases', item.number]">{{ item.number }}</a>
+                </td>
                 <td>{{ item.subject }}</td>
                 <td>{{ item.school?.name ?? 'District' }}</td>
                 <td>{{ item.priority }}</td>

@@ -8,6 +8,11 @@ export const STAFF_ROUTES: Routes = [
     loadComponent: () => import('./sign-in-callback.component').then((m) => m.SignInCallbackComponent),
   },
   {
+    path: 'cases/:number',
+    canActivate: [signedIn],
+    loadComponent: () => import('./case-page.component').then((m) => m.CasePageComponent),
+  },
+  {
     path: 'inbox',
     canActivate: [signedIn],
     loadComponent: () => import('./inbox-page.component').then((m) => m.InboxPageComponent),

@@ -33,6 +33,8 @@ export const PUBLIC_TEXT = {
     unknownCase: 'We could not find this case. Check the link you were given.',
     loading: 'Loading…',
     language: 'Language',
+    surveyThanks: 'Thank you for your answers.',
+    surveyUnavailable: 'This survey link has already been used, has expired, or is not valid.',
   },
   es: {
     contactTitle: 'Comuníquese con su distrito',
@@ -65,6 +67,8 @@ export const PUBLIC_TEXT = {
     unknownCase: 'No encontramos este caso. Revise el enlace que recibió.',
     loading: 'Cargando…',
     language: 'Idioma',
+    surveyThanks: 'Gracias por sus respuestas.',
+    surveyUnavailable: 'Este enlace de encuesta ya se usó, venció o no es válido.',
   },
 } satisfies Record<Language, Record<string, string>>;
 

@@ -10,4 +10,8 @@ export const PUBLIC_ROUTES: Routes = [
     path: 'track/:token',
     loadComponent: () => import('./tracking-page.component').then((m) => m.TrackingPageComponent),
   },
+  {
+    path: 's/:token',
+    loadComponent: () => import('./survey-page.component').then((m) => m.SurveyPageComponent),
+  },
 ];

@@ -1,0 +1,226 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  type OnInit,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Apollo, gql } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
+import { LanguagePickerComponent } from './language-picker.component';
+import { PUBLIC_TEXT } from './public-text';
+
+const SURVEY = gql`
+  query SurveyByToken($token: String!, $language: String) {
+    surveyByToken(token: $token, language: $language) {
+      state
+      caseNumber
+      language
+      title
+      questions {
+        id
+        kind
+        text
+        required
+        min
+        max
+        lowLabel
+        highLabel
+        choices {
+          id
+          text
+        }
+        maxLength
+      }
+    }
+  }
+`;
+
+const ANSWER = gql`
+  mutation SubmitSurveyResponse($token: String!, $answers: [SurveyAnswerInput!]!, $language: String) {
+    submitSurveyResponse(token: $token, answers: $answers, language: $language) {
+      id
+    }
+  }
+`;
+
+interface Question {
+  id: string;
+  kind: 'SCALE' | 'NPS' | 'SINGLE_CHOICE' | 'MULTI_CHOICE' | 'TEXT';
+  text: string;
+  required: boolean;
+  min: number | null;
+  max: number | null;
+  lowLabel: string | null;
+  highLabel: string | null;
+  choices: { id: string; text: string }[] | null;
+  maxLength: number | null;
+}
+
+interface Answer {
+  questionId: string;
+  number?: number;
+  choice?: string;
+  text?: string;
+}
+
+interface Survey {
+  state: 'OPEN' | 'ANSWERED' | 'EXPIRED' | 'CLOSED';
+  caseNumber: string | null;
+  language: string;
+  title: string;
+  questions: Question[];
+}
+
+/** A survey by its one-time link (`/s/:token`): scales as radio groups, choices, a comment; sent once. */
+@Component({
+  selector: 'hr-survey-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, LanguagePickerComponent],
+  template: `
+    <main class="public" [attr.lang]="survey()?.language ?? language.current()">
+      <hr-language-picker />
+      @if (sent()) {
+        <h1>{{ text().surveyThanks }}</h1>
+      } @else if (survey(); as survey) {
+        <h1>{{ survey.title }}</h1>
+        @if (survey.state !== 'OPEN') {
+          <p role="alert">{{ text().surveyUnavailable }}</p>
+        } @else {
+          <form (ngSubmit)="submit(survey)">
+            @for (question of survey.questions; track question.id) {
+              @switch (question.kind) {
+                @case ('TEXT') {
+                  <label [for]="question.id">{{ question.text }}</label>
+                  <textarea
+                    [id]="question.id"
+                    [name]="question.id"
+                    rows="4"
+                    [attr.maxlength]="question.maxLength"
+                    [(ngModel)]="texts[question.id]"
+                  ></textarea>
+                }
+                @case ('SINGLE_CHOICE') {
+                  <fieldset>
+                    <legend>{{ question.text }}</legend>
+                    @for (choice of question.choices ?? []; track choice.id) {
+                      <label class="check">
+                        <input
+                          type="radio"
+                          [name]="question.id"
+                          [value]="choice.id"
+                          [(ngModel)]="choices[question.id]"
+                        />
+                        {{ choice.text }}
+                      </label>
+                    }
+                  </fieldset>
+                }
+                @default {
+                  <fieldset class="scale">
+                    <legend>{{ question.text }}</legend>
+                    <div class="scale-options">
+                      @for (score of range(question); track score) {
+                        <label>
+                          <input
+                            type="radio"
+                            [name]="question.id"
+                            [value]="score"
+                            [(ngModel)]="numbers[question.id]"
+                          />
+                          {{ score }}
+                        </label>
+                      }
+                    </div>
+                    <p class="hint">{{ question.lowLabel }} … {{ question.highLabel }}</p>
+                  </fieldset>
+                }
+              }
+            }
+            @if (error()) {
+              <p role="alert">{{ error() }}</p>
+            }
+            <button type="submit" [disabled]="sending()">{{ text().send }}</button>
+          </form>
+        }
+      } @else if (loaded()) {
+        <p role="alert">{{ error() ?? text().surveyUnavailable }}</p>
+      } @else {
+        <p aria-live="polite">{{ text().loading }}</p>
+      }
+    </main>
+  `,
+})
+export class SurveyPageComponent implements OnInit {
+  readonly token = input.required<string>();
+  private readonly apollo = inject(Apollo);
+  protected readonly language = inject(LanguageService);
+  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly survey = signal<Survey | null>(null);
+  protected readonly loaded = signal(false);
+  protected readonly sending = signal(false);
+  protected readonly sent = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected numbers: Record<string, number> = {};
+  protected choices: Record<string, string> = {};
+  protected texts: Record<string, string> = {};
+
+  ngOnInit(): void {
+    this.apollo
+      .query<{ surveyByToken: Survey | null }>({
+        query: SURVEY,
+        variables: { token: this.token(), language: this.language.current() },
+        fetchPolicy: 'network-only',
+      })
+      .subscribe({
+        next: ({ data }) => {
+          this.survey.set(data?.surveyByToken ?? null);
+          this.loaded.set(true);
+        },
+        error: (error: unknown) => {
+          this.error.set(errorMessage(error, this.language.current()));
+          this.loaded.set(true);
+        },
+      });
+  }
+
+  protected range(question: Question): number[] {
+    const min = question.min ?? 1;
+    const max = question.max ?? 10;
+    return Array.from({ length: max - min + 1 }, (_, index) => min + index);
+  }
+
+  protected async submit(survey: Survey): Promise<void> {
+    const answers = survey.questions.flatMap((question): Answer[] => {
+      if (question.kind === 'TEXT')
+        return this.texts[question.id]?.trim()
+          ? [{ questionId: question.id, text: this.texts[question.id]! }]
+          : [];
+      if (question.kind === 'SINGLE_CHOICE')
+        return this.choices[question.id]
+          ? [{ questionId: question.id, choice: this.choices[question.id]! }]
+          : [];
+      const value = this.numbers[question.id];
+      return value === undefined ? [] : [{ questionId: question.id, number: Number(value) }];
+    });
+    this.sending.set(true);
+    this.error.set(null);
+    try {
+      await firstValueFrom(
+        this.apollo.mutate({
+          mutation: ANSWER,
+          variables: { token: this.token(), answers, language: survey.language },
+        }),
+      );
+      this.sent.set(true);
+    } catch (error) {
+      this.error.set(errorMessage(error, this.language.current()));
+    } finally {
+      this.sending.set(false);
+    }
+  }
+}
