@@ -208,6 +208,42 @@ describe('the portal in a browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it("shows an administrator the district's figures on the dashboard, with CSV export", async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/dashboard`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { name: 'District dashboard' }).waitFor();
+    // The inquiries of this suite so far: at least the family's and the lunch question.
+    await waitUntil(
+      'the figures',
+      async () =>
+        Number(
+          (await page
+            .getByTestId('kpi-contacts')
+            .textContent()
+            .catch(() => '0')) ?? 0,
+        ) >= 2,
+      { timeoutMs: 20_000 },
+    );
+    expect(await page.getByRole('img', { name: /Contacts per day over \d+ days: \d+ in all/ }).count()).toBe(
+      1,
+    );
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = await (await download).createReadStream();
+    const text = await new Promise<string>((resolve) => {
+      let content = '';
+      csv.on('data', (chunk: Buffer) => (content += chunk.toString()));
+      csv.on('end', () => resolve(content));
+    });
+    expect(text.split('\r\n')[0]).toMatch(/^day,total/);
+    expect(text.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'staff-dashboard.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('has an accessibility check that finds what is missing', async () => {
     const page = await newPage();
     await page.setContent('<html lang="en"><title>t</title><main><input type="text" /></main></html>');

@@ -5,5 +5,9 @@ export const APP_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'inbox' },
   { path: '', loadChildren: () => import('@homeroom/portal/feature-public').then((m) => m.PUBLIC_ROUTES) },
   { path: '', loadChildren: () => import('@homeroom/portal/feature-inbox').then((m) => m.STAFF_ROUTES) },
+  {
+    path: '',
+    loadChildren: () => import('@homeroom/portal/feature-dashboard').then((m) => m.DASHBOARD_ROUTES),
+  },
   { path: '**', redirectTo: 'contact' },
 ];

@@ -3,3 +3,4 @@ export * from './lib/session.service';
 export * from './lib/apollo.providers';
 export * from './lib/language.service';
 export * from './lib/error-message';
+export * from './lib/signed-in.guard';

@@ -1,4 +1,4 @@
-import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
+import { type Admin, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { createLogger, type Logger } from '@homeroom/platform/observability';
 import { testKafkaBrokers } from './test-environment';
 import { uniqueName } from './unique-name';
@@ -88,6 +88,24 @@ export async function readTopic(
 }
 
 /**
+ * A topic's partition ends. A topic another suite has just created can briefly have no leader the broker
+ * knows of ("not the leader for that topic-partition", retriable): ask again, a few times, before failing.
+ */
+async function endsOf(admin: Admin, topic: string, attempts = 20) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Fresh metadata: the leader the broker now reports.
+      await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+    }
+  }
+}
+
+/**
  * Commits a new consumer group's offsets at the current end of these topics (all of them when none are
  * named), so that it starts with what arrives next. A new group would otherwise start at the beginning of
  * topics holding every earlier run's events (after `npm start` or on a long-lived machine, tens or hundreds
@@ -109,7 +127,7 @@ export async function startGroupAtEnd(
     ends = (
       await Promise.all(
         chosen.map(async (topic) =>
-          (await admin.fetchTopicOffsets(topic)).map((end) => ({
+          (await endsOf(admin, topic)).map((end) => ({
             topic,
             partition: end.partition,
             offset: end.high,

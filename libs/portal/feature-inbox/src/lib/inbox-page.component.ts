@@ -62,6 +62,9 @@ const REFRESH_MS = 5_000;
   template: `
     <header class="bar">
       <strong>Homeroom</strong>
+      <nav aria-label="Workspace">
+        <a routerLink="/inbox" aria-current="page">Inbox</a> <a routerLink="/dashboard">Dashboard</a>
+      </nav>
       <span class="who">{{ who() }}</span>
       <button type="button" (click)="signOut()">Sign out</button>
     </header>

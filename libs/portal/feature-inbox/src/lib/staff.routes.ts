@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedIn } from './signed-in.guard';
+import { signedIn } from '@homeroom/portal/data-access';
 
 /** The staff workspace: behind sign-in. */
 export const STAFF_ROUTES: Routes = [

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import type { CanActivateFn } from '@angular/router';
-import { SessionService } from '@homeroom/portal/data-access';
+import { SessionService } from './session.service';
 
 /** Staff pages need a session: without one, off to the district's sign-in, and back here after. */
 export const signedIn: CanActivateFn = (_route, state) => {
