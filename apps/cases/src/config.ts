@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
+  commaSeparated,
+  type Environment,
   loadConfig,
   outboundMailConfigShape,
   outboundSmsConfigShape,
   port,
   serviceConfigShape,
-  type Environment,
 } from '@homeroom/platform/config';
 import { crossCheckCasesConfig } from './extensions-config';
 
@@ -22,15 +23,9 @@ export const casesConfigSchema = z.object({
   /** The inbound mail listener; 0 turns it off. */
   SMTP_INTAKE_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
   /** Comma-separated addresses that take mail. */
-  INTAKE_ADDRESSES: z
-    .string()
-    .default('talk@homeroom.test')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((address) => address.trim().toLowerCase())
-        .filter(Boolean),
-    ),
+  INTAKE_ADDRESSES: commaSeparated('talk@homeroom.test').transform((addresses) =>
+    addresses.map((address) => address.toLowerCase()),
+  ),
   EMAIL_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
+  commaSeparated,
+  type Environment,
   loadConfig,
   outboundMailConfigShape,
   outboundSmsConfigShape,
   port,
   serviceConfigShape,
-  type Environment,
 } from '@homeroom/platform/config';
 
 export const directoryConfigSchema = z.object({
@@ -20,16 +21,9 @@ export const directoryConfigSchema = z.object({
   DEMO_ADMIN_PASSWORD: z.string().default('homeroom-demo'),
   /** The public issuer: the gateway's origin + /auth, where the gateway serves the directory's sign-in. */
   OIDC_ISSUER: z.string().url().default('http://localhost:4000/auth'),
-  PORTAL_REDIRECT_URIS: z
-    .string()
-    .default('http://localhost:4200/auth/callback')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((uri) => uri.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().url()).min(1)),
+  PORTAL_REDIRECT_URIS: commaSeparated('http://localhost:4200/auth/callback').pipe(
+    z.array(z.string().url()).min(1),
+  ),
   /** Signs sign-in cookies; comma-separated, newest first, so that keys rotate without signing everyone out. */
   OIDC_COOKIE_KEYS: z
     .string()

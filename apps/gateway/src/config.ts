@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import {
   booleanFlag,
+  commaSeparated,
   ConfigError,
+  type Environment,
   loadConfig,
   logLevel,
   nodeEnvironment,
   port,
-  type Environment,
 } from '@homeroom/platform/config';
 
 const url = z.string().url();
@@ -48,15 +49,7 @@ export const gatewayConfigSchema = z.object({
   /** How far the issuer's clock may be from ours when checking expiry. */
   OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Origins whose browser pages may call the API (the portal, a district website), comma-separated. */
-  CORS_ORIGINS: z
-    .string()
-    .default('http://localhost:4200')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
+  CORS_ORIGINS: commaSeparated('http://localhost:4200').pipe(z.array(z.string().url())),
   /** Development only: compose the supergraph from the running subgraphs instead of the committed file. */
   GATEWAY_INTROSPECT_AND_COMPOSE: booleanFlag(false),
   MAX_QUERY_DEPTH: positive(12, 100),

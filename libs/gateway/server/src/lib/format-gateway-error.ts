@@ -1,16 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, isErrorCode } from '@homeroom/shared/errors';
-
-/** Codes graphql-js and Apollo give a request that failed before execution; they pass through. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
+import { ERROR_CODES, isErrorCode, REQUEST_ERROR_CODES } from '@homeroom/shared/errors';
 
 /** The extensions a client may rely on (docs/api/errors.md); everything else stays inside. */
 const PUBLIC_EXTENSIONS = ['code', 'reason', 'details', 'limit', 'actual'] as const;

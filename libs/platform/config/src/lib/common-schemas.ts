@@ -16,6 +16,18 @@ export const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL');
 
+/** A comma-separated list (spaces around items ignored, empty items dropped), with a default. */
+export const commaSeparated = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
 /** Comma-separated host:port list. */
 export const brokerList = z
   .string()

@@ -1,16 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainException, ERROR_CODES, isErrorCode } from '@homeroom/shared/errors';
-
-/** Apollo's own codes for a document that failed before execution; they pass through unchanged. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
+import { DomainException, ERROR_CODES, isErrorCode, REQUEST_ERROR_CODES } from '@homeroom/shared/errors';
 
 /**
  * The one mapper at the GraphQL edge. A DomainException keeps its message and code (and its reason and

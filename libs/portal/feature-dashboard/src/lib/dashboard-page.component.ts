@@ -183,44 +183,27 @@ const DAY = 86_400_000;
           </svg>
         </section>
         <div class="columns">
-          <section aria-labelledby="by-school">
-            <h2 id="by-school">By school</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">School</th>
-                  <th scope="col">Contacts</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (row of bySchool(); track row.name) {
+          @for (group of breakdowns(); track group.id) {
+            <section [attr.aria-labelledby]="group.id">
+              <h2 [id]="group.id">{{ group.title }}</h2>
+              <table>
+                <thead>
                   <tr>
-                    <td>{{ row.name }}</td>
-                    <td>{{ row.count }}</td>
+                    <th scope="col">{{ group.label }}</th>
+                    <th scope="col">Contacts</th>
                   </tr>
-                }
-              </tbody>
-            </table>
-          </section>
-          <section aria-labelledby="by-topic">
-            <h2 id="by-topic">By topic</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Topic</th>
-                  <th scope="col">Contacts</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (row of byTopic(); track row.name) {
-                  <tr>
-                    <td>{{ row.name }}</td>
-                    <td>{{ row.count }}</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </section>
+                </thead>
+                <tbody>
+                  @for (row of group.rows; track row.name) {
+                    <tr>
+                      <td>{{ row.name }}</td>
+                      <td>{{ row.count }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </section>
+          }
         </div>
       } @else if (!error()) {
         <p aria-live="polite">Loading figures…</p>
@@ -241,21 +224,25 @@ export class DashboardPageComponent {
     () =>
       this.figures()?.slaAttainment.byKind.find((kind) => kind.kind === 'FIRST_RESPONSE')?.metShare ?? null,
   );
-  protected readonly bySchool = computed(() => {
+  /** Contacts by school and by topic, with names instead of ids. */
+  protected readonly breakdowns = computed(() => {
     const data = this.figures();
-    const names = new Map(this.schools().map((school) => [school.id, school.name]));
-    return (data?.caseMetrics.bySchool ?? []).map((row) => ({
-      name: row.schoolId ? (names.get(row.schoolId) ?? row.schoolId) : 'District office',
-      count: row.count,
-    }));
-  });
-  protected readonly byTopic = computed(() => {
-    const data = this.figures();
-    const names = new Map((data?.topics ?? []).map((topic) => [topic.id, topic.name]));
-    return (data?.caseMetrics.byTopic ?? []).map((row) => ({
-      name: row.topicId ? (names.get(row.topicId) ?? row.topicId) : 'No topic',
-      count: row.count,
-    }));
+    const schools = new Map(this.schools().map((school) => [school.id, school.name]));
+    const topics = new Map((data?.topics ?? []).map((topic) => [topic.id, topic.name]));
+    return [
+      {
+        id: 'by-school',
+        title: 'By school',
+        label: 'School',
+        rows: named(data?.caseMetrics.bySchool ?? [], (row) => row.schoolId, schools, 'District office'),
+      },
+      {
+        id: 'by-topic',
+        title: 'By topic',
+        label: 'Topic',
+        rows: named(data?.caseMetrics.byTopic ?? [], (row) => row.topicId, topics, 'No topic'),
+      },
+    ];
   });
   protected readonly chart = computed(() => {
     const days = this.figures()?.caseMetrics.perDay ?? [];
@@ -331,6 +318,18 @@ export class DashboardPageComponent {
     link.click();
     URL.revokeObjectURL(link.href);
   }
+}
+
+function named<Row extends { count: number }>(
+  rows: readonly Row[],
+  idOf: (row: Row) => string | null,
+  names: ReadonlyMap<string, string>,
+  none: string,
+): { name: string; count: number }[] {
+  return rows.map((row) => {
+    const id = idOf(row);
+    return { name: id ? (names.get(id) ?? id) : none, count: row.count };
+  });
 }
 
 function isoDay(epochMs: number): string {

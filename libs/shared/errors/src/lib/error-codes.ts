@@ -45,3 +45,17 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.values<string>(ERROR_CODES).includes(value);
 }
+
+/**
+ * Codes graphql-js and Apollo give a request that fails before it runs (it does not parse, does not
+ * validate, names no operation); they reach clients unchanged beside ours.
+ */
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
