@@ -192,6 +192,22 @@ describe('the portal in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'staff-inbox.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Narrow the inbox by the case number, and keep that view for later.
+    await page.getByLabel('Search').fill(submitted.caseNumber);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await waitUntil(
+      'only that case listed',
+      async () => (await page.getByTestId('inbox-row').count()) === 1,
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await page.getByRole('button', { name: 'Save this view' }).click();
+    await page
+      .getByRole('group', { name: 'Saved views' })
+      .getByRole('button', { name: `All open · “${submitted.caseNumber}”`, exact: true })
+      .waitFor();
+
     // The case page: the first-response countdown runs, the agent replies, and it turns to met by itself.
     await page.getByRole('link', { name: submitted.caseNumber }).click();
     await page.getByRole('heading', { name: new RegExp(submitted.caseNumber) }).waitFor();
