@@ -228,17 +228,7 @@ export async function startPlatform({
         true,
       );
       const extraOrigin = `http://127.0.0.1:${port}`;
-      await waitUntil(
-        'the extra gateway',
-        async () => {
-          try {
-            return (await fetch(`${extraOrigin}/health/live`)).ok;
-          } catch {
-            return false;
-          }
-        },
-        { timeoutMs: 60_000, intervalMs: 200 },
-      );
+      await ready(`${extraOrigin}/health/live`, 'the extra gateway');
       return { origin: extraOrigin, stop: () => terminate(child) };
     },
     async gatewayMetrics() {

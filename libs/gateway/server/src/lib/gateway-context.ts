@@ -9,6 +9,8 @@ export interface GatewayContext {
   request: RequestContext;
   /** When the whole request must be done (epoch ms); subgraph calls get what is left. */
   deadline: number;
+  /** The principal signed for the subgraphs, made at the first subgraph call of the request. */
+  signedPrincipal?: Record<string, string>;
   /** Filled in once the operation is resolved, for the metrics. */
   shape?: OperationShape;
 }

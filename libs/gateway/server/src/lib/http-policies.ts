@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
- * Headers every response carries. The API serves JSON only, so its policy forbids everything a browser
- * could load or frame; the sign-in pages the directory serves through the gateway bring their own policy,
- * which replaces this one on those responses.
+ * Headers every response carries. In production the API's content policy forbids everything a browser
+ * could load or frame (it serves JSON); the sign-in pages the directory serves through the gateway bring
+ * their own policy, which replaces this one on those responses.
  */
 export function securityHeaders({ production }: { production: boolean }): RequestHandler {
   return (_request: Request, response: Response, next: NextFunction) => {
@@ -11,10 +11,13 @@ export function securityHeaders({ production }: { production: boolean }): Reques
     response.setHeader('X-Frame-Options', 'DENY');
     response.setHeader('Referrer-Policy', 'no-referrer');
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    response.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    // Behind the district's TLS-terminating ingress in production; a local http origin must not be pinned.
-    if (production) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (production) {
+      // Development serves Apollo's landing page (a script) at GET /graphql, which this policy would block.
+      response.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+      // Behind the district's TLS-terminating ingress; a local http origin must not be pinned.
+      response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
     next();
   };
 }

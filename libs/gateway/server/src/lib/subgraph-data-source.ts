@@ -52,7 +52,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const incoming = 'incomingRequestContext' in options ? options.context : undefined;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      ...signPrincipal(incoming?.principal ?? ANONYMOUS, this.settings.trustSecret),
+      // Signed once per request: a query plan calling several subgraphs sends the same signature to each.
+      ...(incoming
+        ? (incoming.signedPrincipal ??= signPrincipal(incoming.principal, this.settings.trustSecret))
+        : signPrincipal(ANONYMOUS, this.settings.trustSecret)),
     };
     if (incoming) {
       headers['traceparent'] = formatTraceparent(childTraceContext(incoming.request.trace));
@@ -90,7 +93,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     headers: Record<string, string>,
     timeoutMs: number,
   ): Promise<{ status: number; contentType: string; body: string }> {
-    if (timeoutMs <= 0) return Promise.reject(timeoutError());
+    if (timeoutMs <= 0) return Promise.reject(new SubgraphTimeoutError());
     return new Promise((resolve, reject) => {
       const outgoing = this.send(
         {
@@ -116,10 +119,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
           });
         },
       );
-      const timer = setTimeout(() => outgoing.destroy(timeoutError()), timeoutMs);
+      const timer = setTimeout(() => outgoing.destroy(new SubgraphTimeoutError()), timeoutMs);
       outgoing.on('error', (error) => {
         clearTimeout(timer);
-        reject(error.name === 'TimeoutError' ? error : unreachable(error));
+        reject(error.name === 'TimeoutError' ? error : new SubgraphUnreachableError(error));
       });
       outgoing.end(body);
     });
@@ -156,12 +159,4 @@ export class SubgraphUnreachableError extends Error {
   constructor(cause: Error) {
     super(`The subgraph could not be reached: ${cause.message}`, { cause });
   }
-}
-
-function timeoutError(): Error {
-  return new SubgraphTimeoutError();
-}
-
-function unreachable(cause: Error): Error {
-  return new SubgraphUnreachableError(cause);
 }

@@ -31,7 +31,7 @@ export function errorMessage(error: unknown, language: Language): string {
   return (code && MESSAGES[code]?.[language]) || FALLBACK[language];
 }
 
-export function errorCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
   const candidate = error as {
     errors?: { extensions?: { code?: unknown } }[];
     graphQLErrors?: { extensions?: { code?: unknown } }[];
