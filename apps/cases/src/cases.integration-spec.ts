@@ -837,6 +837,121 @@ describe('cases subgraph', () => {
     expect(mixed.errors[0].extensions.reason).toBe('CURSOR_SORT_MISMATCH');
   });
 
+  it('lists the inbox views: my teams, my schools, unassigned, and breaching soon, nearest deadline first, until met', async () => {
+    const school = randomUUID();
+    const team = randomUUID();
+    await database.dataSource.query(
+      `INSERT INTO known_school (id, name, time_zone, active) VALUES ($1, 'Views Elementary', 'America/Chicago', true)`,
+      [school],
+    );
+    const member: Principal = { kind: 'user', subject: randomUUID(), roles: ['AGENT'], schoolIds: [school] };
+    await database.dataSource.query(
+      'INSERT INTO known_team_member (team_id, person_id, available) VALUES ($1, $2, true)',
+      [team, member.kind === 'user' ? member.subject : ''],
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const created = await graphql(
+        'mutation($s: ID) { createCase(input: { channel: PHONE, description: "Views", schoolId: $s, contact: { phone: "512-555-0111" } }) { id } }',
+        { s: school },
+        admin,
+      );
+      ids.push(created.data.createCase.id);
+    }
+    const [teamCase, assigned, resolving, unanswered] = ids as [string, string, string, string];
+    await database.dataSource.query(
+      'UPDATE support_case SET team_id = $2, assignee_id = NULL WHERE id = $1',
+      [teamCase, team],
+    );
+    await database.dataSource.query('UPDATE support_case SET assignee_id = $2 WHERE id = $1', [
+      assigned,
+      randomUUID(),
+    ]);
+    const LIST =
+      'query($f: CaseFilter, $sort: CaseSort, $after: String) { cases(filter: $f, first: 2, sort: $sort, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+    const list = async (filter: Json, principal: Principal = member, sort = 'NEWEST') => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const result: Json = await graphql(LIST, { f: filter, sort, after }, principal);
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+        seen.push(...result.data.cases.edges.map((e: Json) => e.node.id));
+        if (!result.data.cases.pageInfo.hasNextPage) return seen;
+        after = result.data.cases.pageInfo.endCursor;
+      }
+    };
+    expect(await list({ myTeams: true })).toEqual([teamCase]);
+    expect((await list({ mySchools: true })).sort()).toEqual([...ids].sort());
+    expect(await list({ mySchools: true }, outsider)).toEqual([]);
+    expect(await list({ schoolId: school, myTeams: true }, admin)).toEqual([]);
+    expect((await list({ schoolId: school, unassigned: true })).sort()).toEqual(
+      [teamCase, resolving, unanswered].sort(),
+    );
+
+    // The SLA service warns about two cases and sees a third breach.
+    const now = Date.now();
+    const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+    const producer = testKafka().producer();
+    await producer.connect();
+    const send = async (contract: typeof SlaWarning | typeof SlaBreached, data: Json) =>
+      producer.send({
+        topic: contract.topic,
+        messages: [
+          {
+            key: data.caseId,
+            value: JSON.stringify(createEnvelope('slas', contract, { aggregateId: data.caseId, data })),
+          },
+        ],
+      });
+    await send(SlaWarning, {
+      ...SlaWarning.fixture,
+      caseId: resolving,
+      timerKind: 'RESOLUTION',
+      dueAt: at(120),
+    });
+    await send(SlaWarning, { ...SlaWarning.fixture, caseId: unanswered, dueAt: at(60) });
+    await send(SlaBreached, { ...SlaBreached.fixture, caseId: teamCase, dueAt: at(-10), breachedAt: at(-9) });
+    const warnings = (id: string) =>
+      database.dataSource
+        .query(`SELECT count(*)::int AS n FROM case_timeline WHERE case_id = $1 AND kind LIKE 'SLA_%'`, [id])
+        .then((rows: Json) => rows[0].n as number);
+    await waitUntil(
+      'the three SLA events handled',
+      async () =>
+        (await warnings(resolving)) + (await warnings(unanswered)) + (await warnings(teamCase)) === 3,
+      { timeoutMs: 60_000 },
+    );
+    const atRisk = { schoolId: school, slaAtRisk: true };
+    expect(await list(atRisk, member, 'SLA_DUE')).toEqual([teamCase, unanswered, resolving]);
+    // Cases without a warned deadline come after every dated one, in the same order across pages.
+    const everything = await list({ schoolId: school }, member, 'SLA_DUE');
+    expect(everything.slice(0, 3)).toEqual([teamCase, unanswered, resolving]);
+    expect(everything.slice(3)).toEqual([assigned]);
+
+    // A reply meets the response timer, resolving meets the resolution timer.
+    const replied = await graphql(
+      'mutation($c: ID!) { replyToCase(caseId: $c, body: "We are on it.") { id } }',
+      { c: unanswered },
+      admin,
+    );
+    expect(replied.errors).toBeUndefined();
+    const resolved = await graphql(
+      'mutation($c: ID!) { setCaseStatus(caseId: $c, status: RESOLVED) { status } }',
+      { c: resolving },
+      admin,
+    );
+    expect(resolved.errors).toBeUndefined();
+    expect(await list(atRisk, member, 'SLA_DUE')).toEqual([teamCase]);
+
+    // A warning that a reply overtook on its way here lists nothing.
+    await send(SlaWarning, { ...SlaWarning.fixture, caseId: unanswered, dueAt: at(60) });
+    await producer.disconnect();
+    await waitUntil('the late warning handled', async () => (await warnings(unanswered)) === 2, {
+      timeoutMs: 60_000,
+    });
+    expect(await list(atRisk, member, 'SLA_DUE')).toEqual([teamCase]);
+  });
+
   it('measures contacts per day, response and resolution times, backlog and reopen rate', async () => {
     // A fresh school, so that only this test's cases count.
     const school = randomUUID();

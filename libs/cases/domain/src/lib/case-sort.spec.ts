@@ -6,6 +6,7 @@ describe('case sorts', () => {
     createdAt: new Date('2026-11-02T15:00:00Z'),
     updatedAt: new Date('2026-11-03T09:00:00Z'),
     priority: 'HIGH' as const,
+    slaDueAt: null as Date | null,
   };
 
   it('ranks priorities so that URGENT sorts highest', () => {
@@ -17,6 +18,16 @@ describe('case sorts', () => {
     expect(sortKeys('RECENTLY_UPDATED', row)).toEqual(['RECENTLY_UPDATED', '2026-11-03T09:00:00.000Z', 'c1']);
     expect(sortKeys('PRIORITY', row)).toEqual(['PRIORITY', 3, '2026-11-02T15:00:00.000Z', 'c1']);
     expect(sortKeys('PRIORITY', row)).toHaveLength(sortKeyCount('PRIORITY'));
+    expect(sortKeys('SLA_DUE', { ...row, slaDueAt: new Date('2026-11-04T10:00:00Z') })).toEqual([
+      'SLA_DUE',
+      '2026-11-04T10:00:00.000Z',
+      'c1',
+    ]);
+  });
+
+  it('puts cases without a warned deadline after every dated one', () => {
+    expect(sortKeys('SLA_DUE', row)).toEqual(['SLA_DUE', 'infinity', 'c1']);
+    expect(sortKeys('SLA_DUE', row)).toHaveLength(sortKeyCount('SLA_DUE'));
   });
 
   it('refuses a cursor made for another sort', () => {

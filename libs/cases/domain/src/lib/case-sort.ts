@@ -3,9 +3,10 @@ import { PRIORITIES, type Priority } from './case-kinds';
 
 /**
  * How a list of cases is ordered. NEWEST is the inbox default; OLDEST works a queue first-in first-out;
- * RECENTLY_UPDATED shows what moved; PRIORITY puts URGENT first and, within a priority, the longest waiting.
+ * RECENTLY_UPDATED shows what moved; PRIORITY puts URGENT first and, within a priority, the longest waiting;
+ * SLA_DUE puts the nearest deadline the SLA service warned about first (cases without one last).
  */
-export const CASE_SORTS = ['NEWEST', 'OLDEST', 'RECENTLY_UPDATED', 'PRIORITY'] as const;
+export const CASE_SORTS = ['NEWEST', 'OLDEST', 'RECENTLY_UPDATED', 'PRIORITY', 'SLA_DUE'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 export interface SortableCase {
@@ -13,6 +14,7 @@ export interface SortableCase {
   createdAt: Date;
   updatedAt: Date;
   priority: Priority;
+  slaDueAt: Date | null;
 }
 
 /** A priority as a number that sorts: LOW 1 … URGENT 4 (SQL: array_position over the same list). */
@@ -28,6 +30,8 @@ export function sortKeys(sort: CaseSort, row: SortableCase): (string | number)[]
       return [sort, row.createdAt.toISOString(), row.id];
     case 'RECENTLY_UPDATED':
       return [sort, row.updatedAt.toISOString(), row.id];
+    case 'SLA_DUE':
+      return [sort, row.slaDueAt?.toISOString() ?? 'infinity', row.id];
     case 'PRIORITY':
       return [sort, priorityRank(row.priority), row.createdAt.toISOString(), row.id];
   }

@@ -97,6 +97,10 @@ export class CaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
 
+  /** The nearest deadline of a timer the SLA service warned about and nothing has met yet (SlaAlerts). */
+  @Column({ type: 'timestamptz', nullable: true })
+  slaDueAt!: Date | null;
+
   @VersionColumn()
   version!: number;
 }

@@ -6,6 +6,7 @@ import { OutboundEmail1764300000000 } from './1764300000000-outbound-email.migra
 import { CaseAttachments1764310000000 } from './1764310000000-case-attachments.migration';
 import { CaseRelationsAndPeople1764330000000 } from './1764330000000-case-relations-and-people.migration';
 import { Triage1764340000000 } from './1764340000000-triage.migration';
+import { SlaAlerts1764350000000 } from './1764350000000-sla-alerts.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const CASES_MIGRATIONS = [
   CaseAttachments1764310000000,
   CaseRelationsAndPeople1764330000000,
   Triage1764340000000,
+  SlaAlerts1764350000000,
 ];

@@ -7,6 +7,7 @@ import { LowSatisfactionReported, SurveySafetyConcernRaised } from '@homeroom/su
 import { CaseEntity, EscalationPolicyEntity } from '../entities';
 import type { CaseIntakeService } from '../services/case-intake.service';
 import { CaseWriter } from '../services/case-writer';
+import { SlaAlerts } from '../services/sla-alerts';
 
 const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
@@ -20,7 +21,12 @@ export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): 
   const escalate =
     (trigger: 'SLA_WARNING' | 'SLA_BREACHED') =>
     async (
-      data: { caseId: string; timerKind: 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION' },
+      data: {
+        caseId: string;
+        timerKind: 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION';
+        dueAt: string;
+        breachedAt?: string;
+      },
       manager: EntityManager,
     ) => {
       const supportCase = await manager.findOne(CaseEntity, {
@@ -29,6 +35,7 @@ export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): 
       });
       // A timer can fire just as a case closes; nothing to escalate then.
       if (!supportCase || !isOpen(supportCase.status)) return;
+      await SlaAlerts.record(manager, supportCase, data);
       const policy = await manager.findOneBy(EscalationPolicyEntity, { trigger });
       const writer = new CaseWriter(manager, outbox);
       const before = { priority: supportCase.priority, teamId: supportCase.teamId };

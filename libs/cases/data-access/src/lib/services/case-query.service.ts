@@ -18,6 +18,14 @@ export interface CaseFilter {
   tags?: string[] | null;
   /** Cases this user watches. */
   watcherId?: string | null;
+  /** Cases routed to a team this person belongs to. */
+  teamMemberId?: string | null;
+  /** Cases at any of these schools (an empty list matches none). */
+  schoolIds?: readonly string[] | null;
+  /** Cases no one is assigned to. */
+  unassigned?: boolean | null;
+  /** Cases with an SLA timer warned about or breached and not yet met (SlaAlerts). */
+  slaAtRisk?: boolean | null;
 }
 
 /** Reading cases: lists (newest first, keyset), one case, its messages and timeline, within visibility. */
@@ -55,6 +63,16 @@ export class CaseQueryService {
         },
       );
     }
+    if (filter.teamMemberId) {
+      query.andWhere('c.teamId IN (SELECT m.team_id FROM known_team_member m WHERE m.person_id = :member)', {
+        member: filter.teamMemberId,
+      });
+    }
+    if (filter.schoolIds) {
+      query.andWhere('c.schoolId = ANY(:schoolIds)', { schoolIds: filter.schoolIds });
+    }
+    if (filter.unassigned) query.andWhere('c.assigneeId IS NULL');
+    if (filter.slaAtRisk) query.andWhere('c.slaDueAt IS NOT NULL');
     const search = filter.search?.trim();
     if (search) {
       query.andWhere(
@@ -106,6 +124,7 @@ export class CaseQueryService {
   }
 }
 
+const SLA_DUE = `COALESCE(c.sla_due_at, 'infinity'::timestamptz)`;
 const PRIORITY_RANK = `array_position(ARRAY['LOW', 'NORMAL', 'HIGH', 'URGENT']::text[], c.priority)`;
 
 /** Keyset pagination: the order of the sort, and the rows after the cursor's keys in that order. */
@@ -128,6 +147,12 @@ function orderAndSeek(
       query.orderBy(column, direction).addOrderBy('c.id', direction);
       return;
     }
+    case 'SLA_DUE':
+      // The nearest warned deadline first (breached ones are the nearest); cases without one last.
+      if (after)
+        query.andWhere(`(${SLA_DUE}, c.id) > (:due::timestamptz, :id)`, { due: after[0], id: after[1] });
+      query.addSelect(SLA_DUE, 'sla_due').orderBy('sla_due', 'ASC').addOrderBy('c.id', 'ASC');
+      return;
     case 'PRIORITY':
       // Most urgent first; within a priority, the longest waiting first.
       if (after) {

@@ -7,6 +7,7 @@ import { CaseAttachmentEntity, type CaseEntity, CaseMessageEntity } from '../ent
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { requesterKindOf } from '../requesters/requester-matcher';
 import { type CaseActor, describeActor } from './case-actor';
+import { MET_BY_REPLY, MET_BY_RESOLUTION, SlaAlerts } from './sla-alerts';
 
 /**
  * The writes every case action shares, inside the action's transaction: a message, a status change, a
@@ -46,8 +47,10 @@ export class CaseWriter {
       aggregateId: supportCase.id,
       data: { caseId: supportCase.id, messageId: saved.id, direction, at: saved.createdAt.toISOString() },
     });
-    if (direction === 'OUTBOUND' && !supportCase.firstRespondedAt)
-      supportCase.firstRespondedAt = saved.createdAt;
+    if (direction === 'OUTBOUND') {
+      if (!supportCase.firstRespondedAt) supportCase.firstRespondedAt = saved.createdAt;
+      await SlaAlerts.clear(this.manager, supportCase, MET_BY_REPLY);
+    }
     await this.timeline(
       supportCase,
       direction === 'INTERNAL_NOTE'
@@ -86,6 +89,8 @@ export class CaseWriter {
     supportCase.status = to;
     if (to === 'RESOLVED') supportCase.resolvedAt = at;
     if (from === 'RESOLVED' && to === 'OPEN') supportCase.resolvedAt = null;
+    if (to === 'RESOLVED' || to === 'CLOSED')
+      await SlaAlerts.clear(this.manager, supportCase, MET_BY_RESOLUTION);
     await this.outbox.append(this.manager, CaseStatusChanged, {
       aggregateId: supportCase.id,
       data: { caseId: supportCase.id, from, to, at: at.toISOString() },

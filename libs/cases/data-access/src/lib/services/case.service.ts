@@ -183,6 +183,7 @@ export class CaseService {
           updatedAt: _u,
           firstRespondedAt: _f,
           resolvedAt: _r,
+          slaDueAt: _sd,
           version: _v,
           assigneeId: _a,
           teamId: _t,

@@ -43,6 +43,8 @@ import { CaseSortEnum, CaseStatusEnum } from '../types/enums';
 import { AttachmentInput } from '../types/attachment.type';
 import { CaseFilter, CreateCaseInput, SubmitInquiryInput, UpdateCaseInput } from '../types/inputs';
 
+/** A person id no one has: "me" for a caller who is not a staff member. */
+const NO_ONE = '00000000-0000-0000-0000-000000000000';
 @Resolver(() => Case)
 export class CaseResolver {
   private readonly topicsPerRequest = new WeakMap<object, Promise<TopicEntity[]>>();
@@ -139,12 +141,16 @@ export class CaseResolver {
   ) {
     const sort = sortArgument ?? 'NEWEST';
     const size = pageSize(first);
-    const { watchedByMe, tags, ...rest } = filter ?? {};
+    const { watchedByMe, myTeams, mySchools, tags, ...rest } = filter ?? {};
+    // "Me" filters match nothing for an API client: it has no watches, teams or schools of its own.
+    const me = principal.kind === 'user' ? principal.subject : NO_ONE;
     const { rows, total } = await this.query.page(
       {
         ...rest,
         tags: tags?.map((tag, i) => normalizeTag(tag, `filter.tags.${i}`)) ?? null,
-        watcherId: watchedByMe && principal.kind === 'user' ? principal.subject : null,
+        watcherId: watchedByMe ? me : null,
+        teamMemberId: myTeams ? me : null,
+        schoolIds: mySchools ? (principal.kind === 'user' ? principal.schoolIds : []) : null,
       },
       size,
       after ? keysForSort(sort, decodeCursor(after, sortKeyCount(sort))) : undefined,

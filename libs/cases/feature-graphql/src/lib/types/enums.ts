@@ -30,5 +30,5 @@ registerEnumType(SentimentEnum, {
 registerEnumType(CaseSortEnum, {
   name: 'CaseSort',
   description:
-    'NEWEST (default), OLDEST (first in, first out), RECENTLY_UPDATED, PRIORITY (URGENT first, then the longest waiting).',
+    'NEWEST (default), OLDEST (first in, first out), RECENTLY_UPDATED, PRIORITY (URGENT first, then the longest waiting), SLA_DUE (the nearest deadline the SLA service warned about first; cases without one last).',
 });

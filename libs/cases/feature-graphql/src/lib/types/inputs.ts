@@ -108,6 +108,25 @@ export class CaseFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only the cases you watch.' })
   watchedByMe?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only cases routed to a team you belong to.' })
+  myTeams?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only cases at the schools your staff record names (none for district-wide staff).',
+  })
+  mySchools?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only cases no one is assigned to.' })
+  unassigned?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only cases with an SLA timer past its warning threshold or breached, not yet met by a reply or resolution.',
+  })
+  slaAtRisk?: boolean | null;
 }
 
 @InputType({
