@@ -10,6 +10,7 @@ import { directoryBenchmarks } from './directory.bench';
 import { gatewayBenchmarks } from './gateway.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { portalBundleBenchmark } from './portal-bundles.bench';
+import { portalInboxBenchmark } from './portal-inbox.bench';
 import { slaDeadlineBenchmark } from './sla-deadlines';
 import { slaBenchmarks } from './slas.bench';
 import { surveysBenchmarks } from './surveys.bench';
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   surveys: surveysBenchmarks,
   gateway: gatewayBenchmarks,
   'portal-bundles': async () => [portalBundleBenchmark()],
+  'portal-inbox': async () => [await portalInboxBenchmark()],
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

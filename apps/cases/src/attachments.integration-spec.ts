@@ -103,6 +103,7 @@ describe('cases: attachments', () => {
     (await database.dataSource.query('SELECT count(*)::int AS n FROM case_attachment'))[0].n as number;
 
   const MESSAGES = `messages { id direction body attachments { id fileName contentType sizeBytes downloadUrl } }`;
+  const SUBMIT = `mutation($input: SubmitInquiryInput!, $a: [AttachmentInput!]) { submitInquiry(input: $input, attachments: $a) { caseNumber trackingToken } }`;
 
   async function staffCase(): Promise<string> {
     const created = await graphql(
@@ -337,6 +338,138 @@ describe('cases: attachments', () => {
     );
     expect(emptyBody.errors[0].extensions.reason).toBe('EMPTY_MESSAGE');
     expect(await count()).toEqual(before);
+  });
+
+  it("keeps an inquiry's PDF on the case's first message, downloadable through the signed link", async () => {
+    const submitted = await graphql(SUBMIT, {
+      input: {
+        message: 'The registration form will not upload on the school site, so here it is.',
+        schoolId,
+        requester: { name: 'Ida Wells', email: 'ida.wells@example.org' },
+      },
+      a: [
+        {
+          fileName: 'C:\\forms\\registration.pdf',
+          contentType: 'application/pdf',
+          contentBase64: PDF.toString('base64'),
+        },
+      ],
+    });
+    expect(submitted.errors).toBeUndefined();
+    const { caseNumber, trackingToken } = submitted.data.submitInquiry;
+    const staffView = (
+      await graphql(
+        `query($n: String) { case(number: $n) { id ${MESSAGES} timeline { kind } } }`,
+        { n: caseNumber },
+        admin,
+      )
+    ).data.case;
+    expect(staffView.messages).toHaveLength(1);
+    const [first] = staffView.messages;
+    expect(first).toMatchObject({
+      direction: 'INBOUND',
+      body: 'The registration form will not upload on the school site, so here it is.',
+    });
+    expect(first.attachments).toEqual([
+      {
+        id: expect.any(String),
+        fileName: 'registration.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: PDF.length,
+        downloadUrl: expect.stringMatching(
+          new RegExp(`^${base}/attachments/[0-9a-f-]{36}\\?expires=\\d+&signature=`),
+        ),
+      },
+    ]);
+    expect(staffView.timeline.map((t: Json) => t.kind)).not.toContain('ATTACHMENTS_REFUSED');
+    // The family sees the same file on their own first message.
+    const tracked = (
+      await graphql(`query($t: String!) { trackCase(token: $t) { ${MESSAGES} } }`, { t: trackingToken })
+    ).data.trackCase;
+    expect(tracked.messages[0].attachments.map((a: Json) => a.id)).toEqual([first.attachments[0].id]);
+    const response = await download(first.attachments[0].downloadUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="registration.pdf"; filename*=UTF-8''registration.pdf`,
+    );
+    expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
+    const [row] = await database.dataSource.query(
+      'SELECT case_id, message_id, sha256 FROM case_attachment WHERE id = $1',
+      [first.attachments[0].id],
+    );
+    expect(row).toEqual({
+      case_id: staffView.id,
+      message_id: first.id,
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+    });
+  });
+
+  it('refuses an inquiry with a disallowed file as a reply refuses it, opening no case and keeping no file', async () => {
+    const earlier = await graphql(SUBMIT, {
+      input: { message: 'A reply will carry the refused file.', schoolId, anonymous: true },
+    });
+    const { trackingToken } = earlier.data.submitInquiry;
+    const written = async () => ({
+      cases: (await database.dataSource.query('SELECT count(*)::int AS n FROM support_case'))[0].n,
+      messages: (await database.dataSource.query('SELECT count(*)::int AS n FROM case_message'))[0].n,
+      numbers: (
+        await database.dataSource.query(
+          'SELECT coalesce(sum(last_value), 0)::int AS n FROM case_number_sequence',
+        )
+      )[0].n,
+      rows: await rows(),
+      blobs: await blobs(),
+    });
+    const before = await written();
+    const input = { message: 'Our bus stop sign is down.', schoolId, anonymous: true };
+    for (const file of [
+      { fileName: 'stop-sign.exe', contentType: 'application/octet-stream', content: EXE },
+      { fileName: 'stop-sign.pdf', contentType: 'application/pdf', content: EXE },
+    ]) {
+      const a = [
+        {
+          fileName: file.fileName,
+          contentType: file.contentType,
+          contentBase64: file.content.toString('base64'),
+        },
+      ];
+      const inquiry = await graphql(SUBMIT, { input, a });
+      const asReply = await graphql(
+        'mutation($t: String!, $a: [AttachmentInput!]) { replyAsRequester(token: $t, body: "Hi", attachments: $a) { number } }',
+        { t: trackingToken, a },
+      );
+      expect(inquiry.data).toBeNull();
+      expect(inquiry.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+      });
+      expect({ message: inquiry.errors[0].message, extensions: inquiry.errors[0].extensions }).toEqual({
+        message: asReply.errors[0].message,
+        extensions: asReply.errors[0].extensions,
+      });
+    }
+    const oversized = await graphql(SUBMIT, {
+      input,
+      a: [
+        {
+          fileName: 'stop-sign.png',
+          contentType: 'image/png',
+          contentBase64: 'A'.repeat(Math.ceil((MAX_BYTES * 4) / 3) + 8),
+        },
+      ],
+    });
+    expect(oversized.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'ATTACHMENT_TOO_LARGE',
+    });
+    // A valid file whose inquiry then fails: its blob was stored first, and is removed with the failure.
+    const unknownSchool = await graphql(SUBMIT, {
+      input: { ...input, schoolId: randomUUID() },
+      a: [{ fileName: 'stop-sign.png', contentType: 'image/png', contentBase64: PNG.toString('base64') }],
+    });
+    expect(unknownSchool.errors[0].extensions.reason).toBe('UNKNOWN_SCHOOL');
+    expect(await written()).toEqual(before);
   });
 
   it("shows the requester their own and staff's files through trackCase, never an internal note's", async () => {

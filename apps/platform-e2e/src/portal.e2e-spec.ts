@@ -85,6 +85,14 @@ describe('the portal in a browser', () => {
     await page.getByLabel('Su mensaje').fill('El autobús no pasó esta mañana por nuestra parada.');
     await page.getByLabel('Su nombre').fill('Lucía Pérez');
     await page.getByLabel('Correo electrónico').fill('lucia.perez@familia.test');
+    await page.getByLabel('Adjuntar un archivo (opcional)').setInputFiles({
+      name: 'parada.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    await page.getByText('parada.pdf').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'public-contact-es.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Enviar' }).click();
@@ -103,12 +111,13 @@ describe('the portal in a browser', () => {
     // The case the family sees is the one staff see, in the family's language.
     const seen = data(
       await api(
-        'query($number: String!) { case(number: $number) { id language subject } }',
+        'query($number: String!) { case(number: $number) { id language subject messages { attachments { fileName } } } }',
         { number },
         { token: adminToken },
       ),
     );
     expect(seen.case).toMatchObject({ language: 'es', subject: 'Transporte' });
+    expect(seen.case.messages[0].attachments).toEqual([{ fileName: 'parada.pdf' }]);
 
     // Staff resolve it; the satisfaction survey arrives by email, in Spanish, and is answered on the phone.
     data(
@@ -257,6 +266,53 @@ describe('the portal in a browser', () => {
     expect(text.split('\r\n')[0]).toMatch(/^day,total/);
     expect(text.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'staff-dashboard.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lets an administrator add a routing rule that the next inquiry follows', async () => {
+    const team = data(await api('{ teams { id name } }', {}, { token: adminToken })).teams[0];
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/admin/routing`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { name: 'Routing rules' }).waitFor();
+
+    // Crossing-guard questions go straight to the team, urgent enough to be seen first, and tagged.
+    const rules = page.getByTestId('routing-rule');
+    const before = await rules.count();
+    await page.getByLabel('Name', { exact: true }).fill('Crossing guards');
+    await page.getByLabel(/mentions any of these words/).fill('crossing guard');
+    await page.getByLabel('send it to the team').selectOption({ label: team.name });
+    await page.getByLabel('set its priority').selectOption('HIGH');
+    await page.getByLabel(/tag it/).fill('crossing');
+    await page.getByLabel(/Position/).fill('1');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await waitUntil('the rule listed', async () => (await rules.count()) === before + 1, {
+      timeoutMs: 15_000,
+    });
+    const listed = rules.first();
+    expect(await listed.textContent()).toContain('Crossing guards');
+    expect(await listed.textContent()).toContain(`team ${team.name}; priority HIGH; tags crossing`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-routing.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The next inquiry that mentions it is routed by the rule before anyone touches it.
+    const submitted = data(
+      await api('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber } }', {
+        input: { message: 'There was no crossing guard at Elm Street this morning.', anonymous: true },
+      }),
+    ).submitInquiry;
+    await page.goto(`${platform.portalOrigin}/cases/${submitted.caseNumber}`);
+    await page.getByRole('heading', { name: new RegExp(submitted.caseNumber) }).waitFor();
+    const chosen = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((select) => {
+        const element = select as unknown as { selectedOptions: { textContent: string | null }[] };
+        return element.selectedOptions[0]?.textContent?.trim();
+      });
+    expect(await chosen('Team')).toBe(team.name);
+    expect(await chosen('Priority')).toBe('HIGH');
+    await page.screenshot({ path: join(SCREENSHOTS, 'staff-case-routed.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

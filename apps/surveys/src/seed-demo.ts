@@ -6,7 +6,13 @@ import { createServiceDataSource } from '@homeroom/platform/database';
 import { createKafka } from '@homeroom/platform/messaging';
 import { createLogger } from '@homeroom/platform/observability';
 import { CASES_TOPIC } from '@homeroom/cases/contracts';
-import { answerDemoInvitations, SURVEYS_ENTITIES, SURVEYS_MIGRATIONS } from '@homeroom/surveys/data-access';
+import {
+  answerDemoInvitations,
+  seedFamilyPulse,
+  SurveyService,
+  SURVEYS_ENTITIES,
+  SURVEYS_MIGRATIONS,
+} from '@homeroom/surveys/data-access';
 
 const POLL_SECONDS = 5;
 /** Caught up this long, with the history's invitations in: the cases service has published it all. */
@@ -14,9 +20,11 @@ const QUIET_SECONDS = 20;
 const GIVE_UP_SECONDS = 30 * 60;
 
 /**
- * The demo district's satisfaction answers: once the running surveys service has consumed the cases
- * service's imported history (its consumer group caught up with the cases topic, and the invitations the
- * history brought no longer growing), answers about a third of them.
+ * The demo district's survey answers. First its "Family pulse" (a district survey with an NPS question and
+ * 300 answers over the last 90 days: the dashboard's NPS), which needs nothing else. Then the satisfaction
+ * answers: once the running surveys service has consumed the cases service's imported history (its
+ * consumer group caught up with the cases topic, and the invitations the history brought no longer
+ * growing), answers about a third of them.
  */
 async function main(): Promise<void> {
   const config = loadConfig(
@@ -38,6 +46,10 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   await admin.connect();
   try {
+    const pulse = await seedFamilyPulse(dataSource, new SurveyService(dataSource));
+    process.stdout.write(
+      pulse ? `seeded the Family pulse survey with ${pulse} answers\n` : 'Family pulse already seeded\n',
+    );
     let previous = -1;
     let quiet = 0;
     for (let waited = 0; ; waited += POLL_SECONDS) {

@@ -9,5 +9,9 @@ export const APP_ROUTES: Routes = [
     path: '',
     loadChildren: () => import('@homeroom/portal/feature-dashboard').then((m) => m.DASHBOARD_ROUTES),
   },
+  {
+    path: 'admin',
+    loadChildren: () => import('@homeroom/portal/feature-admin').then((m) => m.ADMIN_ROUTES),
+  },
   { path: '**', redirectTo: 'contact' },
 ];

@@ -12,5 +12,6 @@ export * from './lib/services/survey-response.service';
 export * from './lib/services/satisfaction.service';
 export * from './lib/seed/survey-defaults';
 export * from './lib/seed/demo-responses';
+export * from './lib/seed/demo-family-pulse';
 export * from './lib/services/survey-results.service';
 export * from './lib/services/scheduled-sends';

@@ -54,6 +54,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
     'Query.caseMetrics': 50,
     'Query.slaAttainment': 50,
     'Query.satisfaction': 50,
+    'Query.nps': 50,
     'Query.emergingIssues': 50,
     'Query.auditLog': 10,
     'School.caseMetrics': 50,

@@ -14,3 +14,11 @@ export async function loadPortalConfig(): Promise<PortalConfig> {
   const config = (await response.json()) as Partial<PortalConfig>;
   return { apiOrigin: (config.apiOrigin ?? 'http://localhost:4000').replace(/\/$/, '') };
 }
+
+/**
+ * A link the API gave, made absolute on the gateway's origin: attachment downloads come as paths
+ * (`/attachments/…`), which the portal's own origin would not serve.
+ */
+export function onApiOrigin(config: PortalConfig, link: string): string {
+  return new URL(link, `${config.apiOrigin}/`).href;
+}

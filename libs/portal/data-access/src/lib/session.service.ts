@@ -28,6 +28,14 @@ export class SessionService {
     return token ? (JSON.parse(base64UrlDecode(token.split('.')[1] ?? '')) as Record<string, unknown>) : null;
   });
 
+  /** The signed-in staff member's directory id. */
+  readonly personId = computed(() => String(this.claims()?.['sub'] ?? ''));
+  /** Their roles (DISTRICT_ADMIN, SCHOOL_ADMIN, AGENT, VIEWER); the API enforces them, the portal only adapts. */
+  readonly roles = computed(() => {
+    const roles = this.claims()?.['roles'];
+    return Array.isArray(roles) ? roles.map(String) : [];
+  });
+
   get redirectUri(): string {
     return `${location.origin}/auth/callback`;
   }
@@ -96,6 +104,12 @@ export class SessionService {
   signOut(): void {
     sessionStorage.removeItem(STORAGE_KEY);
     this.tokens.set(null);
+  }
+
+  /** Signs out from the staff workspace and leaves for the public pages (nothing staff-only stays on screen). */
+  leave(): void {
+    this.signOut();
+    location.assign('/contact');
   }
 
   private async tokenRequest(parameters: Record<string, string>): Promise<Tokens | null> {

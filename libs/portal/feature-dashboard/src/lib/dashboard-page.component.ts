@@ -1,117 +1,43 @@
 import { DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { Apollo, gql } from 'apollo-angular';
-import { errorMessage } from '@homeroom/portal/data-access';
+import { Apollo } from 'apollo-angular';
+import { errorMessage, SessionService } from '@homeroom/portal/data-access';
+import { StaffBarComponent } from '@homeroom/portal/ui';
 import { toCsv } from '@homeroom/shared/csv';
-
-/** One gateway request feeds the whole page: cases, SLAs and surveys joined at the gateway. */
-const DASHBOARD = gql`
-  query Dashboard($range: DateRangeInput!, $schoolId: ID) {
-    caseMetrics(range: $range, schoolId: $schoolId) {
-      total
-      backlog
-      resolved
-      reopenRate
-      firstResponse {
-        medianMinutes
-        p90Minutes
-      }
-      resolution {
-        medianMinutes
-      }
-      perDay {
-        day
-        total
-        byChannel {
-          channel
-          count
-        }
-      }
-      bySchool {
-        schoolId
-        count
-      }
-      byTopic {
-        topicId
-        count
-      }
-    }
-    slaAttainment(range: $range, schoolId: $schoolId) {
-      cases
-      breaches
-      byKind {
-        kind
-        met
-        total
-        metShare
-      }
-    }
-    satisfaction(range: $range, schoolId: $schoolId) {
-      invitations
-      responses
-      responseRate
-      csatMean
-      suppressed
-    }
-    schools(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-    topics {
-      id
-      name
-    }
-  }
-`;
-
-interface Dashboard {
-  caseMetrics: {
-    total: number;
-    backlog: number;
-    resolved: number;
-    reopenRate: number | null;
-    firstResponse: { medianMinutes: number | null; p90Minutes: number | null };
-    resolution: { medianMinutes: number | null };
-    perDay: { day: string; total: number; byChannel: { channel: string; count: number }[] }[];
-    bySchool: { schoolId: string | null; count: number }[];
-    byTopic: { topicId: string | null; count: number }[];
-  };
-  slaAttainment: {
-    cases: number;
-    breaches: number;
-    byKind: { kind: string; met: number; total: number; metShare: number | null }[];
-  };
-  satisfaction: {
-    invitations: number;
-    responses: number;
-    responseRate: number | null;
-    csatMean: number | null;
-    suppressed: boolean;
-  };
-  schools: { edges: { node: { id: string; name: string } }[] };
-  topics: { id: string; name: string }[];
-}
+import {
+  channelTotals,
+  formatDay,
+  formatMinutes,
+  formatShare,
+  npsTile,
+  schoolRows,
+  type SchoolAttainment,
+} from './dashboard-figures';
+import { EmergingIssuesComponent } from './emerging-issues.component';
+import { DashboardDocument, type DashboardQuery } from './operations.generated';
+import { saveCsv } from './save-file';
+import { SchoolComparisonComponent } from './school-comparison.component';
 
 const DAY = 86_400_000;
 
-/** The district's numbers at a glance: contacts, response times, SLA attainment, satisfaction. */
+/**
+ * The district's numbers at a glance: contacts, response and resolution times, SLA attainment, backlog,
+ * satisfaction, the district surveys' NPS, emerging issues and the schools side by side.
+ */
 @Component({
   selector: 'hr-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, PercentPipe, FormsModule, RouterLink],
+  imports: [
+    DecimalPipe,
+    PercentPipe,
+    FormsModule,
+    StaffBarComponent,
+    EmergingIssuesComponent,
+    SchoolComparisonComponent,
+  ],
   template: `
-    <header class="bar">
-      <strong>Homeroom</strong>
-      <nav aria-label="Workspace">
-        <a routerLink="/inbox">Inbox</a> <a routerLink="/dashboard" aria-current="page">Dashboard</a>
-      </nav>
-    </header>
+    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
     <main class="dashboard">
       <h1>District dashboard</h1>
       <form class="filters" (ngSubmit)="load()">
@@ -147,7 +73,15 @@ const DAY = 86_400_000;
           </div>
           <div class="tile">
             <span class="label">First responses on time</span>
-            <span class="value" data-testid="kpi-sla">{{ share(firstResponseShare()) }}</span>
+            <span class="value" data-testid="kpi-sla">{{ share(metShare('FIRST_RESPONSE')) }}</span>
+          </div>
+          <div class="tile">
+            <span class="label">Median resolution</span>
+            <span class="value">{{ minutes(data.caseMetrics.resolution.medianMinutes) }}</span>
+          </div>
+          <div class="tile">
+            <span class="label">Resolutions on time</span>
+            <span class="value">{{ share(metShare('RESOLUTION')) }}</span>
           </div>
           <div class="tile">
             <span class="label">Satisfaction (1–10)</span>
@@ -160,6 +94,11 @@ const DAY = 86_400_000;
             <span class="value">{{
               data.satisfaction.responseRate === null ? '—' : (data.satisfaction.responseRate | percent)
             }}</span>
+          </div>
+          <div class="tile">
+            <span class="label">Net Promoter Score (district surveys)</span>
+            <span class="value" data-testid="kpi-nps">{{ nps().value }}</span>
+            <span class="hint">{{ nps().detail }}</span>
           </div>
         </section>
         <section aria-labelledby="per-day">
@@ -205,6 +144,12 @@ const DAY = 86_400_000;
             </section>
           }
         </div>
+        <hr-school-comparison
+          [rows]="comparison()"
+          [period]="period()"
+          [fileName]="'schools-' + shown().from + '-to-' + shown().to + '.csv'"
+        />
+        <hr-emerging-issues [issues]="data.emergingIssues" [schoolNames]="schoolNames()" />
       } @else if (!error()) {
         <p aria-live="polite">Loading figures…</p>
       }
@@ -213,28 +158,58 @@ const DAY = 86_400_000;
 })
 export class DashboardPageComponent {
   private readonly apollo = inject(Apollo);
-  protected readonly figures = signal<Dashboard | null>(null);
+  protected readonly session = inject(SessionService);
+  protected readonly figures = signal<DashboardQuery | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly schools = computed(() => this.figures()?.schools.edges.map((edge) => edge.node) ?? []);
+  protected readonly schoolNames = computed(
+    () => new Map(this.schools().map((school) => [school.id, school.name])),
+  );
   protected from = isoDay(Date.now() - 29 * DAY);
   protected to = isoDay(Date.now());
   protected schoolId = '';
-
-  protected readonly firstResponseShare = computed(
-    () =>
-      this.figures()?.slaAttainment.byKind.find((kind) => kind.kind === 'FIRST_RESPONSE')?.metShare ?? null,
+  /** The filters the figures on the page were fetched with (the form may have changed since). */
+  protected readonly shown = signal({ from: this.from, to: this.to, schoolId: '' });
+  protected readonly period = computed(
+    () => `${formatDay(this.shown().from)} to ${formatDay(this.shown().to)}`,
   );
-  /** Contacts by school and by topic, with names instead of ids. */
+
+  /** District surveys' NPS over the range; not asked for (district-wide only) when filtered to a school. */
+  protected readonly nps = computed(() => npsTile(this.figures()?.nps));
+
+  /** The share of one kind of SLA timer met, of those that ended in the range. */
+  protected metShare(kind: 'FIRST_RESPONSE' | 'RESOLUTION'): number | null {
+    return this.figures()?.slaAttainment.byKind.find((row) => row.kind === kind)?.metShare ?? null;
+  }
+
+  /** The schools side by side; filtered to one, its SLA figures are the root fields' (filtered to it). */
+  protected readonly comparison = computed(() => {
+    const data = this.figures();
+    if (!data) return [];
+    const { schoolId } = this.shown();
+    const attainment = new Map<string, SchoolAttainment>(
+      schoolId
+        ? [[schoolId, data.slaAttainment]]
+        : (data.schoolAttainment?.edges ?? []).map(({ node }) => [node.id, node.slaAttainment]),
+    );
+    return schoolRows({
+      schools: this.schools(),
+      contacts: data.caseMetrics.bySchool,
+      satisfaction: data.satisfaction.breakdown,
+      attainment,
+      schoolId: schoolId || null,
+    });
+  });
+  /** Contacts by channel and by topic, with names instead of ids (schools: the comparison table). */
   protected readonly breakdowns = computed(() => {
     const data = this.figures();
-    const schools = new Map(this.schools().map((school) => [school.id, school.name]));
     const topics = new Map((data?.topics ?? []).map((topic) => [topic.id, topic.name]));
     return [
       {
-        id: 'by-school',
-        title: 'By school',
-        label: 'School',
-        rows: named(data?.caseMetrics.bySchool ?? [], (row) => row.schoolId, schools, 'District office'),
+        id: 'by-channel',
+        title: 'By channel',
+        label: 'Channel',
+        rows: channelTotals(data?.caseMetrics.perDay ?? []),
       },
       {
         id: 'by-topic',
@@ -271,35 +246,35 @@ export class DashboardPageComponent {
   }
 
   protected load(): void {
+    const filters = { from: this.from, to: this.to, schoolId: this.schoolId };
     this.apollo
-      .query<Dashboard>({
-        query: DASHBOARD,
+      .query({
+        query: DashboardDocument,
         variables: {
           range: {
-            from: new Date(`${this.from}T00:00:00`).toISOString(),
-            to: new Date(Date.parse(`${this.to}T00:00:00`) + DAY).toISOString(),
+            from: new Date(`${filters.from}T00:00:00`).toISOString(),
+            to: new Date(Date.parse(`${filters.to}T00:00:00`) + DAY).toISOString(),
           },
-          schoolId: this.schoolId || null,
+          schoolId: filters.schoolId || null,
+          // Filtered to one school, the root fields are its figures: no need to ask for every school's.
+          compareSchools: !filters.schoolId,
+          // District survey answers carry no school: their NPS is the district's, asked for unfiltered only.
+          districtWide: !filters.schoolId,
         },
         fetchPolicy: 'network-only',
       })
       .subscribe({
         next: ({ data }) => {
-          this.figures.set((data as Dashboard | undefined) ?? null);
+          this.shown.set(filters);
+          this.figures.set(data ?? null);
           this.error.set(null);
         },
         error: (error: unknown) => this.error.set(errorMessage(error, 'en')),
       });
   }
 
-  protected minutes(value: number | null): string {
-    if (value === null) return '—';
-    return value < 60 ? `${Math.round(value)} min` : `${(value / 60).toFixed(1)} h`;
-  }
-
-  protected share(value: number | null): string {
-    return value === null ? '—' : `${Math.round(value * 100)}%`;
-  }
+  protected readonly minutes = formatMinutes;
+  protected readonly share = formatShare;
 
   protected downloadCsv(): void {
     const days = this.figures()?.caseMetrics.perDay ?? [];
@@ -312,11 +287,7 @@ export class DashboardPageComponent {
         ...channels.map((channel) => day.byChannel.find((count) => count.channel === channel)?.count ?? 0),
       ]),
     );
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    link.download = `contacts-${this.from}-to-${this.to}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    saveCsv(csv, `contacts-${this.shown().from}-to-${this.shown().to}.csv`);
   }
 }
 

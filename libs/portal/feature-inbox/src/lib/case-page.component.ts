@@ -1,183 +1,163 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   computed,
   DestroyRef,
+  ElementRef,
   inject,
   input,
   signal,
+  viewChild,
   type OnInit,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { Apollo, gql } from 'apollo-angular';
-import { firstValueFrom } from 'rxjs';
-import { errorMessage } from '@homeroom/portal/data-access';
+import { Apollo } from 'apollo-angular';
+import {
+  errorMessage,
+  onApiOrigin,
+  PORTAL_CONFIG,
+  runMutation,
+  SessionService,
+} from '@homeroom/portal/data-access';
+import { StaffBarComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
+import { CaseActionsComponent } from './case-actions.component';
+import { CaseRelationsComponent } from './case-relations.component';
+import {
+  AddInternalNoteDocument,
+  CasePageDocument,
+  type CasePageQuery,
+  ReplyToCaseDocument,
+} from './operations.generated';
+import { RequesterCardComponent } from './requester-card.component';
 import { readSlaTimer } from './sla-countdown';
 
-const CASE_PAGE = gql`
-  query CasePage($number: String!) {
-    case(number: $number) {
-      id
-      number
-      subject
-      status
-      priority
-      channel
-      language
-      createdAt
-      school {
-        id
-        name
-      }
-      assignee {
-        id
-        displayName
-      }
-      contact {
-        name
-        email
-        phone
-      }
-      messages {
-        id
-        direction
-        authorKind
-        body
-        createdAt
-      }
-      sla {
-        firstResponse {
-          status
-          dueAt
-          target
-        }
-        resolution {
-          status
-          dueAt
-          target
-        }
-      }
-    }
-  }
-`;
+/** A case's address in the portal: its number (HR-2026-000123), or its id where only that is known. */
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const REPLY = gql`
-  mutation ReplyToCase($caseId: ID!, $body: String!) {
-    replyToCase(caseId: $caseId, body: $body) {
-      id
-    }
-  }
-`;
-
-const NOTE = gql`
-  mutation AddInternalNote($caseId: ID!, $body: String!) {
-    addInternalNote(caseId: $caseId, body: $body) {
-      id
-    }
-  }
-`;
-
-const SET_STATUS = gql`
-  mutation SetCaseStatus($caseId: ID!, $status: CaseStatus!) {
-    setCaseStatus(caseId: $caseId, status: $status) {
-      id
-      status
-    }
-  }
-`;
-
-type Timer = { status: string; dueAt: string | null; target: number } | null;
-
-interface CaseView {
-  id: string;
-  number: string;
-  subject: string;
-  status: string;
-  priority: string;
-  channel: string;
-  language: string;
-  createdAt: string;
-  school: { id: string; name: string } | null;
-  assignee: { id: string; displayName: string } | null;
-  contact: { name: string | null; email: string | null; phone: string | null };
-  messages: { id: string; direction: string; authorKind: string; body: string; createdAt: string }[];
-  sla: { firstResponse: Timer; resolution: Timer } | null;
-}
-
-const STATUSES = ['OPEN', 'PENDING', 'ON_HOLD', 'RESOLVED'] as const;
-
-/** One case: its conversation, SLA countdowns, reply and internal note, and status; kept current. */
+/**
+ * One case: its conversation and timeline, SLA countdowns that turn amber and red, reply and internal
+ * note, its handling (status, priority, topic, team, assignee), links and merges, the requester's card
+ * and the satisfaction result; kept current while open.
+ */
 @Component({
   selector: 'hr-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, RouterLink],
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    FormsModule,
+    StaffBarComponent,
+    CaseActionsComponent,
+    CaseRelationsComponent,
+    RequesterCardComponent,
+  ],
   template: `
-    <header class="bar">
-      <a routerLink="/inbox" class="back">← Inbox</a>
-    </header>
+    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
     <main class="case-page">
-      @if (view(); as item) {
-        <h1>{{ item.number }} · {{ item.subject }}</h1>
-        <p class="meta">
-          {{ item.school?.name ?? 'District' }} · {{ item.priority }} · {{ item.channel }} ·
-          {{ item.assignee?.displayName ?? 'Unassigned' }} ·
-          <span data-testid="case-status">{{ item.status }}</span>
-        </p>
-        <section class="sla" aria-label="Service levels">
-          <p>
-            First response:
-            <strong data-testid="sla-first-response" [class]="'tone-' + firstResponse().tone">{{
-              firstResponse().text
-            }}</strong>
+      @if (data(); as page) {
+        @if (page.case; as item) {
+          <h1>{{ item.number }} · {{ item.subject }}</h1>
+          <p class="meta">
+            {{ item.school?.name ?? 'District' }} · {{ item.channel }} · {{ item.language }} ·
+            <span data-testid="case-status">{{ item.status }}</span>
+            @if (item.confidential) {
+              · <strong>Confidential</strong>
+            }
           </p>
-          <p>
-            Resolution:
-            <strong data-testid="sla-resolution" [class]="'tone-' + resolution().tone">{{
-              resolution().text
-            }}</strong>
+          <p class="hint">
+            Keys: <kbd>r</kbd> reply · <kbd>n</kbd> internal note · <kbd>a</kbd> assign to me
           </p>
-        </section>
-        <section aria-label="Requester">
-          <h2>Requester</h2>
-          <p>
-            {{ item.contact.name ?? 'Anonymous' }} {{ item.contact.email ?? '' }}
-            {{ item.contact.phone ?? '' }}
-          </p>
-        </section>
-        <h2>Conversation</h2>
-        <ol class="conversation">
-          @for (message of item.messages; track message.id) {
-            <li
-              [class.staff]="message.direction === 'OUTBOUND'"
-              [class.note]="message.direction === 'INTERNAL_NOTE'"
-            >
-              <span class="who">{{ message.authorKind }} · {{ message.createdAt | date: 'short' }}</span>
-              <p>{{ message.body }}</p>
-            </li>
-          }
-        </ol>
-        <form (ngSubmit)="send()" class="reply">
-          <label for="reply-body">{{
-            internal ? 'Internal note (staff only)' : 'Reply to the requester'
-          }}</label>
-          <textarea id="reply-body" name="body" rows="4" [(ngModel)]="body"></textarea>
-          <label class="check">
-            <input type="checkbox" name="internal" [(ngModel)]="internal" /> Internal note
-          </label>
-          <button type="submit" [disabled]="busy() || !body.trim()">
-            {{ internal ? 'Add note' : 'Send reply' }}
-          </button>
-        </form>
-        <label for="status">Status</label>
-        <select id="status" [value]="item.status" (change)="setStatus($event)">
-          <option [value]="item.status" disabled>{{ item.status }}</option>
-          @for (status of statuses; track status) {
-            <option [value]="status">{{ status }}</option>
-          }
-        </select>
+          <div class="case-layout">
+            <div class="case-main">
+              <section class="sla" aria-label="Service levels">
+                <p>
+                  First response:
+                  <strong data-testid="sla-first-response" [class]="'tone-' + firstResponse().tone">{{
+                    firstResponse().text
+                  }}</strong>
+                </p>
+                <p>
+                  Resolution:
+                  <strong data-testid="sla-resolution" [class]="'tone-' + resolution().tone">{{
+                    resolution().text
+                  }}</strong>
+                </p>
+              </section>
+              <h2>Conversation</h2>
+              <ol class="conversation">
+                @for (message of item.messages; track message.id) {
+                  <li
+                    [class.staff]="message.direction === 'OUTBOUND'"
+                    [class.note]="message.direction === 'INTERNAL_NOTE'"
+                  >
+                    <span class="who"
+                      >{{ message.direction === 'INTERNAL_NOTE' ? 'Internal note' : message.authorKind }} ·
+                      {{ message.createdAt | date: 'short' }}</span
+                    >
+                    <p>{{ message.body }}</p>
+                    @if (message.attachments.length) {
+                      <ul class="plain attachments" aria-label="Attachments">
+                        @for (file of message.attachments; track file.id) {
+                          <li>
+                            <a [href]="download(file.downloadUrl)" rel="noopener">{{ file.fileName }}</a>
+                            ({{ file.sizeBytes / 1024 | number: '1.0-0' }} KB)
+                          </li>
+                        }
+                      </ul>
+                    }
+                  </li>
+                }
+              </ol>
+              <form (ngSubmit)="send()" class="reply">
+                <label for="reply-body">{{
+                  internal() ? 'Internal note (staff only)' : 'Reply to the requester'
+                }}</label>
+                <textarea #replyBox id="reply-body" name="body" rows="4" [(ngModel)]="body"></textarea>
+                <label class="check">
+                  <input type="checkbox" name="internal" [(ngModel)]="internal" /> Internal note
+                </label>
+                <button type="submit" [disabled]="busy() || !body().trim()">
+                  {{ internal() ? 'Add note' : 'Send reply' }}
+                </button>
+                @if (sendError(); as error) {
+                  <p role="alert" class="error">{{ error }}</p>
+                }
+              </form>
+              <details class="timeline">
+                <summary>Timeline ({{ item.timeline.length }} entries)</summary>
+                <ol>
+                  @for (entry of item.timeline; track $index) {
+                    <li>
+                      <span class="who">{{ entry.at | date: 'short' }} · {{ entry.actor }}</span>
+                      {{ entry.kind }}
+                    </li>
+                  }
+                </ol>
+              </details>
+            </div>
+            <aside class="case-side" aria-label="Case details">
+              <hr-case-actions
+                [supportCase]="item"
+                [topics]="page.topics"
+                [teams]="page.teams"
+                [personId]="session.personId()"
+              />
+              <hr-requester-card [supportCase]="item" />
+              <section class="panel" aria-labelledby="satisfaction-heading">
+                <h2 id="satisfaction-heading">Satisfaction</h2>
+                <p data-testid="satisfaction">{{ satisfaction() }}</p>
+                @if (item.satisfaction?.comment; as comment) {
+                  <blockquote>{{ comment }}</blockquote>
+                }
+              </section>
+              <hr-case-relations [supportCase]="item" />
+            </aside>
+          </div>
+        } @else {
+          <p role="alert">No such case, or not one you may see.</p>
+        }
       } @else if (error(); as error) {
         <p role="alert">{{ error }}</p>
       } @else {
@@ -187,37 +167,51 @@ const STATUSES = ['OPEN', 'PENDING', 'ON_HOLD', 'RESOLVED'] as const;
   `,
 })
 export class CasePageComponent implements OnInit {
+  /** The route's :number, a case number or a case id. */
   readonly number = input.required<string>();
   private readonly apollo = inject(Apollo);
+  protected readonly session = inject(SessionService);
+  private readonly config = inject(PORTAL_CONFIG);
   private readonly destroyRef = inject(DestroyRef);
-  protected readonly view = signal<CaseView | null>(null);
+  protected readonly data = signal<CasePageQuery | null>(null);
   protected readonly error = signal<string | null>(null);
+  protected readonly sendError = signal<string | null>(null);
   protected readonly busy = signal(false);
-  protected readonly statuses = STATUSES;
   private readonly now = signal(Date.now());
+  private readonly actions = viewChild(CaseActionsComponent);
+  private readonly replyBox = viewChild<ElementRef<HTMLTextAreaElement>>('replyBox');
   protected readonly firstResponse = computed(() =>
-    readSlaTimer(this.view()?.sla?.firstResponse, this.now()),
+    readSlaTimer(this.data()?.case?.sla?.firstResponse, this.now()),
   );
-  protected readonly resolution = computed(() => readSlaTimer(this.view()?.sla?.resolution, this.now()));
-  protected body = '';
-  protected internal = false;
+  protected readonly resolution = computed(() =>
+    readSlaTimer(this.data()?.case?.sla?.resolution, this.now()),
+  );
+  protected readonly satisfaction = computed(() => describeSatisfaction(this.data()?.case?.satisfaction));
+  protected readonly body = signal('');
+  protected readonly internal = signal(false);
+
+  constructor() {
+    useKeyboardShortcuts([
+      { key: 'r', description: 'Reply', run: () => this.compose(false) },
+      { key: 'n', description: 'Internal note', run: () => this.compose(true) },
+      { key: 'a', description: 'Assign to me', run: () => void this.actions()?.assignToMe() },
+    ]);
+  }
 
   ngOnInit(): void {
     const clock = setInterval(() => this.now.set(Date.now()), 1_000);
     this.destroyRef.onDestroy(() => clearInterval(clock));
+    const address = this.number();
     this.apollo
-      .watchQuery<{ case: CaseView | null }>({
-        query: CASE_PAGE,
-        variables: { number: this.number() },
+      .watchQuery({
+        query: CasePageDocument,
+        variables: CASE_ID.test(address) ? { id: address } : { number: address },
         pollInterval: 5_000,
       })
       .valueChanges.pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (result) => {
-          if (result.dataState === 'complete') {
-            this.view.set(result.data.case);
-            if (!result.data.case) this.error.set('No such case, or not one you may see.');
-          }
+          if (result.dataState === 'complete') this.data.set(result.data as CasePageQuery);
           if (result.error) this.error.set(errorMessage(result.error, 'en'));
         },
         error: (error: unknown) => this.error.set(errorMessage(error, 'en')),
@@ -225,29 +219,38 @@ export class CasePageComponent implements OnInit {
   }
 
   protected async send(): Promise<void> {
-    const current = this.view();
+    const current = this.data()?.case;
     if (!current) return;
-    await this.run(this.internal ? NOTE : REPLY, { caseId: current.id, body: this.body });
-    this.body = '';
+    const variables = { caseId: current.id, body: this.body() };
+    const state = { busy: this.busy, error: this.sendError };
+    const sent = this.internal()
+      ? await runMutation(this.apollo, AddInternalNoteDocument, variables, state, ['CasePage'])
+      : await runMutation(this.apollo, ReplyToCaseDocument, variables, state, ['CasePage']);
+    if (sent) this.body.set('');
   }
 
-  protected async setStatus(event: Event): Promise<void> {
-    const current = this.view();
-    if (!current) return;
-    await this.run(SET_STATUS, { caseId: current.id, status: (event.target as HTMLSelectElement).value });
+  protected download(link: string): string {
+    return onApiOrigin(this.config, link);
   }
 
-  private async run(mutation: typeof REPLY, variables: Record<string, unknown>): Promise<void> {
-    this.busy.set(true);
-    try {
-      await firstValueFrom(
-        this.apollo.mutate({ mutation, variables, refetchQueries: ['CasePage'], awaitRefetchQueries: true }),
-      );
-      this.error.set(null);
-    } catch (error) {
-      this.error.set(errorMessage(error, 'en'));
-    } finally {
-      this.busy.set(false);
-    }
+  private compose(internal: boolean): void {
+    this.internal.set(internal);
+    this.replyBox()?.nativeElement.focus();
+  }
+}
+
+function describeSatisfaction(
+  result: NonNullable<CasePageQuery['case']>['satisfaction'] | undefined,
+): string {
+  if (!result) return 'Asked once the case is resolved.';
+  switch (result.status) {
+    case 'ANSWERED':
+      return `${result.score ?? '—'} out of 10`;
+    case 'INVITED':
+      return 'Survey sent; no answer yet.';
+    case 'EXPIRED':
+      return 'Survey sent; it expired unanswered.';
+    case 'NOT_INVITED':
+      return `Not surveyed (${(result.skippedReason ?? 'not asked').toLowerCase().replace(/_/g, ' ')}).`;
   }
 }

@@ -1,114 +1,58 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { Apollo, gql, type QueryRef } from 'apollo-angular';
+import { Apollo, type QueryRef } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
 import { errorMessage, SessionService } from '@homeroom/portal/data-access';
+import { StaffBarComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
+import {
+  countFilters,
+  defaultSort,
+  INBOX_VIEWS,
+  type InboxViewId,
+  readSavedViews,
+  type SavedView,
+  SORTS,
+  viewFilter,
+  writeSavedViews,
+} from './inbox-views';
+import {
+  type CaseSort,
+  InboxDocument,
+  InboxPageDocument,
+  type InboxQuery,
+  type InboxQueryVariables,
+  type InboxRowFragment,
+} from './operations.generated';
+import { readSlaTimer } from './sla-countdown';
 
-const INBOX = gql`
-  query Inbox(
-    $filter: CaseFilter
-    $first: Int
-    $everything: CaseFilter
-    $mine: CaseFilter
-    $watching: CaseFilter
-  ) {
-    everything: cases(filter: $everything, first: 1) {
-      totalCount
-    }
-    mine: cases(filter: $mine, first: 1) {
-      totalCount
-    }
-    watching: cases(filter: $watching, first: 1) {
-      totalCount
-    }
-    cases(filter: $filter, first: $first, sort: NEWEST) {
-      totalCount
-      edges {
-        node {
-          id
-          number
-          subject
-          status
-          priority
-          channel
-          createdAt
-          school {
-            id
-            name
-          }
-          assignee {
-            id
-            displayName
-          }
-          sla {
-            firstResponse {
-              status
-              dueAt
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-interface InboxData {
-  cases: { totalCount: number; edges: { node: InboxCase }[] };
-  everything: { totalCount: number };
-  mine: { totalCount: number };
-  watching: { totalCount: number };
-}
-
-interface InboxCase {
-  id: string;
-  number: string;
-  subject: string;
-  status: string;
-  priority: string;
-  channel: string;
-  createdAt: string;
-  school: { id: string; name: string } | null;
-  assignee: { id: string; displayName: string } | null;
-  sla: { firstResponse: { status: string; dueAt: string | null } | null } | null;
-}
-
-type View = 'everything' | 'mine' | 'watching';
-
-const VIEWS: readonly { id: View; name: string }[] = [
-  { id: 'everything', name: 'All open' },
-  { id: 'mine', name: 'Mine' },
-  { id: 'watching', name: 'Watching' },
-];
-
-/** A view the person saved: which list, which school, which words. Kept in this browser. */
-interface SavedView {
-  name: string;
-  view: View;
-  schoolId: string;
-  search: string;
-}
-
-const SAVED_VIEWS_KEY = 'homeroom.saved-views';
-const OPEN: string[] = ['NEW', 'OPEN', 'PENDING'];
-
-/** How often the inbox asks for changes: the gateway has no subscriptions (docs/api/README.md). */
+/** How often the inbox asks for changes: the gateway has no subscriptions (ADR 0014). */
 const REFRESH_MS = 5_000;
+/** Rows per request: the API's largest page. */
+const PAGE_SIZE = 100;
 
-/** The staff inbox: open cases the signed-in person may see, newest first, refreshed while it is open. */
+/**
+ * The staff inbox: the open cases of a view the person picks (mine, my teams, my schools, unassigned,
+ * breaching soon, watching, all), with every view's count, narrowed by school and words, in the order they
+ * choose; refreshed while open, and loading further pages as they scroll to the end.
+ */
 @Component({
   selector: 'hr-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, StaffBarComponent],
   template: `
-    <header class="bar">
-      <strong>Homeroom</strong>
-      <nav aria-label="Workspace">
-        <a routerLink="/inbox" aria-current="page">Inbox</a> <a routerLink="/dashboard">Dashboard</a>
-      </nav>
-      <span class="who">{{ who() }}</span>
-      <button type="button" (click)="signOut()">Sign out</button>
-    </header>
+    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
     <main class="inbox">
       <h1>
         Inbox <span class="count" data-testid="inbox-count">{{ total() }}</span>
@@ -121,7 +65,7 @@ const REFRESH_MS = 5_000;
             [attr.aria-pressed]="view() === option.id"
             (click)="show(option.id)"
           >
-            {{ option.name }} <span class="count">{{ counts()[option.id] }}</span>
+            {{ option.name }} <span class="count">{{ counts()[option.id] ?? '' }}</span>
           </button>
         }
       </div>
@@ -139,6 +83,12 @@ const REFRESH_MS = 5_000;
           <option value="" [selected]="schoolId() === ''">All my schools</option>
           @for (school of schools(); track school.id) {
             <option [value]="school.id" [selected]="schoolId() === school.id">{{ school.name }}</option>
+          }
+        </select>
+        <label for="inbox-sort">Order</label>
+        <select id="inbox-sort" (change)="chooseSort($event)">
+          @for (option of sorts; track option.id) {
+            <option [value]="option.id" [selected]="sort() === option.id">{{ option.name }}</option>
           }
         </select>
         <button type="submit">Search</button>
@@ -161,109 +111,148 @@ const REFRESH_MS = 5_000;
           }
         </div>
       }
+      <p class="hint">
+        Keys: <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> next and previous case · <kbd>Enter</kbd> open
+      </p>
       @if (error(); as error) {
         <p role="alert">{{ error }}</p>
       }
       @if (loading() && cases().length === 0) {
         <p aria-live="polite">Loading cases…</p>
       } @else if (cases().length === 0) {
-        <p>No open cases. New ones appear here as they arrive.</p>
+        <p>No open cases in this view. New ones appear here as they arrive.</p>
       } @else {
-        <table>
+        <table #table>
           <caption class="visually-hidden">
-            Open cases, newest first
+            {{
+              viewName()
+            }},
+            {{
+              sortName()
+            }}
           </caption>
           <thead>
             <tr>
               <th scope="col">Case</th>
               <th scope="col">Subject</th>
               <th scope="col">School</th>
+              <th scope="col">Topic</th>
               <th scope="col">Priority</th>
               <th scope="col">Assignee</th>
-              <th scope="col">First response</th>
+              <th scope="col">Next deadline</th>
               <th scope="col">Received</th>
             </tr>
           </thead>
           <tbody>
-            @for (item of cases(); track item.id) {
+            @for (item of rows(); track item.id) {
               <tr data-testid="inbox-row">
                 <td>
-                  <a [routerLink]="['/cases', item.number]">{{ item.number }}</a>
+                  <a data-row-link [routerLink]="['/cases', item.number]">{{ item.number }}</a>
                 </td>
                 <td>{{ item.subject }}</td>
-                <td>{{ item.school?.name ?? 'District' }}</td>
-                <td>{{ item.priority }}</td>
-                <td>{{ item.assignee?.displayName ?? 'Unassigned' }}</td>
-                <td [class]="'sla ' + (item.sla?.firstResponse?.status ?? 'NONE').toLowerCase()">
-                  {{ item.sla?.firstResponse?.status ?? '—' }}
-                </td>
+                <td>{{ item.school }}</td>
+                <td>{{ item.topic }}</td>
+                <td [class]="'priority ' + item.priority.toLowerCase()">{{ item.priority }}</td>
+                <td>{{ item.assignee }}</td>
+                <td [class]="'sla tone-' + item.deadline.tone">{{ item.deadline.text }}</td>
                 <td>{{ item.createdAt | date: 'short' }}</td>
               </tr>
             }
           </tbody>
         </table>
+        @if (nextCursor()) {
+          <button type="button" class="more" #more (click)="loadMore()" [disabled]="loadingMore()">
+            {{ loadingMore() ? 'Loading…' : 'Show more cases' }}
+          </button>
+        }
       }
     </main>
   `,
 })
 export class InboxPageComponent {
   private readonly apollo = inject(Apollo);
-  private readonly session = inject(SessionService);
-  protected readonly cases = signal<InboxCase[]>([]);
-  protected readonly total = signal(0);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-  protected readonly views = VIEWS;
-  protected readonly view = signal<View>('everything');
+  protected readonly session = inject(SessionService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly views = INBOX_VIEWS;
+  protected readonly sorts = SORTS;
+  protected readonly view = signal<InboxViewId>('everything');
+  protected readonly sort = signal<CaseSort>('NEWEST');
   protected readonly schoolId = signal('');
   protected readonly search = signal('');
-  protected readonly counts = signal<Record<View, number | string>>({
-    everything: '',
-    mine: '',
-    watching: '',
-  });
+  protected readonly cases = signal<InboxRowFragment[]>([]);
+  protected readonly total = signal(0);
+  protected readonly counts = signal<Partial<Record<InboxViewId, number>>>({});
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadingMore = signal(false);
+  protected readonly error = signal<string | null>(null);
   protected readonly saved = signal<SavedView[]>(readSavedViews());
   /** Schools seen on the cases listed so far: the picker offers the person's own. */
   protected readonly schools = signal<{ id: string; name: string }[]>([]);
-  private readonly personId = computed(() => String(this.session.claims()?.['sub'] ?? ''));
-  private readonly query: QueryRef<InboxData, ReturnType<InboxPageComponent['variables']>>;
-  protected readonly who = computed(() => {
-    const roles = this.session.claims()?.['roles'];
-    return Array.isArray(roles) ? roles.join(', ') : '';
-  });
+  private readonly now = signal(Date.now());
+  protected readonly viewName = computed(() => INBOX_VIEWS.find((item) => item.id === this.view())!.name);
+  protected readonly sortName = computed(() => SORTS.find((item) => item.id === this.sort())!.name);
+  /** What each row shows, worked out once per change rather than in the template. */
+  protected readonly rows = computed(() =>
+    this.cases().map((item) => ({
+      id: item.id,
+      number: item.number,
+      subject: item.subject,
+      school: item.school?.name ?? 'District',
+      topic: item.topic?.name ?? '—',
+      priority: item.priority,
+      assignee: item.assignee?.displayName ?? (item.team ? `${item.team.name} (unassigned)` : 'Unassigned'),
+      deadline: readSlaTimer(nextDeadline(item), this.now()),
+      createdAt: item.createdAt,
+    })),
+  );
+  private readonly table = viewChild<ElementRef<HTMLTableElement>>('table');
+  private readonly moreButton = viewChild<ElementRef<HTMLButtonElement>>('more');
+  private readonly query: QueryRef<InboxQuery, InboxQueryVariables>;
 
   constructor() {
-    this.query = this.apollo.watchQuery<InboxData, ReturnType<InboxPageComponent['variables']>>({
-      query: INBOX,
+    const destroyRef = inject(DestroyRef);
+    this.query = this.apollo.watchQuery({
+      query: InboxDocument,
       variables: this.variables(),
       pollInterval: REFRESH_MS,
       notifyOnNetworkStatusChange: false,
     });
-    this.query.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe({
+    this.query.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe({
       next: (result) => {
-        if (result.dataState === 'complete') {
-          const data = result.data as InboxData;
-          const listed = data.cases.edges.map((edge) => edge.node);
-          this.cases.set(listed);
-          this.total.set(data.cases.totalCount);
-          this.counts.set({
-            everything: data.everything.totalCount,
-            mine: data.mine.totalCount,
-            watching: data.watching.totalCount,
-          });
-          const known = new Map(this.schools().map((school) => [school.id, school]));
-          for (const item of listed) if (item.school) known.set(item.school.id, item.school);
-          this.schools.set([...known.values()].sort((a, b) => a.name.localeCompare(b.name)));
-        }
+        if (result.dataState === 'complete') this.showFirstPage(result.data as InboxQuery);
         this.loading.set(result.loading);
         this.error.set(result.error ? errorMessage(result.error, 'en') : null);
       },
       error: (error: unknown) => this.error.set(errorMessage(error, 'en')),
     });
+    const clock = setInterval(() => this.now.set(Date.now()), 30_000);
+    destroyRef.onDestroy(() => clearInterval(clock));
+    // Further pages load as the end of the list scrolls into view; the button stays for keyboard users.
+    const endOfList = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) void this.loadMore();
+    });
+    destroyRef.onDestroy(() => endOfList.disconnect());
+    effect((onCleanup) => {
+      const button = this.moreButton()?.nativeElement;
+      if (!button) return;
+      endOfList.observe(button);
+      onCleanup(() => endOfList.unobserve(button));
+    });
+    useKeyboardShortcuts([
+      {
+        key: '/',
+        description: 'Search',
+        run: () => this.host.nativeElement.querySelector<HTMLInputElement>('#inbox-search')?.focus(),
+      },
+      { key: 'j', description: 'Next case', run: () => this.moveFocus(1) },
+      { key: 'k', description: 'Previous case', run: () => this.moveFocus(-1) },
+    ]);
   }
 
-  protected show(view: View): void {
+  protected show(view: InboxViewId): void {
     this.view.set(view);
+    this.sort.set(defaultSort(view));
     this.refresh();
   }
 
@@ -277,25 +266,25 @@ export class InboxPageComponent {
     this.refresh();
   }
 
+  protected chooseSort(event: Event): void {
+    this.sort.set((event.target as HTMLSelectElement).value as CaseSort);
+    this.refresh();
+  }
+
   protected saveView(): void {
     const school = this.schools().find((item) => item.id === this.schoolId())?.name;
-    const name = [
-      VIEWS.find((item) => item.id === this.view())?.name,
-      school,
-      this.search() && `“${this.search()}”`,
-    ]
-      .filter(Boolean)
-      .join(' · ');
+    const name = [this.viewName(), school, this.search() && `“${this.search()}”`].filter(Boolean).join(' · ');
     const next = [
       ...this.saved().filter((item) => item.name !== name),
-      { name, view: this.view(), schoolId: this.schoolId(), search: this.search() },
+      { name, view: this.view(), sort: this.sort(), schoolId: this.schoolId(), search: this.search() },
     ];
     this.saved.set(next);
-    localStorage.setItem(SAVED_VIEWS_KEY, JSON.stringify(next));
+    writeSavedViews(next);
   }
 
   protected open(saved: SavedView): void {
     this.view.set(saved.view);
+    this.sort.set(saved.sort);
     this.schoolId.set(saved.schoolId);
     this.search.set(saved.search);
     this.refresh();
@@ -304,45 +293,104 @@ export class InboxPageComponent {
   protected remove(saved: SavedView): void {
     const next = this.saved().filter((item) => item.name !== saved.name);
     this.saved.set(next);
-    localStorage.setItem(SAVED_VIEWS_KEY, JSON.stringify(next));
+    writeSavedViews(next);
   }
 
+  /** The next page of the same list, after the last row shown. */
+  protected async loadMore(): Promise<void> {
+    const after = this.nextCursor();
+    if (!after || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    try {
+      const { filter, sort } = this.variables();
+      const result = await firstValueFrom(
+        this.apollo.query({
+          query: InboxPageDocument,
+          variables: { filter, sort, first: PAGE_SIZE, after },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      if (!result.data) return;
+      const known = new Set(this.cases().map((item) => item.id));
+      this.cases.update((rows) => [
+        ...rows,
+        ...result.data!.cases.edges.map((edge) => edge.node).filter((item) => !known.has(item.id)),
+      ]);
+      this.nextCursor.set(
+        result.data.cases.pageInfo.hasNextPage ? result.data.cases.pageInfo.endCursor : null,
+      );
+    } catch (error) {
+      this.error.set(errorMessage(error, 'en'));
+    } finally {
+      this.loadingMore.set(false);
+    }
+  }
+
+  /**
+   * A refresh brings the first page anew; pages loaded further down stay (without the rows the first
+   * page now holds), so scrolling is not lost every five seconds.
+   */
+  private showFirstPage(data: InboxQuery): void {
+    const first = data.cases.edges.map((edge) => edge.node);
+    const onFirst = new Set(first.map((item) => item.id));
+    const further = this.cases()
+      .slice(PAGE_SIZE)
+      .filter((item) => !onFirst.has(item.id));
+    this.cases.set([...first, ...further]);
+    if (further.length === 0)
+      this.nextCursor.set(data.cases.pageInfo.hasNextPage ? data.cases.pageInfo.endCursor : null);
+    this.total.set(data.cases.totalCount);
+    this.counts.set({
+      mine: data.mine.totalCount,
+      myTeams: data.myTeams.totalCount,
+      mySchools: data.mySchools.totalCount,
+      unassigned: data.unassigned.totalCount,
+      breachingSoon: data.breachingSoon.totalCount,
+      watching: data.watching.totalCount,
+      everything: data.everything.totalCount,
+    });
+    const known = new Map(this.schools().map((school) => [school.id, school]));
+    for (const item of first) if (item.school) known.set(item.school.id, item.school);
+    this.schools.set([...known.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  /** A new view, order or narrowing starts again at the first page. */
   private refresh(): void {
+    this.cases.set([]);
+    this.nextCursor.set(null);
+    this.loading.set(true);
     void this.query.refetch(this.variables());
   }
 
-  /** The listed view, and the same filters for each view's count. */
-  private variables() {
-    const common = {
-      status: OPEN,
-      ...(this.schoolId() ? { schoolId: this.schoolId() } : {}),
-      ...(this.search() ? { search: this.search() } : {}),
-    };
-    const byView: Record<View, object> = {
-      everything: common,
-      mine: { ...common, assigneeId: this.personId() || null },
-      watching: { ...common, watchedByMe: true },
-    };
+  private variables(): InboxQueryVariables {
+    const narrowing = { schoolId: this.schoolId(), search: this.search() };
     return {
-      first: 50,
-      filter: byView[this.view()],
-      everything: byView.everything,
-      mine: byView.mine,
-      watching: byView.watching,
+      ...countFilters(narrowing, this.session.personId()),
+      filter: viewFilter(this.view(), narrowing, this.session.personId()),
+      sort: this.sort(),
+      first: PAGE_SIZE,
     };
   }
 
-  protected signOut(): void {
-    this.session.signOut();
-    location.assign('/contact');
+  private moveFocus(step: number): void {
+    const links = [
+      ...(this.table()?.nativeElement.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? []),
+    ];
+    if (links.length === 0) return;
+    const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const next =
+      current === -1
+        ? step > 0
+          ? 0
+          : links.length - 1
+        : Math.min(links.length - 1, Math.max(0, current + step));
+    links[next]!.focus();
   }
 }
 
-function readSavedViews(): SavedView[] {
-  try {
-    const stored = JSON.parse(localStorage.getItem(SAVED_VIEWS_KEY) ?? '[]') as unknown;
-    return Array.isArray(stored) ? (stored as SavedView[]) : [];
-  } catch {
-    return [];
-  }
+/** The deadline that matters now: the first response while it runs, then the resolution. */
+function nextDeadline(item: InboxRowFragment) {
+  const firstResponse = item.sla?.firstResponse;
+  if (firstResponse && firstResponse.status !== 'MET') return firstResponse;
+  return item.sla?.resolution ?? firstResponse;
 }

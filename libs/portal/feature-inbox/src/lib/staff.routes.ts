@@ -13,6 +13,11 @@ export const STAFF_ROUTES: Routes = [
     loadComponent: () => import('./case-page.component').then((m) => m.CasePageComponent),
   },
   {
+    path: 'people/:id',
+    canActivate: [signedIn],
+    loadComponent: () => import('./person-page.component').then((m) => m.PersonPageComponent),
+  },
+  {
     path: 'inbox',
     canActivate: [signedIn],
     loadComponent: () => import('./inbox-page.component').then((m) => m.InboxPageComponent),

@@ -1,42 +1,48 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Apollo, gql } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
+import {
+  attachmentInput,
+  FILE_ACCEPT,
+  type FileProblem,
+  fileProblem,
+  formatFileSize,
+  MAX_FILE_BYTES,
+  refusedFileProblem,
+} from './attachment-file';
 import { LanguagePickerComponent } from './language-picker.component';
-import { PUBLIC_TEXT } from './public-text';
+import {
+  type AttachmentInput,
+  InquiryFormChoicesDocument,
+  SubmitInquiryDocument,
+  type InquiryFormChoicesQuery,
+  type SubmitInquiryMutation,
+} from './operations.generated';
+import { PUBLIC_TEXT, type PublicText } from './public-text';
 
-const FORM_CHOICES = gql`
-  query InquiryFormChoices {
-    schools(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-    topics {
-      id
-      name
-      parentId
-    }
-  }
-`;
+type School = InquiryFormChoicesQuery['schools']['edges'][number]['node'];
 
-const SUBMIT_INQUIRY = gql`
-  mutation SubmitInquiry($input: SubmitInquiryInput!) {
-    submitInquiry(input: $input) {
-      caseNumber
-      trackingToken
-    }
-  }
-`;
+const PROBLEM_TEXT = {
+  TOO_LARGE: 'fileTooLarge',
+  TYPE_NOT_ACCEPTED: 'fileNotAccepted',
+  EMPTY: 'fileEmpty',
+  UNREADABLE: 'fileUnreadable',
+} as const satisfies Record<FileProblem, keyof PublicText>;
 
-interface Choices {
-  schools: { edges: { node: { id: string; name: string } }[] };
-  topics: { id: string; name: string; parentId: string | null }[];
+/** The text with each `{key}` replaced by its value. */
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
 
 /** The public inquiry form: no sign-in; returns the case number and the tracking link. */
@@ -44,6 +50,28 @@ interface Choices {
   selector: 'hr-inquiry-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, RouterLink, LanguagePickerComponent],
+  styles: `
+    input[type='file'] {
+      min-width: 0;
+      max-width: 100%;
+      box-sizing: border-box;
+    }
+    .chosen-file {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem 1rem;
+      margin: 0.2rem 0 0;
+      overflow-wrap: anywhere;
+    }
+    .chosen-file button {
+      margin: 0;
+      padding: 0.45rem 0.9rem;
+      color: var(--brand);
+      background: #fff;
+      border: 1px solid var(--brand);
+    }
+  `,
   template: `
     <main class="public" [attr.lang]="language.current()">
       <hr-language-picker />
@@ -89,7 +117,28 @@ interface Choices {
             [attr.aria-describedby]="missingMessage() ? 'message-error' : null"
           ></textarea>
           @if (missingMessage()) {
-            <p id="message-error" class="field-error">{{ text().required }}</p>
+            <p id="message-error" role="alert" class="field-error">{{ text().required }}</p>
+          }
+          <label for="attachment">{{ text().attachFile }}</label>
+          <p id="attachment-hint" class="hint">{{ attachHint() }}</p>
+          <input
+            #fileInput
+            id="attachment"
+            name="attachment"
+            type="file"
+            [accept]="accept"
+            [attr.aria-invalid]="fileError() ? true : null"
+            [attr.aria-describedby]="fileError() ? 'attachment-hint attachment-error' : 'attachment-hint'"
+            (change)="chooseFile()"
+          />
+          @if (chosenFile()) {
+            <p class="chosen-file">
+              <span data-testid="chosen-file">{{ chosenFile() }}</span>
+              <button type="button" (click)="removeFile()">{{ text().removeFile }}</button>
+            </p>
+          }
+          @if (fileError()) {
+            <p id="attachment-error" role="alert" class="field-error">{{ fileError() }}</p>
           }
           <label class="check">
             <input type="checkbox" name="anonymous" [(ngModel)]="anonymous" />
@@ -118,12 +167,30 @@ export class InquiryPageComponent {
   private readonly apollo = inject(Apollo);
   protected readonly language = inject(LanguageService);
   protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
-  protected readonly schools = signal<{ id: string; name: string }[]>([]);
-  protected readonly topics = signal<{ id: string; name: string }[]>([]);
+  protected readonly schools = signal<School[]>([]);
+  protected readonly topics = signal<InquiryFormChoicesQuery['topics']>([]);
   protected readonly sending = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly missingMessage = signal(false);
-  protected readonly sent = signal<{ caseNumber: string; trackingToken: string } | null>(null);
+  protected readonly sent = signal<SubmitInquiryMutation['submitInquiry'] | null>(null);
+  protected readonly accept = FILE_ACCEPT;
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
+  protected readonly file = signal<File | null>(null);
+  /** A file refused, here or by the server, by name: the message follows the page's language. */
+  private readonly refusedFile = signal<{ name: string; problem: FileProblem } | null>(null);
+  private readonly maxFileSize = computed(() => formatFileSize(MAX_FILE_BYTES, this.language.current()));
+  protected readonly attachHint = computed(() => fill(this.text().attachHint, { max: this.maxFileSize() }));
+  protected readonly chosenFile = computed(() => {
+    const file = this.file();
+    if (!file) return null;
+    const size = formatFileSize(file.size, this.language.current());
+    return fill(this.text().chosenFile, { name: file.name, size });
+  });
+  protected readonly fileError = computed(() => {
+    const refused = this.refusedFile();
+    if (!refused) return null;
+    return fill(this.text()[PROBLEM_TEXT[refused.problem]], { name: refused.name, max: this.maxFileSize() });
+  });
 
   protected schoolId = '';
   protected topicId = '';
@@ -135,7 +202,7 @@ export class InquiryPageComponent {
   protected anonymous = false;
 
   constructor() {
-    this.apollo.query<Choices>({ query: FORM_CHOICES }).subscribe({
+    this.apollo.query({ query: InquiryFormChoicesDocument }).subscribe({
       next: ({ data }) => {
         this.schools.set(data?.schools.edges.map((edge) => edge.node) ?? []);
         this.topics.set(data?.topics ?? []);
@@ -144,15 +211,58 @@ export class InquiryPageComponent {
     });
   }
 
+  protected chooseFile(): void {
+    const chosen = this.fileInput()?.nativeElement.files?.[0] ?? null;
+    const problem = chosen && fileProblem(chosen);
+    if (chosen && problem) {
+      // Refused before sending: a family on a phone connection is spared a long upload.
+      this.refuseFile(chosen.name, problem);
+    } else {
+      this.refusedFile.set(null);
+      this.file.set(chosen);
+    }
+  }
+
+  protected removeFile(): void {
+    this.clearFile();
+    this.refusedFile.set(null);
+    // The button is gone: focus returns to the input rather than to the top of the page.
+    this.fileInput()?.nativeElement.focus();
+  }
+
+  /** The file to send, or null (and said so) when the browser cannot read it: moved or deleted since. */
+  private async readFile(file: File): Promise<AttachmentInput[] | null> {
+    try {
+      return [await attachmentInput(file)];
+    } catch {
+      this.refuseFile(file.name, 'UNREADABLE');
+      return null;
+    }
+  }
+
+  private refuseFile(name: string, problem: FileProblem): void {
+    this.clearFile();
+    this.refusedFile.set({ name, problem });
+  }
+
+  private clearFile(): void {
+    this.file.set(null);
+    const input = this.fileInput()?.nativeElement;
+    if (input) input.value = '';
+  }
+
   protected async submit(): Promise<void> {
     this.missingMessage.set(!this.message.trim());
     if (this.missingMessage()) return;
     this.sending.set(true);
     this.error.set(null);
+    const file = this.file();
     try {
+      const attachments = file ? await this.readFile(file) : null;
+      if (file && !attachments) return;
       const result = await firstValueFrom(
-        this.apollo.mutate<{ submitInquiry: { caseNumber: string; trackingToken: string } }>({
-          mutation: SUBMIT_INQUIRY,
+        this.apollo.mutate({
+          mutation: SubmitInquiryDocument,
           variables: {
             input: {
               message: this.message,
@@ -165,12 +275,16 @@ export class InquiryPageComponent {
                 ? null
                 : { name: this.name || null, email: this.email || null, phone: this.phone || null },
             },
+            attachments,
           },
         }),
       );
       this.sent.set(result.data?.submitInquiry ?? null);
     } catch (error) {
-      this.error.set(errorMessage(error, this.language.current()));
+      // A file the server refused is said of the file, by its name, next to the file input.
+      const problem = file && refusedFileProblem(error);
+      if (file && problem) this.refuseFile(file.name, problem);
+      else this.error.set(errorMessage(error, this.language.current()));
     } finally {
       this.sending.set(false);
     }

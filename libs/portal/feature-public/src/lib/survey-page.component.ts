@@ -8,73 +8,20 @@ import {
   type OnInit,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo, gql } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
 import { LanguagePickerComponent } from './language-picker.component';
+import {
+  SubmitSurveyResponseDocument,
+  SurveyByTokenDocument,
+  type SurveyAnswerInput,
+  type SurveyByTokenQuery,
+} from './operations.generated';
 import { PUBLIC_TEXT } from './public-text';
 
-const SURVEY = gql`
-  query SurveyByToken($token: String!, $language: String) {
-    surveyByToken(token: $token, language: $language) {
-      state
-      caseNumber
-      language
-      title
-      questions {
-        id
-        kind
-        text
-        required
-        min
-        max
-        lowLabel
-        highLabel
-        choices {
-          id
-          text
-        }
-        maxLength
-      }
-    }
-  }
-`;
-
-const ANSWER = gql`
-  mutation SubmitSurveyResponse($token: String!, $answers: [SurveyAnswerInput!]!, $language: String) {
-    submitSurveyResponse(token: $token, answers: $answers, language: $language) {
-      id
-    }
-  }
-`;
-
-interface Question {
-  id: string;
-  kind: 'SCALE' | 'NPS' | 'SINGLE_CHOICE' | 'MULTI_CHOICE' | 'TEXT';
-  text: string;
-  required: boolean;
-  min: number | null;
-  max: number | null;
-  lowLabel: string | null;
-  highLabel: string | null;
-  choices: { id: string; text: string }[] | null;
-  maxLength: number | null;
-}
-
-interface Answer {
-  questionId: string;
-  number?: number;
-  choice?: string;
-  text?: string;
-}
-
-interface Survey {
-  state: 'OPEN' | 'ANSWERED' | 'EXPIRED' | 'CLOSED';
-  caseNumber: string | null;
-  language: string;
-  title: string;
-  questions: Question[];
-}
+type Survey = NonNullable<SurveyByTokenQuery['surveyByToken']>;
+type Question = Survey['questions'][number];
 
 /** A survey by its one-time link (`/s/:token`): scales as radio groups, choices, a comment; sent once. */
 @Component({
@@ -171,8 +118,8 @@ export class SurveyPageComponent implements OnInit {
 
   ngOnInit(): void {
     this.apollo
-      .query<{ surveyByToken: Survey | null }>({
-        query: SURVEY,
+      .query({
+        query: SurveyByTokenDocument,
         variables: { token: this.token(), language: this.language.current() },
         fetchPolicy: 'network-only',
       })
@@ -195,7 +142,7 @@ export class SurveyPageComponent implements OnInit {
   }
 
   protected async submit(survey: Survey): Promise<void> {
-    const answers = survey.questions.flatMap((question): Answer[] => {
+    const answers = survey.questions.flatMap((question): SurveyAnswerInput[] => {
       if (question.kind === 'TEXT')
         return this.texts[question.id]?.trim()
           ? [{ questionId: question.id, text: this.texts[question.id]! }]
@@ -212,7 +159,7 @@ export class SurveyPageComponent implements OnInit {
     try {
       await firstValueFrom(
         this.apollo.mutate({
-          mutation: ANSWER,
+          mutation: SubmitSurveyResponseDocument,
           variables: { token: this.token(), answers, language: survey.language },
         }),
       );

@@ -8,51 +8,14 @@ import {
   type OnInit,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo, gql } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
 import { LanguagePickerComponent } from './language-picker.component';
+import { ReplyAsRequesterDocument, TrackCaseDocument, type TrackCaseQuery } from './operations.generated';
 import { PUBLIC_TEXT, STATUS_TEXT } from './public-text';
 
-const TRACK_CASE = gql`
-  query TrackCase($token: String!) {
-    trackCase(token: $token) {
-      number
-      subject
-      status
-      createdAt
-      messages {
-        id
-        body
-        direction
-        createdAt
-      }
-    }
-  }
-`;
-
-const REPLY = gql`
-  mutation ReplyAsRequester($token: String!, $body: String!) {
-    replyAsRequester(token: $token, body: $body) {
-      number
-      status
-      messages {
-        id
-        body
-        direction
-        createdAt
-      }
-    }
-  }
-`;
-
-interface TrackedCase {
-  number: string;
-  subject: string;
-  status: string;
-  createdAt: string;
-  messages: { id: string; body: string; direction: string; createdAt: string }[];
-}
+type TrackedCase = NonNullable<TrackCaseQuery['trackCase']>;
 
 /** A family's view of its case by the tracking token: the public conversation and a reply box. */
 @Component({
@@ -107,8 +70,8 @@ export class TrackingPageComponent implements OnInit {
 
   ngOnInit(): void {
     this.apollo
-      .query<{ trackCase: TrackedCase | null }>({
-        query: TRACK_CASE,
+      .query({
+        query: TrackCaseDocument,
         variables: { token: this.token() },
         fetchPolicy: 'network-only',
       })
@@ -128,8 +91,8 @@ export class TrackingPageComponent implements OnInit {
     this.sending.set(true);
     try {
       const result = await firstValueFrom(
-        this.apollo.mutate<{ replyAsRequester: TrackedCase }>({
-          mutation: REPLY,
+        this.apollo.mutate({
+          mutation: ReplyAsRequesterDocument,
           variables: { token: this.token(), body: this.replyBody },
         }),
       );

@@ -1,4 +1,11 @@
-import { csatSummary, isLowSatisfaction, npsSummary, responseRate, suppressSmallGroups } from './scores';
+import {
+  csatSummary,
+  isLowSatisfaction,
+  npsOfCounts,
+  npsSummary,
+  responseRate,
+  suppressSmallGroups,
+} from './scores';
 
 describe('csatSummary', () => {
   it('gives the count, the mean and the distribution', () => {
@@ -32,6 +39,40 @@ describe('npsSummary', () => {
 
   it('takes 0 but not 11', () => {
     expect(() => npsSummary([11])).toThrow(expect.objectContaining({ reason: 'INVALID_SCORE' }));
+  });
+});
+
+describe('npsOfCounts', () => {
+  it('gives what npsSummary gives over the same answers', () => {
+    const scores = [10, 9, 8, 0, 5, 10, 7, 7, 6];
+    const counts = [...new Set(scores)].map((score) => ({
+      score,
+      count: scores.filter((s) => s === score).length,
+    }));
+    expect(npsOfCounts(counts)).toEqual(npsSummary(scores));
+  });
+
+  it('adds up a score counted twice, and takes zero counts', () => {
+    expect(
+      npsOfCounts([
+        { score: 10, count: 3 },
+        { score: 10, count: 1 },
+        { score: 6, count: 1 },
+        { score: 8, count: 0 },
+      ]),
+    ).toEqual({ count: 5, promoters: 4, passives: 0, detractors: 1, nps: 60 });
+  });
+
+  it('has no score without answers', () => {
+    expect(npsOfCounts([])).toEqual({ count: 0, promoters: 0, passives: 0, detractors: 0, nps: null });
+  });
+
+  it.each([
+    [[{ score: 11, count: 1 }], 'INVALID_SCORE'],
+    [[{ score: 9, count: -1 }], 'INVALID_COUNT'],
+    [[{ score: 9, count: 1.5 }], 'INVALID_COUNT'],
+  ])('refuses %j', (counts, reason) => {
+    expect(() => npsOfCounts(counts)).toThrow(expect.objectContaining({ reason }));
   });
 });
 

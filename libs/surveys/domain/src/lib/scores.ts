@@ -30,12 +30,34 @@ export interface NpsSummary {
 
 /** Net Promoter Score from 0–10 answers: promoters 9–10, passives 7–8, detractors 0–6. */
 export function npsSummary(scores: readonly number[]): NpsSummary {
-  assertScores(scores, 0, 10);
-  const promoters = scores.filter((s) => s >= 9).length;
-  const passives = scores.filter((s) => s === 7 || s === 8).length;
-  const detractors = scores.length - promoters - passives;
-  const nps = scores.length ? round((100 * (promoters - detractors)) / scores.length, 1) : null;
-  return { count: scores.length, promoters, passives, detractors, nps };
+  return npsOfCounts(scores.map((score) => ({ score, count: 1 })));
+}
+
+/**
+ * The same from how many gave each score (as a database counts them, `GROUP BY` the answer), so the
+ * answers need not be read one by one. A score may appear more than once; its counts add up.
+ */
+export function npsOfCounts(counts: readonly { score: number; count: number }[]): NpsSummary {
+  assertScores(
+    counts.map((row) => row.score),
+    0,
+    10,
+  );
+  const index = counts.findIndex((row) => !Number.isInteger(row.count) || row.count < 0);
+  if (index >= 0)
+    throw new InvalidInputException(
+      'Counts must be whole numbers of at least 0',
+      [{ path: `counts[${index}].count`, message: `${counts[index]!.count} is not a count` }],
+      'INVALID_COUNT',
+    );
+  const sum = (keep: (score: number) => boolean) =>
+    counts.reduce((total, row) => (keep(row.score) ? total + row.count : total), 0);
+  const count = sum(() => true);
+  const promoters = sum((score) => score >= 9);
+  const passives = sum((score) => score === 7 || score === 8);
+  const detractors = count - promoters - passives;
+  const nps = count ? round((100 * (promoters - detractors)) / count, 1) : null;
+  return { count, promoters, passives, detractors, nps };
 }
 
 /** The share of invitations answered, 0–1; null when none were sent. */

@@ -5,10 +5,11 @@ import {
   SatisfactionResolver,
   SchoolSatisfactionResolver,
 } from './resolvers/satisfaction.resolver';
+import { NpsResolver } from './resolvers/nps.resolver';
 import { SurveyLinkResolver } from './resolvers/survey-link.resolver';
 import { SurveyResolver } from './resolvers/survey.resolver';
 
-/** The surveys subgraph: surveys, the public survey link, satisfaction results, `Case.satisfaction`, `School.satisfaction`. */
+/** The surveys subgraph: surveys, the public survey link, satisfaction results, the district's NPS, `Case.satisfaction`, `School.satisfaction`. */
 @Module({
   providers: [
     SurveyLinkResolver,
@@ -17,6 +18,7 @@ import { SurveyResolver } from './resolvers/survey.resolver';
     SatisfactionBreakdownResolver,
     SchoolSatisfactionResolver,
     CaseSatisfactionResolver,
+    NpsResolver,
   ],
 })
 export class SurveysGraphqlModule {}

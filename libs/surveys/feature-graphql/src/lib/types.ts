@@ -397,9 +397,12 @@ export class SendSurveyPayload {
   scheduledFor!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'Net Promoter Score from answers of 0–10 to "how likely are you to recommend…". Withheld when too few people answered (suppression): nps is then null, and promoters, passives and detractors 0.',
+})
 export class NpsResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Answers counted (shown even when the score is withheld).' })
   count!: number;
 
   @Field(() => Int, { description: 'Answers of 9 or 10.' })
@@ -411,8 +414,18 @@ export class NpsResult {
   @Field(() => Int, { description: 'Answers of 0 to 6.' })
   detractors!: number;
 
-  @Field(() => Float, { nullable: true, description: '% promoters − % detractors, −100 to 100.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '% promoters − % detractors, −100 to 100; null without answers or when withheld.',
+  })
   nps!: number | null;
+
+  @Field(() => SuppressionReasonEnum, {
+    nullable: true,
+    description:
+      "Why the score is withheld (SMALL_GROUP: fewer people answered than the district's minimum); null when it is shown.",
+  })
+  suppression?: string | null;
 }
 
 @ObjectType()

@@ -154,6 +154,7 @@ export class CaseIntakeService {
       | 'updatedAt'
       | 'firstRespondedAt'
       | 'resolvedAt'
+      | 'slaDueAt'
       | 'version'
       | 'assigneeId'
       | 'teamId'

@@ -59,11 +59,17 @@ export class CaseResolver {
 
   @Public()
   @Mutation(() => SubmitInquiryPayload, {
-    description: 'The public inquiry form: no sign-in, anonymous allowed.',
+    description:
+      'The public inquiry form: no sign-in, anonymous allowed. Files (a photo, a PDF of a form) go in `attachments`.',
   })
   async submitInquiry(
     @Args('input') input: SubmitInquiryInput,
-    @Args('attachments', { type: () => [AttachmentInput], nullable: true })
+    @Args('attachments', {
+      type: () => [AttachmentInput],
+      nullable: true,
+      description:
+        "Files for the inquiry's first message, as in replyAsRequester. One file the policy refuses (type, size, count) refuses the inquiry with BAD_USER_INPUT and its reason (ATTACHMENT_TYPE_NOT_ALLOWED, ATTACHMENT_TOO_LARGE, …): no case is opened and no file is kept.",
+    })
     attachments: AttachmentInput[] | null,
   ): Promise<SubmitInquiryPayload> {
     const { supportCase, trackingToken } = await this.attachments.withUploads(attachments, (files) =>

@@ -6,10 +6,13 @@ import {
   combineAssessments,
   isSelfAssessment,
   localize,
+  npsOfCounts,
   npsSummary,
   responseRate,
+  suppressSmallGroups,
   type AssessmentResult,
   type NpsSummary,
+  type SuppressionReason,
 } from '@homeroom/surveys/domain';
 import { SurveyEntity } from '../entities/survey.entities';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
@@ -39,6 +42,40 @@ export interface SurveyResults {
   /** The customer-service self-assessment: where its respondents place the district. */
   assessment: AssessmentResult | null;
 }
+
+/** The district's Net Promoter Score over a range; see `SurveyResultsService.districtNps`. */
+export interface DistrictNps extends NpsSummary {
+  /** Why the score is withheld (promoters, passives and detractors then 0); null when it is shown. */
+  suppression: SuppressionReason | null;
+}
+
+/**
+ * Every answer to an NPS question of a district survey from responses submitted in [$1, $2), counted by
+ * score (the question's kind in the version each response answered, so a reworded survey counts right),
+ * with the grand total (`GROUPING`) and how many responses gave them. The surveys with an NPS question
+ * are named to the index up front (`survey_id = ANY (ARRAY(…))`), so `ix_survey_response_submitted
+ * (survey_id, submitted_at)` reads only their responses in the range, never the satisfaction survey's.
+ */
+const DISTRICT_NPS = `
+  WITH nps_question AS (
+    SELECT v.survey_id, q->>'id' AS question_id, array_agg(v.version) AS versions
+      FROM survey s
+      JOIN survey_version v ON v.survey_id = s.id
+     CROSS JOIN LATERAL jsonb_array_elements(v.definition->'questions') q
+     WHERE s.kind = 'DISTRICT' AND q->>'kind' = 'NPS'
+     GROUP BY 1, 2
+  ), answer AS (
+    SELECT r.id AS response_id, (r.answers->>n.question_id)::int AS score
+      FROM nps_question n
+      JOIN survey_response r ON r.survey_id = n.survey_id AND r.version = ANY(n.versions)
+     WHERE r.survey_id = ANY (ARRAY(SELECT survey_id FROM nps_question))
+       AND r.submitted_at >= $1 AND r.submitted_at < $2
+       AND jsonb_typeof(r.answers->n.question_id) = 'number'
+  )
+  SELECT score, GROUPING(score) = 1 AS total, count(*)::int AS answers,
+         count(DISTINCT response_id)::int AS respondents
+    FROM answer
+   GROUP BY GROUPING SETS ((score), ())`;
 
 /**
  * A survey's results, question by question, in the language asked for (the current version's wording;
@@ -133,6 +170,41 @@ export class SurveyResultsService {
       questions.push(result);
     }
     return { ...base, suppressed: false, questions, assessment: await this.assessment(survey, definition) };
+  }
+
+  /**
+   * The district's Net Promoter Score over a range: every answer to an NPS question of a district survey
+   * (not the satisfaction survey after cases) from responses submitted in it, whichever survey, audience or
+   * link they came through; aggregated in the database. District-wide only: a district survey's responses
+   * carry no school (invitations go to people, open links are anonymous). Withheld like every survey
+   * figure when fewer people than the district minimum answered (`suppressSmallGroups`, SMALL_GROUP);
+   * a respondent answering two NPS questions is one person, however many answers.
+   */
+  async districtNps(range: { from: Date; to: Date }): Promise<DistrictNps> {
+    const rows = (await this.dataSource.query(DISTRICT_NPS, [range.from, range.to])) as {
+      score: number | null;
+      total: boolean;
+      answers: number;
+      respondents: number;
+    }[];
+    const respondents = rows.find((row) => row.total)?.respondents ?? 0;
+    const summary = npsOfCounts(
+      rows.filter((row) => !row.total).map((row) => ({ score: row.score!, count: row.answers })),
+    );
+    const [reported] = suppressSmallGroups(
+      [{ key: 'district', count: respondents }],
+      this.settings.minimumGroupSize,
+    );
+    return reported!.suppressed
+      ? {
+          count: summary.count,
+          promoters: 0,
+          passives: 0,
+          detractors: 0,
+          nps: null,
+          suppression: reported!.reason,
+        }
+      : { ...summary, suppression: null };
   }
 
   private counts(survey: SurveyEntity, questionId: string, value: string, answered: string) {

@@ -1,0 +1,58 @@
+import type { RoutingRulesQuery } from '../operations.generated';
+
+type Rule = RoutingRulesQuery['routingRules'][number];
+
+/** Names for the ids a rule holds; an id no longer known (a retired school) reads as "unknown". */
+export interface RuleNames {
+  schools: ReadonlyMap<string, string>;
+  topics: ReadonlyMap<string, string>;
+  teams: ReadonlyMap<string, string>;
+}
+
+/** "School is Lincoln or Oak; topic is Bus delay": every condition a case must meet, in words. */
+export function describeConditions(rule: Rule, names: RuleNames): string {
+  const { conditions } = rule;
+  const parts = [
+    either('school', conditions.schoolIds, names.schools),
+    either('topic', conditions.topicIds, names.topics),
+    either('channel', conditions.channels),
+    either('priority', conditions.priorities),
+    either('language', conditions.languages),
+    conditions.keywords?.length ? `mentions ${conditions.keywords.map((k) => `“${k}”`).join(' or ')}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join('; ') : 'Every new case';
+}
+
+/** "Team Transportation; priority HIGH; tags bus": what the rule does to a case it matches. */
+export function describeActions(rule: Rule, names: RuleNames): string {
+  const { actions } = rule;
+  const parts = [
+    actions.teamId ? `team ${names.teams.get(actions.teamId) ?? 'unknown'}` : null,
+    actions.assigneeId ? 'a named person' : null,
+    actions.priority ? `priority ${actions.priority}` : null,
+    actions.tags?.length ? `tags ${actions.tags.join(', ')}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join('; ') : 'Nothing';
+}
+
+/** A comma-separated field as a list: trimmed, without empty or repeated entries; null when empty. */
+export function listFromText(text: string): string[] | null {
+  const items = [
+    ...new Set(
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
+  return items.length ? items : null;
+}
+
+function either(
+  label: string,
+  values: readonly string[] | null | undefined,
+  names?: ReadonlyMap<string, string>,
+): string | null {
+  if (!values?.length) return null;
+  return `${label} is ${values.map((value) => (names ? (names.get(value) ?? 'unknown') : value)).join(' or ')}`;
+}

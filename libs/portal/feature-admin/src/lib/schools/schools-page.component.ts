@@ -1,0 +1,434 @@
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Apollo } from 'apollo-angular';
+import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { appendPage } from '../connection-page';
+import {
+  AdminDepartmentsDocument,
+  type AdminDepartmentsQuery,
+  type AdminDepartmentsQueryVariables,
+  AdminSchoolsDocument,
+  type AdminSchoolsQuery,
+  type AdminSchoolsQueryVariables,
+  CreateDepartmentDocument,
+  CreateSchoolDocument,
+  DeactivateSchoolDocument,
+  type SchoolType,
+} from '../operations.generated';
+import {
+  COMMON_TIME_ZONES,
+  describeGrades,
+  GRADES,
+  SCHOOL_TYPES,
+  schoolInput,
+  schoolTypeName,
+} from './school-form';
+
+type School = AdminSchoolsQuery['schools']['edges'][number]['node'];
+
+const PAGE_SIZE = 100;
+const FALLBACK_TIME_ZONE = 'America/Chicago';
+
+/**
+ * Schools and departments: the district's schools (code, type, grades, time zone, whether they still take
+ * cases), adding a school and deactivating one (it keeps its history); and the departments cases and teams
+ * belong to, the district's and a chosen school's, with adding one.
+ */
+@Component({
+  selector: 'hr-schools-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule],
+  styles: `
+    .confirm {
+      margin: 0.8rem 0;
+      max-width: 40rem;
+    }
+    .confirm:focus {
+      outline: 3px solid currentColor;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+  `,
+  template: `
+    <h1>Schools and departments</h1>
+    @if (loadError(); as error) {
+      <p role="alert">{{ error }}</p>
+    }
+
+    <h2>Schools</h2>
+    @if (loading()) {
+      <p role="status">Loading schools…</p>
+    } @else if (schools().length === 0) {
+      <p>No schools yet: add the first below, or import them from the student information system.</p>
+    } @else {
+      <table>
+        <caption class="visually-hidden">
+          The district's schools by name
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Code</th>
+            <th scope="col">Type</th>
+            <th scope="col">Grades</th>
+            <th scope="col">Time zone</th>
+            <th scope="col">Status</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (school of rows(); track school.id) {
+            <tr data-testid="school-row">
+              <td>{{ school.name }}</td>
+              <td>{{ school.code }}</td>
+              <td>{{ school.typeName }}</td>
+              <td>{{ school.grades }}</td>
+              <td>{{ school.timeZone }}</td>
+              <td>{{ school.active ? 'Active' : 'Deactivated' }}</td>
+              <td>
+                @if (school.active) {
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="busy()"
+                    [attr.aria-label]="'Deactivate ' + school.name"
+                    (click)="confirmDeactivation(school)"
+                  >
+                    Deactivate
+                  </button>
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+      <p class="hint">Showing {{ schools().length }} of {{ total() }} schools.</p>
+      @if (nextCursor()) {
+        <button type="button" class="more" [disabled]="loadingMore()" (click)="showMore()">
+          {{ loadingMore() ? 'Loading…' : 'Show more schools' }}
+        </button>
+      }
+    }
+    @if (confirming(); as school) {
+      <div class="panel confirm" role="group" aria-labelledby="deactivate-question" tabindex="-1" #confirm>
+        <p id="deactivate-question">
+          <strong>Deactivate {{ school.name }} ({{ school.code }})?</strong>
+          It keeps its cases and history, but families can no longer choose it and it takes no new cases. The
+          API has no way to reactivate a school.
+        </p>
+        <div class="actions">
+          <button type="button" [disabled]="busy()" (click)="deactivate(school)">
+            Deactivate {{ school.name }}
+          </button>
+          <button type="button" class="secondary" (click)="confirming.set(null)">Cancel</button>
+        </div>
+      </div>
+    }
+    @if (deactivateError(); as error) {
+      <p role="alert" class="error">{{ error }}</p>
+    }
+
+    <h2>Add a school</h2>
+    <form class="admin-form" (ngSubmit)="createSchool()">
+      <label for="school-name">Name</label>
+      <input id="school-name" name="name" required [(ngModel)]="name" />
+      <label for="school-code">Code (the district's short code)</label>
+      <input id="school-code" name="code" required [(ngModel)]="code" />
+      <label for="school-type">Type</label>
+      <select id="school-type" name="type" required [(ngModel)]="type">
+        <option value="">Choose a type</option>
+        @for (option of schoolTypes; track option.type) {
+          <option [value]="option.type">{{ option.name }}</option>
+        }
+      </select>
+      <label for="school-lowest">Lowest grade</label>
+      <select id="school-lowest" name="lowestGrade" [(ngModel)]="lowestGrade">
+        <option value="">Not set</option>
+        @for (grade of grades; track grade) {
+          <option [value]="grade">{{ grade }}</option>
+        }
+      </select>
+      <label for="school-highest">Highest grade</label>
+      <select id="school-highest" name="highestGrade" [(ngModel)]="highestGrade">
+        <option value="">Not set</option>
+        @for (grade of grades; track grade) {
+          <option [value]="grade">{{ grade }}</option>
+        }
+      </select>
+      <label for="school-time-zone">Time zone (IANA, e.g. America/Chicago)</label>
+      <input
+        id="school-time-zone"
+        name="timeZone"
+        required
+        list="school-time-zones"
+        autocomplete="off"
+        [(ngModel)]="timeZone"
+      />
+      <datalist id="school-time-zones">
+        @for (zone of timeZones; track zone) {
+          <option [value]="zone"></option>
+        }
+      </datalist>
+      <label for="school-phone">Phone (optional)</label>
+      <input id="school-phone" name="phone" type="tel" autocomplete="off" [(ngModel)]="phone" />
+      <label for="school-nces">Federal NCES school id (optional)</label>
+      <input id="school-nces" name="ncesId" [(ngModel)]="ncesId" />
+      <button type="submit" [disabled]="busy()">Add school</button>
+      @if (schoolProblems().length) {
+        <div role="alert" class="error">
+          <p>The school was not added:</p>
+          <ul>
+            @for (problem of schoolProblems(); track problem) {
+              <li>{{ problem }}</li>
+            }
+          </ul>
+        </div>
+      }
+      @if (schoolError(); as error) {
+        <p role="alert" class="error">{{ error }}</p>
+      }
+      @if (added(); as added) {
+        <p role="status">{{ added }}</p>
+      }
+    </form>
+
+    <h2>Departments</h2>
+    <p class="hint">
+      District departments (Transportation, Enrollment) take cases from every school; a school's office takes
+      its own.
+    </p>
+    <div class="admin-form">
+      <label for="departments-of">Show departments of</label>
+      <select
+        id="departments-of"
+        name="departmentsOf"
+        [(ngModel)]="departmentSchoolId"
+        (ngModelChange)="showDepartments($event)"
+      >
+        <option value="">The district only</option>
+        @for (school of schools(); track school.id) {
+          <option [value]="school.id">The district and {{ school.name }}</option>
+        }
+      </select>
+    </div>
+    @if (departmentsError(); as error) {
+      <p role="alert">{{ error }}</p>
+    }
+    @if (departmentsLoading()) {
+      <p role="status">Loading departments…</p>
+    } @else {
+      <table>
+        <caption class="visually-hidden">
+          Departments
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Department</th>
+            <th scope="col">Belongs to</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (department of departments(); track department.id) {
+            <tr>
+              <td>{{ department.name }}</td>
+              <td>{{ department.owner }}</td>
+            </tr>
+          } @empty {
+            <tr>
+              <td colspan="2">No departments yet.</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
+
+    <h2>Add a department</h2>
+    <form class="admin-form" (ngSubmit)="createDepartment()">
+      <label for="department-name">Name</label>
+      <input id="department-name" name="departmentName" required [(ngModel)]="departmentName" />
+      <label for="department-owner">Belongs to</label>
+      <select id="department-owner" name="departmentOwner" [(ngModel)]="departmentOwner">
+        <option value="">The district</option>
+        @for (school of activeSchools(); track school.id) {
+          <option [value]="school.id">{{ school.name }}</option>
+        }
+      </select>
+      <button type="submit" [disabled]="busy() || !departmentName().trim()">Add department</button>
+      @if (departmentError(); as error) {
+        <p role="alert" class="error">{{ error }}</p>
+      }
+    </form>
+  `,
+})
+export class SchoolsPageComponent {
+  private readonly apollo = inject(Apollo);
+  protected readonly schoolTypes = SCHOOL_TYPES;
+  protected readonly grades = GRADES;
+  protected readonly timeZones = COMMON_TIME_ZONES;
+  private readonly query = watchQuery<AdminSchoolsQuery, AdminSchoolsQueryVariables>(AdminSchoolsDocument, {
+    first: PAGE_SIZE,
+  });
+  private readonly departmentsQuery = watchQuery<AdminDepartmentsQuery, AdminDepartmentsQueryVariables>(
+    AdminDepartmentsDocument,
+    { schoolId: null },
+  );
+  protected readonly loadError = this.query.error;
+  protected readonly loading = computed(() => this.query.loading() && !this.query.data());
+  protected readonly departmentsError = this.departmentsQuery.error;
+  protected readonly departmentsLoading = computed(
+    () => this.departmentsQuery.loading() && !this.departmentsQuery.data(),
+  );
+  protected readonly busy = signal(false);
+  protected readonly loadingMore = signal(false);
+  protected readonly schoolError = signal<string | null>(null);
+  protected readonly schoolProblems = signal<string[]>([]);
+  protected readonly deactivateError = signal<string | null>(null);
+  protected readonly departmentError = signal<string | null>(null);
+  protected readonly added = signal<string | null>(null);
+  protected readonly confirming = signal<School | null>(null);
+
+  protected readonly name = signal('');
+  protected readonly code = signal('');
+  protected readonly type = signal<SchoolType | ''>('');
+  protected readonly lowestGrade = signal('');
+  protected readonly highestGrade = signal('');
+  /** The district's time zone until the administrator types another. */
+  protected readonly timeZone = linkedSignal(() => this.districtTimeZone());
+  protected readonly phone = signal('');
+  protected readonly ncesId = signal('');
+  protected readonly departmentSchoolId = signal('');
+  protected readonly departmentName = signal('');
+  protected readonly departmentOwner = signal('');
+
+  protected readonly schools = computed(
+    () => this.query.data()?.schools.edges.map((edge) => edge.node) ?? [],
+  );
+  protected readonly activeSchools = computed(() => this.schools().filter((school) => school.active));
+  protected readonly total = computed(() => this.query.data()?.schools.totalCount ?? 0);
+  protected readonly nextCursor = computed(() => {
+    const pageInfo = this.query.data()?.schools.pageInfo;
+    return pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+  });
+  protected readonly rows = computed(() =>
+    this.schools().map((school) => ({
+      ...school,
+      typeName: schoolTypeName(school.type),
+      grades: describeGrades(school.lowestGrade, school.highestGrade),
+    })),
+  );
+  protected readonly departments = computed(() => {
+    const names = new Map(this.schools().map((school) => [school.id, school.name]));
+    return (this.departmentsQuery.data()?.departments ?? []).map((department) => ({
+      ...department,
+      owner: department.schoolId ? (names.get(department.schoolId) ?? 'A school') : 'The district',
+    }));
+  });
+  private readonly districtTimeZone = computed(
+    () => this.query.data()?.district?.timeZone ?? FALLBACK_TIME_ZONE,
+  );
+  private readonly confirmPanel = viewChild<ElementRef<HTMLElement>>('confirm');
+
+  constructor() {
+    // The question takes the focus when it appears, so keyboard and screen-reader users meet it at once.
+    afterRenderEffect(() => this.confirmPanel()?.nativeElement.focus());
+  }
+
+  protected async showMore(): Promise<void> {
+    const after = this.nextCursor();
+    if (!after || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    try {
+      await this.query.ref.fetchMore({
+        variables: { after },
+        updateQuery: (shown, { fetchMoreResult }) => ({
+          ...shown,
+          schools: appendPage(shown.schools, fetchMoreResult.schools),
+        }),
+      });
+    } catch {
+      this.schoolError.set('More schools could not be loaded. Please try again.');
+    } finally {
+      this.loadingMore.set(false);
+    }
+  }
+
+  protected async createSchool(): Promise<void> {
+    this.added.set(null);
+    const result = schoolInput({
+      name: this.name(),
+      code: this.code(),
+      type: this.type(),
+      lowestGrade: this.lowestGrade(),
+      highestGrade: this.highestGrade(),
+      timeZone: this.timeZone(),
+      phone: this.phone(),
+      ncesId: this.ncesId(),
+    });
+    this.schoolProblems.set(result.problems ?? []);
+    if (!result.input) return;
+    const created = await runMutation(
+      this.apollo,
+      CreateSchoolDocument,
+      { input: result.input },
+      { busy: this.busy, error: this.schoolError },
+      ['AdminSchools'],
+    );
+    if (!created) return;
+    this.added.set(`${created.createSchool.name} was added.`);
+    for (const field of [this.name, this.code, this.lowestGrade, this.highestGrade, this.phone, this.ncesId])
+      field.set('');
+    this.type.set('');
+    this.timeZone.set(this.districtTimeZone());
+  }
+
+  protected confirmDeactivation(school: School): void {
+    this.deactivateError.set(null);
+    this.confirming.set(school);
+  }
+
+  protected async deactivate(school: School): Promise<void> {
+    const done = await runMutation(
+      this.apollo,
+      DeactivateSchoolDocument,
+      { id: school.id },
+      { busy: this.busy, error: this.deactivateError },
+      ['AdminSchools'],
+    );
+    if (done) this.confirming.set(null);
+  }
+
+  protected showDepartments(schoolId: string): void {
+    void this.departmentsQuery.ref.refetch({ schoolId: schoolId || null });
+  }
+
+  protected async createDepartment(): Promise<void> {
+    const owner = this.departmentOwner() || null;
+    const created = await runMutation(
+      this.apollo,
+      CreateDepartmentDocument,
+      { name: this.departmentName().trim(), schoolId: owner },
+      { busy: this.busy, error: this.departmentError },
+      ['AdminDepartments'],
+    );
+    if (!created) return;
+    this.departmentName.set('');
+    // Show the list the new department is in.
+    if (owner && owner !== this.departmentSchoolId()) {
+      this.departmentSchoolId.set(owner);
+      this.showDepartments(owner);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Apollo } from 'apollo-angular';
+import { runMutation } from '@homeroom/portal/data-access';
+import {
+  AdminSurveysCancelSendDocument,
+  type AdminSurveysDetailQuery,
+  AdminSurveysSendDocument,
+  type SurveyRecipientKind,
+  type SurveyRecipientRole,
+  type SurveyStatus,
+} from '../operations.generated';
+import {
+  describeAudience,
+  describeSendResult,
+  formatWhen,
+  RECIPIENT_KINDS,
+  RECIPIENT_ROLES,
+  sendRequest,
+  sendState,
+} from './survey-send';
+
+export type ScheduledSends = NonNullable<
+  AdminSurveysDetailQuery['surveys']['edges'][number]['node']
+>['scheduledSends'];
+
+/**
+ * Sending a district survey to people from the directory, now or at a set time: who (families, students,
+ * staff by role, community members), at which schools, in which preferred languages. Each person gets a
+ * personal one-time link, once. The planned sends are listed with where they stand, and those not yet
+ * made can be cancelled.
+ */
+@Component({
+  selector: 'hr-survey-sends',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule],
+  template: `
+    @if (status() !== 'OPEN') {
+      <p class="hint">
+        {{
+          status() === 'DRAFT'
+            ? 'Open the survey before sending it now; a send planned for later needs it open by then.'
+            : 'The survey is closed: reopen it to send it.'
+        }}
+      </p>
+    }
+    @if (sends().length) {
+      <table>
+        <caption class="visually-hidden">
+          Planned and past sends of
+          {{
+            surveyName()
+          }}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">To</th>
+            <th scope="col">State</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (send of sendRows(); track send.id) {
+            <tr>
+              <td>{{ send.when }}</td>
+              <td>{{ send.to }}</td>
+              <td>{{ send.state }}</td>
+              <td>
+                @if (!send.sentAt && !send.failure) {
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="busy()"
+                    [attr.aria-label]="'Cancel the send planned for ' + send.when"
+                    (click)="cancel(send.id)"
+                  >
+                    Cancel
+                  </button>
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    } @else {
+      <p>No sends planned or made from this page yet.</p>
+    }
+
+    <form class="admin-form" (ngSubmit)="send()">
+      <fieldset>
+        <legend>People (none ticked: everyone the survey was written for)</legend>
+        @for (option of kindOptions; track option.kind) {
+          <label class="check" [for]="'send-kind-' + option.kind">
+            <input
+              #kindBox
+              type="checkbox"
+              [id]="'send-kind-' + option.kind"
+              [checked]="kinds().includes(option.kind)"
+              (change)="toggleKind(option.kind, kindBox.checked)"
+            />
+            {{ option.name }}
+          </label>
+        }
+        <p class="hint">Only the kinds of people the survey was written for can be reached.</p>
+      </fieldset>
+      <fieldset>
+        <legend>Staff roles (none ticked: every role)</legend>
+        @for (option of roleOptions; track option.role) {
+          <label class="check" [for]="'send-role-' + option.role">
+            <input
+              #roleBox
+              type="checkbox"
+              [id]="'send-role-' + option.role"
+              [checked]="roles().includes(option.role)"
+              (change)="toggleRole(option.role, roleBox.checked)"
+            />
+            {{ option.name }}
+          </label>
+        }
+      </fieldset>
+      <label for="send-schools">At these schools (none chosen: every school)</label>
+      <select id="send-schools" name="schools" multiple size="5" [(ngModel)]="schoolIds">
+        @for (school of schools(); track school.id) {
+          <option [value]="school.id">{{ school.name }}</option>
+        }
+      </select>
+      <label for="send-languages">Preferring these languages (comma-separated tags; empty: any)</label>
+      <input id="send-languages" name="languages" placeholder="es, vi" [(ngModel)]="languages" />
+      <fieldset>
+        <legend>When</legend>
+        <label class="check" for="send-now">
+          <input id="send-now" type="radio" name="when" [value]="false" [(ngModel)]="later" />
+          Now
+        </label>
+        <label class="check" for="send-later">
+          <input id="send-later" type="radio" name="when" [value]="true" [(ngModel)]="later" />
+          Later
+        </label>
+        @if (later()) {
+          <label for="send-at">Send at (your own time)</label>
+          <input id="send-at" name="at" type="datetime-local" [(ngModel)]="at" />
+        }
+      </fieldset>
+      <button type="submit" [disabled]="busy()">{{ later() ? 'Plan the send' : 'Send now' }}</button>
+      @if (problem(); as problem) {
+        <p role="alert" class="error">{{ problem }}</p>
+      }
+      @if (error(); as error) {
+        <p role="alert" class="error">{{ error }}</p>
+      }
+      @if (done(); as done) {
+        <p role="status">{{ done }}</p>
+      }
+    </form>
+  `,
+})
+export class SurveySendsComponent {
+  private readonly apollo = inject(Apollo);
+  readonly surveyId = input.required<string>();
+  readonly surveyName = input.required<string>();
+  readonly status = input.required<SurveyStatus>();
+  readonly sends = input.required<ScheduledSends>();
+  readonly schools = input<readonly { id: string; name: string }[]>([]);
+
+  protected readonly kindOptions = RECIPIENT_KINDS;
+  protected readonly roleOptions = RECIPIENT_ROLES;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly done = signal<string | null>(null);
+  protected readonly kinds = signal<SurveyRecipientKind[]>([]);
+  protected readonly roles = signal<SurveyRecipientRole[]>([]);
+  protected readonly schoolIds = signal<string[]>([]);
+  protected readonly languages = signal('');
+  protected readonly later = signal(false);
+  protected readonly at = signal('');
+
+  protected readonly sendRows = computed(() => {
+    const names = new Map(this.schools().map((school) => [school.id, school.name]));
+    return this.sends().map((send) => ({
+      ...send,
+      when: formatWhen(send.sendAt),
+      to: describeAudience(send, names),
+      state: sendState(send),
+    }));
+  });
+
+  protected toggleKind(kind: SurveyRecipientKind, on: boolean): void {
+    this.kinds.update((kinds) =>
+      on ? [...new Set([...kinds, kind])] : kinds.filter((other) => other !== kind),
+    );
+  }
+
+  protected toggleRole(role: SurveyRecipientRole, on: boolean): void {
+    this.roles.update((roles) =>
+      on ? [...new Set([...roles, role])] : roles.filter((other) => other !== role),
+    );
+  }
+
+  protected async send(): Promise<void> {
+    this.done.set(null);
+    const request = sendRequest(
+      {
+        kinds: this.kinds(),
+        roles: this.roles(),
+        schoolIds: this.schoolIds(),
+        languages: this.languages(),
+        later: this.later(),
+        at: this.at(),
+      },
+      new Date(),
+      this.status(),
+    );
+    if ('problem' in request) {
+      this.problem.set(request.problem);
+      return;
+    }
+    this.problem.set(null);
+    const result = await runMutation(
+      this.apollo,
+      AdminSurveysSendDocument,
+      { id: this.surveyId(), audience: request.audience, at: request.at },
+      { busy: this.busy, error: this.error },
+      ['AdminSurveysDetail'],
+    );
+    if (result) this.done.set(describeSendResult(result.sendSurvey));
+  }
+
+  protected async cancel(id: string): Promise<void> {
+    this.done.set(null);
+    const cancelled = await runMutation(
+      this.apollo,
+      AdminSurveysCancelSendDocument,
+      { id },
+      { busy: this.busy, error: this.error },
+      ['AdminSurveysDetail'],
+    );
+    if (cancelled === null) return;
+    this.done.set(
+      cancelled.cancelScheduledSurveySend
+        ? 'The send is cancelled.'
+        : 'Too late to cancel: the send has gone or is going.',
+    );
+  }
+}

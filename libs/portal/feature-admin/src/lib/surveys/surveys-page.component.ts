@@ -1,0 +1,375 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Apollo } from 'apollo-angular';
+import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import {
+  AdminSurveysDetailDocument,
+  type AdminSurveysDetailQueryVariables,
+  AdminSurveysDocument,
+  AdminSurveysOpenLinkDocument,
+  AdminSurveysSetStatusDocument,
+  type SurveyStatus,
+} from '../operations.generated';
+import { type CreatedSurvey, SurveyBuilderComponent } from './survey-builder.component';
+import { languageName } from './survey-input';
+import { SurveyResultsComponent } from './survey-results.component';
+import { formatWhen } from './survey-send';
+import { SurveySendsComponent } from './survey-sends.component';
+
+/** The satisfaction survey's comments shown with its results: the last 90 days'. */
+const COMMENT_DAYS = 90;
+
+const STATUS_NAMES: Record<SurveyStatus, string> = { DRAFT: 'Draft', OPEN: 'Open', CLOSED: 'Closed' };
+const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> = {
+  DRAFT: { status: 'OPEN', verb: 'Open' },
+  OPEN: { status: 'CLOSED', verb: 'Close' },
+  CLOSED: { status: 'OPEN', verb: 'Reopen' },
+};
+
+/**
+ * Surveys: the district's surveys with their status, the builder that writes a new one (in several
+ * languages, for chosen audiences) as a draft, opening and closing them, an anonymous link for a
+ * newsletter or website (shown once), sending a survey to people from the directory now or later, and
+ * each survey's results question by question. The satisfaction survey sent after cases is listed too.
+ */
+@Component({
+  selector: 'hr-surveys-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, SurveyBuilderComponent, SurveyResultsComponent, SurveySendsComponent],
+  styles: `
+    .actions {
+      display: flex;
+      gap: 0.4rem;
+      flex-wrap: wrap;
+    }
+    .actions button {
+      margin-top: 0;
+      padding: 0.4rem 0.7rem;
+    }
+    tr.selected {
+      background: #eef4fb;
+    }
+    .link {
+      display: grid;
+      gap: 0.3rem;
+      margin: 1rem 0;
+    }
+    .link input {
+      width: 100%;
+      box-sizing: border-box;
+    }
+  `,
+  template: `
+    <h1>Surveys</h1>
+    <p class="hint">
+      Write a survey, open it, then send it to people from the directory or share an anonymous link; results
+      appear once enough people have answered.
+    </p>
+    @if (loadError(); as error) {
+      <p role="alert">{{ error }}</p>
+    }
+    @if (loading()) {
+      <p role="status">Loading surveys…</p>
+    }
+
+    <h2>The district's surveys</h2>
+    @if (surveys().length === 0) {
+      @if (!loading()) {
+        <p>No surveys yet: write the first one below.</p>
+      }
+    } @else {
+      <table>
+        <caption class="visually-hidden">
+          Surveys, newest first
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Survey</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Status</th>
+            <th scope="col">Languages</th>
+            <th scope="col">Created</th>
+            <th scope="col">Closes</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (survey of surveys(); track survey.id) {
+            <tr data-testid="survey" [class.selected]="survey.id === selected()?.id">
+              <td>
+                {{ survey.name }}
+                <span class="hint">“{{ survey.title }}”, version {{ survey.version }}</span>
+                @if (survey.ppraWarnings.length) {
+                  <br /><span class="tag"
+                    >PPRA: {{ survey.ppraWarnings.length }} question{{
+                      survey.ppraWarnings.length === 1 ? '' : 's'
+                    }}
+                    need consent rules</span
+                  >
+                }
+              </td>
+              <td>{{ survey.kind === 'CSAT' ? 'Satisfaction after cases' : 'District survey' }}</td>
+              <td>{{ statusNames[survey.status] }}</td>
+              <td>{{ survey.languageText }}</td>
+              <td>{{ survey.created }}</td>
+              <td>{{ survey.closes }}</td>
+              <td>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="secondary"
+                    [attr.aria-pressed]="survey.id === selected()?.id"
+                    [attr.aria-label]="'Show the results of ' + survey.name"
+                    (click)="select(survey.id)"
+                  >
+                    Results
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="busy()"
+                    [attr.aria-label]="nextStatus[survey.status].verb + ' survey ' + survey.name"
+                    (click)="setStatus(survey.id, nextStatus[survey.status].status)"
+                  >
+                    {{ nextStatus[survey.status].verb }}
+                  </button>
+                  @if (survey.kind === 'DISTRICT' && survey.status !== 'CLOSED') {
+                    <button
+                      type="button"
+                      class="secondary"
+                      [disabled]="busy()"
+                      [attr.aria-label]="'Make an anonymous link to ' + survey.name"
+                      (click)="openLink(survey.id, survey.name)"
+                    >
+                      Anonymous link
+                    </button>
+                  }
+                </div>
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+      @if (total() > surveys().length) {
+        <p class="hint">The {{ surveys().length }} newest of {{ total() }} surveys.</p>
+      }
+      <p class="hint">
+        Closing the satisfaction survey stops the invitations sent after resolved cases; closing a district
+        survey stops its links taking answers.
+      </p>
+    }
+    @if (actionError(); as error) {
+      <p role="alert" class="error">{{ error }}</p>
+    }
+    @if (link(); as shown) {
+      <div class="link panel" role="status">
+        <label for="survey-link"
+          >Anonymous link to {{ shown.surveyName }}: copy it now, it is shown only this once</label
+        >
+        <input id="survey-link" readonly [value]="shown.url" />
+        <p class="hint">
+          Anyone with the link can answer, as often as they open it; closing the survey stops it.
+        </p>
+        <div class="actions">
+          <button type="button" class="secondary" (click)="copyLink(shown.url)">Copy link</button>
+          <button type="button" class="secondary" (click)="link.set(null)">Done</button>
+        </div>
+        @if (copied()) {
+          <p>Copied.</p>
+        }
+      </div>
+    }
+
+    @for (survey of selectedAsList(); track survey.id) {
+      <h2>Results: {{ survey.name }}</h2>
+      @if (survey.languages.length > 1) {
+        <label for="results-language">Show questions and choices in</label>
+        <select
+          id="results-language"
+          name="resultsLanguage"
+          [ngModel]="resultsLanguage()"
+          (ngModelChange)="showIn($event)"
+        >
+          @for (language of survey.languages; track language) {
+            <option [value]="language">{{ languageName(language) }}</option>
+          }
+        </select>
+      }
+      @if (detailError(); as error) {
+        <p role="alert">{{ error }}</p>
+      }
+      @if (detail(); as detail) {
+        <hr-survey-results [results]="detail.results" [comments]="comments()" />
+        @if (survey.kind === 'DISTRICT') {
+          <h2>Send {{ survey.name }}</h2>
+          <hr-survey-sends
+            [surveyId]="survey.id"
+            [surveyName]="survey.name"
+            [status]="survey.status"
+            [sends]="detail.scheduledSends"
+            [schools]="schools()"
+          />
+        }
+      } @else if (!detailError()) {
+        <p role="status">Loading results…</p>
+      }
+    }
+
+    <h2>Write a survey</h2>
+    <hr-survey-builder [districtLanguages]="districtLanguages()" (created)="onCreated($event)" />
+    @if (createdNote(); as note) {
+      <div role="status" class="panel">
+        <p>{{ note.text }}</p>
+        @if (note.warnings.length) {
+          <p>
+            The survey reaches students, and these questions touch areas the Protection of Pupil Rights
+            Amendment protects: parents must be told and may opt their children out.
+          </p>
+          <ul>
+            @for (warning of note.warnings; track warning.questionId + warning.area) {
+              <li>{{ warning.questionId }}: {{ warning.area }} (“{{ warning.evidence }}”)</li>
+            }
+          </ul>
+        }
+      </div>
+    }
+  `,
+})
+export class SurveysPageComponent {
+  private readonly apollo = inject(Apollo);
+  private readonly query = watchQuery(AdminSurveysDocument);
+  protected readonly loadError = this.query.error;
+  protected readonly loading = this.query.loading;
+  private readonly commentsRange = {
+    from: new Date(Date.now() - COMMENT_DAYS * 86_400_000).toISOString(),
+    to: new Date(Date.now() + 60_000).toISOString(),
+  };
+  private sentVariables: AdminSurveysDetailQueryVariables = {
+    after: null,
+    language: null,
+    withComments: false,
+    commentsRange: this.commentsRange,
+  };
+  private readonly detailQuery = watchQuery(AdminSurveysDetailDocument, this.sentVariables);
+  protected readonly detailError = this.detailQuery.error;
+
+  protected readonly statusNames = STATUS_NAMES;
+  protected readonly nextStatus = NEXT_STATUS;
+  protected readonly languageName = languageName;
+  protected readonly busy = signal(false);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly link = signal<{ surveyName: string; url: string } | null>(null);
+  protected readonly copied = signal(false);
+  protected readonly createdNote = signal<{ text: string; warnings: CreatedSurvey['ppraWarnings'] } | null>(
+    null,
+  );
+  private readonly selectedId = signal<string | null>(null);
+  protected readonly resultsLanguage = signal('');
+
+  protected readonly total = computed(() => this.query.data()?.surveys.totalCount ?? 0);
+  protected readonly schools = computed(
+    () => this.query.data()?.schools.edges.map((edge) => edge.node) ?? [],
+  );
+  protected readonly districtLanguages = computed(() => this.query.data()?.district?.languages ?? ['en']);
+  private readonly edges = computed(() => this.query.data()?.surveys.edges ?? []);
+  protected readonly surveys = computed(() =>
+    this.edges().map(({ node }) => ({
+      ...node,
+      languageText: node.languages.map(languageName).join(', '),
+      created: formatWhen(node.createdAt),
+      closes: node.closesAt ? formatWhen(node.closesAt) : '—',
+    })),
+  );
+  /** The survey whose results show: the one chosen, else the newest. */
+  protected readonly selected = computed(() => {
+    const surveys = this.surveys();
+    return surveys.find((survey) => survey.id === this.selectedId()) ?? surveys[0] ?? null;
+  });
+  /** A list of one, so the results and send form start afresh for each survey. */
+  protected readonly selectedAsList = computed(() => {
+    const selected = this.selected();
+    return selected ? [selected] : [];
+  });
+  /** The detail answer, once it is the selected survey's. */
+  protected readonly detail = computed(() => {
+    const node = this.detailQuery.data()?.surveys.edges[0]?.node;
+    return node && node.id === this.selected()?.id ? node : null;
+  });
+  protected readonly comments = computed(() =>
+    this.selected()?.kind === 'CSAT' ? (this.detailQuery.data()?.satisfaction?.comments ?? null) : null,
+  );
+
+  constructor() {
+    // The API has no survey(id): a survey is the one page of one after the survey before it.
+    effect(() => {
+      const selected = this.selected();
+      if (!selected) return;
+      const index = this.edges().findIndex((edge) => edge.node.id === selected.id);
+      const variables: AdminSurveysDetailQueryVariables = {
+        after: index > 0 ? (this.edges()[index - 1]?.cursor ?? null) : null,
+        language: this.resultsLanguage() || null,
+        withComments: selected.kind === 'CSAT',
+        commentsRange: this.commentsRange,
+      };
+      const sent = this.sentVariables;
+      if (
+        sent.after === variables.after &&
+        sent.language === variables.language &&
+        sent.withComments === variables.withComments
+      )
+        return;
+      this.sentVariables = variables;
+      void this.detailQuery.ref.refetch(variables);
+    });
+  }
+
+  protected select(id: string): void {
+    if (this.selected()?.id === id) return;
+    this.resultsLanguage.set('');
+    this.selectedId.set(id);
+  }
+
+  protected showIn(language: string): void {
+    this.resultsLanguage.set(language);
+  }
+
+  protected async setStatus(id: string, status: SurveyStatus): Promise<void> {
+    await runMutation(
+      this.apollo,
+      AdminSurveysSetStatusDocument,
+      { id, status },
+      { busy: this.busy, error: this.actionError },
+      ['AdminSurveys'],
+    );
+  }
+
+  protected async openLink(id: string, surveyName: string): Promise<void> {
+    this.copied.set(false);
+    const result = await runMutation(
+      this.apollo,
+      AdminSurveysOpenLinkDocument,
+      { id },
+      { busy: this.busy, error: this.actionError },
+      [],
+    );
+    if (result) this.link.set({ surveyName, url: result.openSurveyLink });
+  }
+
+  protected async copyLink(url: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copied.set(true);
+    } catch {
+      this.actionError.set('The browser would not copy it: select the link and copy it yourself.');
+    }
+  }
+
+  protected onCreated(created: CreatedSurvey): void {
+    this.selectedId.set(created.survey.id);
+    this.resultsLanguage.set('');
+    this.createdNote.set({
+      text: `${created.survey.name} is saved as a draft. Open it when it is ready to take answers.`,
+      warnings: created.ppraWarnings,
+    });
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  addGrant,
+  availabilityText,
+  backOnField,
+  describeGrants,
+  grantProblem,
+  membersInput,
+  passwordProblems,
+  rolesInput,
+  teamInput,
+} from './team-text';
+
+const schools = new Map([['s1', 'Lincoln Elementary']]);
+const now = new Date(2026, 2, 2, 9, 30);
+
+describe('staff roles', () => {
+  it('keeps the district administrator district-wide and the school administrator at a school', () => {
+    expect(grantProblem('DISTRICT_ADMIN', 's1')).toMatch(/whole district/);
+    expect(grantProblem('DISTRICT_ADMIN', '')).toBeNull();
+    expect(grantProblem('SCHOOL_ADMIN', '')).toBe('A school administrator needs a school.');
+    expect(grantProblem('SCHOOL_ADMIN', 's1')).toBeNull();
+    expect(grantProblem('AGENT', '')).toBeNull();
+    expect(grantProblem('VIEWER', 's1')).toBeNull();
+    expect(grantProblem('', '')).toBe('Choose a role.');
+  });
+
+  it('adds a role once', () => {
+    const grants = addGrant([{ role: 'AGENT', schoolId: 's1' }], { role: 'AGENT', schoolId: 's1' });
+    expect(grants).toEqual([{ role: 'AGENT', schoolId: 's1' }]);
+    expect(addGrant(grants, { role: 'AGENT', schoolId: null })).toHaveLength(2);
+  });
+
+  it('describes roles in words, and what holding none means', () => {
+    expect(
+      describeGrants(
+        [
+          { role: 'DISTRICT_ADMIN', schoolId: null },
+          { role: 'SCHOOL_ADMIN', schoolId: 's1' },
+          { role: 'AGENT', schoolId: null },
+          { role: 'VIEWER', schoolId: 'gone' },
+        ],
+        schools,
+      ),
+    ).toBe(
+      'District administrator; School administrator at Lincoln Elementary; Agent for the whole district; Viewer at a school no longer listed',
+    );
+    expect(describeGrants([], schools)).toBe('No roles (cannot use the staff portal)');
+  });
+
+  it('leaves the school out for a district-wide role', () => {
+    expect(
+      rolesInput([
+        { role: 'DISTRICT_ADMIN', schoolId: null },
+        { role: 'AGENT', schoolId: 's1' },
+      ]),
+    ).toEqual([{ role: 'DISTRICT_ADMIN' }, { role: 'AGENT', schoolId: 's1' }]);
+  });
+});
+
+describe('team members', () => {
+  it('says whether routing may assign to a member, out of office first', () => {
+    const back = new Date(2026, 2, 10).toISOString();
+    expect(availabilityText({ available: true, outOfOfficeUntil: back }, now)).toBe(
+      'Out of office until Mar 10, 2026',
+    );
+    expect(
+      availabilityText({ available: true, outOfOfficeUntil: new Date(2026, 2, 1).toISOString() }, now),
+    ).toBe('Available');
+    expect(availabilityText({ available: false, outOfOfficeUntil: null }, now)).toBe('Not taking cases');
+  });
+
+  it('shows a coming return date in the date field, and none once it has passed', () => {
+    expect(backOnField(new Date(2026, 2, 10).toISOString(), now)).toBe('2026-03-10');
+    expect(backOnField(new Date(2026, 1, 10).toISOString(), now)).toBe('');
+    expect(backOnField(null, now)).toBe('');
+  });
+
+  it('sends each member with availability and the start of the day they are back', () => {
+    expect(
+      membersInput(
+        [
+          { personId: 'a', name: 'Ana', available: true, backOn: '' },
+          { personId: 'b', name: 'Ben', available: false, backOn: '2026-03-10' },
+        ],
+        now,
+      ),
+    ).toEqual({
+      input: [
+        { personId: 'a', available: true, outOfOfficeUntil: null },
+        { personId: 'b', available: false, outOfOfficeUntil: new Date(2026, 2, 10).toISOString() },
+      ],
+    });
+  });
+
+  it('refuses a return date that has passed or is not a date', () => {
+    expect(
+      membersInput(
+        [
+          { personId: 'a', name: 'Ana', available: true, backOn: '2026-03-01' },
+          { personId: 'b', name: 'Ben', available: true, backOn: 'soon' },
+        ],
+        now,
+      ).problems,
+    ).toEqual([
+      'The date Ana is back has passed: clear it or choose a later one.',
+      'The date Ben is back is not a date.',
+    ]);
+  });
+});
+
+describe('a new team', () => {
+  it('needs a name, and sends no school or department when none is chosen', () => {
+    expect(teamInput({ name: ' ', schoolId: '', departmentId: '' })).toEqual({
+      problems: ['Enter the team’s name.'],
+    });
+    expect(teamInput({ name: ' Transportation ', schoolId: '', departmentId: 'd1' })).toEqual({
+      input: { name: 'Transportation', schoolId: null, departmentId: 'd1', members: [] },
+    });
+  });
+});
+
+describe('a staff password', () => {
+  it('follows the directory’s policy before it is sent', () => {
+    expect(passwordProblems('correct horse battery', 'correct horse battery', 'dana@example.org')).toEqual(
+      [],
+    );
+    expect(passwordProblems('short', 'short', null)).toEqual(['The password needs at least 12 characters.']);
+    expect(passwordProblems('aaaaaaaaaaaa', 'aaaaaaaaaaab', null)).toEqual([
+      'The password repeats one character.',
+      'The two passwords differ.',
+    ]);
+    expect(passwordProblems('Dana.Smith-2026!', 'Dana.Smith-2026!', 'dana.smith@example.org')).toEqual([
+      'The password contains the staff member’s email name.',
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+import type { CreateTeamInput, StaffRole, StaffRoleInput, TeamMemberInput } from '../operations.generated';
+
+/**
+ * The staff roles, what each lets a person do, and where it applies: the district administrator is
+ * district-wide, the school administrator is of one school, agents and viewers either.
+ */
+export const STAFF_ROLES: readonly {
+  role: StaffRole;
+  name: string;
+  scope: 'district' | 'school' | 'either';
+  /** Where it applies, in words. */
+  reach: string;
+  what: string;
+}[] = [
+  {
+    role: 'DISTRICT_ADMIN',
+    name: 'District administrator',
+    scope: 'district',
+    reach: 'district-wide',
+    what: 'every school and case (confidential ones too), people, roles and these settings',
+  },
+  {
+    role: 'SCHOOL_ADMIN',
+    name: 'School administrator',
+    scope: 'school',
+    reach: 'of one school',
+    what: 'the school’s cases and its teams',
+  },
+  {
+    role: 'AGENT',
+    name: 'Agent',
+    scope: 'either',
+    reach: 'of a school or district-wide',
+    what: 'answers cases: the school’s, or district-wide those assigned to them and their teams',
+  },
+  {
+    role: 'VIEWER',
+    name: 'Viewer',
+    scope: 'either',
+    reach: 'of a school or district-wide',
+    what: 'reads cases and reports, changes nothing',
+  },
+];
+
+/** One role held, the school null for the whole district. */
+export interface Grant {
+  role: StaffRole;
+  schoolId: string | null;
+}
+
+/** Why this role cannot be given with this school ('' for the whole district); null when it can. */
+export function grantProblem(role: StaffRole | '', schoolId: string): string | null {
+  const definition = STAFF_ROLES.find((option) => option.role === role);
+  if (!definition) return 'Choose a role.';
+  if (definition.scope === 'district' && schoolId)
+    return 'A district administrator is one for the whole district: choose “The whole district”.';
+  if (definition.scope === 'school' && !schoolId) return 'A school administrator needs a school.';
+  return null;
+}
+
+/** The grants with one more, unless it is held already. */
+export function addGrant(grants: readonly Grant[], grant: Grant): Grant[] {
+  return grants.some((held) => held.role === grant.role && held.schoolId === grant.schoolId)
+    ? [...grants]
+    : [...grants, grant];
+}
+
+/** "School administrator at Lincoln Elementary", "Agent for the whole district". */
+export function describeGrant(grant: Grant, schoolNames: ReadonlyMap<string, string>): string {
+  const name = STAFF_ROLES.find((option) => option.role === grant.role)?.name ?? grant.role;
+  if (grant.role === 'DISTRICT_ADMIN' && !grant.schoolId) return name;
+  return grant.schoolId
+    ? `${name} at ${schoolNames.get(grant.schoolId) ?? 'a school no longer listed'}`
+    : `${name} for the whole district`;
+}
+
+/** Every role a staff member holds, in words; what holding none means. */
+export function describeGrants(grants: readonly Grant[], schoolNames: ReadonlyMap<string, string>): string {
+  return grants.length
+    ? grants.map((grant) => describeGrant(grant, schoolNames)).join('; ')
+    : 'No roles (cannot use the staff portal)';
+}
+
+/** The grants as setStaffRoles takes them: the school left out for the whole district. */
+export function rolesInput(grants: readonly Grant[]): StaffRoleInput[] {
+  return grants.map((grant) =>
+    grant.schoolId ? { role: grant.role, schoolId: grant.schoolId } : { role: grant.role },
+  );
+}
+
+/** "Available", "Not taking cases", "Out of office until Mar 10, 2026": a member's state for routing. */
+export function availabilityText(
+  member: { available: boolean; outOfOfficeUntil: string | null },
+  now: Date,
+): string {
+  if (member.outOfOfficeUntil && new Date(member.outOfOfficeUntil) > now)
+    return `Out of office until ${new Date(member.outOfOfficeUntil).toLocaleDateString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+    })}`;
+  return member.available ? 'Available' : 'Not taking cases';
+}
+
+/** A stored out-of-office end as the date field shows it (local YYYY-MM-DD); empty once it has passed. */
+export function backOnField(outOfOfficeUntil: string | null, now: Date): string {
+  if (!outOfOfficeUntil) return '';
+  const until = new Date(outOfOfficeUntil);
+  if (Number.isNaN(until.getTime()) || until <= now) return '';
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${until.getFullYear()}-${pad(until.getMonth() + 1)}-${pad(until.getDate())}`;
+}
+
+/** A member as the members form holds them. */
+export interface MemberDraft {
+  personId: string;
+  name: string;
+  available: boolean;
+  /** YYYY-MM-DD, the day they are back; empty when not out of office. */
+  backOn: string;
+}
+
+export type MembersResult =
+  { input: TeamMemberInput[]; problems?: never } | { input?: never; problems: string[] };
+
+/**
+ * The members as setTeamMembers takes them: out of office until the start of the day they are back, in
+ * this browser's time; or, before sending, a return date that is not a date or has passed.
+ */
+export function membersInput(drafts: readonly MemberDraft[], now: Date): MembersResult {
+  const problems: string[] = [];
+  const input = drafts.map((draft): TeamMemberInput => {
+    if (!draft.backOn)
+      return { personId: draft.personId, available: draft.available, outOfOfficeUntil: null };
+    const [year, month, day] = draft.backOn.split('-').map(Number);
+    const backOn = new Date(year!, month! - 1, day);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.backOn) || Number.isNaN(backOn.getTime())) {
+      problems.push(`The date ${draft.name} is back is not a date.`);
+      return { personId: draft.personId, available: draft.available, outOfOfficeUntil: null };
+    }
+    if (backOn <= now)
+      problems.push(`The date ${draft.name} is back has passed: clear it or choose a later one.`);
+    return { personId: draft.personId, available: draft.available, outOfOfficeUntil: backOn.toISOString() };
+  });
+  return problems.length ? { problems } : { input };
+}
+
+export type TeamResult = { input: CreateTeamInput; problems?: never } | { input?: never; problems: string[] };
+
+/** The new-team form as CreateTeamInput, no school or department when none is chosen. */
+export function teamInput(form: { name: string; schoolId: string; departmentId: string }): TeamResult {
+  const name = form.name.trim();
+  if (!name) return { problems: ['Enter the team’s name.'] };
+  return {
+    input: { name, schoolId: form.schoolId || null, departmentId: form.departmentId || null, members: [] },
+  };
+}
+
+/** What the sign-in will refuse in a new password (the directory's policy), and a mistyped repeat. */
+export function passwordProblems(password: string, repeated: string, email: string | null): string[] {
+  const problems: string[] = [];
+  if (password.length < 12) problems.push('The password needs at least 12 characters.');
+  if (password.length > 256) problems.push('The password may have at most 256 characters.');
+  if (password.length > 1 && /^(.)\1+$/.test(password)) problems.push('The password repeats one character.');
+  const emailName = email?.split('@')[0]?.toLowerCase();
+  if (emailName && password.toLowerCase().includes(emailName))
+    problems.push('The password contains the staff member’s email name.');
+  if (password !== repeated) problems.push('The two passwords differ.');
+  return problems;
+}

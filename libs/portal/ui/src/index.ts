@@ -1,0 +1,2 @@
+export * from './lib/staff-bar.component';
+export * from './lib/keyboard-shortcuts';
