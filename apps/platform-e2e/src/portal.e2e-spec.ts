@@ -316,6 +316,36 @@ describe('the portal in a browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('opens every administration screen for an administrator, each accessible, with its data', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/admin`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    const sections = page.getByRole('navigation', { name: 'Administration' }).getByRole('link');
+    await sections.first().waitFor();
+    const names = await sections.allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(9);
+    for (const name of names) {
+      await sections.filter({ hasText: name }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      // Loaded, not failed: no error where the screen's data should be.
+      await waitUntil('the screen loaded', async () => (await page.getByText('Loading').count()) === 0, {
+        timeoutMs: 15_000,
+      });
+      expect({ screen: name, alerts: await page.getByRole('alert').allTextContents() }).toEqual({
+        screen: name,
+        alerts: [],
+      });
+      const file = name.toLowerCase().replace(/[^a-z]+/g, '-');
+      await page.screenshot({ path: join(SCREENSHOTS, `admin-${file}.png`), fullPage: true });
+      expect({ screen: name, violations: await accessibilityViolations(page) }).toEqual({
+        screen: name,
+        violations: [],
+      });
+    }
+  });
+
   it('has an accessibility check that finds what is missing', async () => {
     const page = await newPage();
     await page.setContent('<html lang="en"><title>t</title><main><input type="text" /></main></html>');

@@ -1,4 +1,4 @@
-import { appendPage } from './connection-page';
+import { appendPage, nextPageCursor } from './connection-page';
 
 const page = (ids: string[], endCursor: string | null, totalCount = 5) => ({
   totalCount,
@@ -18,5 +18,16 @@ describe('appending a page', () => {
     expect(merged.edges.map((edge) => edge.node.id)).toEqual(['a', 'b', 'e']);
     expect(merged.pageInfo.hasNextPage).toBe(false);
     expect(merged.totalCount).toBe(4);
+  });
+});
+
+describe('the next page', () => {
+  it('starts at the end cursor while there are more pages', () => {
+    expect(nextPageCursor(page(['a', 'b'], 'c2'))).toBe('c2');
+  });
+
+  it('is none once the last page is shown, or before anything is loaded', () => {
+    expect(nextPageCursor(page(['a', 'b'], null))).toBeNull();
+    expect(nextPageCursor(undefined)).toBeNull();
   });
 });

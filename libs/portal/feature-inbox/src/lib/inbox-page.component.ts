@@ -1,5 +1,7 @@
 import { DatePipe } from '@angular/common';
 import {
+  afterNextRender,
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -7,6 +9,7 @@ import {
   effect,
   ElementRef,
   inject,
+  Injector,
   signal,
   viewChild,
 } from '@angular/core';
@@ -35,12 +38,17 @@ import {
   type InboxQueryVariables,
   type InboxRowFragment,
 } from './operations.generated';
+import { listWindow, scrollToShow } from './list-window';
 import { readSlaTimer } from './sla-countdown';
 
 /** How often the inbox asks for changes: the gateway has no subscriptions (ADR 0014). */
 const REFRESH_MS = 5_000;
 /** Rows per request: the API's largest page. */
 const PAGE_SIZE = 100;
+/** Every row is one line this tall (styles.css keeps cells to one line), so the window can be computed. */
+const ROW_HEIGHT_PX = 41;
+/** Rows rendered beyond each edge of the screen. */
+const OVERSCAN_ROWS = 10;
 
 /**
  * The staff inbox: the open cases of a view the person picks (mine, my teams, my schools, unassigned,
@@ -122,7 +130,8 @@ const PAGE_SIZE = 100;
       } @else if (cases().length === 0) {
         <p>No open cases in this view. New ones appear here as they arrive.</p>
       } @else {
-        <table #table>
+        <!-- Only the rows on screen are rendered (list-window.ts); the row count tells screen readers the rest. -->
+        <table #table class="inbox-table" [attr.aria-rowcount]="cases().length + 1">
           <caption class="visually-hidden">
             {{
               viewName()
@@ -131,8 +140,18 @@ const PAGE_SIZE = 100;
               sortName()
             }}
           </caption>
+          <colgroup>
+            <col class="col-number" />
+            <col class="col-subject" />
+            <col class="col-school" />
+            <col class="col-topic" />
+            <col class="col-priority" />
+            <col class="col-assignee" />
+            <col class="col-deadline" />
+            <col class="col-received" />
+          </colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex="1">
               <th scope="col">Case</th>
               <th scope="col">Subject</th>
               <th scope="col">School</th>
@@ -143,19 +162,31 @@ const PAGE_SIZE = 100;
               <th scope="col">Received</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody #body>
+            @if (window().start > 0) {
+              <tr class="spacer" aria-hidden="true">
+                <td colspan="8" [style.height.px]="window().start * rowHeight"></td>
+              </tr>
+            }
             @for (item of rows(); track item.id) {
-              <tr data-testid="inbox-row">
+              <tr data-testid="inbox-row" [attr.aria-rowindex]="item.index + 2" [style.height.px]="rowHeight">
                 <td>
-                  <a data-row-link [routerLink]="['/cases', item.number]">{{ item.number }}</a>
+                  <a data-row-link [attr.data-index]="item.index" [routerLink]="['/cases', item.number]">{{
+                    item.number
+                  }}</a>
                 </td>
-                <td>{{ item.subject }}</td>
+                <td [title]="item.subject">{{ item.subject }}</td>
                 <td>{{ item.school }}</td>
                 <td>{{ item.topic }}</td>
                 <td [class]="'priority ' + item.priority.toLowerCase()">{{ item.priority }}</td>
                 <td>{{ item.assignee }}</td>
                 <td [class]="'sla tone-' + item.deadline.tone">{{ item.deadline.text }}</td>
                 <td>{{ item.createdAt | date: 'short' }}</td>
+              </tr>
+            }
+            @if (window().end < cases().length) {
+              <tr class="spacer" aria-hidden="true">
+                <td colspan="8" [style.height.px]="(cases().length - window().end) * rowHeight"></td>
               </tr>
             }
           </tbody>
@@ -173,6 +204,7 @@ export class InboxPageComponent {
   private readonly apollo = inject(Apollo);
   protected readonly session = inject(SessionService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly views = INBOX_VIEWS;
   protected readonly sorts = SORTS;
   protected readonly view = signal<InboxViewId>('everything');
@@ -193,20 +225,39 @@ export class InboxPageComponent {
   protected readonly viewName = computed(() => INBOX_VIEWS.find((item) => item.id === this.view())!.name);
   protected readonly sortName = computed(() => SORTS.find((item) => item.id === this.sort())!.name);
   /** What each row shows, worked out once per change rather than in the template. */
-  protected readonly rows = computed(() =>
-    this.cases().map((item) => ({
-      id: item.id,
-      number: item.number,
-      subject: item.subject,
-      school: item.school?.name ?? 'District',
-      topic: item.topic?.name ?? '—',
-      priority: item.priority,
-      assignee: item.assignee?.displayName ?? (item.team ? `${item.team.name} (unassigned)` : 'Unassigned'),
-      deadline: readSlaTimer(nextDeadline(item), this.now()),
-      createdAt: item.createdAt,
-    })),
+  protected readonly rowHeight = ROW_HEIGHT_PX;
+  /** Where the page is scrolled to and how tall the screen is: what decides the rows rendered. */
+  private readonly viewport = signal({ scrollTop: 0, height: 900, listTop: 0 });
+  protected readonly window = computed(() =>
+    listWindow({
+      scrollTop: this.viewport().scrollTop,
+      viewportHeight: this.viewport().height,
+      listTop: this.viewport().listTop,
+      rowHeight: ROW_HEIGHT_PX,
+      total: this.cases().length,
+      overscan: OVERSCAN_ROWS,
+    }),
   );
+  /** What each rendered row shows, worked out for the rows in the window only. */
+  protected readonly rows = computed(() => {
+    const { start, end } = this.window();
+    return this.cases()
+      .slice(start, end)
+      .map((item, offset) => ({
+        index: start + offset,
+        id: item.id,
+        number: item.number,
+        subject: item.subject,
+        school: item.school?.name ?? 'District',
+        topic: item.topic?.name ?? '—',
+        priority: item.priority,
+        assignee: item.assignee?.displayName ?? (item.team ? `${item.team.name} (unassigned)` : 'Unassigned'),
+        deadline: readSlaTimer(nextDeadline(item), this.now()),
+        createdAt: item.createdAt,
+      }));
+  });
   private readonly table = viewChild<ElementRef<HTMLTableElement>>('table');
+  private readonly body = viewChild<ElementRef<HTMLTableSectionElement>>('body');
   private readonly moreButton = viewChild<ElementRef<HTMLButtonElement>>('more');
   private readonly query: QueryRef<InboxQuery, InboxQueryVariables>;
 
@@ -226,6 +277,23 @@ export class InboxPageComponent {
       },
       error: (error: unknown) => this.error.set(errorMessage(error, 'en')),
     });
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        this.measure();
+      });
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    destroyRef.onDestroy(() => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      cancelAnimationFrame(frame);
+    });
+    // The list's top moves when the saved views or an error appear above it: measure after each render.
+    afterRenderEffect({ read: () => this.measureIfMoved() });
     const clock = setInterval(() => this.now.set(Date.now()), 30_000);
     destroyRef.onDestroy(() => clearInterval(clock));
     // Further pages load as the end of the list scrolls into view; the button stays for keyboard users.
@@ -373,18 +441,47 @@ export class InboxPageComponent {
   }
 
   private moveFocus(step: number): void {
-    const links = [
-      ...(this.table()?.nativeElement.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? []),
-    ];
-    if (links.length === 0) return;
-    const current = links.indexOf(document.activeElement as HTMLAnchorElement);
-    const next =
-      current === -1
+    const total = this.cases().length;
+    if (total === 0) return;
+    const focused = (document.activeElement as HTMLElement | null)?.getAttribute('data-index');
+    const index =
+      focused === null || focused === undefined
         ? step > 0
-          ? 0
-          : links.length - 1
-        : Math.min(links.length - 1, Math.max(0, current + step));
-    links[next]!.focus();
+          ? this.window().start
+          : Math.max(0, this.window().end - 1)
+        : Math.min(total - 1, Math.max(0, Number(focused) + step));
+    const target = scrollToShow(index, {
+      scrollTop: window.scrollY,
+      viewportHeight: window.innerHeight,
+      listTop: this.viewport().listTop,
+      rowHeight: ROW_HEIGHT_PX,
+    });
+    if (target !== null) {
+      window.scrollTo({ top: target });
+      this.measure();
+    }
+    // The row may only be rendered after the scroll: focus it once it is.
+    afterNextRender(
+      () => this.table()?.nativeElement.querySelector<HTMLElement>(`a[data-index="${index}"]`)?.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  private measureIfMoved(): void {
+    const body = this.body()?.nativeElement;
+    const listTop = body ? body.getBoundingClientRect().top + window.scrollY : 0;
+    const current = this.viewport();
+    if (listTop !== current.listTop || window.innerHeight !== current.height) this.measure();
+  }
+
+  /** Reads the scroll position, the screen's height and where the list starts; at most once a frame. */
+  private measure(): void {
+    const body = this.body()?.nativeElement;
+    this.viewport.set({
+      scrollTop: window.scrollY,
+      height: window.innerHeight,
+      listTop: body ? body.getBoundingClientRect().top + window.scrollY : 0,
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { API_SCOPES, clientStatus, describeScopes, newClient } from './api-client-text';
+import { API_SCOPES, clientActionName, clientStatus, describeScopes, newClient } from './api-client-text';
 
 describe('a new API client', () => {
   it('offers exactly the scopes the API documents', () => {
@@ -44,5 +44,10 @@ describe('API clients in words', () => {
     expect(clientStatus({ revokedAt: null, secretRotatedAt: null })).toBe('Active');
     expect(clientStatus({ revokedAt: null, secretRotatedAt: day })).toBe('Active (new secret Mar 10, 2026)');
     expect(clientStatus({ revokedAt: day, secretRotatedAt: day })).toBe('Revoked Mar 10, 2026');
+  });
+
+  it('names the action on a client for its buttons', () => {
+    expect(clientActionName('rotate', 'Bus tracker')).toBe('Give Bus tracker a new secret');
+    expect(clientActionName('revoke', 'Bus tracker')).toBe('Revoke Bus tracker');
   });
 });

@@ -56,3 +56,11 @@ export function clientStatus(client: Pick<ApiClient, 'revokedAt' | 'secretRotate
 export function shortDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
 }
+
+/** What an administrator may do to an active client: give it a new secret, or revoke it. */
+export type ClientAction = 'rotate' | 'revoke';
+
+/** "Give Bus tracker a new secret", "Revoke Bus tracker": the action on a client, for its buttons. */
+export function clientActionName(action: ClientAction, clientName: string): string {
+  return action === 'rotate' ? `Give ${clientName} a new secret` : `Revoke ${clientName}`;
+}

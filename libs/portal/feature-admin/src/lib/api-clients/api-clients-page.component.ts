@@ -1,16 +1,8 @@
-import {
-  afterRenderEffect,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  type ElementRef,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { ConfirmPanelComponent, FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import {
   AdminApiClientsDocument,
   type AdminApiClientsQuery,
@@ -18,7 +10,15 @@ import {
   RevokeApiClientDocument,
   RotateApiClientSecretDocument,
 } from '../operations.generated';
-import { API_SCOPES, clientStatus, describeScopes, newClient, shortDate } from './api-client-text';
+import {
+  API_SCOPES,
+  type ClientAction,
+  clientActionName,
+  clientStatus,
+  describeScopes,
+  newClient,
+  shortDate,
+} from './api-client-text';
 
 type ApiClient = AdminApiClientsQuery['apiClients'][number];
 
@@ -38,7 +38,7 @@ interface Issued {
 @Component({
   selector: 'hr-api-clients-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule],
+  imports: [FormsModule, ConfirmPanelComponent, FormFeedbackComponent, TakesFocusDirective],
   styles: `
     .secret {
       margin: 1rem 0;
@@ -60,13 +60,6 @@ interface Issued {
       display: flex;
       flex-wrap: wrap;
       gap: 0.4rem;
-    }
-    .confirm {
-      margin: 1rem 0;
-      max-width: 48rem;
-    }
-    .confirm:focus {
-      outline: 3px solid currentColor;
     }
     fieldset ul {
       list-style: none;
@@ -103,7 +96,7 @@ interface Issued {
             </dd>
           </dl>
           <div class="actions">
-            <button type="button" #copyButton (click)="copy(shown.secret, 'The secret')">
+            <button type="button" hrTakesFocus (click)="copy(shown.secret, 'The secret')">
               Copy the secret
             </button>
             <button type="button" class="secondary" (click)="copy(shown.clientId, 'The client id')">
@@ -160,7 +153,7 @@ interface Issued {
                       type="button"
                       class="secondary"
                       [disabled]="busy()"
-                      [attr.aria-label]="'Give ' + client.name + ' a new secret'"
+                      [attr.aria-label]="actionName('rotate', client.name)"
                       (click)="confirm(client, 'rotate')"
                     >
                       New secret
@@ -169,7 +162,7 @@ interface Issued {
                       type="button"
                       class="secondary"
                       [disabled]="busy()"
-                      [attr.aria-label]="'Revoke ' + client.name"
+                      [attr.aria-label]="actionName('revoke', client.name)"
                       (click)="confirm(client, 'revoke')"
                     >
                       Revoke
@@ -184,32 +177,22 @@ interface Issued {
       <p class="hint">The API does not report when a client was last used.</p>
     }
     @if (confirming(); as pending) {
-      <div class="panel confirm" role="group" aria-labelledby="client-question" tabindex="-1" #confirmPanel>
+      <hr-confirm-panel
+        questionId="client-question"
+        [confirmLabel]="actionName(pending.action, pending.client.name)"
+        [busy]="busy()"
+        [error]="actionError()"
+        (confirmed)="run(pending.client, pending.action)"
+        (cancelled)="confirming.set(null)"
+      >
         @if (pending.action === 'rotate') {
-          <p id="client-question">
-            <strong>Give {{ pending.client.name }} a new secret?</strong> The current secret stops working at
-            once: the vendor's system fails to sign in until it uses the new one.
-          </p>
+          <strong>Give {{ pending.client.name }} a new secret?</strong> The current secret stops working at
+          once: the vendor's system fails to sign in until it uses the new one.
         } @else {
-          <p id="client-question">
-            <strong>Revoke {{ pending.client.name }}?</strong> It can get no new tokens, and the tokens it
-            holds expire within the hour. A revoked client cannot be restored; create a new one instead.
-          </p>
+          <strong>Revoke {{ pending.client.name }}?</strong> It can get no new tokens, and the tokens it holds
+          expire within the hour. A revoked client cannot be restored; create a new one instead.
         }
-        <div class="actions">
-          <button type="button" [disabled]="busy()" (click)="run(pending.client, pending.action)">
-            {{
-              pending.action === 'rotate'
-                ? 'Give ' + pending.client.name + ' a new secret'
-                : 'Revoke ' + pending.client.name
-            }}
-          </button>
-          <button type="button" class="secondary" (click)="confirming.set(null)">Cancel</button>
-        </div>
-        @if (actionError(); as error) {
-          <p role="alert" class="error">{{ error }}</p>
-        }
-      </div>
+      </hr-confirm-panel>
     }
 
     <h2>Create a client</h2>
@@ -231,18 +214,7 @@ interface Issued {
         </ul>
       </fieldset>
       <button type="submit" [disabled]="busy()">Create client</button>
-      @if (problems().length) {
-        <div role="alert" class="error">
-          <ul>
-            @for (problem of problems(); track problem) {
-              <li>{{ problem }}</li>
-            }
-          </ul>
-        </div>
-      }
-      @if (createError(); as error) {
-        <p role="alert" class="error">{{ error }}</p>
-      }
+      <hr-form-feedback [problems]="problems()" [error]="createError()" />
     </form>
   `,
 })
@@ -263,7 +235,8 @@ export class ApiClientsPageComponent {
   protected readonly actionError = signal<string | null>(null);
   protected readonly issued = signal<Issued | null>(null);
   protected readonly copied = signal<string | null>(null);
-  protected readonly confirming = signal<{ client: ApiClient; action: 'rotate' | 'revoke' } | null>(null);
+  protected readonly confirming = signal<{ client: ApiClient; action: ClientAction } | null>(null);
+  protected readonly actionName = clientActionName;
   /** Active clients first, then revoked ones; the newest first in each. */
   protected readonly clients = computed(() =>
     [...(this.query.data()?.apiClients ?? [])]
@@ -279,14 +252,6 @@ export class ApiClientsPageComponent {
         status: clientStatus(client),
       })),
   );
-  private readonly copyButton = viewChild<ElementRef<HTMLButtonElement>>('copyButton');
-  private readonly confirmPanel = viewChild<ElementRef<HTMLElement>>('confirmPanel');
-
-  constructor() {
-    // A new secret takes the focus to its copy button; a question to itself.
-    afterRenderEffect(() => this.copyButton()?.nativeElement.focus());
-    afterRenderEffect(() => this.confirmPanel()?.nativeElement.focus());
-  }
 
   protected async create(): Promise<void> {
     const result = newClient(
@@ -309,12 +274,12 @@ export class ApiClientsPageComponent {
     for (const option of this.scopeOptions) option.checked.set(false);
   }
 
-  protected confirm(client: ApiClient, action: 'rotate' | 'revoke'): void {
+  protected confirm(client: ApiClient, action: ClientAction): void {
     this.actionError.set(null);
     this.confirming.set({ client, action });
   }
 
-  protected async run(client: ApiClient, action: 'rotate' | 'revoke'): Promise<void> {
+  protected async run(client: ApiClient, action: ClientAction): Promise<void> {
     const state = { busy: this.busy, error: this.actionError };
     if (action === 'revoke') {
       const revoked = await runMutation(

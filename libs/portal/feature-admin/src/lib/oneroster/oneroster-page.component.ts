@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { runMutation } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { ImportOneRosterDocument, type ImportOneRosterMutation } from '../operations.generated';
 import {
   checkSet,
@@ -35,6 +36,7 @@ const SHOWN_ROWS = 500;
 @Component({
   selector: 'hr-oneroster-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormFeedbackComponent],
   styles: `
     .picker {
       display: grid;
@@ -103,16 +105,7 @@ const SHOWN_ROWS = 500;
         The manifest marks these absent, so the import skips them: {{ skipped().join(', ') }}.
       </p>
     }
-    @if (problems().length) {
-      <div role="alert" class="error">
-        <p>The set cannot be imported yet:</p>
-        <ul>
-          @for (problem of problems(); track problem) {
-            <li>{{ problem }}</li>
-          }
-        </ul>
-      </div>
-    }
+    <hr-form-feedback [problems]="problems()" lead="The set cannot be imported yet:" />
     <p class="hint">
       A large district takes a while. If the portal says it is taking too long, the import may still finish:
       import the same files again to see the report, since nothing is imported twice.
@@ -123,9 +116,7 @@ const SHOWN_ROWS = 500;
     @if (busy()) {
       <p role="status">Importing {{ chosenSize() }}; keep this page open.</p>
     }
-    @if (error(); as error) {
-      <p role="alert" class="error">{{ error }}</p>
-    }
+    <hr-form-feedback [error]="error()" />
 
     @if (report(); as report) {
       <h2>Import report</h2>

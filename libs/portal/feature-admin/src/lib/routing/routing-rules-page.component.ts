@@ -2,6 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { CHANNELS, PRIORITIES } from '../case-choices';
 import {
   type Channel,
   CreateRoutingRuleDocument,
@@ -11,18 +13,6 @@ import {
 } from '../operations.generated';
 import { describeActions, describeConditions, listFromText, type RuleNames } from './routing-rule-text';
 
-const CHANNELS: readonly Channel[] = [
-  'WEB_FORM',
-  'EMAIL',
-  'PHONE',
-  'SMS',
-  'CHAT',
-  'WALK_IN',
-  'SOCIAL',
-  'STAFF',
-];
-const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
-
 /**
  * Routing rules: the first active rule a new case matches sends it to a team (round-robin among its
  * available members), sets its priority and tags it. Administrators see the rules in the order they are
@@ -31,7 +21,7 @@ const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 @Component({
   selector: 'hr-routing-rules-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule],
+  imports: [FormsModule, FormFeedbackComponent],
   template: `
     <h1>Routing rules</h1>
     <p class="hint">New cases are checked against the rules from the top; the first that matches decides.</p>
@@ -129,9 +119,7 @@ const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
       <label for="rule-position">Position (1 is tried first; empty puts it last)</label>
       <input id="rule-position" name="position" type="number" min="1" [(ngModel)]="position" />
       <button type="submit" [disabled]="busy() || !name().trim()">Add rule</button>
-      @if (error(); as error) {
-        <p role="alert" class="error">{{ error }}</p>
-      }
+      <hr-form-feedback [error]="error()" />
     </form>
   `,
 })

@@ -1,26 +1,13 @@
-import {
-  afterRenderEffect,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  type ElementRef,
-  inject,
-  linkedSignal,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { runMutation, watchQuery } from '@homeroom/portal/data-access';
-import { appendPage } from '../connection-page';
+import { ConfirmPanelComponent, FormFeedbackComponent, ShowMoreComponent } from '@homeroom/portal/ui';
+import { appendPage, nextPageCursor } from '../connection-page';
 import {
-  AdminDepartmentsDocument,
-  type AdminDepartmentsQuery,
-  type AdminDepartmentsQueryVariables,
   AdminSchoolsDocument,
   type AdminSchoolsQuery,
   type AdminSchoolsQueryVariables,
-  CreateDepartmentDocument,
   CreateSchoolDocument,
   DeactivateSchoolDocument,
   type SchoolType,
@@ -33,6 +20,7 @@ import {
   schoolInput,
   schoolTypeName,
 } from './school-form';
+import { SchoolDepartmentsComponent } from './school-departments.component';
 
 type School = AdminSchoolsQuery['schools']['edges'][number]['node'];
 
@@ -47,21 +35,13 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
 @Component({
   selector: 'hr-schools-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule],
-  styles: `
-    .confirm {
-      margin: 0.8rem 0;
-      max-width: 40rem;
-    }
-    .confirm:focus {
-      outline: 3px solid currentColor;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
-  `,
+  imports: [
+    FormsModule,
+    ConfirmPanelComponent,
+    FormFeedbackComponent,
+    SchoolDepartmentsComponent,
+    ShowMoreComponent,
+  ],
   template: `
     <h1>Schools and departments</h1>
     @if (loadError(); as error) {
@@ -117,29 +97,24 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
       </table>
       <p class="hint">Showing {{ schools().length }} of {{ total() }} schools.</p>
       @if (nextCursor()) {
-        <button type="button" class="more" [disabled]="loadingMore()" (click)="showMore()">
-          {{ loadingMore() ? 'Loading…' : 'Show more schools' }}
-        </button>
+        <hr-show-more label="Show more schools" [loading]="loadingMore()" (more)="showMore()" />
       }
     }
     @if (confirming(); as school) {
-      <div class="panel confirm" role="group" aria-labelledby="deactivate-question" tabindex="-1" #confirm>
-        <p id="deactivate-question">
-          <strong>Deactivate {{ school.name }} ({{ school.code }})?</strong>
-          It keeps its cases and history, but families can no longer choose it and it takes no new cases. The
-          API has no way to reactivate a school.
-        </p>
-        <div class="actions">
-          <button type="button" [disabled]="busy()" (click)="deactivate(school)">
-            Deactivate {{ school.name }}
-          </button>
-          <button type="button" class="secondary" (click)="confirming.set(null)">Cancel</button>
-        </div>
-      </div>
+      <hr-confirm-panel
+        questionId="deactivate-question"
+        [confirmLabel]="'Deactivate ' + school.name"
+        [busy]="busy()"
+        (confirmed)="deactivate(school)"
+        (cancelled)="confirming.set(null)"
+      >
+        <strong>Deactivate {{ school.name }} ({{ school.code }})?</strong>
+        It keeps its cases and history, but families can no longer choose it and it takes no new cases. The
+        API has no way to reactivate a school.
+      </hr-confirm-panel>
     }
-    @if (deactivateError(); as error) {
-      <p role="alert" class="error">{{ error }}</p>
-    }
+    <!-- Outside the question, so a refusal stays in view once the question is cancelled. -->
+    <hr-form-feedback [error]="deactivateError()" />
 
     <h2>Add a school</h2>
     <form class="admin-form" (ngSubmit)="createSchool()">
@@ -187,90 +162,15 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
       <label for="school-nces">Federal NCES school id (optional)</label>
       <input id="school-nces" name="ncesId" [(ngModel)]="ncesId" />
       <button type="submit" [disabled]="busy()">Add school</button>
-      @if (schoolProblems().length) {
-        <div role="alert" class="error">
-          <p>The school was not added:</p>
-          <ul>
-            @for (problem of schoolProblems(); track problem) {
-              <li>{{ problem }}</li>
-            }
-          </ul>
-        </div>
-      }
-      @if (schoolError(); as error) {
-        <p role="alert" class="error">{{ error }}</p>
-      }
-      @if (added(); as added) {
-        <p role="status">{{ added }}</p>
-      }
+      <hr-form-feedback
+        [problems]="schoolProblems()"
+        lead="The school was not added:"
+        [error]="schoolError()"
+        [done]="added()"
+      />
     </form>
 
-    <h2>Departments</h2>
-    <p class="hint">
-      District departments (Transportation, Enrollment) take cases from every school; a school's office takes
-      its own.
-    </p>
-    <div class="admin-form">
-      <label for="departments-of">Show departments of</label>
-      <select
-        id="departments-of"
-        name="departmentsOf"
-        [(ngModel)]="departmentSchoolId"
-        (ngModelChange)="showDepartments($event)"
-      >
-        <option value="">The district only</option>
-        @for (school of schools(); track school.id) {
-          <option [value]="school.id">The district and {{ school.name }}</option>
-        }
-      </select>
-    </div>
-    @if (departmentsError(); as error) {
-      <p role="alert">{{ error }}</p>
-    }
-    @if (departmentsLoading()) {
-      <p role="status">Loading departments…</p>
-    } @else {
-      <table>
-        <caption class="visually-hidden">
-          Departments
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Department</th>
-            <th scope="col">Belongs to</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (department of departments(); track department.id) {
-            <tr>
-              <td>{{ department.name }}</td>
-              <td>{{ department.owner }}</td>
-            </tr>
-          } @empty {
-            <tr>
-              <td colspan="2">No departments yet.</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    }
-
-    <h2>Add a department</h2>
-    <form class="admin-form" (ngSubmit)="createDepartment()">
-      <label for="department-name">Name</label>
-      <input id="department-name" name="departmentName" required [(ngModel)]="departmentName" />
-      <label for="department-owner">Belongs to</label>
-      <select id="department-owner" name="departmentOwner" [(ngModel)]="departmentOwner">
-        <option value="">The district</option>
-        @for (school of activeSchools(); track school.id) {
-          <option [value]="school.id">{{ school.name }}</option>
-        }
-      </select>
-      <button type="submit" [disabled]="busy() || !departmentName().trim()">Add department</button>
-      @if (departmentError(); as error) {
-        <p role="alert" class="error">{{ error }}</p>
-      }
-    </form>
+    <hr-school-departments [schools]="schools()" [(busy)]="busy" />
   `,
 })
 export class SchoolsPageComponent {
@@ -281,22 +181,13 @@ export class SchoolsPageComponent {
   private readonly query = watchQuery<AdminSchoolsQuery, AdminSchoolsQueryVariables>(AdminSchoolsDocument, {
     first: PAGE_SIZE,
   });
-  private readonly departmentsQuery = watchQuery<AdminDepartmentsQuery, AdminDepartmentsQueryVariables>(
-    AdminDepartmentsDocument,
-    { schoolId: null },
-  );
   protected readonly loadError = this.query.error;
   protected readonly loading = computed(() => this.query.loading() && !this.query.data());
-  protected readonly departmentsError = this.departmentsQuery.error;
-  protected readonly departmentsLoading = computed(
-    () => this.departmentsQuery.loading() && !this.departmentsQuery.data(),
-  );
   protected readonly busy = signal(false);
   protected readonly loadingMore = signal(false);
   protected readonly schoolError = signal<string | null>(null);
   protected readonly schoolProblems = signal<string[]>([]);
   protected readonly deactivateError = signal<string | null>(null);
-  protected readonly departmentError = signal<string | null>(null);
   protected readonly added = signal<string | null>(null);
   protected readonly confirming = signal<School | null>(null);
 
@@ -309,19 +200,12 @@ export class SchoolsPageComponent {
   protected readonly timeZone = linkedSignal(() => this.districtTimeZone());
   protected readonly phone = signal('');
   protected readonly ncesId = signal('');
-  protected readonly departmentSchoolId = signal('');
-  protected readonly departmentName = signal('');
-  protected readonly departmentOwner = signal('');
 
   protected readonly schools = computed(
     () => this.query.data()?.schools.edges.map((edge) => edge.node) ?? [],
   );
-  protected readonly activeSchools = computed(() => this.schools().filter((school) => school.active));
   protected readonly total = computed(() => this.query.data()?.schools.totalCount ?? 0);
-  protected readonly nextCursor = computed(() => {
-    const pageInfo = this.query.data()?.schools.pageInfo;
-    return pageInfo?.hasNextPage ? pageInfo.endCursor : null;
-  });
+  protected readonly nextCursor = computed(() => nextPageCursor(this.query.data()?.schools));
   protected readonly rows = computed(() =>
     this.schools().map((school) => ({
       ...school,
@@ -329,22 +213,9 @@ export class SchoolsPageComponent {
       grades: describeGrades(school.lowestGrade, school.highestGrade),
     })),
   );
-  protected readonly departments = computed(() => {
-    const names = new Map(this.schools().map((school) => [school.id, school.name]));
-    return (this.departmentsQuery.data()?.departments ?? []).map((department) => ({
-      ...department,
-      owner: department.schoolId ? (names.get(department.schoolId) ?? 'A school') : 'The district',
-    }));
-  });
   private readonly districtTimeZone = computed(
     () => this.query.data()?.district?.timeZone ?? FALLBACK_TIME_ZONE,
   );
-  private readonly confirmPanel = viewChild<ElementRef<HTMLElement>>('confirm');
-
-  constructor() {
-    // The question takes the focus when it appears, so keyboard and screen-reader users meet it at once.
-    afterRenderEffect(() => this.confirmPanel()?.nativeElement.focus());
-  }
 
   protected async showMore(): Promise<void> {
     const after = this.nextCursor();
@@ -408,27 +279,5 @@ export class SchoolsPageComponent {
       ['AdminSchools'],
     );
     if (done) this.confirming.set(null);
-  }
-
-  protected showDepartments(schoolId: string): void {
-    void this.departmentsQuery.ref.refetch({ schoolId: schoolId || null });
-  }
-
-  protected async createDepartment(): Promise<void> {
-    const owner = this.departmentOwner() || null;
-    const created = await runMutation(
-      this.apollo,
-      CreateDepartmentDocument,
-      { name: this.departmentName().trim(), schoolId: owner },
-      { busy: this.busy, error: this.departmentError },
-      ['AdminDepartments'],
-    );
-    if (!created) return;
-    this.departmentName.set('');
-    // Show the list the new department is in.
-    if (owner && owner !== this.departmentSchoolId()) {
-      this.departmentSchoolId.set(owner);
-      this.showDepartments(owner);
-    }
   }
 }

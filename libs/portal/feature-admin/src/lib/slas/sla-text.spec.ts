@@ -5,7 +5,10 @@ import {
   describeClosure,
   describeDuration,
   describePolicyConditions,
+  describeTarget,
   describeWeek,
+  newCalendarForm,
+  newPolicyForm,
   parseDayHours,
   policyForm,
   policyInput,
@@ -83,6 +86,16 @@ describe('targets in words and back', () => {
     expect(splitMinutes(120, 'BUSINESS', 540)).toEqual({ amount: 2, unit: 'HOURS' });
     expect(splitMinutes(45, 'CALENDAR', 540)).toEqual({ amount: 45, unit: 'MINUTES' });
   });
+
+  it('says what an amount typed comes to, and that none sets no target', () => {
+    expect(describeTarget(2, 'DAYS', 'BUSINESS', 480)).toBe(
+      '2 business days, 960 minutes on the business clock.',
+    );
+    expect(describeTarget(90, 'MINUTES', 'CALENDAR', 480)).toBe(
+      '1 hour 30 minutes, 90 minutes on the wall clock.',
+    );
+    expect(describeTarget(null, 'HOURS', 'BUSINESS', 480)).toBe('No target: no timer of this kind.');
+  });
 });
 
 describe('closures', () => {
@@ -156,6 +169,21 @@ describe('calendar editor', () => {
     ],
   };
 
+  it("starts a new calendar from the district's, or as the district's own", () => {
+    const district = { timeZone: 'America/Denver', openingHours: weekdays('08:00', '15:00') };
+    expect(newCalendarForm(district, 'America/Chicago')).toMatchObject({
+      id: null,
+      scope: 'SCHOOL',
+      timeZone: 'America/Denver',
+      dayHours: ['', '08:00-15:00', '08:00-15:00', '08:00-15:00', '08:00-15:00', '08:00-15:00', ''],
+    });
+    expect(newCalendarForm(undefined, null)).toMatchObject({
+      scope: 'DISTRICT',
+      timeZone: 'America/Chicago',
+      dayHours: ['', '07:30-16:30', '07:30-16:30', '07:30-16:30', '07:30-16:30', '07:30-16:30', ''],
+    });
+  });
+
   it('round-trips a saved calendar, closures kept', () => {
     const result = calendarInput(calendarForm(saved));
     expect(result).toEqual({
@@ -210,6 +238,18 @@ describe('policies', () => {
     conditions,
     targets: { firstResponse: 540, nextResponse: null, resolution: 2_700 },
   };
+
+  it('starts a new policy active, on the business clock, paused while waiting, with no targets', () => {
+    expect(newPolicyForm()).toMatchObject({
+      id: null,
+      active: true,
+      clock: 'BUSINESS',
+      warnAtPercent: 75,
+      pausedStatuses: ['PENDING', 'ON_HOLD'],
+      priorities: [],
+      targets: { firstResponse: { amount: null, unit: 'HOURS' } },
+    });
+  });
 
   it('describes conditions by name', () => {
     expect(

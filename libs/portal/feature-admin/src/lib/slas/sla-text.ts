@@ -30,6 +30,8 @@ export const CLOSURE_KIND_NAMES: Record<ClosureKind, string> = {
   BREAK: 'Break',
   EMERGENCY: 'Emergency closure',
 };
+/** The kinds of closure as the pickers offer them, the one declared at short notice first. */
+export const CLOSURE_KINDS: readonly ClosureKind[] = ['EMERGENCY', 'HOLIDAY', 'BREAK'];
 
 /** When no district calendar says otherwise: an eight-hour day. */
 export const DEFAULT_BUSINESS_DAY_MINUTES = 480;
@@ -172,6 +174,23 @@ export function splitMinutes(
   return { amount: minutes, unit: 'MINUTES' };
 }
 
+/**
+ * What an amount typed for a target comes to: "2 business days, 960 minutes on the business clock.";
+ * or that an empty one sets no target.
+ */
+export function describeTarget(
+  amount: number | null,
+  unit: DurationUnit,
+  clock: SlaClock,
+  businessDay: number,
+): string {
+  const minutes = toMinutes(amount, unit, clock, businessDay);
+  if (minutes === null) return 'No target: no timer of this kind.';
+  return `${describeDuration(minutes, clock, businessDay)}, ${minutes} minutes on the ${
+    clock === 'BUSINESS' ? 'business' : 'wall'
+  } clock.`;
+}
+
 function count(amount: number, word: string): string {
   return `${amount} ${word}${amount === 1 ? '' : 's'}`;
 }
@@ -243,8 +262,16 @@ export function dayWithWeekday(date: string): string {
   return `${SHORT_WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]} ${date}`;
 }
 
+/** When a closure runs; a field left out or null is not set (a saved closure has nulls, one typed omits). */
+export interface ClosureTimes {
+  date: string;
+  through?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
 /** When a closure runs, in words: "Mon 2026-09-07, all day", "Tue 2026-02-03 from 11:00", a range of days. */
-export function describeClosure(closure: Pick<Closure, 'date' | 'through' | 'from' | 'to'>): string {
+export function describeClosure(closure: ClosureTimes): string {
   const start = dayWithWeekday(closure.date);
   if (closure.through && closure.through !== closure.date) {
     const from = closure.from ? ` ${closure.from}` : '';
@@ -291,6 +318,34 @@ export interface CalendarForm {
   timeZone: string;
   dayHours: readonly string[];
   closures: readonly ClosureInput[];
+}
+
+/** Opening hours for a calendar when the district has none to copy: 07:30–16:30, Monday to Friday. */
+const DEFAULT_DAY_HOURS = WEEKDAY_NAMES.map((_, weekday) =>
+  weekday >= 1 && weekday <= 5 ? '07:30-16:30' : '',
+);
+const DEFAULT_TIME_ZONE = 'America/Chicago';
+
+/**
+ * The editor for a new calendar. Once the district has a calendar, a new one is most likely a school's,
+ * and starts from the district's hours and time zone: a school usually differs a little. Before that it
+ * is the district's, in the district's time zone.
+ */
+export function newCalendarForm(
+  district: Pick<Calendar, 'timeZone' | 'openingHours'> | undefined,
+  districtTimeZone: string | null,
+): CalendarForm {
+  return {
+    id: null,
+    name: '',
+    scope: district ? 'SCHOOL' : 'DISTRICT',
+    schoolId: '',
+    timeZone: district?.timeZone ?? districtTimeZone ?? DEFAULT_TIME_ZONE,
+    dayHours: district
+      ? WEEKDAY_NAMES.map((_, weekday) => formatDayHours(district.openingHours, weekday))
+      : DEFAULT_DAY_HOURS,
+    closures: [],
+  };
 }
 
 /** The editor filled from a saved calendar. */
@@ -409,6 +464,32 @@ export interface PolicyForm {
   schoolIds: readonly string[];
   topicIds: readonly string[];
   targets: Record<TargetKey, { amount: number | null; unit: DurationUnit }>;
+}
+
+/** The statuses a policy may pause in; resolved and closed cases have no running timers to pause. */
+export const PAUSABLE_STATUSES = ['NEW', 'OPEN', 'PENDING', 'ON_HOLD'] as const;
+
+/**
+ * The editor for a new policy: active, on the business clock, warning at 75% of a target, the clock
+ * stopped while the case waits on the requester or is on hold, and no conditions (every case).
+ */
+export function newPolicyForm(): PolicyForm {
+  const none = { amount: null, unit: 'HOURS' } as const;
+  return {
+    id: null,
+    name: '',
+    position: null,
+    active: true,
+    clock: 'BUSINESS',
+    warnAtPercent: 75,
+    pausedStatuses: ['PENDING', 'ON_HOLD'],
+    priorities: [],
+    channels: [],
+    requesterKinds: [],
+    schoolIds: [],
+    topicIds: [],
+    targets: { firstResponse: none, nextResponse: none, resolution: none },
+  };
 }
 
 /** The editor filled from a saved policy, targets in the largest unit that holds them exactly. */

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { runMutation } from '@homeroom/portal/data-access';
+import { CheckboxGroupComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   AdminSurveysCancelSendDocument,
   type AdminSurveysDetailQuery,
@@ -33,7 +34,7 @@ export type ScheduledSends = NonNullable<
 @Component({
   selector: 'hr-survey-sends',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule],
+  imports: [FormsModule, CheckboxGroupComponent, FormFeedbackComponent],
   template: `
     @if (status() !== 'OPEN') {
       <p class="hint">
@@ -90,34 +91,12 @@ export type ScheduledSends = NonNullable<
     <form class="admin-form" (ngSubmit)="send()">
       <fieldset>
         <legend>People (none ticked: everyone the survey was written for)</legend>
-        @for (option of kindOptions; track option.kind) {
-          <label class="check" [for]="'send-kind-' + option.kind">
-            <input
-              #kindBox
-              type="checkbox"
-              [id]="'send-kind-' + option.kind"
-              [checked]="kinds().includes(option.kind)"
-              (change)="toggleKind(option.kind, kindBox.checked)"
-            />
-            {{ option.name }}
-          </label>
-        }
+        <hr-checkbox-group idPrefix="send-kind-" [options]="kindOptions" [(selected)]="kinds" />
         <p class="hint">Only the kinds of people the survey was written for can be reached.</p>
       </fieldset>
       <fieldset>
         <legend>Staff roles (none ticked: every role)</legend>
-        @for (option of roleOptions; track option.role) {
-          <label class="check" [for]="'send-role-' + option.role">
-            <input
-              #roleBox
-              type="checkbox"
-              [id]="'send-role-' + option.role"
-              [checked]="roles().includes(option.role)"
-              (change)="toggleRole(option.role, roleBox.checked)"
-            />
-            {{ option.name }}
-          </label>
-        }
+        <hr-checkbox-group idPrefix="send-role-" [options]="roleOptions" [(selected)]="roles" />
       </fieldset>
       <label for="send-schools">At these schools (none chosen: every school)</label>
       <select id="send-schools" name="schools" multiple size="5" [(ngModel)]="schoolIds">
@@ -143,15 +122,7 @@ export type ScheduledSends = NonNullable<
         }
       </fieldset>
       <button type="submit" [disabled]="busy()">{{ later() ? 'Plan the send' : 'Send now' }}</button>
-      @if (problem(); as problem) {
-        <p role="alert" class="error">{{ problem }}</p>
-      }
-      @if (error(); as error) {
-        <p role="alert" class="error">{{ error }}</p>
-      }
-      @if (done(); as done) {
-        <p role="status">{{ done }}</p>
-      }
+      <hr-form-feedback [problem]="problem()" [error]="error()" [done]="done()" />
     </form>
   `,
 })
@@ -163,8 +134,8 @@ export class SurveySendsComponent {
   readonly sends = input.required<ScheduledSends>();
   readonly schools = input<readonly { id: string; name: string }[]>([]);
 
-  protected readonly kindOptions = RECIPIENT_KINDS;
-  protected readonly roleOptions = RECIPIENT_ROLES;
+  protected readonly kindOptions = RECIPIENT_KINDS.map(({ kind, name }) => ({ value: kind, name }));
+  protected readonly roleOptions = RECIPIENT_ROLES.map(({ role, name }) => ({ value: role, name }));
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly problem = signal<string | null>(null);
@@ -185,18 +156,6 @@ export class SurveySendsComponent {
       state: sendState(send),
     }));
   });
-
-  protected toggleKind(kind: SurveyRecipientKind, on: boolean): void {
-    this.kinds.update((kinds) =>
-      on ? [...new Set([...kinds, kind])] : kinds.filter((other) => other !== kind),
-    );
-  }
-
-  protected toggleRole(role: SurveyRecipientRole, on: boolean): void {
-    this.roles.update((roles) =>
-      on ? [...new Set([...roles, role])] : roles.filter((other) => other !== role),
-    );
-  }
 
   protected async send(): Promise<void> {
     this.done.set(null);

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   AdminSurveysDetailDocument,
   type AdminSurveysDetailQueryVariables,
@@ -35,7 +36,13 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
 @Component({
   selector: 'hr-surveys-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, SurveyBuilderComponent, SurveyResultsComponent, SurveySendsComponent],
+  imports: [
+    FormsModule,
+    FormFeedbackComponent,
+    SurveyBuilderComponent,
+    SurveyResultsComponent,
+    SurveySendsComponent,
+  ],
   styles: `
     .actions {
       display: flex;
@@ -158,9 +165,7 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
         survey stops its links taking answers.
       </p>
     }
-    @if (actionError(); as error) {
-      <p role="alert" class="error">{{ error }}</p>
-    }
+    <hr-form-feedback [error]="actionError()" />
     @if (link(); as shown) {
       <div class="link panel" role="status">
         <label for="survey-link"
@@ -187,7 +192,7 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
         <select
           id="results-language"
           name="resultsLanguage"
-          [ngModel]="resultsLanguage()"
+          [ngModel]="resultsLanguage() || survey.languages[0]"
           (ngModelChange)="showIn($event)"
         >
           @for (language of survey.languages; track language) {
@@ -217,22 +222,6 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
 
     <h2>Write a survey</h2>
     <hr-survey-builder [districtLanguages]="districtLanguages()" (created)="onCreated($event)" />
-    @if (createdNote(); as note) {
-      <div role="status" class="panel">
-        <p>{{ note.text }}</p>
-        @if (note.warnings.length) {
-          <p>
-            The survey reaches students, and these questions touch areas the Protection of Pupil Rights
-            Amendment protects: parents must be told and may opt their children out.
-          </p>
-          <ul>
-            @for (warning of note.warnings; track warning.questionId + warning.area) {
-              <li>{{ warning.questionId }}: {{ warning.area }} (“{{ warning.evidence }}”)</li>
-            }
-          </ul>
-        }
-      </div>
-    }
   `,
 })
 export class SurveysPageComponent {
@@ -260,9 +249,6 @@ export class SurveysPageComponent {
   protected readonly actionError = signal<string | null>(null);
   protected readonly link = signal<{ surveyName: string; url: string } | null>(null);
   protected readonly copied = signal(false);
-  protected readonly createdNote = signal<{ text: string; warnings: CreatedSurvey['ppraWarnings'] } | null>(
-    null,
-  );
   private readonly selectedId = signal<string | null>(null);
   protected readonly resultsLanguage = signal('');
 
@@ -364,12 +350,9 @@ export class SurveysPageComponent {
     }
   }
 
+  /** A survey just written shows its (empty) results and the way to send it. */
   protected onCreated(created: CreatedSurvey): void {
     this.selectedId.set(created.survey.id);
     this.resultsLanguage.set('');
-    this.createdNote.set({
-      text: `${created.survey.name} is saved as a draft. Open it when it is ready to take answers.`,
-      warnings: created.ppraWarnings,
-    });
   }
 }

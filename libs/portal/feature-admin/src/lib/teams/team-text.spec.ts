@@ -4,10 +4,13 @@ import {
   backOnField,
   describeGrants,
   grantProblem,
+  grantsOf,
   membersInput,
   passwordProblems,
+  primaryEmail,
   rolesInput,
   teamInput,
+  teamPlace,
 } from './team-text';
 
 const schools = new Map([['s1', 'Lincoln Elementary']]);
@@ -54,6 +57,32 @@ describe('staff roles', () => {
         { role: 'AGENT', schoolId: 's1' },
       ]),
     ).toEqual([{ role: 'DISTRICT_ADMIN' }, { role: 'AGENT', schoolId: 's1' }]);
+  });
+});
+
+describe('a staff member', () => {
+  it('holds the roles on record, the school left out for the whole district', () => {
+    expect(
+      grantsOf({
+        staffRoles: [
+          { role: 'AGENT', school: { id: 's1' } },
+          { role: 'VIEWER', school: null },
+        ],
+      }),
+    ).toEqual([
+      { role: 'AGENT', schoolId: 's1' },
+      { role: 'VIEWER', schoolId: null },
+    ]);
+  });
+
+  it('is written to at the primary address, else the first, else nowhere', () => {
+    const emails = [
+      { address: 'first@example.org', primary: false },
+      { address: 'main@example.org', primary: true },
+    ];
+    expect(primaryEmail({ emails })).toBe('main@example.org');
+    expect(primaryEmail({ emails: emails.slice(0, 1) })).toBe('first@example.org');
+    expect(primaryEmail({ emails: [] })).toBe('');
   });
 });
 
@@ -105,6 +134,21 @@ describe('team members', () => {
       'The date Ana is back has passed: clear it or choose a later one.',
       'The date Ben is back is not a date.',
     ]);
+  });
+});
+
+describe('where a team works', () => {
+  const departments = new Map([['d1', 'School office']]);
+
+  it('names its school and department', () => {
+    expect(teamPlace({ schoolId: 's1', departmentId: 'd1' }, schools, departments)).toBe(
+      'Lincoln Elementary · School office',
+    );
+    expect(teamPlace({ schoolId: null, departmentId: null }, schools, departments)).toBe('District team');
+  });
+
+  it('says "A school" for a school no longer listed', () => {
+    expect(teamPlace({ schoolId: 'gone', departmentId: null }, schools, departments)).toBe('A school');
   });
 });
 

@@ -81,11 +81,40 @@ export function describeGrants(grants: readonly Grant[], schoolNames: ReadonlyMa
     : 'No roles (cannot use the staff portal)';
 }
 
+/** The roles a staff member holds now, as the roles editor holds them. */
+export function grantsOf(person: {
+  staffRoles: readonly { role: StaffRole; school: { id: string } | null }[];
+}): Grant[] {
+  return person.staffRoles.map((grant) => ({ role: grant.role, schoolId: grant.school?.id ?? null }));
+}
+
+/** A person's primary email address (else their first); empty when they have none. */
+export function primaryEmail(person: { emails: readonly { address: string; primary: boolean }[] }): string {
+  return (person.emails.find((email) => email.primary) ?? person.emails[0])?.address ?? '';
+}
+
 /** The grants as setStaffRoles takes them: the school left out for the whole district. */
 export function rolesInput(grants: readonly Grant[]): StaffRoleInput[] {
   return grants.map((grant) =>
     grant.schoolId ? { role: grant.role, schoolId: grant.schoolId } : { role: grant.role },
   );
+}
+
+/**
+ * "Lincoln Elementary · School office", "District team": where a team works, by the names of its school
+ * and department ("A school" for one no longer listed).
+ */
+export function teamPlace(
+  team: { schoolId: string | null; departmentId: string | null },
+  schoolNames: ReadonlyMap<string, string>,
+  departmentNames: ReadonlyMap<string, string>,
+): string {
+  return [
+    team.schoolId ? (schoolNames.get(team.schoolId) ?? 'A school') : 'District team',
+    team.departmentId ? departmentNames.get(team.departmentId) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** "Available", "Not taking cases", "Out of office until Mar 10, 2026": a member's state for routing. */

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { AdminTopicsDocument, type AdminTopicsQuery, CreateTopicDocument } from '../operations.generated';
 
 type Topic = AdminTopicsQuery['topics'][number];
@@ -13,7 +14,7 @@ type Topic = AdminTopicsQuery['topics'][number];
 @Component({
   selector: 'hr-topics-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule],
+  imports: [FormsModule, FormFeedbackComponent],
   template: `
     <h1>Topics</h1>
     @if (loadError(); as error) {
@@ -47,9 +48,7 @@ type Topic = AdminTopicsQuery['topics'][number];
         }
       </select>
       <button type="submit" [disabled]="busy() || !name().trim()">Add topic</button>
-      @if (error(); as error) {
-        <p role="alert" class="error">{{ error }}</p>
-      }
+      <hr-form-feedback [error]="error()" />
     </form>
   `,
 })

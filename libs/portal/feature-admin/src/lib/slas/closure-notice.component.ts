@@ -1,0 +1,149 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  model,
+  signal,
+  untracked,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Apollo } from 'apollo-angular';
+import { runMutation } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { AdminSlasAddClosureDocument, type AdminSlasQuery, type ClosureKind } from '../operations.generated';
+import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure, todayIn } from './sla-text';
+
+type Calendar = AdminSlasQuery['businessCalendars'][number];
+
+/**
+ * Declaring a closure at short notice (a snow day, a power cut), even once the day has begun: it is added
+ * to the calendar at once, and the running deadlines on that calendar move. The form starts on the
+ * district's calendar, today in the calendar's own time zone.
+ */
+@Component({
+  selector: 'hr-closure-notice',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, FormFeedbackComponent],
+  template: `
+    <h2>Declare a closure at short notice</h2>
+    <p>
+      A snow day, a power cut, a burst pipe: declare it here, even once the day has begun. Running deadlines
+      on that calendar move at once, so the hours the district is closed do not count against any case.
+      Deadlines already missed stay missed.
+    </p>
+    @if (!calendars()?.length) {
+      <p class="hint">Save a calendar first.</p>
+    } @else {
+      <form class="admin-form" (ngSubmit)="declare()">
+        <label for="closure-calendar">Calendar</label>
+        <select id="closure-calendar" name="calendar" required [(ngModel)]="calendarId">
+          @for (calendar of calendars(); track calendar.id) {
+            <option [value]="calendar.id">{{ calendar.name }}</option>
+          }
+        </select>
+        <label for="closure-date">Closed on</label>
+        <input id="closure-date" name="date" type="date" required [(ngModel)]="date" />
+        <label for="closure-from">From (empty: the start of the day)</label>
+        <input id="closure-from" name="from" type="time" [(ngModel)]="from" />
+        <label for="closure-through">Through (empty: the same day)</label>
+        <input id="closure-through" name="through" type="date" [(ngModel)]="through" />
+        <label for="closure-to">Until (empty: the end of the last day)</label>
+        <input id="closure-to" name="to" type="time" [(ngModel)]="to" />
+        <label for="closure-kind">Kind</label>
+        <select id="closure-kind" name="kind" [(ngModel)]="kind">
+          @for (kind of kinds; track kind) {
+            <option [value]="kind">{{ kindNames[kind] }}</option>
+          }
+        </select>
+        <label for="closure-reason">Reason</label>
+        <input id="closure-reason" name="reason" required placeholder="Snow day" [(ngModel)]="reason" />
+        <p class="hint">Times are in the calendar's time zone ({{ timeZone() }}).</p>
+        <button type="submit" [disabled]="busy()">Declare closure</button>
+        <hr-form-feedback [problem]="problem()" [error]="error()" [done]="done()" />
+      </form>
+    }
+  `,
+})
+export class ClosureNoticeComponent {
+  private readonly apollo = inject(Apollo);
+  /** The saved calendars, the district's first; null until they are known. */
+  readonly calendars = input.required<readonly Calendar[] | null>();
+  /** True while a change runs anywhere on the page: every change button waits for it. */
+  readonly busy = model(false);
+
+  protected readonly kinds = CLOSURE_KINDS;
+  protected readonly kindNames = CLOSURE_KIND_NAMES;
+  protected readonly calendarId = signal('');
+  protected readonly date = signal('');
+  protected readonly from = signal('');
+  protected readonly through = signal('');
+  protected readonly to = signal('');
+  protected readonly kind = signal<ClosureKind>('EMERGENCY');
+  protected readonly reason = signal('');
+  protected readonly problem = signal<string | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly done = signal<string | null>(null);
+  /** The calendar chosen; until one is, the district's (or the first). */
+  private readonly calendar = computed(() => {
+    const calendars = this.calendars() ?? [];
+    return (
+      calendars.find((calendar) => calendar.id === this.calendarId()) ??
+      calendars.find((calendar) => calendar.scope === 'DISTRICT') ??
+      calendars[0]
+    );
+  });
+  protected readonly timeZone = computed(() => this.calendar()?.timeZone ?? 'not chosen');
+
+  constructor() {
+    // Once the calendars are known, the form starts on the district's, today where it is.
+    let prefilled = false;
+    effect(() => {
+      if (prefilled || this.calendars() === null) return;
+      prefilled = true;
+      untracked(() => {
+        const calendar = this.calendar();
+        if (!calendar) return;
+        this.calendarId.set(calendar.id);
+        this.date.set(todayIn(calendar.timeZone, new Date()));
+      });
+    });
+  }
+
+  protected async declare(): Promise<void> {
+    this.done.set(null);
+    const calendar = this.calendar();
+    const parsed = closureFromForm({
+      date: this.date() || (calendar ? todayIn(calendar.timeZone, new Date()) : ''),
+      through: this.through(),
+      from: this.from(),
+      to: this.to(),
+      kind: this.kind(),
+      reason: this.reason(),
+    });
+    if (!calendar) {
+      this.problem.set('Choose a calendar.');
+      return;
+    }
+    if ('problem' in parsed) {
+      this.problem.set(parsed.problem);
+      return;
+    }
+    this.problem.set(null);
+    const saved = await runMutation(
+      this.apollo,
+      AdminSlasAddClosureDocument,
+      { calendarId: calendar.id, closure: parsed.closure },
+      { busy: this.busy, error: this.error },
+      ['AdminSlas'],
+    );
+    if (!saved) return;
+    this.done.set(
+      `${calendar.name} is closed ${describeClosure(parsed.closure)}. Running deadlines on it have moved.`,
+    );
+    for (const field of [this.from, this.through, this.to, this.reason]) field.set('');
+    this.date.set(todayIn(calendar.timeZone, new Date()));
+  }
+}
