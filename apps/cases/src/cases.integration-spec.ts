@@ -471,6 +471,138 @@ describe('cases subgraph', () => {
     }
   });
 
+  it('edits, switches off and on, and reorders routing rules, and the next case follows them', async () => {
+    const RULE = 'id name position active conditions { keywords } actions { tags }';
+    const create = async (name: string, keywords: string[], tags: string[]) =>
+      (
+        await graphql(
+          'mutation($n: String!, $c: RoutingConditionsInput!, $a: RoutingActionsInput!) { createRoutingRule(name: $n, conditions: $c, actions: $a) { id } }',
+          { n: name, c: { keywords }, a: { tags } },
+          admin,
+        )
+      ).data.createRoutingRule.id as string;
+    const update = (id: string, input: Json, principal: Principal = admin) =>
+      graphql(
+        `mutation($id: ID!, $input: UpdateRoutingRuleInput!) { updateRoutingRule(id: $id, input: $input) { ${RULE} } }`,
+        { id, input },
+        principal,
+      );
+    const move = (id: string, position: number, principal: Principal = admin) =>
+      graphql(
+        'mutation($id: ID!, $p: Int!) { moveRoutingRule(id: $id, position: $p) { name position } }',
+        { id, p: position },
+        principal,
+      );
+    const listed = async () => (await graphql(`{ routingRules { ${RULE} } }`, {}, admin)).data.routingRules;
+    /** The name of the rule that routed a new case with this message, or null when none did. */
+    const routedBy = async (message: string): Promise<string | null> => {
+      const { caseNumber } = await submit({ message, topicId: null });
+      const timeline = (
+        await graphql(
+          'query($n: String) { case(number: $n) { timeline { kind details } } }',
+          { n: caseNumber },
+          admin,
+        )
+      ).data.case.timeline;
+      const routed = timeline.find((t: Json) => t.kind === 'ROUTED');
+      return routed ? JSON.parse(routed.details).rule.name : null;
+    };
+
+    const trips = await create('Field trips', ['field trip'], ['trips']);
+    const slips = await create('Permission slips', ['permission slip'], ['slips']);
+    const lunch = await create('Lunch', ['lunch'], ['lunch']);
+    expect(await routedBy('When does the field trip leave?')).toBe('Field trips');
+
+    // New conditions: the next case follows them, and what the edit omits stays.
+    const edited = await update(trips, { conditions: { keywords: ['excursion'] } });
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data.updateRoutingRule).toEqual({
+      id: trips,
+      name: 'Field trips',
+      position: 1,
+      active: true,
+      conditions: { keywords: ['excursion'] },
+      actions: { tags: ['trips'] },
+    });
+    expect(await routedBy('When does the field trip leave?')).toBeNull();
+    expect(await routedBy('Is the museum excursion on Friday?')).toBe('Field trips');
+
+    // Switched off, the rule is kept where it was but routes nothing; switched on, it routes again.
+    expect((await update(trips, { active: false })).data.updateRoutingRule).toMatchObject({
+      active: false,
+      position: 1,
+      conditions: { keywords: ['excursion'] },
+    });
+    expect((await listed()).map((r: Json) => [r.name, r.active])).toEqual([
+      ['Field trips', false],
+      ['Permission slips', true],
+      ['Lunch', true],
+    ]);
+    expect(await routedBy('Is the museum excursion on Friday?')).toBeNull();
+    await update(trips, { active: true });
+    expect(await routedBy('Is the museum excursion on Friday?')).toBe('Field trips');
+
+    // Moved above another, a rule is the first match; positions stay 1..n, and beyond the ends clamps.
+    const both = 'I lost the permission slip for the excursion.';
+    expect(await routedBy(both)).toBe('Field trips');
+    expect((await move(slips, 1)).data.moveRoutingRule).toEqual([
+      { name: 'Permission slips', position: 1 },
+      { name: 'Field trips', position: 2 },
+      { name: 'Lunch', position: 3 },
+    ]);
+    expect(await routedBy(both)).toBe('Permission slips');
+    expect((await move(slips, 99)).data.moveRoutingRule).toEqual([
+      { name: 'Field trips', position: 1 },
+      { name: 'Lunch', position: 2 },
+      { name: 'Permission slips', position: 3 },
+    ]);
+    expect((await move(lunch, -5)).data.moveRoutingRule).toEqual([
+      { name: 'Lunch', position: 1 },
+      { name: 'Field trips', position: 2 },
+      { name: 'Permission slips', position: 3 },
+    ]);
+    expect(await routedBy(both)).toBe('Field trips');
+
+    // Bad input, unknown ids and other roles are refused with typed errors, and change nothing.
+    const before = await listed();
+    const refusal = async (pending: Promise<Json>) => {
+      const { data, errors } = await pending;
+      expect(data).toBeNull();
+      return errors[0].extensions;
+    };
+    expect(await refusal(update(trips, { name: '  ', active: false }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: [{ path: 'name', message: 'required' }],
+    });
+    expect(await refusal(update(trips, { actions: { tags: [] } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'EMPTY_RULE_ACTIONS',
+      details: [{ path: 'actions' }],
+    });
+    expect(await refusal(update(trips, { actions: { tags: ['trips', '#!'] } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_TAG',
+      details: [{ path: 'actions.tags.1' }],
+    });
+    for (const id of [randomUUID(), 'not-an-id']) {
+      expect(await refusal(update(id, { active: false }))).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'ROUTING_RULE_NOT_FOUND',
+      });
+      expect(await refusal(move(id, 1))).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'ROUTING_RULE_NOT_FOUND',
+      });
+    }
+    expect((await refusal(update(trips, { active: false }, agent))).code).toBe('FORBIDDEN');
+    expect((await refusal(move(trips, 3, agent))).code).toBe('FORBIDDEN');
+    expect(await listed()).toEqual(before);
+
+    for (const id of [trips, slips, lunch]) {
+      await graphql('mutation($id: ID!) { deleteRoutingRule(id: $id) }', { id }, admin);
+    }
+  });
+
   it('makes a case that raises a safety concern URGENT and says why', async () => {
     const { caseNumber } = await submit({
       message: 'A boy on the bus said he will bring a gun to school tomorrow.',

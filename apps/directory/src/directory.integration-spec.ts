@@ -6,7 +6,15 @@ import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { readTopic, testKafkaBrokers, subgraphClient } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
-import { DIRECTORY_TOPICS, PeopleMerged, PersonCreated } from '@homeroom/directory/contracts';
+import {
+  DIRECTORY_TOPICS,
+  PeopleMerged,
+  PersonCreated,
+  SchoolCreated,
+  SchoolDeactivated,
+  SchoolUpdated,
+  TeamChanged,
+} from '@homeroom/directory/contracts';
 import {
   demoSeedServices,
   DIRECTORY_ENTITIES,
@@ -71,6 +79,24 @@ describe('directory subgraph', () => {
   async function count(table: string): Promise<number> {
     const [{ n }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
     return n;
+  }
+
+  /** The events the relay published for one aggregate (the message key), in order, parsed. */
+  async function eventsOf(
+    topic: string,
+    key: string,
+    expected: number,
+  ): Promise<{ type: string; data: Json }[]> {
+    const [{ n }] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM outbox_event WHERE message_key = $1',
+      [key],
+    );
+    expect(n).toBe(expected);
+    const messages = await readTopic(topic, expected, {
+      timeoutMs: 30_000,
+      filter: (m) => m.key?.toString() === key,
+    });
+    return messages.map((m) => JSON.parse(m.value!.toString()));
   }
 
   it('serves the committed SDL that composition reads (set UPDATE_SCHEMAS=1 to rewrite it)', async () => {
@@ -422,5 +448,216 @@ describe('directory subgraph', () => {
     const createdData = PersonCreated.schema.parse(JSON.parse(createdEvents[0]!.value!.toString()).data);
     expect(createdData).toMatchObject({ personId: survivorId, kind: 'GUARDIAN', schoolIds: [lincoln.id] });
     expect(createdData).not.toHaveProperty('emails');
+  });
+
+  it('renames, moves, deactivates and reactivates a team, each change a TeamChanged snapshot', async () => {
+    const [lincoln, northgate] = [
+      schools.find((s) => s.code === 'LIN')!,
+      schools.find((s) => s.code === 'NHS')!,
+    ];
+    const [member] = await database.dataSource.query(
+      `SELECT r.person_id AS id FROM staff_role r WHERE r.role = 'AGENT' AND r.school_id = $1 LIMIT 1`,
+      [lincoln.id],
+    );
+    const office = (
+      await graphql('mutation($s: ID) { createDepartment(name: "Attendance", schoolId: $s) { id } }', {
+        s: northgate.id,
+      })
+    ).data.createDepartment;
+    const TEAM = 'id name schoolId departmentId active';
+    const created = (
+      await graphql(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { ${TEAM} } }`, {
+        input: { name: 'Attendance desk', schoolId: lincoln.id, members: [{ personId: member.id }] },
+      })
+    ).data.createTeam;
+    const update = async (input: Record<string, unknown>) =>
+      graphql(
+        `mutation($id: ID!, $input: UpdateTeamInput!) { updateTeam(id: $id, input: $input) { ${TEAM} } }`,
+        {
+          id: created.id,
+          input,
+        },
+      );
+
+    const renamed = await update({ name: '  Attendance office ' });
+    expect(renamed.data.updateTeam).toEqual({ ...created, name: 'Attendance office' });
+    const moved = await update({ schoolId: northgate.id, departmentId: office.id });
+    expect(moved.data.updateTeam).toEqual({
+      ...created,
+      name: 'Attendance office',
+      schoolId: northgate.id,
+      departmentId: office.id,
+    });
+    // The same values again change nothing, and publish nothing.
+    expect((await update({ name: 'Attendance office', schoolId: northgate.id })).data.updateTeam).toEqual(
+      moved.data.updateTeam,
+    );
+
+    const listed = async (includeInactive: boolean) =>
+      (
+        await graphql(
+          'query($s: ID, $all: Boolean) { teams(schoolId: $s, includeInactive: $all) { id active } }',
+          {
+            s: northgate.id,
+            all: includeInactive,
+          },
+        )
+      ).data.teams.filter((team: Json) => team.id === created.id);
+    const deactivated = await graphql(`mutation($id: ID!) { deactivateTeam(id: $id) { ${TEAM} } }`, {
+      id: created.id,
+    });
+    expect(deactivated.data.deactivateTeam.active).toBe(false);
+    expect(await listed(false)).toEqual([]);
+    expect(await listed(true)).toEqual([{ id: created.id, active: false }]);
+    // Deactivating twice is no second change.
+    expect(
+      (await graphql('mutation($id: ID!) { deactivateTeam(id: $id) { active } }', { id: created.id })).data
+        .deactivateTeam,
+    ).toEqual({ active: false });
+    const reactivated = await graphql(`mutation($id: ID!) { reactivateTeam(id: $id) { ${TEAM} } }`, {
+      id: created.id,
+    });
+    expect(reactivated.data.reactivateTeam).toEqual(moved.data.updateTeam);
+    expect(await listed(false)).toEqual([{ id: created.id, active: true }]);
+
+    // Created, renamed, moved, deactivated, reactivated: five snapshots, members kept throughout (the
+    // cases service's routing drops an inactive team's members and takes them back on reactivation).
+    const events = await eventsOf(DIRECTORY_TOPICS.team, created.id, 5);
+    expect(events.every((event) => event.type === TeamChanged.type)).toBe(true);
+    expect(events.map((event) => TeamChanged.schema.parse(event.data))).toEqual(
+      [
+        ['Attendance desk', lincoln.id, true],
+        ['Attendance office', lincoln.id, true],
+        ['Attendance office', northgate.id, true],
+        ['Attendance office', northgate.id, false],
+        ['Attendance office', northgate.id, true],
+      ].map(([name, schoolId, active]) => ({
+        teamId: created.id,
+        name,
+        schoolId,
+        active,
+        members: [{ personId: member.id, available: true }],
+      })),
+    );
+  });
+
+  it('reactivates a deactivated school, publishing its snapshot as SchoolUpdated', async () => {
+    const created = (
+      await graphql(
+        'mutation { createSchool(input: { name: "Riverside Academy", code: "RIV", type: ALTERNATIVE, timeZone: "America/Chicago" }) { id } }',
+      )
+    ).data.createSchool;
+    const school = (query: string) => graphql(query, { id: created.id });
+    expect((await school('mutation($id: ID!) { deactivateSchool(id: $id) { active } }')).data).toEqual({
+      deactivateSchool: { active: false },
+    });
+    expect((await school('mutation($id: ID!) { reactivateSchool(id: $id) { id active } }')).data).toEqual({
+      reactivateSchool: { id: created.id, active: true },
+    });
+    // An active school stays as it is: no second event.
+    expect((await school('mutation($id: ID!) { reactivateSchool(id: $id) { active } }')).data).toEqual({
+      reactivateSchool: { active: true },
+    });
+    expect((await school('query($id: ID!) { school(id: $id) { active } }')).data.school.active).toBe(true);
+
+    const events = await eventsOf(DIRECTORY_TOPICS.school, created.id, 3);
+    expect(events.map((event) => event.type)).toEqual([
+      SchoolCreated.type,
+      SchoolDeactivated.type,
+      SchoolUpdated.type,
+    ]);
+    expect(SchoolUpdated.schema.parse(events[2]!.data)).toEqual({
+      schoolId: created.id,
+      name: 'Riverside Academy',
+      code: 'RIV',
+      timeZone: 'America/Chicago',
+      active: true,
+    });
+  });
+
+  it('refuses team and school changes with typed errors, and changes nothing', async () => {
+    const [lincoln, northgate] = [
+      schools.find((s) => s.code === 'LIN')!,
+      schools.find((s) => s.code === 'NHS')!,
+    ];
+    const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+    const team = (
+      await graphql('mutation($s: ID) { createTeam(input: { name: "Enrollment", schoolId: $s }) { id } }', {
+        s: lincoln.id,
+      })
+    ).data.createTeam;
+    const lincolnOffice = (
+      await graphql('mutation($s: ID) { createDepartment(name: "Enrollment office", schoolId: $s) { id } }', {
+        s: lincoln.id,
+      })
+    ).data.createDepartment;
+    await graphql('mutation($id: ID!, $d: ID) { updateTeam(id: $id, input: { departmentId: $d }) { id } }', {
+      id: team.id,
+      d: lincolnOffice.id,
+    });
+    const snapshot = async () => ({
+      teams: await database.dataSource.query('SELECT * FROM team ORDER BY id'),
+      schools: await database.dataSource.query('SELECT id, active, version FROM school ORDER BY id'),
+      outbox: await count('outbox_event'),
+    });
+    const before = await snapshot();
+    const update = async (
+      input: Record<string, unknown>,
+      id: string = team.id,
+      principal: Principal = admin,
+    ) =>
+      (
+        await graphql(
+          'mutation($id: ID!, $input: UpdateTeamInput!) { updateTeam(id: $id, input: $input) { id } }',
+          { id, input },
+          principal,
+        )
+      ).errors[0].extensions;
+
+    expect(await update({ name: 'X' }, UNKNOWN)).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'TEAM_NOT_FOUND',
+    });
+    expect(await update({ name: '   ' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: [{ path: 'name', message: 'required' }],
+    });
+    expect(await update({ schoolId: UNKNOWN })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_SCHOOL',
+      details: [{ path: 'schoolId', message: 'unknown school' }],
+    });
+    expect(await update({ departmentId: UNKNOWN })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_DEPARTMENT',
+      details: [{ path: 'departmentId', message: 'unknown department' }],
+    });
+    // Moving to another school keeps the department unless it changes too: Lincoln's office is not Northgate's.
+    expect(await update({ schoolId: northgate.id })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'DEPARTMENT_OF_ANOTHER_SCHOOL',
+      details: [{ path: 'departmentId' }],
+    });
+    const schoolAdmin: Principal = {
+      kind: 'user',
+      subject: 'school-admin-1',
+      roles: ['SCHOOL_ADMIN'],
+      schoolIds: [lincoln.id],
+    };
+    expect(await update({ name: 'Renamed' }, team.id, schoolAdmin)).toMatchObject({ code: 'FORBIDDEN' });
+    for (const mutation of ['deactivateTeam', 'reactivateTeam', 'reactivateSchool']) {
+      const refused = await graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id: UNKNOWN });
+      expect(refused.errors[0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: mutation === 'reactivateSchool' ? 'SCHOOL_NOT_FOUND' : 'TEAM_NOT_FOUND',
+      });
+      const forbidden = await graphql(
+        `mutation($id: ID!) { ${mutation}(id: $id) { id } }`,
+        { id: mutation === 'reactivateSchool' ? lincoln.id : team.id },
+        schoolAdmin,
+      );
+      expect(forbidden.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -153,6 +153,30 @@ describe('sign-in', () => {
     ).toBe('invalid_client');
   });
 
+  it('tells when a client last got a token: never before, the grant after, no write for a wrong secret', async () => {
+    const issued = (
+      await graphql(
+        'mutation { createApiClient(name: "Bus tracker", scopes: ["cases:read"]) { client { clientId } secret } }',
+      )
+    ).data.createApiClient;
+    const { clientId } = issued.client;
+    const lastUsed = async (): Promise<string | null> =>
+      (await graphql('{ apiClients { clientId lastUsedAt } }')).data.apiClients.find(
+        (client: { clientId: string }) => client.clientId === clientId,
+      ).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    expect((await clientCredentials(clientId, 'wrong-secret', 'cases:read')).status).toBe(401);
+    expect(await lastUsed()).toBeNull();
+
+    const before = Date.now();
+    expect((await clientCredentials(clientId, issued.secret, 'cases:read')).status).toBe(200);
+    const first = await lastUsed();
+    expect(Date.parse(first!)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(first!)).toBeLessThanOrEqual(Date.now() + 1_000);
+    expect((await clientCredentials(clientId, issued.secret, 'cases:read')).status).toBe(200);
+    expect(Date.parse((await lastUsed())!)).toBeGreaterThan(Date.parse(first!));
+  });
+
   it('signs staff in to the portal with authorization code and PKCE, carrying their roles', async () => {
     const { access_token: accessToken, id_token: idToken } = await signInThroughPortal(
       issuer,

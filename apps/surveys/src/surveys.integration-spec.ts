@@ -641,6 +641,259 @@ describe('surveys subgraph', () => {
       'FORBIDDEN',
     );
   });
+  it('gives one survey by id in the language asked for, null for an unknown id, to those who may list them', async () => {
+    const SURVEY = `query ($id: ID!, $language: String) {
+      survey(id: $id, language: $language) {
+        id kind title english: title(language: "en")
+        questions { id text }
+        results { questions { questionId text } }
+      }
+    }`;
+    const [csat] = await database.dataSource.query(`SELECT id FROM survey WHERE kind = 'CSAT'`);
+    const spanish = await graphql(SURVEY, { id: csat.id, language: 'es-MX' });
+    expect(spanish.errors).toBeUndefined();
+    expect(spanish.data.survey).toMatchObject({
+      id: csat.id,
+      kind: 'CSAT',
+      title: '¿Cómo lo hicimos?',
+      english: 'How did we do?',
+    });
+    const feeling = '¿Cómo se sintió después de esta interacción con su distrito?';
+    expect(spanish.data.survey.questions[0]).toEqual({ id: 'feeling', text: feeling });
+    // Its results (answered by the history above) follow the language asked for too.
+    expect(spanish.data.survey.results.questions[0]).toEqual({ questionId: 'feeling', text: feeling });
+    const byDefault = await graphql(SURVEY, { id: csat.id });
+    expect(byDefault.data.survey.title).toBe('How did we do?');
+
+    for (const id of [randomUUID(), 'not-a-survey-id']) {
+      const unknown = await graphql(SURVEY, { id });
+      expect(unknown.errors).toBeUndefined();
+      expect(unknown.data.survey).toBeNull();
+    }
+    const viewer = await graphql(SURVEY, { id: csat.id }, { ...agent, roles: ['VIEWER'], schoolIds: [] });
+    expect(viewer.data.survey.id).toBe(csat.id);
+    const refused = await graphql(SURVEY, { id: csat.id }, agent);
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(refused.data?.survey ?? null).toBeNull();
+    expect((await anonymous(SURVEY, { id: csat.id })).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps the audiences a survey is written for, and gives every translation as written to edit it', async () => {
+    const created = await graphql(
+      `
+        mutation ($input: SurveyInput!) {
+          createSurvey(input: $input) {
+            survey {
+              id
+              audiences
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          name: 'Family and community pulse',
+          defaultLanguage: 'en',
+          audiences: ['COMMUNITY', 'FAMILIES', 'COMMUNITY'],
+          title: [
+            { language: 'en', text: 'How are we doing?' },
+            { language: 'es', text: '¿Cómo lo estamos haciendo?' },
+          ],
+          questions: [
+            {
+              id: 'visit',
+              kind: 'SCALE',
+              max: 5,
+              text: [
+                { language: 'en', text: 'How was your last visit?' },
+                { language: 'es', text: '¿Cómo fue su última visita?' },
+              ],
+              lowLabel: [
+                { language: 'en', text: 'Poor' },
+                { language: 'es', text: 'Mala' },
+              ],
+            },
+            {
+              id: 'reach',
+              kind: 'SINGLE_CHOICE',
+              text: [{ language: 'en', text: 'How do you reach us?' }],
+              choices: [
+                {
+                  id: 'phone',
+                  text: [
+                    { language: 'en', text: 'Phone' },
+                    { language: 'es', text: 'Teléfono' },
+                  ],
+                },
+                { id: 'email', text: [{ language: 'en', text: 'Email' }] },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const { id, audiences } = created.data.createSurvey.survey;
+    expect(audiences).toEqual(['COMMUNITY', 'FAMILIES']);
+
+    const read = await graphql(
+      `
+        query ($id: ID!) {
+          survey(id: $id, language: "es") {
+            audiences
+            languages
+            title
+            questions {
+              id
+              text
+              choices {
+                id
+                text
+              }
+            }
+            translations {
+              language
+              title
+              questions {
+                questionId
+                text
+                lowLabel
+                highLabel
+                choices {
+                  choiceId
+                  text
+                }
+              }
+            }
+          }
+        }
+      `,
+      { id },
+    );
+    expect(read.errors).toBeUndefined();
+    const survey = read.data.survey;
+    expect(survey).toMatchObject({
+      audiences: ['COMMUNITY', 'FAMILIES'],
+      languages: ['en', 'es'],
+      title: '¿Cómo lo estamos haciendo?',
+    });
+    // Asked in Spanish: missing translations fall back to English; the translations do not.
+    expect(survey.questions[1]).toEqual({
+      id: 'reach',
+      text: 'How do you reach us?',
+      choices: [
+        { id: 'phone', text: 'Teléfono' },
+        { id: 'email', text: 'Email' },
+      ],
+    });
+    expect(survey.translations).toEqual([
+      {
+        language: 'en',
+        title: 'How are we doing?',
+        questions: [
+          {
+            questionId: 'visit',
+            text: 'How was your last visit?',
+            lowLabel: 'Poor',
+            highLabel: null,
+            choices: null,
+          },
+          {
+            questionId: 'reach',
+            text: 'How do you reach us?',
+            lowLabel: null,
+            highLabel: null,
+            choices: [
+              { choiceId: 'phone', text: 'Phone' },
+              { choiceId: 'email', text: 'Email' },
+            ],
+          },
+        ],
+      },
+      {
+        language: 'es',
+        title: '¿Cómo lo estamos haciendo?',
+        questions: [
+          {
+            questionId: 'visit',
+            text: '¿Cómo fue su última visita?',
+            lowLabel: 'Mala',
+            highLabel: null,
+            choices: null,
+          },
+          {
+            questionId: 'reach',
+            text: null,
+            lowLabel: null,
+            highLabel: null,
+            choices: [
+              { choiceId: 'phone', text: 'Teléfono' },
+              { choiceId: 'email', text: null },
+            ],
+          },
+        ],
+      },
+    ]);
+
+    // The draft edited from what it gives back, with new audiences: saved in place, read back the same.
+    const edited = await graphql(
+      `
+        mutation ($id: ID!, $input: SurveyInput!) {
+          updateSurvey(id: $id, input: $input) {
+            versionAction
+            survey {
+              version
+              audiences
+              translations {
+                language
+                title
+              }
+            }
+          }
+        }
+      `,
+      {
+        id,
+        input: {
+          name: 'Family and community pulse',
+          defaultLanguage: 'en',
+          audiences: ['FAMILIES'],
+          title: [
+            { language: 'en', text: 'How are we doing?' },
+            { language: 'es', text: '¿Qué tal lo hacemos?' },
+          ],
+          questions: [
+            {
+              id: 'visit',
+              kind: 'SCALE',
+              max: 5,
+              text: [
+                { language: 'en', text: 'How was your last visit?' },
+                { language: 'es', text: '¿Cómo fue su última visita?' },
+              ],
+              lowLabel: [
+                { language: 'en', text: 'Poor' },
+                { language: 'es', text: 'Mala' },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data.updateSurvey).toEqual({
+      versionAction: 'EDIT_IN_PLACE',
+      survey: {
+        version: 1,
+        audiences: ['FAMILIES'],
+        translations: [
+          { language: 'en', title: 'How are we doing?' },
+          { language: 'es', title: '¿Qué tal lo hacemos?' },
+        ],
+      },
+    });
+  });
+
   it('lets administrators write surveys: PPRA warnings, versions once answered, closing stops invitations and answers', async () => {
     const SAVE = `mutation ($id: ID!, $input: SurveyInput!) {
       updateSurvey(id: $id, input: $input) { versionAction survey { version title questions { id text } } ppraWarnings { area } }

@@ -1,4 +1,6 @@
+import { InvalidInputException } from '@homeroom/shared/errors';
 import type { Channel, Priority } from './case-kinds';
+import { MAX_TAGS_PER_CASE, normalizeTag } from './case-tags';
 
 /** When a rule applies: every condition given must hold (an empty list or absent field matches anything). */
 export interface RoutingConditions {
@@ -18,6 +20,41 @@ export interface RoutingActions {
   priority?: Priority | null;
   /** Added to the case's tags (normalized when the rule is saved). */
   tags?: string[] | null;
+}
+
+/** A rule as administrators write it, new or edited. */
+export interface RoutingRuleDefinition {
+  name: string;
+  conditions: RoutingConditions;
+  actions: RoutingActions;
+}
+
+/**
+ * The checks every rule passes whether it is new or edited (an edit is checked as the whole rule it makes):
+ * a name, and something to do. Returns the rule as it is kept: the name trimmed, the tags in their one
+ * spelling without repeats. Field paths are relative to the rule (`name`, `actions`, `actions.tags.0`).
+ */
+export function validateRoutingRule(rule: RoutingRuleDefinition): RoutingRuleDefinition {
+  const name = rule.name.trim();
+  if (!name) throw new InvalidInputException('A rule needs a name', [{ path: 'name', message: 'required' }]);
+  const tags = [
+    ...new Set((rule.actions.tags ?? []).map((tag, i) => normalizeTag(tag, `actions.tags.${i}`))),
+  ];
+  if (tags.length > MAX_TAGS_PER_CASE) {
+    throw new InvalidInputException(
+      `A rule adds at most ${MAX_TAGS_PER_CASE} tags`,
+      [{ path: 'actions.tags', message: 'too many tags' }],
+      'TOO_MANY_TAGS',
+    );
+  }
+  if (!rule.actions.teamId && !rule.actions.assigneeId && !rule.actions.priority && !tags.length) {
+    throw new InvalidInputException(
+      'A rule must do something',
+      [{ path: 'actions', message: 'set a team, an assignee, a priority or tags' }],
+      'EMPTY_RULE_ACTIONS',
+    );
+  }
+  return { name, conditions: rule.conditions, actions: { ...rule.actions, tags } };
 }
 
 export interface RoutableCase {

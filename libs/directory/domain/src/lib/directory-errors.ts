@@ -9,4 +9,7 @@ export const DIRECTORY_REASONS = {
   mergeIntoSelf: 'MERGE_INTO_SELF',
   mergeKindMismatch: 'MERGE_KIND_MISMATCH',
   inactiveRecord: 'RECORD_INACTIVE',
+  unknownSchool: 'UNKNOWN_SCHOOL',
+  unknownDepartment: 'UNKNOWN_DEPARTMENT',
+  departmentOfAnotherSchool: 'DEPARTMENT_OF_ANOTHER_SCHOOL',
 } as const;

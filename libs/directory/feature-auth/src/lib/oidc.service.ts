@@ -58,12 +58,15 @@ export class OidcService implements OnModuleInit {
     );
     // Behind the gateway (and Kubernetes ingress): trust X-Forwarded-* for the public URL.
     provider.proxy = true;
-    // API client secrets are stored as argon2id hashes, never in clear; compare accordingly.
-    provider.Client.prototype.compareClientSecret = function (
-      this: { clientSecret: string },
+    // API client secrets are stored as argon2id hashes, never in clear; compare accordingly. A verified
+    // secret means the client is getting a token: that is when it was last used.
+    provider.Client.prototype.compareClientSecret = async function (
+      this: { clientId: string; clientSecret: string },
       actual: string,
     ) {
-      return verify(this.clientSecret, actual).catch(() => false);
+      const verified = await verify(this.clientSecret, actual).catch(() => false);
+      if (verified) await apiClients.recordUse(this.clientId);
+      return verified;
     };
     this.provider = provider;
   }

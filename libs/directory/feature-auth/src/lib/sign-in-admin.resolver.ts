@@ -27,6 +27,12 @@ export class ApiClient {
 
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the client last used its secret (to get a token); null if never.',
+  })
+  lastUsedAt!: Date | null;
 }
 
 @ObjectType({ description: 'A client with its secret, shown this once: only a hash is kept.' })
@@ -114,5 +120,6 @@ function toApiClient(entity: ApiClientEntity): ApiClient {
     createdAt: entity.createdAt,
     secretRotatedAt: entity.secretRotatedAt,
     revokedAt: entity.revokedAt,
+    lastUsedAt: entity.lastUsedAt ?? null,
   };
 }

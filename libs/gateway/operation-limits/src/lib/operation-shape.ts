@@ -55,6 +55,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
     'Query.slaAttainment': 50,
     'Query.satisfaction': 50,
     'Query.nps': 50,
+    'Survey.results': 50,
     'Query.emergingIssues': 50,
     'Query.auditLog': 10,
     'School.caseMetrics': 50,

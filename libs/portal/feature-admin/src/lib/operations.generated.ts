@@ -266,6 +266,9 @@ export type SurveyRecipientRole = 'AGENT' | 'DISTRICT_ADMIN' | 'SCHOOL_ADMIN' | 
 
 export type SurveyStatus = 'CLOSED' | 'DRAFT' | 'OPEN';
 
+/** What saving did: nothing changed, the current version rewritten (no one had answered it), or a new version (answers keep theirs). */
+export type SurveyVersionAction = 'EDIT_IN_PLACE' | 'NEW_VERSION' | 'UNCHANGED';
+
 export type TeamMemberInput = {
   available?: boolean;
   outOfOfficeUntil?: string | null | undefined;
@@ -291,6 +294,24 @@ export type UpdatePersonInput = {
   preferredName?: string | null | undefined;
 };
 
+/** What an edit changes; omitted (or null) fields stay as they are. Conditions and actions, when given, replace the rule's own whole; the rule that results must pass the same checks as a new one. */
+export type UpdateRoutingRuleInput = {
+  actions?: RoutingActionsInput | null | undefined;
+  /** An inactive rule is kept but skipped by routing. */
+  active?: boolean | null | undefined;
+  conditions?: RoutingConditionsInput | null | undefined;
+  name?: string | null | undefined;
+};
+
+/** A team's changes: omitted fields stay as they are. */
+export type UpdateTeamInput = {
+  /** The district's department or one of the team's school's; null for none. */
+  departmentId?: string | null | undefined;
+  name?: string | null | undefined;
+  /** Null: a district team. */
+  schoolId?: string | null | undefined;
+};
+
 export type AdminApiClientsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type AdminApiClientsQuery = {
@@ -301,6 +322,7 @@ export type AdminApiClientsQuery = {
     createdAt: string;
     secretRotatedAt: string | null;
     revokedAt: string | null;
+    lastUsedAt: string | null;
   }>;
 };
 
@@ -491,6 +513,20 @@ export type DeleteRoutingRuleMutationVariables = Exact<{
 
 export type DeleteRoutingRuleMutation = { deleteRoutingRule: boolean };
 
+export type UpdateRoutingRuleMutationVariables = Exact<{
+  id: string;
+  input: UpdateRoutingRuleInput;
+}>;
+
+export type UpdateRoutingRuleMutation = { updateRoutingRule: { id: string; name: string; active: boolean } };
+
+export type MoveRoutingRuleMutationVariables = Exact<{
+  id: string;
+  position: number;
+}>;
+
+export type MoveRoutingRuleMutation = { moveRoutingRule: Array<{ id: string; position: number }> };
+
 export type AdminSchoolsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -535,6 +571,12 @@ export type DeactivateSchoolMutationVariables = Exact<{
 }>;
 
 export type DeactivateSchoolMutation = { deactivateSchool: { id: string; active: boolean } };
+
+export type ReactivateSchoolMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type ReactivateSchoolMutation = { reactivateSchool: { id: string; active: boolean } };
 
 export type CreateDepartmentMutationVariables = Exact<{
   name: string;
@@ -624,7 +666,6 @@ export type AdminSurveysQuery = {
   surveys: {
     totalCount: number;
     edges: Array<{
-      cursor: string;
       node: {
         id: string;
         name: string;
@@ -645,59 +686,56 @@ export type AdminSurveysQuery = {
 };
 
 export type AdminSurveysDetailQueryVariables = Exact<{
-  after?: string | null | undefined;
+  id: string;
   language?: string | null | undefined;
   withComments: boolean;
   commentsRange: DateRangeInput;
 }>;
 
 export type AdminSurveysDetailQuery = {
-  surveys: {
-    edges: Array<{
-      node: {
-        id: string;
-        results: {
-          invitations: number;
-          responses: number;
-          responseRate: number | null;
-          suppressed: boolean;
-          questions: Array<{
-            questionId: string;
-            kind: SurveyQuestionKind;
-            text: string;
-            answered: number;
-            mean: number | null;
-            distribution: Array<number> | null;
-            choices: Array<{ choiceId: string; text: string; count: number }> | null;
-            nps: {
-              count: number;
-              promoters: number;
-              passives: number;
-              detractors: number;
-              nps: number | null;
-            } | null;
-          }> | null;
-          assessment: {
-            score: number;
-            stage: ServiceStage;
-            weakestAreas: Array<AssessmentArea>;
-            areas: Array<{ area: AssessmentArea; score: number; stage: ServiceStage }>;
-          } | null;
-        };
-        scheduledSends: Array<{
-          id: string;
-          sendAt: string;
-          sentAt: string | null;
-          invited: number | null;
-          failure: string | null;
-          kinds: Array<SurveyRecipientKind>;
-          roles: Array<SurveyRecipientRole>;
-          languages: Array<string>;
-          schoolIds: Array<string>;
-        }>;
-      };
+  survey: {
+    id: string;
+    audiences: Array<SurveyAudience>;
+    results: {
+      invitations: number;
+      responses: number;
+      responseRate: number | null;
+      suppressed: boolean;
+      questions: Array<{
+        questionId: string;
+        kind: SurveyQuestionKind;
+        text: string;
+        answered: number;
+        mean: number | null;
+        distribution: Array<number> | null;
+        choices: Array<{ choiceId: string; text: string; count: number }> | null;
+        nps: {
+          count: number;
+          promoters: number;
+          passives: number;
+          detractors: number;
+          nps: number | null;
+        } | null;
+      }> | null;
+      assessment: {
+        score: number;
+        stage: ServiceStage;
+        weakestAreas: Array<AssessmentArea>;
+        areas: Array<{ area: AssessmentArea; score: number; stage: ServiceStage }>;
+      } | null;
+    };
+    scheduledSends: Array<{
+      id: string;
+      sendAt: string;
+      sentAt: string | null;
+      invited: number | null;
+      failure: string | null;
+      kinds: Array<SurveyRecipientKind>;
+      roles: Array<SurveyRecipientRole>;
+      languages: Array<string>;
+      schoolIds: Array<string>;
     }>;
-  };
+  } | null;
   satisfaction?: {
     comments: Array<{
       responseId: string;
@@ -709,6 +747,70 @@ export type AdminSurveysDetailQuery = {
   };
 };
 
+export type AdminSurveyDraftFragment = {
+  id: string;
+  name: string;
+  status: SurveyStatus;
+  defaultLanguage: string;
+  languages: Array<string>;
+  audiences: Array<SurveyAudience>;
+  closesAt: string | null;
+  questions: Array<{
+    kind: SurveyQuestionKind;
+    required: boolean;
+    max: number | null;
+    minSelections: number | null;
+    maxSelections: number | null;
+    maxLength: number | null;
+  }>;
+  translations: Array<{
+    language: string;
+    title: string | null;
+    questions: Array<{
+      questionId: string;
+      text: string | null;
+      lowLabel: string | null;
+      highLabel: string | null;
+      choices: Array<{ choiceId: string; text: string | null }> | null;
+    }>;
+  }>;
+};
+
+export type AdminSurveysEditQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminSurveysEditQuery = {
+  survey: {
+    id: string;
+    name: string;
+    status: SurveyStatus;
+    defaultLanguage: string;
+    languages: Array<string>;
+    audiences: Array<SurveyAudience>;
+    closesAt: string | null;
+    questions: Array<{
+      kind: SurveyQuestionKind;
+      required: boolean;
+      max: number | null;
+      minSelections: number | null;
+      maxSelections: number | null;
+      maxLength: number | null;
+    }>;
+    translations: Array<{
+      language: string;
+      title: string | null;
+      questions: Array<{
+        questionId: string;
+        text: string | null;
+        lowLabel: string | null;
+        highLabel: string | null;
+        choices: Array<{ choiceId: string; text: string | null }> | null;
+      }>;
+    }>;
+  } | null;
+};
+
 export type AdminSurveysCreateMutationVariables = Exact<{
   input: SurveyInput;
 }>;
@@ -716,6 +818,46 @@ export type AdminSurveysCreateMutationVariables = Exact<{
 export type AdminSurveysCreateMutation = {
   createSurvey: {
     survey: { id: string; name: string };
+    ppraWarnings: Array<{ questionId: string; area: PpraArea; evidence: string }>;
+  };
+};
+
+export type AdminSurveysUpdateMutationVariables = Exact<{
+  id: string;
+  input: SurveyInput;
+}>;
+
+export type AdminSurveysUpdateMutation = {
+  updateSurvey: {
+    versionAction: SurveyVersionAction;
+    survey: {
+      id: string;
+      name: string;
+      status: SurveyStatus;
+      defaultLanguage: string;
+      languages: Array<string>;
+      audiences: Array<SurveyAudience>;
+      closesAt: string | null;
+      questions: Array<{
+        kind: SurveyQuestionKind;
+        required: boolean;
+        max: number | null;
+        minSelections: number | null;
+        maxSelections: number | null;
+        maxLength: number | null;
+      }>;
+      translations: Array<{
+        language: string;
+        title: string | null;
+        questions: Array<{
+          questionId: string;
+          text: string | null;
+          lowLabel: string | null;
+          highLabel: string | null;
+          choices: Array<{ choiceId: string; text: string | null }> | null;
+        }>;
+      }>;
+    };
     ppraWarnings: Array<{ questionId: string; area: PpraArea; evidence: string }>;
   };
 };
@@ -757,6 +899,7 @@ export type AdminTeamsQuery = {
     name: string;
     schoolId: string | null;
     departmentId: string | null;
+    active: boolean;
     members: Array<{
       available: boolean;
       outOfOfficeUntil: string | null;
@@ -799,6 +942,27 @@ export type CreateTeamMutationVariables = Exact<{
 }>;
 
 export type CreateTeamMutation = { createTeam: { id: string; name: string } };
+
+export type UpdateTeamMutationVariables = Exact<{
+  id: string;
+  input: UpdateTeamInput;
+}>;
+
+export type UpdateTeamMutation = {
+  updateTeam: { id: string; name: string; schoolId: string | null; departmentId: string | null };
+};
+
+export type DeactivateTeamMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeactivateTeamMutation = { deactivateTeam: { id: string; active: boolean } };
+
+export type ReactivateTeamMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type ReactivateTeamMutation = { reactivateTeam: { id: string; active: boolean } };
 
 export type SetTeamMembersMutationVariables = Exact<{
   teamId: string;
@@ -915,6 +1079,78 @@ export const AdminPersonFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AdminPersonFragment, unknown>;
+export const AdminSurveyDraftFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminSurveyDraft' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Survey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'defaultLanguage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'languages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'audiences' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'questions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'max' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minSelections' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxSelections' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxLength' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'questions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'questionId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lowLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'highLabel' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'choices' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'choiceId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminSurveyDraftFragment, unknown>;
 export const AdminApiClientsDocument = {
   kind: 'Document',
   definitions: [
@@ -937,6 +1173,7 @@ export const AdminApiClientsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'secretRotatedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
               ],
             },
           },
@@ -1814,6 +2051,110 @@ export const DeleteRoutingRuleDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteRoutingRuleMutation, DeleteRoutingRuleMutationVariables>;
+export const UpdateRoutingRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateRoutingRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateRoutingRuleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateRoutingRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateRoutingRuleMutation, UpdateRoutingRuleMutationVariables>;
+export const MoveRoutingRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MoveRoutingRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'position' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'moveRoutingRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'position' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'position' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MoveRoutingRuleMutation, MoveRoutingRuleMutationVariables>;
 export const AdminSchoolsDocument = {
   kind: 'Document',
   definitions: [
@@ -2032,6 +2373,46 @@ export const DeactivateSchoolDocument = {
     },
   ],
 } as unknown as DocumentNode<DeactivateSchoolMutation, DeactivateSchoolMutationVariables>;
+export const ReactivateSchoolDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReactivateSchool' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reactivateSchool' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReactivateSchoolMutation, ReactivateSchoolMutationVariables>;
 export const CreateDepartmentDocument = {
   kind: 'Document',
   definitions: [
@@ -2471,7 +2852,6 @@ export const AdminSurveysDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'node' },
@@ -2568,8 +2948,8 @@ export const AdminSurveysDetailDocument = {
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
         },
         {
           kind: 'VariableDefinition',
@@ -2598,141 +2978,117 @@ export const AdminSurveysDetailDocument = {
         selections: [
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'surveys' },
+            name: { kind: 'Name', value: 'survey' },
             arguments: [
               {
                 kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '1' },
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
               },
               {
                 kind: 'Argument',
-                name: { kind: 'Name', value: 'after' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                name: { kind: 'Name', value: 'language' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
               },
             ],
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'audiences' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
+                  name: { kind: 'Name', value: 'results' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'invitations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'responses' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'responseRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'suppressed' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
+                        name: { kind: 'Name', value: 'questions' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'questionId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'answered' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'mean' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'distribution' } },
                             {
                               kind: 'Field',
-                              name: { kind: 'Name', value: 'results' },
-                              arguments: [
-                                {
-                                  kind: 'Argument',
-                                  name: { kind: 'Name', value: 'language' },
-                                  value: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
-                                },
-                              ],
+                              name: { kind: 'Name', value: 'choices' },
                               selectionSet: {
                                 kind: 'SelectionSet',
                                 selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'invitations' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'responses' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'responseRate' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'suppressed' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'questions' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'questionId' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'text' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'answered' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'mean' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'distribution' } },
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'choices' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'choiceId' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'text' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'count' } },
-                                            ],
-                                          },
-                                        },
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'nps' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'count' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'promoters' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'passives' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'detractors' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'nps' } },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'assessment' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'score' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'weakestAreas' } },
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'areas' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'score' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'choiceId' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'count' } },
                                 ],
                               },
                             },
                             {
                               kind: 'Field',
-                              name: { kind: 'Name', value: 'scheduledSends' },
+                              name: { kind: 'Name', value: 'nps' },
                               selectionSet: {
                                 kind: 'SelectionSet',
                                 selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'sendAt' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'invited' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'failure' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'kinds' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'languages' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'promoters' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'passives' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'detractors' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'nps' } },
                                 ],
                               },
                             },
                           ],
                         },
                       },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'assessment' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'weakestAreas' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'areas' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'scheduledSends' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sendAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'invited' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'failure' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kinds' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'languages' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
                     ],
                   },
                 },
@@ -2794,6 +3150,110 @@ export const AdminSurveysDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminSurveysDetailQuery, AdminSurveysDetailQueryVariables>;
+export const AdminSurveysEditDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminSurveysEdit' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'survey' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminSurveyDraft' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminSurveyDraft' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Survey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'defaultLanguage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'languages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'audiences' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'questions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'max' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minSelections' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxSelections' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxLength' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'questions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'questionId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lowLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'highLabel' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'choices' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'choiceId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminSurveysEditQuery, AdminSurveysEditQueryVariables>;
 export const AdminSurveysCreateDocument = {
   kind: 'Document',
   definitions: [
@@ -2858,6 +3318,147 @@ export const AdminSurveysCreateDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminSurveysCreateMutation, AdminSurveysCreateMutationVariables>;
+export const AdminSurveysUpdateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminSurveysUpdate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SurveyInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateSurvey' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'versionAction' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'survey' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminSurveyDraft' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ppraWarnings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'questionId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'evidence' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminSurveyDraft' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Survey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'defaultLanguage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'languages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'audiences' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'questions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'max' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minSelections' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxSelections' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxLength' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'questions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'questionId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lowLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'highLabel' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'choices' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'choiceId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminSurveysUpdateMutation, AdminSurveysUpdateMutationVariables>;
 export const AdminSurveysSetStatusDocument = {
   kind: 'Document',
   definitions: [
@@ -3054,6 +3655,13 @@ export const AdminTeamsDocument = {
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'teams' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'includeInactive' },
+                value: { kind: 'BooleanValue', value: true },
+              },
+            ],
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
@@ -3061,6 +3669,7 @@ export const AdminTeamsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'departmentId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'members' },
@@ -3328,6 +3937,141 @@ export const CreateTeamDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateTeamMutation, CreateTeamMutationVariables>;
+export const UpdateTeamDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateTeam' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateTeamInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateTeam' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'departmentId' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateTeamMutation, UpdateTeamMutationVariables>;
+export const DeactivateTeamDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeactivateTeam' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deactivateTeam' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeactivateTeamMutation, DeactivateTeamMutationVariables>;
+export const ReactivateTeamDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReactivateTeam' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reactivateTeam' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReactivateTeamMutation, ReactivateTeamMutationVariables>;
 export const SetTeamMembersDocument = {
   kind: 'Document',
   definitions: [

@@ -2,6 +2,7 @@ import {
   localize,
   nextVersion,
   surveyProblems,
+  surveyTranslations,
   translate,
   validateSurvey,
   type QuestionInput,
@@ -258,5 +259,91 @@ describe('localize', () => {
 
   it('translate prefers the bare language over a regional cousin', () => {
     expect(translate({ en: 'Hi', es: 'Hola', 'es-MX': 'Qué onda' }, 'es-CO', 'en')).toBe('Hola');
+  });
+});
+
+describe('surveyTranslations', () => {
+  const definition = validateSurvey(survey());
+  const translations = surveyTranslations(definition);
+
+  it('gives each language its texts as written, null where it has none', () => {
+    expect(translations.map((translation) => translation.language)).toEqual(['en', 'es', 'es-MX']);
+    const [en, es, mx] = translations;
+    expect(en!.title).toBe('How did we do?');
+    expect(es!.title).toBeNull();
+    expect(mx!.title).toBe('¿Cómo lo hicimos?');
+    expect(es!.questions[0]).toEqual({
+      questionId: 'csat',
+      text: '¿Qué tan satisfecho está?',
+      lowLabel: 'Nada',
+      highLabel: 'Totalmente',
+      choices: null,
+    });
+    expect(es!.questions[2]!.choices).toEqual([
+      { choiceId: 'bus', text: 'Autobuses' },
+      { choiceId: 'lunch', text: null },
+      { choiceId: 'grades', text: null },
+    ]);
+    expect(mx!.questions[3]).toEqual({
+      questionId: 'comment',
+      text: null,
+      lowLabel: null,
+      highLabel: null,
+      choices: null,
+    });
+  });
+
+  it('reads built-in end labels as none, in every language', () => {
+    expect(translations.map((translation) => translation.questions[1]!.lowLabel)).toEqual([null, null, null]);
+    const own = validateSurvey(
+      survey({
+        questions: [{ id: 'nps', kind: 'NPS', text: { en: 'Recommend?' }, lowLabel: { en: 'Never' } }],
+      }),
+    );
+    expect(surveyTranslations(own)[0]!.questions[0]).toMatchObject({ lowLabel: 'Never', highLabel: null });
+  });
+
+  it('gives back, with the questions’ settings, a survey that saves unchanged', () => {
+    const texts = (pick: (translation: (typeof translations)[number]) => string | null) =>
+      Object.fromEntries(
+        translations.flatMap((translation) => {
+          const text = pick(translation);
+          return text === null ? [] : [[translation.language, text]];
+        }),
+      );
+    const questionIn = (index: number) => (translation: (typeof translations)[number]) =>
+      translation.questions[index]!;
+    const input: SurveyInput = {
+      defaultLanguage: definition.defaultLanguage,
+      audiences: definition.audiences,
+      title: texts((translation) => translation.title),
+      questions: definition.questions.map((question, index) => {
+        const at = questionIn(index);
+        const low = texts((translation) => at(translation).lowLabel);
+        const high = texts((translation) => at(translation).highLabel);
+        return {
+          id: question.id,
+          kind: question.kind,
+          required: question.required,
+          text: texts((translation) => at(translation).text),
+          ...(question.kind === 'SCALE' ? { max: question.max } : {}),
+          ...(Object.keys(low).length ? { lowLabel: low } : {}),
+          ...(Object.keys(high).length ? { highLabel: high } : {}),
+          ...(question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTI_CHOICE'
+            ? {
+                choices: question.choices.map((choice, choiceIndex) => ({
+                  id: choice.id,
+                  text: texts((translation) => at(translation).choices![choiceIndex]!.text),
+                })),
+              }
+            : {}),
+          ...(question.kind === 'MULTI_CHOICE'
+            ? { minSelections: question.minSelections, maxSelections: question.maxSelections }
+            : {}),
+          ...(question.kind === 'TEXT' ? { maxLength: question.maxLength } : {}),
+        };
+      }),
+    };
+    expect(nextVersion(definition, validateSurvey(input), true).action).toBe('UNCHANGED');
   });
 });

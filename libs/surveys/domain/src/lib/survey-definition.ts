@@ -443,3 +443,60 @@ export function localize(definition: SurveyDefinition, language: string): Locali
     questions,
   };
 }
+
+export interface ChoiceTranslation {
+  choiceId: string;
+  text: string | null;
+}
+
+export interface QuestionTranslation {
+  questionId: string;
+  text: string | null;
+  /** SCALE and NPS; null too where the built-in words apply (no label was written). */
+  lowLabel: string | null;
+  highLabel: string | null;
+  /** SINGLE_CHOICE and MULTI_CHOICE; null for the other kinds. */
+  choices: ChoiceTranslation[] | null;
+}
+
+/** A survey's texts in one language exactly as written: null where that language has none (no fallback). */
+export interface SurveyTranslation {
+  language: string;
+  title: string | null;
+  questions: QuestionTranslation[];
+}
+
+/**
+ * Every text of a survey, one entry a language (its `languages`, the default first), as its author wrote
+ * them: with the questions' kinds and settings, all an editor needs to give the survey back as a
+ * `SurveyInput`. Built-in end labels read as none, so a survey saved again without them stays the same.
+ */
+export function surveyTranslations(definition: SurveyDefinition): SurveyTranslation[] {
+  const written = (texts: Translations | undefined, language: string) => texts?.[language] ?? null;
+  return definition.languages.map((language) => ({
+    language,
+    title: written(definition.title, language),
+    questions: definition.questions.map((question): QuestionTranslation => {
+      const scale = question.kind === 'SCALE' || question.kind === 'NPS';
+      const label = (end: 'low' | 'high') => {
+        if (!scale) return null;
+        const texts = end === 'low' ? question.lowLabel : question.highLabel;
+        const builtIn = BUILT_IN_LABELS[question.kind][end];
+        return canonicalJson(texts) === canonicalJson(builtIn) ? null : written(texts, language);
+      };
+      return {
+        questionId: question.id,
+        text: written(question.text, language),
+        lowLabel: label('low'),
+        highLabel: label('high'),
+        choices:
+          question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTI_CHOICE'
+            ? question.choices.map((choice) => ({
+                choiceId: choice.id,
+                text: written(choice.text, language),
+              }))
+            : null,
+      };
+    }),
+  }));
+}

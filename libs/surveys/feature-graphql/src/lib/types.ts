@@ -166,6 +166,12 @@ export class Survey {
   @Field(() => [String], { description: 'Every language the survey has text in, the default first.' })
   languages!: string[];
 
+  @Field(() => [SurveyAudienceEnum], {
+    description:
+      'Who it was written for, as SurveyInput takes them; a send reaches only these (FAMILIES are guardians).',
+  })
+  audiences!: string[];
+
   @Field(() => Date, { nullable: true })
   closesAt!: Date | null;
 
@@ -174,6 +180,57 @@ export class Survey {
 
   /** The current version's questions, read once with the survey (not a field: `title`, `questions` use it). */
   definition!: SurveyDefinition;
+
+  /** The language `survey(id, language)` asked for: `title`, `questions` and `results` default to it (not a field). */
+  askedLanguage?: string | null;
+}
+
+@ObjectType({ description: "A choice's text in one language, as written." })
+export class SurveyChoiceTranslation {
+  @Field()
+  choiceId!: string;
+
+  @Field(() => String, { nullable: true })
+  text!: string | null;
+}
+
+@ObjectType({ description: "A question's texts in one language, as written; null where it has none." })
+export class SurveyQuestionTranslation {
+  @Field()
+  questionId!: string;
+
+  @Field(() => String, { nullable: true })
+  text!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SCALE and NPS; null too where the standard words apply (none were written).',
+  })
+  lowLabel!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'As lowLabel.' })
+  highLabel!: string | null;
+
+  @Field(() => [SurveyChoiceTranslation], {
+    nullable: true,
+    description: 'SINGLE_CHOICE and MULTI_CHOICE, in the order of the choices.',
+  })
+  choices!: SurveyChoiceTranslation[] | null;
+}
+
+@ObjectType({
+  description:
+    "A survey's texts in one language exactly as written, without falling back to the default language. With `questions` (kinds and settings) and `audiences`, all a SurveyInput needs to edit the survey.",
+})
+export class SurveyTranslation {
+  @Field()
+  language!: string;
+
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+
+  @Field(() => [SurveyQuestionTranslation], { description: 'In the order of the questions.' })
+  questions!: SurveyQuestionTranslation[];
 }
 
 export const SurveyConnection = ConnectionType(Survey);

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
+import { NotFoundException } from '@homeroom/shared/errors';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
-import { mergeTags, ruleMatches, type RoutingActions, type RoutingConditions } from '@homeroom/cases/domain';
+import {
+  mergeTags,
+  ruleMatches,
+  validateRoutingRule,
+  type RoutingActions,
+  type RoutingConditions,
+} from '@homeroom/cases/domain';
 import { type CaseEntity, RoutingRuleEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
 
@@ -15,6 +21,15 @@ export interface RuleInput {
   position?: number | null;
 }
 
+/** What an edit changes; what is omitted (or null) stays as it is. */
+export interface RuleChange {
+  name?: string | null;
+  conditions?: RoutingConditions | null;
+  actions?: RoutingActions | null;
+  active?: boolean | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
 /**
@@ -31,40 +46,64 @@ export class RoutingService {
   }
 
   create(input: RuleInput): Promise<RoutingRuleEntity> {
-    if (!input.name.trim())
-      throw new InvalidInputException('A rule needs a name', [{ path: 'name', message: 'required' }]);
-    const tags = mergeTags([], input.actions.tags ?? []);
-    if (!input.actions.teamId && !input.actions.assigneeId && !input.actions.priority && !tags.length) {
-      throw new InvalidInputException(
-        'A rule must do something',
-        [{ path: 'actions', message: 'set a team, an assignee, a priority or tags' }],
-        'EMPTY_RULE_ACTIONS',
-      );
-    }
+    const rule = validateRoutingRule(input);
     return this.dataSource.transaction(async (manager) => {
-      // Rules are few and edited rarely: renumber under a lock so positions stay 1..n.
-      await manager.query('LOCK TABLE routing_rule IN EXCLUSIVE MODE');
+      await lockRules(manager);
       const count = await manager.count(RoutingRuleEntity);
-      const position = Math.min(Math.max(input.position ?? count + 1, 1), count + 1);
+      const position = clamp(input.position ?? count + 1, count + 1);
       await manager.query('UPDATE routing_rule SET position = position + 1 WHERE position >= $1', [position]);
       return manager.save(
-        manager.create(RoutingRuleEntity, {
-          id: randomUUID(),
-          name: input.name.trim(),
-          conditions: input.conditions,
-          actions: { ...input.actions, tags },
-          position,
-          active: true,
-        }),
+        manager.create(RoutingRuleEntity, { id: randomUUID(), ...rule, position, active: true }),
       );
+    });
+  }
+
+  /**
+   * Changes what is given and keeps the rest; the rule that results passes the same checks as a new one.
+   * Conditions and actions, when given, replace the rule's own whole.
+   */
+  update(id: string, change: RuleChange): Promise<RoutingRuleEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockRules(manager);
+      const current = await findRule(manager, id);
+      const rule = validateRoutingRule({
+        name: change.name ?? current.name,
+        conditions: change.conditions ?? current.conditions,
+        actions: change.actions ?? current.actions,
+      });
+      return manager.save(Object.assign(current, rule, { active: change.active ?? current.active }));
+    });
+  }
+
+  /**
+   * Moves a rule to a 1-based position (clamped to the ends), the rules between shifting by one, and
+   * returns every rule in its new order.
+   */
+  move(id: string, position: number): Promise<RoutingRuleEntity[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockRules(manager);
+      const rule = await findRule(manager, id);
+      const target = clamp(position, await manager.count(RoutingRuleEntity));
+      if (target < rule.position) {
+        await manager.query(
+          'UPDATE routing_rule SET position = position + 1 WHERE position >= $1 AND position < $2',
+          [target, rule.position],
+        );
+      } else if (target > rule.position) {
+        await manager.query(
+          'UPDATE routing_rule SET position = position - 1 WHERE position > $1 AND position <= $2',
+          [rule.position, target],
+        );
+      }
+      await manager.update(RoutingRuleEntity, { id }, { position: target });
+      return manager.find(RoutingRuleEntity, { order: { position: 'ASC' } });
     });
   }
 
   async delete(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('LOCK TABLE routing_rule IN EXCLUSIVE MODE');
-      const rule = await manager.findOneBy(RoutingRuleEntity, { id });
-      if (!rule) throw new NotFoundException('RoutingRule');
+      await lockRules(manager);
+      const rule = await findRule(manager, id);
       await manager.delete(RoutingRuleEntity, { id });
       await manager.query('UPDATE routing_rule SET position = position - 1 WHERE position > $1', [
         rule.position,
@@ -128,4 +167,24 @@ export class RoutingService {
     );
     return next.person_id;
   }
+}
+
+/**
+ * Rules are few and edited rarely: every change takes the table so that positions stay 1..n and an edit
+ * never overwrites another it did not see. Routing only reads, and waits for no one.
+ */
+async function lockRules(manager: EntityManager): Promise<void> {
+  await manager.query('LOCK TABLE routing_rule IN EXCLUSIVE MODE');
+}
+
+/** The rule, under the lock; an id that is not one (not even a UUID) is not found. */
+async function findRule(manager: EntityManager, id: string): Promise<RoutingRuleEntity> {
+  const rule = UUID.test(id) ? await manager.findOneBy(RoutingRuleEntity, { id }) : null;
+  if (!rule) throw new NotFoundException('RoutingRule');
+  return rule;
+}
+
+/** A 1-based position within 1..last. */
+function clamp(position: number, last: number): number {
+  return Math.min(Math.max(position, 1), Math.max(last, 1));
 }

@@ -69,6 +69,24 @@ export class RoutingRule {
   active!: boolean;
 }
 
+@InputType({
+  description:
+    "What an edit changes; omitted (or null) fields stay as they are. Conditions and actions, when given, replace the rule's own whole; the rule that results must pass the same checks as a new one.",
+})
+export class UpdateRoutingRuleInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => RoutingConditions, { nullable: true })
+  conditions?: RoutingConditions | null;
+
+  @Field(() => RoutingActions, { nullable: true })
+  actions?: RoutingActions | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'An inactive rule is kept but skipped by routing.' })
+  active?: boolean | null;
+}
+
 @Resolver(() => RoutingRule)
 export class RoutingResolver {
   constructor(private readonly routing: RoutingService) {}
@@ -90,6 +108,34 @@ export class RoutingResolver {
     return toRule(
       await this.routing.create({ name, conditions: { ...conditions }, actions: { ...actions }, position }),
     );
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => RoutingRule)
+  async updateRoutingRule(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input', { type: () => UpdateRoutingRuleInput }) input: UpdateRoutingRuleInput,
+  ): Promise<RoutingRule> {
+    return toRule(
+      await this.routing.update(id, {
+        name: input.name,
+        conditions: input.conditions && { ...input.conditions },
+        actions: input.actions && { ...input.actions },
+        active: input.active,
+      }),
+    );
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => [RoutingRule], {
+    description:
+      'Moves a rule to a position (1 is tried first; beyond either end it goes to that end), the rules between shifting by one. Returns every rule in its new order.',
+  })
+  async moveRoutingRule(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('position', { type: () => Int }) position: number,
+  ): Promise<RoutingRule[]> {
+    return (await this.routing.move(id, position)).map(toRule);
   }
 
   @Roles('DISTRICT_ADMIN')

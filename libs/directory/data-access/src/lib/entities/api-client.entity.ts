@@ -26,4 +26,8 @@ export class ApiClientEntity {
 
   @Column({ type: 'text' })
   createdBy!: string;
+
+  /** When the client last got a token (its secret last verified); null if never. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
 }

@@ -47,6 +47,17 @@ export class ApiClientService {
     return this.dataSource.getRepository(ApiClientEntity).save(client);
   }
 
+  /**
+   * Notes that the client's secret was just verified (it is getting a token): one write per token, none per
+   * API request, since the API checks the token's signature without asking the directory.
+   */
+  async recordUse(clientId: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE api_client SET last_used_at = now() WHERE client_id = $1 AND revoked_at IS NULL',
+      [clientId],
+    );
+  }
+
   findActive(clientId: string): Promise<ApiClientEntity | null> {
     return this.dataSource.getRepository(ApiClientEntity).findOneBy({ clientId, revokedAt: IsNull() });
   }

@@ -73,6 +73,18 @@ export class SchoolService {
     });
   }
 
+  /** Takes cases again; publishes SchoolUpdated with the snapshot, as an import that reactivates one does. */
+  reactivate(id: string): Promise<SchoolEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const school = await this.lockedOrFail(manager, id);
+      if (school.active) return school;
+      school.active = true;
+      await manager.save(school);
+      await this.outbox.append(manager, SchoolUpdated, { aggregateId: school.id, data: snapshot(school) });
+      return school;
+    });
+  }
+
   findById(id: string): Promise<SchoolEntity | null> {
     return this.dataSource.getRepository(SchoolEntity).findOneBy({ id });
   }

@@ -192,6 +192,21 @@ export class CreateTeamInput {
   members!: TeamMemberInput[];
 }
 
+@InputType({ description: "A team's changes: omitted fields stay as they are." })
+export class UpdateTeamInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Null: a district team.' })
+  schoolId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The district's department or one of the team's school's; null for none.",
+  })
+  departmentId?: string | null;
+}
+
 @InputType()
 export class DistrictInput {
   @Field()

@@ -92,4 +92,11 @@ export class SchoolResolver {
     if (!school) throw new NotFoundException('School');
     return toSchool(school);
   }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => School, { description: 'A deactivated school takes new cases again.' })
+  async reactivateSchool(@Args('id', { type: () => ID }) id: string): Promise<School> {
+    return toSchool(await this.schoolService.reactivate(id));
+  }
 }

@@ -13,7 +13,7 @@ import { TeamService } from '@homeroom/directory/data-access';
 import { Roles, Scopes } from '@homeroom/platform/auth';
 import { DIRECTORY_SCOPES } from '../access';
 import { DirectoryLoaders } from '../directory-loaders';
-import { CreateTeamInput, TeamMemberInput } from '../inputs/person.input';
+import { CreateTeamInput, TeamMemberInput, UpdateTeamInput } from '../inputs/person.input';
 import { toPerson, toTeam } from '../mappers';
 import { Team, TeamMember } from '../types/team.type';
 
@@ -25,11 +25,15 @@ export class TeamResolver {
   ) {}
 
   @Scopes(DIRECTORY_SCOPES.read)
-  @Query(() => [Team], { description: 'Active teams, of one school when schoolId is given.' })
+  @Query(() => [Team], {
+    description:
+      'Active teams by name (inactive ones too with includeInactive), of one school when schoolId is given.',
+  })
   async teams(
     @Args('schoolId', { type: () => ID, nullable: true }) schoolId: string | null,
+    @Args('includeInactive', { defaultValue: false }) includeInactive: boolean,
   ): Promise<Team[]> {
-    return (await this.teamService.list(schoolId)).map(toTeam);
+    return (await this.teamService.list(schoolId, includeInactive)).map(toTeam);
   }
 
   @Scopes(DIRECTORY_SCOPES.read)
@@ -77,5 +81,35 @@ export class TeamResolver {
     @Args('members', { type: () => [TeamMemberInput] }) members: TeamMemberInput[],
   ): Promise<Team> {
     return toTeam(await this.teamService.setMembers(teamId, members));
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Team, {
+    description: 'Renames a team or moves it to another school or department.',
+  })
+  async updateTeam(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateTeamInput,
+  ): Promise<Team> {
+    return toTeam(await this.teamService.update(id, input));
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Team, {
+    description: 'Deactivated teams keep their members and history; routing assigns their cases to no one.',
+  })
+  async deactivateTeam(@Args('id', { type: () => ID }) id: string): Promise<Team> {
+    return toTeam(await this.teamService.deactivate(id));
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Scopes(DIRECTORY_SCOPES.write)
+  @Mutation(() => Team, {
+    description: "Routing assigns the team's cases to its available members again.",
+  })
+  async reactivateTeam(@Args('id', { type: () => ID }) id: string): Promise<Team> {
+    return toTeam(await this.teamService.reactivate(id));
   }
 }

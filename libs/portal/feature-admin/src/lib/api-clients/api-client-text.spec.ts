@@ -1,4 +1,11 @@
-import { API_SCOPES, clientActionName, clientStatus, describeScopes, newClient } from './api-client-text';
+import {
+  API_SCOPES,
+  clientActionName,
+  clientStatus,
+  describeScopes,
+  lastUsedText,
+  newClient,
+} from './api-client-text';
 
 describe('a new API client', () => {
   it('offers exactly the scopes the API documents', () => {
@@ -44,6 +51,11 @@ describe('API clients in words', () => {
     expect(clientStatus({ revokedAt: null, secretRotatedAt: null })).toBe('Active');
     expect(clientStatus({ revokedAt: null, secretRotatedAt: day })).toBe('Active (new secret Mar 10, 2026)');
     expect(clientStatus({ revokedAt: day, secretRotatedAt: day })).toBe('Revoked Mar 10, 2026');
+  });
+
+  it('says when a client last got a token, or that it never has', () => {
+    expect(lastUsedText(new Date(2026, 2, 10, 14, 5).toISOString())).toBe('Mar 10, 2026, 2:05 PM');
+    expect(lastUsedText(null)).toBe('Never');
   });
 
   it('names the action on a client for its buttons', () => {

@@ -57,6 +57,19 @@ export function shortDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
 }
 
+/** "Mar 10, 2026, 2:05 PM" in this browser's time, when the client last got a token; "Never" before. */
+export function lastUsedText(lastUsedAt: string | null): string {
+  return lastUsedAt
+    ? new Date(lastUsedAt).toLocaleString('en-US', {
+        month: 'short',
+        day: 'numeric',
+        year: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      })
+    : 'Never';
+}
+
 /** What an administrator may do to an active client: give it a new secret, or revoke it. */
 export type ClientAction = 'rotate' | 'revoke';
 

@@ -16,6 +16,7 @@ import {
   clientActionName,
   clientStatus,
   describeScopes,
+  lastUsedText,
   newClient,
   shortDate,
 } from './api-client-text';
@@ -32,8 +33,8 @@ interface Issued {
 
 /**
  * API clients: the OAuth 2.0 client credentials vendors' systems (a bus-tracking app, the SIS) use to call
- * the API, each with the scopes it was granted. Administrators create one with a name and scopes (its
- * secret is shown once, to copy), give one a new secret, or revoke one.
+ * the API, each with the scopes it was granted and when it last got a token. Administrators create one with
+ * a name and scopes (its secret is shown once, to copy), give one a new secret, or revoke one.
  */
 @Component({
   selector: 'hr-api-clients-page',
@@ -133,6 +134,7 @@ interface Issued {
             <th scope="col">Scopes</th>
             <th scope="col">Created</th>
             <th scope="col">Status</th>
+            <th scope="col">Last used</th>
             <th scope="col"><span class="visually-hidden">Actions</span></th>
           </tr>
         </thead>
@@ -146,6 +148,7 @@ interface Issued {
               <td>{{ client.scopesText }}</td>
               <td>{{ client.created }}</td>
               <td>{{ client.status }}</td>
+              <td>{{ client.lastUsed }}</td>
               <td>
                 @if (!client.revokedAt) {
                   <div class="actions">
@@ -174,7 +177,7 @@ interface Issued {
           }
         </tbody>
       </table>
-      <p class="hint">The API does not report when a client was last used.</p>
+      <p class="hint">Last used: when the client last got a token (each lasts an hour).</p>
     }
     @if (confirming(); as pending) {
       <hr-confirm-panel
@@ -250,6 +253,7 @@ export class ApiClientsPageComponent {
         scopesText: describeScopes(client.scopes),
         created: shortDate(client.createdAt),
         status: clientStatus(client),
+        lastUsed: lastUsedText(client.lastUsedAt),
       })),
   );
 

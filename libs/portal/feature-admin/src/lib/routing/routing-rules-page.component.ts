@@ -1,27 +1,46 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { DOCUMENT } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { runMutation, watchQuery } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
-import { CHANNELS, PRIORITIES } from '../case-choices';
 import {
-  type Channel,
-  CreateRoutingRuleDocument,
   DeleteRoutingRuleDocument,
-  type Priority,
+  MoveRoutingRuleDocument,
+  type RoutingRulesQuery,
   RoutingRulesDocument,
+  UpdateRoutingRuleDocument,
 } from '../operations.generated';
-import { describeActions, describeConditions, listFromText, type RuleNames } from './routing-rule-text';
+import { RoutingRuleFormComponent } from './routing-rule-form.component';
+import { describeActions, describeConditions, type RuleNames } from './routing-rule-text';
+
+type Rule = RoutingRulesQuery['routingRules'][number];
 
 /**
  * Routing rules: the first active rule a new case matches sends it to a team (round-robin among its
  * available members), sets its priority and tags it. Administrators see the rules in the order they are
- * tried, add one at any position, and delete one.
+ * tried, move one up or down, switch one off (it is kept, and skipped) or on, edit or delete one, and add
+ * one at any position.
  */
 @Component({
   selector: 'hr-routing-rules-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, FormFeedbackComponent],
+  imports: [FormFeedbackComponent, RoutingRuleFormComponent],
+  styles: `
+    .actions {
+      display: flex;
+      gap: 0.3rem;
+      flex-wrap: wrap;
+    }
+  `,
   template: `
     <h1>Routing rules</h1>
     <p class="hint">New cases are checked against the rules from the top; the first that matches decides.</p>
@@ -45,103 +64,87 @@ import { describeActions, describeConditions, listFromText, type RuleNames } fro
           </tr>
         </thead>
         <tbody>
-          @for (rule of rules(); track rule.id) {
+          @for (rule of rules(); track rule.id; let first = $first, last = $last) {
             <tr data-testid="routing-rule">
               <td>{{ rule.position }}</td>
-              <td>{{ rule.name }}{{ rule.active ? '' : ' (inactive)' }}</td>
+              <td>{{ rule.name }}{{ rule.active ? '' : ' (switched off)' }}</td>
               <td>{{ rule.when }}</td>
               <td>{{ rule.then }}</td>
               <td>
-                <button
-                  type="button"
-                  class="secondary"
-                  [disabled]="busy()"
-                  [attr.aria-label]="'Delete rule ' + rule.name"
-                  (click)="remove(rule.id)"
-                >
-                  Delete
-                </button>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="secondary"
+                    [id]="'rule-up-' + rule.id"
+                    [disabled]="busy() || first"
+                    [attr.aria-label]="'Move rule ' + rule.name + ' up'"
+                    (click)="move(rule, -1)"
+                  >
+                    Move up
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    [id]="'rule-down-' + rule.id"
+                    [disabled]="busy() || last"
+                    [attr.aria-label]="'Move rule ' + rule.name + ' down'"
+                    (click)="move(rule, 1)"
+                  >
+                    Move down
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="busy()"
+                    [attr.aria-label]="'Edit rule ' + rule.name"
+                    (click)="form().edit(rule)"
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="busy()"
+                    [attr.aria-label]="(rule.active ? 'Switch off rule ' : 'Switch on rule ') + rule.name"
+                    (click)="toggle(rule)"
+                  >
+                    {{ rule.active ? 'Switch off' : 'Switch on' }}
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="busy()"
+                    [attr.aria-label]="'Delete rule ' + rule.name"
+                    (click)="remove(rule)"
+                  >
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           }
         </tbody>
       </table>
     }
+    <hr-form-feedback [error]="error()" [done]="done()" />
 
-    <h2>Add a rule</h2>
-    <form class="admin-form" (ngSubmit)="create()">
-      <label for="rule-name">Name</label>
-      <input id="rule-name" name="name" required [(ngModel)]="name" />
-      <fieldset>
-        <legend>When a new case… (leave a field empty to match any)</legend>
-        <label for="rule-schools">is at one of these schools</label>
-        <select id="rule-schools" name="schools" multiple size="4" [(ngModel)]="schoolIds">
-          @for (school of choices().schools; track school.id) {
-            <option [value]="school.id">{{ school.name }}</option>
-          }
-        </select>
-        <label for="rule-topics">is about one of these topics</label>
-        <select id="rule-topics" name="topics" multiple size="4" [(ngModel)]="topicIds">
-          @for (topic of choices().topics; track topic.id) {
-            <option [value]="topic.id">{{ topic.name }}</option>
-          }
-        </select>
-        <label for="rule-channels">came in by</label>
-        <select id="rule-channels" name="channels" multiple size="4" [(ngModel)]="channels">
-          @for (channel of channelOptions; track channel) {
-            <option [value]="channel">{{ channel }}</option>
-          }
-        </select>
-        <label for="rule-keywords">mentions any of these words or phrases (comma-separated)</label>
-        <input id="rule-keywords" name="keywords" [(ngModel)]="keywords" />
-        <label for="rule-languages">is in one of these languages (e.g. es, vi)</label>
-        <input id="rule-languages" name="languages" [(ngModel)]="languages" />
-      </fieldset>
-      <fieldset>
-        <legend>Then</legend>
-        <label for="rule-team">send it to the team</label>
-        <select id="rule-team" name="team" [(ngModel)]="teamId">
-          <option value="">No team</option>
-          @for (team of choices().teams; track team.id) {
-            <option [value]="team.id">{{ team.name }}</option>
-          }
-        </select>
-        <label for="rule-priority">set its priority</label>
-        <select id="rule-priority" name="priority" [(ngModel)]="priority">
-          <option value="">Keep it</option>
-          @for (option of priorityOptions; track option) {
-            <option [value]="option">{{ option }}</option>
-          }
-        </select>
-        <label for="rule-tags">tag it (comma-separated)</label>
-        <input id="rule-tags" name="tags" [(ngModel)]="tags" />
-      </fieldset>
-      <label for="rule-position">Position (1 is tried first; empty puts it last)</label>
-      <input id="rule-position" name="position" type="number" min="1" [(ngModel)]="position" />
-      <button type="submit" [disabled]="busy() || !name().trim()">Add rule</button>
-      <hr-form-feedback [error]="error()" />
-    </form>
+    <hr-routing-rule-form [choices]="choices()" [(busy)]="busy" (saved)="done.set($event)" />
   `,
 })
 export class RoutingRulesPageComponent {
   private readonly apollo = inject(Apollo);
-  protected readonly channelOptions = CHANNELS;
-  protected readonly priorityOptions = PRIORITIES;
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   private readonly query = watchQuery(RoutingRulesDocument);
   private readonly data = this.query.data;
   protected readonly loadError = this.query.error;
+  protected readonly form = viewChild.required(RoutingRuleFormComponent);
+  /** True while a change runs anywhere on the page: every change button waits for it. */
   protected readonly busy = signal(false);
+  /** Why a change from the list was refused. */
   protected readonly error = signal<string | null>(null);
-  protected readonly name = signal('');
-  protected readonly schoolIds = signal<string[]>([]);
-  protected readonly topicIds = signal<string[]>([]);
-  protected readonly channels = signal<Channel[]>([]);
-  protected readonly keywords = signal('');
-  protected readonly languages = signal('');
-  protected readonly teamId = signal('');
-  protected readonly priority = signal<Priority | ''>('');
-  protected readonly tags = signal('');
-  protected readonly position = signal<number | null>(null);
+  /** What the last change did, in words. */
+  protected readonly done = signal<string | null>(null);
   protected readonly choices = computed(() => ({
     schools: this.data()?.schools.edges.map((edge) => edge.node) ?? [],
     topics: this.data()?.topics ?? [],
@@ -161,40 +164,60 @@ export class RoutingRulesPageComponent {
     }));
   });
 
-  protected async create(): Promise<void> {
-    const created = await runMutation(
+  protected async move(rule: Rule, by: -1 | 1): Promise<void> {
+    this.done.set(null);
+    const moved = await runMutation(
       this.apollo,
-      CreateRoutingRuleDocument,
-      {
-        name: this.name().trim(),
-        position: this.position() || null,
-        conditions: {
-          schoolIds: this.schoolIds().length ? this.schoolIds() : null,
-          topicIds: this.topicIds().length ? this.topicIds() : null,
-          channels: this.channels().length ? this.channels() : null,
-          keywords: listFromText(this.keywords()),
-          languages: listFromText(this.languages()),
-        },
-        actions: {
-          teamId: this.teamId() || null,
-          priority: this.priority() || null,
-          tags: listFromText(this.tags()),
-        },
-      },
+      MoveRoutingRuleDocument,
+      { id: rule.id, position: rule.position + by },
       this.state(),
       ['RoutingRules'],
     );
-    if (!created) return;
-    for (const field of [this.name, this.keywords, this.languages, this.teamId, this.tags]) field.set('');
-    this.schoolIds.set([]);
-    this.topicIds.set([]);
-    this.channels.set([]);
-    this.priority.set('');
-    this.position.set(null);
+    if (!moved) return;
+    const order = moved.moveRoutingRule;
+    this.done.set(
+      `Rule ${rule.name} is now ${order.findIndex((r) => r.id === rule.id) + 1} of ${order.length}.`,
+    );
+    this.keepFocus(rule.id, by < 0 ? 'up' : 'down');
   }
 
-  protected remove(id: string): Promise<unknown> {
-    return runMutation(this.apollo, DeleteRoutingRuleDocument, { id }, this.state(), ['RoutingRules']);
+  protected async toggle(rule: Rule): Promise<void> {
+    this.done.set(null);
+    const updated = await runMutation(
+      this.apollo,
+      UpdateRoutingRuleDocument,
+      { id: rule.id, input: { active: !rule.active } },
+      this.state(),
+      ['RoutingRules'],
+    );
+    if (updated)
+      this.done.set(`Rule ${rule.name} is switched ${updated.updateRoutingRule.active ? 'on' : 'off'}.`);
+  }
+
+  protected async remove(rule: Rule): Promise<void> {
+    this.done.set(null);
+    const deleted = await runMutation(this.apollo, DeleteRoutingRuleDocument, { id: rule.id }, this.state(), [
+      'RoutingRules',
+    ]);
+    if (!deleted) return;
+    this.form().forget(rule.id);
+    this.done.set(`Rule ${rule.name} was deleted.`);
+  }
+
+  /**
+   * A moved row is drawn again in its new place: the focus goes back to the button that moved it, or to
+   * the other one once the rule has reached the top or the bottom.
+   */
+  private keepFocus(id: string, direction: 'up' | 'down'): void {
+    afterNextRender(
+      () => {
+        const buttons = [direction, direction === 'up' ? 'down' : 'up'].map((side) =>
+          this.document.getElementById(`rule-${side}-${id}`),
+        );
+        buttons.find((button) => button instanceof HTMLButtonElement && !button.disabled)?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   private state() {

@@ -1,6 +1,7 @@
 import {
   canonicalTimeZone,
   describeGrades,
+  schoolActionName,
   schoolInput,
   schoolTypeName,
   type SchoolForm,
@@ -88,5 +89,12 @@ describe('schools in words', () => {
   it('names school types', () => {
     expect(schoolTypeName('K8')).toBe('K–8');
     expect(schoolTypeName('HIGH')).toBe('High');
+  });
+});
+
+describe('deactivating and reactivating a school', () => {
+  it('names the action for its button', () => {
+    expect(schoolActionName('deactivate', 'Lincoln Elementary')).toBe('Deactivate Lincoln Elementary');
+    expect(schoolActionName('reactivate', 'Lincoln Elementary')).toBe('Reactivate Lincoln Elementary');
   });
 });

@@ -101,6 +101,14 @@ export function schoolTypeName(type: SchoolType): string {
   return SCHOOL_TYPES.find((option) => option.type === type)?.name ?? type;
 }
 
+/** Deactivating a school (it keeps its history, takes no new cases) or reactivating it. */
+export type SchoolAction = 'deactivate' | 'reactivate';
+
+/** "Deactivate Lincoln Elementary", "Reactivate Lincoln Elementary": the action, for its buttons. */
+export function schoolActionName(action: SchoolAction, schoolName: string): string {
+  return `${action === 'deactivate' ? 'Deactivate' : 'Reactivate'} ${schoolName}`;
+}
+
 /** The zone's canonical IANA name ("america/chicago" becomes "America/Chicago"), or null when unknown. */
 export function canonicalTimeZone(zone: string): string | null {
   if (!zone) return null;

@@ -10,6 +10,7 @@ import {
   type AdminSchoolsQueryVariables,
   CreateSchoolDocument,
   DeactivateSchoolDocument,
+  ReactivateSchoolDocument,
   type SchoolType,
 } from '../operations.generated';
 import {
@@ -17,6 +18,8 @@ import {
   describeGrades,
   GRADES,
   SCHOOL_TYPES,
+  type SchoolAction,
+  schoolActionName,
   schoolInput,
   schoolTypeName,
 } from './school-form';
@@ -29,8 +32,8 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
 
 /**
  * Schools and departments: the district's schools (code, type, grades, time zone, whether they still take
- * cases), adding a school and deactivating one (it keeps its history); and the departments cases and teams
- * belong to, the district's and a chosen school's, with adding one.
+ * cases), adding a school, deactivating one (it keeps its history) and reactivating it; and the departments
+ * cases and teams belong to, the district's and a chosen school's, with adding one.
  */
 @Component({
   selector: 'hr-schools-page',
@@ -79,17 +82,16 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
               <td>{{ school.timeZone }}</td>
               <td>{{ school.active ? 'Active' : 'Deactivated' }}</td>
               <td>
-                @if (school.active) {
-                  <button
-                    type="button"
-                    class="secondary"
-                    [disabled]="busy()"
-                    [attr.aria-label]="'Deactivate ' + school.name"
-                    (click)="confirmDeactivation(school)"
-                  >
-                    Deactivate
-                  </button>
-                }
+                @let action = school.active ? 'deactivate' : 'reactivate';
+                <button
+                  type="button"
+                  class="secondary"
+                  [disabled]="busy()"
+                  [attr.aria-label]="actionName(action, school.name)"
+                  (click)="confirm(school, action)"
+                >
+                  {{ school.active ? 'Deactivate' : 'Reactivate' }}
+                </button>
               </td>
             </tr>
           }
@@ -100,21 +102,27 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
         <hr-show-more label="Show more schools" [loading]="loadingMore()" (more)="showMore()" />
       }
     }
-    @if (confirming(); as school) {
+    @if (confirming(); as pending) {
+      @let school = pending.school;
       <hr-confirm-panel
-        questionId="deactivate-question"
-        [confirmLabel]="'Deactivate ' + school.name"
+        [questionId]="pending.action + '-question'"
+        [confirmLabel]="actionName(pending.action, school.name)"
         [busy]="busy()"
-        (confirmed)="deactivate(school)"
+        (confirmed)="run(school, pending.action)"
         (cancelled)="confirming.set(null)"
       >
-        <strong>Deactivate {{ school.name }} ({{ school.code }})?</strong>
-        It keeps its cases and history, but families can no longer choose it and it takes no new cases. The
-        API has no way to reactivate a school.
+        @if (pending.action === 'deactivate') {
+          <strong>Deactivate {{ school.name }} ({{ school.code }})?</strong>
+          It keeps its cases and history, but families can no longer choose it and it takes no new cases. You
+          can reactivate it later.
+        } @else {
+          <strong>Reactivate {{ school.name }} ({{ school.code }})?</strong>
+          Families can choose it again and it takes new cases.
+        }
       </hr-confirm-panel>
     }
     <!-- Outside the question, so a refusal stays in view once the question is cancelled. -->
-    <hr-form-feedback [error]="deactivateError()" />
+    <hr-form-feedback [error]="actionError()" />
 
     <h2>Add a school</h2>
     <form class="admin-form" (ngSubmit)="createSchool()">
@@ -187,9 +195,10 @@ export class SchoolsPageComponent {
   protected readonly loadingMore = signal(false);
   protected readonly schoolError = signal<string | null>(null);
   protected readonly schoolProblems = signal<string[]>([]);
-  protected readonly deactivateError = signal<string | null>(null);
+  protected readonly actionError = signal<string | null>(null);
   protected readonly added = signal<string | null>(null);
-  protected readonly confirming = signal<School | null>(null);
+  protected readonly confirming = signal<{ school: School; action: SchoolAction } | null>(null);
+  protected readonly actionName = schoolActionName;
 
   protected readonly name = signal('');
   protected readonly code = signal('');
@@ -265,19 +274,19 @@ export class SchoolsPageComponent {
     this.timeZone.set(this.districtTimeZone());
   }
 
-  protected confirmDeactivation(school: School): void {
-    this.deactivateError.set(null);
-    this.confirming.set(school);
+  protected confirm(school: School, action: SchoolAction): void {
+    this.actionError.set(null);
+    this.confirming.set({ school, action });
   }
 
-  protected async deactivate(school: School): Promise<void> {
-    const done = await runMutation(
-      this.apollo,
-      DeactivateSchoolDocument,
-      { id: school.id },
-      { busy: this.busy, error: this.deactivateError },
-      ['AdminSchools'],
-    );
+  protected async run(school: School, action: SchoolAction): Promise<void> {
+    const state = { busy: this.busy, error: this.actionError };
+    const done =
+      action === 'deactivate'
+        ? await runMutation(this.apollo, DeactivateSchoolDocument, { id: school.id }, state, ['AdminSchools'])
+        : await runMutation(this.apollo, ReactivateSchoolDocument, { id: school.id }, state, [
+            'AdminSchools',
+          ]);
     if (done) this.confirming.set(null);
   }
 }

@@ -15,12 +15,17 @@ import { CheckboxGroupComponent, FormFeedbackComponent } from '@homeroom/portal/
 import {
   AdminSurveysCreateDocument,
   type AdminSurveysCreateMutation,
+  AdminSurveysUpdateDocument,
+  type PpraArea,
   type SurveyAudience,
   type SurveyQuestionKind,
 } from '../operations.generated';
 import {
   AUDIENCES,
+  describeSave,
+  draftFromSurvey,
   draftProblems,
+  isoToLocalDateTime,
   languageName,
   languageTag,
   LIMITS,
@@ -28,6 +33,8 @@ import {
   newQuestion,
   type QuestionDraft,
   QUESTION_KINDS,
+  type SurveyDraft,
+  type SurveyToEdit,
   type Texts,
   toSurveyInput,
 } from './survey-input';
@@ -36,11 +43,18 @@ import { TranslatedTextComponent } from './translated-text.component';
 
 export type CreatedSurvey = AdminSurveysCreateMutation['createSurvey'];
 
+/** What the last save did, in words, with the questions the API found touching PPRA's protected areas. */
+interface Saved {
+  message: string;
+  ppraWarnings: readonly { questionId: string; area: PpraArea; evidence: string }[];
+}
+
 /**
  * The survey builder: a district survey written in the district's default language (required) and
  * translated into others, with its audiences, closing date and questions of every kind the API takes
  * (scale, net promoter score, one choice, several choices, written answer). It is saved as a draft, with
- * the PPRA warnings the API gives; opening and sending it happen on the surveys page.
+ * the PPRA warnings the API gives; opening and sending it happen on the surveys page. Given a draft to
+ * edit, it holds that draft instead (in its own languages) and saves it over the original.
  */
 @Component({
   selector: 'hr-survey-builder',
@@ -53,7 +67,7 @@ export type CreatedSurvey = AdminSurveysCreateMutation['createSurvey'];
     TranslatedTextComponent,
   ],
   template: `
-    <form class="admin-form" (ngSubmit)="create()" aria-describedby="builder-hint">
+    <form class="admin-form" (ngSubmit)="save()" aria-describedby="builder-hint">
       <p id="builder-hint" class="hint">
         Every text is required in {{ languageName(defaultLanguage()) }}; translations may be partial, and
         respondents see {{ languageName(defaultLanguage()) }} wherever one is missing. The survey is saved as
@@ -139,12 +153,22 @@ export type CreatedSurvey = AdminSurveysCreateMutation['createSurvey'];
         <button type="button" class="secondary" (click)="addQuestion()">Add question</button>
       </fieldset>
 
-      <button type="submit" [disabled]="busy()">Save as draft</button>
+      <button type="submit" [disabled]="busy()">{{ editing() ? 'Save the draft' : 'Save as draft' }}</button>
+      @if (editing(); as editing) {
+        <button
+          type="button"
+          class="secondary"
+          [attr.aria-label]="'Stop editing ' + editing.name + ' without saving'"
+          (click)="cancelled.emit()"
+        >
+          Stop editing
+        </button>
+      }
       <hr-form-feedback [problems]="problems()" lead="The survey was not saved:" [error]="error()" />
     </form>
     @if (saved(); as saved) {
       <div role="status" class="panel">
-        <p>{{ saved.survey.name }} is saved as a draft. Open it when it is ready to take answers.</p>
+        <p>{{ saved.message }}</p>
         @if (saved.ppraWarnings.length) {
           <p>
             The survey reaches students, and these questions touch areas the Protection of Pupil Rights
@@ -164,31 +188,55 @@ export class SurveyBuilderComponent {
   private readonly apollo = inject(Apollo);
   /** The district's languages, its default first. */
   readonly districtLanguages = input<readonly string[]>([]);
+  /** A draft to edit (status DRAFT); null: write a new survey. Fields reset whenever it changes. */
+  readonly editing = input<SurveyToEdit | null>(null);
   /** A survey saved as a draft, with any PPRA warnings. */
   readonly created = output<CreatedSurvey>();
+  /** The id of the draft being edited, once saved. */
+  readonly edited = output<string>();
+  /** The author left the draft being edited unsaved. */
+  readonly cancelled = output<void>();
 
   protected readonly audienceOptions = AUDIENCES.map(({ audience, name }) => ({ value: audience, name }));
   protected readonly kindOptions = QUESTION_KINDS;
   protected readonly limits = LIMITS;
   protected readonly languageName = languageName;
 
+  /** The draft being edited as the builder holds it; null while writing a new survey. */
+  private readonly start = computed<SurveyDraft | null>(() => {
+    const editing = this.editing();
+    return editing ? draftFromSurvey(editing) : null;
+  });
   protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly problems = signal<string[]>([]);
-  /** The survey last saved, with the questions the API found touching PPRA's protected areas. */
-  protected readonly saved = signal<CreatedSurvey | null>(null);
-  protected readonly defaultLanguage = computed(() => this.districtLanguages()[0] ?? 'en');
-  protected readonly otherLanguages = linkedSignal(() =>
-    this.districtLanguages().filter((language) => language !== this.defaultLanguage()),
+  protected readonly error = linkedSignal<SurveyToEdit | null, string | null>({
+    source: this.editing,
+    computation: () => null,
+  });
+  protected readonly problems = linkedSignal<SurveyToEdit | null, string[]>({
+    source: this.editing,
+    computation: () => [],
+  });
+  /** What the last save did; kept when the edit it saved ends, cleared when another edit starts. */
+  protected readonly saved = linkedSignal<SurveyToEdit | null, Saved | null>({
+    source: this.editing,
+    computation: (editing, previous) => (editing ? null : (previous?.value ?? null)),
+  });
+  protected readonly defaultLanguage = computed(
+    () => this.start()?.defaultLanguage ?? this.districtLanguages()[0] ?? 'en',
+  );
+  protected readonly otherLanguages = linkedSignal(
+    () =>
+      this.start()?.otherLanguages ??
+      this.districtLanguages().filter((language) => language !== this.defaultLanguage()),
   );
   protected readonly languages = computed(() => [this.defaultLanguage(), ...this.otherLanguages()]);
   protected readonly newLanguage = signal('');
   protected readonly languageProblem = signal<string | null>(null);
-  protected readonly name = signal('');
-  protected readonly audiences = signal<SurveyAudience[]>([]);
-  protected readonly closesAt = signal('');
-  protected readonly title = signal<Texts>({});
-  protected readonly questions = signal<QuestionDraft[]>([]);
+  protected readonly name = linkedSignal(() => this.start()?.name ?? '');
+  protected readonly audiences = linkedSignal<SurveyAudience[]>(() => [...(this.start()?.audiences ?? [])]);
+  protected readonly closesAt = linkedSignal(() => isoToLocalDateTime(this.start()?.closesAt ?? null));
+  protected readonly title = linkedSignal<Texts>(() => this.start()?.title ?? {});
+  protected readonly questions = linkedSignal<QuestionDraft[]>(() => [...(this.start()?.questions ?? [])]);
   protected readonly newKind = signal<SurveyQuestionKind>('SCALE');
 
   protected addLanguage(): void {
@@ -234,7 +282,7 @@ export class SurveyBuilderComponent {
     );
   }
 
-  protected async create(): Promise<void> {
+  protected async save(): Promise<void> {
     const draft = {
       name: this.name(),
       defaultLanguage: this.defaultLanguage(),
@@ -247,6 +295,21 @@ export class SurveyBuilderComponent {
     const problems = draftProblems(draft, new Date());
     this.problems.set(problems);
     if (problems.length) return;
+    const editing = this.editing();
+    if (editing) {
+      const updated = await runMutation(
+        this.apollo,
+        AdminSurveysUpdateDocument,
+        { id: editing.id, input: toSurveyInput(draft) },
+        { busy: this.busy, error: this.error },
+        ['AdminSurveys', 'AdminSurveysDetail'],
+      );
+      if (!updated) return;
+      const { survey, versionAction, ppraWarnings } = updated.updateSurvey;
+      this.saved.set({ message: describeSave(survey.name, versionAction), ppraWarnings });
+      this.edited.emit(survey.id);
+      return;
+    }
     const saved = await runMutation(
       this.apollo,
       AdminSurveysCreateDocument,
@@ -255,7 +318,8 @@ export class SurveyBuilderComponent {
       ['AdminSurveys', 'AdminSurveysDetail'],
     );
     if (!saved) return;
-    this.saved.set(saved.createSurvey);
+    const { survey, ppraWarnings } = saved.createSurvey;
+    this.saved.set({ message: describeSave(survey.name, null), ppraWarnings });
     this.created.emit(saved.createSurvey);
     this.name.set('');
     this.audiences.set([]);

@@ -1,6 +1,9 @@
 import {
+  describeSave,
+  draftFromSurvey,
   draftProblems,
   emptyDraft,
+  isoToLocalDateTime,
   languageName,
   languageTag,
   localDateTimeToIso,
@@ -9,6 +12,7 @@ import {
   toSurveyInput,
   type QuestionDraft,
   type SurveyDraft,
+  type SurveyToEdit,
 } from './survey-input';
 
 const now = new Date('2026-03-01T12:00:00Z');
@@ -178,5 +182,160 @@ describe('the survey builder', () => {
     expect(languageName('es')).toBe('Spanish (es)');
     expect(localDateTimeToIso('')).toBeNull();
     expect(localDateTimeToIso('2026-06-01T08:00')).toBe(new Date('2026-06-01T08:00').toISOString());
+  });
+
+  it('loads a saved draft: settings from its questions, every text from its translations', () => {
+    const question = { required: true, max: null, minSelections: null, maxSelections: null, maxLength: null };
+    const saved: SurveyToEdit = {
+      id: 's1',
+      name: 'Spring family survey',
+      status: 'DRAFT',
+      defaultLanguage: 'en',
+      languages: ['en', 'es'],
+      audiences: ['FAMILIES', 'STAFF'],
+      closesAt: '2026-06-01T05:00:00.000Z',
+      questions: [
+        { ...question, kind: 'SCALE', max: 5 },
+        { ...question, kind: 'MULTI_CHOICE', required: false, minSelections: 0, maxSelections: 2 },
+        { ...question, kind: 'TEXT', required: false, maxLength: 500 },
+      ],
+      translations: [
+        {
+          language: 'en',
+          title: 'How are we doing?',
+          questions: [
+            { questionId: 'visit', text: 'How was it?', lowLabel: 'Poor', highLabel: null, choices: null },
+            {
+              questionId: 'bus',
+              text: 'Which?',
+              lowLabel: null,
+              highLabel: null,
+              choices: [
+                { choiceId: 'am', text: 'Morning' },
+                { choiceId: 'pm', text: 'Afternoon' },
+              ],
+            },
+            { questionId: 'more', text: 'Anything else?', lowLabel: null, highLabel: null, choices: null },
+          ],
+        },
+        {
+          language: 'es',
+          title: null,
+          questions: [
+            { questionId: 'visit', text: '¿Cómo fue?', lowLabel: 'Mala', highLabel: null, choices: null },
+            {
+              questionId: 'bus',
+              text: null,
+              lowLabel: null,
+              highLabel: null,
+              choices: [
+                { choiceId: 'am', text: null },
+                { choiceId: 'pm', text: 'Tarde' },
+              ],
+            },
+            { questionId: 'more', text: null, lowLabel: null, highLabel: null, choices: null },
+          ],
+        },
+      ],
+    };
+    const loaded = draftFromSurvey(saved);
+    expect(loaded).toMatchObject({
+      name: 'Spring family survey',
+      defaultLanguage: 'en',
+      otherLanguages: ['es'],
+      audiences: ['FAMILIES', 'STAFF'],
+      title: { en: 'How are we doing?' },
+    });
+    expect(loaded.questions[0]).toEqual({
+      id: 'visit',
+      kind: 'SCALE',
+      required: true,
+      text: { en: 'How was it?', es: '¿Cómo fue?' },
+      max: 5,
+      lowLabel: { en: 'Poor', es: 'Mala' },
+      highLabel: {},
+      choices: [],
+      minSelections: null,
+      maxSelections: null,
+      maxLength: null,
+    });
+    expect(loaded.questions[1]!.choices).toEqual([
+      { id: 'am', text: { en: 'Morning' } },
+      { id: 'pm', text: { en: 'Afternoon', es: 'Tarde' } },
+    ]);
+    expect(draftProblems(loaded, now)).toEqual([]);
+    // Saved again untouched, it is the survey the API holds.
+    expect(toSurveyInput(loaded)).toEqual({
+      name: 'Spring family survey',
+      defaultLanguage: 'en',
+      audiences: ['FAMILIES', 'STAFF'],
+      closesAt: '2026-06-01T05:00:00.000Z',
+      title: [{ language: 'en', text: 'How are we doing?' }],
+      questions: [
+        {
+          id: 'visit',
+          kind: 'SCALE',
+          required: true,
+          max: 5,
+          text: [
+            { language: 'en', text: 'How was it?' },
+            { language: 'es', text: '¿Cómo fue?' },
+          ],
+          lowLabel: [
+            { language: 'en', text: 'Poor' },
+            { language: 'es', text: 'Mala' },
+          ],
+        },
+        {
+          id: 'bus',
+          kind: 'MULTI_CHOICE',
+          required: false,
+          text: [{ language: 'en', text: 'Which?' }],
+          choices: [
+            { id: 'am', text: [{ language: 'en', text: 'Morning' }] },
+            {
+              id: 'pm',
+              text: [
+                { language: 'en', text: 'Afternoon' },
+                { language: 'es', text: 'Tarde' },
+              ],
+            },
+          ],
+          minSelections: 0,
+          maxSelections: 2,
+        },
+        {
+          id: 'more',
+          kind: 'TEXT',
+          required: false,
+          maxLength: 500,
+          text: [{ language: 'en', text: 'Anything else?' }],
+        },
+      ],
+    });
+    // New questions and choices still get ids of their own.
+    expect(newQuestion('NPS', loaded.questions).id).toBe('q4');
+    expect(newChoice(loaded.questions[1]!.choices).id).toBe('c3');
+  });
+
+  it('shows a saved closing time in the browser’s own time, to the minute', () => {
+    expect(isoToLocalDateTime(null)).toBe('');
+    expect(isoToLocalDateTime('not a time')).toBe('');
+    const local = isoToLocalDateTime('2026-06-01T05:00:00.000Z');
+    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(localDateTimeToIso(local)).toBe('2026-06-01T05:00:00.000Z');
+  });
+
+  it('says what saving did', () => {
+    expect(describeSave('Pulse', null)).toBe(
+      'Pulse is saved as a draft. Open it when it is ready to take answers.',
+    );
+    expect(describeSave('Pulse', 'EDIT_IN_PLACE')).toBe(
+      'Pulse is saved as a draft. Open it when it is ready to take answers.',
+    );
+    expect(describeSave('Pulse', 'UNCHANGED')).toBe('Nothing in Pulse had changed.');
+    expect(describeSave('Pulse', 'NEW_VERSION')).toBe(
+      'Pulse is saved as a new version; answers already given keep the version they answered.',
+    );
   });
 });

@@ -1,8 +1,10 @@
 import type {
+  AdminSurveyDraftFragment,
   SurveyAudience,
   SurveyInput,
   SurveyQuestionInput,
   SurveyQuestionKind,
+  SurveyVersionAction,
   TranslationInput,
 } from '../operations.generated';
 
@@ -266,4 +268,78 @@ export function localDateTimeToIso(value: string): string | null {
   if (!value) return null;
   const time = new Date(value);
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
+
+/** A datetime-local value, in the browser's own time, for an ISO date-time; empty for none. */
+export function isoToLocalDateTime(iso: string | null): string {
+  const time = iso ? new Date(iso) : null;
+  if (!time || Number.isNaN(time.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${time.getFullYear()}-${two(time.getMonth() + 1)}-${two(time.getDate())}T${two(time.getHours())}:${two(time.getMinutes())}`;
+}
+
+/** A saved survey as the builder loads it to edit (AdminSurveysEdit). */
+export type SurveyToEdit = AdminSurveyDraftFragment;
+type SurveyTranslation = SurveyToEdit['translations'][number];
+
+/**
+ * The builder's draft of a saved survey: each question's kind and settings from `questions`, its id and
+ * texts from `translations` (the same questions, in the same order), every language's texts as written.
+ * A scale's built-in end words read as none, as when the author left them empty.
+ */
+export function draftFromSurvey(survey: SurveyToEdit): SurveyDraft {
+  const texts = (pick: (translation: SurveyTranslation) => string | null | undefined): Texts =>
+    Object.fromEntries(
+      survey.translations.flatMap((translation) => {
+        const text = pick(translation);
+        return text === null || text === undefined ? [] : [[translation.language, text]];
+      }),
+    );
+  const home =
+    survey.translations.find((translation) => translation.language === survey.defaultLanguage) ??
+    survey.translations[0];
+  return {
+    name: survey.name,
+    defaultLanguage: survey.defaultLanguage,
+    otherLanguages: survey.languages.filter((language) => language !== survey.defaultLanguage),
+    audiences: [...survey.audiences],
+    closesAt: survey.closesAt,
+    title: texts((translation) => translation.title),
+    questions: survey.questions.map((question, index): QuestionDraft => {
+      const written = home?.questions[index];
+      const id = written?.questionId ?? `q${index + 1}`;
+      const own = (translation: SurveyTranslation) =>
+        translation.questions.find((other) => other.questionId === id);
+      return {
+        id,
+        kind: question.kind,
+        required: question.required,
+        text: texts((translation) => own(translation)?.text),
+        max: question.kind === 'SCALE' ? question.max : null,
+        lowLabel: texts((translation) => own(translation)?.lowLabel),
+        highLabel: texts((translation) => own(translation)?.highLabel),
+        choices: (written?.choices ?? []).map(({ choiceId }) => ({
+          id: choiceId,
+          text: texts(
+            (translation) => own(translation)?.choices?.find((choice) => choice.choiceId === choiceId)?.text,
+          ),
+        })),
+        minSelections: question.kind === 'MULTI_CHOICE' ? question.minSelections : null,
+        maxSelections: question.kind === 'MULTI_CHOICE' ? question.maxSelections : null,
+        maxLength: question.kind === 'TEXT' ? question.maxLength : null,
+      };
+    }),
+  };
+}
+
+/** What saving did, in words: a new survey, an edited draft, or a new version (`action` absent: created). */
+export function describeSave(name: string, action: SurveyVersionAction | null): string {
+  switch (action) {
+    case 'UNCHANGED':
+      return `Nothing in ${name} had changed.`;
+    case 'NEW_VERSION':
+      return `${name} is saved as a new version; answers already given keep the version they answered.`;
+    default:
+      return `${name} is saved as a draft. Open it when it is ready to take answers.`;
+  }
 }

@@ -1,6 +1,6 @@
 import type { AdminSurveysDetailQuery, SurveyQuestionKind } from '../operations.generated';
 
-type Results = NonNullable<AdminSurveysDetailQuery['surveys']['edges'][number]['node']>['results'];
+type Results = NonNullable<AdminSurveysDetailQuery['survey']>['results'];
 export type QuestionResult = NonNullable<Results['questions']>[number];
 type Nps = NonNullable<QuestionResult['nps']>;
 

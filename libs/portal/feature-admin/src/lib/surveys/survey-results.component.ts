@@ -10,7 +10,7 @@ import {
 } from './survey-results-text';
 import { formatWhen } from './survey-send';
 
-type Detail = NonNullable<AdminSurveysDetailQuery['surveys']['edges'][number]['node']>;
+type Detail = NonNullable<AdminSurveysDetailQuery['survey']>;
 export type SurveyResults = Detail['results'];
 export type SatisfactionComments = NonNullable<AdminSurveysDetailQuery['satisfaction']>['comments'];
 

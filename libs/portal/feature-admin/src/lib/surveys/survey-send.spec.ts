@@ -1,11 +1,19 @@
-import { describeAudience, describeSendResult, sendRequest, sendState, type SendForm } from './survey-send';
+import {
+  describeAudience,
+  describeSendResult,
+  recipientKinds,
+  sendRequest,
+  sendState,
+  type SendForm,
+} from './survey-send';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const form: SendForm = { kinds: [], roles: [], schoolIds: [], languages: '', later: false, at: '' };
+const everyone = ['FAMILIES', 'STUDENTS', 'STAFF', 'COMMUNITY'] as const;
 
 describe('sending a survey', () => {
   it('sends now to everyone the survey was written for when nothing narrows it', () => {
-    expect(sendRequest(form, now, 'OPEN')).toEqual({
+    expect(sendRequest(form, now, 'OPEN', everyone)).toEqual({
       audience: { kinds: [], roles: [], schoolIds: [], languages: [] },
       at: null,
     });
@@ -24,6 +32,7 @@ describe('sending a survey', () => {
         },
         now,
         'DRAFT',
+        everyone,
       ),
     ).toEqual({
       audience: { kinds: ['STAFF'], roles: ['AGENT'], schoolIds: ['s1'], languages: ['es', 'es-MX'] },
@@ -32,23 +41,43 @@ describe('sending a survey', () => {
   });
 
   it('refuses what cannot be sent', () => {
-    expect(sendRequest(form, now, 'CLOSED')).toEqual({
+    expect(sendRequest(form, now, 'CLOSED', everyone)).toEqual({
       problem: 'The survey is closed: reopen it to send it.',
     });
-    expect(sendRequest(form, now, 'DRAFT')).toEqual({
+    expect(sendRequest(form, now, 'DRAFT', everyone)).toEqual({
       problem: 'Open the survey before sending it now, or plan the send for after you open it.',
     });
-    expect(sendRequest({ ...form, languages: 'es, ??' }, now, 'OPEN')).toEqual({
+    expect(sendRequest({ ...form, languages: 'es, ??' }, now, 'OPEN', everyone)).toEqual({
       problem: '?? is not a language tag such as es or vi.',
     });
-    expect(sendRequest({ ...form, kinds: ['GUARDIAN'], roles: ['AGENT'] }, now, 'OPEN')).toEqual({
+    expect(sendRequest({ ...form, kinds: ['GUARDIAN'], roles: ['AGENT'] }, now, 'OPEN', everyone)).toEqual({
       problem: 'Roles choose among staff: add Staff to the people, or clear the roles.',
     });
-    expect(sendRequest({ ...form, later: true, at: '' }, now, 'OPEN')).toEqual({
+    expect(sendRequest({ ...form, later: true, at: '' }, now, 'OPEN', everyone)).toEqual({
       problem: 'Choose when to send it.',
     });
-    expect(sendRequest({ ...form, later: true, at: '2026-03-01T11:00:00Z' }, now, 'OPEN')).toEqual({
+    expect(sendRequest({ ...form, later: true, at: '2026-03-01T11:00:00Z' }, now, 'OPEN', everyone)).toEqual({
       problem: 'That time has passed: choose a later one, or send now.',
+    });
+  });
+
+  it('offers, and sends to, only the kinds of people the survey is written for', () => {
+    expect(recipientKinds(['STAFF', 'FAMILIES']).map(({ kind }) => kind)).toEqual(['GUARDIAN', 'STAFF']);
+    expect(recipientKinds(everyone).map(({ name }) => name)).toEqual([
+      'Families (guardians)',
+      'Students',
+      'Staff',
+      'Community members',
+    ]);
+    expect(sendRequest({ ...form, kinds: ['GUARDIAN'] }, now, 'OPEN', ['FAMILIES', 'STAFF'])).toEqual({
+      audience: { kinds: ['GUARDIAN'], roles: [], schoolIds: [], languages: [] },
+      at: null,
+    });
+    expect(
+      sendRequest({ ...form, kinds: ['STUDENT', 'COMMUNITY', 'STAFF'] }, now, 'OPEN', ['STAFF']),
+    ).toEqual({ problem: 'The survey is not written for students and community members.' });
+    expect(sendRequest({ ...form, roles: ['AGENT'] }, now, 'OPEN', ['FAMILIES'])).toEqual({
+      problem: 'The survey is not written for staff: clear the roles.',
     });
   });
 

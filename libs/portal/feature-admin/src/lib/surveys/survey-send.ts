@@ -1,6 +1,7 @@
 import type {
   AdminSurveysDetailQuery,
   AdminSurveysSendMutation,
+  SurveyAudience,
   SurveyAudienceInput,
   SurveyRecipientKind,
   SurveyRecipientRole,
@@ -8,9 +9,7 @@ import type {
 } from '../operations.generated';
 import { languageTag } from './survey-input';
 
-type ScheduledSend = NonNullable<
-  AdminSurveysDetailQuery['surveys']['edges'][number]['node']
->['scheduledSends'][number];
+type ScheduledSend = NonNullable<AdminSurveysDetailQuery['survey']>['scheduledSends'][number];
 
 export const RECIPIENT_KINDS: readonly { kind: SurveyRecipientKind; name: string }[] = [
   { kind: 'GUARDIAN', name: 'Families (guardians)' },
@@ -18,6 +17,20 @@ export const RECIPIENT_KINDS: readonly { kind: SurveyRecipientKind; name: string
   { kind: 'STAFF', name: 'Staff' },
   { kind: 'COMMUNITY', name: 'Community members' },
 ];
+
+/** The directory's kind of people each audience a survey is written for reaches. */
+const KIND_OF_AUDIENCE: Record<SurveyAudience, SurveyRecipientKind> = {
+  FAMILIES: 'GUARDIAN',
+  STUDENTS: 'STUDENT',
+  STAFF: 'STAFF',
+  COMMUNITY: 'COMMUNITY',
+};
+
+/** The kinds of people a survey written for these audiences can be sent to, in the send form's order. */
+export function recipientKinds(audiences: readonly SurveyAudience[]): typeof RECIPIENT_KINDS {
+  const reached = new Set(audiences.map((audience) => KIND_OF_AUDIENCE[audience]));
+  return RECIPIENT_KINDS.filter(({ kind }) => reached.has(kind));
+}
 
 export const RECIPIENT_ROLES: readonly { role: SurveyRecipientRole; name: string }[] = [
   { role: 'AGENT', name: 'Agents' },
@@ -37,12 +50,17 @@ export interface SendForm {
   at: string;
 }
 
-/** The audience and time to send, or what is wrong with the form in words. */
+/**
+ * The audience and time to send, or what is wrong with the form in words. People of a kind the survey is
+ * not written for (`audiences`) are refused here, as the API would refuse them.
+ */
 export function sendRequest(
   form: SendForm,
   now: Date,
   status: SurveyStatus,
+  audiences: readonly SurveyAudience[],
 ): { audience: SurveyAudienceInput; at: string | null } | { problem: string } {
+  const offered = recipientKinds(audiences);
   if (status === 'CLOSED') return { problem: 'The survey is closed: reopen it to send it.' };
   if (status === 'DRAFT' && !form.later)
     return { problem: 'Open the survey before sending it now, or plan the send for after you open it.' };
@@ -53,6 +71,15 @@ export function sendRequest(
   const languages = typed.map(languageTag);
   const bad = typed.filter((_, index) => languages[index] === null);
   if (bad.length) return { problem: `${bad.join(', ')} is not a language tag such as es or vi.` };
+  const outside = RECIPIENT_KINDS.filter(
+    ({ kind }) => form.kinds.includes(kind) && !offered.some((known) => known.kind === kind),
+  );
+  if (outside.length)
+    return {
+      problem: `The survey is not written for ${list(outside.map(({ name }) => name.toLowerCase()))}.`,
+    };
+  if (form.roles.length && !offered.some(({ kind }) => kind === 'STAFF'))
+    return { problem: 'The survey is not written for staff: clear the roles.' };
   if (form.roles.length && form.kinds.length && !form.kinds.includes('STAFF'))
     return { problem: 'Roles choose among staff: add Staff to the people, or clear the roles.' };
   let at: string | null = null;

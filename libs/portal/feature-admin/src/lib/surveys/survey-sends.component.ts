@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { runMutation } from '@homeroom/portal/data-access';
@@ -7,6 +15,7 @@ import {
   AdminSurveysCancelSendDocument,
   type AdminSurveysDetailQuery,
   AdminSurveysSendDocument,
+  type SurveyAudience,
   type SurveyRecipientKind,
   type SurveyRecipientRole,
   type SurveyStatus,
@@ -15,19 +24,18 @@ import {
   describeAudience,
   describeSendResult,
   formatWhen,
-  RECIPIENT_KINDS,
   RECIPIENT_ROLES,
+  recipientKinds,
   sendRequest,
   sendState,
 } from './survey-send';
 
-export type ScheduledSends = NonNullable<
-  AdminSurveysDetailQuery['surveys']['edges'][number]['node']
->['scheduledSends'];
+export type ScheduledSends = NonNullable<AdminSurveysDetailQuery['survey']>['scheduledSends'];
 
 /**
- * Sending a district survey to people from the directory, now or at a set time: who (families, students,
- * staff by role, community members), at which schools, in which preferred languages. Each person gets a
+ * Sending a district survey to people from the directory, now or at a set time: who (of the families,
+ * students, staff by role and community members it is written for), at which schools, in which preferred
+ * languages. Each person gets a
  * personal one-time link, once. The planned sends are listed with where they stand, and those not yet
  * made can be cancelled.
  */
@@ -91,13 +99,15 @@ export type ScheduledSends = NonNullable<
     <form class="admin-form" (ngSubmit)="send()">
       <fieldset>
         <legend>People (none ticked: everyone the survey was written for)</legend>
-        <hr-checkbox-group idPrefix="send-kind-" [options]="kindOptions" [(selected)]="kinds" />
-        <p class="hint">Only the kinds of people the survey was written for can be reached.</p>
+        <hr-checkbox-group idPrefix="send-kind-" [options]="kindOptions()" [(selected)]="kinds" />
+        <p class="hint">Only the kinds of people the survey was written for are offered.</p>
       </fieldset>
-      <fieldset>
-        <legend>Staff roles (none ticked: every role)</legend>
-        <hr-checkbox-group idPrefix="send-role-" [options]="roleOptions" [(selected)]="roles" />
-      </fieldset>
+      @if (forStaff()) {
+        <fieldset>
+          <legend>Staff roles (none ticked: every role)</legend>
+          <hr-checkbox-group idPrefix="send-role-" [options]="roleOptions" [(selected)]="roles" />
+        </fieldset>
+      }
       <label for="send-schools">At these schools (none chosen: every school)</label>
       <select id="send-schools" name="schools" multiple size="5" [(ngModel)]="schoolIds">
         @for (school of schools(); track school.id) {
@@ -131,17 +141,30 @@ export class SurveySendsComponent {
   readonly surveyId = input.required<string>();
   readonly surveyName = input.required<string>();
   readonly status = input.required<SurveyStatus>();
+  /** Who the survey is written for: the send form offers only these. */
+  readonly audiences = input.required<readonly SurveyAudience[]>();
   readonly sends = input.required<ScheduledSends>();
   readonly schools = input<readonly { id: string; name: string }[]>([]);
 
-  protected readonly kindOptions = RECIPIENT_KINDS.map(({ kind, name }) => ({ value: kind, name }));
+  protected readonly kindOptions = computed(() =>
+    recipientKinds(this.audiences()).map(({ kind, name }) => ({ value: kind, name })),
+  );
+  protected readonly forStaff = computed(() => this.kindOptions().some(({ value }) => value === 'STAFF'));
   protected readonly roleOptions = RECIPIENT_ROLES.map(({ role, name }) => ({ value: role, name }));
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly problem = signal<string | null>(null);
   protected readonly done = signal<string | null>(null);
-  protected readonly kinds = signal<SurveyRecipientKind[]>([]);
-  protected readonly roles = signal<SurveyRecipientRole[]>([]);
+  /** The boxes ticked, less any kind the survey stops being written for (its draft edited meanwhile). */
+  protected readonly kinds = linkedSignal<readonly { value: SurveyRecipientKind }[], SurveyRecipientKind[]>({
+    source: this.kindOptions,
+    computation: (options, previous) =>
+      (previous?.value ?? []).filter((kind) => options.some(({ value }) => value === kind)),
+  });
+  protected readonly roles = linkedSignal<boolean, SurveyRecipientRole[]>({
+    source: this.forStaff,
+    computation: (forStaff, previous) => (forStaff ? (previous?.value ?? []) : []),
+  });
   protected readonly schoolIds = signal<string[]>([]);
   protected readonly languages = signal('');
   protected readonly later = signal(false);
@@ -170,6 +193,7 @@ export class SurveySendsComponent {
       },
       new Date(),
       this.status(),
+      this.audiences(),
     );
     if ('problem' in request) {
       this.problem.set(request.problem);

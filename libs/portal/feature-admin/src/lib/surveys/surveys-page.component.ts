@@ -1,18 +1,29 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  Injector,
+  runInInjectionContext,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { runMutation, watchQuery, type WatchedQuery } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import {
   AdminSurveysDetailDocument,
-  type AdminSurveysDetailQueryVariables,
   AdminSurveysDocument,
+  AdminSurveysEditDocument,
   AdminSurveysOpenLinkDocument,
   AdminSurveysSetStatusDocument,
   type SurveyStatus,
 } from '../operations.generated';
 import { type CreatedSurvey, SurveyBuilderComponent } from './survey-builder.component';
-import { languageName } from './survey-input';
+import { languageName, type SurveyToEdit } from './survey-input';
 import { SurveyResultsComponent } from './survey-results.component';
 import { formatWhen } from './survey-send';
 import { SurveySendsComponent } from './survey-sends.component';
@@ -28,10 +39,36 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
 };
 
 /**
+ * A query watched from the first time it is asked for (call it in an injection context): its variables,
+ * a survey's id, are not known when the page is built. Asked again with other variables, it refetches.
+ */
+function watchWhenAsked<Result, Variables extends Record<string, unknown>>(
+  document: TypedDocumentNode<Result, Variables>,
+) {
+  const injector = inject(Injector);
+  const watched = signal<WatchedQuery<Result, Variables> | null>(null);
+  let asked: string | null = null;
+  return {
+    data: computed(() => watched()?.data() ?? null),
+    error: computed(() => watched()?.error() ?? null),
+    loading: computed(() => watched()?.loading() ?? true),
+    ask(variables: Variables): void {
+      const key = JSON.stringify(variables);
+      if (key === asked) return;
+      asked = key;
+      const query = untracked(watched);
+      if (query) void query.ref.refetch(variables);
+      else watched.set(runInInjectionContext(injector, () => watchQuery(document, variables)));
+    },
+  };
+}
+
+/**
  * Surveys: the district's surveys with their status, the builder that writes a new one (in several
- * languages, for chosen audiences) as a draft, opening and closing them, an anonymous link for a
- * newsletter or website (shown once), sending a survey to people from the directory now or later, and
- * each survey's results question by question. The satisfaction survey sent after cases is listed too.
+ * languages, for chosen audiences) as a draft or edits a draft, opening and closing them, an anonymous
+ * link for a newsletter or website (shown once), sending a survey to the people it is written for now or
+ * later, and each survey's results question by question. The satisfaction survey sent after cases is
+ * listed too.
  */
 @Component({
   selector: 'hr-surveys-page',
@@ -40,6 +77,7 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
     FormsModule,
     FormFeedbackComponent,
     SurveyBuilderComponent,
+    TakesFocusDirective,
     SurveyResultsComponent,
     SurveySendsComponent,
   ],
@@ -140,6 +178,17 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
                   >
                     {{ nextStatus[survey.status].verb }}
                   </button>
+                  @if (survey.status === 'DRAFT') {
+                    <button
+                      type="button"
+                      class="secondary"
+                      [attr.aria-pressed]="survey.id === editingId()"
+                      [attr.aria-label]="'Edit the draft ' + survey.name"
+                      (click)="edit(survey.id)"
+                    >
+                      Edit
+                    </button>
+                  }
                   @if (survey.kind === 'DISTRICT' && survey.status !== 'CLOSED') {
                     <button
                       type="button"
@@ -211,6 +260,7 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
             [surveyId]="survey.id"
             [surveyName]="survey.name"
             [status]="survey.status"
+            [audiences]="detail.audiences"
             [sends]="detail.scheduledSends"
             [schools]="schools()"
           />
@@ -220,8 +270,23 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
       }
     }
 
-    <h2>Write a survey</h2>
-    <hr-survey-builder [districtLanguages]="districtLanguages()" (created)="onCreated($event)" />
+    @for (draft of editingAsList(); track draft.id) {
+      <h2 tabindex="-1" hrTakesFocus>Edit the draft {{ draft.name }}</h2>
+    } @empty {
+      <h2>Write a survey</h2>
+    }
+    <hr-form-feedback [error]="editError()" />
+    @if (editLoading()) {
+      <p role="status">Loading the draft…</p>
+    } @else {
+      <hr-survey-builder
+        [districtLanguages]="districtLanguages()"
+        [editing]="editing()"
+        (created)="onCreated($event)"
+        (edited)="onEdited($event)"
+        (cancelled)="stopEditing()"
+      />
+    }
   `,
 })
 export class SurveysPageComponent {
@@ -233,14 +298,11 @@ export class SurveysPageComponent {
     from: new Date(Date.now() - COMMENT_DAYS * 86_400_000).toISOString(),
     to: new Date(Date.now() + 60_000).toISOString(),
   };
-  private sentVariables: AdminSurveysDetailQueryVariables = {
-    after: null,
-    language: null,
-    withComments: false,
-    commentsRange: this.commentsRange,
-  };
-  private readonly detailQuery = watchQuery(AdminSurveysDetailDocument, this.sentVariables);
+  private readonly detailQuery = watchWhenAsked(AdminSurveysDetailDocument);
   protected readonly detailError = this.detailQuery.error;
+  private readonly editQuery = watchWhenAsked(AdminSurveysEditDocument);
+  /** The draft chosen for the builder, if any. */
+  protected readonly editingId = signal<string | null>(null);
 
   protected readonly statusNames = STATUS_NAMES;
   protected readonly nextStatus = NEXT_STATUS;
@@ -257,9 +319,8 @@ export class SurveysPageComponent {
     () => this.query.data()?.schools.edges.map((edge) => edge.node) ?? [],
   );
   protected readonly districtLanguages = computed(() => this.query.data()?.district?.languages ?? ['en']);
-  private readonly edges = computed(() => this.query.data()?.surveys.edges ?? []);
   protected readonly surveys = computed(() =>
-    this.edges().map(({ node }) => ({
+    (this.query.data()?.surveys.edges ?? []).map(({ node }) => ({
       ...node,
       languageText: node.languages.map(languageName).join(', '),
       created: formatWhen(node.createdAt),
@@ -278,34 +339,44 @@ export class SurveysPageComponent {
   });
   /** The detail answer, once it is the selected survey's. */
   protected readonly detail = computed(() => {
-    const node = this.detailQuery.data()?.surveys.edges[0]?.node;
-    return node && node.id === this.selected()?.id ? node : null;
+    const survey = this.detailQuery.data()?.survey;
+    return survey && survey.id === this.selected()?.id ? survey : null;
   });
+  /**
+   * The draft in the builder, once the network has answered for it (not the cache, which may predate
+   * another's edit). Kept as first loaded: a later answer about the same survey must not reset the
+   * author's unsaved changes.
+   */
+  protected readonly editing = computed<SurveyToEdit | null>(
+    () => {
+      const survey = this.editQuery.data()?.survey;
+      return survey && survey.id === this.editingId() && !this.editQuery.loading() ? survey : null;
+    },
+    { equal: (a, b) => a?.id === b?.id },
+  );
+  /** A list of one, so the heading takes the focus afresh for each draft. */
+  protected readonly editingAsList = computed(() => {
+    const editing = this.editing();
+    return editing ? [editing] : [];
+  });
+  protected readonly editError = computed(() => (this.editingId() ? this.editQuery.error() : null));
+  protected readonly editLoading = computed(
+    () => this.editingId() !== null && this.editing() === null && this.editError() === null,
+  );
   protected readonly comments = computed(() =>
     this.selected()?.kind === 'CSAT' ? (this.detailQuery.data()?.satisfaction?.comments ?? null) : null,
   );
 
   constructor() {
-    // The API has no survey(id): a survey is the one page of one after the survey before it.
     effect(() => {
       const selected = this.selected();
       if (!selected) return;
-      const index = this.edges().findIndex((edge) => edge.node.id === selected.id);
-      const variables: AdminSurveysDetailQueryVariables = {
-        after: index > 0 ? (this.edges()[index - 1]?.cursor ?? null) : null,
+      this.detailQuery.ask({
+        id: selected.id,
         language: this.resultsLanguage() || null,
         withComments: selected.kind === 'CSAT',
         commentsRange: this.commentsRange,
-      };
-      const sent = this.sentVariables;
-      if (
-        sent.after === variables.after &&
-        sent.language === variables.language &&
-        sent.withComments === variables.withComments
-      )
-        return;
-      this.sentVariables = variables;
-      void this.detailQuery.ref.refetch(variables);
+      });
     });
   }
 
@@ -354,5 +425,21 @@ export class SurveysPageComponent {
   protected onCreated(created: CreatedSurvey): void {
     this.selectedId.set(created.survey.id);
     this.resultsLanguage.set('');
+  }
+
+  /** The draft goes into the builder, in place of a new survey (what was typed there is dropped). */
+  protected edit(id: string): void {
+    this.editingId.set(id);
+    this.editQuery.ask({ id });
+  }
+
+  protected stopEditing(): void {
+    this.editingId.set(null);
+  }
+
+  /** A draft just saved shows with its results and the way to send it (to its audiences as saved). */
+  protected onEdited(id: string): void {
+    this.editingId.set(null);
+    this.select(id);
   }
 }

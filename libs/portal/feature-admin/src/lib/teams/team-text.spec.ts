@@ -9,6 +9,10 @@ import {
   passwordProblems,
   primaryEmail,
   rolesInput,
+  schoolChoices,
+  teamActionDone,
+  teamActionName,
+  teamChanges,
   teamInput,
   teamPlace,
 } from './team-text';
@@ -160,6 +164,49 @@ describe('a new team', () => {
     expect(teamInput({ name: ' Transportation ', schoolId: '', departmentId: 'd1' })).toEqual({
       input: { name: 'Transportation', schoolId: null, departmentId: 'd1', members: [] },
     });
+  });
+});
+
+describe('renaming or moving a team', () => {
+  const team = { name: 'Transportation', schoolId: null, departmentId: 'd1' };
+
+  it('sends only what changed, none chosen as null', () => {
+    expect(teamChanges(team, { name: ' Buses ', schoolId: '', departmentId: 'd1' })).toEqual({
+      input: { name: 'Buses' },
+    });
+    expect(teamChanges(team, { name: 'Transportation', schoolId: 's1', departmentId: '' })).toEqual({
+      input: { schoolId: 's1', departmentId: null },
+    });
+  });
+
+  it('needs a name, and something to change', () => {
+    expect(teamChanges(team, { name: '  ', schoolId: 's1', departmentId: '' })).toEqual({
+      problems: ['Enter the team’s name.'],
+    });
+    expect(teamChanges(team, { name: ' Transportation', schoolId: '', departmentId: 'd1' })).toEqual({
+      problems: ['Nothing to save: the name, school and department are as they were.'],
+    });
+  });
+
+  it('offers the active schools, and the team’s own even when deactivated', () => {
+    const all = [
+      { id: 's1', active: true },
+      { id: 's2', active: false },
+      { id: 's3', active: false },
+    ];
+    expect(schoolChoices(all, 's2').map((school) => school.id)).toEqual(['s1', 's2']);
+    expect(schoolChoices(all, null).map((school) => school.id)).toEqual(['s1']);
+  });
+});
+
+describe('switching a team off and on', () => {
+  it('names the action for its button, and says what it did', () => {
+    expect(teamActionName('deactivate', 'Buses')).toBe('Deactivate Buses');
+    expect(teamActionName('reactivate', 'Buses')).toBe('Reactivate Buses');
+    expect(teamActionDone('deactivate', 'Buses')).toBe(
+      'Buses was deactivated: routing assigns its cases to no one until it is reactivated.',
+    );
+    expect(teamActionDone('reactivate', 'Buses')).toMatch(/^Buses was reactivated: routing assigns/);
   });
 });
 

@@ -1,4 +1,10 @@
-import type { CreateTeamInput, StaffRole, StaffRoleInput, TeamMemberInput } from '../operations.generated';
+import type {
+  CreateTeamInput,
+  StaffRole,
+  StaffRoleInput,
+  TeamMemberInput,
+  UpdateTeamInput,
+} from '../operations.generated';
 
 /**
  * The staff roles, what each lets a person do, and where it applies: the district administrator is
@@ -183,6 +189,61 @@ export function teamInput(form: { name: string; schoolId: string; departmentId: 
   return {
     input: { name, schoolId: form.schoolId || null, departmentId: form.departmentId || null, members: [] },
   };
+}
+
+/** Where a team works and what it is called, as the rename-or-move form holds it ('' for none). */
+export interface TeamPlaceForm {
+  name: string;
+  schoolId: string;
+  departmentId: string;
+}
+
+export type TeamChangesResult =
+  { input: UpdateTeamInput; problems?: never } | { input?: never; problems: string[] };
+
+/**
+ * The rename-or-move form as UpdateTeamInput, only what differs from the team (a district team has no
+ * school, none chosen); or, before sending, a missing name or nothing to save.
+ */
+export function teamChanges(
+  team: { name: string; schoolId: string | null; departmentId: string | null },
+  form: TeamPlaceForm,
+): TeamChangesResult {
+  const name = form.name.trim();
+  if (!name) return { problems: ['Enter the team’s name.'] };
+  const schoolId = form.schoolId || null;
+  const departmentId = form.departmentId || null;
+  const input: UpdateTeamInput = {
+    ...(name !== team.name ? { name } : {}),
+    ...(schoolId !== team.schoolId ? { schoolId } : {}),
+    ...(departmentId !== team.departmentId ? { departmentId } : {}),
+  };
+  return Object.keys(input).length
+    ? { input }
+    : { problems: ['Nothing to save: the name, school and department are as they were.'] };
+}
+
+/** The schools a team may move to: the active ones, and the one it works for now even if deactivated. */
+export function schoolChoices<School extends { id: string; active: boolean }>(
+  schools: readonly School[],
+  currentSchoolId: string | null,
+): School[] {
+  return schools.filter((school) => school.active || school.id === currentSchoolId);
+}
+
+/** Switching a team off (routing assigns it nothing) or on again. */
+export type TeamAction = 'deactivate' | 'reactivate';
+
+/** "Deactivate Transportation", "Reactivate Transportation": the action on a team, for its buttons. */
+export function teamActionName(action: TeamAction, teamName: string): string {
+  return `${action === 'deactivate' ? 'Deactivate' : 'Reactivate'} ${teamName}`;
+}
+
+/** What an action on a team did, in words, once it is done. */
+export function teamActionDone(action: TeamAction, teamName: string): string {
+  return action === 'deactivate'
+    ? `${teamName} was deactivated: routing assigns its cases to no one until it is reactivated.`
+    : `${teamName} was reactivated: routing assigns its cases to its available members again.`;
 }
 
 /** What the sign-in will refuse in a new password (the directory's policy), and a mistyped repeat. */

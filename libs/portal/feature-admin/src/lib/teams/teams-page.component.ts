@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, signal, viewChild } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { watchQuery } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { Apollo } from 'apollo-angular';
+import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { ConfirmPanelComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   AdminStaffDocument,
   type AdminStaffQuery,
@@ -12,42 +12,43 @@ import {
   type AdminTeamDepartmentsQueryVariables,
   AdminTeamsDocument,
   type AdminTeamsQuery,
+  DeactivateTeamDocument,
+  ReactivateTeamDocument,
 } from '../operations.generated';
 import { CreateTeamFormComponent } from './create-team-form.component';
-import { StaffPasswordEditorComponent } from './staff-password-editor.component';
-import { StaffRolesEditorComponent } from './staff-roles-editor.component';
+import { StaffSectionComponent } from './staff-section.component';
 import { TeamMembersEditorComponent } from './team-members-editor.component';
+import { TeamPlaceEditorComponent } from './team-place-editor.component';
 import {
   availabilityText,
-  describeGrants,
-  grantsOf,
-  primaryEmail,
-  STAFF_ROLES,
+  schoolChoices,
+  type TeamAction,
+  teamActionDone,
+  teamActionName,
   teamPlace,
 } from './team-text';
 
 type Team = AdminTeamsQuery['teams'][number];
-type Staff = AdminStaffQuery['people']['edges'][number]['node'];
 
 const STAFF_PAGE = 25;
 
 /**
  * Staff roles and teams: the teams cases are routed to, with their members and whether routing may assign
- * to each now (available, or out of office until a date); creating a team and changing its members; and
- * each staff member's roles (district administrator, school administrator, agent, viewer — the last three
- * per school or district-wide) and their password for the built-in sign-in.
+ * to each now (available, or out of office until a date); creating a team, changing its members, renaming
+ * or moving it, and deactivating it (routing assigns its cases to no one) or reactivating it; and each
+ * staff member's roles and password (StaffSectionComponent).
  */
 @Component({
   selector: 'hr-teams-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
     RouterLink,
+    ConfirmPanelComponent,
     CreateTeamFormComponent,
     FormFeedbackComponent,
-    StaffPasswordEditorComponent,
-    StaffRolesEditorComponent,
+    StaffSectionComponent,
     TeamMembersEditorComponent,
+    TeamPlaceEditorComponent,
   ],
   styles: `
     .teams {
@@ -57,16 +58,11 @@ const STAFF_PAGE = 25;
     .panel {
       max-width: 48rem;
     }
-    .actions,
-    .inline {
+    .actions {
       display: flex;
       flex-wrap: wrap;
       gap: 0.4rem;
       align-items: end;
-    }
-    .inline div {
-      display: grid;
-      gap: 0.2rem;
     }
   `,
   template: `
@@ -88,7 +84,14 @@ const STAFF_PAGE = 25;
           <section class="panel" [attr.aria-labelledby]="'team-' + team.id" data-testid="team">
             <h3 [id]="'team-' + team.id">{{ team.name }}</h3>
             <p class="hint">{{ team.where }}</p>
+            @if (!team.active) {
+              <p>
+                <strong>Deactivated:</strong> routing assigns its cases to no one; members and history are
+                kept.
+              </p>
+            }
             @let editing = editingTeam();
+            @let moving = movingTeam();
             @if (editing && editing.id === team.id) {
               <hr-team-members-editor
                 [team]="editing"
@@ -96,8 +99,16 @@ const STAFF_PAGE = 25;
                 [(search)]="candidateSearch"
                 [(busy)]="busy"
                 (find)="findCandidates()"
-                (saved)="membersSaved($event)"
+                (saved)="teamSaved($event)"
                 (cancelled)="editingTeam.set(null)"
+              />
+            } @else if (moving && moving.id === team.id) {
+              <hr-team-place-editor
+                [team]="moving"
+                [schools]="schoolChoicesFor(moving)"
+                [(busy)]="busy"
+                (saved)="teamSaved($event)"
+                (cancelled)="movingTeam.set(null)"
               />
             } @else {
               @if (team.members.length) {
@@ -128,15 +139,55 @@ const STAFF_PAGE = 25;
               } @else {
                 <p>No members yet.</p>
               }
-              <button
-                type="button"
-                class="secondary"
-                [disabled]="busy()"
-                [attr.aria-label]="'Change members of ' + team.name"
-                (click)="editMembers(team)"
+              <div class="actions">
+                <button
+                  type="button"
+                  class="secondary"
+                  [disabled]="busy()"
+                  [attr.aria-label]="'Change members of ' + team.name"
+                  (click)="editMembers(team)"
+                >
+                  Change members
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  [disabled]="busy()"
+                  [attr.aria-label]="'Rename or move ' + team.name"
+                  (click)="move(team)"
+                >
+                  Rename or move
+                </button>
+                @let action = team.active ? 'deactivate' : 'reactivate';
+                <button
+                  type="button"
+                  class="secondary"
+                  [disabled]="busy()"
+                  [attr.aria-label]="actionName(action, team.name)"
+                  (click)="confirm(team, action)"
+                >
+                  {{ team.active ? 'Deactivate' : 'Reactivate' }}
+                </button>
+              </div>
+            }
+            @let pending = confirming();
+            @if (pending && pending.team.id === team.id) {
+              <hr-confirm-panel
+                questionId="team-question"
+                [confirmLabel]="actionName(pending.action, team.name)"
+                [busy]="busy()"
+                [error]="actionError()"
+                (confirmed)="run(pending.team, pending.action)"
+                (cancelled)="confirming.set(null)"
               >
-                Change members
-              </button>
+                @if (pending.action === 'deactivate') {
+                  <strong>Deactivate {{ team.name }}?</strong> Routing rules that send cases to it still do,
+                  but assign them to no one; its cases, members and history are kept. You can reactivate it.
+                } @else {
+                  <strong>Reactivate {{ team.name }}?</strong> Routing assigns its new cases to its available
+                  members again.
+                }
+              </hr-confirm-panel>
             }
           </section>
         } @empty {
@@ -155,103 +206,17 @@ const STAFF_PAGE = 25;
       (created)="saved.set($event)"
     />
 
-    <h2>Staff roles and sign-in</h2>
-    <ul class="hint">
-      @for (option of roles; track option.role) {
-        <li>
-          <strong>{{ option.name }}</strong> ({{ option.reach }}): {{ option.what }}.
-        </li>
-      }
-    </ul>
-    <form class="inline" role="search" aria-label="Staff" (ngSubmit)="findStaff()">
-      <div>
-        <label for="staff-search">Name or email</label>
-        <input id="staff-search" name="staffSearch" type="search" [(ngModel)]="staffSearch" />
-      </div>
-      <button type="submit">Find staff</button>
-    </form>
-    @if (staffError(); as error) {
-      <p role="alert">{{ error }}</p>
-    }
-    @if (staffLoading()) {
-      <p role="status">Loading staff…</p>
-    } @else if (staff().length === 0) {
-      <p>No staff found.</p>
-    } @else {
-      <table>
-        <caption class="visually-hidden">
-          Staff members and their roles
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Staff member</th>
-            <th scope="col">Email</th>
-            <th scope="col">Roles</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (person of staff(); track person.id) {
-            <tr data-testid="staff-row">
-              <td>
-                <a [routerLink]="['/people', person.id]">{{ person.displayName }}</a>
-                {{ person.active ? '' : '(inactive)' }}
-              </td>
-              <td>{{ person.email }}</td>
-              <td>{{ person.rolesText }}</td>
-              <td>
-                <div class="actions">
-                  <button
-                    type="button"
-                    class="secondary"
-                    [attr.aria-label]="'Change the roles of ' + person.displayName"
-                    (click)="editRoles(person)"
-                  >
-                    Roles
-                  </button>
-                  @if (person.active) {
-                    <button
-                      type="button"
-                      class="secondary"
-                      [attr.aria-label]="'Set a password for ' + person.displayName"
-                      (click)="editPassword(person)"
-                    >
-                      Password
-                    </button>
-                  }
-                </div>
-              </td>
-            </tr>
-          }
-        </tbody>
-      </table>
-      @if (staffTotal() > staff().length) {
-        <p class="hint">Showing {{ staff().length }} of {{ staffTotal() }} staff: search to find others.</p>
-      }
-    }
-
-    <hr-staff-roles-editor
-      [schools]="activeSchools()"
-      [schoolNames]="schoolNames()"
-      [(busy)]="busy"
-      (saved)="staffSaved.set($event)"
-    />
-    <hr-staff-password-editor [(busy)]="busy" (saved)="staffSaved.set($event)" />
-    <hr-form-feedback [done]="staffSaved()" />
+    <hr-staff-section [schools]="schools()" [(busy)]="busy" />
   `,
 })
 export class TeamsPageComponent {
-  protected readonly roles = STAFF_ROLES;
+  private readonly apollo = inject(Apollo);
   private readonly query = watchQuery(AdminTeamsDocument);
   private readonly departmentsQuery = watchQuery<
     AdminTeamDepartmentsQuery,
     AdminTeamDepartmentsQueryVariables
   >(AdminTeamDepartmentsDocument, { schoolId: null });
-  private readonly staffQuery = watchQuery<AdminStaffQuery, AdminStaffQueryVariables>(AdminStaffDocument, {
-    search: null,
-    first: STAFF_PAGE,
-  });
-  /** The same query, for the people an administrator may add to a team. */
+  /** Staff an administrator may add to a team. */
   private readonly candidatesQuery = watchQuery<AdminStaffQuery, AdminStaffQueryVariables>(
     AdminStaffDocument,
     { search: null, first: STAFF_PAGE },
@@ -260,29 +225,24 @@ export class TeamsPageComponent {
     () => this.query.error() ?? this.departmentsQuery.error() ?? this.candidatesQuery.error(),
   );
   protected readonly loading = computed(() => this.query.loading() && !this.query.data());
-  protected readonly staffError = this.staffQuery.error;
-  protected readonly staffLoading = computed(() => this.staffQuery.loading() && !this.staffQuery.data());
   /** True while a change runs anywhere on the page: every change button waits for it. */
   protected readonly busy = signal(false);
   protected readonly saved = signal<string | null>(null);
-  protected readonly staffSaved = signal<string | null>(null);
   protected readonly editingTeam = signal<Team | null>(null);
+  protected readonly movingTeam = signal<Team | null>(null);
+  protected readonly confirming = signal<{ team: Team; action: TeamAction } | null>(null);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly actionName = teamActionName;
   protected readonly candidateSearch = signal('');
-  protected readonly staffSearch = signal('');
-  private readonly rolesEditor = viewChild.required(StaffRolesEditorComponent);
-  private readonly passwordEditor = viewChild.required(StaffPasswordEditorComponent);
   private readonly now = new Date();
 
-  private readonly schools = computed(() => this.query.data()?.schools.edges.map((edge) => edge.node) ?? []);
+  protected readonly schools = computed(
+    () => this.query.data()?.schools.edges.map((edge) => edge.node) ?? [],
+  );
   protected readonly activeSchools = computed(() => this.schools().filter((school) => school.active));
-  /** Names for school ids: the school list, and the schools staff roles name (a retired school too). */
-  protected readonly schoolNames = computed(() => {
-    const names = new Map(this.schools().map((school) => [school.id, school.name]));
-    for (const edge of this.staffQuery.data()?.people.edges ?? [])
-      for (const grant of edge.node.staffRoles)
-        if (grant.school) names.set(grant.school.id, grant.school.name);
-    return names;
-  });
+  private readonly schoolNames = computed(
+    () => new Map(this.schools().map((school) => [school.id, school.name])),
+  );
   private readonly departments = computed(() => this.departmentsQuery.data()?.departments ?? []);
   protected readonly departmentChoices = computed(() =>
     this.departments().map((department) => ({
@@ -304,18 +264,34 @@ export class TeamsPageComponent {
   protected readonly candidates = computed(() =>
     (this.candidatesQuery.data()?.people.edges ?? []).map((edge) => edge.node),
   );
-  protected readonly staff = computed(() =>
-    (this.staffQuery.data()?.people.edges ?? []).map(({ node: person }) => ({
-      ...person,
-      email: primaryEmail(person),
-      rolesText: describeGrants(grantsOf(person), this.schoolNames()),
-    })),
-  );
-  protected readonly staffTotal = computed(() => this.staffQuery.data()?.people.totalCount ?? 0);
 
+  /** One change to a team at a time: the members, its name and place, or switching it off or on. */
   protected editMembers(team: Team): void {
-    this.saved.set(null);
+    this.closeTeamEditors();
     this.editingTeam.set(team);
+  }
+
+  protected move(team: Team): void {
+    this.closeTeamEditors();
+    this.movingTeam.set(team);
+  }
+
+  protected confirm(team: Team, action: TeamAction): void {
+    this.closeTeamEditors();
+    this.confirming.set({ team, action });
+  }
+
+  protected schoolChoicesFor(team: Team) {
+    return schoolChoices(this.schools(), team.schoolId);
+  }
+
+  protected async run(team: Team, action: TeamAction): Promise<void> {
+    const state = { busy: this.busy, error: this.actionError };
+    const done =
+      action === 'deactivate'
+        ? await runMutation(this.apollo, DeactivateTeamDocument, { id: team.id }, state, ['AdminTeams'])
+        : await runMutation(this.apollo, ReactivateTeamDocument, { id: team.id }, state, ['AdminTeams']);
+    if (done) this.teamSaved(teamActionDone(action, team.name));
   }
 
   protected findCandidates(): void {
@@ -325,8 +301,8 @@ export class TeamsPageComponent {
     });
   }
 
-  protected membersSaved(message: string): void {
-    this.editingTeam.set(null);
+  protected teamSaved(message: string): void {
+    this.closeTeamEditors();
     this.saved.set(message);
   }
 
@@ -334,20 +310,11 @@ export class TeamsPageComponent {
     void this.departmentsQuery.ref.refetch({ schoolId: schoolId || null });
   }
 
-  protected findStaff(): void {
-    void this.staffQuery.ref.refetch({ search: this.staffSearch().trim() || null, first: STAFF_PAGE });
-  }
-
-  /** One staff editor at a time: opening the roles puts the password away, and the other way round. */
-  protected editRoles(person: Staff): void {
-    this.staffSaved.set(null);
-    this.passwordEditor().close();
-    this.rolesEditor().edit(person);
-  }
-
-  protected editPassword(person: Staff): void {
-    this.staffSaved.set(null);
-    this.rolesEditor().close();
-    this.passwordEditor().edit(person);
+  private closeTeamEditors(): void {
+    this.saved.set(null);
+    this.actionError.set(null);
+    this.editingTeam.set(null);
+    this.movingTeam.set(null);
+    this.confirming.set(null);
   }
 }

@@ -24,6 +24,8 @@ export interface SurveyWithDefinition {
   definition: SurveyDefinition;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Surveys and their versions. */
 @Injectable()
 export class SurveyService {
@@ -145,7 +147,9 @@ export class SurveyService {
     return row.definition;
   }
 
+  /** The survey with its current questions; null when there is none with this id (or it is no UUID). */
   async withDefinition(id: string): Promise<SurveyWithDefinition | null> {
+    if (!UUID.test(id)) return null;
     const manager = this.dataSource.manager;
     const survey = await manager.findOneBy(SurveyEntity, { id });
     return survey ? { survey, definition: await this.definition(manager, id, survey.currentVersion) } : null;

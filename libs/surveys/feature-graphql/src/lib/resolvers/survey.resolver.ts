@@ -8,9 +8,10 @@ import {
   type RecipientKind,
   type SurveyEntity,
   type SurveyStatus,
+  type SurveyWithDefinition,
 } from '@homeroom/surveys/data-access';
 import { InvalidInputException } from '@homeroom/shared/errors';
-import { localize, ppraWarnings, validateSurvey } from '@homeroom/surveys/domain';
+import { localize, ppraWarnings, surveyTranslations, validateSurvey } from '@homeroom/surveys/domain';
 import { RESULT_READERS, SURVEY_AUTHORS, SURVEY_SCOPES } from '../access';
 import { SurveyAudienceInput, SurveyInput, toSurveyInput } from '../inputs';
 import { toQuestion } from '../mappers';
@@ -24,6 +25,7 @@ import {
   SurveyQuestion,
   SurveyResults,
   SurveyStatusEnum,
+  SurveyTranslation,
 } from '../types';
 
 @Resolver(() => Survey)
@@ -51,6 +53,23 @@ export class SurveyResolver {
       (s) => [s.createdAt.toISOString(), s.id],
       (s) => s,
     );
+  }
+
+  @Roles(...RESULT_READERS)
+  @Scopes(SURVEY_SCOPES.read)
+  @Query(() => Survey, { nullable: true, description: 'One survey; null when there is none with this id.' })
+  async survey(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('language', {
+      type: () => String,
+      nullable: true,
+      description:
+        'BCP 47: the language of its title, questions and results where they ask for none; the survey’s default when absent.',
+    })
+    language: string | null,
+  ): Promise<Survey | null> {
+    const found = await this.surveyService.withDefinition(id);
+    return found ? { ...surveyOf(found), askedLanguage: language } : null;
   }
 
   @Roles(...SURVEY_AUTHORS)
@@ -172,7 +191,7 @@ export class SurveyResolver {
     @Parent() survey: Survey,
     @Args('language', { nullable: true }) language?: string,
   ): Promise<SurveyResults> {
-    return this.surveyResults.results(survey.id, language);
+    return this.surveyResults.results(survey.id, language ?? survey.askedLanguage ?? undefined);
   }
 
   @ResolveField(() => [PpraWarning], {
@@ -185,7 +204,10 @@ export class SurveyResolver {
   @ResolveField(() => String)
   title(
     @Parent() survey: Survey,
-    @Args('language', { nullable: true, description: 'BCP 47; the survey’s default when absent.' })
+    @Args('language', {
+      nullable: true,
+      description: 'BCP 47; when absent, the one `survey(language:)` asked for, else the survey’s default.',
+    })
     language?: string,
   ): string {
     return this.localized(survey, language).title;
@@ -199,25 +221,37 @@ export class SurveyResolver {
     return this.localized(survey, language).questions.map(toQuestion);
   }
 
+  @ResolveField(() => [SurveyTranslation], {
+    description:
+      'Every text in each of its languages (the default first) exactly as written, to edit the survey.',
+  })
+  translations(@Parent() survey: Survey): SurveyTranslation[] {
+    return surveyTranslations(survey.definition);
+  }
+
   private localized(survey: Survey, language: string | undefined) {
-    return localize(survey.definition, language ?? survey.defaultLanguage);
+    return localize(survey.definition, language ?? survey.askedLanguage ?? survey.defaultLanguage);
   }
 
   private async toSurvey(entity: SurveyEntity): Promise<Survey> {
-    const { definition } = (await this.surveyService.withDefinition(entity.id))!;
-    return {
-      id: entity.id,
-      kind: entity.kind,
-      name: entity.name,
-      status: entity.status,
-      version: entity.currentVersion,
-      defaultLanguage: definition.defaultLanguage,
-      languages: definition.languages,
-      closesAt: entity.closesAt,
-      createdAt: entity.createdAt,
-      definition,
-    };
+    return surveyOf((await this.surveyService.withDefinition(entity.id))!);
   }
+}
+
+function surveyOf({ survey, definition }: SurveyWithDefinition): Survey {
+  return {
+    id: survey.id,
+    kind: survey.kind,
+    name: survey.name,
+    status: survey.status,
+    version: survey.currentVersion,
+    defaultLanguage: definition.defaultLanguage,
+    languages: definition.languages,
+    audiences: definition.audiences,
+    closesAt: survey.closesAt,
+    createdAt: survey.createdAt,
+    definition,
+  };
 }
 
 function surveyName(name: string): string {

@@ -1,0 +1,35 @@
+import { errorMessage } from './error-message';
+
+const refused = (code: string, extensions: object = {}) => ({
+  errors: [{ message: 'x', extensions: { code, ...extensions } }],
+});
+
+describe('error messages', () => {
+  it('speaks plainly for each code, in the page language', () => {
+    expect(errorMessage(refused('FORBIDDEN'), 'en')).toBe('You do not have access to this.');
+    expect(errorMessage(refused('FORBIDDEN'), 'es')).toBe('No tiene acceso a esto.');
+    expect(errorMessage(refused('CONFLICT'), 'en')).toMatch(/changed in the meantime/);
+  });
+
+  it('names the refused fields for staff, by the last part of their path', () => {
+    const error = refused('BAD_USER_INPUT', {
+      details: [
+        { path: 'input.requester.email', message: 'not an email address' },
+        { path: 'position', message: 'must be 1 or more' },
+      ],
+    });
+    expect(errorMessage(error, 'en')).toBe(
+      'Please check what you entered. email: not an email address; position: must be 1 or more.',
+    );
+    // The API's field messages are English: the Spanish pages keep the general sentence.
+    expect(errorMessage(error, 'es')).toBe('Revise lo que escribió, por favor.');
+  });
+
+  it('reads Apollo link errors too, and falls back for the unknown', () => {
+    expect(errorMessage({ graphQLErrors: [{ extensions: { code: 'RATE_LIMITED' } }] }, 'en')).toMatch(
+      /wait a minute/,
+    );
+    expect(errorMessage(refused('SOMETHING_NEW'), 'en')).toBe('Something went wrong. Please try again.');
+    expect(errorMessage(new Error('network down'), 'es')).toBe('Algo salió mal. Vuelva a intentarlo.');
+  });
+});
