@@ -314,6 +314,33 @@ describe('the portal in a browser', () => {
     expect(await chosen('Priority')).toBe('HIGH');
     await page.screenshot({ path: join(SCREENSHOTS, 'staff-case-routed.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Back on the rules: renamed, then switched off, it stays listed but routes no longer.
+    await page.goto(`${platform.portalOrigin}/admin/routing`);
+    await page.getByRole('button', { name: 'Edit rule Crossing guards' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Crossing guards and patrols');
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    await page.getByRole('button', { name: 'Switch off rule Crossing guards and patrols' }).click();
+    await waitUntil(
+      'the rule switched off',
+      async () =>
+        (await rules.first().textContent())?.includes('Crossing guards and patrols (switched off)') ?? false,
+      { timeoutMs: 15_000 },
+    );
+    const next = data(
+      await api('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber } }', {
+        input: { message: 'Again no crossing guard at Elm Street.', anonymous: true },
+      }),
+    ).submitInquiry;
+    const unrouted = data(
+      await api(
+        'query($number: String!) { case(number: $number) { priority tags } }',
+        { number: next.caseNumber },
+        { token: adminToken },
+      ),
+    ).case;
+    expect(unrouted.tags).not.toContain('crossing');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('opens every administration screen for an administrator, each accessible, with its data', async () => {

@@ -57,11 +57,6 @@ interface Issued {
       overflow-wrap: anywhere;
       user-select: all;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-    }
     fieldset ul {
       list-style: none;
       padding: 0;

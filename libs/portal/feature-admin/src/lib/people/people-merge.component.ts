@@ -18,11 +18,6 @@ type Person = AdminPersonFragment;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, FormFeedbackComponent],
   styles: `
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3rem;
-    }
     .panel {
       margin: 1rem 0;
       max-width: 48rem;

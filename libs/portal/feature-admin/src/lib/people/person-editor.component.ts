@@ -25,11 +25,6 @@ type Person = AdminPersonFragment;
     .panel:focus {
       outline: 3px solid currentColor;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3rem;
-    }
     textarea {
       min-height: 4rem;
     }

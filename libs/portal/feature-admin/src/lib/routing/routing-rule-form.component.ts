@@ -40,13 +40,6 @@ export interface RuleChoices {
   selector: 'hr-routing-rule-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, FormFeedbackComponent],
-  styles: `
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
-  `,
   template: `
     @if (editing(); as rule) {
       <h2>Edit rule {{ rule.name }}</h2>

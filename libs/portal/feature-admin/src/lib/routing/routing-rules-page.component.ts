@@ -34,13 +34,6 @@ type Rule = RoutingRulesQuery['routingRules'][number];
   selector: 'hr-routing-rules-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormFeedbackComponent, RoutingRuleFormComponent],
-  styles: `
-    .actions {
-      display: flex;
-      gap: 0.3rem;
-      flex-wrap: wrap;
-    }
-  `,
   template: `
     <h1>Routing rules</h1>
     <p class="hint">New cases are checked against the rules from the top; the first that matches decides.</p>
@@ -77,7 +70,7 @@ type Rule = RoutingRulesQuery['routingRules'][number];
                     class="secondary"
                     [id]="'rule-up-' + rule.id"
                     [disabled]="busy() || first"
-                    [attr.aria-label]="'Move rule ' + rule.name + ' up'"
+                    [attr.aria-label]="'Move up: rule ' + rule.name"
                     (click)="move(rule, -1)"
                   >
                     Move up
@@ -87,7 +80,7 @@ type Rule = RoutingRulesQuery['routingRules'][number];
                     class="secondary"
                     [id]="'rule-down-' + rule.id"
                     [disabled]="busy() || last"
-                    [attr.aria-label]="'Move rule ' + rule.name + ' down'"
+                    [attr.aria-label]="'Move down: rule ' + rule.name"
                     (click)="move(rule, 1)"
                   >
                     Move down

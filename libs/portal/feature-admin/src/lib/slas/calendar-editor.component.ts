@@ -43,11 +43,6 @@ const SCOPE_NAMES: Record<CalendarScope, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, ClosureListEditorComponent, FormFeedbackComponent],
   styles: `
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
     .week {
       display: grid;
       grid-template-columns: 8rem minmax(0, 20rem);

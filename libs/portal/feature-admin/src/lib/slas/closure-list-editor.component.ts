@@ -17,12 +17,6 @@ import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } f
     :host {
       display: contents;
     }
-    .inline {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
-      gap: 0.3rem 0.8rem;
-      align-items: end;
-    }
     .inline > div {
       display: grid;
     }

@@ -50,17 +50,6 @@ const UNITS: readonly { value: DurationUnit; name: string }[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, CheckboxGroupComponent, FormFeedbackComponent],
   styles: `
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
-    .inline {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
-      gap: 0.3rem 0.8rem;
-      align-items: end;
-    }
     .inline > div {
       display: grid;
     }

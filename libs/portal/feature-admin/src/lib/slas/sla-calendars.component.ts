@@ -32,11 +32,6 @@ type Calendar = AdminSlasQuery['businessCalendars'][number];
       display: grid;
       gap: 1rem;
     }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
     .notice {
       border-left: 4px solid var(--warn);
       padding-left: 0.6rem;

@@ -26,13 +26,6 @@ type Policy = AdminSlasQuery['slaPolicies'][number];
   selector: 'hr-sla-policies',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormFeedbackComponent, PolicyEditorComponent],
-  styles: `
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
-  `,
   template: `
     <h2>SLA policies</h2>
     <p class="hint">

@@ -27,11 +27,6 @@ const ENDS = [
     .question {
       background: #fff;
     }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
     .actions button {
       margin-top: 0.4rem;
     }

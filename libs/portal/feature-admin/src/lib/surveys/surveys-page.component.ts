@@ -82,11 +82,6 @@ function watchWhenAsked<Result, Variables extends Record<string, unknown>>(
     SurveySendsComponent,
   ],
   styles: `
-    .actions {
-      display: flex;
-      gap: 0.4rem;
-      flex-wrap: wrap;
-    }
     .actions button {
       margin-top: 0;
       padding: 0.4rem 0.7rem;

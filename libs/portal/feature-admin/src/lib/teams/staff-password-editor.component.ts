@@ -25,12 +25,6 @@ type Staff = AdminStaffQuery['people']['edges'][number]['node'];
     .panel:focus {
       outline: 3px solid currentColor;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      align-items: end;
-    }
   `,
   template: `
     @if (person(); as person) {

@@ -42,17 +42,6 @@ type Staff = AdminStaffQuery['people']['edges'][number]['node'];
     .panel:focus {
       outline: 3px solid currentColor;
     }
-    .actions,
-    .inline {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      align-items: end;
-    }
-    .inline div {
-      display: grid;
-      gap: 0.2rem;
-    }
   `,
   template: `
     @if (person(); as person) {

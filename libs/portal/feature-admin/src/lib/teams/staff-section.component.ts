@@ -30,19 +30,6 @@ const STAFF_PAGE = 25;
     StaffPasswordEditorComponent,
     StaffRolesEditorComponent,
   ],
-  styles: `
-    .actions,
-    .inline {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      align-items: end;
-    }
-    .inline div {
-      display: grid;
-      gap: 0.2rem;
-    }
-  `,
   template: `
     <h2>Staff roles and sign-in</h2>
     <ul class="hint">

@@ -44,17 +44,6 @@ interface MemberRow {
     .editor:focus {
       outline: 3px solid currentColor;
     }
-    .actions,
-    .inline {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      align-items: end;
-    }
-    .inline div {
-      display: grid;
-      gap: 0.2rem;
-    }
   `,
   template: `
     <div

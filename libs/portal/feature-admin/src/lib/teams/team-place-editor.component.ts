@@ -41,11 +41,6 @@ type Team = AdminTeamsQuery['teams'][number];
     .editor:focus {
       outline: 3px solid currentColor;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-    }
   `,
   template: `
     <form

@@ -58,12 +58,6 @@ const STAFF_PAGE = 25;
     .panel {
       max-width: 48rem;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      align-items: end;
-    }
   `,
   template: `
     <h1>Staff roles and teams</h1>
