@@ -229,8 +229,20 @@ describe('the portal in a browser', () => {
       async () => (await page.getByTestId('sla-first-response').textContent())?.trim() === 'Met',
       { timeoutMs: 30_000, intervalMs: 500 },
     );
+    // Watching by key, a tag, and the assistant this district has not turned on, in plain words.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('w');
+    await page.getByText('Watched by you.').waitFor({ timeout: 15_000 });
+    await page.getByLabel('Add a tag').fill('Lunch account');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByRole('button', { name: 'Remove tag lunch-account' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Summarize the case' }).click();
+    await page.getByText('Your district has not turned this on.').waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'staff-case.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The case now counts among the agent's watched ones.
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('button', { name: /^Watching 1$/ }).waitFor({ timeout: 15_000 });
   });
 
   it("shows an administrator the district's figures on the dashboard, with CSV export", async () => {

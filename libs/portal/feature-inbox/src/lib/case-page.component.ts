@@ -23,6 +23,8 @@ import {
 } from '@homeroom/portal/data-access';
 import { StaffBarComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
 import { CaseActionsComponent } from './case-actions.component';
+import { CaseAssistantComponent } from './case-assistant.component';
+import { CaseFollowingComponent } from './case-following.component';
 import { CaseRelationsComponent } from './case-relations.component';
 import {
   AddInternalNoteDocument,
@@ -39,7 +41,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /**
  * One case: its conversation and timeline, SLA countdowns that turn amber and red, reply and internal
  * note, its handling (status, priority, topic, team, assignee), links and merges, the requester's card
- * and the satisfaction result; kept current while open.
+ * the satisfaction result, watchers and tags, and the writing assistant; kept current while open.
  */
 @Component({
   selector: 'hr-case-page',
@@ -52,6 +54,8 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     CaseActionsComponent,
     CaseRelationsComponent,
     RequesterCardComponent,
+    CaseFollowingComponent,
+    CaseAssistantComponent,
   ],
   template: `
     <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
@@ -67,7 +71,8 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
             }
           </p>
           <p class="hint">
-            Keys: <kbd>r</kbd> reply · <kbd>n</kbd> internal note · <kbd>a</kbd> assign to me
+            Keys: <kbd>r</kbd> reply · <kbd>n</kbd> internal note · <kbd>a</kbd> assign to me ·
+            <kbd>w</kbd> watch
           </p>
           <div class="case-layout">
             <div class="case-main">
@@ -125,6 +130,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                   <p role="alert" class="error">{{ error }}</p>
                 }
               </form>
+              <hr-case-assistant [caseId]="item.id" (drafted)="useDraft($event)" />
               <details class="timeline">
                 <summary>Timeline ({{ item.timeline.length }} entries)</summary>
                 <ol>
@@ -145,6 +151,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                 [personId]="session.personId()"
               />
               <hr-requester-card [supportCase]="item" />
+              <hr-case-following [supportCase]="item" [personId]="session.personId()" />
               <section class="panel" aria-labelledby="satisfaction-heading">
                 <h2 id="satisfaction-heading">Satisfaction</h2>
                 <p data-testid="satisfaction">{{ satisfaction() }}</p>
@@ -179,6 +186,7 @@ export class CasePageComponent implements OnInit {
   protected readonly busy = signal(false);
   private readonly now = signal(Date.now());
   private readonly actions = viewChild(CaseActionsComponent);
+  private readonly following = viewChild(CaseFollowingComponent);
   private readonly replyBox = viewChild<ElementRef<HTMLTextAreaElement>>('replyBox');
   protected readonly firstResponse = computed(() =>
     readSlaTimer(this.data()?.case?.sla?.firstResponse, this.now()),
@@ -195,6 +203,7 @@ export class CasePageComponent implements OnInit {
       { key: 'r', description: 'Reply', run: () => this.compose(false) },
       { key: 'n', description: 'Internal note', run: () => this.compose(true) },
       { key: 'a', description: 'Assign to me', run: () => void this.actions()?.assignToMe() },
+      { key: 'w', description: 'Watch or stop watching', run: () => void this.following()?.toggleWatch() },
     ]);
   }
 
@@ -231,6 +240,12 @@ export class CasePageComponent implements OnInit {
 
   protected download(link: string): string {
     return onApiOrigin(this.config, link);
+  }
+
+  /** The assistant's draft, in the reply box to read and change before sending. */
+  protected useDraft(text: string): void {
+    this.body.set(text);
+    this.compose(false);
   }
 
   private compose(internal: boolean): void {

@@ -60,6 +60,9 @@ export type Priority = 'HIGH' | 'LOW' | 'NORMAL' | 'URGENT';
 
 export type RelationshipType = 'FOSTER_PARENT' | 'GRANDPARENT' | 'GUARDIAN' | 'OTHER' | 'PARENT' | 'RELATIVE';
 
+/** How a suggested reply should sound. */
+export type ReplyTone = 'BRIEF' | 'FORMAL' | 'NEUTRAL' | 'WARM';
+
 export type SlaTimerStatus = 'BREACHED' | 'MET' | 'PAUSED' | 'RUNNING';
 
 /** What staff correct on a case; omitted fields stay, null clears (topic, school, type). */
@@ -93,6 +96,7 @@ export type CasePageQuery = {
     tags: Array<string>;
     createdAt: string;
     mergedIntoId: string | null;
+    watchers: Array<{ id: string; displayName: string }>;
     school: { id: string; name: string } | null;
     topic: { id: string; name: string } | null;
     team: { id: string; name: string } | null;
@@ -233,6 +237,39 @@ export type MergeCasesMutationVariables = Exact<{
 }>;
 
 export type MergeCasesMutation = { mergeCases: { id: string; number: string } };
+
+export type WatchCaseMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+export type WatchCaseMutation = { watchCase: { id: string } };
+
+export type UnwatchCaseMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+export type UnwatchCaseMutation = { unwatchCase: { id: string } };
+
+export type UpdateCaseTagsMutationVariables = Exact<{
+  caseId: string;
+  add?: Array<string> | string | null | undefined;
+  remove?: Array<string> | string | null | undefined;
+}>;
+
+export type UpdateCaseTagsMutation = { updateCaseTags: { id: string; tags: Array<string> } };
+
+export type CaseSummaryQueryVariables = Exact<{
+  caseId: string;
+}>;
+
+export type CaseSummaryQuery = { caseSummary: string };
+
+export type SuggestReplyMutationVariables = Exact<{
+  caseId: string;
+  tone?: ReplyTone | null | undefined;
+}>;
+
+export type SuggestReplyMutation = { suggestReply: string };
 
 export type InboxQueryVariables = Exact<{
   filter?: CaseFilter | null | undefined;
@@ -632,6 +669,17 @@ export const CasePageDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'confidential' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'tags' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'watchers' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'mergedIntoId' } },
                 {
@@ -1402,6 +1450,228 @@ export const MergeCasesDocument = {
     },
   ],
 } as unknown as DocumentNode<MergeCasesMutation, MergeCasesMutationVariables>;
+export const WatchCaseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WatchCase' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'watchCase' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WatchCaseMutation, WatchCaseMutationVariables>;
+export const UnwatchCaseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UnwatchCase' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unwatchCase' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnwatchCaseMutation, UnwatchCaseMutationVariables>;
+export const UpdateCaseTagsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateCaseTags' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'add' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'remove' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateCaseTags' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'add' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'add' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'remove' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'remove' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tags' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateCaseTagsMutation, UpdateCaseTagsMutationVariables>;
+export const CaseSummaryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CaseSummary' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'caseSummary' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CaseSummaryQuery, CaseSummaryQueryVariables>;
+export const SuggestReplyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SuggestReply' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'tone' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTone' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'suggestReply' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'tone' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'tone' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SuggestReplyMutation, SuggestReplyMutationVariables>;
 export const InboxDocument = {
   kind: 'Document',
   definitions: [
