@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { startGroupAtEnd, subgraphClient, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
+import {
+  type FakeChatCompletions,
+  startFakeChatCompletions,
+  startGroupAtEnd,
+  subgraphClient,
+  testKafkaBrokers,
+  uniqueName,
+} from '@homeroom/platform/testing';
 import { CASES_ENTITIES, CASES_MIGRATIONS } from '@homeroom/cases/data-access';
 import { loadCasesConfig } from './config';
 import { CasesAppModule } from './cases-app.module';
@@ -20,68 +25,10 @@ const TIMEOUT_MS = 1_000;
 type Json = any;
 type Client = (query: string, variables?: Record<string, unknown>, principal?: Principal) => Promise<Json>;
 
-interface Seen {
-  method: string;
-  path: string;
-  authorization: string | undefined;
-  body: Json;
-}
-
-/** A stand-in for an OpenAI-compatible server on the loopback interface: records requests, answers per `mode`. */
-function fakeModelServer() {
-  const seen: Seen[] = [];
-  let mode: 'ok' | 'error' | 'slow' | 'garbage' | 'empty' = 'ok';
-  const server: Server = createServer(async (request: IncomingMessage, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    seen.push({
-      method: request.method ?? '',
-      path: request.url ?? '',
-      authorization: request.headers.authorization,
-      body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-    });
-    if (mode === 'error') {
-      response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { message: 'model overloaded; prompt was: …' } }));
-      return;
-    }
-    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 3));
-    response.writeHead(200, { 'content-type': 'application/json' });
-    if (mode === 'garbage') return void response.end('<html>gateway</html>');
-    if (mode === 'empty') return void response.end(JSON.stringify({ choices: [] }));
-    const system = seen.at(-1)!.body.messages[0].content as string;
-    response.end(
-      JSON.stringify({
-        id: 'chatcmpl-1',
-        object: 'chat.completion',
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'stop',
-            message: {
-              role: 'assistant',
-              content: system.includes('Summarise')
-                ? '  - Bus 14 skipped the stop twice.\n- A driver shortage is the cause.  '
-                : 'Hello,\n\nThank you for telling us. [date]\n\nThe support team',
-            },
-          },
-        ],
-      }),
-    );
-  });
-  return {
-    seen,
-    server,
-    setMode: (next: typeof mode) => {
-      mode = next;
-    },
-  };
-}
-
 describe('cases: writing assistant', () => {
   let database: TestDatabase;
   let storageDir: string;
-  const model = fakeModelServer();
+  let model: FakeChatCompletions;
   const apps: INestApplication[] = [];
   let on: Client;
   let off: Client;
@@ -125,10 +72,16 @@ describe('cases: writing assistant', () => {
       [schoolId],
     );
     storageDir = await mkdtemp(join(tmpdir(), 'homeroom-assist-it-'));
-    await new Promise<void>((resolve) => model.server.listen(0, '127.0.0.1', resolve));
-    const { port } = model.server.address() as AddressInfo;
+    // The assistant's prompts differ by task: a summary for staff, or a reply to the family.
+    model = await startFakeChatCompletions({
+      slowMs: TIMEOUT_MS * 3,
+      answer: (request) =>
+        String(request.body.messages[0].content).includes('Summarise')
+          ? '  - Bus 14 skipped the stop twice.\n- A driver shortage is the cause.  '
+          : 'Hello,\n\nThank you for telling us. [date]\n\nThe support team',
+    });
     on = await boot({
-      LLM_BASE_URL: `http://127.0.0.1:${port}/v1/`,
+      LLM_BASE_URL: model.url,
       LLM_API_KEY: API_KEY,
       LLM_MODEL: 'district-small',
       LLM_TIMEOUT_MS: String(TIMEOUT_MS),
@@ -155,7 +108,7 @@ describe('cases: writing assistant', () => {
 
   afterAll(async () => {
     for (const app of apps) await app.close();
-    await new Promise((resolve) => model.server.close(resolve));
+    await model?.close();
     await database?.drop();
     if (storageDir) await rm(storageDir, { recursive: true, force: true });
   });

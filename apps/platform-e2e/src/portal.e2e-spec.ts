@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
-import { signInThroughPortal, waitUntil } from '@homeroom/platform/testing';
+import {
+  type FakeChatCompletions,
+  signInThroughPortal,
+  startFakeChatCompletions,
+  waitUntil,
+} from '@homeroom/platform/testing';
 import { apiClient, type Json } from './support/api-client';
 import { startPlatform, type RunningPlatform } from './support/running-platform';
 
@@ -47,9 +52,22 @@ describe('the portal in a browser', () => {
   let browser: Browser;
   let api: ReturnType<typeof apiClient>;
   let adminToken: string;
+  let model: FakeChatCompletions;
 
   beforeAll(async () => {
-    platform = await startPlatform({ portal: true });
+    // The writing assistant's language model: an OpenAI-compatible endpoint on loopback.
+    model = await startFakeChatCompletions({
+      answer: (request) =>
+        String(request.body.messages[0].content).includes('Summarise')
+          ? '- A parent asks how to add money to a lunch account.'
+          : 'Hello Sam,\n\nYou can add money online under Lunch accounts.\n\nThe front office',
+    });
+    platform = await startPlatform({
+      portal: true,
+      serviceOverrides: {
+        cases: { LLM_BASE_URL: model.url, LLM_MODEL: 'district-small', LLM_API_KEY: 'sk-e2e' },
+      },
+    });
     api = apiClient(platform.origin);
     await platform.settle(180_000);
     adminToken = (await signInThroughPortal(platform.issuer, ADMIN.email, ADMIN.password))['access_token']!;
@@ -60,6 +78,7 @@ describe('the portal in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
+    await model?.close();
   }, 60_000);
 
   const newPage = async (options: { locale?: string; viewport?: { width: number; height: number } } = {}) => {
@@ -229,7 +248,7 @@ describe('the portal in a browser', () => {
       async () => (await page.getByTestId('sla-first-response').textContent())?.trim() === 'Met',
       { timeoutMs: 30_000, intervalMs: 500 },
     );
-    // Watching by key, a tag, and the assistant this district has not turned on, in plain words.
+    // Watching by key, a tag, and the writing assistant: a summary, and a draft put in the reply box.
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('w');
     await page.getByText('Watched by you.').waitFor({ timeout: 15_000 });
@@ -237,7 +256,23 @@ describe('the portal in a browser', () => {
     await page.getByRole('button', { name: 'Add tag' }).click();
     await page.getByRole('button', { name: 'Remove tag lunch-account' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Summarize the case' }).click();
-    await page.getByText('Your district has not turned this on.').waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('case-summary')
+      .getByText('A parent asks how to add money')
+      .waitFor({ timeout: 15_000 });
+    await page.getByLabel('Tone').selectOption('WARM');
+    await page.getByRole('button', { name: 'Draft a reply' }).click();
+    await waitUntil(
+      'the draft in the reply box',
+      async () => (await page.getByLabel('Reply to the requester').inputValue()).startsWith('Hello Sam,'),
+      { timeoutMs: 15_000 },
+    );
+    expect(model.seen.map((request) => request.path)).toEqual([
+      '/v1/chat/completions',
+      '/v1/chat/completions',
+    ]);
+    // Nothing was sent: the draft waits for the agent.
+    expect(await page.getByText('Hello Sam,').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'staff-case.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
     // The case now counts among the agent's watched ones.

@@ -61,10 +61,13 @@ export interface RunningPlatform {
  */
 export async function startPlatform({
   gatewayOverrides = {},
+  serviceOverrides = {},
   portal = false,
 }: {
   /** Gateway settings to change (benchmarks raise the rate limits). */
   gatewayOverrides?: Record<string, string>;
+  /** A service's settings to add or change (the writing assistant's endpoint, for one). */
+  serviceOverrides?: Partial<Record<Service, Record<string, string>>>;
   /** Build the portal and serve it too (`portalOrigin`), registered with the issuer and the gateway's CORS. */
   portal?: boolean;
 } = {}): Promise<RunningPlatform> {
@@ -123,6 +126,7 @@ export async function startPlatform({
   const envOf = (service: Service) => ({
     ...common,
     ...environments[service],
+    ...serviceOverrides[service],
     DATABASE_URL: databases[service],
     PORT: String(ports[service]),
     KAFKA_CONSUMER_GROUP: groups[service],
