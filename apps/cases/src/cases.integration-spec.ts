@@ -466,6 +466,46 @@ describe('cases subgraph', () => {
       await graphql('query($n: String) { case(number: $n) { timeline { kind } } }', { n: unrouted }, admin)
     ).data.case.timeline;
     expect(unroutedTimeline.map((t: Json) => t.kind)).toContain('UNROUTED');
+
+    // The directory deactivates the team: its rules are passed over until it is back.
+    const teamState = async (active: boolean) => {
+      const producer = testKafka().producer();
+      await producer.connect();
+      const changed = createEnvelope('directory', TeamChanged, {
+        aggregateId: teamId,
+        data: {
+          teamId,
+          name: 'Transportation desk',
+          schoolId: null,
+          active,
+          members: active ? [{ personId: members[0]!, available: true }] : [],
+        },
+      });
+      await producer.send({
+        topic: TeamChanged.topic,
+        messages: [{ key: teamId, value: JSON.stringify(changed) }],
+      });
+      await producer.disconnect();
+      await waitUntil(
+        `the team ${active ? 'back' : 'retired'} in the read model`,
+        async () =>
+          (await database.dataSource.query('SELECT 1 FROM retired_team WHERE team_id = $1', [teamId]))
+            .length === (active ? 0 : 1),
+        { timeoutMs: 60_000 },
+      );
+    };
+    const teamOf = async (message: string) => {
+      const { caseNumber: number } = await submit({ message });
+      const [row] = await database.dataSource.query('SELECT team_id FROM support_case WHERE number = $1', [
+        number,
+      ]);
+      return row.team_id as string | null;
+    };
+    await teamState(false);
+    expect(await teamOf('The bus was late again.')).toBeNull();
+    await teamState(true);
+    expect(await teamOf('The bus was late once more.')).toBe(teamId);
+
     for (const r of (await graphql('{ routingRules { id } }', {}, admin)).data.routingRules) {
       await graphql('mutation($id: ID!) { deleteRoutingRule(id: $id) }', { id: r.id }, admin);
     }

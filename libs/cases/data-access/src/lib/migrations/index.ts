@@ -7,6 +7,7 @@ import { CaseAttachments1764310000000 } from './1764310000000-case-attachments.m
 import { CaseRelationsAndPeople1764330000000 } from './1764330000000-case-relations-and-people.migration';
 import { Triage1764340000000 } from './1764340000000-triage.migration';
 import { SlaAlerts1764350000000 } from './1764350000000-sla-alerts.migration';
+import { RetiredTeams1764360000000 } from './1764360000000-retired-teams.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const CASES_MIGRATIONS = [
   CaseRelationsAndPeople1764330000000,
   Triage1764340000000,
   SlaAlerts1764350000000,
+  RetiredTeams1764360000000,
 ];

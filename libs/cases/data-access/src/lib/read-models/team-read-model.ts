@@ -1,9 +1,17 @@
 import { eventHandler } from '@homeroom/platform/messaging';
 import { TeamChanged } from '@homeroom/directory/contracts';
 
-/** Who is in each directory team and available now, for round-robin routing; TeamChanged is a full snapshot. */
+/**
+ * Who is in each directory team and available now, for round-robin routing, and which teams the directory
+ * has deactivated, for routing to pass over; TeamChanged is a full snapshot.
+ */
 export const TEAM_READ_MODEL = [
   eventHandler(TeamChanged, async ({ data }, manager) => {
+    if (data.active) await manager.query('DELETE FROM retired_team WHERE team_id = $1', [data.teamId]);
+    else
+      await manager.query('INSERT INTO retired_team (team_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+        data.teamId,
+      ]);
     await manager.query('DELETE FROM known_team_member WHERE team_id = $1', [data.teamId]);
     if (!data.active || data.members.length === 0) return;
     await manager.query(

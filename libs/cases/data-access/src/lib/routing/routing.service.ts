@@ -35,7 +35,8 @@ const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 /**
  * Routing: the first active rule (in the order administrators set) that matches a new case sets its team,
  * assignee and priority; a team without an assignee hands the case round-robin to its next available
- * member. The decision and the rule that made it go on the timeline.
+ * member; rules sending cases to a team the directory has deactivated are passed over. The decision and
+ * the rule that made it go on the timeline.
  */
 @Injectable()
 export class RoutingService {
@@ -122,7 +123,18 @@ export class RoutingService {
       where: { active: true },
       order: { position: 'ASC' },
     });
-    const rule = rules.find((r) => ruleMatches(r.conditions, { ...supportCase, text }));
+    // A rule that would hand the case to a team the directory has deactivated is passed over: the next
+    // rule decides, rather than a team no one works in.
+    const retired = new Set(
+      ((await manager.query('SELECT team_id FROM retired_team')) as { team_id: string }[]).map(
+        (row) => row.team_id,
+      ),
+    );
+    const rule = rules.find(
+      (r) =>
+        !(r.actions.teamId && retired.has(r.actions.teamId)) &&
+        ruleMatches(r.conditions, { ...supportCase, text }),
+    );
     const writer = new CaseWriter(manager, outbox);
     if (!rule) {
       await writer.timeline(supportCase, 'UNROUTED', SYSTEM, { reason: 'no rule matched' });

@@ -175,11 +175,12 @@ const STAFF_PAGE = 25;
                 (cancelled)="confirming.set(null)"
               >
                 @if (pending.action === 'deactivate') {
-                  <strong>Deactivate {{ team.name }}?</strong> Routing rules that send cases to it still do,
-                  but assign them to no one; its cases, members and history are kept. You can reactivate it.
+                  <strong>Deactivate {{ team.name }}?</strong> Routing passes over the rules that send cases
+                  to it (the next rule that matches decides); its cases, members and history are kept. You can
+                  reactivate it.
                 } @else {
-                  <strong>Reactivate {{ team.name }}?</strong> Routing assigns its new cases to its available
-                  members again.
+                  <strong>Reactivate {{ team.name }}?</strong> Its routing rules apply again, and routing
+                  assigns its new cases to its available members.
                 }
               </hr-confirm-panel>
             }
