@@ -638,6 +638,21 @@ describe('directory subgraph', () => {
       reason: 'DEPARTMENT_OF_ANOTHER_SCHOOL',
       details: [{ path: 'departmentId' }],
     });
+    // A new team is checked the same way before anything is written.
+    const create = async (input: Record<string, unknown>) =>
+      (await graphql('mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }', { input }))
+        .errors[0].extensions;
+    expect(await create({ name: 'Ghost desk', schoolId: UNKNOWN })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_SCHOOL',
+    });
+    expect(
+      await create({ name: 'Northgate enrollment', schoolId: northgate.id, departmentId: lincolnOffice.id }),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DEPARTMENT_OF_ANOTHER_SCHOOL' });
+    expect(await create({ name: '  ', schoolId: lincoln.id })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: [{ path: 'name', message: 'required' }],
+    });
     const schoolAdmin: Principal = {
       kind: 'user',
       subject: 'school-admin-1',

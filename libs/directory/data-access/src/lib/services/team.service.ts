@@ -26,6 +26,9 @@ export interface TeamMemberInput {
   outOfOfficeUntil?: Date | null;
 }
 
+/** Where a team not yet created stands: nowhere, so every school and department it names is checked. */
+const NOWHERE = { schoolId: null, departmentId: null };
+
 @Injectable()
 export class TeamService {
   constructor(
@@ -33,14 +36,17 @@ export class TeamService {
     private readonly outbox: OutboxWriter,
   ) {}
 
+  /** A new team, at a school and department that exist (the department the district's or the school's). */
   create(input: TeamInput, members: readonly TeamMemberInput[] = []): Promise<TeamEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      const team = manager.create(TeamEntity, {
-        name: input.name.trim(),
-        schoolId: input.schoolId ?? null,
-        departmentId: input.departmentId ?? null,
-        active: true,
-      });
+      const name = input.name.trim();
+      if (!name) {
+        throw new InvalidInputException('A team needs a name', [{ path: 'name', message: 'required' }]);
+      }
+      const schoolId = input.schoolId ?? null;
+      const departmentId = input.departmentId ?? null;
+      await this.checkPlace(manager, NOWHERE, schoolId, departmentId);
+      const team = manager.create(TeamEntity, { name, schoolId, departmentId, active: true });
       await manager.save(team);
       await this.replaceMembers(manager, team.id, members);
       await this.publish(manager, team);
@@ -83,7 +89,7 @@ export class TeamService {
 
   /**
    * An inactive team keeps its members and history; its TeamChanged snapshot says inactive, so routing
-   * assigns its cases to no one.
+   * passes over the rules that would send cases to it.
    */
   deactivate(id: string): Promise<TeamEntity> {
     return this.setActive(id, false);
@@ -133,7 +139,7 @@ export class TeamService {
   /** A new school must exist; a new department must be active, and the district's or the school's. */
   private async checkPlace(
     manager: EntityManager,
-    team: TeamEntity,
+    team: Pick<TeamEntity, 'schoolId' | 'departmentId'>,
     schoolId: string | null,
     departmentId: string | null,
   ): Promise<void> {
