@@ -1,4 +1,14 @@
-import { DestroyRef, inject, signal, type Signal } from '@angular/core';
+import {
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  Injector,
+  runInInjectionContext,
+  signal,
+  type Signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Apollo, type QueryRef } from 'apollo-angular';
@@ -48,4 +58,42 @@ export function watchQuery<Result, Variables extends Record<string, unknown>>(
     },
   });
   return { data, error, loading, ref };
+}
+
+/** A query that waits for its variables: its answer and error as signals, loading until the first answer. */
+export interface WatchedQueryWhen<Result> {
+  data: Signal<Result | null>;
+  error: Signal<string | null>;
+  loading: Signal<boolean>;
+}
+
+/**
+ * Watches a query once `variables()` gives its variables, and asks again whenever they change: a page
+ * whose subject comes from the route (the router reuses the page from one case to the next) or from a
+ * choice on the page. Null variables mean "not yet" (nothing is sent). Call it in an injection context.
+ */
+export function watchQueryWhen<Result, Variables extends Record<string, unknown>>(
+  document: TypedDocumentNode<Result, Variables>,
+  variables: () => Variables | null,
+  options: { pollMs?: number } = {},
+): WatchedQueryWhen<Result> {
+  const injector = inject(Injector);
+  const watched = signal<WatchedQuery<Result, Variables> | null>(null);
+  let asked: string | null = null;
+  effect(() => {
+    const next = variables();
+    const key = next ? JSON.stringify(next) : null;
+    if (!next || key === asked) return;
+    asked = key;
+    untracked(() => {
+      const query = watched();
+      if (query) void query.ref.refetch(next);
+      else watched.set(runInInjectionContext(injector, () => watchQuery(document, next, options)));
+    });
+  });
+  return {
+    data: computed(() => watched()?.data() ?? null),
+    error: computed(() => watched()?.error() ?? null),
+    loading: computed(() => watched()?.loading() ?? true),
+  };
 }

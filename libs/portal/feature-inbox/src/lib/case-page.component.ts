@@ -9,17 +9,15 @@ import {
   input,
   signal,
   viewChild,
-  type OnInit,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import {
-  errorMessage,
   onApiOrigin,
   PORTAL_CONFIG,
   runMutation,
   SessionService,
+  watchQueryWhen,
 } from '@homeroom/portal/data-access';
 import { StaffBarComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
 import { CaseActionsComponent } from './case-actions.component';
@@ -173,15 +171,24 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     </main>
   `,
 })
-export class CasePageComponent implements OnInit {
+export class CasePageComponent {
   /** The route's :number, a case number or a case id. */
   readonly number = input.required<string>();
   private readonly apollo = inject(Apollo);
   protected readonly session = inject(SessionService);
   private readonly config = inject(PORTAL_CONFIG);
   private readonly destroyRef = inject(DestroyRef);
-  protected readonly data = signal<CasePageQuery | null>(null);
-  protected readonly error = signal<string | null>(null);
+  /** The case the route names; the router reuses this page from one case to the next, so it follows. */
+  private readonly query = watchQueryWhen(
+    CasePageDocument,
+    () => {
+      const address = this.number();
+      return CASE_ID.test(address) ? { id: address } : { number: address };
+    },
+    { pollMs: 5_000 },
+  );
+  protected readonly data = this.query.data;
+  protected readonly error = this.query.error;
   protected readonly sendError = signal<string | null>(null);
   protected readonly busy = signal(false);
   private readonly now = signal(Date.now());
@@ -199,32 +206,14 @@ export class CasePageComponent implements OnInit {
   protected readonly internal = signal(false);
 
   constructor() {
+    const clock = setInterval(() => this.now.set(Date.now()), 1_000);
+    this.destroyRef.onDestroy(() => clearInterval(clock));
     useKeyboardShortcuts([
       { key: 'r', description: 'Reply', run: () => this.compose(false) },
       { key: 'n', description: 'Internal note', run: () => this.compose(true) },
       { key: 'a', description: 'Assign to me', run: () => void this.actions()?.assignToMe() },
       { key: 'w', description: 'Watch or stop watching', run: () => void this.following()?.toggleWatch() },
     ]);
-  }
-
-  ngOnInit(): void {
-    const clock = setInterval(() => this.now.set(Date.now()), 1_000);
-    this.destroyRef.onDestroy(() => clearInterval(clock));
-    const address = this.number();
-    this.apollo
-      .watchQuery({
-        query: CasePageDocument,
-        variables: CASE_ID.test(address) ? { id: address } : { number: address },
-        pollInterval: 5_000,
-      })
-      .valueChanges.pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          if (result.dataState === 'complete') this.data.set(result.data as CasePageQuery);
-          if (result.error) this.error.set(errorMessage(result.error, 'en'));
-        },
-        error: (error: unknown) => this.error.set(errorMessage(error, 'en')),
-      });
   }
 
   protected async send(): Promise<void> {

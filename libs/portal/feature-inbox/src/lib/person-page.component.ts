@@ -1,19 +1,9 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  inject,
-  input,
-  signal,
-  type OnInit,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Apollo } from 'apollo-angular';
-import { errorMessage, SessionService } from '@homeroom/portal/data-access';
+import { SessionService, watchQueryWhen } from '@homeroom/portal/data-access';
 import { StaffBarComponent } from '@homeroom/portal/ui';
-import { PersonPageDocument, type PersonPageQuery } from './operations.generated';
+import { PersonPageDocument } from './operations.generated';
 
 /**
  * One person from the directory: contact details, schools, household and family links, and their cases.
@@ -143,28 +133,12 @@ import { PersonPageDocument, type PersonPageQuery } from './operations.generated
     </main>
   `,
 })
-export class PersonPageComponent implements OnInit {
+export class PersonPageComponent {
   readonly id = input.required<string>();
-  private readonly apollo = inject(Apollo);
   protected readonly session = inject(SessionService);
-  private readonly destroyRef = inject(DestroyRef);
-  protected readonly person = signal<PersonPageQuery['person']>(null);
-  protected readonly loaded = signal(false);
-  protected readonly error = signal<string | null>(null);
-
-  ngOnInit(): void {
-    this.apollo
-      .watchQuery({ query: PersonPageDocument, variables: { id: this.id() } })
-      .valueChanges.pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          if (result.dataState === 'complete') {
-            this.person.set((result.data as PersonPageQuery).person);
-            this.loaded.set(true);
-          }
-          if (result.error) this.error.set(errorMessage(result.error, 'en'));
-        },
-        error: (error: unknown) => this.error.set(errorMessage(error, 'en')),
-      });
-  }
+  /** The person the route names; the router reuses this page from one person to the next, so it follows. */
+  private readonly query = watchQueryWhen(PersonPageDocument, () => ({ id: this.id() }));
+  protected readonly person = computed(() => this.query.data()?.person ?? null);
+  protected readonly loaded = computed(() => this.query.data() !== null);
+  protected readonly error = this.query.error;
 }

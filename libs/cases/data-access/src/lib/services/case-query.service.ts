@@ -28,6 +28,9 @@ export interface CaseFilter {
   slaAtRisk?: boolean | null;
 }
 
+/** A person id no one has: what "me" is for a caller who is not a staff member, and "no schools" matches. */
+export const NO_ONE = '00000000-0000-0000-0000-000000000000';
+
 /** Reading cases: lists (newest first, keyset), one case, its messages and timeline, within visibility. */
 @Injectable()
 export class CaseQueryService {
@@ -187,7 +190,7 @@ function restrict(query: SelectQueryBuilder<CaseEntity>, visibility: CaseVisibil
       where.where(NAMED_ON_CASE, { me: userId }).orWhere(
         new Brackets((inner) =>
           inner.where('NOT c.confidential').andWhere('c.schoolId IN (:...mySchools)', {
-            mySchools: schoolIds.length ? schoolIds : ['00000000-0000-0000-0000-000000000000'],
+            mySchools: schoolIds.length ? schoolIds : [NO_ONE],
           }),
         ),
       ),

@@ -14,6 +14,7 @@ import {
   CaseIntakeService,
   CaseQueryService,
   CaseService,
+  NO_ONE,
   TopicService,
   type TopicEntity,
 } from '@homeroom/cases/data-access';
@@ -43,8 +44,6 @@ import { CaseSortEnum, CaseStatusEnum } from '../types/enums';
 import { AttachmentInput } from '../types/attachment.type';
 import { CaseFilter, CreateCaseInput, SubmitInquiryInput, UpdateCaseInput } from '../types/inputs';
 
-/** A person id no one has: "me" for a caller who is not a staff member. */
-const NO_ONE = '00000000-0000-0000-0000-000000000000';
 @Resolver(() => Case)
 export class CaseResolver {
   private readonly topicsPerRequest = new WeakMap<object, Promise<TopicEntity[]>>();

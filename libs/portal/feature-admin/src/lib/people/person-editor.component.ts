@@ -22,9 +22,6 @@ type Person = AdminPersonFragment;
       margin: 1rem 0;
       max-width: 48rem;
     }
-    .panel:focus {
-      outline: 3px solid currentColor;
-    }
     textarea {
       min-height: 4rem;
     }

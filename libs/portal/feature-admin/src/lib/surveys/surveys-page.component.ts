@@ -1,18 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  Injector,
-  runInInjectionContext,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery, type WatchedQuery } from '@homeroom/portal/data-access';
+import { runMutation, watchQuery, watchQueryWhen } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import {
   AdminSurveysDetailDocument,
@@ -37,31 +26,6 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
   OPEN: { status: 'CLOSED', verb: 'Close' },
   CLOSED: { status: 'OPEN', verb: 'Reopen' },
 };
-
-/**
- * A query watched from the first time it is asked for (call it in an injection context): its variables,
- * a survey's id, are not known when the page is built. Asked again with other variables, it refetches.
- */
-function watchWhenAsked<Result, Variables extends Record<string, unknown>>(
-  document: TypedDocumentNode<Result, Variables>,
-) {
-  const injector = inject(Injector);
-  const watched = signal<WatchedQuery<Result, Variables> | null>(null);
-  let asked: string | null = null;
-  return {
-    data: computed(() => watched()?.data() ?? null),
-    error: computed(() => watched()?.error() ?? null),
-    loading: computed(() => watched()?.loading() ?? true),
-    ask(variables: Variables): void {
-      const key = JSON.stringify(variables);
-      if (key === asked) return;
-      asked = key;
-      const query = untracked(watched);
-      if (query) void query.ref.refetch(variables);
-      else watched.set(runInInjectionContext(injector, () => watchQuery(document, variables)));
-    },
-  };
-}
 
 /**
  * Surveys: the district's surveys with their status, the builder that writes a new one (in several
@@ -293,9 +257,22 @@ export class SurveysPageComponent {
     from: new Date(Date.now() - COMMENT_DAYS * 86_400_000).toISOString(),
     to: new Date(Date.now() + 60_000).toISOString(),
   };
-  private readonly detailQuery = watchWhenAsked(AdminSurveysDetailDocument);
+  private readonly detailQuery = watchQueryWhen(AdminSurveysDetailDocument, () => {
+    const selected = this.selected();
+    return selected
+      ? {
+          id: selected.id,
+          language: this.resultsLanguage() || null,
+          withComments: selected.kind === 'CSAT',
+          commentsRange: this.commentsRange,
+        }
+      : null;
+  });
   protected readonly detailError = this.detailQuery.error;
-  private readonly editQuery = watchWhenAsked(AdminSurveysEditDocument);
+  private readonly editQuery = watchQueryWhen(AdminSurveysEditDocument, () => {
+    const id = this.editingId();
+    return id ? { id } : null;
+  });
   /** The draft chosen for the builder, if any. */
   protected readonly editingId = signal<string | null>(null);
 
@@ -362,19 +339,6 @@ export class SurveysPageComponent {
     this.selected()?.kind === 'CSAT' ? (this.detailQuery.data()?.satisfaction?.comments ?? null) : null,
   );
 
-  constructor() {
-    effect(() => {
-      const selected = this.selected();
-      if (!selected) return;
-      this.detailQuery.ask({
-        id: selected.id,
-        language: this.resultsLanguage() || null,
-        withComments: selected.kind === 'CSAT',
-        commentsRange: this.commentsRange,
-      });
-    });
-  }
-
   protected select(id: string): void {
     if (this.selected()?.id === id) return;
     this.resultsLanguage.set('');
@@ -425,7 +389,6 @@ export class SurveysPageComponent {
   /** The draft goes into the builder, in place of a new survey (what was typed there is dropped). */
   protected edit(id: string): void {
     this.editingId.set(id);
-    this.editQuery.ask({ id });
   }
 
   protected stopEditing(): void {

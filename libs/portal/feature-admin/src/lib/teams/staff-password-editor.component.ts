@@ -22,9 +22,6 @@ type Staff = AdminStaffQuery['people']['edges'][number]['node'];
       max-width: 48rem;
       margin-top: 1rem;
     }
-    .panel:focus {
-      outline: 3px solid currentColor;
-    }
   `,
   template: `
     @if (person(); as person) {
