@@ -8,6 +8,8 @@ module.exports = {
       preset: './jest.preset.js',
       rootDir: '.',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+      // The portal's component specs (jsdom) get Angular's TestBed; the others are untouched.
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/angular-testbed.setup.ts'],
     },
     {
       displayName: 'integration',

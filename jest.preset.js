@@ -16,6 +16,9 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper,
   transform: {
+    // The portal's Angular classes: JIT metadata for TestBed (tools/jest/angular-jit-transformer.js).
+    '/(apps|libs)/portal/.+\\.(component|directive|pipe)\\.ts$':
+      '<rootDir>/tools/jest/angular-jit-transformer.js',
     '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
       {

@@ -11,7 +11,7 @@ import { SLAS_TIMER_TOPIC } from '@homeroom/slas/contracts';
 import { SURVEYS_RESPONSE_TOPIC } from '@homeroom/surveys/contracts';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
-import { signPrincipal, type Principal } from '@homeroom/platform/auth';
+import { type Principal, signPrincipal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { freePort, startGroupAtEnd, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
@@ -181,12 +181,7 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
     // 3. What one 50-case inbox page costs the database: statements the app sends while serving it (the
     // fewest of five runs, so a background poll of the outbox relay that happens to coincide is not counted).
     const inboxStatements: number[] = [];
-    const admin: Principal = {
-      kind: 'user',
-      subject: randomUUID(),
-      roles: ['DISTRICT_ADMIN'],
-      schoolIds: [],
-    };
+    const admin: Principal = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
     for (let run = 0; run < 5; run += 1) {
       const counted = await countStatements(() => graphql(INBOX_PAGE, {}, admin));
       inboxStatements.push(counted);

@@ -4,13 +4,13 @@ import { freePort, waitUntil } from '@homeroom/platform/testing';
 
 /**
  * A service's real deployable (`apps/<app>/src/main.ts`) in its own process, as production runs it, ready
- * when its readiness probe says so. `BENCH_REPLICA_LOGS=1` shows its output.
+ * when its readiness probe says so; `port` is where it listens. `BENCH_REPLICA_LOGS=1` shows its output.
  */
 export async function startDeployable(
   app: string,
   env: Record<string, string>,
   name = app,
-): Promise<ChildProcess> {
+): Promise<ChildProcess & { port: number }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
     cwd: workspaceRoot(),
@@ -22,7 +22,7 @@ export async function startDeployable(
     async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok === true,
     { timeoutMs: 120_000, intervalMs: 250 },
   );
-  return child;
+  return Object.assign(child, { port });
 }
 
 export function stopDeployable(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

@@ -11,6 +11,7 @@ import { gatewayBenchmarks } from './gateway.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { portalBundleBenchmark } from './portal-bundles.bench';
 import { portalInboxBenchmark } from './portal-inbox.bench';
+import { searchBenchmarks } from './search.bench';
 import { slaDeadlineBenchmark } from './sla-deadlines';
 import { slaBenchmarks } from './slas.bench';
 import { surveysBenchmarks } from './surveys.bench';
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'outbox-pipeline': async () => [await outboxPipelineBenchmark()],
   directory: directoryBenchmarks,
   cases: casesBenchmarks,
+  search: searchBenchmarks,
   triage: async () => [triageBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,

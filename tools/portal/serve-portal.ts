@@ -1,14 +1,18 @@
 /**
  * Serves the built portal (dist/apps/portal/browser) as a district's web server would: static files with
  * long caching for hashed bundles, index.html for every client-side route, `/config.json` naming the
- * gateway (GATEWAY_PUBLIC_URL), and a readiness probe. `--build` builds it first (`nx run portal:build`).
- * PORT (4200) and HOST (0.0.0.0) as every app.
+ * gateway (GATEWAY_PUBLIC_URL), a strict Content-Security-Policy (portal-csp.ts) with a fresh nonce in each
+ * response and its index.html, and a readiness probe. `--build` builds it first (`nx run portal:build`).
+ * PORT (4200) and HOST (0.0.0.0) as every app. GET and HEAD only (405 otherwise); a URL that is not one
+ * (malformed percent-encoding, a NUL byte) is 400, and nothing a client sends ends the process.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { newCspNonce, portalContentSecurityPolicy, withCspNonce } from './portal-csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,13 +47,24 @@ export function servePortal({
   apiOrigin: string;
 }): Promise<Server> {
   const dist = join(root, PORTAL_DIST);
-  if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`${PORTAL_DIST} is missing: build the portal first`);
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) throw new Error(`${PORTAL_DIST} is missing: build the portal first`);
+  const contentSecurityPolicy = portalContentSecurityPolicy(apiOrigin);
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://portal').pathname);
+    const nonce = newCspNonce();
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    response.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Method not allowed\n');
+      return;
+    }
+    const path = decodedPath(request.url);
+    if (path === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+      return;
+    }
     if (path === '/health/live' || path === '/health/ready') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
@@ -61,7 +76,7 @@ export function servePortal({
     }
     const file = normalize(join(dist, path));
     const isAsset = file.startsWith(dist) && existsSync(file) && statSync(file).isFile();
-    const served = isAsset ? file : join(dist, 'index.html');
+    const served = isAsset ? file : index;
     response.writeHead(200, {
       'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
       // Bundles are content-hashed: cache them for good; index.html must always be fresh.
@@ -70,9 +85,37 @@ export function servePortal({
           ? 'public, max-age=31536000, immutable'
           : 'no-cache',
     });
-    createReadStream(served).pipe(response);
+    // A file that vanished or cannot be read after the check ends this response, never the server.
+    if (served === index) {
+      // Read for each response (a new build shows at once), with this response's nonce for Angular's styles.
+      readFile(index, 'utf8').then(
+        (html) => response.end(withCspNonce(html, nonce)),
+        () => response.destroy(),
+      );
+      return;
+    }
+    createReadStream(served)
+      .on('error', () => response.destroy())
+      .pipe(response);
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+}
+
+/**
+ * The request's path, percent-decoded; undefined when the URL is not one the portal can have made:
+ * malformed percent-encoding in its path or query (`/%E0%A4%A`, on which `decodeURIComponent` throws, and
+ * which the portal's router could not read either) or a NUL byte, which no file or route has.
+ */
+function decodedPath(url: string | undefined): string | undefined {
+  let path: string;
+  try {
+    const { pathname, search } = new URL(url ?? '/', 'http://portal');
+    path = decodeURIComponent(pathname);
+    decodeURIComponent(search);
+  } catch {
+    return undefined;
+  }
+  return path.includes('\0') ? undefined : path;
 }
 
 if (require.main === module) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Principal } from '@homeroom/platform/auth';
+import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import {
   type FakeChatCompletions,
@@ -34,14 +34,9 @@ describe('cases: writing assistant', () => {
   let off: Client;
   let caseId: string;
   const schoolId = randomUUID();
-  const agent: Principal = { kind: 'user', subject: randomUUID(), roles: ['AGENT'], schoolIds: [schoolId] };
-  const outsider: Principal = {
-    kind: 'user',
-    subject: randomUUID(),
-    roles: ['AGENT'],
-    schoolIds: [randomUUID()],
-  };
-  const viewer: Principal = { kind: 'user', subject: randomUUID(), roles: ['VIEWER'], schoolIds: [] };
+  const agent: Principal = staffPrincipal(randomUUID(), { role: 'AGENT', schoolId: schoolId });
+  const outsider: Principal = staffPrincipal(randomUUID(), { role: 'AGENT', schoolId: randomUUID() });
+  const viewer: Principal = staffPrincipal(randomUUID(), { role: 'VIEWER', schoolId: null });
   const client: Principal = { kind: 'client', subject: 'vendor', scopes: ['cases:read', 'cases:write'] };
 
   async function boot(extra: Record<string, string>): Promise<Client> {

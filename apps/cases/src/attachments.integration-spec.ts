@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Principal } from '@homeroom/platform/auth';
+import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import {
   freePort,
@@ -47,8 +47,8 @@ describe('cases: attachments', () => {
   let storageDir: string;
   let smtpPort: number;
   const schoolId = randomUUID();
-  const agent: Principal = { kind: 'user', subject: randomUUID(), roles: ['AGENT'], schoolIds: [schoolId] };
-  const admin: Principal = { kind: 'user', subject: randomUUID(), roles: ['DISTRICT_ADMIN'], schoolIds: [] };
+  const agent: Principal = staffPrincipal(randomUUID(), { role: 'AGENT', schoolId: schoolId });
+  const admin: Principal = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
   const anonymous: Principal = { kind: 'anonymous' };
 
   beforeAll(async () => {

@@ -16,6 +16,7 @@ import {
   caseReactions,
   CasesDataAccessModule,
   OutboundEmailService,
+  RequesterConfirmationService,
   SurveyInvitationDelivery,
   PERSON_READ_MODEL,
   SCHOOL_READ_MODEL,
@@ -45,10 +46,16 @@ export class CasesAppModule implements NestModule {
         })),
         MessagingModule.forRootAsync({
           service: 'cases',
-          inject: [CaseIntakeService, OutboundEmailService, SurveyInvitationDelivery],
+          inject: [
+            CaseIntakeService,
+            OutboundEmailService,
+            RequesterConfirmationService,
+            SurveyInvitationDelivery,
+          ],
           useFactory: (
             intake: CaseIntakeService,
             outboundEmail: OutboundEmailService,
+            requesterConfirmation: RequesterConfirmationService,
             surveyInvitations: SurveyInvitationDelivery,
           ) => ({
             service: 'cases',
@@ -62,6 +69,8 @@ export class CasesAppModule implements NestModule {
               ...caseReactions(new OutboxWriter('cases'), intake),
               // Staff replies by email (CaseMessageAdded on our own topic); none when SMTP_OUTBOUND_URL is empty.
               ...outboundEmail.handlers(),
+              // Requesters matched by a typed address confirm by a mailed link (CaseOpened; ADR 19).
+              ...requesterConfirmation.handlers(),
               // Satisfaction invitations to requesters, by email or text (surveys.invitation.v1).
               ...surveyInvitations.handlers(),
             ],
@@ -83,6 +92,7 @@ export class CasesAppModule implements NestModule {
           {
             smtpUrl: config.SMTP_OUTBOUND_URL,
             from: config.MAIL_FROM,
+            portalUrl: config.PORTAL_URL,
             // Replies come back to the first intake address, with the case's token as its sub-address.
             intakeAddress:
               config.INTAKE_ADDRESSES[0] ??

@@ -8,6 +8,7 @@ import {
   port,
   serviceConfigShape,
 } from '@homeroom/platform/config';
+import { MAX_CONFIGURABLE_ATTACHMENT_BYTES } from '@homeroom/cases/domain';
 import { crossCheckCasesConfig } from './extensions-config';
 
 export const casesConfigSchema = z.object({
@@ -36,6 +37,8 @@ export const casesConfigSchema = z.object({
    * turns outbound mail off; npm start and .env.example point it at the development mail catcher.
    */
   ...outboundMailConfigShape,
+  /** The portal families open mailed links in: requester confirmation at `<PORTAL_URL>/contact/confirm/…`. */
+  PORTAL_URL: z.url().default('http://localhost:4200'),
   /** Survey invitations by text message: a Twilio-compatible provider (SMS_PROVIDER_URL, …); empty: none. */
   ...outboundSmsConfigShape,
   /** Where attachment files are kept (filesystem storage); required in production. */
@@ -45,7 +48,7 @@ export const casesConfigSchema = z.object({
     .number()
     .int()
     .min(1_024)
-    .max(100 * 1024 * 1024)
+    .max(MAX_CONFIGURABLE_ATTACHMENT_BYTES)
     .default(10 * 1024 * 1024),
   /** All of one message's attachments together, in bytes; it also sizes the GraphQL request limit. */
   ATTACHMENT_MAX_TOTAL_BYTES: z.coerce

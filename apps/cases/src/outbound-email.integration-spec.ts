@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { createTransport } from 'nodemailer';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Principal } from '@homeroom/platform/auth';
+import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
 import {
@@ -49,7 +49,7 @@ describe('outbound email', () => {
   let outboundPort: number;
   let catcherHttpPort: number;
   const consumerGroup = uniqueName('cases-outbound-test', '-');
-  const staff: Principal = { kind: 'user', subject: randomUUID(), roles: ['DISTRICT_ADMIN'], schoolIds: [] };
+  const staff: Principal = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
 
   beforeAll(async () => {
     database = await createTestDatabase('cases_outbound', {

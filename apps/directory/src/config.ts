@@ -7,7 +7,9 @@ import {
   outboundSmsConfigShape,
   port,
   serviceConfigShape,
+  trustProxy,
 } from '@homeroom/platform/config';
+import { SIGN_IN_THROTTLES } from '@homeroom/directory/domain';
 
 export const directoryConfigSchema = z.object({
   ...serviceConfigShape,
@@ -34,6 +36,19 @@ export const directoryConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().min(32, 'each key must be at least 32 characters')).min(1)),
+  /**
+   * Whose X-Forwarded-For names the caller at /auth (the address sign-in failures are counted by): the
+   * gateway, which passes on the one address it determined. Its loopback or private address by default;
+   * a hop count or subnet otherwise (Express's `trust proxy` syntax).
+   */
+  TRUST_PROXY: trustProxy('loopback, uniquelocal'),
+  /** Failed sign-ins one client address may have before its attempts wait; raise it when many staff share one. */
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(SIGN_IN_THROTTLES.ADDRESS.failuresBeforeDelay),
 });
 
 export type DirectoryConfig = z.infer<typeof directoryConfigSchema>;

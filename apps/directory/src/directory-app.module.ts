@@ -60,6 +60,8 @@ export class DirectoryAppModule implements NestModule {
           portalRedirectUris: config.PORTAL_REDIRECT_URIS,
           cookieKeys: config.OIDC_COOKIE_KEYS,
           production: config.NODE_ENV === 'production',
+          trustProxy: config.TRUST_PROXY,
+          failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
         }),
       ],
       providers: [

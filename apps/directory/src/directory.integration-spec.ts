@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Principal } from '@homeroom/platform/auth';
+import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { readTopic, testKafkaBrokers, subgraphClient } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
@@ -25,7 +25,7 @@ import { loadDirectoryConfig } from './config';
 import { DirectoryAppModule } from './directory-app.module';
 
 const SECRET = 'directory-test-secret-0123456789abcdef';
-const admin: Principal = { kind: 'user', subject: 'admin-1', roles: ['DISTRICT_ADMIN'], schoolIds: [] };
+const admin: Principal = staffPrincipal('admin-1', { role: 'DISTRICT_ADMIN', schoolId: null });
 const vendor: Principal = { kind: 'client', subject: 'demo-vendor', scopes: ['directory:read'] };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
@@ -69,12 +69,8 @@ describe('directory subgraph', () => {
     principal: Principal = admin,
   ): Promise<Json> => subgraphClient(url, SECRET)(query, variables, principal);
 
-  const agentOf = (schoolId: string): Principal => ({
-    kind: 'user',
-    subject: `agent-${schoolId}`,
-    roles: ['AGENT'],
-    schoolIds: [schoolId],
-  });
+  const agentOf = (schoolId: string): Principal =>
+    staffPrincipal(`agent-${schoolId}`, { role: 'AGENT', schoolId: schoolId });
 
   async function count(table: string): Promise<number> {
     const [{ n }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
@@ -172,6 +168,42 @@ describe('directory subgraph', () => {
     expect(paged).toHaveLength(all.totalCount);
     expect(new Set(paged).size).toBe(paged.length);
     expect(paged.slice(0, all.edges.length)).toEqual(all.edges.map((e: Json) => e.node.id));
+  });
+
+  it('refuses a search too long or of too many words, NUL characters and ids that are not ids, by name', async () => {
+    const peopleBefore = await count('person');
+    const refusal = async (query: string, variables: Record<string, unknown>) => {
+      const { errors } = await graphql(query, variables);
+      expect(errors).toHaveLength(1);
+      return errors[0].extensions;
+    };
+    const PEOPLE = 'query($s: String) { people(filter: { search: $s }) { totalCount } }';
+    // 300,000 words once broke the statement (a bind parameter each); 100 KB is refused by its length.
+    expect(await refusal(PEOPLE, { s: 'ana '.repeat(25_000) })).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'STRING_TOO_LONG',
+      details: [{ path: 'filter.search', message: 'at most 200 characters' }],
+    });
+    expect(await refusal(PEOPLE, { s: 'a b c d e f g h i' })).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'TOO_MANY_SEARCH_TERMS',
+      details: [{ path: 'filter.search', message: 'at most 8 words' }],
+    });
+    expect((await graphql(PEOPLE, { s: 'garcia '.repeat(28) })).data.people.totalCount).toBeGreaterThan(0);
+    expect(
+      await refusal('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
+        input: { kind: 'COMMUNITY', givenName: 'Sam\u0000', familyName: 'Lee' },
+      }),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NUL_CHARACTER', details: [{ path: 'givenName' }] });
+    expect(await refusal('query($id: ID!) { person(id: $id) { id } }', { id: 'not-a-uuid' })).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_ID',
+      details: [{ path: 'id', message: 'not a valid id' }],
+    });
+    expect(
+      await refusal('query($s: ID) { people(filter: { schoolId: $s }) { totalCount } }', { s: 'LIN' }),
+    ).toMatchObject({ reason: 'INVALID_ID', details: [{ path: 'filter.schoolId' }] });
+    expect(await count('person')).toBe(peopleBefore);
   });
 
   it("keeps a school's staff to their schools' people, and says not found for the rest", async () => {
@@ -653,12 +685,10 @@ describe('directory subgraph', () => {
       code: 'BAD_USER_INPUT',
       details: [{ path: 'name', message: 'required' }],
     });
-    const schoolAdmin: Principal = {
-      kind: 'user',
-      subject: 'school-admin-1',
-      roles: ['SCHOOL_ADMIN'],
-      schoolIds: [lincoln.id],
-    };
+    const schoolAdmin: Principal = staffPrincipal('school-admin-1', {
+      role: 'SCHOOL_ADMIN',
+      schoolId: lincoln.id,
+    });
     expect(await update({ name: 'Renamed' }, team.id, schoolAdmin)).toMatchObject({ code: 'FORBIDDEN' });
     for (const mutation of ['deactivateTeam', 'reactivateTeam', 'reactivateSchool']) {
       const refused = await graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id: UNKNOWN });

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   });
   // A OneRoster set through importOneRoster can be several megabytes of CSV text.
   app.useBodyParser('json', { limit: '25mb' });
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   mountSignIn(app);
   await app.listen(config.PORT, config.HOST);

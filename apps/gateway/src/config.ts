@@ -8,6 +8,7 @@ import {
   logLevel,
   nodeEnvironment,
   port,
+  trustProxy,
 } from '@homeroom/platform/config';
 
 const url = z.string().url();
@@ -44,7 +45,10 @@ export const gatewayConfigSchema = z.object({
   STAFF_OIDC_JWKS_URL: url.optional(),
   /** `email` (email_verified required) or, for Entra ID, `preferred_username`. */
   STAFF_OIDC_EMAIL_CLAIM: z.enum(['email', 'preferred_username', 'upn']).default('email'),
-  /** The directory's staff lookup; DIRECTORY_SUBGRAPH_URL's origin + /internal/staff-principals when unset. */
+  /**
+   * The directory's staff lookup (district identity providers' users, and staff grants before each write);
+   * DIRECTORY_SUBGRAPH_URL's origin + /internal/staff-principals when unset.
+   */
   STAFF_LOOKUP_URL: url.optional(),
   /** How far the issuer's clock may be from ours when checking expiry. */
   OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
@@ -72,12 +76,7 @@ export const gatewayConfigSchema = z.object({
    * Which proxies' X-Forwarded-For to believe for the caller's address (the anonymous rate limit's key):
    * `loopback` locally; in a cluster the ingress's hop count or subnet (Express's `trust proxy` syntax).
    */
-  TRUST_PROXY: z
-    .string()
-    .default('loopback')
-    .transform((value) =>
-      /^\d+$/.test(value) ? Number(value) : value === 'true' ? true : value === 'false' ? false : value,
-    ),
+  TRUST_PROXY: trustProxy('loopback'),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -33,6 +33,10 @@ export function gatewaySettings(
         audience: config.OIDC_AUDIENCE,
         jwksUrl: new URL(config.OIDC_JWKS_URL ?? `${signInUrl.toString().replace(/\/$/, '')}/jwks`),
       },
+      staffLookupUrl: new URL(
+        config.STAFF_LOOKUP_URL ??
+          new URL('/internal/staff-principals', config.DIRECTORY_SUBGRAPH_URL).toString(),
+      ),
       ...(config.STAFF_OIDC_ISSUER
         ? {
             staffProvider: {
@@ -40,10 +44,6 @@ export function gatewaySettings(
               audience: config.STAFF_OIDC_AUDIENCE!,
               jwksUrl: new URL(config.STAFF_OIDC_JWKS_URL!),
               emailClaim: config.STAFF_OIDC_EMAIL_CLAIM,
-              lookupUrl: new URL(
-                config.STAFF_LOOKUP_URL ??
-                  new URL('/internal/staff-principals', config.DIRECTORY_SUBGRAPH_URL).toString(),
-              ),
             },
           }
         : {}),

@@ -1,5 +1,5 @@
 import { createServer, type Socket } from 'node:net';
-import { signPrincipal } from '@homeroom/platform/auth';
+import { signPrincipal, staffPrincipal } from '@homeroom/platform/auth';
 import {
   clientCredentialsToken,
   CookieJar,
@@ -19,7 +19,7 @@ const AGENT_PASSWORD = 'a long agent passphrase';
 const FAMILY_EMAIL = 'maria.gonzalez@family.test';
 /** A district administrator's principal, signed with a secret that is not the platform's. */
 const FORGED_ADMIN = signPrincipal(
-  { kind: 'user', subject: 'intruder', roles: ['DISTRICT_ADMIN'], schoolIds: [] },
+  staffPrincipal('intruder', { role: 'DISTRICT_ADMIN', schoolId: null }),
   'a secret the platform does not hold, 32+ chars',
 );
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Producer } from 'kafkajs';
-import type { Principal } from '@homeroom/platform/auth';
+import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope, OutboxWriter } from '@homeroom/platform/messaging';
 import { createLogger } from '@homeroom/platform/observability';
@@ -55,8 +55,8 @@ describe('slas subgraph', () => {
   let url: string;
   let producer: Producer;
   const district = validateCalendar(DISTRICT_CALENDAR_2026_27);
-  const admin: Principal = { kind: 'user', subject: randomUUID(), roles: ['DISTRICT_ADMIN'], schoolIds: [] };
-  const agent: Principal = { kind: 'user', subject: randomUUID(), roles: ['AGENT'], schoolIds: [] };
+  const admin: Principal = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
+  const agent: Principal = staffPrincipal(randomUUID(), { role: 'AGENT', schoolId: null });
 
   beforeAll(async () => {
     database = await createTestDatabase('slas', { migrations: SLAS_MIGRATIONS, entities: SLAS_ENTITIES });
@@ -451,16 +451,11 @@ describe('slas subgraph', () => {
       representations: [{ __typename: 'School', id: lifecycleSchool }],
       range: { from: '2027-02-02T00:00:00.000Z', to: '2027-02-03T00:00:00.000Z' },
     };
-    const own: Principal = {
-      kind: 'user',
-      subject: randomUUID(),
-      roles: ['SCHOOL_ADMIN'],
-      schoolIds: [lifecycleSchool],
-    };
+    const own: Principal = staffPrincipal(randomUUID(), { role: 'SCHOOL_ADMIN', schoolId: lifecycleSchool });
     const result = await graphql(query, variables, own);
     expect(result.errors).toBeUndefined();
     expect(result.data._entities[0].slaAttainment).toEqual({ cases: 1, breaches: 0 });
-    const other: Principal = { ...own, schoolIds: [randomUUID()] };
+    const other: Principal = { ...own, grants: [{ role: 'SCHOOL_ADMIN', schoolId: randomUUID() }] };
     expect((await graphql(query, variables, other)).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -725,6 +720,22 @@ describe('slas subgraph', () => {
     expect((await policy({ targets: { resolution: -5 } })).reason).toBe('INVALID_TARGET');
     expect((await policy({ warnAtPercent: 150 })).reason).toBe('INVALID_WARNING_THRESHOLD');
     expect((await policy({}, agent)).code).toBe('FORBIDDEN');
+    // A NUL character or an id that is not one is refused by name, before the database could fail on it.
+    expect(await calendar({ name: 'Lincoln\u0000' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'NUL_CHARACTER',
+      details: [{ path: 'name' }],
+    });
+    expect(await calendar({ schoolId: 'lincoln' })).toMatchObject({
+      reason: 'INVALID_ID',
+      details: [{ path: 'schoolId' }],
+    });
+    expect(await policy({ conditions: { topicIds: [randomUUID(), 'bus'] } })).toMatchObject({
+      reason: 'INVALID_ID',
+      details: [{ path: 'conditions.topicIds.1' }],
+    });
+    const deleted = await graphql('mutation { deleteSlaPolicy(id: "standard") }');
+    expect(deleted.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
     expect(await count()).toBe(before);
   });
 });

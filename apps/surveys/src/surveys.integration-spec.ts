@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Producer } from 'kafkajs';
-import type { Principal } from '@homeroom/platform/auth';
+import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
 import type { EventContract, EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
@@ -65,9 +65,9 @@ describe('surveys subgraph', () => {
   let app: INestApplication;
   let url: string;
   let producer: Producer;
-  const admin: Principal = { kind: 'user', subject: randomUUID(), roles: ['DISTRICT_ADMIN'], schoolIds: [] };
+  const admin: Principal = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
   const schoolId = randomUUID();
-  const agent: Principal = { kind: 'user', subject: randomUUID(), roles: ['AGENT'], schoolIds: [schoolId] };
+  const agent: Principal = staffPrincipal(randomUUID(), { role: 'AGENT', schoolId: schoolId });
 
   beforeAll(async () => {
     database = await createTestDatabase('surveys', {
@@ -364,6 +364,19 @@ describe('surveys subgraph', () => {
       answers: [{ questionId: 'feeling', number: 3 }],
     });
     expect(forged.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SURVEY_LINK_NOT_FOUND' });
+    // PostgreSQL cannot store U+0000: the comment is refused by name, not with an INTERNAL error.
+    const withNul = await anonymous(SUBMIT, {
+      token,
+      answers: [
+        { questionId: 'feeling', number: 3 },
+        { questionId: 'comment', text: 'Fine\u0000' },
+      ],
+    });
+    expect(withNul.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'NUL_CHARACTER',
+      details: [{ path: 'answers.1.text' }],
+    });
 
     const answers = [
       { questionId: 'feeling', number: 2 },
@@ -594,7 +607,11 @@ describe('surveys subgraph', () => {
 
     const refused = await graphql(query, { range }, agent);
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
-    const ownSchool = await graphql(query, { range, schoolId }, { ...agent, roles: ['SCHOOL_ADMIN'] });
+    const ownSchool = await graphql(
+      query,
+      { range, schoolId },
+      { ...agent, grants: [{ role: 'SCHOOL_ADMIN', schoolId }] },
+    );
     expect(ownSchool.errors).toBeUndefined();
   });
 
@@ -665,12 +682,21 @@ describe('surveys subgraph', () => {
     const byDefault = await graphql(SURVEY, { id: csat.id });
     expect(byDefault.data.survey.title).toBe('How did we do?');
 
-    for (const id of [randomUUID(), 'not-a-survey-id']) {
-      const unknown = await graphql(SURVEY, { id });
-      expect(unknown.errors).toBeUndefined();
-      expect(unknown.data.survey).toBeNull();
-    }
-    const viewer = await graphql(SURVEY, { id: csat.id }, { ...agent, roles: ['VIEWER'], schoolIds: [] });
+    const unknown = await graphql(SURVEY, { id: randomUUID() });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data.survey).toBeNull();
+    // An id that is not one is malformed input, not an unknown survey (nor an INTERNAL database error).
+    const malformed = await graphql(SURVEY, { id: 'not-a-survey-id' });
+    expect(malformed.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_ID',
+      details: [{ path: 'id' }],
+    });
+    const viewer = await graphql(
+      SURVEY,
+      { id: csat.id },
+      { ...agent, grants: [{ role: 'VIEWER', schoolId: null }] },
+    );
     expect(viewer.data.survey.id).toBe(csat.id);
     const refused = await graphql(SURVEY, { id: csat.id }, agent);
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
@@ -1538,10 +1564,13 @@ describe('surveys subgraph', () => {
     // District-wide figures, as for satisfaction: not for agents, nor a school's administrators.
     const range = ['2020-03-01T00:00:00Z', '2020-04-01T00:00:00Z'] as const;
     expect((await nps(...range, agent)).errors[0].extensions.code).toBe('FORBIDDEN');
-    expect((await nps(...range, { ...agent, roles: ['SCHOOL_ADMIN'] })).errors[0].extensions.code).toBe(
-      'FORBIDDEN',
-    );
-    expect((await nps(...range, { ...agent, roles: ['VIEWER'], schoolIds: [] })).data.nps.nps).toBe(25);
+    expect(
+      (await nps(...range, { ...agent, grants: [{ role: 'SCHOOL_ADMIN', schoolId }] })).errors[0].extensions
+        .code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await nps(...range, { ...agent, grants: [{ role: 'VIEWER', schoolId: null }] })).data.nps.nps,
+    ).toBe(25);
 
     // The demo's Family pulse: 300 answers over the 90 days before its date, once; the same NPS as its
     // question's result, which counts every answer.

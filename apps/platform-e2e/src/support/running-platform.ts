@@ -118,6 +118,8 @@ export async function startPlatform({
       ATTACHMENT_STORAGE_DIR: attachmentDir,
       ATTACHMENT_URL_SECRET: randomBytes(32).toString('hex'),
       ATTACHMENT_DOWNLOAD_BASE_URL: `${origin}/attachments`,
+      // Requester confirmation links point at the portal the suite serves.
+      PORTAL_URL: portalOrigin,
     },
     slas: {},
     // Survey links point at the portal the suite serves.

@@ -21,6 +21,7 @@ export * from './lib/read-models/person-read-model';
 export * from './lib/services/case-relations.service';
 export * from './lib/alerts/alert.service';
 export * from './lib/requesters/requester-matcher';
+export * from './lib/requesters/requester-confirmation.service';
 export * from './lib/attachments';
 export * from './lib/assist';
 export * from './lib/triage/triage.service';

@@ -13,6 +13,8 @@ export * from './lib/services/team.service';
 export * from './lib/seed/demo-district';
 export * from './lib/services/api-client.service';
 export * from './lib/services/credential.service';
+export * from './lib/services/sign-in-audit.service';
+export * from './lib/services/sign-in-throttle.service';
 export * from './lib/services/signing-key.service';
 export * from './lib/services/oidc-storage';
 export * from './lib/services/department.service';

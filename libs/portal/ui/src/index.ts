@@ -5,3 +5,4 @@ export * from './lib/confirm-panel.component';
 export * from './lib/takes-focus.directive';
 export * from './lib/checkbox-group.component';
 export * from './lib/show-more.component';
+export * from './lib/untrusted-text.component';

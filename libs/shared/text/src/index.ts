@@ -1,1 +1,3 @@
 export * from './lib/fold-text';
+export * from './lib/substring-search';
+export * from './lib/bidi-controls';

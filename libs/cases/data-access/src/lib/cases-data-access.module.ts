@@ -18,6 +18,7 @@ import { TriageService } from './triage/triage.service';
 import { CaseRelationsService } from './services/case-relations.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
 import { MailSender } from '@homeroom/platform/mail';
+import { RequesterConfirmationService } from './requesters/requester-confirmation.service';
 import { NO_SMS, type SmsSender } from '@homeroom/platform/sms';
 
 const SERVICES = [
@@ -33,6 +34,7 @@ const SERVICES = [
   EmergingIssuesService,
   EmailIntakeService,
   OutboundEmailService,
+  RequesterConfirmationService,
   SurveyInvitationDelivery,
 ];
 

@@ -152,6 +152,28 @@ describe('attachment policy', () => {
     expect(sanitizeFileName(name)).toBe(clean);
   });
 
+  // Unicode's Bidi_Control characters: the marks (ALM, LRM, RLM), embeddings and overrides, isolates.
+  const BIDI_CONTROLS = [
+    0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+  ].map((code) => [`U+${code.toString(16).toUpperCase().padStart(4, '0')}`, String.fromCodePoint(code)]);
+
+  it.each(BIDI_CONTROLS)(
+    'takes %s out of a file name, uploaded or emailed, so that the name shown is the name kept',
+    (_, control) => {
+      const fileName = `invoice${control}fdp.txt.pdf`;
+      const [uploaded] = decodeAttachments([{ fileName, contentBase64: PDF.toString('base64') }], policy);
+      expect(uploaded?.fileName).toBe('invoicefdp.txt.pdf');
+      const { accepted } = sortEmailAttachments([{ fileName, content: PDF }], policy);
+      expect(accepted.map((file) => file.fileName)).toEqual(['invoicefdp.txt.pdf']);
+      // A program dressed up by the control is still a program.
+      expect(evaluateAttachment({ fileName: `invoice${control}fdp.exe`, content: EXE })).toMatchObject({
+        ok: false,
+        fileName: 'invoicefdp.exe',
+        reason: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+      });
+    },
+  );
+
   it('shortens a long name and keeps its extension', () => {
     const name = sanitizeFileName(`${'a'.repeat(500)}.pdf`);
     expect(name).toHaveLength(200);

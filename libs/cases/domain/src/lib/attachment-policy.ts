@@ -1,4 +1,5 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
+import { removeBidiControls } from '@homeroom/shared/text';
 
 /**
  * What a file must be to join a case message. Pure: the byte-level checks read only the first bytes of
@@ -14,6 +15,15 @@ export interface AttachmentPolicy {
   /** Bytes of all of one message's files together. */
   maxTotalBytes: number;
 }
+
+/** The largest `maxBytes` a deployment may configure (ATTACHMENT_MAX_BYTES). */
+export const MAX_CONFIGURABLE_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The longest base64 text any configuration could accept for one file: the API's bound on the string, so
+ * that the policy (which checks the configured size from the length before decoding) has the last word.
+ */
+export const MAX_ATTACHMENT_BASE64_LENGTH = Math.ceil(MAX_CONFIGURABLE_ATTACHMENT_BYTES / 3) * 4;
 
 export const DEFAULT_ATTACHMENT_POLICY: AttachmentPolicy = Object.freeze({
   maxBytes: 10 * 1024 * 1024,
@@ -92,14 +102,18 @@ export const MAX_FILE_NAME_LENGTH = 200;
 
 /**
  * A name safe to store and to put in a Content-Disposition header: the last path segment only, no
- * control, bidirectional-override or reserved characters, no leading dots, at most 200 characters with
+ * control, bidirectional-control or reserved characters, no leading dots, at most 200 characters with
  * the extension kept.
+ *
+ * A name with bidi controls (which make "invoice‮fdp.exe" look like "invoiceexe.pdf") is renamed, not
+ * refused: without them it reads as what it is, and the policy's type checks judge that name. Refusing
+ * would lose real files: some systems put direction marks in names they make (dates formatted for
+ * right-to-left languages), and a mail is never refused over an attachment anyway.
  */
 export function sanitizeFileName(name: string): string {
   const lastSegment = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  let clean = lastSegment
-    // Controls, and the bidi controls that make "invoice‮fdp.exe" look like "invoiceexe.pdf".
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+  let clean = removeBidiControls(lastSegment)
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .replace(/[<>:"|?*;]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()

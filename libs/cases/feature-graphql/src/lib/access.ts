@@ -1,27 +1,65 @@
 import type { CaseActor, CaseQueryService, CaseVisibility } from '@homeroom/cases/data-access';
 import { ForbiddenException, NotFoundException } from '@homeroom/shared/errors';
-import type { Principal } from '@homeroom/platform/auth';
+import {
+  canSeeSchoolFigures,
+  hasScopes,
+  holdsRoleAt,
+  isDistrictAdmin,
+  reachOf,
+  STAFF_ROLES,
+  type Principal,
+  type StaffRole,
+} from '@homeroom/platform/auth';
 
-export const CASE_SCOPES = { read: 'cases:read', write: 'cases:write' } as const;
+export const CASE_SCOPES = {
+  read: 'cases:read',
+  write: 'cases:write',
+  /** Internal notes and their attachments: staff only, unless a district grants an integration this. */
+  internalNotes: 'cases:internal-notes:read',
+} as const;
 
 /** Staff roles that act on cases (viewers only read). */
-export const STAFF_WHO_ACT = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT'] as const;
+export const STAFF_WHO_ACT = [
+  'DISTRICT_ADMIN',
+  'SCHOOL_ADMIN',
+  'AGENT',
+] as const satisfies readonly StaffRole[];
 
 /**
- * District administrators see every case, confidential ones included; viewers and API clients every case
- * but confidential ones (unless named on them); agents and school administrators their schools' cases and their own assignments.
+ * Which cases a caller sees (`read`) or may change (`act`): district administrators every case,
+ * confidential ones included; other staff the cases of the schools where they hold a role for it (every
+ * school for a district-wide grant) except confidential ones, and any case they are named on; API clients
+ * every case but confidential ones.
  */
-export function caseVisibility(principal: Principal): CaseVisibility {
+export function caseVisibility(principal: Principal, purpose: 'read' | 'act' = 'read'): CaseVisibility {
   if (principal.kind === 'client') return { scope: 'all', confidential: false };
   if (principal.kind !== 'user') throw new ForbiddenException();
-  if (principal.roles.includes('DISTRICT_ADMIN')) return { scope: 'all', confidential: true };
-  if (
-    principal.roles.includes('VIEWER') &&
-    !principal.roles.some((r) => r === 'AGENT' || r === 'SCHOOL_ADMIN')
-  ) {
-    return { scope: 'all', confidential: false, userId: principal.subject };
-  }
-  return { scope: 'schools', schoolIds: principal.schoolIds, userId: principal.subject };
+  if (isDistrictAdmin(principal)) return { scope: 'all', confidential: true };
+  const reach = reachOf(principal, purpose === 'act' ? STAFF_WHO_ACT : STAFF_ROLES);
+  if (reach.district) return { scope: 'all', confidential: false, userId: principal.subject };
+  return { scope: 'schools', schoolIds: reach.schoolIds, userId: principal.subject };
+}
+
+/** Whether the caller may read internal notes: staff, and integrations granted the scope for it. */
+export function seesInternalNotes(principal: Principal): boolean {
+  return principal.kind === 'user' || hasScopes(principal, [CASE_SCOPES.internalNotes]);
+}
+
+/**
+ * Putting a case at a school (creating it there, moving it there, handing it to that school's team or
+ * staff): staff must act at that school, or district-wide; integrations are held to their scopes alone.
+ * Handing a case to the district (no school) is open to every staff member who may act on it.
+ */
+export function assertMayActAt(principal: Principal, schoolId: string | null | undefined): void {
+  if (principal.kind === 'client' || !schoolId) return;
+  if (!holdsRoleAt(principal, STAFF_WHO_ACT, schoolId))
+    throw new ForbiddenException('You may not act for this school', 'OUTSIDE_YOUR_SCHOOLS');
+}
+
+/** A school's figures are for its staff and district roles; each caller sees their own schools' (ADR 17). */
+export function assertMaySeeFigures(principal: Principal, schoolId: string | null): void {
+  if (schoolId && !canSeeSchoolFigures(principal, schoolId))
+    throw new ForbiddenException('You may see the figures of your own schools only', 'OUTSIDE_YOUR_SCHOOLS');
 }
 
 export function actorOf(principal: Principal): CaseActor {
@@ -30,12 +68,16 @@ export function actorOf(principal: Principal): CaseActor {
   return { kind: 'REQUESTER', id: null };
 }
 
-/** Acting on a case you cannot see is answered as if it did not exist: nothing leaks about it. */
-export async function assertCaseVisible(
+/**
+ * Acting on a case you cannot act on is answered as if it did not exist when you cannot see it either:
+ * nothing leaks about it. One you may read but not change (a viewer's school) is FORBIDDEN.
+ */
+export async function assertCaseActionable(
   query: CaseQueryService,
   caseId: string,
   principal: Principal,
 ): Promise<void> {
-  if (!(await query.findVisible({ id: caseId }, caseVisibility(principal))))
-    throw new NotFoundException('Case');
+  if (await query.findVisible({ id: caseId }, caseVisibility(principal, 'act'))) return;
+  if (await query.findVisible({ id: caseId }, caseVisibility(principal))) throw new ForbiddenException();
+  throw new NotFoundException('Case');
 }

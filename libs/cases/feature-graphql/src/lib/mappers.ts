@@ -17,6 +17,7 @@ export function toCase(entity: CaseEntity): Case {
     type: entity.type,
     school: entity.schoolId ? { id: entity.schoolId } : null,
     requester: entity.requesterId ? { id: entity.requesterId } : null,
+    requesterCandidate: entity.requesterCandidateId ? { id: entity.requesterCandidateId } : null,
     contact: { name: entity.contact.name, email: entity.contact.email, phone: entity.contact.phone },
     assignee: entity.assigneeId ? { id: entity.assigneeId } : null,
     team: entity.teamId ? { id: entity.teamId } : null,

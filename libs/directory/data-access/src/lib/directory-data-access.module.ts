@@ -9,6 +9,8 @@ import { MergeService } from './services/merge.service';
 import { PersonService } from './services/person.service';
 import { RelationshipService } from './services/relationship.service';
 import { SchoolService } from './services/school.service';
+import { SignInAuditService } from './services/sign-in-audit.service';
+import { SignInThrottleService } from './services/sign-in-throttle.service';
 import { SigningKeyService } from './services/signing-key.service';
 import { StaffRoleService } from './services/staff-role.service';
 import { TeamService } from './services/team.service';
@@ -25,6 +27,8 @@ const SERVICES = [
   PersonService,
   RelationshipService,
   SchoolService,
+  SignInAuditService,
+  SignInThrottleService,
   StaffRoleService,
   TeamService,
 ];

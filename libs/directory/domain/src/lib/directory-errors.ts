@@ -12,4 +12,5 @@ export const DIRECTORY_REASONS = {
   unknownSchool: 'UNKNOWN_SCHOOL',
   unknownDepartment: 'UNKNOWN_DEPARTMENT',
   departmentOfAnotherSchool: 'DEPARTMENT_OF_ANOTHER_SCHOOL',
+  tooManySearchTerms: 'TOO_MANY_SEARCH_TERMS',
 } as const;

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DirectoryDataAccessModule } from '@homeroom/directory/data-access';
 import { OidcService } from './oidc.service';
 import { SignInAdminResolver } from './sign-in-admin.resolver';
+import { SignInAttempts } from './sign-in-attempts';
 import { StaffPrincipalController } from './staff-principal.controller';
 import { SIGN_IN_SETTINGS, type SignInSettings } from './sign-in-settings';
 
@@ -13,7 +14,12 @@ export class DirectoryAuthModule {
       module: DirectoryAuthModule,
       imports: [DirectoryDataAccessModule],
       controllers: [StaffPrincipalController],
-      providers: [{ provide: SIGN_IN_SETTINGS, useValue: settings }, OidcService, SignInAdminResolver],
+      providers: [
+        { provide: SIGN_IN_SETTINGS, useValue: settings },
+        OidcService,
+        SignInAttempts,
+        SignInAdminResolver,
+      ],
       exports: [OidcService],
     };
   }

@@ -1,4 +1,4 @@
-import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { staffAccess } from './staff-access';
 import { API_SCOPES } from '@homeroom/directory/domain';
 import type { PersonEntity, StaffRoleEntity } from '@homeroom/directory/data-access';
@@ -67,7 +67,8 @@ export function oidcConfiguration(
         defaultResource: async () => API_RESOURCE,
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resource, client) => {
-          if (resource !== API_RESOURCE) throw new Error(`unknown resource ${resource}`);
+          // RFC 8707's answer (400), not a server error: the request named a resource we do not serve.
+          if (resource !== API_RESOURCE) throw new errors.InvalidTarget();
           return {
             audience: API_AUDIENCE,
             // Clients get what they were granted; the portal's tokens carry roles instead (extraTokenClaims).
@@ -102,7 +103,11 @@ export function oidcConfiguration(
       const staff = await accounts.findStaff(String(token.accountId));
       if (!staff) return undefined;
       const access = staffAccess(staff.roles);
-      return { roles: access.roles, school_ids: access.schoolIds };
+      return {
+        roles: access.roles,
+        school_ids: access.schoolIds,
+        grants: access.grants.map(({ role, schoolId }) => ({ role, school_id: schoolId })),
+      };
     },
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const client = ctx.oidc.client!;

@@ -7,6 +7,7 @@ import {
 } from '@homeroom/directory/data-access';
 import { CurrentPrincipal, Roles, type Principal } from '@homeroom/platform/auth';
 import { OidcService } from './oidc.service';
+import { SignInAttempts } from './sign-in-attempts';
 
 @ObjectType({ description: "A vendor's API client (OAuth2 client credentials)." })
 export class ApiClient {
@@ -44,7 +45,10 @@ export class IssuedApiClient {
   secret!: string;
 }
 
-/** District administrators manage vendors' API clients, reset staff passwords and rotate signing keys. */
+/**
+ * District administrators manage vendors' API clients, reset staff passwords, lift the waits repeated
+ * failed sign-ins put on an account, and rotate signing keys.
+ */
 @Resolver()
 export class SignInAdminResolver {
   constructor(
@@ -52,6 +56,7 @@ export class SignInAdminResolver {
     private readonly credentials: CredentialService,
     private readonly signingKeys: SigningKeyService,
     private readonly oidc: OidcService,
+    private readonly attempts: SignInAttempts,
   ) {}
 
   @Roles('DISTRICT_ADMIN')
@@ -67,18 +72,21 @@ export class SignInAdminResolver {
     @Args('scopes', { type: () => [String] }) scopes: string[],
     @CurrentPrincipal() principal: Principal,
   ): Promise<IssuedApiClient> {
-    const { client, secret } = await this.clients.create(
-      name,
-      scopes,
-      principal.kind === 'user' ? principal.subject : 'unknown',
-    );
+    const { client, secret } = await this.clients.create(name, scopes, actorOf(principal));
     return { client: toApiClient(client), secret };
   }
 
   @Roles('DISTRICT_ADMIN')
-  @Mutation(() => IssuedApiClient, { description: 'A new secret; the old one stops working at once.' })
-  async rotateApiClientSecret(@Args('clientId') clientId: string): Promise<IssuedApiClient> {
+  @Mutation(() => IssuedApiClient, {
+    description: 'A new secret; the old one stops working at once, and the new one works at once.',
+  })
+  async rotateApiClientSecret(
+    @Args('clientId') clientId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IssuedApiClient> {
     const { client, secret } = await this.clients.rotateSecret(clientId);
+    // Failures with the old secret (a vendor's stale configuration) do not hold up the new one.
+    await this.attempts.unlockClient(clientId, actorOf(principal));
     return { client: toApiClient(client), secret };
   }
 
@@ -91,12 +99,29 @@ export class SignInAdminResolver {
   }
 
   @Roles('DISTRICT_ADMIN')
-  @Mutation(() => Boolean, { description: "Sets a staff member's password and lifts any lockout." })
+  @Mutation(() => Boolean, {
+    description: "Sets a staff member's password and lifts any wait that failed sign-ins put on the account.",
+  })
   async setStaffPassword(
     @Args('personId', { type: () => ID }) personId: string,
     @Args('password') password: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<boolean> {
     await this.credentials.setPassword(personId, password);
+    await this.attempts.unlockStaff(personId, actorOf(principal));
+    return true;
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => Boolean, {
+    description:
+      "Lifts the wait that repeated failed sign-ins put on a staff member's account (under every address they have), so their next attempt is checked at once. Waits on the addresses they sign in from stay.",
+  })
+  async unlockStaffSignIn(
+    @Args('personId', { type: () => ID }) personId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<boolean> {
+    await this.attempts.unlockStaff(personId, actorOf(principal));
     return true;
   }
 
@@ -110,6 +135,11 @@ export class SignInAdminResolver {
     await this.oidc.reload();
     return kid;
   }
+}
+
+/** Who acted, for the sign-in audit: the staff member's id (administrators are staff). */
+function actorOf(principal: Principal): string {
+  return principal.kind === 'user' ? principal.subject : 'unknown';
 }
 
 function toApiClient(entity: ApiClientEntity): ApiClient {

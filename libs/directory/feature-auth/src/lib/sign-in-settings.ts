@@ -7,6 +7,13 @@ export interface SignInSettings {
   /** Signs the provider's cookies; rotate by putting the new key first. */
   cookieKeys: string[];
   production: boolean;
+  /**
+   * Express's `trust proxy` for /auth: whose X-Forwarded-For to believe for the caller's address, which
+   * the sign-in throttle counts failures by (the gateway names the caller it determined).
+   */
+  trustProxy: boolean | number | string;
+  /** Failed sign-ins one client address may have before its attempts wait (many staff may share one). */
+  failuresPerAddress: number;
 }
 
 export const SIGN_IN_SETTINGS = Symbol('SIGN_IN_SETTINGS');

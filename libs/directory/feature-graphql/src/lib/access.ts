@@ -1,14 +1,40 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { EVERYONE, type AuditActor, type PersonVisibility } from '@homeroom/directory/data-access';
-import type { Principal } from '@homeroom/platform/auth';
+import { ForbiddenException } from '@homeroom/shared/errors';
+import { holdsRoleAt, reachOf, type Principal, type StaffRole } from '@homeroom/platform/auth';
 
 /** Scopes vendors' API clients hold for the directory. */
 export const DIRECTORY_SCOPES = { read: 'directory:read', write: 'directory:write' } as const;
 
-/** District administrators and API clients see everyone; other staff, their schools' people and the community. */
+/**
+ * API clients and staff with a district-wide grant see everyone; other staff the people of the schools
+ * their grants name, and the community.
+ */
 export function visibilityOf(principal: Principal): PersonVisibility {
-  if (principal.kind === 'client') return EVERYONE;
-  if (principal.kind === 'user' && principal.roles.includes('DISTRICT_ADMIN')) return EVERYONE;
-  return { everyone: false, schoolIds: principal.kind === 'user' ? principal.schoolIds : [] };
+  const reach = reachOf(principal);
+  return reach.district ? EVERYONE : { everyone: false, schoolIds: reach.schoolIds };
+}
+
+/**
+ * A change to something that belongs to a school (`null`: to the district, as a department's team):
+ * staff need one of these roles there, or district-wide. API clients are held to their scopes alone.
+ */
+export function assertMayChangeAt(
+  principal: Principal,
+  roles: readonly StaffRole[],
+  schoolId: string | null,
+): void {
+  if (principal.kind === 'client') return;
+  if (!holdsRoleAt(principal, roles, schoolId))
+    throw new ForbiddenException(
+      schoolId ? 'You may not change what belongs to this school' : 'Only district staff may change this',
+      'OUTSIDE_YOUR_SCHOOLS',
+    );
+}
+
+/** How a read is named in the audit log: `query:CasePage`, or the field when the operation has no name. */
+export function auditedOperation(info: GraphQLResolveInfo): string {
+  return `${info.operation.operation}:${info.operation.name?.value ?? info.fieldName}`;
 }
 
 export function actorOf(principal: Principal): AuditActor {

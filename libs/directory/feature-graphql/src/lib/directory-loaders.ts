@@ -12,13 +12,22 @@ import {
   type SchoolEntity,
   type SchoolMembershipEntity,
   type StaffRoleEntity,
+  type PersonVisibility,
   type TeamMemberEntity,
 } from '@homeroom/directory/data-access';
+import { principalOf } from '@homeroom/platform/auth';
+import { visibilityOf } from './access';
 import { DataSource, In } from 'typeorm';
 
 export interface Loaders {
   school: DataLoader<string, SchoolEntity | null>;
   person: DataLoader<string, PersonEntity | null>;
+  /**
+   * The person, when the caller may see them (null otherwise): what every read through a relation uses
+   * (guardians, students, household and team members, a school's principal), so a relation never shows
+   * someone the caller could not open directly.
+   */
+  visiblePerson: DataLoader<string, PersonEntity | null>;
   memberships: DataLoader<string, SchoolMembershipEntity[]>;
   guardiansOf: DataLoader<string, RelationshipEntity[]>;
   studentsOf: DataLoader<string, RelationshipEntity[]>;
@@ -47,16 +56,28 @@ export class DirectoryLoaders {
   for(request: object): Loaders {
     let loaders = this.perRequest.get(request);
     if (!loaders) {
-      loaders = this.create();
+      loaders = this.create(visibilityOf(principalOf(request)));
       this.perRequest.set(request, loaders);
     }
     return loaders;
   }
 
-  private create(): Loaders {
+  private create(visibility: PersonVisibility): Loaders {
+    const person = new DataLoader<string, PersonEntity | null>(async (ids) =>
+      byId(ids, await this.people.findByIds(ids)),
+    );
     return {
       school: new DataLoader(async (ids) => byId(ids, await this.schools.findByIds(ids))),
-      person: new DataLoader(async (ids) => byId(ids, await this.people.findByIds(ids))),
+      person,
+      visiblePerson: new DataLoader(async (ids) => {
+        const [people, visible] = await Promise.all([
+          person.loadMany(ids),
+          this.people.visibleIds(ids, visibility),
+        ]);
+        return people.map((found, i) =>
+          found && !(found instanceof Error) && visible.has(ids[i]!) ? found : null,
+        );
+      }),
       memberships: new DataLoader(async (ids) =>
         groupBy(ids, await this.people.memberships(ids), (m) => m.personId),
       ),

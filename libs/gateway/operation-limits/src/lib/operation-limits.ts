@@ -17,6 +17,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 12, maxCost
 
 export interface LimitViolation {
   code: ErrorCode;
+  /** A finer code, when the code alone does not say which rule was broken. */
+  reason?: string;
   message: string;
   limit: number;
   actual: number;

@@ -1,7 +1,8 @@
 import { buildSchema, parse } from 'graphql';
 import { DEFAULT_COST_MODEL, operationShape } from './operation-shape';
 import { DEFAULT_OPERATION_LIMITS, limitViolation } from './operation-limits';
-import { isPublicOperation } from './public-operations';
+import { isPublicOperation, publicMutationViolation } from './public-operations';
+import { rateUnits } from './rate-units';
 
 const schema = buildSchema(`
   type Query {
@@ -12,7 +13,11 @@ const schema = buildSchema(`
     caseMetrics: Metrics!
     trackCase(token: String!): Tracked
   }
-  type Mutation { submitInquiry(message: String!): Tracked! assignCase(id: ID!): Case! }
+  type Mutation {
+    submitInquiry(message: String!): Tracked!
+    replyAsRequester(token: String!, body: String!): Tracked!
+    assignCase(id: ID!): Case!
+  }
   type SchoolConnection { edges: [SchoolEdge!]! pageInfo: PageInfo! totalCount: Int! }
   type SchoolEdge { cursor: String! node: School! }
   type PageInfo { hasNextPage: Boolean! endCursor: String }
@@ -119,5 +124,47 @@ describe('isPublicOperation', () => {
     expect(isPublicOperation(shapeOf('{ topics { id } cases { edges { node { id } } } }'))).toBe(false);
     expect(isPublicOperation(shapeOf('{ ... on Query { caseMetrics { total } } }'))).toBe(false);
     expect(isPublicOperation(shapeOf('mutation { assignCase(id: "1") { id } }'))).toBe(false);
+  });
+});
+
+describe('rateUnits', () => {
+  it('counts a query once, and a mutation once per root field it runs: each alias is another call', () => {
+    const aliased = Array.from({ length: 30 }, (_, index) => `a${index}: assignCase(id: "${index}") { id }`);
+    expect(rateUnits(shapeOf('{ topics { id } schools { totalCount } a: school(id: "1") { id } }'))).toBe(1);
+    expect(rateUnits(shapeOf('mutation { assignCase(id: "1") { id } }'))).toBe(1);
+    expect(rateUnits(shapeOf(`mutation { ${aliased.join(' ')} }`))).toBe(30);
+    expect(rateUnits(shapeOf('mutation { __typename }'))).toBe(1);
+  });
+
+  it('counts a response key selected again through fragments once, as graphql-js runs it once', () => {
+    const shape = shapeOf(`
+      mutation { assignCase(id: "1") { id } ...A ... on Mutation { b: assignCase(id: "2") { id } } }
+      fragment A on Mutation { assignCase(id: "1") { school { id } } ...B }
+      fragment B on Mutation { c: assignCase(id: "3") { id } }`);
+    expect(shape.rootFieldCalls).toEqual(['assignCase', 'assignCase', 'assignCase']);
+    expect(shape.rootFields).toEqual(['assignCase']);
+    expect(rateUnits(shape)).toBe(3);
+  });
+});
+
+describe('publicMutationViolation', () => {
+  it('allows one public mutation field per operation, aliased or not', () => {
+    expect(publicMutationViolation(shapeOf('mutation { submitInquiry(message: "Hi") { number } }'))).toBe(
+      undefined,
+    );
+    expect(publicMutationViolation(shapeOf('{ a: topics { id } b: topics { id } }'))).toBe(undefined);
+    expect(
+      publicMutationViolation(
+        shapeOf(
+          'mutation { a: submitInquiry(message: "1") { number } b: submitInquiry(message: "2") { number } }',
+        ),
+      ),
+    ).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_PUBLIC_MUTATIONS', limit: 1, actual: 2 });
+    expect(
+      publicMutationViolation(
+        shapeOf(`mutation { submitInquiry(message: "1") { number } ...R }
+          fragment R on Mutation { replyAsRequester(token: "t", body: "b") { number } }`),
+      ),
+    ).toMatchObject({ limit: 1, actual: 2 });
   });
 });

@@ -22,6 +22,12 @@ export interface OperationShape {
   operationType: 'query' | 'mutation' | 'subscription';
   /** The operation's top-level fields (fragments on the root type included), `__typename` left out. */
   rootFields: string[];
+  /**
+   * The field each top-level response key runs, in order: one entry per key (a field's alias, or its
+   * name), as graphql-js executes them, so a field under three aliases is three calls, while the same key
+   * selected again through a fragment is still one.
+   */
+  rootFieldCalls: string[];
   /** The deepest nesting of fields; introspection fields do not count. */
   depth: number;
   /** Fields selected under an alias other than their own name. */
@@ -163,9 +169,11 @@ export function operationShape(
   };
 
   const root = measureSelections(operation.selectionSet, rootType);
+  const rootFieldCalls = [...rootResponseKeys(operation.selectionSet, fragments).values()];
   return {
     operationType: operation.operation,
-    rootFields: rootFieldsOf(operation.selectionSet, fragments),
+    rootFields: [...new Set(rootFieldCalls)],
+    rootFieldCalls,
     depth: root.depth,
     aliases: root.aliases,
     cost: root.cost,
@@ -217,22 +225,24 @@ function isConnectionPart(type: GraphQLNamedType): boolean {
   return type.name.endsWith('Connection');
 }
 
-function rootFieldsOf(
+/** Each top-level response key and the field it runs, through fragments (each spread once). */
+function rootResponseKeys(
   selectionSet: SelectionSetNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  keys = new Map<string, string>(),
   seen = new Set<string>(),
-): string[] {
-  const names: string[] = [];
+): Map<string, string> {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (selection.name.value !== '__typename') names.push(selection.name.value);
+      if (selection.name.value !== '__typename')
+        keys.set(selection.alias?.value ?? selection.name.value, selection.name.value);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      names.push(...rootFieldsOf(selection.selectionSet, fragments, seen));
+      rootResponseKeys(selection.selectionSet, fragments, keys, seen);
     } else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
       const fragment = fragments.get(selection.name.value);
-      if (fragment) names.push(...rootFieldsOf(fragment.selectionSet, fragments, seen));
+      if (fragment) rootResponseKeys(fragment.selectionSet, fragments, keys, seen);
     }
   }
-  return [...new Set(names)];
+  return keys;
 }

@@ -43,8 +43,7 @@ describe('BearerTokenVerifier', () => {
           principalOf: async (payload) => ({
             kind: 'user',
             subject: `person-of-${String(payload['email'])}`,
-            roles: ['AGENT'],
-            schoolIds: [],
+            grants: [{ role: 'AGENT', schoolId: null }],
           }),
         },
       ],
@@ -83,19 +82,37 @@ describe('BearerTokenVerifier', () => {
     await expect(verifier.principalOf(undefined)).resolves.toEqual({ kind: 'anonymous' });
   });
 
-  it("maps a staff token to the user's roles and schools, leaving out roles it does not know", async () => {
+  it("maps a staff token to the user's grants, leaving out roles it does not know", async () => {
     const token = await sign({
       sub: 'p-1',
-      roles: ['AGENT', 'SUPERUSER'],
+      roles: ['AGENT', 'VIEWER', 'SUPERUSER'],
       school_ids: ['s-1'],
+      grants: [
+        { role: 'AGENT', school_id: 's-1' },
+        { role: 'VIEWER', school_id: null },
+        { role: 'SUPERUSER', school_id: null },
+        { role: 'AGENT', school_id: 42 },
+      ],
       client_id: 'homeroom-portal',
     });
     await expect(verifier.principalOf(`Bearer ${token}`)).resolves.toEqual({
       kind: 'user',
       subject: 'p-1',
-      roles: ['AGENT'],
-      schoolIds: ['s-1'],
+      grants: [
+        { role: 'AGENT', schoolId: 's-1' },
+        { role: 'VIEWER', schoolId: null },
+      ],
     });
+  });
+
+  it('refuses a staff token without grants rather than guess where its roles reach', async () => {
+    const token = await sign({
+      sub: 'p-1',
+      roles: ['VIEWER'],
+      school_ids: ['s-1'],
+      client_id: 'homeroom-portal',
+    });
+    await expect(refusal(`Bearer ${token}`)).resolves.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it("maps a vendor's token to its client id and scopes", async () => {

@@ -6,7 +6,13 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { ANONYMOUS, STAFF_ROLES, type Principal, type StaffRole } from '@homeroom/platform/auth';
+import {
+  ANONYMOUS,
+  STAFF_ROLES,
+  type Principal,
+  type StaffGrant,
+  type StaffRole,
+} from '@homeroom/platform/auth';
 import { DomainException, ERROR_CODES, UnauthenticatedException } from '@homeroom/shared/errors';
 
 /** An issuer whose tokens the gateway accepts, and how its tokens become principals. */
@@ -110,22 +116,18 @@ function issuerOf(token: string): string {
 }
 
 /**
- * The directory's access tokens (docs/sign-in.md): staff tokens carry `sub`, `roles` and `school_ids`;
- * API clients' tokens carry `client_id` and a space-separated `scope`.
+ * The directory's access tokens (docs/sign-in.md): staff tokens carry `sub` and `grants` (each role with
+ * the school it was granted at, `school_id` null for district-wide), besides `roles` and `school_ids` for
+ * display; API clients' tokens carry `client_id` and a space-separated `scope`. Authorization reads the
+ * grants alone: a staff token without them (issued before grants existed) is refused, never guessed at.
  */
 export async function principalFromClaims(payload: JWTPayload): Promise<Principal> {
-  const roles = payload['roles'];
-  if (Array.isArray(roles)) {
+  if (Array.isArray(payload['roles'])) {
     if (!payload.sub) throw new UnauthenticatedException('The token names no subject', 'TOKEN_INVALID');
-    const schoolIds = payload['school_ids'];
-    return {
-      kind: 'user',
-      subject: payload.sub,
-      roles: roles.filter((role): role is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(role)),
-      schoolIds: Array.isArray(schoolIds)
-        ? schoolIds.filter((id): id is string => typeof id === 'string')
-        : [],
-    };
+    const grants = payload['grants'];
+    if (!Array.isArray(grants))
+      throw new UnauthenticatedException('The access token names no grants; sign in again', 'TOKEN_INVALID');
+    return { kind: 'user', subject: payload.sub, grants: grants.flatMap(grantOf) };
   }
   const clientId = payload['client_id'];
   if (typeof clientId === 'string' && clientId) {
@@ -140,6 +142,14 @@ export async function principalFromClaims(payload: JWTPayload): Promise<Principa
     'The token names neither a staff member nor an API client',
     'TOKEN_INVALID',
   );
+}
+
+/** A grant claim as the directory writes it; anything else (an unknown role) grants nothing. */
+function grantOf(claim: unknown): StaffGrant[] {
+  const { role, school_id: schoolId } = (claim ?? {}) as { role?: unknown; school_id?: unknown };
+  if (!(STAFF_ROLES as readonly unknown[]).includes(role)) return [];
+  if (schoolId !== null && (typeof schoolId !== 'string' || !schoolId)) return [];
+  return [{ role: role as StaffRole, schoolId }];
 }
 
 function tokenRefusal(error: unknown): DomainException {

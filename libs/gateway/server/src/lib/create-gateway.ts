@@ -15,8 +15,10 @@ import {
 } from '@homeroom/platform/observability';
 import type { CostModel, OperationLimits } from '@homeroom/gateway/operation-limits';
 import { ERROR_CODES } from '@homeroom/shared/errors';
+import { bearerChallengePlugin } from './bearer-challenge.plugin';
 import { BearerTokenVerifier, principalFromClaims } from './bearer-token';
-import { staffFromDirectory } from './directory-staff-lookup';
+import { currentGrantsFromDirectory, staffFromDirectory } from './directory-staff-lookup';
+import { currentGrantsPlugin } from './current-grants.plugin';
 import { formatGatewayError } from './format-gateway-error';
 import type { GatewayContext } from './gateway-context';
 import { corsAllowList, securityHeaders } from './http-policies';
@@ -28,14 +30,14 @@ import { FixedWindowRateLimiter } from './rate-limiter';
 import { subgraphReadinessChecks } from './readiness';
 import {
   authenticate,
-  bodyTooLarge,
+  bodyRefusals,
   documentLimits,
   dropForgedPrincipal,
   principalOfResponse,
-  rateLimit,
   refuse,
   type DocumentLimits,
 } from './request-guards';
+import { rateLimit, rateLimitOf } from './request-rate-limit';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 /** The plans the gateway's query planner caches, as its `queryPlannerConfig.cache` option types them. */
@@ -89,6 +91,11 @@ export interface TokenSettings {
   clockToleranceSeconds: number;
   /** The directory's issuer: its own staff sign-in and every vendor's client credentials. */
   directory: { issuer: string; audience: string; jwksUrl: URL };
+  /**
+   * The directory's staff lookup (`/internal/staff-principals`): who a district identity provider's user
+   * is, and every staff member's grants as they are now, asked before each of their writes.
+   */
+  staffLookupUrl: URL;
   /** The district's own identity provider (Google, Entra ID), for staff, when it has one. */
   staffProvider?: {
     issuer: string;
@@ -96,8 +103,6 @@ export interface TokenSettings {
     jwksUrl: URL;
     /** `email` (with `email_verified`) or `preferred_username`. */
     emailClaim: string;
-    /** The directory's staff lookup (`/internal/staff-principals`). */
-    lookupUrl: URL;
   };
 }
 
@@ -110,9 +115,11 @@ export interface Gateway {
 
 /**
  * The one public origin: `/graphql` (the federated API), `/auth` (sign-in), `/attachments` (downloads),
- * health and metrics. Every GraphQL request passes, in order: the caller's token, its rate limit, the body
- * and document limits, then (in Apollo) parsing with a token limit, validation, the operation guard
- * (public operations, depth, aliases, cost) and only then the query plan and the subgraphs.
+ * health and metrics. Every GraphQL request passes, in order: the caller's token, its rate limit (the
+ * request's arrival), the body and document limits, then (in Apollo, for each operation of a batch)
+ * parsing with a token limit, validation, the operation guard (the operation's count against the rate
+ * limit, public operations, depth, aliases, cost, public mutations) and only then the query plan and the
+ * subgraphs.
  */
 export async function createGateway(settings: GatewaySettings): Promise<Gateway> {
   const { logger, registry, production } = settings;
@@ -172,6 +179,13 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
     },
     plugins: [
       operationGuardPlugin(settings.operationLimits, settings.costModel),
+      currentGrantsPlugin(
+        currentGrantsFromDirectory({
+          lookupUrl: settings.tokens.staffLookupUrl,
+          trustSecret: settings.trustSecret,
+        }),
+      ),
+      bearerChallengePlugin(),
       operationMetricsPlugin(registry),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -188,7 +202,7 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
             {
               ...tokens.staffProvider,
               principalOf: staffFromDirectory({
-                lookupUrl: tokens.staffProvider.lookupUrl,
+                lookupUrl: tokens.staffLookupUrl,
                 trustSecret: settings.trustSecret,
                 emailClaim: tokens.staffProvider.emailClaim,
               }),
@@ -232,11 +246,12 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
     authenticate(verifier),
     rateLimit(limiters),
     express.json({ limit: settings.maxBodyBytes }),
-    bodyTooLarge(),
+    bodyRefusals(),
     documentLimits(settings.documentLimits),
     expressMiddleware(server, {
       context: async ({ res }) => ({
         principal: principalOfResponse(res),
+        rateLimit: rateLimitOf(res),
         request: currentContext() ?? newContext(),
         deadline: Date.now() + settings.requestTimeoutMs,
       }),

@@ -1,5 +1,5 @@
 import type { JWTPayload } from 'jose';
-import { ANONYMOUS, signPrincipal, type Principal, type StaffRole } from '@homeroom/platform/auth';
+import { ANONYMOUS, signPrincipal, type Principal, type StaffGrant } from '@homeroom/platform/auth';
 import { DomainException, ERROR_CODES, UnauthenticatedException } from '@homeroom/shared/errors';
 
 export interface StaffIdentityProviderSettings {
@@ -22,31 +22,72 @@ export function staffFromDirectory(
   settings: StaffIdentityProviderSettings,
 ): (payload: JWTPayload) => Promise<Principal> {
   return async (payload) => {
-    const email = addressIn(payload, settings.emailClaim);
-    let response: Response;
-    try {
-      response = await fetch(settings.lookupUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...signPrincipal(ANONYMOUS, settings.trustSecret) },
-        body: JSON.stringify({ email }),
-        signal: AbortSignal.timeout(5_000),
-      });
-    } catch {
-      throw directoryUnavailable();
-    }
-    if (response.status === 404) {
-      const { error } = (await response.json()) as { error?: string };
-      throw new UnauthenticatedException(
-        error === 'AMBIGUOUS_EMAIL'
-          ? 'More than one staff member has this address in the directory; ask the district to fix it'
-          : 'This account is not a member of the district’s staff in Homeroom',
-        error === 'AMBIGUOUS_EMAIL' ? 'AMBIGUOUS_EMAIL' : 'NOT_STAFF',
-      );
-    }
-    if (!response.ok) throw directoryUnavailable();
-    const staff = (await response.json()) as { personId: string; roles: StaffRole[]; schoolIds: string[] };
-    return { kind: 'user', subject: staff.personId, roles: staff.roles, schoolIds: staff.schoolIds };
+    const { personId, grants } = await askDirectory(settings, {
+      email: addressIn(payload, settings.emailClaim),
+    });
+    return { kind: 'user', subject: personId, grants };
   };
+}
+
+/**
+ * A signed-in staff member's grants as the directory holds them now: what the gateway checks before each
+ * of their writes, so that a role taken away stops working at the next change rather than when the token
+ * carrying it expires. No longer staff, or no role left: no grants (the services then refuse the write).
+ */
+export function currentGrantsFromDirectory(
+  settings: Pick<StaffIdentityProviderSettings, 'lookupUrl' | 'trustSecret'>,
+): (personId: string) => Promise<StaffGrant[]> {
+  return async (personId) => {
+    try {
+      return (await askDirectory(settings, { personId })).grants;
+    } catch (error) {
+      if (error instanceof UnauthenticatedException) return [];
+      throw error;
+    }
+  };
+}
+
+async function askDirectory(
+  settings: Pick<StaffIdentityProviderSettings, 'lookupUrl' | 'trustSecret'>,
+  question: { email: string } | { personId: string },
+): Promise<{ personId: string; grants: StaffGrant[] }> {
+  let response: Response;
+  try {
+    response = await fetch(settings.lookupUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signPrincipal(ANONYMOUS, settings.trustSecret) },
+      body: JSON.stringify(question),
+      signal: AbortSignal.timeout(5_000),
+    });
+  } catch {
+    throw directoryUnavailable();
+  }
+  if (response.status === 404) {
+    const { error } = (await response.json()) as { error?: string };
+    throw lookupRefusal(error);
+  }
+  if (!response.ok) throw directoryUnavailable();
+  return (await response.json()) as { personId: string; grants: StaffGrant[] };
+}
+
+function lookupRefusal(error: string | undefined): UnauthenticatedException {
+  switch (error) {
+    case 'AMBIGUOUS_EMAIL':
+      return new UnauthenticatedException(
+        'More than one staff member has this address in the directory; ask the district to fix it',
+        'AMBIGUOUS_EMAIL',
+      );
+    case 'NO_ROLE':
+      return new UnauthenticatedException(
+        'Your account has no role in Homeroom; ask your district administrator',
+        'NO_ROLE',
+      );
+    default:
+      return new UnauthenticatedException(
+        'This account is not a member of the district’s staff in Homeroom',
+        'NOT_STAFF',
+      );
+  }
 }
 
 function addressIn(payload: JWTPayload, claim: string): string {

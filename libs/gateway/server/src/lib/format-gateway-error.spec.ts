@@ -18,6 +18,17 @@ describe('formatGatewayError', () => {
     });
   });
 
+  it("keeps a limit's figures and when to retry, and drops Apollo's HTTP instructions", () => {
+    const formatted = {
+      message: 'Too many requests; retry in 42 s',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42, http: { status: 429 } },
+    };
+    expect(formatGatewayError(formatted, new GraphQLError('x'), production).extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 42,
+    });
+  });
+
   it('says GATEWAY_TIMEOUT when a subgraph call ran out of time', () => {
     const error = new GraphQLError('aborted', { originalError: new SubgraphTimeoutError() });
     expect(formatGatewayError({ message: 'aborted' }, error, production).extensions).toEqual({

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isErrorCode, REQUEST_ERROR_CODES } from '@homeroom/shared/errors';
 
 /** The extensions a client may rely on (docs/api/errors.md); everything else stays inside. */
-const PUBLIC_EXTENSIONS = ['code', 'reason', 'details', 'limit', 'actual'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'reason', 'details', 'limit', 'actual', 'retryAfterSeconds'] as const;
 
 /**
  * Errors as clients see them. Subgraph errors arrive formatted by their subgraph (a stable code, and

@@ -18,11 +18,16 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
+/** What a service behind says about its own software: the public origin names none. */
+const SELF_DESCRIBING = new Set(['x-powered-by', 'server']);
+
 /**
  * Serves a path of the public origin from a service behind it, as it is: the directory's sign-in under
- * `/auth` (its issuer is this origin + /auth; it builds its URLs from `X-Forwarded-Host`/`-Proto`, which it
- * trusts), and the cases service's signed attachment downloads under `/attachments`. Bodies stream both
- * ways; principal headers a client sends are dropped here too.
+ * `/auth` (its issuer is this origin + /auth), and the cases service's signed attachment downloads under
+ * `/attachments`. Bodies stream both ways; principal headers a client sends are dropped here too. The
+ * service learns the caller's address as this gateway determined it (`trust proxy`), as the one entry of
+ * `X-Forwarded-For`: an address the caller wrote there itself never reaches it (the sign-in throttle
+ * counts failures by it).
  */
 export function pathProxy(
   mountPath: string,
@@ -42,9 +47,7 @@ export function pathProxy(
     headers['host'] = target.host;
     headers['x-forwarded-host'] = request.header('host') ?? '';
     headers['x-forwarded-proto'] = request.protocol;
-    headers['x-forwarded-for'] = [request.header('x-forwarded-for'), request.socket.remoteAddress]
-      .filter(Boolean)
-      .join(', ');
+    headers['x-forwarded-for'] = request.ip ?? request.socket.remoteAddress ?? '';
     // Express strips the mount path from `url`; the service serves the same path under its own base.
     const upstream = send(
       {
@@ -58,7 +61,8 @@ export function pathProxy(
       },
       (answer) => {
         for (const [name, value] of Object.entries(answer.headers))
-          if (!HOP_BY_HOP.has(name) && value !== undefined) response.setHeader(name, value);
+          if (!HOP_BY_HOP.has(name) && !SELF_DESCRIBING.has(name) && value !== undefined)
+            response.setHeader(name, value);
         response.status(answer.statusCode ?? 502);
         answer.pipe(response);
       },

@@ -1,4 +1,4 @@
-/** What one request's check found, as the standard RateLimit headers report it. */
+/** What one count found, as the standard RateLimit headers report it. */
 export interface RateDecision {
   allowed: boolean;
   limit: number;
@@ -8,9 +8,9 @@ export interface RateDecision {
 }
 
 /**
- * Counts requests per key (an API client, a staff member, a client address) in fixed windows. Only the
- * current window's counts are kept, so memory is bounded by the callers of one window however many
- * requests pass. Each gateway replica counts for itself: with N replicas behind a balancer the effective
+ * Counts units (the gateway counts operations, `rateUnits`) per key (an API client, a staff member, a
+ * client address) in fixed windows. Only the current window's counts are kept, so memory is bounded by
+ * the callers of one window however many requests pass. Each gateway replica counts for itself: with N replicas behind a balancer the effective
  * limit is up to N times the configured one (docs/api/limits.md).
  */
 export class FixedWindowRateLimiter {
@@ -22,14 +22,18 @@ export class FixedWindowRateLimiter {
     readonly windowMs: number,
   ) {}
 
-  take(key: string, now = Date.now()): RateDecision {
+  /**
+   * Counts `units` more for the key; what goes over the limit is counted too, so a caller that keeps
+   * sending stays refused until the window ends. Zero units reports where the key stands.
+   */
+  take(key: string, units = 1, now = Date.now()): RateDecision {
     const windowStart = now - (now % this.windowMs);
     if (windowStart !== this.windowStart) {
       this.windowStart = windowStart;
       this.counts = new Map();
     }
-    const used = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, used);
+    const used = (this.counts.get(key) ?? 0) + units;
+    if (units > 0) this.counts.set(key, used);
     return {
       allowed: used <= this.limit,
       limit: this.limit,

@@ -2,7 +2,6 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { PRINCIPAL_HEADER, SIGNATURE_HEADER, type Principal } from '@homeroom/platform/auth';
 import { DomainException, ERROR_CODES, type ErrorCode } from '@homeroom/shared/errors';
 import type { BearerTokenVerifier } from './bearer-token';
-import type { FixedWindowRateLimiter } from './rate-limiter';
 
 /** Where `authenticate` leaves the caller for the rest of the request. */
 export function principalOfResponse(response: Response): Principal {
@@ -53,47 +52,6 @@ function headerText(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[^\x20-\x7e]|["\\]/g, '');
 }
 
-export interface RateLimiters {
-  /** Callers without a token, by client address: the public operations. */
-  anonymous: FixedWindowRateLimiter;
-  /** Vendors, by API client. */
-  client: FixedWindowRateLimiter;
-  /** Staff, by person. */
-  user: FixedWindowRateLimiter;
-}
-
-/**
- * Counts the request against its caller's limit and says where it stands in the standard headers
- * (`RateLimit-Limit`, `-Remaining`, `-Reset`, `RateLimit-Policy`); over the limit, 429 with `Retry-After`.
- */
-export function rateLimit(limiters: RateLimiters): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) => {
-    const principal = principalOfResponse(response);
-    const [limiter, key] =
-      principal.kind === 'anonymous'
-        ? [limiters.anonymous, `address:${request.ip ?? 'unknown'}`]
-        : principal.kind === 'client'
-          ? [limiters.client, `client:${principal.subject}`]
-          : [limiters.user, `user:${principal.subject}`];
-    const decision = limiter.take(key);
-    response.setHeader('RateLimit-Limit', String(decision.limit));
-    response.setHeader('RateLimit-Remaining', String(decision.remaining));
-    response.setHeader('RateLimit-Reset', String(decision.resetSeconds));
-    response.setHeader('RateLimit-Policy', `${limiter.limit};w=${Math.round(limiter.windowMs / 1_000)}`);
-    if (decision.allowed) return next();
-    response.setHeader('Retry-After', String(decision.resetSeconds));
-    refuse(
-      response,
-      429,
-      ERROR_CODES.RATE_LIMITED,
-      `Too many requests; retry in ${decision.resetSeconds} s`,
-      {
-        retryAfterSeconds: decision.resetSeconds,
-      },
-    );
-  };
-}
-
 export interface DocumentLimits {
   /** Operations in one batched request (a JSON array body). */
   maxBatchSize: number;
@@ -129,18 +87,29 @@ export function documentLimits({ maxBatchSize, maxDocumentLength }: DocumentLimi
   };
 }
 
-/** express.json's refusal of a body over its limit, in the API's shape. */
-export function bodyTooLarge(): (
+/**
+ * What express.json refuses, in the API's shape: a body over the limit (413), one that is not JSON (400),
+ * and whatever else it cannot read, a charset or content encoding it does not know (415) or a body that
+ * ends before its length: the client's mistake with body-parser's own status and words, never a 500.
+ */
+export function bodyRefusals(): (
   error: unknown,
   request: Request,
   response: Response,
   next: NextFunction,
 ) => void {
   return (error, _request, response, next) => {
-    if ((error as { type?: string } | null)?.type === 'entity.too.large')
+    const { type, status, message } = (error ?? {}) as {
+      type?: unknown;
+      status?: unknown;
+      message?: unknown;
+    };
+    if (type === 'entity.too.large')
       return refuse(response, 413, ERROR_CODES.DOCUMENT_TOO_LARGE, 'The request body is too large');
-    if ((error as { type?: string } | null)?.type === 'entity.parse.failed')
+    if (type === 'entity.parse.failed')
       return refuse(response, 400, ERROR_CODES.BAD_USER_INPUT, 'The request body is not valid JSON');
+    if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500)
+      return refuse(response, status, ERROR_CODES.BAD_USER_INPUT, String(message));
     next(error);
   };
 }

@@ -3,7 +3,11 @@ import { ANONYMOUS, type Principal } from './principal';
 import { PRINCIPAL_HEADER, SIGNATURE_HEADER, signPrincipal, verifyPrincipal } from './gateway-trust';
 
 const SECRET = 'a-secret-shared-by-gateway-and-subgraphs';
-const agent: Principal = { kind: 'user', subject: 'staff-1', roles: ['AGENT'], schoolIds: ['school-1'] };
+const agent: Principal = {
+  kind: 'user',
+  subject: 'staff-1',
+  grants: [{ role: 'AGENT', schoolId: 'school-1' }],
+};
 const now = new Date('2026-11-26T12:00:00Z');
 
 function refusal(fn: () => unknown): string | undefined {
@@ -30,7 +34,7 @@ describe('gateway trust', () => {
 
   it('refuses a principal a client altered', () => {
     const headers = signPrincipal(agent, SECRET, now);
-    const admin = { ...agent, roles: ['DISTRICT_ADMIN'] };
+    const admin = { ...agent, grants: [{ role: 'DISTRICT_ADMIN', schoolId: null }] };
     headers[PRINCIPAL_HEADER] = Buffer.from(JSON.stringify(admin)).toString('base64url');
     expect(refusal(() => verifyPrincipal(headers, SECRET, now))).toBe('Invalid gateway signature');
   });

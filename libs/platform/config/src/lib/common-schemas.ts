@@ -28,6 +28,18 @@ export const commaSeparated = (fallback: string) =>
         .filter(Boolean),
     );
 
+/**
+ * Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the caller's address. A hop
+ * count (`1`), `true`/`false`, or addresses and subnets (`loopback`, `uniquelocal`, `10.0.0.0/8`, …).
+ */
+export const trustProxy = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value): boolean | number | string =>
+      /^\d+$/.test(value) ? Number(value) : value === 'true' ? true : value === 'false' ? false : value,
+    );
+
 /** Comma-separated host:port list. */
 export const brokerList = z
   .string()

@@ -7,10 +7,11 @@ import {
   ANONYMOUS,
   AuthorizationGuard,
   gatewayTrust,
+  type Principal,
   Public,
   Roles,
   signPrincipal,
-  type Principal,
+  staffPrincipal,
 } from '@homeroom/platform/auth';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { decodeCursor } from './cursor';
@@ -100,7 +101,7 @@ describe('a platform subgraph', () => {
     return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
   }
 
-  const agent: Principal = { kind: 'user', subject: 'staff-1', roles: ['AGENT'], schoolIds: [] };
+  const agent: Principal = staffPrincipal('staff-1', { role: 'AGENT', schoolId: null });
 
   it('refuses a request that did not come through the gateway', async () => {
     const { status, body } = await graphql('{ widgets { totalCount } }', null);
@@ -135,8 +136,18 @@ describe('a platform subgraph', () => {
       ANONYMOUS,
       'INVALID_CURSOR',
     ],
-    ['staff data without sign-in', '{ widget(id: "w-1") { id } }', ANONYMOUS, 'UNAUTHENTICATED'],
-    ['a record that does not exist', '{ widget(id: "w-1") { id } }', agent, 'NOT_FOUND'],
+    [
+      'staff data without sign-in',
+      '{ widget(id: "5d0f3c1e-6d1a-4b6e-9a57-2f4f1f9c0e21") { id } }',
+      ANONYMOUS,
+      'UNAUTHENTICATED',
+    ],
+    [
+      'a record that does not exist',
+      '{ widget(id: "5d0f3c1e-6d1a-4b6e-9a57-2f4f1f9c0e21") { id } }',
+      agent,
+      'NOT_FOUND',
+    ],
     ['an administrator-only field as an agent', '{ districtSettings }', agent, 'FORBIDDEN'],
     ['a field the schema lacks', '{ gadgets { id } }', ANONYMOUS, 'GRAPHQL_VALIDATION_FAILED'],
   ])('answers %s with a typed error', async (_, query, principal, code) => {
@@ -145,7 +156,7 @@ describe('a platform subgraph', () => {
   });
 
   it('names the domain reason of a not-found error', async () => {
-    const { body } = await graphql('{ widget(id: "w-1") { id } }', agent);
+    const { body } = await graphql('{ widget(id: "5d0f3c1e-6d1a-4b6e-9a57-2f4f1f9c0e21") { id } }', agent);
     expect(body.errors?.[0]).toMatchObject({
       message: 'Widget not found',
       extensions: { reason: 'WIDGET_NOT_FOUND' },

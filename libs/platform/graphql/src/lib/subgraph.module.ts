@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { principalOf } from '@homeroom/platform/auth';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { enforceInputRules } from './enforce-input-rules';
 import { formatGraphQLError } from './format-error';
 
 export interface SubgraphSettings {
@@ -19,8 +20,9 @@ export interface SubgraphSettings {
 /**
  * A Federation 2 subgraph, code first: the schema is generated from the resolvers, sorted. Each app's
  * test compares its `_service { sdl }` with the committed `apps/<app>/schema.graphql` that composition
- * reads. Introspection is for development only. Needs ObservabilityModule (errors that become INTERNAL
- * are logged there, with the correlation id).
+ * reads. Introspection is for development only. Every argument is checked by `enforceInputRules` before
+ * its resolver runs. Needs ObservabilityModule (errors that become INTERNAL are logged there, with the
+ * correlation id).
  */
 export function subgraphModule({ production, orphanedTypes = [] }: SubgraphSettings): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
@@ -33,6 +35,8 @@ export function subgraphModule({ production, orphanedTypes = [] }: SubgraphSetti
       introspection: !production,
       includeStacktraceInErrorResponses: !production,
       buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes },
+      // Every String and ID argument is bounded, free of NUL and (IDs) a UUID before a resolver runs.
+      transformSchema: enforceInputRules,
       // Inline traces feed Apollo Studio, which a district's deployment does not use. The cast bridges
       // @apollo/server's CommonJS typings (ours) and its ESM typings (@nestjs/apollo's); see docs/adr/0002.
       plugins: [

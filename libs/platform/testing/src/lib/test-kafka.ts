@@ -147,8 +147,9 @@ export async function startGroupAtEnd(
     const topicsToCommit = [...new Set(ends.map((end) => end.topic))];
     await consumer.subscribe({ topics: topicsToCommit, fromBeginning: false });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    // It handles nothing (and commits nothing itself), so it need not pause: pausing before the group is
+    // initialized fails now and then ("consumer#run must be called first").
     await consumer.run({ eachBatchAutoResolve: false, autoCommit: false, eachBatch: async () => undefined });
-    consumer.pause(topicsToCommit.map((topic) => ({ topic })));
     await joined;
     await consumer.commitOffsets(ends);
   } finally {

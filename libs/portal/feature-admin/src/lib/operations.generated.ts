@@ -93,7 +93,7 @@ export type PeopleFilter = {
   includeInactive?: boolean | null | undefined;
   kind?: PersonKind | null | undefined;
   schoolId?: string | null | undefined;
-  /** Words to find in names, emails and phone numbers (case and accents ignored). */
+  /** Words to find in names, emails and phone numbers (case and accents ignored): at most 200 characters and 8 words; a word of one or two letters matches the start of a word. */
   search?: string | null | undefined;
 };
 

@@ -19,7 +19,7 @@ import {
   SessionService,
   watchQueryWhen,
 } from '@homeroom/portal/data-access';
-import { StaffBarComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
+import { StaffBarComponent, UntrustedTextComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
 import { CaseActionsComponent } from './case-actions.component';
 import { CaseAssistantComponent } from './case-assistant.component';
 import { CaseFollowingComponent } from './case-following.component';
@@ -54,13 +54,14 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     RequesterCardComponent,
     CaseFollowingComponent,
     CaseAssistantComponent,
+    UntrustedTextComponent,
   ],
   template: `
     <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
     <main class="case-page">
       @if (data(); as page) {
         @if (page.case; as item) {
-          <h1>{{ item.number }} · {{ item.subject }}</h1>
+          <h1>{{ item.number }} · <hr-untrusted-text [text]="item.subject" /></h1>
           <p class="meta">
             {{ item.school?.name ?? 'District' }} · {{ item.channel }} · {{ item.language }} ·
             <span data-testid="case-status">{{ item.status }}</span>
@@ -99,12 +100,14 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                       >{{ message.direction === 'INTERNAL_NOTE' ? 'Internal note' : message.authorKind }} ·
                       {{ message.createdAt | date: 'short' }}</span
                     >
-                    <p>{{ message.body }}</p>
+                    <p><hr-untrusted-text [text]="message.body" /></p>
                     @if (message.attachments.length) {
                       <ul class="plain attachments" aria-label="Attachments">
                         @for (file of message.attachments; track file.id) {
                           <li>
-                            <a [href]="download(file.downloadUrl)" rel="noopener">{{ file.fileName }}</a>
+                            <a [href]="download(file.downloadUrl)" rel="noopener"
+                              ><hr-untrusted-text [text]="file.fileName"
+                            /></a>
                             ({{ file.sizeBytes / 1024 | number: '1.0-0' }} KB)
                           </li>
                         }
@@ -154,7 +157,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                 <h2 id="satisfaction-heading">Satisfaction</h2>
                 <p data-testid="satisfaction">{{ satisfaction() }}</p>
                 @if (item.satisfaction?.comment; as comment) {
-                  <blockquote>{{ comment }}</blockquote>
+                  <blockquote><hr-untrusted-text [text]="comment" /></blockquote>
                 }
               </section>
               <hr-case-relations [supportCase]="item" />

@@ -18,7 +18,12 @@ import { RouterLink } from '@angular/router';
 import { Apollo, type QueryRef } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage, SessionService } from '@homeroom/portal/data-access';
-import { StaffBarComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
+import {
+  revealBidiControls,
+  StaffBarComponent,
+  UntrustedTextComponent,
+  useKeyboardShortcuts,
+} from '@homeroom/portal/ui';
 import {
   countFilters,
   defaultSort,
@@ -58,7 +63,7 @@ const OVERSCAN_ROWS = 10;
 @Component({
   selector: 'hr-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, StaffBarComponent],
+  imports: [DatePipe, RouterLink, StaffBarComponent, UntrustedTextComponent],
   template: `
     <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
     <main class="inbox">
@@ -175,7 +180,7 @@ const OVERSCAN_ROWS = 10;
                     item.number
                   }}</a>
                 </td>
-                <td [title]="item.subject">{{ item.subject }}</td>
+                <td [title]="item.subjectTitle"><hr-untrusted-text [text]="item.subject" /></td>
                 <td>{{ item.school }}</td>
                 <td>{{ item.topic }}</td>
                 <td [class]="'priority ' + item.priority.toLowerCase()">{{ item.priority }}</td>
@@ -248,6 +253,7 @@ export class InboxPageComponent {
         id: item.id,
         number: item.number,
         subject: item.subject,
+        subjectTitle: revealBidiControls(item.subject),
         school: item.school?.name ?? 'District',
         topic: item.topic?.name ?? '—',
         priority: item.priority,

@@ -14,7 +14,7 @@ export type CaseFilter = {
   myTeams?: boolean | null | undefined;
   priority?: Priority | null | undefined;
   schoolId?: string | null | undefined;
-  /** A case number, or words of the subject. */
+  /** A case number, or words of the subject (at most 200 characters; a word of one or two letters matches the start of a word). */
   search?: string | null | undefined;
   /** Only cases with an SLA timer past its warning threshold or breached, not yet met by a reply or resolution. */
   slaAtRisk?: boolean | null | undefined;

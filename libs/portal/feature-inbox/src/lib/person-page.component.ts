@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionService, watchQueryWhen } from '@homeroom/portal/data-access';
-import { StaffBarComponent } from '@homeroom/portal/ui';
+import { StaffBarComponent, UntrustedTextComponent } from '@homeroom/portal/ui';
 import { PersonPageDocument } from './operations.generated';
 
 /**
@@ -12,7 +12,7 @@ import { PersonPageDocument } from './operations.generated';
 @Component({
   selector: 'hr-person-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, StaffBarComponent],
+  imports: [DatePipe, RouterLink, StaffBarComponent, UntrustedTextComponent],
   template: `
     <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
     <main class="person-page">
@@ -114,7 +114,7 @@ import { PersonPageDocument } from './operations.generated';
                   <td>
                     <a [routerLink]="['/cases', edge.node.number]">{{ edge.node.number }}</a>
                   </td>
-                  <td>{{ edge.node.subject }}</td>
+                  <td><hr-untrusted-text [text]="edge.node.subject" /></td>
                   <td>{{ edge.node.school?.name ?? 'District' }}</td>
                   <td>{{ edge.node.status }}</td>
                   <td>{{ edge.node.createdAt | date: 'short' }}</td>

@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { UntrustedTextComponent } from '@homeroom/portal/ui';
 import type { CasePageQuery, RequesterCardFragment } from './operations.generated';
 
 type PageCase = NonNullable<CasePageQuery['case']>;
@@ -12,7 +13,7 @@ type PageCase = NonNullable<CasePageQuery['case']>;
 @Component({
   selector: 'hr-requester-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, UntrustedTextComponent],
   template: `
     <section class="panel" aria-labelledby="requester-heading">
       <h2 id="requester-heading">Requester</h2>
@@ -42,8 +43,9 @@ type PageCase = NonNullable<CasePageQuery['case']>;
           <ul class="plain">
             @for (other of otherCases().items; track other.id) {
               <li>
-                <a [routerLink]="['/cases', other.number]">{{ other.number }}</a> {{ other.subject }} ·
-                {{ other.status }} · {{ other.createdAt | date: 'mediumDate' }}
+                <a [routerLink]="['/cases', other.number]">{{ other.number }}</a>
+                <hr-untrusted-text [text]="other.subject" /> · {{ other.status }} ·
+                {{ other.createdAt | date: 'mediumDate' }}
               </li>
             }
           </ul>
@@ -52,7 +54,8 @@ type PageCase = NonNullable<CasePageQuery['case']>;
         <p>Anonymous: the requester chose not to be named.</p>
       } @else {
         <p>
-          {{ supportCase().contact.name ?? 'Not named' }} {{ supportCase().contact.email ?? '' }}
+          <hr-untrusted-text [text]="supportCase().contact.name ?? 'Not named'" />
+          {{ supportCase().contact.email ?? '' }}
           {{ supportCase().contact.phone ?? '' }}
         </p>
         <p class="hint">Not matched to anyone in the directory.</p>

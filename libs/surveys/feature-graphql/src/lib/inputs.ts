@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import type { SurveyInput as DomainSurveyInput } from '@homeroom/surveys/domain';
+import { MAX_PROMPT_LENGTH, type SurveyInput as DomainSurveyInput } from '@homeroom/surveys/domain';
+import { MaxLength } from '@homeroom/platform/graphql';
 import { RecipientKindEnum, RecipientRoleEnum, SurveyAudienceEnum, SurveyQuestionKindEnum } from './types';
 
 @InputType({ description: 'One text in one language (a BCP 47 tag such as en, es or es-MX).' })
@@ -7,7 +8,9 @@ export class TranslationInput {
   @Field()
   language!: string;
 
+  // validateSurvey checks MAX_PROMPT_LENGTH after trimming.
   @Field()
+  @MaxLength(2 * MAX_PROMPT_LENGTH)
   text!: string;
 }
 

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, enumFrom } from '@homeroom/platform/graphql';
+import { ConnectionType, enumFrom, MaxLength } from '@homeroom/platform/graphql';
 import { SENTIMENT_LABELS } from '@homeroom/shared/sentiment';
 import {
   SATISFACTION_DIMENSIONS,
@@ -9,6 +9,7 @@ import {
 } from '@homeroom/surveys/data-access';
 import {
   ASSESSMENT_AREAS,
+  MAX_TEXT_ANSWER_LENGTH,
   PPRA_AREAS,
   QUESTION_KINDS,
   SERVICE_STAGES,
@@ -303,7 +304,9 @@ export class SurveyAnswerInput {
   @Field(() => [String], { nullable: true })
   choices?: string[] | null;
 
+  // The question's own maxLength (at most MAX_TEXT_ANSWER_LENGTH) is checked after trimming.
   @Field(() => String, { nullable: true })
+  @MaxLength(2 * MAX_TEXT_ANSWER_LENGTH)
   text?: string | null;
 }
 

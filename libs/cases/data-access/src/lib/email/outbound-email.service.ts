@@ -21,6 +21,8 @@ export interface OutboundEmailSettings {
    * replies. Outages shorter than this lose nothing.
    */
   maxAgeMs?: number;
+  /** Where families open the links we mail them (requester confirmation): `<portalUrl>/contact/confirm/…`. */
+  portalUrl?: string;
 }
 
 export const OUTBOUND_EMAIL_SETTINGS = Symbol('OUTBOUND_EMAIL_SETTINGS');

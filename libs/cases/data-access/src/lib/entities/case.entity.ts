@@ -35,9 +35,26 @@ export class CaseEntity {
   @Column({ type: 'uuid', nullable: true })
   departmentId!: string | null;
 
-  /** The directory person, when the requester is known. */
+  /** The directory person, when the requester is known (named by staff, or confirmed: ADR 19). */
   @Column({ type: 'uuid', nullable: true })
   requesterId!: string | null;
+
+  /**
+   * The directory person whose address was typed into the form (or sent the email), until they confirm
+   * by the link mailed to that address: never shown or treated as the requester before.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  requesterCandidateId!: string | null;
+
+  /** The confirmation link's hash while one is outstanding. */
+  @Column({ type: 'text', nullable: true })
+  requesterConfirmationHash!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  requesterConfirmationSentAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  requesterConfirmedAt!: Date | null;
 
   /** What the requester gave us to answer them; empty for an anonymous inquiry. */
   @Column({ type: 'jsonb' })

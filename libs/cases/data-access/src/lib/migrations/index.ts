@@ -8,6 +8,8 @@ import { CaseRelationsAndPeople1764330000000 } from './1764330000000-case-relati
 import { Triage1764340000000 } from './1764340000000-triage.migration';
 import { SlaAlerts1764350000000 } from './1764350000000-sla-alerts.migration';
 import { RetiredTeams1764360000000 } from './1764360000000-retired-teams.migration';
+import { CaseSubjectSearch1764370000000 } from './1764370000000-case-subject-search.migration';
+import { RequesterConfirmation1764380000000 } from './1764380000000-requester-confirmation.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -21,4 +23,6 @@ export const CASES_MIGRATIONS = [
   Triage1764340000000,
   SlaAlerts1764350000000,
   RetiredTeams1764360000000,
+  CaseSubjectSearch1764370000000,
+  RequesterConfirmation1764380000000,
 ];

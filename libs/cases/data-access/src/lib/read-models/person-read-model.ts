@@ -39,6 +39,11 @@ async function relinkMergedRequester(
      FROM moved`,
     [data.survivorId, data.mergedId],
   );
+  // A candidate not yet confirmed follows too: the survivor is who the confirmation will name.
+  await manager.query(
+    'UPDATE support_case SET requester_candidate_id = $1, updated_at = now() WHERE requester_candidate_id = $2',
+    [data.survivorId, data.mergedId],
+  );
   await manager.query(
     'UPDATE known_person SET active = false, contact_keys = $2, updated_at = now() WHERE id = $1',
     [data.mergedId, []],

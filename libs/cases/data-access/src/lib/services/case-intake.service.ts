@@ -15,6 +15,7 @@ import {
   type Priority,
   STAFF_LOGGED_CHANNELS,
   subjectOf,
+  UNVERIFIED_CHANNELS,
 } from '@homeroom/cases/domain';
 import { detectSafetyConcerns } from '@homeroom/shared/safety';
 import { CaseOpened } from '@homeroom/cases/contracts';
@@ -165,7 +166,11 @@ export class CaseIntakeService {
       | 'sentiment'
       | 'sentimentScore'
       | 'replyToken'
-    > & { followUpOfId?: string | null; tags?: string[] },
+      | 'requesterCandidateId'
+      | 'requesterConfirmationHash'
+      | 'requesterConfirmationSentAt'
+      | 'requesterConfirmedAt'
+    > & { followUpOfId?: string | null; tags?: string[]; requesterCandidateId?: string | null },
     body: string,
     actor: CaseActor,
     manager?: EntityManager,
@@ -177,8 +182,14 @@ export class CaseIntakeService {
     const work = async (tx: EntityManager): Promise<OpenedCase> => {
       await this.checkReferences(tx, fields.schoolId, fields.topicId);
       if (fields.requesterId) await assertKnownRequester(tx, fields.requesterId);
-      const match = fields.requesterId || fields.anonymous ? null : await matchRequester(tx, fields.contact);
-      if (match?.kind === 'matched') fields = { ...fields, requesterId: match.personId };
+      const known = fields.requesterId || fields.requesterCandidateId || fields.anonymous;
+      const match = known ? null : await matchRequester(tx, fields.contact);
+      // Anyone can type anyone's address into the form: there, a match waits for its owner to confirm.
+      const unverified = UNVERIFIED_CHANNELS.includes(fields.channel);
+      if (match?.kind === 'matched')
+        fields = unverified
+          ? { ...fields, requesterCandidateId: match.personId }
+          : { ...fields, requesterId: match.personId };
       // Triage before routing: a classified topic is what topic-based rules route on.
       const triage = await this.triage.triage(tx, `${fields.subject}\n${body}`, Boolean(fields.topicId));
       if (triage.topic) fields = { ...fields, topicId: triage.topic.topicId };
@@ -192,6 +203,10 @@ export class CaseIntakeService {
         // Always a new one: a follow-up copies the original's fields, but answers to its own address.
         replyToken: newReplyToken(),
         followUpOfId: fields.followUpOfId ?? null,
+        requesterCandidateId: fields.requesterCandidateId ?? null,
+        requesterConfirmationHash: null,
+        requesterConfirmationSentAt: null,
+        requesterConfirmedAt: null,
         tags: fields.tags ?? [],
         mergedIntoId: null,
         sentiment: triage.sentiment.label,
@@ -244,7 +259,7 @@ export class CaseIntakeService {
           match.kind === 'matched' ? 'REQUESTER_MATCHED' : 'REQUESTER_AMBIGUOUS',
           { kind: 'SYSTEM', id: null },
           match.kind === 'matched'
-            ? { personId: match.personId, by: match.by }
+            ? { personId: match.personId, by: match.by, confirmed: !unverified }
             : { candidates: match.candidates },
         );
       }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import type { CaseSort, CaseStatus, Channel, Priority } from '@homeroom/cases/domain';
-import { CaseEntity, CaseMessageEntity, CaseTimelineEntity } from '../entities';
+import { substringPatterns } from '@homeroom/shared/text';
+import { CaseEntity, CaseMessageEntity, CaseTimelineEntity, KnownPersonEntity } from '../entities';
 import type { CaseVisibility } from './case-actor';
 
 export interface CaseFilter {
@@ -78,14 +79,14 @@ export class CaseQueryService {
     if (filter.slaAtRisk) query.andWhere('c.slaDueAt IS NOT NULL');
     const search = filter.search?.trim();
     if (search) {
+      // The number, or the subject through its trigram index (substringPatterns: short words, wildcards).
       query.andWhere(
-        new Brackets((where) =>
-          where
-            .where('c.number = :number', { number: search.toUpperCase() })
-            .orWhere('c.subject ILIKE :subject', {
-              subject: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
-            }),
-        ),
+        new Brackets((where) => {
+          where.where('c.number = :number', { number: search.toUpperCase() });
+          substringPatterns(search).forEach((pattern, i) =>
+            where.orWhere(`c.subject ILIKE :subject${i}`, { [`subject${i}`]: pattern }),
+          );
+        }),
       );
     }
     restrict(query, visibility);
@@ -118,6 +119,12 @@ export class CaseQueryService {
       where: { caseId, ...(includeInternal ? {} : { direction: In(['INBOUND', 'OUTBOUND']) }) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** The schools of a person the directory told us of (null: no such person), to check an assignment. */
+  async knownPersonSchools(personId: string): Promise<string[] | null> {
+    const person = await this.dataSource.getRepository(KnownPersonEntity).findOneBy({ id: personId });
+    return person ? person.schoolIds : null;
   }
 
   timeline(caseId: string): Promise<CaseTimelineEntity[]> {

@@ -192,6 +192,10 @@ export class CaseService {
           mergedIntoId: _m,
           sentiment: _s,
           sentimentScore: _ss,
+          // The follow-up asks its candidate (if any) to confirm anew, by its own link.
+          requesterConfirmationHash: _ch,
+          requesterConfirmationSentAt: _cs,
+          requesterConfirmedAt: _ca,
           ...fields
         } = supportCase;
         const followUp = await this.intake.open(

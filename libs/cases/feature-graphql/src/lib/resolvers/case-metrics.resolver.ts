@@ -3,7 +3,7 @@ import { CaseMetricsService, EmergingIssuesService, TopicService } from '@homero
 import type { Channel } from '@homeroom/cases/domain';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
-import { CASE_SCOPES, caseVisibility } from '../access';
+import { assertMaySeeFigures, CASE_SCOPES, caseVisibility } from '../access';
 import { toTopic } from '../mappers';
 import { Topic } from '../types/case.type';
 import { ChannelEnum } from '../types/enums';
@@ -105,7 +105,8 @@ export class CaseMetricsResolver {
   @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
   @Scopes(CASE_SCOPES.read)
   @Query(() => CaseMetrics, {
-    description: 'Contacts, response and resolution times, backlog and reopen rate.',
+    description:
+      'Contacts, response and resolution times, backlog and reopen rate: of the cases you may see, or of one of your schools.',
   })
   caseMetrics(
     @Args('range') range: DateRangeInput,
@@ -113,6 +114,7 @@ export class CaseMetricsResolver {
     @Args('topicId', { type: () => ID, nullable: true }) topicId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMetrics> {
+    assertMaySeeFigures(principal, schoolId);
     return this.metricsService.metrics(
       { from: range.from, to: range.to, schoolId, topicId },
       caseVisibility(principal),

@@ -2,8 +2,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { AlertService, CaseQueryService, CaseRelationsService } from '@homeroom/cases/data-access';
 import type { LinkKind } from '@homeroom/cases/domain';
 import { InvalidInputException } from '@homeroom/shared/errors';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
-import { actorOf, assertCaseVisible, CASE_SCOPES, STAFF_WHO_ACT } from '../access';
+import { CurrentPrincipal, hasAnyRole, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { actorOf, assertCaseActionable, CASE_SCOPES, STAFF_WHO_ACT } from '../access';
 import { CasesLoaders } from '../case-loaders';
 import { toCase } from '../mappers';
 import { Case } from '../types/case.type';
@@ -46,7 +46,7 @@ export class CaseRelationsResolver {
     @Args('remove', { type: () => [String], nullable: true }) remove: string[] | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
     return toCase(await this.relations.setTags(caseId, add ?? [], remove ?? [], actorOf(principal)));
   }
 
@@ -57,7 +57,7 @@ export class CaseRelationsResolver {
     @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
     return toCase(await this.relations.watch(caseId, this.watcher(userId, principal), actorOf(principal)));
   }
 
@@ -68,7 +68,7 @@ export class CaseRelationsResolver {
     @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
     return toCase(await this.relations.unwatch(caseId, this.watcher(userId, principal), actorOf(principal)));
   }
 
@@ -81,8 +81,8 @@ export class CaseRelationsResolver {
     @Args('kind', { type: () => LinkKindEnum }) kind: LinkKind,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
-    await assertCaseVisible(this.query, otherCaseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
+    await assertCaseActionable(this.query, otherCaseId, principal);
     return toCase(await this.relations.link(caseId, otherCaseId, kind, actorOf(principal)));
   }
 
@@ -95,7 +95,7 @@ export class CaseRelationsResolver {
     @Args('kind', { type: () => LinkKindEnum }) kind: LinkKind,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
     return toCase(await this.relations.unlink(caseId, otherCaseId, kind, actorOf(principal)));
   }
 
@@ -111,8 +111,8 @@ export class CaseRelationsResolver {
     @Args('reason', { type: () => String, nullable: true }) reason: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
-    await assertCaseVisible(this.query, intoCaseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
+    await assertCaseActionable(this.query, intoCaseId, principal);
     const { target } = await this.relations.merge(caseId, intoCaseId, reason, actorOf(principal));
     return toCase(target);
   }
@@ -143,7 +143,7 @@ export class CaseRelationsResolver {
   private watcher(userId: string | null, principal: Principal): string {
     if (principal.kind !== 'user') throw new InvalidInputException('Only staff watch cases');
     if (!userId || userId === principal.subject) return principal.subject;
-    if (!principal.roles.some((role) => role === 'DISTRICT_ADMIN' || role === 'SCHOOL_ADMIN')) {
+    if (!hasAnyRole(principal, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'])) {
       throw new InvalidInputException(
         'Only administrators add other people as watchers',
         [{ path: 'userId', message: 'leave empty to watch yourself' }],

@@ -15,6 +15,7 @@ import {
   CaseQueryService,
   CaseService,
   NO_ONE,
+  RequesterConfirmationService,
   TopicService,
   type TopicEntity,
 } from '@homeroom/cases/data-access';
@@ -26,23 +27,46 @@ import {
   sortKeyCount,
   sortKeys,
 } from '@homeroom/cases/domain';
-import { InvalidInputException } from '@homeroom/shared/errors';
-import { CurrentPrincipal, Public, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
-import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
-import { actorOf, assertCaseVisible, CASE_SCOPES, caseVisibility, STAFF_WHO_ACT } from '../access';
+import { ForbiddenException, InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
+import {
+  CurrentPrincipal,
+  Public,
+  reachOf,
+  Roles,
+  schoolsNamedBy,
+  Scopes,
+  type Principal,
+} from '@homeroom/platform/auth';
+import { ArgsMaxLength, decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
+import {
+  actorOf,
+  assertCaseActionable,
+  assertMayActAt,
+  CASE_SCOPES,
+  caseVisibility,
+  seesInternalNotes,
+  STAFF_WHO_ACT,
+} from '../access';
 import { toCase, toMessage, toTimelineEntry, toTopic } from '../mappers';
 import {
   Case,
   CaseConnection,
   CaseMessage,
   CaseTimelineEntry,
+  ConfirmedRequester,
   SubmitInquiryPayload,
   Topic,
   TrackedCase,
 } from '../types/case.type';
 import { CaseSortEnum, CaseStatusEnum } from '../types/enums';
 import { AttachmentInput } from '../types/attachment.type';
-import { CaseFilter, CreateCaseInput, SubmitInquiryInput, UpdateCaseInput } from '../types/inputs';
+import {
+  CaseFilter,
+  CreateCaseInput,
+  MESSAGE_BODY_MAX_LENGTH,
+  SubmitInquiryInput,
+  UpdateCaseInput,
+} from '../types/inputs';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -54,6 +78,7 @@ export class CaseResolver {
     private readonly query: CaseQueryService,
     private readonly topicService: TopicService,
     private readonly attachments: AttachmentService,
+    private readonly requesterConfirmation: RequesterConfirmationService,
   ) {}
 
   @Public()
@@ -96,7 +121,17 @@ export class CaseResolver {
   }
 
   @Public()
+  @Mutation(() => ConfirmedRequester, {
+    description:
+      'The owner of an address an inquiry came from confirms, by the one-time link mailed to it, that it was them: the directory person they are becomes the case’s requester. NOT_FOUND (CONFIRMATION_LINK_NOT_FOUND) for a link used or unknown, CONFLICT (CONFIRMATION_LINK_EXPIRED) after 14 days.',
+  })
+  async confirmRequester(@Args('token') token: string): Promise<ConfirmedRequester> {
+    return { caseNumber: (await this.requesterConfirmation.confirm(token)).number };
+  }
+
+  @Public()
   @Mutation(() => TrackedCase, { description: 'The requester replies through their tracking link.' })
+  @ArgsMaxLength({ body: MESSAGE_BODY_MAX_LENGTH })
   async replyAsRequester(
     @Args('token') token: string,
     @Args('body') body: string,
@@ -155,7 +190,7 @@ export class CaseResolver {
         tags: tags?.map((tag, i) => normalizeTag(tag, `filter.tags.${i}`)) ?? null,
         watcherId: watchedByMe ? me : null,
         teamMemberId: myTeams ? me : null,
-        schoolIds: mySchools ? (principal.kind === 'user' ? principal.schoolIds : []) : null,
+        schoolIds: mySchools ? schoolsNamedBy(principal) : null,
       },
       size,
       after ? keysForSort(sort, decodeCursor(after, sortKeyCount(sort))) : undefined,
@@ -206,9 +241,14 @@ export class CaseResolver {
   }
 
   @Scopes(CASE_SCOPES.read)
-  @ResolveField(() => [CaseMessage], { description: 'Oldest first, internal notes included (staff only).' })
-  async messages(@Parent() supportCase: Case): Promise<CaseMessage[]> {
-    return (await this.query.messages(supportCase.id, true)).map(toMessage);
+  @ResolveField(() => [CaseMessage], {
+    description: `Oldest first. Internal notes are included for staff, and for API clients holding ${CASE_SCOPES.internalNotes}.`,
+  })
+  async messages(
+    @Parent() supportCase: Case,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseMessage[]> {
+    return (await this.query.messages(supportCase.id, seesInternalNotes(principal))).map(toMessage);
   }
 
   @Scopes(CASE_SCOPES.read)
@@ -224,12 +264,14 @@ export class CaseResolver {
     @Args('input') input: CreateCaseInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
+    assertMayActAt(principal, input.schoolId);
     return toCase((await this.intake.createCase(input, actorOf(principal))).supportCase);
   }
 
   @Roles(...STAFF_WHO_ACT)
   @Scopes(CASE_SCOPES.write)
   @Mutation(() => CaseMessage, { description: 'A reply to the requester.' })
+  @ArgsMaxLength({ body: MESSAGE_BODY_MAX_LENGTH })
   async replyToCase(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('body') body: string,
@@ -237,7 +279,7 @@ export class CaseResolver {
     attachments: AttachmentInput[] | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMessage> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
     return toMessage(
       await this.attachments.withUploads(attachments, (files) =>
         this.caseService.reply(caseId, body, actorOf(principal), files),
@@ -248,6 +290,7 @@ export class CaseResolver {
   @Roles(...STAFF_WHO_ACT)
   @Scopes(CASE_SCOPES.write)
   @Mutation(() => CaseMessage, { description: 'A note for staff only; the requester never sees it.' })
+  @ArgsMaxLength({ body: MESSAGE_BODY_MAX_LENGTH })
   async addInternalNote(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('body') body: string,
@@ -255,7 +298,7 @@ export class CaseResolver {
     attachments: AttachmentInput[] | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMessage> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
     return toMessage(
       await this.attachments.withUploads(attachments, (files) =>
         this.caseService.addInternalNote(caseId, body, actorOf(principal), files),
@@ -272,8 +315,12 @@ export class CaseResolver {
     @Args('teamId', { type: () => ID, nullable: true }) teamId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
-    return toCase(await this.caseService.assign(caseId, assigneeId, teamId, actorOf(principal)));
+    await assertCaseActionable(this.query, caseId, principal);
+    if (assigneeId) await this.assertMayHandTo(assigneeId, principal);
+    // An argument left out arrives as undefined: both are replaced, so what is not given is no one.
+    return toCase(
+      await this.caseService.assign(caseId, assigneeId ?? null, teamId ?? null, actorOf(principal)),
+    );
   }
 
   @Roles(...STAFF_WHO_ACT)
@@ -284,7 +331,8 @@ export class CaseResolver {
     @Args('input') input: UpdateCaseInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
+    if (input.schoolId !== undefined) assertMayActAt(principal, input.schoolId);
     return toCase(await this.caseService.update(caseId, { ...input }, actorOf(principal)));
   }
 
@@ -303,11 +351,26 @@ export class CaseResolver {
     sendSurvey: boolean | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
-    await assertCaseVisible(this.query, caseId, principal);
+    await assertCaseActionable(this.query, caseId, principal);
     return toCase(
       await this.caseService.setStatus(caseId, status, actorOf(principal), {
         sendSurvey: sendSurvey ?? true,
       }),
     );
+  }
+
+  /**
+   * School staff hand cases only to staff of the schools they act for (district-wide roles and integrations
+   * to anyone the directory knows): an assignment opens the case to its assignee.
+   */
+  private async assertMayHandTo(assigneeId: string, principal: Principal): Promise<void> {
+    const schools = await this.query.knownPersonSchools(assigneeId);
+    if (!schools) throw new NotFoundException('Person');
+    const reach = reachOf(principal, STAFF_WHO_ACT);
+    if (!reach.district && !schools.some((id) => reach.schoolIds.includes(id)))
+      throw new ForbiddenException(
+        'You may not hand cases to staff of other schools',
+        'OUTSIDE_YOUR_SCHOOLS',
+      );
   }
 }

@@ -2,7 +2,7 @@ import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/
 import { CaseMetricsService } from '@homeroom/cases/data-access';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
-import { CASE_SCOPES, caseVisibility } from '../access';
+import { assertMaySeeFigures, CASE_SCOPES, caseVisibility } from '../access';
 import { SchoolReference } from '../types/references.type';
 import { CaseMetrics } from './case-metrics.resolver';
 
@@ -20,13 +20,15 @@ export class SchoolCasesResolver {
   @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
   @Scopes(CASE_SCOPES.read)
   @ResolveField(() => CaseMetrics, {
-    description: "This school's contacts, response times, backlog and reopen rate.",
+    description:
+      "This school's contacts, response times, backlog and reopen rate: for its staff, district roles and integrations.",
   })
   caseMetrics(
     @Parent() school: SchoolReference,
     @Args('range') range: DateRangeInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMetrics> {
+    assertMaySeeFigures(principal, school.id);
     return this.metricsService.metrics(
       { from: range.from, to: range.to, schoolId: school.id },
       caseVisibility(principal),

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { MAX_ATTACHMENT_BASE64_LENGTH } from '@homeroom/cases/domain';
+import { MaxLength } from '@homeroom/platform/graphql';
 
 @ObjectType({ description: 'A file that came with a message.' })
 export class Attachment {
@@ -33,5 +35,6 @@ export class AttachmentInput {
   contentType!: string;
 
   @Field({ description: 'The file, standard base64 (RFC 4648 §4) with padding.' })
+  @MaxLength(MAX_ATTACHMENT_BASE64_LENGTH)
   contentBase64!: string;
 }

@@ -98,9 +98,17 @@ export class Case {
 
   @Field(() => PersonReference, {
     nullable: true,
-    description: 'Null when anonymous or not matched to the directory.',
+    description:
+      'Null when anonymous, not matched to the directory, or matched only by an address typed into the form or an email and not yet confirmed (see requesterCandidate).',
   })
   requester!: PersonReference | null;
+
+  @Field(() => PersonReference, {
+    nullable: true,
+    description:
+      "The directory person whose address the inquiry came from (the public form, an email) while its owner has not confirmed it was them: anyone can type anyone's address. A confirmation link is mailed to that address; on confirmation they become the requester. Not a confirmed identity: do not share their records on this case.",
+  })
+  requesterCandidate!: PersonReference | null;
 
   @Field(() => CaseContact)
   contact!: CaseContact;
@@ -185,6 +193,14 @@ export class TrackedCase {
     description: "The follow-up case's own tracking token, shown once.",
   })
   followUpTrackingToken?: string | null;
+}
+
+@ObjectType({
+  description: 'The case whose requester confirmed, by the link mailed to them, that they wrote in.',
+})
+export class ConfirmedRequester {
+  @Field()
+  caseNumber!: string;
 }
 
 @ObjectType()

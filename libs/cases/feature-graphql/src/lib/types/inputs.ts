@@ -1,6 +1,20 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import type { CaseStatus, CaseType, Channel, Priority } from '@homeroom/cases/domain';
+import {
+  type CaseStatus,
+  type CaseType,
+  type Channel,
+  MAX_MESSAGE_LENGTH,
+  type Priority,
+} from '@homeroom/cases/domain';
+import { MaxLength } from '@homeroom/platform/graphql';
+import { MAX_SEARCH_LENGTH } from '@homeroom/shared/text';
 import { CaseStatusEnum, CaseTypeEnum, ChannelEnum, PriorityEnum } from './enums';
+
+/**
+ * The bound on a message body as sent (inquiry, description, reply, note): twice MAX_MESSAGE_LENGTH, which
+ * the domain checks after trimming and joining CRLF line ends, so that it stays the one to answer.
+ */
+export const MESSAGE_BODY_MAX_LENGTH = 2 * MAX_MESSAGE_LENGTH;
 
 @InputType()
 export class RequesterInput {
@@ -17,6 +31,7 @@ export class RequesterInput {
 @InputType()
 export class SubmitInquiryInput {
   @Field()
+  @MaxLength(MESSAGE_BODY_MAX_LENGTH)
   message!: string;
 
   @Field(() => String, { nullable: true })
@@ -44,6 +59,7 @@ export class CreateCaseInput {
   channel!: Channel;
 
   @Field({ description: "The requester's words, as staff took them down." })
+  @MaxLength(MESSAGE_BODY_MAX_LENGTH)
   description!: string;
 
   @Field(() => String, { nullable: true })
@@ -100,7 +116,11 @@ export class CaseFilter {
   @Field(() => ChannelEnum, { nullable: true })
   channel?: Channel | null;
 
-  @Field(() => String, { nullable: true, description: 'A case number, or words of the subject.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `A case number, or words of the subject (at most ${MAX_SEARCH_LENGTH} characters; a word of one or two letters matches the start of a word).`,
+  })
+  @MaxLength(MAX_SEARCH_LENGTH)
   search?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Cases carrying every one of these tags.' })

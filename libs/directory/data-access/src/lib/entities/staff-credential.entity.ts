@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-/** A staff member's password for the directory's own sign-in (argon2id), with lockout state. */
+/**
+ * A staff member's password for the directory's own sign-in (argon2id). Failed attempts are counted apart,
+ * by the sign-in throttle (`sign_in_throttle`), never as a lock on the account.
+ */
 @Entity({ name: 'staff_credential' })
 export class StaffCredentialEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -8,12 +11,6 @@ export class StaffCredentialEntity {
 
   @Column({ type: 'text' })
   passwordHash!: string;
-
-  @Column({ type: 'integer', default: 0 })
-  failedAttempts!: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   passwordSetAt!: Date;

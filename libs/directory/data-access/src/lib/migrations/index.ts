@@ -2,6 +2,7 @@ import { CreateMessagingTables1764150000000 } from '@homeroom/platform/messaging
 import { CreateDirectory1764160000000 } from './1764160000000-create-directory.migration';
 import { CreateSignIn1764170000000 } from './1764170000000-create-sign-in.migration';
 import { ApiClientLastUsed1765000000000 } from './1765000000000-api-client-last-used.migration';
+import { SignInThrottle1766000000000 } from './1766000000000-sign-in-throttle.migration';
 
 /** In order; immutable once merged. */
 export const DIRECTORY_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const DIRECTORY_MIGRATIONS = [
   CreateDirectory1764160000000,
   CreateSignIn1764170000000,
   ApiClientLastUsed1765000000000,
+  SignInThrottle1766000000000,
 ];

@@ -5,15 +5,16 @@ import { InvalidInputException, NotFoundException } from '@homeroom/shared/error
 import { checkPassword } from '@homeroom/directory/domain';
 import { PersonEntity, StaffCredentialEntity } from '../entities';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
-
 // OWASP's argon2id floor: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export type SignInResult = { ok: true; person: PersonEntity } | { ok: false; reason: 'invalid' | 'locked' };
+/** A password checked: right, or not (with the active staff member the address is theirs, if any). */
+export type PasswordCheck = { ok: true; person: PersonEntity } | { ok: false; person: PersonEntity | null };
 
-/** Staff passwords: set by an administrator, checked at sign-in, locked after repeated failures. */
+/**
+ * Staff passwords: set by an administrator, checked at sign-in. Counting failures, and making repeated ones
+ * wait, is the sign-in throttle's job (SignInThrottleService), for every address typed in alike.
+ */
 @Injectable()
 export class CredentialService {
   /** Verified against when the email is unknown, so both failures take the same time. */
@@ -34,42 +35,31 @@ export class CredentialService {
     checkPassword(password, { email: person.emails.find((e) => e.primary)?.address });
     await this.dataSource
       .getRepository(StaffCredentialEntity)
-      .upsert(
-        { personId, passwordHash: await hash(password, ARGON2), failedAttempts: 0, lockedUntil: null },
-        ['personId'],
-      );
+      .upsert({ personId, passwordHash: await hash(password, ARGON2) }, ['personId']);
   }
 
-  async signIn(email: string, password: string, now: Date = new Date()): Promise<SignInResult> {
+  /** Checks a staff member's password; an address no one has takes as long to refuse as a wrong password. */
+  async verifyPassword(email: string, password: string): Promise<PasswordCheck> {
     const person = await this.findStaffByEmail(email);
     const credential = person
       ? await this.dataSource.getRepository(StaffCredentialEntity).findOneBy({ personId: person.id })
       : null;
     if (!person || !credential) {
       await verify(await this.decoy, password);
-      return { ok: false, reason: 'invalid' };
+      return { ok: false, person };
     }
-    if (credential.lockedUntil && credential.lockedUntil > now) return { ok: false, reason: 'locked' };
-    if (await verify(credential.passwordHash, password)) {
-      await this.dataSource
-        .getRepository(StaffCredentialEntity)
-        .update({ personId: person.id }, { failedAttempts: 0, lockedUntil: null });
-      return { ok: true, person };
-    }
-    // Counted in the database, so that every replica sees the same tally.
-    await this.dataSource.query(
-      `UPDATE staff_credential
-          SET failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
-              locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-        WHERE person_id = $1`,
-      [person.id, MAX_FAILED_SIGN_INS, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000)],
-    );
-    return { ok: false, reason: 'invalid' };
+    return (await verify(credential.passwordHash, password)) ? { ok: true, person } : { ok: false, person };
   }
 
   /** Active staff whose addresses include this one (addresses are stored lower-cased). */
   async findStaffByEmail(email: string): Promise<PersonEntity | null> {
     return (await this.staffWithEmail(email, 1))[0] ?? null;
+  }
+
+  /** The staff member with this id, while they are active staff. */
+  async activeStaff(personId: string): Promise<PersonEntity | null> {
+    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: personId });
+    return person?.kind === 'STAFF' && person.active ? person : null;
   }
 
   /**

@@ -18,6 +18,7 @@ import {
   normalizePhones,
   type PhoneNumber,
 } from '@homeroom/shared/contact';
+import { substringPatterns } from '@homeroom/shared/text';
 import { contactKey, PersonCreated, PersonDeactivated, PersonUpdated } from '@homeroom/directory/contracts';
 import { PersonEntity, SchoolEntity, SchoolMembershipEntity } from '../entities';
 import { defined } from './defined';
@@ -159,13 +160,20 @@ export class PersonService {
 
   /** Whether the caller may see this person (see PersonVisibility). */
   async isVisible(personId: string, visibility: PersonVisibility): Promise<boolean> {
-    if (visibility.everyone) return true;
+    return (await this.visibleIds([personId], visibility)).has(personId);
+  }
+
+  /** Which of these people the caller may see, in one query (relations: guardians, members, principals). */
+  async visibleIds(personIds: readonly string[], visibility: PersonVisibility): Promise<Set<string>> {
+    if (visibility.everyone || personIds.length === 0) return new Set(personIds);
     const query = this.dataSource
       .getRepository(PersonEntity)
       .createQueryBuilder('person')
-      .where('person.id = :personId', { personId });
+      .select('person.id', 'id')
+      .where('person.id IN (:...personIds)', { personIds: [...new Set(personIds)] });
     this.restrictTo(query, visibility);
-    return (await query.getCount()) > 0;
+    const rows: { id: string }[] = await query.getRawMany();
+    return new Set(rows.map((row) => row.id));
   }
 
   /**
@@ -186,11 +194,23 @@ export class PersonService {
         { schoolId: filter.schoolId },
       );
     }
-    searchTerms(filter.search ?? '').forEach((term, index) => {
-      query.andWhere(`person.searchText LIKE :term${index}`, { [`term${index}`]: `%${escapeLike(term)}%` });
+    // Every term must match, each through the trigram index (see substringPatterns for short words).
+    const terms = searchTerms(filter.search ?? '')
+      .map(substringPatterns)
+      .filter((patterns) => patterns.length > 0);
+    terms.forEach((patterns, index) => {
+      query.andWhere(
+        new Brackets((where) =>
+          patterns.forEach((pattern, alternative) =>
+            where.orWhere(`person.searchText LIKE :term${index}_${alternative}`, {
+              [`term${index}_${alternative}`]: pattern,
+            }),
+          ),
+        ),
+      );
     });
     this.restrictTo(query, visibility);
-    if (searchTerms(filter.search ?? '').length > 0) return this.searchPage(query, { limit, after });
+    if (terms.length > 0) return this.searchPage(query, { limit, after });
     const total = await query.clone().getCount();
     if (after) {
       query.andWhere('(person.familyName, person.givenName, person.id) > (:family, :given, :id)', {
@@ -351,8 +371,4 @@ export function contactKeysOf(person: Partial<Pick<PersonEntity, 'emails' | 'pho
     ...(person.emails ?? []).map((e) => contactKey(e.address)),
     ...(person.phones ?? []).map((p) => contactKey(p.number)),
   ];
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

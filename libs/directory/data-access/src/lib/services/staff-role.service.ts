@@ -35,6 +35,14 @@ export class StaffRoleService {
           'NOT_STAFF',
         );
       }
+      const misplaced = grants.findIndex((g) => g.role === 'DISTRICT_ADMIN' && g.schoolId !== null);
+      if (misplaced >= 0) {
+        throw new InvalidInputException(
+          'District administrators are named for the whole district, not a school',
+          [{ path: `roles.${misplaced}.schoolId`, message: 'must be empty for DISTRICT_ADMIN' }],
+          'DISTRICT_ROLE_AT_SCHOOL',
+        );
+      }
       await manager.delete(StaffRoleEntity, { personId });
       const rows = dedupe(grants).map((grant) => manager.create(StaffRoleEntity, { personId, ...grant }));
       if (rows.length) await manager.save(rows);

@@ -1,11 +1,14 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import type {
-  ContactChannel,
-  MembershipRole,
-  PersonKind,
-  RelationshipType,
-  StaffRole,
+import {
+  type ContactChannel,
+  MAX_SEARCH_TERMS,
+  type MembershipRole,
+  type PersonKind,
+  type RelationshipType,
+  type StaffRole,
 } from '@homeroom/directory/domain';
+import { MaxLength } from '@homeroom/platform/graphql';
+import { MAX_SEARCH_LENGTH } from '@homeroom/shared/text';
 import {
   ContactChannelEnum,
   MembershipRoleEnum,
@@ -121,8 +124,9 @@ export class UpdatePersonInput {
 export class PeopleFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Words to find in names, emails and phone numbers (case and accents ignored).',
+    description: `Words to find in names, emails and phone numbers (case and accents ignored): at most ${MAX_SEARCH_LENGTH} characters and ${MAX_SEARCH_TERMS} words; a word of one or two letters matches the start of a word.`,
   })
+  @MaxLength(MAX_SEARCH_LENGTH)
   search?: string | null;
 
   @Field(() => PersonKindEnum, { nullable: true })

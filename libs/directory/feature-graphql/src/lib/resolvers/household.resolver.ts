@@ -1,7 +1,20 @@
-import { Args, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { HouseholdService } from '@homeroom/directory/data-access';
-import { Roles, Scopes } from '@homeroom/platform/auth';
-import { DIRECTORY_SCOPES } from '../access';
+import {
+  Args,
+  Context,
+  Field,
+  ID,
+  Info,
+  InputType,
+  Mutation,
+  Parent,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AuditLogService, HouseholdService } from '@homeroom/directory/data-access';
+import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { actorOf, auditedOperation, DIRECTORY_SCOPES } from '../access';
+import { DirectoryLoaders } from '../directory-loaders';
 import { PostalAddressInput } from '../inputs/school.input';
 import { toPerson } from '../mappers';
 import { Household } from '../types/person-links.type';
@@ -24,12 +37,25 @@ export class CreateHouseholdInput {
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  constructor(private readonly householdService: HouseholdService) {}
+  constructor(
+    private readonly householdService: HouseholdService,
+    private readonly loaders: DirectoryLoaders,
+    private readonly audit: AuditLogService,
+  ) {}
 
   @Scopes(DIRECTORY_SCOPES.read)
-  @ResolveField(() => [Person])
-  async members(@Parent() household: Household): Promise<Person[]> {
-    return (await this.householdService.members([household.id])).map(toPerson);
+  @ResolveField(() => [Person], { description: 'The members you may see, audit-logged as reads.' })
+  async members(
+    @Parent() household: Household,
+    @Context('req') req: object,
+    @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Person[]> {
+    const members = await this.householdService.members([household.id]);
+    const visible = await this.loaders.for(req).visiblePerson.loadMany(members.map((m) => m.id));
+    const shown = members.filter((_, i) => visible[i] && !(visible[i] instanceof Error));
+    await this.audit.recordReads(actorOf(principal), shown, auditedOperation(info));
+    return shown.map(toPerson);
   }
 
   @Roles('DISTRICT_ADMIN')

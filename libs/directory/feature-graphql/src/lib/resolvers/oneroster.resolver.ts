@@ -3,27 +3,37 @@ import { DataSource } from 'typeorm';
 import { Roles } from '@homeroom/platform/auth';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { OneRosterImporter } from '@homeroom/directory/oneroster';
+import { MaxLength } from '@homeroom/platform/graphql';
+
+/** A file of the set, in characters: the directory's request body limit (25 MB, main.ts) bounds them all. */
+const ONEROSTER_FILE_MAX_LENGTH = 25 * 1024 * 1024;
 
 @InputType({
   description: 'A OneRoster CSV set, each file as UTF-8 text. Larger sets: npm run import:oneroster.',
 })
 export class OneRosterFilesInput {
   @Field()
+  @MaxLength(ONEROSTER_FILE_MAX_LENGTH)
   manifest!: string;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(ONEROSTER_FILE_MAX_LENGTH)
   orgs?: string | null;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(ONEROSTER_FILE_MAX_LENGTH)
   users?: string | null;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(ONEROSTER_FILE_MAX_LENGTH)
   roles?: string | null;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(ONEROSTER_FILE_MAX_LENGTH)
   enrollments?: string | null;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(ONEROSTER_FILE_MAX_LENGTH)
   demographics?: string | null;
 }
 

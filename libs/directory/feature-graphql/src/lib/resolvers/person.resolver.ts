@@ -22,7 +22,7 @@ import {
 import { NotFoundException } from '@homeroom/shared/errors';
 import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
-import { actorOf, DIRECTORY_SCOPES, visibilityOf } from '../access';
+import { actorOf, auditedOperation, DIRECTORY_SCOPES, visibilityOf } from '../access';
 import { DirectoryLoaders } from '../directory-loaders';
 import {
   CreatePersonInput,
@@ -62,7 +62,7 @@ export class PersonResolver {
       { limit: size, after: after ? decodeCursor(after, 3) : undefined },
       visibilityOf(principal),
     );
-    await this.audit.recordReads(actorOf(principal), rows.slice(0, size), operationName(info));
+    await this.audit.recordReads(actorOf(principal), rows.slice(0, size), auditedOperation(info));
     return toConnection(rows, size, total, (p) => [p.familyName, p.givenName, p.id], toPerson);
   }
 
@@ -75,7 +75,7 @@ export class PersonResolver {
   ): Promise<Person | null> {
     const person = await this.visiblePerson(id, principal);
     if (!person) return null;
-    await this.audit.recordReads(actorOf(principal), [person], operationName(info));
+    await this.audit.recordReads(actorOf(principal), [person], auditedOperation(info));
     return toPerson(person);
   }
 
@@ -221,7 +221,10 @@ export class PersonResolver {
     return this.toGrants(grants, req);
   }
 
-  /** The other side of a person's guardian links (their guardians, or their students), audit-logged. */
+  /**
+   * The other side of a person's guardian links (their guardians, or their students) that the caller may
+   * see, audit-logged: a guardian at the caller's school does not open a student at another school.
+   */
   private async linkedPeople(
     person: Person,
     other: 'guardian' | 'student',
@@ -231,10 +234,10 @@ export class PersonResolver {
   ): Promise<GuardianLink[]> {
     const loaders = this.loaders.for(req);
     const links = await (other === 'guardian' ? loaders.guardiansOf : loaders.studentsOf).load(person.id);
-    const people = await loaders.person.loadMany(
+    const people = await loaders.visiblePerson.loadMany(
       links.map((l) => (other === 'guardian' ? l.guardianId : l.studentId)),
     );
-    await this.audit.recordReads(actorOf(principal), people.filter(isPerson), operationName(info));
+    await this.audit.recordReads(actorOf(principal), people.filter(isPerson), auditedOperation(info));
     return links.flatMap((link, i) => {
       const found = people[i];
       if (!isPerson(found ?? null)) return [];
@@ -272,8 +275,4 @@ export class PersonResolver {
 
 function isPerson(value: PersonEntity | Error | null): value is PersonEntity {
   return value !== null && !(value instanceof Error);
-}
-
-function operationName(info: GraphQLResolveInfo): string {
-  return `${info.operation.operation}:${info.operation.name?.value ?? info.fieldName}`;
 }

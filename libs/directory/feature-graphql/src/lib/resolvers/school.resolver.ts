@@ -61,7 +61,7 @@ export class SchoolResolver {
   @ResolveField(() => Person, { nullable: true, description: 'Staff and API clients only.' })
   async principal(@Parent() school: School, @Context('req') req: object): Promise<Person | null> {
     if (!school.principalId) return null;
-    const person = await this.loaders.for(req).person.load(school.principalId);
+    const person = await this.loaders.for(req).visiblePerson.load(school.principalId);
     return person ? toPerson(person) : null;
   }
 

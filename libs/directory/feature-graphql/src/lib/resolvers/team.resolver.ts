@@ -10,12 +10,16 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { TeamService } from '@homeroom/directory/data-access';
-import { Roles, Scopes } from '@homeroom/platform/auth';
-import { DIRECTORY_SCOPES } from '../access';
+import { CurrentPrincipal, Roles, Scopes, type Principal, type StaffRole } from '@homeroom/platform/auth';
+import { NotFoundException } from '@homeroom/shared/errors';
+import { assertMayChangeAt, DIRECTORY_SCOPES } from '../access';
 import { DirectoryLoaders } from '../directory-loaders';
 import { CreateTeamInput, TeamMemberInput, UpdateTeamInput } from '../inputs/person.input';
 import { toPerson, toTeam } from '../mappers';
 import { Team, TeamMember } from '../types/team.type';
+
+/** Who manages teams: district administrators everywhere, school administrators at their schools. */
+const TEAM_ADMINS: readonly StaffRole[] = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'];
 
 @Resolver(() => Team)
 export class TeamResolver {
@@ -44,11 +48,13 @@ export class TeamResolver {
   }
 
   @Scopes(DIRECTORY_SCOPES.read)
-  @ResolveField(() => [TeamMember])
+  @ResolveField(() => [TeamMember], {
+    description: 'The members you may see: staff of your schools, or everyone for district-wide roles.',
+  })
   async members(@Parent() team: Team, @Context('req') req: object): Promise<TeamMember[]> {
     const loaders = this.loaders.for(req);
     const members = await loaders.teamMembers.load(team.id);
-    const people = await loaders.person.loadMany(members.map((m) => m.personId));
+    const people = await loaders.visiblePerson.loadMany(members.map((m) => m.personId));
     return members.flatMap((member, i) => {
       const person = people[i];
       return person && !(person instanceof Error)
@@ -63,24 +69,46 @@ export class TeamResolver {
     });
   }
 
-  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN')
+  @Roles(...TEAM_ADMINS)
   @Scopes(DIRECTORY_SCOPES.write)
-  @Mutation(() => Team)
-  async createTeam(@Args('input') input: CreateTeamInput): Promise<Team> {
+  @Mutation(() => Team, {
+    description:
+      'School administrators create teams at their own schools; department teams are the district’s.',
+  })
+  async createTeam(
+    @Args('input') input: CreateTeamInput,
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') req: object,
+  ): Promise<Team> {
     const { members, ...team } = input;
+    assertMayChangeAt(principal, TEAM_ADMINS, team.schoolId ?? null);
+    await this.assertVisible(members, req);
     return toTeam(await this.teamService.create(team, members));
   }
 
-  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN')
+  @Roles(...TEAM_ADMINS)
   @Scopes(DIRECTORY_SCOPES.write)
   @Mutation(() => Team, {
-    description: "Replaces the team's members, with their availability and out-of-office.",
+    description:
+      "Replaces the team's members, with their availability and out-of-office. Members you cannot see stay.",
   })
   async setTeamMembers(
     @Args('teamId', { type: () => ID }) teamId: string,
     @Args('members', { type: () => [TeamMemberInput] }) members: TeamMemberInput[],
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') req: object,
   ): Promise<Team> {
-    return toTeam(await this.teamService.setMembers(teamId, members));
+    const [team] = await this.teamService.findByIds([teamId]);
+    if (!team) throw new NotFoundException('Team');
+    assertMayChangeAt(principal, TEAM_ADMINS, team.schoolId);
+    await this.assertVisible(members, req);
+    // Those the caller cannot see were not on their screen to keep: replacing must not drop them unseen.
+    const loaders = this.loaders.for(req);
+    const current = await loaders.teamMembers.load(teamId);
+    const seen = await loaders.visiblePerson.loadMany(current.map((m) => m.personId));
+    const named = new Set(members.map((m) => m.personId));
+    const unseen = current.filter((m, i) => !seen[i] && !named.has(m.personId));
+    return toTeam(await this.teamService.setMembers(teamId, [...members, ...unseen]));
   }
 
   @Roles('DISTRICT_ADMIN')
@@ -111,5 +139,11 @@ export class TeamResolver {
   })
   async reactivateTeam(@Args('id', { type: () => ID }) id: string): Promise<Team> {
     return toTeam(await this.teamService.reactivate(id));
+  }
+
+  /** A member the caller cannot see is answered as a person that does not exist. */
+  private async assertVisible(members: readonly { personId: string }[], req: object): Promise<void> {
+    const people = await this.loaders.for(req).visiblePerson.loadMany(members.map((m) => m.personId));
+    if (people.some((person) => !person || person instanceof Error)) throw new NotFoundException('Person');
   }
 }

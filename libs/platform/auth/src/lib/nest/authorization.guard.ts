@@ -8,7 +8,8 @@ import { principalOf } from './principal-of-request';
 
 /**
  * Deny by default: an operation is public only when marked @Public(); otherwise the caller must be staff
- * (with one of the @Roles, when given) or an API client holding every @Scopes.
+ * (with one of the @Roles, when given) or an API client holding every @Scopes. Roles are checked here
+ * wherever they were granted; which schools they reach is the resolver's check, once it knows the school.
  */
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
@@ -22,6 +23,12 @@ export class AuthorizationGuard implements CanActivate {
     if (principal.kind === 'anonymous') throw new UnauthenticatedException();
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
     const scopes = this.reflector.getAllAndOverride<string[] | undefined>(SCOPES_KEY, targets);
+    // Staff whose last role was taken away act as no one at the next request, whatever their token says.
+    if (principal.kind === 'user' && principal.grants.length === 0)
+      throw new ForbiddenException(
+        'You hold no role in Homeroom; ask your district administrator',
+        'NO_ROLE',
+      );
     if (principal.kind === 'user' && (!roles || hasAnyRole(principal, roles))) return true;
     if (principal.kind === 'client' && scopes && hasScopes(principal, scopes)) return true;
     throw new ForbiddenException();

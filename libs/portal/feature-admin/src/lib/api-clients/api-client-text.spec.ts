@@ -14,6 +14,7 @@ describe('a new API client', () => {
       'directory:write',
       'cases:read',
       'cases:write',
+      'cases:internal-notes:read',
       'slas:read',
       'slas:write',
       'surveys:read',

@@ -11,6 +11,7 @@ export const API_SCOPES: readonly { scope: string; what: string }[] = [
   { scope: 'directory:write', what: 'change them (create and update people, schools, teams)' },
   { scope: 'cases:read', what: 'read cases and their messages' },
   { scope: 'cases:write', what: 'open, answer, assign and update cases' },
+  { scope: 'cases:internal-notes:read', what: 'also read internal notes, written for staff only' },
   { scope: 'slas:read', what: 'read SLA calendars, policies and timers' },
   { scope: 'slas:write', what: 'change SLA calendars and policies' },
   { scope: 'surveys:read', what: 'read surveys and their results' },

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { UntrustedTextComponent } from '@homeroom/portal/ui';
 import type { AdminSurveysDetailQuery } from '../operations.generated';
 import {
   describeNps,
@@ -30,6 +31,7 @@ const STAGE_NAMES: Record<string, string> = {
 @Component({
   selector: 'hr-survey-results',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [UntrustedTextComponent],
   styles: `
     .chart {
       display: grid;
@@ -166,7 +168,7 @@ const STAGE_NAMES: Record<string, string> = {
       <ul class="plain">
         @for (comment of comments; track comment.responseId) {
           <li>
-            “{{ comment.comment }}”
+            “<hr-untrusted-text [text]="comment.comment" />”
             <span class="hint">
               — score {{ comment.score ?? 'none'
               }}{{ comment.sentiment ? ', ' + comment.sentiment.toLowerCase() : '' }},

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles, Scopes } from '@homeroom/platform/auth';
+import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
 import {
   AudienceService,
@@ -12,7 +12,7 @@ import {
 } from '@homeroom/surveys/data-access';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { localize, ppraWarnings, surveyTranslations, validateSurvey } from '@homeroom/surveys/domain';
-import { RESULT_READERS, SURVEY_AUTHORS, SURVEY_SCOPES } from '../access';
+import { assertMaySeeResults, RESULT_READERS, SURVEY_AUTHORS, SURVEY_SCOPES } from '../access';
 import { SurveyAudienceInput, SurveyInput, toSurveyInput } from '../inputs';
 import { toQuestion } from '../mappers';
 import {
@@ -185,12 +185,15 @@ export class SurveyResolver {
   @Roles(...RESULT_READERS)
   @Scopes(SURVEY_SCOPES.read)
   @ResolveField(() => SurveyResults, {
-    description: 'Answers question by question, in the language asked for.',
+    description:
+      'Answers question by question, in the language asked for: district-wide figures, for district-wide roles and integrations.',
   })
   results(
     @Parent() survey: Survey,
+    @CurrentPrincipal() principal: Principal,
     @Args('language', { nullable: true }) language?: string,
   ): Promise<SurveyResults> {
+    assertMaySeeResults(principal, null);
     return this.surveyResults.results(survey.id, language ?? survey.askedLanguage ?? undefined);
   }
 

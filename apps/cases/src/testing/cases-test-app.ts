@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Principal } from '@homeroom/platform/auth';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import { workspaceRoot } from '@homeroom/platform/local-stack';
+import {
+  freePort,
+  startGroupAtEnd,
+  subgraphClient,
+  testKafkaBrokers,
+  uniqueName,
+} from '@homeroom/platform/testing';
+import { CASES_ENTITIES, CASES_MIGRATIONS } from '@homeroom/cases/data-access';
+import { loadCasesConfig } from '../config';
+import { CasesAppModule } from '../cases-app.module';
+
+const SECRET = 'cases-test-app-secret-0123456789abcdef';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
+type Json = any;
+
+export interface CasesTestApp {
+  database: TestDatabase;
+  /** The subgraph's GraphQL, as the gateway would call it for this principal. */
+  graphql(query: string, variables: Record<string, unknown>, principal: Principal): Promise<Json>;
+  close(): Promise<void>;
+}
+
+/**
+ * The cases service for one suite, as production runs it: its own migrated database, the real broker with
+ * a consumer group that starts at the end of every topic, an SMTP intake on a free port, and any other
+ * settings the suite gives (outbound mail, the portal's URL).
+ */
+export async function startCasesApp(
+  label: string,
+  settings: Record<string, string> = {},
+): Promise<CasesTestApp> {
+  const database = await createTestDatabase(label, {
+    migrations: CASES_MIGRATIONS,
+    entities: CASES_ENTITIES,
+  });
+  const config = loadCasesConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    SMTP_INTAKE_PORT: String(await freePort()),
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    KAFKA_CONSUMER_GROUP: uniqueName(label, '-'),
+    GATEWAY_TRUST_SECRET: SECRET,
+    ATTACHMENT_URL_SECRET: SECRET,
+    ATTACHMENT_STORAGE_DIR: join(workspaceRoot(), 'tmp', 'attachments'),
+    ...settings,
+  });
+  await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
+  const app: INestApplication = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const client = subgraphClient(`${await app.getUrl()}/graphql`, SECRET);
+  return {
+    database,
+    graphql: (query, variables, principal) => client(query, variables, principal),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { InvalidInputException } from '@homeroom/shared/errors';
+import { DIRECTORY_ENTITIES } from '../entities';
+import { DIRECTORY_MIGRATIONS } from '../migrations';
+import { PersonService } from './person.service';
+import { EVERYONE } from './person-visibility';
+
+const PEOPLE = 30_000;
+const GIVEN = ['ana', 'jose', 'maria', 'alicia', 'noah', 'emma', 'mateo', 'sofia', 'amir', 'fatima'];
+const FAMILY = [
+  'garcia',
+  'smith',
+  'nguyen',
+  'johnson',
+  'martinez',
+  'brown',
+  'chen',
+  'patel',
+  'okafor',
+  'haddad',
+];
+
+/** The statements (and their parameters) the pg driver sends while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  const sent: { text: string; values: unknown[] }[] = [];
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    if (typeof args[0] === 'string') sent.push({ text: args[0], values: (args[1] as unknown[]) ?? [] });
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+    return sent;
+  } finally {
+    prototype.query = original;
+  }
+}
+
+describe('people search', () => {
+  let database: TestDatabase;
+  let people: PersonService;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('person-search', {
+      migrations: DIRECTORY_MIGRATIONS,
+      entities: DIRECTORY_ENTITIES,
+    });
+    // Enough people that the planner prefers an index wherever one serves the search; every thousandth
+    // is a Li, a two-letter name only the start of a word can find (and that is inside every Alicia).
+    await database.dataSource.query(
+      `INSERT INTO person (kind, given_name, family_name, preferred_language, search_text, version)
+       SELECT 'GUARDIAN', n.given, n.family, 'en', n.given || ' ' || n.family || ' ' || n.given || '.' || n.family || g || '@example.org', 1
+         FROM generate_series(1, $3::int) AS g,
+              LATERAL (SELECT CASE WHEN g % 1000 = 0 THEN 'wei' ELSE ($1::text[])[1 + g % 10] END AS given,
+                              CASE WHEN g % 1000 = 0 THEN 'li' ELSE ($2::text[])[1 + (g / 10) % 10] END AS family) n`,
+      [GIVEN, FAMILY, PEOPLE],
+    );
+    // As autovacuum would: the index's pending entries merged, statistics gathered.
+    await database.dataSource.query('VACUUM ANALYZE person');
+    people = new PersonService(database.dataSource, new OutboxWriter('directory'));
+  });
+
+  afterAll(() => database?.drop());
+
+  /** The search's page and total, and the plan of every statement it sent about people. */
+  async function search(text: string) {
+    let result: Awaited<ReturnType<PersonService['page']>> | undefined;
+    const statements = await statementsOf(async () => {
+      result = await people.page({ search: text }, { limit: 25 }, EVERYONE);
+    });
+    const plans: string[] = [];
+    for (const { text: sql, values } of statements.filter((s) => /\bperson\b/.test(s.text))) {
+      const rows: { 'QUERY PLAN': string }[] = await database.dataSource.query(`EXPLAIN ${sql}`, values);
+      plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+    }
+    return { ...result!, plans };
+  }
+
+  it.each([
+    ['a given and a family name', 'Wei Li'],
+    ['a name of two letters', 'li'],
+    ['an email fragment', 'alicia.okafor17'],
+    ['as many words as a search may have', 'wei li wei.li1000@example.org 1000 exa org wei.li li@'],
+  ])('finds people by %s through the trigram index, never reading everyone', async (_, text) => {
+    const { plans } = await search(text);
+    for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on person/);
+    expect(plans.join('\n')).toMatch(/ix_person_search_text/);
+  });
+
+  it('finds a word of one or two letters at the start of a word only', async () => {
+    const li = await search('LI');
+    expect(li.total).toBe(PEOPLE / 1000);
+    expect(li.rows.every((person) => person.familyName === 'li')).toBe(true);
+    // Longer words still match anywhere: "lici" is inside every Alicia.
+    expect((await search('lici')).total).toBe(PEOPLE / 10);
+  });
+
+  it('refuses a search of more words than it takes, before asking the database', async () => {
+    const words = Array.from({ length: 300_000 }, (_, i) => `w${i}`).join(' ');
+    const statements = await statementsOf(() =>
+      expect(people.page({ search: words }, { limit: 25 }, EVERYONE)).rejects.toMatchObject({
+        constructor: InvalidInputException,
+        reason: 'TOO_MANY_SEARCH_TERMS',
+        details: [{ path: 'filter.search', message: 'at most 8 words' }],
+      }),
+    );
+    expect(statements).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * @jest-environment jsdom
+ */
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
+import { CasePageComponent } from './case-page.component';
+import { CasePageDocument, type CasePageQuery } from './operations.generated';
+
+const RLO = '\u202e';
+
+/** A case as the API answers the page, with a requester who hid the real order of their words. */
+function caseAnswer(): CasePageQuery {
+  return {
+    case: {
+      id: '0b0f8a52-8c3e-4f6e-9d6a-3f3a1c2b4d5e',
+      number: 'HR-2026-000123',
+      subject: `Bus ${RLO}etal 14`,
+      status: 'NEW',
+      priority: 'NORMAL',
+      channel: 'EMAIL',
+      language: 'en',
+      anonymous: false,
+      confidential: false,
+      tags: [],
+      createdAt: '2026-12-01T14:00:00.000Z',
+      mergedIntoId: null,
+      watchers: [],
+      school: null,
+      topic: null,
+      team: null,
+      assignee: null,
+      contact: { name: 'Sam Lee', email: 'sam@family.test', phone: null },
+      requester: null,
+      messages: [
+        {
+          id: 'm1',
+          direction: 'INBOUND',
+          authorKind: 'REQUESTER',
+          body: `Please pay the ${RLO}0001$ today`,
+          createdAt: '2026-12-01T14:00:00.000Z',
+          attachments: [
+            {
+              id: 'a1',
+              fileName: `invoice${RLO}fdp.exe`,
+              sizeBytes: 2048,
+              downloadUrl: '/attachments/a1?expires=1&signature=s',
+            },
+          ],
+        },
+      ],
+      timeline: [],
+      links: [],
+      satisfaction: {
+        status: 'ANSWERED',
+        score: 5,
+        comment: `Great ${RLO}ecivres`,
+        respondedAt: '2026-12-02T14:00:00.000Z',
+        skippedReason: null,
+      },
+      sla: null,
+    },
+    topics: [],
+    teams: [],
+  };
+}
+
+describe('the case page', () => {
+  it("shows the requester's subject, message, file name and comment with their direction controls marked, never applied", async () => {
+    TestBed.configureTestingModule({
+      imports: [ApolloTestingModule],
+      providers: [provideRouter([]), { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } }],
+    });
+    const fixture = TestBed.createComponent(CasePageComponent);
+    fixture.componentRef.setInput('number', 'HR-2026-000123');
+    fixture.detectChanges();
+    TestBed.inject(ApolloTestingController).expectOne(CasePageDocument).flushData(caseAnswer());
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+
+    expect(page.querySelector('h1')?.textContent).toBe('HR-2026-000123 · Bus ⟨U+202E⟩etal 14');
+    expect(page.querySelector('.conversation p')?.textContent).toBe('Please pay the ⟨U+202E⟩0001$ today');
+    const file = page.querySelector('.attachments a')!;
+    expect(file.textContent).toBe('invoice⟨U+202E⟩fdp.exe');
+    expect(file.getAttribute('href')).toBe('https://api.test/attachments/a1?expires=1&signature=s');
+    expect(page.querySelector('blockquote')?.textContent).toBe('Great ⟨U+202E⟩ecivres');
+    // Each is isolated, and nothing on the page reorders text.
+    expect(page.querySelectorAll('hr-untrusted-text bdi').length).toBeGreaterThanOrEqual(4);
+    expect(page.textContent).not.toContain(RLO);
+    fixture.destroy();
+  });
+});
