@@ -84,11 +84,17 @@ interface ApiError {
  */
 export function errorMessage(error: unknown, language: Language): string {
   const first = firstError(error);
-  const code = first?.extensions?.code;
-  const message = (typeof code === 'string' && MESSAGES[code as ErrorCode]?.[language]) || FALLBACK[language];
+  const code = errorCode(error);
+  const message = (code && MESSAGES[code as ErrorCode]?.[language]) || FALLBACK[language];
   if (code !== 'BAD_USER_INPUT' || language !== 'en') return message;
   const problems = fieldProblems(first?.extensions?.details);
   return problems.length ? `${message} ${problems.join('; ')}.` : message;
+}
+
+/** The first error's `extensions.code`, for the few screens whose words depend on it (a used link). */
+export function errorCode(error: unknown): string | undefined {
+  const code = firstError(error)?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 function firstError(error: unknown): ApiError | undefined {

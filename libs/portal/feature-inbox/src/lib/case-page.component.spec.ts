@@ -33,6 +33,7 @@ function caseAnswer(): CasePageQuery {
       assignee: null,
       contact: { name: 'Sam Lee', email: 'sam@family.test', phone: null },
       requester: null,
+      requesterCandidate: null,
       messages: [
         {
           id: 'm1',

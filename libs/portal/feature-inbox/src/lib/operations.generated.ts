@@ -121,6 +121,7 @@ export type CasePageQuery = {
         }>;
       };
     } | null;
+    requesterCandidate: { id: string; displayName: string } | null;
     messages: Array<{
       id: string;
       direction: MessageDirection;
@@ -744,6 +745,17 @@ export const CasePageDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RequesterCard' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'requesterCandidate' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
                   },
                 },
                 {

@@ -17,6 +17,7 @@ function render(supportCase: Partial<PageCase>): HTMLElement {
     id: 'c1',
     anonymous: false,
     requester: null,
+    requesterCandidate: null,
     contact: { name: null, email: null, phone: null },
     ...supportCase,
   } as PageCase);
@@ -65,5 +66,16 @@ describe("the case's requester card", () => {
     const others = [...card.querySelectorAll('li hr-untrusted-text')].map((item) => item.textContent);
     expect(others).toEqual(['Bus ⟨U+202E⟩etal']);
     expect(card.textContent).not.toContain(RLO);
+  });
+
+  it('names an unconfirmed match as such, without their record', () => {
+    const card = render({
+      contact: { name: 'Ana', email: 'ana.ruiz@family.test', phone: null },
+      requesterCandidate: { id: 'p9', displayName: 'Ana Ruiz' } as PageCase['requesterCandidate'],
+    });
+    const candidate = card.querySelector('[data-testid="requester-candidate"]')!;
+    expect(candidate.textContent).toContain('Ana Ruiz');
+    expect(candidate.textContent).toContain('not confirmed');
+    expect(card.querySelector('[data-testid="requester-name"]')).toBeNull();
   });
 });

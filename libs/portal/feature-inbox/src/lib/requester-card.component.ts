@@ -8,7 +8,8 @@ type PageCase = NonNullable<CasePageQuery['case']>;
 
 /**
  * Who asked: the directory's record when the case is matched to one (contact, household, their other
- * cases), otherwise the contact the case arrived with.
+ * cases), otherwise the contact the case arrived with, and whose address it is when that is not yet
+ * confirmed (ADR 19): a name, never the record.
  */
 @Component({
   selector: 'hr-requester-card',
@@ -58,7 +59,15 @@ type PageCase = NonNullable<CasePageQuery['case']>;
           {{ supportCase().contact.email ?? '' }}
           {{ supportCase().contact.phone ?? '' }}
         </p>
-        <p class="hint">Not matched to anyone in the directory.</p>
+        @if (supportCase().requesterCandidate; as candidate) {
+          <p class="tone-amber" data-testid="requester-candidate">
+            The address matches <strong>{{ candidate.displayName }}</strong> in the directory, but it was
+            typed, not confirmed: a link to confirm was mailed to that address. Until then, share nothing of
+            their records in your replies.
+          </p>
+        } @else {
+          <p class="hint">Not matched to anyone in the directory.</p>
+        }
       }
     </section>
   `,

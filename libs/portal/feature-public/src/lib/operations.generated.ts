@@ -50,6 +50,12 @@ export type SurveyLinkState = 'ANSWERED' | 'CLOSED' | 'EXPIRED' | 'OPEN';
 
 export type SurveyQuestionKind = 'MULTI_CHOICE' | 'NPS' | 'SCALE' | 'SINGLE_CHOICE' | 'TEXT';
 
+export type ConfirmRequesterMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type ConfirmRequesterMutation = { confirmRequester: { caseNumber: string } };
+
 export type InquiryFormChoicesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type InquiryFormChoicesQuery = {
@@ -125,6 +131,43 @@ export type ReplyAsRequesterMutation = {
   };
 };
 
+export const ConfirmRequesterDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ConfirmRequester' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'confirmRequester' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConfirmRequesterMutation, ConfirmRequesterMutationVariables>;
 export const InquiryFormChoicesDocument = {
   kind: 'Document',
   definitions: [

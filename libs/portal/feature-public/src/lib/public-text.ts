@@ -43,6 +43,10 @@ export const PUBLIC_TEXT = {
     language: 'Language',
     surveyThanks: 'Thank you for your answers.',
     surveyUnavailable: 'This survey link has already been used, has expired, or is not valid.',
+    confirmTitle: 'Was it you who wrote to us?',
+    confirming: 'Confirming…',
+    confirmed: 'Thank you. Staff now know that you wrote to us about case',
+    confirmUnavailable: 'This link has already been used, has expired, or is not valid.',
   },
   es: {
     contactTitle: 'Comuníquese con su distrito',
@@ -87,6 +91,10 @@ export const PUBLIC_TEXT = {
     language: 'Idioma',
     surveyThanks: 'Gracias por sus respuestas.',
     surveyUnavailable: 'Este enlace de encuesta ya se usó, venció o no es válido.',
+    confirmTitle: '¿Nos escribió usted?',
+    confirming: 'Confirmando…',
+    confirmed: 'Gracias. El personal ya sabe que usted nos escribió sobre el caso',
+    confirmUnavailable: 'Este enlace ya se usó, venció o no es válido.',
   },
 } satisfies Record<Language, Record<string, string>>;
 

@@ -11,6 +11,12 @@ export const PUBLIC_ROUTES: Routes = [
     loadComponent: () => import('./tracking-page.component').then((m) => m.TrackingPageComponent),
   },
   {
+    // The link mailed to the owner of an address an inquiry came from (ADR 19).
+    path: 'contact/confirm/:token',
+    loadComponent: () =>
+      import('./confirm-requester-page.component').then((m) => m.ConfirmRequesterPageComponent),
+  },
+  {
     path: 's/:token',
     loadComponent: () => import('./survey-page.component').then((m) => m.SurveyPageComponent),
   },
