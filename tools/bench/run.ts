@@ -11,6 +11,7 @@ import { gatewayBenchmarks } from './gateway.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { portalBundleBenchmark } from './portal-bundles.bench';
 import { portalInboxBenchmark } from './portal-inbox.bench';
+import { productionBuildBenchmark } from './production-build.bench';
 import { searchBenchmarks } from './search.bench';
 import { slaDeadlineBenchmark } from './sla-deadlines';
 import { slaBenchmarks } from './slas.bench';
@@ -31,6 +32,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   gateway: gatewayBenchmarks,
   'portal-bundles': async () => [portalBundleBenchmark()],
   'portal-inbox': async () => [await portalInboxBenchmark()],
+  'production-build': async () => [await productionBuildBenchmark()],
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

@@ -21,25 +21,30 @@ describe('npm start', () => {
     launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
 
-    await waitFor(
-      () => output.includes('Press Ctrl-C to stop everything.'),
-      240_000, // four services migrate, seed and start on two cores
-      () => output,
-    );
-    expect(output).toMatch(/PostgreSQL\s+postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:54329\/postgres/);
-    expect(output).toMatch(/Kafka\s+127\.0\.0\.1:9092/);
-    // The gateway is the one origin: its readiness means every service answers behind it.
-    expect(output).toMatch(/gateway\s+http:\/\/localhost:4000\/graphql/);
-    const ready = await fetch('http://127.0.0.1:4000/health/ready');
-    expect(ready.status).toBe(200);
-    const discovery = await fetch('http://127.0.0.1:4000/auth/.well-known/openid-configuration');
-    expect(((await discovery.json()) as { issuer: string }).issuer).toBe('http://localhost:4000/auth');
-    // The portal is built and served, pointed at the gateway.
-    const portalConfig = await fetch('http://127.0.0.1:4200/config.json');
-    expect(await portalConfig.json()).toEqual({ apiOrigin: 'http://localhost:4000' });
-    expect(await (await fetch('http://127.0.0.1:4200/contact')).text()).toContain('<hr-root>');
-
-    process.kill(-launcher.pid!, 'SIGINT');
+    let running = true;
+    void exited.then(() => (running = false));
+    try {
+      await waitFor(
+        () => output.includes('Press Ctrl-C to stop everything.'),
+        240_000, // four services migrate, seed and start on two cores
+        () => output,
+      );
+      expect(output).toMatch(/PostgreSQL\s+postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:54329\/postgres/);
+      expect(output).toMatch(/Kafka\s+127\.0\.0\.1:9092/);
+      // The gateway is the one origin: its readiness means every service answers behind it.
+      expect(output).toMatch(/gateway\s+http:\/\/localhost:4000\/graphql/);
+      const ready = await fetch('http://127.0.0.1:4000/health/ready');
+      expect(ready.status).toBe(200);
+      const discovery = await fetch('http://127.0.0.1:4000/auth/.well-known/openid-configuration');
+      expect(((await discovery.json()) as { issuer: string }).issuer).toBe('http://localhost:4000/auth');
+      // The portal is built and served, pointed at the gateway.
+      const portalConfig = await fetch('http://127.0.0.1:4200/config.json');
+      expect(await portalConfig.json()).toEqual({ apiOrigin: 'http://localhost:4000' });
+      expect(await (await fetch('http://127.0.0.1:4200/contact')).text()).toContain('<hr-root ');
+    } finally {
+      // Whatever failed above, Ctrl-C what npm start started, or it would outlive the test run.
+      if (running) process.kill(-launcher.pid!, 'SIGINT');
+    }
     expect(await exited).toBe(0);
     expect(output).toContain('stopped everything npm start started');
     // The stack was already up (the test run started it), so npm start left it running.

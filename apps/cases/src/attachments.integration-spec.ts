@@ -72,6 +72,8 @@ describe('cases: attachments', () => {
       KAFKA_CONSUMER_GROUP: uniqueName('cases-attachments-test', '-'),
       GATEWAY_TRUST_SECRET: SECRET,
       SMTP_INTAKE_PORT: String(smtpPort),
+      // In the database, as production keeps them; the directory is only read through (and stays empty).
+      ATTACHMENT_STORAGE: 'database',
       ATTACHMENT_STORAGE_DIR: storageDir,
       ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
       ATTACHMENT_URL_SECRET: URL_SECRET,
@@ -96,7 +98,13 @@ describe('cases: attachments', () => {
     principal: Principal = anonymous,
   ) => subgraphClient(`${base}/graphql`, SECRET)(query, variables, principal) as Promise<Json>;
 
+  /** Stored files: in the database (the default storage) and, were anything ever written there, the directory. */
   const blobs = async () =>
+    (
+      await database.dataSource.query(
+        'SELECT count(DISTINCT storage_key)::int AS n FROM case_attachment_blob',
+      )
+    )[0].n +
     (await readdir(storageDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
       .length;
   const rows = async () =>
@@ -226,6 +234,13 @@ describe('cases: attachments', () => {
       message_id: reply.data.replyToCase.id,
       sha256: createHash('sha256').update(PNG).digest('hex'),
     });
+    const [stored] = await database.dataSource.query(
+      `SELECT string_agg(b.content, ''::bytea ORDER BY b.chunk_index) AS content
+         FROM case_attachment a JOIN case_attachment_blob b USING (storage_key) WHERE a.id = $1`,
+      [attachment.id],
+    );
+    expect(Buffer.from(stored.content).equals(PNG)).toBe(true);
+    expect(await readdir(storageDir)).toEqual([]);
   });
 
   it('answers 403 to a tampered, foreign or expired signature, and to none', async () => {

@@ -41,7 +41,18 @@ export const casesConfigSchema = z.object({
   PORTAL_URL: z.url().default('http://localhost:4200'),
   /** Survey invitations by text message: a Twilio-compatible provider (SMS_PROVIDER_URL, …); empty: none. */
   ...outboundSmsConfigShape,
-  /** Where attachment files are kept (filesystem storage); required in production. */
+  /**
+   * Where attachment bytes are kept (ADR 20): `database` (the default, in production too), this service's
+   * own PostgreSQL, which every replica reads; `filesystem`, one directory (ATTACHMENT_STORAGE_DIR), for a
+   * single-machine install only, since another replica cannot see a pod's disk.
+   */
+  ATTACHMENT_STORAGE: z
+    .enum(['database', 'filesystem'], { error: 'must be database or filesystem' })
+    .default('database'),
+  /**
+   * `filesystem`: the directory of the files (required in production). `database`: optional, the directory
+   * an earlier filesystem install wrote, read (never written) for files not yet copied into the database.
+   */
   ATTACHMENT_STORAGE_DIR: z.string().min(1).optional(),
   /** The largest attachment, in bytes. */
   ATTACHMENT_MAX_BYTES: z.coerce

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
 import type { Logger } from '@homeroom/platform/observability';
@@ -6,8 +6,13 @@ import { DEFAULT_COST_MODEL } from '@homeroom/gateway/operation-limits';
 import type { GatewaySettings } from '@homeroom/gateway/server';
 import type { GatewayConfig } from './config';
 
-/** The committed supergraph, beside this app's sources (apps/gateway/supergraph.graphql). */
-export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
+/**
+ * The committed supergraph: beside the built gateway (dist/apps/gateway/supergraph.graphql, copied there
+ * by `npm run build`), or beside this app's sources (apps/gateway/supergraph.graphql).
+ */
+export const SUPERGRAPH_PATH = existsSync(join(__dirname, 'supergraph.graphql'))
+  ? join(__dirname, 'supergraph.graphql')
+  : join(__dirname, '..', 'supergraph.graphql');
 
 /** The gateway's settings from its validated configuration. */
 export function gatewaySettings(

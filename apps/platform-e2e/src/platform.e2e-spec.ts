@@ -24,8 +24,8 @@ const FORGED_ADMIN = signPrincipal(
 );
 
 /**
- * Homeroom as districts and vendors meet it: every service and the gateway in their own processes on the
- * real PostgreSQL and Kafka, driven only through the public origin (GraphQL and sign-in), except where a
+ * Homeroom as districts and vendors meet it: every service and the gateway in their own processes, built
+ * as they are deployed (`npm run build`, run by plain `node`), on the real PostgreSQL and Kafka, driven only through the public origin (GraphQL and sign-in), except where a
  * test goes around the gateway on purpose. The steps build on each other, in order, like one family's case.
  */
 describe('Homeroom through its gateway', () => {
@@ -35,7 +35,8 @@ describe('Homeroom through its gateway', () => {
   const story: Json = {};
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    // The production build (`npm run build`), as the images run it: no transpiler, dist/apps/<app>/*.js.
+    platform = await startPlatform({ compiled: true });
     api = apiClient(platform.origin);
     // The cases and surveys services know the demo district's schools, teams and people from its events.
     await platform.settle(180_000);

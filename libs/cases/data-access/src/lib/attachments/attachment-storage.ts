@@ -2,15 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 /**
- * Where attachment bytes live, by an opaque key the database row keeps. The filesystem implementation is
- * the default; an object store (S3 and the like) implements the same three calls and is bound to
- * `ATTACHMENT_STORAGE` instead.
+ * Where attachment bytes live, by an opaque key the database row keeps: the port every backend implements.
+ * `PostgresAttachmentStorage` (the service's own database, the default: every replica reads what another
+ * wrote) and `FileSystemAttachmentStorage` (one directory, for a single-machine install) are the two there
+ * are; an object store (S3 and the like) would implement the same four calls and be chosen the same way
+ * (ADR 20).
  */
 export interface AttachmentStorage {
   /** Stores the content under the key, all or nothing: a reader never sees a partial file. */
   put(key: string, content: Buffer | Readable): Promise<void>;
   /** The content; `AttachmentBlobMissingError` when there is none under the key. */
   get(key: string): Promise<Readable>;
+  /** Whether there is content under the key (the copy command asks before it copies). */
+  has(key: string): Promise<boolean>;
   /** Removes the content; a key with none is not an error. */
   delete(key: string): Promise<void>;
 }

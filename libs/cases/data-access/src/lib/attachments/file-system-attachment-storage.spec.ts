@@ -33,8 +33,10 @@ describe('FileSystemAttachmentStorage', () => {
     expect((await filesUnder(join(root, 'store'))).sort()).toEqual([a, b].sort());
     const { mode } = await stat(join(root, 'store', a.slice(0, 2), a));
     expect(mode & 0o777).toBe(0o600);
+    expect(await storage.has(a)).toBe(true);
     await storage.delete(a);
     await storage.delete(a); // Deleting twice is fine.
+    expect(await storage.has(a)).toBe(false);
     await expect(storage.get(a)).rejects.toBeInstanceOf(AttachmentBlobMissingError);
     expect(await filesUnder(join(root, 'store'))).toEqual([b]);
   });

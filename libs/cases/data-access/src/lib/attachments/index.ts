@@ -3,4 +3,7 @@ export * from './attachment-types';
 export * from './attachment-url';
 export * from './attachment.service';
 export * from './case-attachments.module';
+export * from './copy-attachments';
 export * from './file-system-attachment-storage';
+export * from './postgres-attachment-storage';
+export * from './read-through-attachment-storage';

@@ -10,6 +10,7 @@ import { SlaAlerts1764350000000 } from './1764350000000-sla-alerts.migration';
 import { RetiredTeams1764360000000 } from './1764360000000-retired-teams.migration';
 import { CaseSubjectSearch1764370000000 } from './1764370000000-case-subject-search.migration';
 import { RequesterConfirmation1764380000000 } from './1764380000000-requester-confirmation.migration';
+import { AttachmentBlobs1764390000000 } from './1764390000000-attachment-blobs.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const CASES_MIGRATIONS = [
   RetiredTeams1764360000000,
   CaseSubjectSearch1764370000000,
   RequesterConfirmation1764380000000,
+  AttachmentBlobs1764390000000,
 ];
