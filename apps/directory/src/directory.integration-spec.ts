@@ -1,10 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
-import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { readTopic, testKafkaBrokers, subgraphClient } from '@homeroom/platform/testing';
+import type { TestDatabase } from '@homeroom/platform/database/testing';
+import { readTopic } from '@homeroom/platform/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
   DIRECTORY_TOPICS,
@@ -15,16 +13,8 @@ import {
   SchoolUpdated,
   TeamChanged,
 } from '@homeroom/directory/contracts';
-import {
-  demoSeedServices,
-  DIRECTORY_ENTITIES,
-  DIRECTORY_MIGRATIONS,
-  seedDemoDistrict,
-} from '@homeroom/directory/data-access';
-import { loadDirectoryConfig } from './config';
-import { DirectoryAppModule } from './directory-app.module';
+import { startDirectoryApp, type DirectoryTestApp } from './testing/directory-test-app';
 
-const SECRET = 'directory-test-secret-0123456789abcdef';
 const admin: Principal = staffPrincipal('admin-1', { role: 'DISTRICT_ADMIN', schoolId: null });
 const vendor: Principal = { kind: 'client', subject: 'demo-vendor', scopes: ['directory:read'] };
 
@@ -32,42 +22,23 @@ const vendor: Principal = { kind: 'client', subject: 'demo-vendor', scopes: ['di
 type Json = any;
 
 describe('directory subgraph', () => {
+  let directory: DirectoryTestApp;
   let database: TestDatabase;
-  let app: INestApplication;
-  let url: string;
   let schools: { id: string; code: string }[];
 
   beforeAll(async () => {
-    database = await createTestDatabase('directory', {
-      migrations: DIRECTORY_MIGRATIONS,
-      entities: DIRECTORY_ENTITIES,
-    });
-    const config = loadDirectoryConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      GATEWAY_TRUST_SECRET: SECRET,
-      OIDC_COOKIE_KEYS: 'cookie-key-for-tests-0123456789abcdef',
-    });
-    const { dataSource } = database;
-    await seedDemoDistrict(demoSeedServices(dataSource));
-    app = await NestFactory.create(DirectoryAppModule.forRoot(config), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`;
-    schools = await dataSource.query('SELECT id, code FROM school ORDER BY code');
+    directory = await startDirectoryApp('directory');
+    database = directory.database;
+    schools = await database.dataSource.query('SELECT id, code FROM school ORDER BY code');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(() => directory?.close());
 
   const graphql = (
     query: string,
     variables: Record<string, unknown> = {},
     principal: Principal = admin,
-  ): Promise<Json> => subgraphClient(url, SECRET)(query, variables, principal);
+  ): Promise<Json> => directory.graphql(query, variables, principal);
 
   const agentOf = (schoolId: string): Principal =>
     staffPrincipal(`agent-${schoolId}`, { role: 'AGENT', schoolId: schoolId });
