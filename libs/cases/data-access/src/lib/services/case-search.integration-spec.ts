@@ -1,5 +1,8 @@
-import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  withStatementPlans,
+} from '@homeroom/platform/database/testing';
 import { CASES_ENTITIES } from '../entities';
 import { CASES_MIGRATIONS } from '../migrations';
 import { CaseQueryService } from './case-query.service';
@@ -19,23 +22,6 @@ const SUBJECTS = [
   'Homework help',
 ];
 const EVERYONE = { scope: 'all' as const, confidential: true };
-
-/** The statements (and their parameters) the pg driver sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
-  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  const sent: { text: string; values: unknown[] }[] = [];
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    if (typeof args[0] === 'string') sent.push({ text: args[0], values: (args[1] as unknown[]) ?? [] });
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-    return sent;
-  } finally {
-    prototype.query = original;
-  }
-}
 
 describe('case search', () => {
   let database: TestDatabase;
@@ -70,16 +56,12 @@ describe('case search', () => {
 
   /** The search's rows and total, and the plan of every statement it sent. */
   async function search(text: string) {
-    let result: Awaited<ReturnType<CaseQueryService['page']>> | undefined;
-    const statements = await statementsOf(async () => {
-      result = await cases.page({ search: text }, 20, undefined, EVERYONE);
-    });
-    const plans: string[] = [];
-    for (const { text: sql, values } of statements.filter((s) => s.text.includes('support_case'))) {
-      const rows: { 'QUERY PLAN': string }[] = await database.dataSource.query(`EXPLAIN ${sql}`, values);
-      plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
-    }
-    return { ...result!, plans };
+    const { result, plans } = await withStatementPlans(
+      database.dataSource,
+      () => cases.page({ search: text }, 20, undefined, EVERYONE),
+      (sql) => sql.includes('support_case'),
+    );
+    return { ...result, plans };
   }
 
   it.each([

@@ -1,5 +1,8 @@
-import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  withStatementPlans,
+} from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { DIRECTORY_ENTITIES } from '../entities';
@@ -21,23 +24,6 @@ const FAMILY = [
   'okafor',
   'haddad',
 ];
-
-/** The statements (and their parameters) the pg driver sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
-  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  const sent: { text: string; values: unknown[] }[] = [];
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    if (typeof args[0] === 'string') sent.push({ text: args[0], values: (args[1] as unknown[]) ?? [] });
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-    return sent;
-  } finally {
-    prototype.query = original;
-  }
-}
 
 describe('people search', () => {
   let database: TestDatabase;
@@ -67,16 +53,12 @@ describe('people search', () => {
 
   /** The search's page and total, and the plan of every statement it sent about people. */
   async function search(text: string) {
-    let result: Awaited<ReturnType<PersonService['page']>> | undefined;
-    const statements = await statementsOf(async () => {
-      result = await people.page({ search: text }, { limit: 25 }, EVERYONE);
-    });
-    const plans: string[] = [];
-    for (const { text: sql, values } of statements.filter((s) => /\bperson\b/.test(s.text))) {
-      const rows: { 'QUERY PLAN': string }[] = await database.dataSource.query(`EXPLAIN ${sql}`, values);
-      plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
-    }
-    return { ...result!, plans };
+    const { result, plans } = await withStatementPlans(
+      database.dataSource,
+      () => people.page({ search: text }, { limit: 25 }, EVERYONE),
+      (sql) => /\bperson\b/.test(sql),
+    );
+    return { ...result, plans };
   }
 
   it.each([
@@ -100,12 +82,15 @@ describe('people search', () => {
 
   it('refuses a search of more words than it takes, before asking the database', async () => {
     const words = Array.from({ length: 300_000 }, (_, i) => `w${i}`).join(' ');
-    const statements = await statementsOf(() =>
-      expect(people.page({ search: words }, { limit: 25 }, EVERYONE)).rejects.toMatchObject({
-        constructor: InvalidInputException,
-        reason: 'TOO_MANY_SEARCH_TERMS',
-        details: [{ path: 'filter.search', message: 'at most 8 words' }],
-      }),
+    const { plans: statements } = await withStatementPlans(
+      database.dataSource,
+      () =>
+        expect(people.page({ search: words }, { limit: 25 }, EVERYONE)).rejects.toMatchObject({
+          constructor: InvalidInputException,
+          reason: 'TOO_MANY_SEARCH_TERMS',
+          details: [{ path: 'filter.search', message: 'at most 8 words' }],
+        }),
+      () => true,
     );
     expect(statements).toEqual([]);
   });
