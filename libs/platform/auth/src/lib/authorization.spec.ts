@@ -1,5 +1,4 @@
 import {
-  canSeeSchool,
   canSeeSchoolFigures,
   hasAnyRole,
   hasScopes,
@@ -39,7 +38,7 @@ describe('authorization', () => {
     ['staff with no role see no school', principal.noRole, LINCOLN, false],
     ['nobody anonymous sees a school', ANONYMOUS, LINCOLN, false],
   ])('%s', (_, who, schoolId, expected) => {
-    expect(canSeeSchool(who, schoolId)).toBe(expected);
+    expect(canSeeSchoolFigures(who, schoolId)).toBe(expected);
   });
 
   it.each([

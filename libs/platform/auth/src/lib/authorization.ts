@@ -58,11 +58,6 @@ export function isDistrictAdmin(principal: Principal): boolean {
   return holdsRoleAt(principal, ['DISTRICT_ADMIN'], null);
 }
 
-/** Staff see the schools their grants name (district-wide grants every school); clients by their scopes. */
-export function canSeeSchool(principal: Principal, schoolId: string): boolean {
-  return reaches(reachOf(principal), schoolId);
-}
-
 /**
  * Aggregate figures (SLA attainment, satisfaction, NPS): district-wide ones (`schoolId` null) for staff with
  * a district-wide grant and integrations; a school's also for the staff of that school.
