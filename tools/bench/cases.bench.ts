@@ -105,6 +105,8 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
       GATEWAY_TRUST_SECRET: SECRET,
       ATTACHMENT_URL_SECRET: SECRET,
       ATTACHMENT_STORAGE_DIR: 'tmp/attachments-bench',
+      PORTAL_URL: 'http://localhost:4200',
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
     });
     // A new consumer group would first replay every earlier run's events: start it at the end instead.
     await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP, CONSUMED_TOPICS);

@@ -125,14 +125,20 @@ export async function productionBuildBenchmark(): Promise<BenchmarkReport> {
           OIDC_ISSUER: `http://127.0.0.1:${ports.gateway}/auth`,
         };
         const environments: Record<App, Record<string, string>> = {
-          directory: { OIDC_COOKIE_KEYS: 'cookie-key-for-benchmarks-0123456789abcdef' },
+          directory: {
+            OIDC_COOKIE_KEYS: 'cookie-key-for-benchmarks-0123456789abcdef',
+            PORTAL_REDIRECT_URIS: 'http://localhost:4200/auth/callback',
+            MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
+          },
           cases: {
             ATTACHMENT_URL_SECRET: SECRET,
             ATTACHMENT_STORAGE_DIR: attachments,
             SMTP_INTAKE_PORT: String(await freePort()),
+            PORTAL_URL: 'http://localhost:4200',
+            MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
           },
           slas: {},
-          surveys: {},
+          surveys: { PORTAL_URL: 'http://localhost:4200' },
           gateway: {
             DIRECTORY_SUBGRAPH_URL: `http://127.0.0.1:${ports.directory}/graphql`,
             CASES_SUBGRAPH_URL: `http://127.0.0.1:${ports.cases}/graphql`,
@@ -140,6 +146,7 @@ export async function productionBuildBenchmark(): Promise<BenchmarkReport> {
             SURVEYS_SUBGRAPH_URL: `http://127.0.0.1:${ports.surveys}/graphql`,
             SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
             ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
+            CORS_ORIGINS: 'http://localhost:4200',
           },
         };
         const pids: Partial<Record<App, number>> = {};

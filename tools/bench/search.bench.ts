@@ -103,6 +103,8 @@ export async function searchBenchmarks(): Promise<BenchmarkReport[]> {
       ATTACHMENT_URL_SECRET: SECRET,
       ATTACHMENT_STORAGE_DIR: join(workspaceRoot(), 'tmp', 'attachments-bench'),
       SMTP_INTAKE_PORT: String(await freePort()),
+      PORTAL_URL: 'http://localhost:4200',
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
     });
     deployables.push(casesApp);
     const directoryApp = await startDeployable('directory', {
@@ -110,6 +112,9 @@ export async function searchBenchmarks(): Promise<BenchmarkReport[]> {
       DATABASE_URL: directory.url,
       KAFKA_CONSUMER_GROUP: groups[1]!,
       OIDC_COOKIE_KEYS: 'cookie-key-for-benchmarks-0123456789abcdef',
+      OIDC_ISSUER: 'http://localhost:4000/auth',
+      PORTAL_REDIRECT_URIS: 'http://localhost:4200/auth/callback',
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
     });
     deployables.push(directoryApp);
     const casesUrl = `http://127.0.0.1:${casesApp.port}/graphql`;

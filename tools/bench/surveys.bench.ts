@@ -56,6 +56,7 @@ async function invitationBurst(): Promise<BenchmarkReport> {
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_CONSUMER_GROUP: group,
       GATEWAY_TRUST_SECRET: SECRET,
+      PORTAL_URL: 'http://localhost:4200',
       SURVEY_REMINDER_INTERVAL_MS: '0',
     });
 

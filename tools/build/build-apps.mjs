@@ -23,6 +23,14 @@ export const APPS = {
   surveys: { assets: [] },
   // gateway-settings.ts reads the committed supergraph beside the bundle (or beside src/ in development).
   gateway: { assets: ['supergraph.graphql'] },
+  // The portal's static server (its image serves dist/apps/portal/browser, which `ng build` writes).
+  portal: {
+    assets: [],
+    outdir: join('dist', 'apps', 'portal', 'server'),
+    entries: { main: join('tools', 'portal', 'serve-portal.ts') },
+    // Its image has no node_modules: the few helpers it uses are bundled in.
+    selfContained: true,
+  },
 };
 const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -32,6 +40,8 @@ const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
  * image as `dist/apps/<app>/<name>.js`.
  */
 export function entryPoints(app) {
+  const fixed = APPS[app].entries;
+  if (fixed) return Object.fromEntries(Object.entries(fixed).map(([name, file]) => [name, join(root, file)]));
   const project = JSON.parse(readFileSync(join(root, 'apps', app, 'project.json'), 'utf8'));
   const commands = [
     ...Object.values(project.targets ?? {}).map((target) => target.options?.command ?? ''),
@@ -84,7 +94,7 @@ const swcPlugin = {
 };
 
 /** Workspace aliases to their sources; every other package stays external, and must be a production one. */
-function packagesPlugin(used, onDemand) {
+function packagesPlugin(used, onDemand, selfContained) {
   return {
     name: 'packages',
     setup(builder) {
@@ -94,6 +104,7 @@ function packagesPlugin(used, onDemand) {
         if (path.startsWith('@homeroom/')) return { errors: [{ text: `unknown workspace alias ${path}` }] };
         const name = path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0];
         if (path.startsWith('node:') || builtins.has(name)) return { path, external: true };
+        if (selfContained) return undefined;
         (kind === 'dynamic-import' ? onDemand : used).add(name);
         return { path, external: true };
       });
@@ -104,7 +115,7 @@ function packagesPlugin(used, onDemand) {
 /** Builds one app into dist/apps/<app>/; returns what it wrote and how long it took. */
 export async function buildApp(app) {
   const started = Date.now();
-  const outdir = join(root, 'dist', 'apps', app);
+  const outdir = join(root, APPS[app].outdir ?? join('dist', 'apps', app));
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const entries = entryPoints(app);
@@ -125,7 +136,7 @@ export async function buildApp(app) {
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [packagesPlugin(used, onDemand), swcPlugin],
+    plugins: [packagesPlugin(used, onDemand, APPS[app].selfContained), swcPlugin],
   });
   const missing = [...used].filter((name) => !rootPackage.dependencies[name]).sort();
   if (missing.length > 0) {

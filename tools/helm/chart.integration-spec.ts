@@ -5,20 +5,14 @@
  * platform's policies. Needs Java 17+ and Maven (tools/scripts/ensure-install.sh installs both).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
+import { CHART, chartWithHooksShown, HOOK_SHOWN, type HelmJob, type HelmResult, runHelm } from './helm';
 
-const ROOT = join(__dirname, '..', '..');
-const CHART = join(ROOT, 'docker', 'helm', 'homeroom');
-const POM = join(__dirname, 'pom.xml');
-/** The Kubernetes release the models describe (kubernetes-models 5.1.0) and the templates render for. */
-const KUBE_VERSION = '1.36.0';
 const APP_VERSION = /appVersion:\s*'?([^'\s]+)'?/.exec(readFileSync(join(CHART, 'Chart.yaml'), 'utf8'))?.[1];
 const SUBGRAPHS = ['directory', 'cases', 'slas', 'surveys'];
-/** The hook annotations' name in the copy of the chart rendered to check the hooks (see beforeAll). */
-const HOOK_SHOWN = 'test.homeroom.example/helm-hook';
 /** Variables that hold secrets: never in a ConfigMap, never as a literal env value. */
 const SECRET_VARIABLES = [
   'GATEWAY_TRUST_SECRET',
@@ -43,34 +37,6 @@ type K8sObject = {
   kind: string;
   metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
 } & Record<string, Loose>;
-interface Result {
-  status: 'ok' | 'failed' | 'error';
-  output: string;
-}
-
-/** The helm-java jars, copied once per version from the local Maven repository (so later runs are offline). */
-function helmJars(): string {
-  const version = /<helm-java\.version>([^<]+)</.exec(readFileSync(POM, 'utf8'))?.[1];
-  const lib = join(ROOT, 'tmp', 'helm', `helm-java-${version}`);
-  if (!existsSync(join(lib, '.complete'))) {
-    rmSync(lib, { recursive: true, force: true });
-    execFileSync(
-      'mvn',
-      [
-        '-q',
-        '-B',
-        '-Dstyle.color=never',
-        '-f',
-        POM,
-        'dependency:copy-dependencies',
-        `-DoutputDirectory=${lib}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    writeFileSync(join(lib, '.complete'), `${version}\n`);
-  }
-  return lib;
-}
 
 function deepMerge(base: unknown, override: unknown): unknown {
   if (!isMap(base) || !isMap(override)) return override;
@@ -82,7 +48,7 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const work = mkdtempSync(join(tmpdir(), 'homeroom-helm-'));
-const results = new Map<string, Result>();
+let results = new Map<string, HelmResult>();
 const valuesFile = (name: string, values: unknown) => {
   const file = join(work, `${name}.yaml`);
   writeFileSync(file, stringify(values));
@@ -115,7 +81,6 @@ const BAD: Record<string, { values: unknown; message: RegExp }> = {
 };
 
 beforeAll(() => {
-  const jars = helmJars();
   // Helm's lint takes no values files: lint copies of the chart whose values.yaml is the one to check.
   const defaults = parse(readFileSync(join(CHART, 'values.yaml'), 'utf8'));
   const lintCopy = (name: string, file: string) => {
@@ -130,39 +95,23 @@ beforeAll(() => {
   };
   // helm-java's template returns the release's manifest without its hooks (the helm CLI prints both): render
   // the migration Jobs from a copy whose hook annotations are renamed, so that they are checked like the rest.
-  const hooksShown = join(work, 'chart-hooks', 'homeroom');
-  mkdirSync(hooksShown, { recursive: true });
-  cpSync(CHART, hooksShown, { recursive: true });
-  const migrations = join(hooksShown, 'templates', 'migrations.yaml');
-  writeFileSync(migrations, readFileSync(migrations, 'utf8').replaceAll('helm.sh/hook', HOOK_SHOWN));
-  const jobs = [
-    ['default', 'template', CHART, ''],
-    ['production', 'template', hooksShown, production],
-    ['production-as-released', 'template', CHART, production],
-    ['evaluation', 'template', CHART, evaluation],
-    ['lint-default', 'lint', CHART, ''],
-    ['lint-production', 'lint', lintCopy('production', production), ''],
-    ['lint-evaluation', 'lint', lintCopy('evaluation', evaluation), ''],
-    ...Object.entries(BAD).map(([name, { values }]) => [
-      `bad-${name}`,
-      'template',
-      CHART,
-      `${production},${valuesFile(name, values)}`,
-    ]),
+  const hooksShown = chartWithHooksShown(work);
+  const jobs: HelmJob[] = [
+    { id: 'default', command: 'template', chart: CHART },
+    { id: 'production', command: 'template', chart: hooksShown, valuesFiles: [production] },
+    { id: 'production-as-released', command: 'template', chart: CHART, valuesFiles: [production] },
+    { id: 'evaluation', command: 'template', chart: CHART, valuesFiles: [evaluation] },
+    { id: 'lint-default', command: 'lint', chart: CHART },
+    { id: 'lint-production', command: 'lint', chart: lintCopy('production', production) },
+    { id: 'lint-evaluation', command: 'lint', chart: lintCopy('evaluation', evaluation) },
+    ...Object.entries(BAD).map(([name, { values }]): HelmJob => ({
+      id: `bad-${name}`,
+      command: 'template',
+      chart: CHART,
+      valuesFiles: [production, valuesFile(name, values)],
+    })),
   ];
-  writeFileSync(join(work, 'jobs.tsv'), jobs.map((job) => job.join('\t')).join('\n'));
-  const out = join(work, 'out');
-  // Helm's library logs to stdout; it is kept out of the test's output unless the runner itself fails.
-  execFileSync(
-    'java',
-    ['-cp', join(jars, '*'), join(__dirname, 'HelmRunner.java'), join(work, 'jobs.tsv'), out, KUBE_VERSION],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  for (const [id = ''] of jobs)
-    results.set(id, {
-      status: readFileSync(join(out, `${id}.status`), 'utf8') as Result['status'],
-      output: readFileSync(join(out, `${id}.out`), 'utf8'),
-    });
+  results = runHelm(jobs, work);
 }, 240_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -11,7 +11,6 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { newCspNonce, portalContentSecurityPolicy, withCspNonce } from './portal-csp';
 
 const TYPES: Record<string, string> = {
@@ -27,7 +26,7 @@ const TYPES: Record<string, string> = {
 
 export const PORTAL_DIST = join('dist', 'apps', 'portal', 'browser');
 
-export function buildPortal(root = workspaceRoot()): void {
+export function buildPortal(root: string): void {
   execFileSync(process.execPath, [join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'build'], {
     cwd: join(root, 'apps', 'portal'),
     env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
@@ -36,12 +35,13 @@ export function buildPortal(root = workspaceRoot()): void {
 }
 
 export function servePortal({
-  root = workspaceRoot(),
+  root,
   port,
   host = '127.0.0.1',
   apiOrigin,
 }: {
-  root?: string;
+  /** The folder holding dist/ (the workspace, or /app in the image). */
+  root: string;
   port: number;
   host?: string;
   apiOrigin: string;
@@ -119,11 +119,30 @@ function decodedPath(url: string | undefined): string | undefined {
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--build')) buildPortal();
+  if (process.argv.includes('--build')) buildPortal(process.cwd());
   const port = Number(process.env['PORT'] ?? 4200);
+  const apiOrigin = process.env['GATEWAY_PUBLIC_URL'];
+  // In production (the image) the gateway's public URL must be named: a default would send browsers to
+  // a development address.
+  if (!apiOrigin && process.env['NODE_ENV'] === 'production') {
+    process.stderr.write("GATEWAY_PUBLIC_URL must be set (the gateway's public URL, https://…)\n");
+    process.exit(1);
+  }
   void servePortal({
+    // The image and `nx run portal:serve` both run from the folder holding dist/.
+    root: process.cwd(),
     port,
     host: process.env['HOST'] ?? '0.0.0.0',
-    apiOrigin: process.env['GATEWAY_PUBLIC_URL'] ?? 'http://localhost:4000',
-  }).then(() => process.stdout.write(`portal on http://localhost:${port}\n`));
+    apiOrigin: apiOrigin ?? 'http://localhost:4000',
+  }).then((server) => {
+    process.stdout.write(`portal on http://localhost:${port}\n`);
+    // Kubernetes sends SIGTERM before it removes the pod: finish what is in flight, then exit.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        server.close(() => process.exit(0));
+        server.closeIdleConnections();
+        setTimeout(() => process.exit(0), 10_000).unref();
+      });
+    }
+  });
 }

@@ -50,6 +50,8 @@ describe('cases: writing assistant', () => {
       SMTP_INTAKE_PORT: '0',
       ATTACHMENT_STORAGE_DIR: storageDir,
       ATTACHMENT_URL_SECRET: SECRET,
+      PORTAL_URL: 'http://localhost:4200',
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
       ...extra,
     });
     // Start with what this test publishes, not with every earlier run's events.

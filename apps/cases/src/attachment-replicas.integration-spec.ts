@@ -95,6 +95,8 @@ describe('cases: attachments across replicas', () => {
       GATEWAY_TRUST_SECRET: SECRET,
       SMTP_INTAKE_PORT: '0',
       ATTACHMENT_URL_SECRET: URL_SECRET,
+      PORTAL_URL: 'http://localhost:4200',
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
       ...settings,
     });
     const app = await NestFactory.create<NestExpressApplication>(CasesAppModule.forRoot(config), {

@@ -8,6 +8,8 @@ const PRODUCTION = {
   KAFKA_BROKERS: '127.0.0.1:9092',
   GATEWAY_TRUST_SECRET: 'x'.repeat(32),
   ATTACHMENT_URL_SECRET: 'y'.repeat(32),
+  PORTAL_URL: 'http://localhost:4200',
+  MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
 };
 
 function problems(environment: Record<string, string>): { variable: string; message: string }[] {

@@ -78,6 +78,8 @@ describe('cases: attachments', () => {
       ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
       ATTACHMENT_URL_SECRET: URL_SECRET,
       ATTACHMENT_DOWNLOAD_BASE_URL: base,
+      PORTAL_URL: 'http://localhost:4200',
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
     });
     // Start with what this test publishes, not with every earlier run's events.
     await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);

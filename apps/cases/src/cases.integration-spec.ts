@@ -72,6 +72,8 @@ describe('cases subgraph', () => {
       GATEWAY_TRUST_SECRET: SECRET,
       ATTACHMENT_URL_SECRET: SECRET,
       ATTACHMENT_STORAGE_DIR: join(workspaceRoot(), 'tmp', 'attachments'),
+      PORTAL_URL: 'http://localhost:4200',
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
     });
     // Start with what this test publishes, not with every earlier run's events.
     await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  developmentDefault,
   commaSeparated,
   type Environment,
   loadConfig,
@@ -38,7 +39,7 @@ export const casesConfigSchema = z.object({
    */
   ...outboundMailConfigShape,
   /** The portal families open mailed links in: requester confirmation at `<PORTAL_URL>/contact/confirm/…`. */
-  PORTAL_URL: z.url().default('http://localhost:4200'),
+  PORTAL_URL: developmentDefault(z.url().default('http://localhost:4200')),
   /** Survey invitations by text message: a Twilio-compatible provider (SMS_PROVIDER_URL, …); empty: none. */
   ...outboundSmsConfigShape,
   /**

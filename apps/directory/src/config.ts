@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  developmentDefault,
   commaSeparated,
   type Environment,
   loadConfig,
@@ -19,12 +20,10 @@ export const directoryConfigSchema = z.object({
   ...outboundMailConfigShape,
   /** …and by text message to people who prefer it (SMS_PROVIDER_URL, …; empty: none). */
   ...outboundSmsConfigShape,
-  /** The demo administrator's first password (npm start's seed); the environment can override it. */
-  DEMO_ADMIN_PASSWORD: z.string().default('homeroom-demo'),
   /** The public issuer: the gateway's origin + /auth, where the gateway serves the directory's sign-in. */
-  OIDC_ISSUER: z.string().url().default('http://localhost:4000/auth'),
-  PORTAL_REDIRECT_URIS: commaSeparated('http://localhost:4200/auth/callback').pipe(
-    z.array(z.string().url()).min(1),
+  OIDC_ISSUER: developmentDefault(z.string().url().default('http://localhost:4000/auth')),
+  PORTAL_REDIRECT_URIS: developmentDefault(
+    commaSeparated('http://localhost:4200/auth/callback').pipe(z.array(z.string().url()).min(1)),
   ),
   /** Signs sign-in cookies; comma-separated, newest first, so that keys rotate without signing everyone out. */
   OIDC_COOKIE_KEYS: z
@@ -55,4 +54,18 @@ export type DirectoryConfig = z.infer<typeof directoryConfigSchema>;
 
 export function loadDirectoryConfig(environment?: Environment): DirectoryConfig {
   return loadConfig('directory', directoryConfigSchema, environment);
+}
+
+/**
+ * The seed's own setting: the demo administrator's first password. npm start's well-known one in
+ * development; production (trying Homeroom out on a cluster) must choose one.
+ */
+export const directorySeedConfigSchema = directoryConfigSchema.extend({
+  DEMO_ADMIN_PASSWORD: developmentDefault(z.string().min(1).default('homeroom-demo')),
+});
+
+export function loadDirectorySeedConfig(
+  environment?: Environment,
+): z.infer<typeof directorySeedConfigSchema> {
+  return loadConfig('directory seed', directorySeedConfigSchema, environment);
 }

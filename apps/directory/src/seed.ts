@@ -7,11 +7,11 @@ import {
   seedDemoDistrict,
   seedDemoSignIns,
 } from '@homeroom/directory/data-access';
-import { loadDirectoryConfig } from './config';
+import { loadDirectorySeedConfig } from './config';
 
 /** Seeds the demo district once; its events wait in the outbox until the service's relay publishes them. */
 async function main(): Promise<void> {
-  const config = loadDirectoryConfig();
+  const config = loadDirectorySeedConfig();
   const dataSource = createServiceDataSource({
     url: config.DATABASE_URL,
     applicationName: 'directory:seed',

@@ -60,6 +60,8 @@ describe('sign-in', () => {
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       GATEWAY_TRUST_SECRET: SECRET,
       OIDC_ISSUER: issuer,
+      PORTAL_REDIRECT_URIS: REDIRECT_URI,
+      MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
       OIDC_COOKIE_KEYS: 'cookie-key-for-tests-0123456789abcdef',
     });
     app = await NestFactory.create(DirectoryAppModule.forRoot(config), { logger: false });

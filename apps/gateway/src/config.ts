@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  developmentDefault,
   booleanFlag,
   commaSeparated,
   ConfigError,
@@ -21,16 +22,16 @@ export const gatewayConfigSchema = z.object({
   PORT: port(4000),
   /** Shared with the subgraphs: they refuse any request whose principal the gateway did not sign. */
   GATEWAY_TRUST_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  DIRECTORY_SUBGRAPH_URL: url.default('http://localhost:4001/graphql'),
-  CASES_SUBGRAPH_URL: url.default('http://localhost:4002/graphql'),
-  SLAS_SUBGRAPH_URL: url.default('http://localhost:4003/graphql'),
-  SURVEYS_SUBGRAPH_URL: url.default('http://localhost:4004/graphql'),
+  DIRECTORY_SUBGRAPH_URL: developmentDefault(url.default('http://localhost:4001/graphql')),
+  CASES_SUBGRAPH_URL: developmentDefault(url.default('http://localhost:4002/graphql')),
+  SLAS_SUBGRAPH_URL: developmentDefault(url.default('http://localhost:4003/graphql')),
+  SURVEYS_SUBGRAPH_URL: developmentDefault(url.default('http://localhost:4004/graphql')),
   /** The directory's sign-in, which the gateway serves at /auth. */
-  SIGN_IN_URL: url.default('http://localhost:4001/auth'),
+  SIGN_IN_URL: developmentDefault(url.default('http://localhost:4001/auth')),
   /** The cases service's attachment downloads, which the gateway serves at /attachments. */
-  ATTACHMENTS_URL: url.default('http://localhost:4002/attachments'),
+  ATTACHMENTS_URL: developmentDefault(url.default('http://localhost:4002/attachments')),
   /** Tokens must be issued by this issuer: the directory's (this origin + /auth) or the district's own. */
-  OIDC_ISSUER: url.default('http://localhost:4000/auth'),
+  OIDC_ISSUER: developmentDefault(url.default('http://localhost:4000/auth')),
   OIDC_AUDIENCE: z.string().min(1).default('homeroom-api'),
   /** The issuer's keys; the directory's JWKS (SIGN_IN_URL + /jwks) when unset. */
   OIDC_JWKS_URL: url.optional(),
@@ -53,7 +54,7 @@ export const gatewayConfigSchema = z.object({
   /** How far the issuer's clock may be from ours when checking expiry. */
   OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Origins whose browser pages may call the API (the portal, a district website), comma-separated. */
-  CORS_ORIGINS: commaSeparated('http://localhost:4200').pipe(z.array(z.string().url())),
+  CORS_ORIGINS: developmentDefault(commaSeparated('http://localhost:4200').pipe(z.array(z.string().url()))),
   /** Development only: compose the supergraph from the running subgraphs instead of the committed file. */
   GATEWAY_INTROSPECT_AND_COMPOSE: booleanFlag(false),
   MAX_QUERY_DEPTH: positive(12, 100),

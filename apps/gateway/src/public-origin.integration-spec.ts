@@ -32,6 +32,14 @@ describe('the public origin', () => {
       LOG_LEVEL: 'silent',
       GATEWAY_TRUST_SECRET: 'gateway-test-secret-0123456789abcdef',
       SIGN_IN_URL: `http://127.0.0.1:${(signIn.address() as AddressInfo).port}/auth`,
+      // Production names every other address too: the local development ones, as before.
+      DIRECTORY_SUBGRAPH_URL: 'http://localhost:4001/graphql',
+      CASES_SUBGRAPH_URL: 'http://localhost:4002/graphql',
+      SLAS_SUBGRAPH_URL: 'http://localhost:4003/graphql',
+      SURVEYS_SUBGRAPH_URL: 'http://localhost:4004/graphql',
+      ATTACHMENTS_URL: 'http://localhost:4002/attachments',
+      OIDC_ISSUER: 'http://localhost:4000/auth',
+      CORS_ORIGINS: 'http://localhost:4200',
       // Nothing in front of this gateway: the client address is the connection's, whatever it claims.
       TRUST_PROXY: 'false',
     });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { loadConfig, port, serviceConfigShape, type Environment } from '@homeroom/platform/config';
+import {
+  developmentDefault,
+  loadConfig,
+  port,
+  serviceConfigShape,
+  type Environment,
+} from '@homeroom/platform/config';
 
 const days = (fallback: number) => z.coerce.number().int().min(1).max(365).default(fallback);
 
@@ -8,7 +14,7 @@ export const surveysConfigSchema = z.object({
   PORT: port(4004),
   KAFKA_CONSUMER_GROUP: z.string().min(1).default('surveys'),
   /** The portal respondents open their links in: `<PORTAL_URL>/s/<token>`. */
-  PORTAL_URL: z.url().default('http://localhost:4200'),
+  PORTAL_URL: developmentDefault(z.url().default('http://localhost:4200')),
   SURVEY_COOLING_OFF_DAYS: days(7),
   /** Days after an invitation to send its one reminder; 0 sends none. */
   SURVEY_REMIND_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(3),

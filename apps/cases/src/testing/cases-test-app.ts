@@ -50,6 +50,9 @@ export async function startCasesApp(
     GATEWAY_TRUST_SECRET: SECRET,
     ATTACHMENT_URL_SECRET: SECRET,
     ATTACHMENT_STORAGE_DIR: join(workspaceRoot(), 'tmp', 'attachments'),
+    // Production names these (their defaults are a developer's); a suite can give its own.
+    PORTAL_URL: 'http://localhost:4200',
+    MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
     ...settings,
   });
   await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { subgraphClient, testKafkaBrokers } from '@homeroom/platform/testing';
+import { PORTAL_REDIRECT_URI, subgraphClient, testKafkaBrokers } from '@homeroom/platform/testing';
 import {
   demoSeedServices,
   DIRECTORY_ENTITIES,
@@ -37,6 +37,10 @@ export async function startDirectoryApp(label: string): Promise<DirectoryTestApp
     KAFKA_BROKERS: testKafkaBrokers().join(','),
     GATEWAY_TRUST_SECRET: SECRET,
     OIDC_COOKIE_KEYS: 'cookie-key-for-tests-0123456789abcdef',
+    // Production names these (their defaults are a developer's): the local ones, as before.
+    OIDC_ISSUER: 'http://localhost:4000/auth',
+    PORTAL_REDIRECT_URIS: PORTAL_REDIRECT_URI,
+    MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
   });
   await seedDemoDistrict(demoSeedServices(database.dataSource));
   const app: INestApplication = await NestFactory.create(DirectoryAppModule.forRoot(config), {

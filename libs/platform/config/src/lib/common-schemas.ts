@@ -3,6 +3,21 @@ import { z } from 'zod';
 
 /** Building blocks for app schemas; each app composes the ones it needs with z.object({...}). */
 
+const DEVELOPMENT_DEFAULTS = new WeakSet<z.ZodType>();
+
+/**
+ * Marks a variable whose default suits only a developer's machine (a localhost URL, the demo district's
+ * sender): with NODE_ENV=production, loadConfig refuses to start unless the environment sets it.
+ */
+export function developmentDefault<Schema extends z.ZodType>(schema: Schema): Schema {
+  DEVELOPMENT_DEFAULTS.add(schema);
+  return schema;
+}
+
+export function hasDevelopmentDefault(schema: z.ZodType): boolean {
+  return DEVELOPMENT_DEFAULTS.has(schema);
+}
+
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
 
 export const booleanFlag = (fallback: boolean) =>
@@ -84,13 +99,15 @@ export const outboundMailConfigShape = {
       'must be an smtp:// or smtps:// URL, or empty',
     ),
   /** The district's sender: `Name <address>` or an address. */
-  MAIL_FROM: z
-    .string()
-    .default('Riverside Unified <talk@homeroom.test>')
-    .refine(
-      (value) => /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value.trim()),
-      'must be an address or Name <address>',
-    ),
+  MAIL_FROM: developmentDefault(
+    z
+      .string()
+      .default('Riverside Unified <talk@homeroom.test>')
+      .refine(
+        (value) => /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value.trim()),
+        'must be an address or Name <address>',
+      ),
+  ),
 } as const;
 
 /** A service that sends text messages: a Twilio-compatible endpoint (empty turns SMS off) and its account. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { loadConfig } from './load-config';
-import { booleanFlag, brokerList, port, serviceConfigShape } from './common-schemas';
+import { booleanFlag, brokerList, developmentDefault, port, serviceConfigShape } from './common-schemas';
 
 const schema = z.object({ ...serviceConfigShape, PORT: port(4002), EMAIL_ENABLED: booleanFlag(false) });
 
@@ -12,6 +12,33 @@ const valid = {
 };
 
 describe('loadConfig', () => {
+  describe('development defaults', () => {
+    const withLocalUrl = z.object({
+      ...serviceConfigShape,
+      PORTAL_URL: developmentDefault(z.url().default('http://localhost:4200')),
+    });
+
+    it('applies them in development and tests', () => {
+      expect(loadConfig('cases', withLocalUrl, valid).PORTAL_URL).toBe('http://localhost:4200');
+      expect(loadConfig('cases', withLocalUrl, { ...valid, NODE_ENV: 'test' }).PORTAL_URL).toBe(
+        'http://localhost:4200',
+      );
+    });
+
+    it('refuses to start in production until each is set, naming it', () => {
+      const production = { ...valid, NODE_ENV: 'production' };
+      expect(() => loadConfig('cases', withLocalUrl, production)).toThrow(
+        /PORTAL_URL: must be set in production/,
+      );
+      // An empty value is unset, as everywhere else.
+      expect(() => loadConfig('cases', withLocalUrl, { ...production, PORTAL_URL: '' })).toThrow(ConfigError);
+      expect(
+        loadConfig('cases', withLocalUrl, { ...production, PORTAL_URL: 'https://portal.district.example' })
+          .PORTAL_URL,
+      ).toBe('https://portal.district.example');
+    });
+  });
+
   it('converts and defaults variables', () => {
     const config = loadConfig('cases', schema, { ...valid, PORT: '5000', EMAIL_ENABLED: '1' });
     expect(config.PORT).toBe(5000);

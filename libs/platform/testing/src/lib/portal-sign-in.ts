@@ -39,6 +39,8 @@ export async function signInThroughPortal(
   issuer: string,
   email: string,
   password: string,
+  /** The portal's callback the directory knows (the chart's is `<portal URL>/auth/callback`). */
+  { redirectUri = PORTAL_REDIRECT_URI }: { redirectUri?: string } = {},
 ): Promise<Record<string, string>> {
   const origin = new URL(issuer).origin;
   const verifier = randomBytes(32).toString('base64url');
@@ -49,7 +51,7 @@ export async function signInThroughPortal(
     `${issuer}/auth?${new URLSearchParams({
       client_id: 'homeroom-portal',
       response_type: 'code',
-      redirect_uri: PORTAL_REDIRECT_URI,
+      redirect_uri: redirectUri,
       scope: 'openid email profile',
       code_challenge: challenge,
       code_challenge_method: 'S256',
@@ -67,8 +69,7 @@ export async function signInThroughPortal(
   jar.remember(login);
   if (login.status !== 303) throw new Error(`the login page answered ${login.status}`);
   location = login.headers.get('location')!;
-  while (!location.startsWith(PORTAL_REDIRECT_URI))
-    location = await jar.follow(new URL(location, origin).toString());
+  while (!location.startsWith(redirectUri)) location = await jar.follow(new URL(location, origin).toString());
   const callback = new URL(location);
   if (callback.searchParams.get('state') !== state) throw new Error('the state came back changed');
   const token = await fetch(`${issuer}/token`, {
@@ -77,7 +78,7 @@ export async function signInThroughPortal(
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       code: callback.searchParams.get('code')!,
-      redirect_uri: PORTAL_REDIRECT_URI,
+      redirect_uri: redirectUri,
       client_id: 'homeroom-portal',
       code_verifier: verifier,
     }),
