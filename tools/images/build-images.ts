@@ -93,9 +93,11 @@ async function buildImage(args: {
   containerfile: string;
   context: string;
   buildArgs: Record<string, string>;
+  /** Builds only this stage, tagged `reference` (so that pruning keeps it and the next build reuses it). */
+  target?: { stage: string; reference: string };
 }): Promise<BuiltImage> {
   const started = Date.now();
-  const reference = imageReference(args.name, args.root);
+  const reference = args.target?.reference ?? imageReference(args.name, args.root);
   process.stdout.write(`[images] ${reference}\n`);
   await podmanVisible([
     'build',
@@ -107,6 +109,7 @@ async function buildImage(args: {
     '-f',
     join(args.root, 'docker', 'images', args.containerfile),
     ...Object.entries(args.buildArgs).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]),
+    ...(args.target ? ['--target', args.target.stage] : []),
     '-t',
     reference,
     args.context,
@@ -152,6 +155,21 @@ export async function buildImages({
     process.env['NODE_IMAGE'] || (apps.length > 0 ? await ensureNodeImage(root, workDir) : '');
   const labels = provenance(root);
   const built: BuiltImage[] = [];
+  if (names.some((name) => (SERVICE_IMAGES as readonly string[]).includes(name))) {
+    // The services' shared dependency stage, tagged: an untagged stage is what `image prune` (below)
+    // removes, and the next build would run `npm ci` again.
+    await buildImage({
+      root,
+      name: 'gateway',
+      containerfile: 'service.Containerfile',
+      context: root,
+      buildArgs: { NODE_IMAGE: nodeImage },
+      target: {
+        stage: 'dependencies',
+        reference: `localhost/homeroom-service-dependencies:${labels['VERSION']}`,
+      },
+    });
+  }
   for (const name of names) {
     if (name === 'postgresql' || name === 'kafka') {
       await ensureDebianImage(workDir);
