@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { casesBenchmarks } from './cases.bench';
+import { deploymentBenchmark } from './deployment.bench';
 import { directoryBenchmarks } from './directory.bench';
 import { gatewayBenchmarks } from './gateway.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
@@ -33,6 +34,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'portal-bundles': async () => [portalBundleBenchmark()],
   'portal-inbox': async () => [await portalInboxBenchmark()],
   'production-build': async () => [await productionBuildBenchmark()],
+  deployment: async () => [await deploymentBenchmark()],
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

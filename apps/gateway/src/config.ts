@@ -74,6 +74,12 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: positive(3_000, 10_000_000),
   QUERY_PLAN_CACHE_MIB: positive(30, 4_096),
   /**
+   * After SIGTERM, how long the gateway keeps serving with its readiness failing before it closes: the
+   * time a load balancer (Kubernetes' endpoints) takes to stop sending it requests. Keep it below the
+   * pod's termination grace period.
+   */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
+  /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (the anonymous rate limit's key):
    * `loopback` locally; in a cluster the ingress's hop count or subnet (Express's `trust proxy` syntax).
    */

@@ -12,10 +12,15 @@ async function main(): Promise<void> {
   const server = await listen(gateway.app, config.PORT, config.HOST);
   process.stdout.write(`gateway on http://localhost:${config.PORT}/graphql (sign-in at /auth)\n`);
 
+  // Readiness fails at once; new requests are still served until the load balancer has seen that;
+  // then the server closes and in-flight requests finish.
   const stop = () => {
-    server.close();
-    server.closeIdleConnections();
-    void gateway.stop().finally(() => process.exit(0));
+    gateway.drain();
+    setTimeout(() => {
+      server.close();
+      server.closeIdleConnections();
+      void gateway.stop().finally(() => process.exit(0));
+    }, config.SHUTDOWN_DELAY_MS);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -1,13 +1,14 @@
 import { createTransport } from 'nodemailer';
-import { clientCredentialsToken, signInThroughPortal, waitUntil } from '@homeroom/platform/testing';
+import { clientCredentialsToken, waitUntil } from '@homeroom/platform/testing';
 // The images, chart and podman cluster are the repository's tools, as the portal's server is.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { podman } from '../../../tools/images/podman';
 import { apiClient, type Json } from './support/api-client';
 import {
-  DEMO_ADMIN_PASSWORD,
   deployPlatform,
   PUBLIC_URL,
+  routePublicOrigin,
+  signInAdministrator,
   type DeployedPlatform,
 } from './support/deployed-platform';
 
@@ -25,29 +26,18 @@ describe('Homeroom deployed from its images and chart', () => {
   let api: ReturnType<typeof apiClient>;
   let adminToken: string;
   let schoolId: string;
-  const realFetch = globalThis.fetch;
+  let restoreFetch: () => void = () => undefined;
 
   beforeAll(async () => {
     platform = await deployPlatform({ log: (line) => process.stdout.write(`[deployed] ${line}\n`) });
-    // The Ingress: the public origin (https://homeroom.test) reaches the gateway's Service.
-    globalThis.fetch = (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      return realFetch(
-        url.startsWith(PUBLIC_URL) ? platform.gatewayUrl + url.slice(PUBLIC_URL.length) : input,
-        init,
-      );
-    };
+    restoreFetch = routePublicOrigin(platform.gatewayUrl);
     api = apiClient(platform.gatewayUrl);
-    adminToken = (
-      await signInThroughPortal(`${PUBLIC_URL}/auth`, 'admin@homeroom.test', DEMO_ADMIN_PASSWORD, {
-        redirectUri: `${PUBLIC_URL}/auth/callback`,
-      })
-    )['access_token']!;
+    adminToken = await signInAdministrator();
     schoolId = data(await api('{ schools(first: 1) { edges { node { id } } } }')).schools.edges[0].node.id;
   }, 1_500_000);
 
   afterAll(async () => {
-    globalThis.fetch = realFetch;
+    restoreFetch();
     await platform?.stop();
   }, 120_000);
 
@@ -107,14 +97,14 @@ describe('Homeroom deployed from its images and chart', () => {
   });
 
   it('serves the portal from its image: the runtime config names the public origin, hashed bundles are cached', async () => {
-    const config = await realFetch(`${platform.portalUrl}/config.json`);
+    const config = await fetch(`${platform.portalUrl}/config.json`);
     expect(await config.json()).toEqual({ apiOrigin: PUBLIC_URL });
-    const index = await realFetch(`${platform.portalUrl}/cases/anything`);
+    const index = await fetch(`${platform.portalUrl}/cases/anything`);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await index.text();
     const bundle = /src="(main-[A-Za-z0-9]+\.js)"/.exec(html)?.[1];
     expect(bundle).toBeDefined();
-    const asset = await realFetch(`${platform.portalUrl}/${bundle}`);
+    const asset = await fetch(`${platform.portalUrl}/${bundle}`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 

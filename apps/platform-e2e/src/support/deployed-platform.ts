@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { workspaceRoot, waitUntil } from '@homeroom/platform/local-stack';
+import { signInThroughPortal } from '@homeroom/platform/testing';
 // The images, chart and podman cluster are the repository's tools, as the portal's server is.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { buildImages, imageReference, type BuiltImage } from '../../../../tools/images/build-images';
@@ -54,6 +55,29 @@ export interface DeployedPlatform {
   /** Waits until the app's pod on `node` is ready (its /health/ready answers 200). */
   waitReady(app: keyof typeof APP_PORTS, node?: ClusterNode, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The Ingress: the public origin (https://homeroom.test) reaches the gateway's Service, for every `fetch` of
+ * this process until the returned function restores the real one.
+ */
+export function routePublicOrigin(gatewayUrl: string): () => void {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    return realFetch(url.startsWith(PUBLIC_URL) ? gatewayUrl + url.slice(PUBLIC_URL.length) : input, init);
+  };
+  return () => {
+    globalThis.fetch = realFetch;
+  };
+}
+
+/** The demo district's administrator's access token, signed in through the portal's sign-in flow. */
+export async function signInAdministrator(): Promise<string> {
+  const tokens = await signInThroughPortal(`${PUBLIC_URL}/auth`, 'admin@homeroom.test', DEMO_ADMIN_PASSWORD, {
+    redirectUri: `${PUBLIC_URL}/auth/callback`,
+  });
+  return tokens['access_token']!;
 }
 
 /** The release's values: production-like, on this machine's images, one replica per node. */

@@ -192,6 +192,8 @@ export async function startPlatform({
     SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
     ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
     CORS_ORIGINS: `http://localhost:4200,${portalOrigin}`,
+    // No load balancer to wait for: a stopped gateway closes at once.
+    SHUTDOWN_DELAY_MS: '0',
     ...overrides,
   });
   const stop = async () => {

@@ -110,6 +110,11 @@ export interface Gateway {
   app: Express;
   /** Subgraph calls made, by subgraph (tests check that refused requests made none). */
   subgraphRequests: Counter<'subgraph'>;
+  /**
+   * Starts shutting down: readiness answers 503 from now on (the load balancer stops sending new requests
+   * once it sees that), while every request keeps being served until `stop`.
+   */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -219,6 +224,7 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
     user: perMinute(settings.rateLimitsPerMinute.user),
   };
   const readinessChecks = subgraphReadinessChecks(settings.subgraphUrls);
+  let draining = false;
   const requestContext = new RequestContextMiddleware();
 
   const app = express();
@@ -230,6 +236,10 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
     response.json({ status: 'ok' });
   });
   app.get('/health/ready', async (_request: Request, response: Response) => {
+    if (draining) {
+      response.status(503).json({ status: 'draining' });
+      return;
+    }
     const report = await checkReadiness(readinessChecks);
     response.status(report.ready ? 200 : 503).json(report);
   });
@@ -268,6 +278,9 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
   return {
     app,
     subgraphRequests,
+    drain() {
+      draining = true;
+    },
     async stop() {
       await server.stop();
     },

@@ -192,6 +192,18 @@ describe('the gateway rate limit, per operation', () => {
     expect(query.status).toBe(200);
     expect(query.headers.get('ratelimit-remaining')).toBe(String(ANONYMOUS_PER_MINUTE - 4));
   });
+
+  // Last: draining does not end.
+  it('once draining (after SIGTERM), fails its readiness probe but goes on serving requests', async () => {
+    gateway.drain();
+    const ready = await fetch(`${origin}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'draining' });
+    expect((await fetch(`${origin}/health/live`)).status).toBe(200);
+    const served = await post({ query: INQUIRY, variables: INPUT });
+    expect(served.status).toBe(200);
+    expect(codeOf(served.body)).toBe('ok');
+  });
 });
 
 /**
