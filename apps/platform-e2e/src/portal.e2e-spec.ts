@@ -246,7 +246,12 @@ describe('the portal in a browser', () => {
     ).submitInquiry;
     // The inbox refreshes itself: the new case appears without a reload.
     await page.getByRole('cell', { name: submitted.caseNumber }).waitFor({ timeout: 30_000 });
-    expect(Number(await page.getByTestId('inbox-count').textContent())).toBeGreaterThan(before);
+    // The count is read again until it shows the new case: a refresh in flight may still show the last one.
+    await waitUntil(
+      'the inbox count to include the new case',
+      async () => Number(await page.getByTestId('inbox-count').textContent()) > before,
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'staff-inbox.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
 
