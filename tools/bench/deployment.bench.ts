@@ -7,7 +7,7 @@
  * terminating pod from the Service's endpoints), or only after a delay, as a slow endpoint update would.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { podman } from '../images/podman';
+import { imageSizes } from '../images/build-images';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   APP_PORTS,
@@ -75,19 +75,7 @@ export async function deploymentBenchmark(): Promise<BenchmarkReport> {
   const platform = await deployPlatform({ log: (line) => process.stdout.write(`[deployment] ${line}\n`) });
   try {
     const rows: BenchmarkRow[] = [];
-    const { stdout } = await podman([
-      'images',
-      '--format',
-      '{{.Repository}}:{{.Tag}}\t{{.Size}}',
-      '--filter',
-      'reference=localhost/homeroom-*',
-    ]);
-    const sizes = new Map(
-      stdout
-        .trim()
-        .split('\n')
-        .map((line) => line.split('\t') as [string, string]),
-    );
+    const sizes = await imageSizes();
     await sleep(IDLE_MS);
     const memory = await platform.cluster.memory();
     const memoryOf = (prefix: string) =>

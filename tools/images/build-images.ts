@@ -201,6 +201,23 @@ export async function buildImages({
   return built;
 }
 
+/** Each local Homeroom image's size as podman reports it (`481 MB`), by reference. */
+export async function imageSizes(): Promise<Map<string, string>> {
+  const { stdout } = await podman([
+    'images',
+    '--format',
+    '{{.Repository}}:{{.Tag}}\t{{.Size}}',
+    '--filter',
+    'reference=localhost/homeroom-*',
+  ]);
+  return new Map(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t') as [string, string]),
+  );
+}
+
 async function main(): Promise<void> {
   const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const unknown = requested.filter((name) => !(IMAGE_NAMES as readonly string[]).includes(name));
@@ -211,19 +228,7 @@ async function main(): Promise<void> {
     names: requested.length > 0 ? (requested as ImageName[]) : IMAGE_NAMES,
     build: !process.argv.includes('--no-build'),
   });
-  const { stdout } = await podman([
-    'images',
-    '--format',
-    '{{.Repository}}:{{.Tag}}\t{{.Size}}',
-    '--filter',
-    'reference=localhost/homeroom-*',
-  ]);
-  const sizes = new Map(
-    stdout
-      .trim()
-      .split('\n')
-      .map((line) => line.split('\t') as [string, string]),
-  );
+  const sizes = await imageSizes();
   for (const image of built) {
     process.stdout.write(
       `${image.reference.padEnd(40)} ${(sizes.get(image.reference) ?? '?').padStart(10)}  ${image.seconds.toFixed(0)} s\n`,
