@@ -4,7 +4,7 @@
  * on a two-node podman "cluster" (tools/kube/podman-cluster.ts). PostgreSQL and Kafka stand in for the
  * district's managed services, from the evaluation images; the test's mail catcher is the SMTP relay.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -218,7 +218,6 @@ export async function deployPlatform({
   const images = await buildImages({ root });
   log(`images in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const work = mkdtempSync(join(tmpdir(), 'homeroom-deploy-'));
-  mkdirSync(work, { recursive: true });
   const objects = render(work);
   const cluster = await PodmanCluster.create({
     name: 'hrk',
