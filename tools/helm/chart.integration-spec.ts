@@ -74,9 +74,21 @@ const BAD: Record<string, { values: unknown; message: RegExp }> = {
     message: /\/containerSecurityContext\/runAsNonRoot/,
   },
   'latest-tag': { values: { image: { tag: 'latest' } }, message: /image\.tag: `latest` is refused/ },
-  'kafka-sasl': {
-    values: { kafka: { sasl: { mechanism: 'scram-sha-512', existingSecret: 'kafka-user' } } },
-    message: /do not read Kafka TLS or SASL settings yet/,
+  'kafka-sasl-without-secret': {
+    values: { kafka: { sasl: { mechanism: 'scram-sha-512' } } },
+    message: /kafka\.sasl\.existingSecret \(required with kafka\.sasl\.mechanism\)/,
+  },
+  'kafka-ca-without-tls': {
+    values: { kafka: { tls: { caSecret: { existingSecret: 'kafka-ca' } } } },
+    message: /a CA for the brokers needs kafka\.tls\.enabled=true/,
+  },
+};
+
+/** Kafka behind TLS with a private CA and SCRAM, as Strimzi's TLS listener with SCRAM users. */
+const KAFKA_SECURED = {
+  kafka: {
+    tls: { enabled: true, caSecret: { existingSecret: 'kafka-cluster-ca', key: 'ca.crt' } },
+    sasl: { mechanism: 'scram-sha-512', existingSecret: 'homeroom-kafka-user' },
   },
 };
 
@@ -104,6 +116,12 @@ beforeAll(() => {
     { id: 'lint-default', command: 'lint', chart: CHART },
     { id: 'lint-production', command: 'lint', chart: lintCopy('production', production) },
     { id: 'lint-evaluation', command: 'lint', chart: lintCopy('evaluation', evaluation) },
+    {
+      id: 'production-kafka-secured',
+      command: 'template',
+      chart: hooksShown,
+      valuesFiles: [production, valuesFile('kafka-secured', KAFKA_SECURED)],
+    },
     ...Object.entries(BAD).map(([name, { values }]): HelmJob => ({
       id: `bad-${name}`,
       command: 'template',
@@ -331,6 +349,32 @@ describe('the Helm chart', () => {
     ]);
     const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'homeroom-gateway');
     expect(deployment?.spec.template.spec.topologySpreadConstraints).toHaveLength(2);
+  });
+
+  it('gives every service Kafka TLS with the CA mounted, and SASL from the Secret', () => {
+    const objects = rendered('production-kafka-secured');
+    expect(schemaProblems('production-kafka-secured')).toEqual([]);
+    const services = containersOf(objects).filter(({ container }) =>
+      (container.env ?? []).some((variable: Loose) => variable.name === 'KAFKA_CLIENT_ID'),
+    );
+    expect(services).toHaveLength(SUBGRAPHS.length);
+    for (const { spec, container } of services) {
+      const env = new Map<string, Loose>(container.env.map((variable: Loose) => [variable.name, variable]));
+      expect(env.get('KAFKA_SSL')?.value).toBe('true');
+      expect(env.get('KAFKA_SSL_CA_FILE')?.value).toBe('/etc/homeroom/kafka-ca/ca.crt');
+      expect(env.get('KAFKA_SASL_MECHANISM')?.value).toBe('scram-sha-512');
+      expect(env.get('KAFKA_SASL_USERNAME')?.valueFrom.secretKeyRef).toEqual({
+        name: 'homeroom-kafka-user',
+        key: 'username',
+      });
+      expect(env.get('KAFKA_SASL_PASSWORD')?.valueFrom.secretKeyRef).toEqual({
+        name: 'homeroom-kafka-user',
+        key: 'password',
+      });
+      const mount = container.volumeMounts.find((m: Loose) => m.mountPath === '/etc/homeroom/kafka-ca');
+      const volume = spec.volumes.find((v: Loose) => v.name === mount?.name);
+      expect(volume?.secret.secretName).toBe('kafka-cluster-ca');
+    }
   });
 
   it('in evaluation, runs PostgreSQL and Kafka in the cluster and migrates in an init container', () => {

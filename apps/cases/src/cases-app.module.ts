@@ -4,6 +4,7 @@ import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
 import { smsSenderFromConfig } from '@homeroom/platform/sms';
+import { kafkaConnection } from '@homeroom/platform/config';
 import { MessagingModule, OutboxWriter } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { CASES_TOPIC } from '@homeroom/cases/contracts';
@@ -59,7 +60,7 @@ export class CasesAppModule implements NestModule {
             surveyInvitations: SurveyInvitationDelivery,
           ) => ({
             service: 'cases',
-            brokers: config.KAFKA_BROKERS,
+            kafka: kafkaConnection(config),
             databaseUrl: config.DATABASE_URL,
             topics: [{ topic: CASES_TOPIC, partitions: 6 }],
             handlers: [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  checkKafkaConfig,
   developmentDefault,
   commaSeparated,
   type Environment,
@@ -87,5 +88,9 @@ export const casesConfigSchema = z.object({
 export type CasesConfig = z.infer<typeof casesConfigSchema>;
 
 export function loadCasesConfig(environment?: Environment): CasesConfig {
-  return loadConfig('cases', casesConfigSchema.superRefine(crossCheckCasesConfig), environment);
+  return loadConfig(
+    'cases',
+    casesConfigSchema.superRefine(checkKafkaConfig).superRefine(crossCheckCasesConfig),
+    environment,
+  );
 }

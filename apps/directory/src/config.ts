@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   developmentDefault,
+  checkKafkaConfig,
   commaSeparated,
   type Environment,
   loadConfig,
@@ -53,7 +54,7 @@ export const directoryConfigSchema = z.object({
 export type DirectoryConfig = z.infer<typeof directoryConfigSchema>;
 
 export function loadDirectoryConfig(environment?: Environment): DirectoryConfig {
-  return loadConfig('directory', directoryConfigSchema, environment);
+  return loadConfig('directory', directoryConfigSchema.superRefine(checkKafkaConfig), environment);
 }
 
 /**

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
+import { kafkaConnection } from '@homeroom/platform/config';
 import { MessagingModule } from '@homeroom/platform/messaging';
 import { smsSenderFromConfig } from '@homeroom/platform/sms';
 import { ObservabilityModule } from '@homeroom/platform/observability';
@@ -45,7 +46,7 @@ export class DirectoryAppModule implements NestModule {
           inject: [SurveyInvitationDelivery],
           useFactory: (invitations: SurveyInvitationDelivery) => ({
             service: 'directory',
-            brokers: config.KAFKA_BROKERS,
+            kafka: kafkaConnection(config),
             databaseUrl: config.DATABASE_URL,
             topics: Object.values(DIRECTORY_TOPICS).map((topic) => ({ topic, partitions: 6 })),
             // District surveys' invitations to people (surveys.invitation.v1), when mail or SMS is on.

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { loadConfig, port, serviceConfigShape, type Environment } from '@homeroom/platform/config';
+import {
+  checkKafkaConfig,
+  loadConfig,
+  port,
+  serviceConfigShape,
+  type Environment,
+} from '@homeroom/platform/config';
 
 export const slasConfigSchema = z.object({
   ...serviceConfigShape,
@@ -14,5 +20,5 @@ export const slasConfigSchema = z.object({
 export type SlasConfig = z.infer<typeof slasConfigSchema>;
 
 export function loadSlasConfig(environment?: Environment): SlasConfig {
-  return loadConfig('slas', slasConfigSchema, environment);
+  return loadConfig('slas', slasConfigSchema.superRefine(checkKafkaConfig), environment);
 }

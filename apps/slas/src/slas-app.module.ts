@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
+import { kafkaConnection } from '@homeroom/platform/config';
 import { MessagingModule } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { SLAS_TIMER_TOPIC } from '@homeroom/slas/contracts';
@@ -38,7 +39,7 @@ export class SlasAppModule implements NestModule {
           inject: [TimerService],
           useFactory: (timers: TimerService) => ({
             service: 'slas',
-            brokers: config.KAFKA_BROKERS,
+            kafka: kafkaConnection(config),
             databaseUrl: config.DATABASE_URL,
             topics: [{ topic: SLAS_TIMER_TOPIC, partitions: 6 }],
             // The cases service's events move the timers (cases.case.v1).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   developmentDefault,
+  checkKafkaConfig,
   loadConfig,
   port,
   serviceConfigShape,
@@ -33,5 +34,5 @@ export const surveysConfigSchema = z.object({
 export type SurveysConfig = z.infer<typeof surveysConfigSchema>;
 
 export function loadSurveysConfig(environment?: Environment): SurveysConfig {
-  return loadConfig('surveys', surveysConfigSchema, environment);
+  return loadConfig('surveys', surveysConfigSchema.superRefine(checkKafkaConfig), environment);
 }

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { brokerList, loadConfig, postgresUrl } from '@homeroom/platform/config';
+import {
+  checkKafkaConfig,
+  kafkaConfigShape,
+  kafkaConnection,
+  loadConfig,
+  postgresUrl,
+} from '@homeroom/platform/config';
 import { createServiceDataSource } from '@homeroom/platform/database';
 import { createKafka } from '@homeroom/platform/messaging';
 import { createLogger } from '@homeroom/platform/observability';
@@ -29,11 +35,13 @@ const GIVE_UP_SECONDS = 30 * 60;
 async function main(): Promise<void> {
   const config = loadConfig(
     'surveys:seed-demo',
-    z.object({
-      DATABASE_URL: postgresUrl,
-      KAFKA_BROKERS: brokerList,
-      KAFKA_CONSUMER_GROUP: z.string().min(1).default('surveys'),
-    }),
+    z
+      .object({
+        DATABASE_URL: postgresUrl,
+        ...kafkaConfigShape,
+        KAFKA_CONSUMER_GROUP: z.string().min(1).default('surveys'),
+      })
+      .superRefine(checkKafkaConfig),
   );
   const dataSource = createServiceDataSource({
     url: config.DATABASE_URL,
@@ -42,7 +50,11 @@ async function main(): Promise<void> {
     migrations: SURVEYS_MIGRATIONS,
   });
   const logger = createLogger({ service: 'surveys:seed-demo', level: 'warn' });
-  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'surveys-seed-demo', logger }).admin();
+  const admin = createKafka({
+    ...kafkaConnection(config),
+    clientId: 'surveys-seed-demo',
+    logger,
+  }).admin();
   await dataSource.initialize();
   await admin.connect();
   try {

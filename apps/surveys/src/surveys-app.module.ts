@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
+import { kafkaConnection } from '@homeroom/platform/config';
 import { MessagingModule } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
 import { SURVEYS_INVITATION_TOPIC, SURVEYS_RESPONSE_TOPIC } from '@homeroom/surveys/contracts';
@@ -39,7 +40,7 @@ export class SurveysAppModule implements NestModule {
           inject: [CsatInvitationService, AudienceService],
           useFactory: (invitations: CsatInvitationService, audiences: AudienceService) => ({
             service: 'surveys',
-            brokers: config.KAFKA_BROKERS,
+            kafka: kafkaConnection(config),
             databaseUrl: config.DATABASE_URL,
             topics: [
               { topic: SURVEYS_INVITATION_TOPIC, partitions: 6 },

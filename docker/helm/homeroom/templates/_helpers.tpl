@@ -70,7 +70,7 @@ app.kubernetes.io/component: {{ .app }}
 {{- end -}}
 {{- end -}}
 
-{{/* Kafka's settings. KAFKA_SSL* and KAFKA_SASL_* are the names proposed to the apps (not read yet). */}}
+{{/* Kafka's TLS and SASL settings (read by the apps' kafkaConfigShape, libs/platform/config). */}}
 {{- define "homeroom.kafkaEnv" -}}
 {{- $k := .Values.kafka -}}
 {{- if $k.tls.enabled }}

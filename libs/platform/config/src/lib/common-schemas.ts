@@ -69,6 +69,22 @@ export const brokerList = z
     'must be a comma-separated list of host:port',
   );
 
+/**
+ * Where Kafka is and how to reach it: TLS (with the brokers' CA when it is not a public one) and SASL, as
+ * managed services and Strimzi listeners require. checkKafkaConfig adds the checks across variables;
+ * kafkaConnection turns them into the client's settings.
+ */
+export const kafkaConfigShape = {
+  KAFKA_BROKERS: brokerList,
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  KAFKA_SSL: booleanFlag(false),
+  /** A PEM file of the CA(s) that signed the brokers' certificates; unset: the system's CAs. */
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+} as const;
+
 export const logLevel = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info');
@@ -82,8 +98,7 @@ export const serviceConfigShape = {
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  KAFKA_BROKERS: brokerList,
-  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  ...kafkaConfigShape,
   /** Shared with the gateway; subgraphs refuse requests whose principal it did not sign. */
   GATEWAY_TRUST_SECRET: z.string().min(32, 'must be at least 32 characters'),
 } as const;

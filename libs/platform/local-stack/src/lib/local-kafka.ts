@@ -17,7 +17,19 @@ export interface LocalKafkaOptions {
   /** Partitions for topics created without an explicit count. */
   defaultPartitions?: number;
   heapMb?: number;
+  /** A second listener with TLS and SASL, as managed Kafka services and Strimzi's TLS listeners have. */
+  saslSsl?: SaslSslListener;
 }
+
+/** A SASL_SSL listener: PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512 for these users, over TLS with this key. */
+export interface SaslSslListener {
+  port: number;
+  /** A PKCS#12 key store holding the broker's key and certificate. */
+  keyStore: { file: string; password: string };
+  users: readonly { username: string; password: string }[];
+}
+
+const SCRAM_MECHANISMS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const;
 
 /**
  * A single-node Apache Kafka broker in KRaft mode (one process is both broker and controller), run on
@@ -28,6 +40,11 @@ export class LocalKafka {
 
   get bootstrap(): string {
     return `127.0.0.1:${this.options.port}`;
+  }
+
+  /** The SASL_SSL listener's address, when the broker has one. */
+  get secureBootstrap(): string | undefined {
+    return this.options.saslSsl ? `127.0.0.1:${this.options.saslSsl.port}` : undefined;
   }
 
   private get pidFile(): string {
@@ -169,19 +186,28 @@ export class LocalKafka {
       '--config',
       this.configFile,
       '--standalone',
+      // SCRAM credentials live in the cluster's metadata; KRaft takes the first ones at format time.
+      ...(this.options.saslSsl?.users ?? []).flatMap(({ username, password }) =>
+        SCRAM_MECHANISMS.flatMap((mechanism) => [
+          '--add-scram',
+          `${mechanism}=[name=${username},password=${password}]`,
+        ]),
+      ),
     ]);
   }
 
   private async writeConfig(): Promise<void> {
-    const { port, controllerPort } = this.options;
+    const { port, controllerPort, saslSsl } = this.options;
+    const secure = saslSsl ? `,SASL_SSL://127.0.0.1:${saslSsl.port}` : '';
     const properties = {
       'process.roles': 'broker,controller',
       'node.id': '1',
       'controller.quorum.bootstrap.servers': `127.0.0.1:${controllerPort}`,
-      listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-      'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+      listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${secure}`,
+      'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}${secure}`,
       'controller.listener.names': 'CONTROLLER',
-      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL',
+      ...(saslSsl ? saslSslProperties(saslSsl) : {}),
       'inter.broker.listener.name': 'PLAINTEXT',
       'log.dirs': this.dataDir,
       'num.partitions': String(this.options.defaultPartitions ?? 3),
@@ -220,6 +246,23 @@ export class LocalKafka {
       ].join('\n') + '\n',
     );
   }
+}
+
+function saslSslProperties({ keyStore, users }: SaslSslListener): Record<string, string> {
+  const plainUsers = users.map(({ username, password }) => `user_${username}="${password}"`).join(' ');
+  return {
+    'sasl.enabled.mechanisms': ['PLAIN', ...SCRAM_MECHANISMS].join(','),
+    'listener.name.sasl_ssl.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required ${plainUsers};`,
+    ...Object.fromEntries(
+      SCRAM_MECHANISMS.map((mechanism) => [
+        `listener.name.sasl_ssl.${mechanism.toLowerCase()}.sasl.jaas.config`,
+        'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      ]),
+    ),
+    'ssl.keystore.type': 'PKCS12',
+    'ssl.keystore.location': keyStore.file,
+    'ssl.keystore.password': keyStore.password,
+  };
 }
 
 /**

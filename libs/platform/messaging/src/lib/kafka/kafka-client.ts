@@ -1,8 +1,8 @@
 import { Kafka, logLevel as KafkaLogLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import type { KafkaConnection } from '@homeroom/platform/config';
 import type { Logger } from '@homeroom/platform/observability';
 
-export interface KafkaSettings {
-  brokers: string[];
+export interface KafkaSettings extends KafkaConnection {
   clientId: string;
   logger: Logger;
 }
@@ -16,13 +16,15 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 
 /** A kafkajs client whose own logs go through the service's JSON logger. */
 export function createKafka(
-  { brokers, clientId, logger }: KafkaSettings,
+  { brokers, ssl, sasl, clientId, logger }: KafkaSettings,
   overrides: Partial<KafkaConfig> = {},
 ): Kafka {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,
     brokers,
+    ...(ssl ? { ssl } : {}),
+    ...(sasl ? { sasl } : {}),
     logLevel: KafkaLogLevel.WARN,
     logCreator:
       () =>

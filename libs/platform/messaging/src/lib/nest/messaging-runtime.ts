@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
+import type { KafkaConnection } from '@homeroom/platform/config';
 import { DataSource } from 'typeorm';
 import { HealthRegistry, LOGGER, type Logger } from '@homeroom/platform/observability';
 import { EventConsumer } from '../consumer/event-consumer';
@@ -15,7 +16,8 @@ const STARTUP_RETRY: RetryPolicy = { attempts: 15, initialBackoffMs: 500, maxBac
 
 export interface MessagingOptions {
   service: string;
-  brokers: string[];
+  /** Brokers, TLS and SASL (kafkaConnection of the service's config). */
+  kafka: KafkaConnection;
   /** The service's database, for the relay's LISTEN connection. */
   databaseUrl: string;
   /** Topics this service publishes to; created (with their .dlq) at start when missing. */

@@ -29,8 +29,8 @@ export class MessagingModule {
         {
           provide: KAFKA,
           inject: [MESSAGING_OPTIONS, LOGGER],
-          useFactory: ({ service, brokers }: MessagingOptions, logger: Logger) =>
-            createKafka({ brokers, clientId: service, logger }),
+          useFactory: ({ service, kafka }: MessagingOptions, logger: Logger) =>
+            createKafka({ clientId: service, ...kafka, logger }),
         },
         { provide: OutboxWriter, useValue: new OutboxWriter(options.service) },
         MessagingRuntime,
