@@ -17,6 +17,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/platform/testing/src/jest/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/jest/integration-setup.ts'],
     },
     {
@@ -26,6 +27,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/platform/testing/src/jest/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/jest/integration-setup.ts'],
     },
   ],

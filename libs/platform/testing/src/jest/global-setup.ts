@@ -6,7 +6,8 @@ import { startContainerStack } from './container-stack';
  * Brings up what integration tests talk to, once per Jest run, and publishes where it is through
  * DATABASE_URL and KAFKA_BROKERS (test workers inherit the environment):
  * - both variables already set: those servers (`external`);
- * - otherwise, with a Docker engine: PostgreSQL and Kafka containers (testcontainers);
+ * - otherwise, with a Docker engine (or podman's socket as DOCKER_HOST): PostgreSQL and Kafka containers
+ *   (testcontainers; see container-stack.ts for the images), stopped by global-teardown.ts;
  * - otherwise: the local stack (`npm run stack -- up`), idempotently.
  * HOMEROOM_TEST_STACK=local|containers forces a choice.
  */
@@ -17,9 +18,10 @@ export default async function globalSetup(): Promise<void> {
   }
   const wanted = process.env['HOMEROOM_TEST_STACK'];
   if (wanted === 'containers' || (wanted !== 'local' && (await dockerAvailable()))) {
-    const endpoints = await startContainerStack();
-    process.env['DATABASE_URL'] = endpoints.databaseUrl;
-    process.env['KAFKA_BROKERS'] = endpoints.kafkaBrokers;
+    const stack = await startContainerStack();
+    (globalThis as { homeroomTestContainers?: unknown }).homeroomTestContainers = stack.containers;
+    process.env['DATABASE_URL'] = stack.databaseUrl;
+    process.env['KAFKA_BROKERS'] = stack.kafkaBrokers;
     process.env['HOMEROOM_TEST_STACK_KIND'] = 'containers';
     return;
   }

@@ -1,0 +1,12 @@
+import type { StartedTestContainer } from 'testcontainers';
+
+/**
+ * Stops the containers the global setup started (Jest runs both in one process and shares their globals).
+ * Ryuk, testcontainers' reaper, also removes them if this process dies first, where its image can be
+ * pulled; podman without a registry runs with it off (TESTCONTAINERS_RYUK_DISABLED), so this is the cleanup.
+ */
+export default async function globalTeardown(): Promise<void> {
+  const containers = (globalThis as { homeroomTestContainers?: StartedTestContainer[] })
+    .homeroomTestContainers;
+  await Promise.all((containers ?? []).map((container) => container.stop({ remove: true, timeout: 5_000 })));
+}
