@@ -11,6 +11,7 @@ export * from './lib/services/school.service';
 export * from './lib/services/staff-role.service';
 export * from './lib/services/team.service';
 export * from './lib/seed/demo-district';
+export * from './lib/seed/first-administrator';
 export * from './lib/services/api-client.service';
 export * from './lib/services/credential.service';
 export * from './lib/services/sign-in-audit.service';
