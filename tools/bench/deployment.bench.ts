@@ -23,6 +23,8 @@ const IDLE_MS = Number(process.env['BENCH_DEPLOYMENT_IDLE_MS'] ?? 20_000);
 interface LoadResult {
   sent: number;
   failed: number;
+  /** Failures by kind (`gateway 1: HTTP 503`, `gateway 2: RATE_LIMITED`, `gateway 1: ECONNRESET`), for the note. */
+  failures: Map<string, number>;
 }
 
 /**
@@ -36,7 +38,12 @@ async function loadThroughTwoGateways(
 ): Promise<LoadResult> {
   const inRotation = new Set(gateways);
   const pending: Promise<void>[] = [];
-  const result: LoadResult = { sent: 0, failed: 0 };
+  const result: LoadResult = { sent: 0, failed: 0, failures: new Map() };
+  const fail = (gateway: string, kind: string) => {
+    result.failed++;
+    const key = `gateway ${gateways.indexOf(gateway) + 1}: ${kind}`;
+    result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
+  };
   let running = true;
   let turn = 0;
   const send = async (gateway: string) => {
@@ -48,10 +55,19 @@ async function loadThroughTwoGateways(
         body: JSON.stringify({ query: '{ schools(first: 1) { totalCount } }' }),
         signal: AbortSignal.timeout(10_000),
       });
-      const body = (await response.json()) as { data?: unknown };
-      if (response.status !== 200 || !body.data) result.failed++;
-    } catch {
-      result.failed++;
+      const text = await response.text();
+      let body: { data?: unknown; errors?: { extensions?: { code?: string } }[] } = {};
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        // Not JSON: classified by its status below.
+      }
+      if (response.status !== 200 || !body.data) {
+        fail(gateway, body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`);
+      }
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      fail(gateway, cause?.code ?? (error as Error).name);
     }
   };
   const ticker = (async () => {
@@ -69,6 +85,12 @@ async function loadThroughTwoGateways(
   await ticker;
   await Promise.all(pending);
   return result;
+}
+
+function describeFailures({ failures }: LoadResult): string {
+  return failures.size === 0
+    ? 'none'
+    : [...failures].map(([kind, count]) => `${count} × ${kind}`).join(', ');
 }
 
 export async function deploymentBenchmark(): Promise<BenchmarkReport> {
@@ -155,6 +177,7 @@ export async function deploymentBenchmark(): Promise<BenchmarkReport> {
         `Resident memory read by \`podman stats\` after ${IDLE_MS / 1000} s idle, after the deployment's own seeds; the total counts every container, both replicas of cases and slas included.`,
         'Start to ready: from `podman kube play` of the Deployment to its /health/ready answering 200, images already present.',
         `Gateway deletion: SIGTERM with a 30 s grace period under ${RATE_PER_SECOND} queries a second by a signed-in administrator, alternating between the two gateways; the load balancer is the benchmark's own round robin.`,
+        `Failures by kind, leaving at once: ${describeFailures(immediate)}; after 1 s: ${describeFailures(delayed)}.`,
       ],
     };
   } finally {

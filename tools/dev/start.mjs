@@ -166,6 +166,8 @@ async function main() {
     OIDC_COOKIE_KEYS: process.env.OIDC_COOKIE_KEYS || randomBytes(32).toString('hex'),
     // The cases service emails staff replies to the mail catcher the stack runs (set it empty to turn off).
     SMTP_OUTBOUND_URL: process.env.SMTP_OUTBOUND_URL ?? 'smtp://127.0.0.1:1025',
+    // No load balancer in front on one machine: Ctrl-C stops every app at once.
+    SHUTDOWN_DELAY_MS: '0',
   };
   // Each service owns a database on the server: homeroom_<app>.
   const envFor = (app) => ({ ...env, DATABASE_URL: databaseFor(env.DATABASE_URL, app) });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { shutDownGracefully } from '@homeroom/platform/observability';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadCasesConfig } from './config';
 import { CasesAppModule } from './cases-app.module';
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   });
   // Attachments travel as base64 inside the GraphQL request.
   app.useBodyParser('json', { limit: graphqlBodyLimit(config) });
-  app.enableShutdownHooks();
+  shutDownGracefully(app, { delayMs: config.SHUTDOWN_DELAY_MS });
   await app.listen(config.PORT, config.HOST);
   process.stdout.write(`cases subgraph on http://localhost:${config.PORT}/graphql\n`);
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { shutDownGracefully } from '@homeroom/platform/observability';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mountSignIn } from '@homeroom/directory/feature-auth';
 import { loadDirectoryConfig } from './config';
@@ -13,8 +14,8 @@ async function main(): Promise<void> {
   // A OneRoster set through importOneRoster can be several megabytes of CSV text.
   app.useBodyParser('json', { limit: '25mb' });
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   mountSignIn(app);
+  shutDownGracefully(app, { delayMs: config.SHUTDOWN_DELAY_MS });
   await app.listen(config.PORT, config.HOST);
   process.stdout.write(`directory subgraph on http://localhost:${config.PORT}/graphql\n`);
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { shutDownGracefully } from '@homeroom/platform/observability';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadSurveysConfig } from './config';
 import { SurveysAppModule } from './surveys-app.module';
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(SurveysAppModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
-  app.enableShutdownHooks();
+  shutDownGracefully(app, { delayMs: config.SHUTDOWN_DELAY_MS });
   await app.listen(config.PORT, config.HOST);
   process.stdout.write(`surveys subgraph on http://localhost:${config.PORT}/graphql\n`);
 }

@@ -112,6 +112,8 @@ export async function startPlatform({
     GATEWAY_TRUST_SECRET: trustSecret,
     OIDC_ISSUER: issuer,
     SMTP_OUTBOUND_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+    // No load balancer to wait for: a stopped app closes at once.
+    SHUTDOWN_DELAY_MS: '0',
   };
   const environments: Record<Service, Record<string, string>> = {
     directory: {
@@ -192,8 +194,6 @@ export async function startPlatform({
     SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
     ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
     CORS_ORIGINS: `http://localhost:4200,${portalOrigin}`,
-    // No load balancer to wait for: a stopped gateway closes at once.
-    SHUTDOWN_DELAY_MS: '0',
     ...overrides,
   });
   const stop = async () => {

@@ -7,3 +7,4 @@ export * from './lib/nest/observability.tokens';
 export * from './lib/nest/health-registry';
 export * from './lib/nest/observability.module';
 export * from './lib/nest/request-context.middleware';
+export * from './lib/nest/graceful-shutdown';

@@ -99,6 +99,11 @@ export const serviceConfigShape = {
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ...kafkaConfigShape,
+  /**
+   * After SIGTERM, how long the service keeps serving with readiness failed, so that the gateway's requests
+   * stop arriving before it closes (Kubernetes' endpoints take a moment). Below the pod's grace period.
+   */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   /** Shared with the gateway; subgraphs refuse requests whose principal it did not sign. */
   GATEWAY_TRUST_SECRET: z.string().min(32, 'must be at least 32 characters'),
 } as const;

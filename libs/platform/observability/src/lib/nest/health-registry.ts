@@ -5,6 +5,16 @@ import type { ReadinessCheck } from '../health';
 @Injectable()
 export class HealthRegistry {
   private readonly checks = new Map<string, ReadinessCheck>();
+  private drainingSince: Date | undefined;
+
+  /** From now on readiness fails, so load balancers stop sending requests; the app still serves them. */
+  drain(): void {
+    this.drainingSince ??= new Date();
+  }
+
+  get draining(): boolean {
+    return this.drainingSince !== undefined;
+  }
 
   register(check: ReadinessCheck): void {
     this.checks.set(check.name, check);

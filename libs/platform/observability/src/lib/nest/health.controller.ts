@@ -16,6 +16,10 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response) {
+    if (this.registry.draining) {
+      response.status(503);
+      return { status: 'draining' };
+    }
     const report = await checkReadiness(this.registry.all());
     response.status(report.ready ? 200 : 503);
     return { status: report.ready ? 'ok' : 'unavailable', checks: report.checks };
