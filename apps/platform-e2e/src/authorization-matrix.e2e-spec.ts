@@ -195,6 +195,12 @@ const ROWS: Row[] = [
     targets: { district: [none, 'UA FB go FB FB go FB FB'] },
   },
   {
+    // Mail no school has seen yet: district administrators only, never API clients.
+    field: 'quarantinedEmails',
+    document: '{ quarantinedEmails(first: 1) { totalCount } }',
+    targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
     field: 'satisfaction',
     document:
       'query($range: DateRangeInput!, $school: ID) { satisfaction(range: $range, schoolId: $school) { responses } }',
@@ -438,6 +444,16 @@ const ROWS: Row[] = [
     document: `mutation($id: ID!) { ${field}(id: $id) }`,
     targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
   })),
+  {
+    field: 'releaseQuarantinedEmail',
+    document: 'mutation($id: ID!) { releaseQuarantinedEmail(id: $id) { caseNumber } }',
+    targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
+    field: 'discardQuarantinedEmail',
+    document: 'mutation($id: ID!) { discardQuarantinedEmail(id: $id) { id } }',
+    targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  },
   ...['deleteBusinessCalendar', 'deleteSlaPolicy'].map((field): Row => ({
     field,
     document: `mutation($id: ID!) { ${field}(id: $id) }`,

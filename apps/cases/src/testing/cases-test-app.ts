@@ -22,6 +22,10 @@ type Json = any;
 
 export interface CasesTestApp {
   database: TestDatabase;
+  /** The Nest app, for a suite that drives a service directly (the email intake with a corpus). */
+  app: INestApplication;
+  /** The SMTP intake's port on 127.0.0.1. */
+  smtpPort: number;
   /** The subgraph's GraphQL, as the gateway would call it for this principal. */
   graphql(query: string, variables: Record<string, unknown>, principal: Principal): Promise<Json>;
   close(): Promise<void>;
@@ -61,6 +65,8 @@ export async function startCasesApp(
   const client = subgraphClient(`${await app.getUrl()}/graphql`, SECRET);
   return {
     database,
+    app,
+    smtpPort: config.SMTP_INTAKE_PORT,
     graphql: (query, variables, principal) => client(query, variables, principal),
     async close() {
       await app.close();

@@ -5,6 +5,7 @@ export * from './lib/inquiry';
 export * from './lib/routing-rule';
 export * from './lib/emerging-issues';
 export * from './lib/email-rules';
+export * from './lib/machine-mail';
 export * from './lib/case-tags';
 export * from './lib/case-relations';
 export * from './lib/alert-keywords';

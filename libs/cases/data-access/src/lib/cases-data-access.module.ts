@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EmailIntakeService } from './email/email-intake.service';
+import { EmailQuarantine } from './email/email-quarantine';
 import {
   OUTBOUND_EMAIL_SETTINGS,
   OutboundEmailService,
@@ -33,6 +34,7 @@ const SERVICES = [
   CaseMetricsService,
   EmergingIssuesService,
   EmailIntakeService,
+  EmailQuarantine,
   OutboundEmailService,
   RequesterConfirmationService,
   SurveyInvitationDelivery,

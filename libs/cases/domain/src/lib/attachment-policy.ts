@@ -133,8 +133,10 @@ export function fileExtension(fileName: string): string | null {
 }
 
 /** The content type without parameters, lower case, aliases resolved. */
-export function normalizeContentType(contentType: string | null | undefined): string | null {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+export function normalizeContentType(contentType: string | null | undefined | false): string | null {
+  // Mail parsers give `false` for an empty `Content-Type: ; name="x.jpg"` (seen in published mail).
+  if (typeof contentType !== 'string') return null;
+  const type = contentType.split(';')[0]?.trim().toLowerCase();
   if (!type) return null;
   return TYPE_ALIASES[type] ?? type;
 }

@@ -1,17 +1,6 @@
-import { automatedReason, caseNumberInSubject, newPartOfReply } from './email-rules';
+import { caseNumberInSubject, newPartOfReply } from './email-rules';
 
 describe('email rules', () => {
-  it.each([
-    [{ 'auto-submitted': 'auto-replied' }, 'parent@example.org', 'Auto-Submitted: auto-replied'],
-    [{ precedence: 'bulk' }, 'news@example.org', 'Precedence: bulk'],
-    [{ 'x-autoreply': 'yes' }, 'parent@example.org', 'autoresponder header'],
-    [{}, 'MAILER-DAEMON@mx.example.org', 'bounce from mailer-daemon'],
-    [{ 'auto-submitted': 'no' }, 'parent@example.org', undefined],
-    [{}, 'parent@example.org', undefined],
-  ])('%p from %s → %p', (headers, from, reason) => {
-    expect(automatedReason(new Map(Object.entries(headers)), from)).toBe(reason);
-  });
-
   it('finds the case number in a reply subject', () => {
     expect(caseNumberInSubject('Re: [HR-2026-004211] Bus 14 was late')).toBe('HR-2026-004211');
     expect(caseNumberInSubject('RE: hr-2026-000042')).toBe('HR-2026-000042');

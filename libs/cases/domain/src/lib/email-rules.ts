@@ -1,20 +1,8 @@
 /**
- * Rules for mail that reaches the district's intake address: what to ignore (machines answering
- * machines: auto-replies, bounces, lists), how to find the case a reply belongs to, and which part of a
- * reply is new (quoted history and signatures are dropped; the caller keeps the original).
+ * Rules for mail that reaches the district's intake address: how to find the case a reply belongs to, and
+ * which part of a reply is new (quoted history and signatures are dropped; the caller keeps the original).
+ * What to ignore (machines answering machines) is machine-mail.ts.
  */
-export function automatedReason(headers: ReadonlyMap<string, string>, from: string): string | undefined {
-  const autoSubmitted = headers.get('auto-submitted')?.toLowerCase();
-  if (autoSubmitted && autoSubmitted !== 'no') return `Auto-Submitted: ${autoSubmitted}`;
-  const precedence = headers.get('precedence')?.toLowerCase();
-  if (precedence && ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence))
-    return `Precedence: ${precedence}`;
-  if (headers.has('x-autoreply') || headers.has('x-autorespond')) return 'autoresponder header';
-  const local = from.split('@')[0]?.toLowerCase() ?? '';
-  if (['mailer-daemon', 'postmaster'].includes(local)) return `bounce from ${local}`;
-  return undefined;
-}
-
 const CASE_NUMBER_IN_SUBJECT = /\[?\b([A-Z]{2,6}-\d{4}-\d{6,})\b\]?/i;
 
 export function caseNumberInSubject(subject: string): string | undefined {

@@ -9,6 +9,7 @@ import { CasesLoaders } from './case-loaders';
 import { EscalationResolver } from './resolvers/escalation.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
+import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
 import { SchoolCasesResolver } from './resolvers/school-cases.resolver';
 import './types/enums';
 
@@ -26,6 +27,7 @@ import './types/enums';
     CasesLoaders,
     PersonCasesResolver,
     RoutingResolver,
+    EmailQuarantineResolver,
     CaseMetricsResolver,
     EmergingIssuesResolver,
     EscalationResolver,

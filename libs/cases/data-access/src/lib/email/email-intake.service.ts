@@ -1,15 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { DataSource, In } from 'typeorm';
-import { automatedReason, caseNumberInSubject, newPartOfReply, subjectOf } from '@homeroom/cases/domain';
+import {
+  caseNumberInSubject,
+  machineMail,
+  MAX_MESSAGE_LENGTH,
+  MAX_SUBJECT_LENGTH,
+  newPartOfReply,
+  subjectOf,
+  type IgnoreReason,
+} from '@homeroom/cases/domain';
+import { DomainException } from '@homeroom/shared/errors';
 import { CaseEntity } from '../entities';
 import { REQUESTER } from '../services/case-actor';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from '../services/case-intake.service';
 import { CaseService } from '../services/case.service';
+import type { InboundEmail } from '../services/case-writer';
 import { AttachmentService } from '../attachments/attachment.service';
 import { replyTokensIn } from './reply-address';
 import { normalizeMessageId } from './reply-email';
 import { SMTP_INTAKE_SETTINGS, type SmtpIntakeSettings } from './smtp-intake.settings';
+import { parseInboundMail, senderOf, type InboundEnvelope } from './inbound-mail';
+import { EmailQuarantine } from './email-quarantine';
 
 /** The body of a message that came with files and no words. */
 const ATTACHMENTS_ONLY = '(no text: see the attachments)';
@@ -17,14 +29,21 @@ const ATTACHMENTS_ONLY = '(no text: see the attachments)';
 export type EmailOutcome =
   | { kind: 'created'; caseNumber: string }
   | { kind: 'threaded'; caseNumber: string; followUpNumber?: string }
-  | { kind: 'ignored'; reason: string };
+  /** A message delivered again (the sender retrying after a lost answer): nothing new. */
+  | { kind: 'duplicate'; caseNumber: string }
+  | { kind: 'quarantined'; id: string; reason: IgnoreReason; detail: string };
+
+/** A message that became a case or joined one. */
+export type TakenEmail = Extract<EmailOutcome, { kind: 'created' } | { kind: 'threaded' }>;
 
 /**
  * A message to the district's intake address becomes a case, or joins the case it answers: mail to the
  * case's reply address (talk+<reply token>@…, the Reply-To of our replies), or else a reply whose subject
- * names a case number, from the address that case answers to. Machine mail (auto-replies,
- * bounces, lists) is dropped; only the new part of a reply is kept (quoted history and signature go).
- * HTML-only mail is read as its text; HTML itself is never stored, so it can never be shown unsanitized.
+ * names a case number, from the address that case answers to. Every message taken is one of those, a
+ * second delivery of one (recognised by its Message-ID and sender, in the same transaction), or kept whole
+ * in the quarantine with the reason (machine mail, no sender, content the case rules refuse), where staff
+ * can release it. Only the new part of a reply is kept (quoted history and signature go). HTML-only mail is
+ * read as its text; HTML itself is never stored, so it can never be shown unsanitized.
  */
 @Injectable()
 export class EmailIntakeService {
@@ -33,37 +52,78 @@ export class EmailIntakeService {
     private readonly intake: CaseIntakeService,
     private readonly cases: CaseService,
     private readonly attachments: AttachmentService,
+    private readonly quarantine: EmailQuarantine,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     @Inject(SMTP_INTAKE_SETTINGS) private readonly smtp: SmtpIntakeSettings,
   ) {}
 
-  /** `envelope.recipients`: the RCPT TO addresses, which a Bcc or a forwarding hop leaves out of the headers. */
-  async receive(raw: Buffer, envelope: { recipients?: string[] } = {}): Promise<EmailOutcome> {
-    const mail = await simpleParser(raw, {
-      skipHtmlToText: false,
-      skipImageLinks: true,
-      skipTextToHtml: true,
+  /** A message as the SMTP listener took it. Rejects only for what a retry can fix (the database away). */
+  async receive(raw: Buffer, envelope: InboundEnvelope = {}): Promise<EmailOutcome> {
+    const mail = await parseInboundMail(raw);
+    const from = senderOf(mail, envelope);
+    const dedupeKey = dedupeKeyOf(mail, from);
+    const keep = (reason: IgnoreReason, detail: string) =>
+      this.quarantine.keep(raw, envelope, { reason, detail, dedupeKey, from, subject: mail.subject ?? '' });
+    if (!from) return keep('NO_SENDER', 'no From address and a null envelope sender');
+    const machine = machineMail({
+      headers: headerMap(mail),
+      contentType: contentTypeOf(mail),
+      from,
+      envelopeSender: envelope.sender,
+      subject: mail.subject ?? '',
     });
-    const from = mail.from?.value[0]?.address?.toLowerCase();
-    if (!from) return { kind: 'ignored', reason: 'no sender address' };
-    const headers = new Map(
-      [...mail.headers].map(([name, value]) => [
-        name.toLowerCase(),
-        String(typeof value === 'object' && value && 'value' in value ? value.value : value),
-      ]),
-    );
-    const automated = automatedReason(headers, from);
-    if (automated) return { kind: 'ignored', reason: automated };
+    if (machine) return keep(machine.reason, machine.detail);
+    const earlier = dedupeKey ? await this.caseOfDelivery(dedupeKey) : undefined;
+    if (earlier) return { kind: 'duplicate', caseNumber: earlier };
+    try {
+      return await this.takeFromPerson(mail, from, envelope, dedupeKey);
+    } catch (error) {
+      // Two deliveries of one message at once: the second one's insert meets the first one's key.
+      if (dedupeKey && isDedupeConflict(error)) {
+        const first = await this.caseOfDelivery(dedupeKey);
+        if (first) return { kind: 'duplicate', caseNumber: first };
+      }
+      // The case rules refused what the message says (an address they cannot use, a body they refuse):
+      // that will not change on retry, so keep it for staff rather than answer 451 for days.
+      if (error instanceof EmptyMessage) return keep('EMPTY', error.message);
+      if (error instanceof DomainException)
+        return keep('UNREADABLE', `${error.reason ?? error.code}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /**
+   * A quarantined message, released by staff: taken as if a person sent it (the machine-mail rules are
+   * what staff overrule). Returns the case it became or joined.
+   */
+  async release(id: string, staffId: string): Promise<TakenEmail> {
+    return this.quarantine.release(id, staffId, async ({ raw, envelope }) => {
+      const mail = await parseInboundMail(raw);
+      const from = senderOf(mail, envelope);
+      if (!from) return undefined;
+      return this.takeFromPerson(mail, from, envelope, dedupeKeyOf(mail, from));
+    });
+  }
+
+  private async takeFromPerson(
+    mail: ParsedMail,
+    from: string,
+    envelope: InboundEnvelope,
+    dedupeKey: string | undefined,
+  ): Promise<TakenEmail> {
     const text = (mail.text ?? '').trim();
-    const subject = (mail.subject ?? '').trim();
+    const subject = cutSubject((mail.subject ?? '').trim());
     // Kept with the message they came with; those the attachment policy refuses are left out, and the
     // case's timeline says which and why (the mail itself is never lost over an attachment).
     const files = mail.attachments.map((file) => ({
       fileName: file.filename ?? 'attachment',
-      contentType: file.contentType,
+      contentType: file.contentType || 'application/octet-stream',
       content: file.content,
     }));
-    const messageId = normalizeMessageId(mail.messageId);
+    const email: InboundEmail = {
+      ...(normalizeMessageId(mail.messageId) ? { messageId: normalizeMessageId(mail.messageId) } : {}),
+      ...(dedupeKey ? { dedupeKey } : {}),
+    };
     // First the case's reply address (talk+<token>@…) among the recipients, then the number in the subject.
     const byToken = await this.caseByReplyToken(mail, envelope.recipients ?? []);
     const number = caseNumberInSubject(subject);
@@ -76,11 +136,10 @@ export class EmailIntakeService {
       // the tracking link (just as shareable) already allows; they can read nothing of the case.
       if (existing && (byToken || existing.contact.email === from)) {
         const body = newPartOfReply(text) || text || (files.length ? ATTACHMENTS_ONLY : '');
-        if (!body) return { kind: 'ignored', reason: 'empty reply' };
+        if (!body) throw new EmptyMessage();
         const { supportCase, followUp } = await this.attachments.withEmailAttachments(files, (attachments) =>
-          this.cases.requesterReply(existing.id, body, attachments),
+          this.cases.requesterReply(existing.id, body.slice(0, MAX_MESSAGE_LENGTH), attachments, email),
         );
-        await this.recordMessageId(followUp?.supportCase ?? supportCase, messageId);
         return {
           kind: 'threaded',
           caseNumber: supportCase.number,
@@ -88,8 +147,8 @@ export class EmailIntakeService {
         };
       }
     }
-    if (!text && !subject && !files.length) return { kind: 'ignored', reason: 'empty message' };
-    const body = text || subject || ATTACHMENTS_ONLY;
+    const body = text || subject || (files.length ? ATTACHMENTS_ONLY : '');
+    if (!body) throw new EmptyMessage();
     const { supportCase } = await this.attachments.withEmailAttachments(files, (attachments) =>
       this.intake.open(
         {
@@ -100,19 +159,32 @@ export class EmailIntakeService {
           schoolId: null,
           topicId: null,
           requesterId: null,
-          contact: { name: mail.from?.value[0]?.name?.trim() || null, email: from, phone: null },
+          contact: {
+            name: mail.from?.value[0]?.name?.trim().slice(0, 200) || null,
+            email: from,
+            phone: null,
+          },
           anonymous: false,
           confidential: false,
           language: this.settings.defaultLanguage,
         },
-        body.slice(0, 20_000),
+        body.slice(0, MAX_MESSAGE_LENGTH),
         REQUESTER,
         undefined,
         attachments,
+        email,
       ),
     );
-    await this.recordMessageId(supportCase, messageId);
     return { kind: 'created', caseNumber: supportCase.number };
+  }
+
+  /** The number of the case whose message an earlier delivery of this email became. */
+  private async caseOfDelivery(dedupeKey: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT c.number FROM case_message m JOIN support_case c ON c.id = m.case_id WHERE m.email_dedupe_key = $1`,
+      [dedupeKey],
+    )) as { number: string }[];
+    return row?.number;
   }
 
   /** The case whose reply token is the sub-address of a recipient: envelope, To, Cc, Delivered-To. */
@@ -130,22 +202,60 @@ export class EmailIntakeService {
     if (tokens.length === 0) return null;
     return this.dataSource.getRepository(CaseEntity).findOneBy({ replyToken: In(tokens) });
   }
+}
 
-  /**
-   * The requester's Message-ID on the message their mail became (the case's latest inbound one), so that
-   * our replies answer it (In-Reply-To). After the case's commit and best effort: failing here must not
-   * make the sender retry a mail that was taken.
-   */
-  private async recordMessageId(supportCase: CaseEntity, messageId: string | undefined): Promise<void> {
-    if (!messageId) return;
-    await this.dataSource
-      .query(
-        `UPDATE case_message SET email_message_id = $2
-          WHERE id = (SELECT id FROM case_message
-                       WHERE case_id = $1 AND direction = 'INBOUND' AND email_message_id IS NULL
-                       ORDER BY created_at DESC, id DESC LIMIT 1)`,
-        [supportCase.id, messageId],
-      )
-      .catch(() => undefined);
+/** A message with no words, no subject and no files: nothing to open a case with. */
+class EmptyMessage extends DomainException {
+  constructor() {
+    super('BAD_USER_INPUT', 'The message has no text, subject or attachment', 'EMPTY_MESSAGE');
   }
+}
+
+/** A subject longer than a case's is cut (on one line), not refused: a 451 for it would be forever. */
+function cutSubject(subject: string): string {
+  const oneLine = subject.replace(/\s+/g, ' ');
+  return oneLine.length > MAX_SUBJECT_LENGTH ? `${oneLine.slice(0, MAX_SUBJECT_LENGTH - 1)}…` : oneLine;
+}
+
+function dedupeKeyOf(mail: ParsedMail, from: string | undefined): string | undefined {
+  const messageId = normalizeMessageId(mail.messageId);
+  return messageId && from ? `${messageId.toLowerCase()} ${from}` : undefined;
+}
+
+/**
+ * Each header's first value as sent (unfolded), by lower-case name. From the raw lines, not mailparser's
+ * parsed map, which folds List-* headers into one `list` object and others into structures.
+ */
+function headerMap(mail: ParsedMail): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const { key, line } of mail.headerLines) {
+    if (headers.has(key)) continue;
+    headers.set(
+      key,
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    );
+  }
+  return headers;
+}
+
+function paramsText(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([key, value]) => `; ${key}=${value}`)
+    .join('');
+}
+
+function contentTypeOf(mail: ParsedMail): string {
+  const header = mail.headers.get('content-type') as
+    { value?: string; params?: Record<string, string> } | undefined;
+  return header?.value ? `${header.value}${paramsText(header.params ?? {})}` : 'text/plain';
+}
+
+function isDedupeConflict(error: unknown): boolean {
+  const { code, constraint } =
+    (error as { code?: string; constraint?: string; driverError?: { constraint?: string } }) ?? {};
+  const name = constraint ?? (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+  return code === '23505' && name === 'uq_case_message_email_dedupe_key';
 }

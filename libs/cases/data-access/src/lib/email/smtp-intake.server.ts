@@ -14,8 +14,9 @@ function smtpError(code: number, message: string): Error & { responseCode: numbe
 
 /**
  * The district's inbound mail listener (SMTP, a real server library). It refuses mail to other addresses
- * and mail over the size limit at the protocol, and turns a message it cannot take into a temporary
- * failure (451), so the sending server retries instead of the mail being lost; no message crashes it.
+ * and mail over the size limit at the protocol (5xx, permanent, saying why). Every message it answers 250
+ * is a case, a reply on one, a second delivery of one, or kept in the quarantine with the reason; only a
+ * failure a retry can cure (the database away) is a temporary 451. No message crashes it.
  */
 @Injectable()
 export class SmtpIntakeServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,24 +50,29 @@ export class SmtpIntakeServer implements OnApplicationBootstrap, OnApplicationSh
           if (stream.sizeExceeded)
             return callback(smtpError(552, `Messages are limited to ${this.settings.maxBytes} bytes`));
           const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-          this.email.receive(Buffer.concat(chunks), { recipients }).then(
-            (outcome) => {
-              this.logger.info(
-                {
-                  outcome: outcome.kind,
-                  ...(outcome.kind === 'ignored'
-                    ? { reason: outcome.reason }
-                    : { caseNumber: outcome.caseNumber }),
-                },
-                'email received',
-              );
-              callback();
-            },
-            (error: unknown) => {
-              this.logger.error({ err: error }, 'email intake failed; the sender will retry');
-              callback(smtpError(451, 'Temporary failure, please retry'));
-            },
-          );
+          // `<>` arrives as an empty address: a notification (bounce, auto-reply) by RFC 5321.
+          const mailFrom = session.envelope.mailFrom;
+          const sender = mailFrom ? mailFrom.address : undefined;
+          this.email
+            .receive(Buffer.concat(chunks), { recipients, ...(sender !== undefined ? { sender } : {}) })
+            .then(
+              (outcome) => {
+                this.logger.info(
+                  {
+                    outcome: outcome.kind,
+                    ...(outcome.kind === 'quarantined'
+                      ? { reason: outcome.reason, detail: outcome.detail, quarantineId: outcome.id }
+                      : { caseNumber: outcome.caseNumber }),
+                  },
+                  'email received',
+                );
+                callback();
+              },
+              (error: unknown) => {
+                this.logger.error({ err: error }, 'email intake failed; the sender will retry');
+                callback(smtpError(451, 'Temporary failure, please retry'));
+              },
+            );
         });
       },
     });

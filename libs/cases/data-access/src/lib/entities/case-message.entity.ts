@@ -26,6 +26,10 @@ export class CaseMessageEntity {
   @Column({ type: 'text', nullable: true })
   emailMessageId!: string | null;
 
+  /** An INBOUND email's Message-ID with its sender's address: a second delivery of it is recognised. */
+  @Column({ type: 'text', nullable: true })
+  emailDedupeKey!: string | null;
+
   /** When the SMTP server accepted our email of this (OUTBOUND) message to the requester. */
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;

@@ -6,6 +6,7 @@ import { CaseEntity } from './case.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { KnownPersonEntity } from './known-person.entity';
 import { KnownSchoolEntity } from './known-school.entity';
+import { QuarantinedEmailEntity } from './quarantined-email.entity';
 import { KnownTeamMemberEntity, RoutingRuleEntity } from './routing.entity';
 import { TopicEntity } from './topic.entity';
 
@@ -19,6 +20,7 @@ export {
   CaseTimelineEntity,
   KnownSchoolEntity,
   KnownTeamMemberEntity,
+  QuarantinedEmailEntity,
   RoutingRuleEntity,
   TopicEntity,
 };
@@ -35,4 +37,5 @@ export const CASES_ENTITIES = [
   EscalationPolicyEntity,
   KnownPersonEntity,
   AlertCategoryEntity,
+  QuarantinedEmailEntity,
 ];

@@ -11,6 +11,7 @@ import { RetiredTeams1764360000000 } from './1764360000000-retired-teams.migrati
 import { CaseSubjectSearch1764370000000 } from './1764370000000-case-subject-search.migration';
 import { RequesterConfirmation1764380000000 } from './1764380000000-requester-confirmation.migration';
 import { AttachmentBlobs1764390000000 } from './1764390000000-attachment-blobs.migration';
+import { EmailIntakeLedger1764400000000 } from './1764400000000-email-intake-ledger.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const CASES_MIGRATIONS = [
   CaseSubjectSearch1764370000000,
   RequesterConfirmation1764380000000,
   AttachmentBlobs1764390000000,
+  EmailIntakeLedger1764400000000,
 ];

@@ -25,7 +25,7 @@ import { RoutingService } from '../routing/routing.service';
 import { AlertService } from '../alerts/alert.service';
 import { TriageService } from '../triage/triage.service';
 import { assertKnownRequester, matchRequester, requesterKindOf } from '../requesters/requester-matcher';
-import { CaseWriter } from './case-writer';
+import { CaseWriter, type InboundEmail } from './case-writer';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { addLink } from './case-relations.service';
 import { newLinkToken } from '@homeroom/platform/auth';
@@ -175,6 +175,7 @@ export class CaseIntakeService {
     actor: CaseActor,
     manager?: EntityManager,
     attachments: MessageAttachments = NO_ATTACHMENTS,
+    email: InboundEmail = {},
   ): Promise<OpenedCase> {
     // A safety concern makes the case URGENT from its first moment, before routing reads the priority.
     const concerns = detectSafetyConcerns(`${fields.subject}\n${body}`);
@@ -263,7 +264,7 @@ export class CaseIntakeService {
             : { candidates: match.candidates },
         );
       }
-      await writer.message(supportCase, 'INBOUND', body, actor, attachments);
+      await writer.message(supportCase, 'INBOUND', body, actor, attachments, email);
       await this.alerts.raise(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`, concerns);
       await this.routing.route(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`);
       return { supportCase, trackingToken: token };

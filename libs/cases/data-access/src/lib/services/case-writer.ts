@@ -9,6 +9,14 @@ import { requesterKindOf } from '../requesters/requester-matcher';
 import { type CaseActor, describeActor } from './case-actor';
 import { MET_BY_REPLY, MET_BY_RESOLUTION, SlaAlerts } from './sla-alerts';
 
+/** Where an INBOUND message came from when it was an email. */
+export interface InboundEmail {
+  /** Its Message-ID, without brackets: our replies answer it (In-Reply-To). */
+  messageId?: string;
+  /** Its Message-ID with its sender's address: unique, so a second delivery cannot add it again. */
+  dedupeKey?: string;
+}
+
 /**
  * The writes every case action shares, inside the action's transaction: a message, a status change, a
  * timeline entry, and their events. One place, so that no action forgets the timeline or the event.
@@ -25,6 +33,7 @@ export class CaseWriter {
     body: string,
     actor: CaseActor,
     attachments: MessageAttachments = NO_ATTACHMENTS,
+    email: InboundEmail = {},
   ): Promise<CaseMessageEntity> {
     const message = this.manager.create(CaseMessageEntity, {
       id: randomUUID(),
@@ -33,6 +42,8 @@ export class CaseWriter {
       authorKind: actor.kind,
       authorId: actor.id,
       body,
+      emailMessageId: email.messageId ?? null,
+      emailDedupeKey: email.dedupeKey ?? null,
     });
     await this.manager.insert(CaseMessageEntity, message);
     // The rows join the message's transaction; their blobs were stored before it (AttachmentService).

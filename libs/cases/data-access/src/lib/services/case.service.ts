@@ -17,7 +17,7 @@ import { CaseEntity, type CaseMessageEntity } from '../entities';
 import { type CaseActor, describeActor, REQUESTER } from './case-actor';
 import { TriageService } from '../triage/triage.service';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
-import { CaseWriter } from './case-writer';
+import { CaseWriter, type InboundEmail } from './case-writer';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { hashLinkToken } from '@homeroom/platform/auth';
 
@@ -161,6 +161,7 @@ export class CaseService {
     caseId: string,
     body: string,
     attachments: MessageAttachments = NO_ATTACHMENTS,
+    email: InboundEmail = {},
   ): Promise<{ supportCase: CaseEntity; followUp?: OpenedCase }> {
     const text = messageBody(body, 'body');
     return inTransaction(this.dataSource, async (manager) => {
@@ -208,11 +209,12 @@ export class CaseService {
           REQUESTER,
           manager,
           attachments,
+          email,
         );
         return { supportCase, followUp };
       }
       const writer = new CaseWriter(manager, this.outbox);
-      await writer.message(supportCase, 'INBOUND', text, REQUESTER, attachments);
+      await writer.message(supportCase, 'INBOUND', text, REQUESTER, attachments, email);
       if (next !== supportCase.status)
         await writer.status(supportCase, next, REQUESTER, 'the requester replied');
       await manager.save(supportCase);

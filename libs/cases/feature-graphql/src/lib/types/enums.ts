@@ -4,6 +4,7 @@ import {
   CASE_SORTS,
   CASE_TYPES,
   CHANNELS,
+  IGNORE_REASONS,
   MESSAGE_DIRECTIONS,
   PRIORITIES,
   STATUSES,
@@ -17,8 +18,19 @@ export const CaseTypeEnum = enumFrom(CASE_TYPES);
 export const MessageDirectionEnum = enumFrom(MESSAGE_DIRECTIONS);
 export const SentimentEnum = enumFrom(SENTIMENT_LABELS);
 export const CaseSortEnum = enumFrom(CASE_SORTS);
+export const EmailIgnoreReasonEnum = enumFrom(IGNORE_REASONS);
+export const QuarantineStateEnum = enumFrom(['OPEN', 'RELEASED', 'DISCARDED'] as const);
 
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
+registerEnumType(EmailIgnoreReasonEnum, {
+  name: 'EmailIgnoreReason',
+  description:
+    'Why the intake kept an email instead of opening a case: machine mail (AUTO_REPLY, DELIVERY_REPORT, READ_RECEIPT, ABUSE_REPORT, MAILING_LIST, BULK), NO_SENDER (no address to answer), EMPTY, or UNREADABLE (what it says is refused by the case rules; the detail says which).',
+});
+registerEnumType(QuarantineStateEnum, {
+  name: 'QuarantineState',
+  description: 'OPEN: waiting for staff; RELEASED: made a case; DISCARDED.',
+});
 registerEnumType(PriorityEnum, { name: 'Priority' });
 registerEnumType(ChannelEnum, { name: 'Channel' });
 registerEnumType(CaseTypeEnum, { name: 'CaseType' });

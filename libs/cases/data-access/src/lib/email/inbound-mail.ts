@@ -1,0 +1,29 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+
+/** What the SMTP transaction said, beside the message: MAIL FROM and RCPT TO. */
+export interface InboundEnvelope {
+  /** MAIL FROM's address; `''` for the null reverse path `<>` (bounces, auto-replies). */
+  sender?: string;
+  /** RCPT TO, which a Bcc or a forwarding hop leaves out of the headers. */
+  recipients?: string[];
+}
+
+/** The message as mailparser reads it: HTML read as text, no images inlined, no text turned into HTML. */
+export function parseInboundMail(raw: Buffer): Promise<ParsedMail> {
+  return simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true, skipTextToHtml: true });
+}
+
+const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+/**
+ * Whom to answer: the From address, else (a From missing or unreadable) the envelope's sender, which
+ * every server that relayed the message vouched for. Lower case; undefined when neither is an address.
+ */
+export function senderOf(mail: ParsedMail, envelope: InboundEnvelope): string | undefined {
+  const candidates = [mail.from?.value[0]?.address, envelope.sender];
+  for (const candidate of candidates) {
+    const address = candidate?.trim().toLowerCase();
+    if (address && ADDRESS.test(address)) return address;
+  }
+  return undefined;
+}
