@@ -263,6 +263,63 @@ describe('email intake: nothing lost, nothing invented', () => {
     ]);
   });
 
+  it('keeps the words of a forwarded message and of a calendar invitation, which were refused as attachments', async () => {
+    const forwarded = [
+      'From: Ms. Lee <lee@school.example>',
+      'To: parent@example.org',
+      'Subject: Field trip on Tuesday',
+      'Date: Fri, 04 Dec 2026 10:00:00 -0600',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'The trip leaves at 8:15 from the front office.',
+    ];
+    const raw = message([
+      ...headerBlock('forwarder@example.org', 'Fwd: Field trip on Tuesday'),
+      'Content-Type: multipart/mixed; boundary="f"',
+      '',
+      '--f',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Is the time below right? My son says 7:45.',
+      '--f',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment; filename="Field trip.eml"',
+      '',
+      ...forwarded,
+      '--f',
+      'Content-Type: text/calendar; method=REQUEST; charset=utf-8',
+      'Content-Disposition: attachment; filename="invite.ics"',
+      '',
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'SUMMARY:Field trip',
+      'DTSTART:20261208T141500Z',
+      'LOCATION:Front office',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '--f--',
+    ]);
+    await send(raw, 'forwarder@example.org');
+    const [opened] = await casesFrom('forwarder@example.org');
+    const [{ body }] = await rows(
+      'SELECT m.body FROM case_message m JOIN support_case c ON c.id = m.case_id WHERE c.number = $1',
+      [opened.number],
+    );
+    expect(body).toBe(
+      [
+        'Is the time below right? My son says 7:45.',
+        '---------- Forwarded message ----------\nFrom: "Ms. Lee" <lee@school.example>\nDate: 2026-12-04T16:00:00.000Z\nSubject: Field trip on Tuesday',
+        'The trip leaves at 8:15 from the front office.',
+        'Invitation: Field trip\nWhen: 2026-12-08 14:15 UTC\nWhere: Front office',
+      ].join('\n\n'),
+    );
+    const refused = await rows(
+      `SELECT t.details FROM case_timeline t JOIN support_case c ON c.id = t.case_id WHERE c.number = $1 AND t.kind = 'ATTACHMENTS_REFUSED'`,
+      [opened.number],
+    );
+    expect(refused).toEqual([]);
+  });
+
   it('takes the same message through the service as through SMTP (the corpus replay drives the service)', async () => {
     const intake = cases.app.get(EmailIntakeService);
     const raw = message([

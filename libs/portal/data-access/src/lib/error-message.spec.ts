@@ -1,4 +1,4 @@
-import { errorMessage } from './error-message';
+import { errorMessage, errorReason } from './error-message';
 
 const refused = (code: string, extensions: object = {}) => ({
   errors: [{ message: 'x', extensions: { code, ...extensions } }],
@@ -31,5 +31,19 @@ describe('error messages', () => {
     );
     expect(errorMessage(refused('SOMETHING_NEW'), 'en')).toBe('Something went wrong. Please try again.');
     expect(errorMessage(new Error('network down'), 'es')).toBe('Algo salió mal. Vuelva a intentarlo.');
+  });
+});
+
+describe('error reasons', () => {
+  it("reads the first error's finer code, from a response or an Apollo link error", () => {
+    expect(errorReason(refused('CONFLICT', { reason: 'ALREADY_SETTLED' }))).toBe('ALREADY_SETTLED');
+    expect(errorReason({ graphQLErrors: [{ extensions: { code: 'X', reason: 'NO_SENDER' } }] })).toBe(
+      'NO_SENDER',
+    );
+  });
+
+  it('is none when the refusal gives no reason, or the failure is not the API', () => {
+    expect(errorReason(refused('CONFLICT'))).toBeUndefined();
+    expect(errorReason(new Error('network down'))).toBeUndefined();
   });
 });

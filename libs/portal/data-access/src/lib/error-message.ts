@@ -74,7 +74,7 @@ const FALLBACK: Record<Language, string> = {
 };
 
 interface ApiError {
-  extensions?: { code?: unknown; details?: unknown };
+  extensions?: { code?: unknown; reason?: unknown; details?: unknown };
 }
 
 /**
@@ -95,6 +95,15 @@ export function errorMessage(error: unknown, language: Language): string {
 export function errorCode(error: unknown): string | undefined {
   const code = firstError(error)?.extensions?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The first error's `extensions.reason`, the finer code some refusals add (docs/api/errors.md), for the
+ * screens that have their own words for it.
+ */
+export function errorReason(error: unknown): string | undefined {
+  const reason = firstError(error)?.extensions?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 function firstError(error: unknown): ApiError | undefined {

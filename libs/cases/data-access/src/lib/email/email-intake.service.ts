@@ -22,6 +22,7 @@ import { normalizeMessageId } from './reply-email';
 import { SMTP_INTAKE_SETTINGS, type SmtpIntakeSettings } from './smtp-intake.settings';
 import { parseInboundMail, senderOf, type InboundEnvelope } from './inbound-mail';
 import { EmailQuarantine } from './email-quarantine';
+import { readableContent } from './readable-content';
 
 /** The body of a message that came with files and no words. */
 const ATTACHMENTS_ONLY = '(no text: see the attachments)';
@@ -111,15 +112,10 @@ export class EmailIntakeService {
     envelope: InboundEnvelope,
     dedupeKey: string | undefined,
   ): Promise<TakenEmail> {
-    const text = (mail.text ?? '').trim();
+    // Files are kept with the message they came with; those the attachment policy refuses are left out, and
+    // the case's timeline says which and why (the mail itself is never lost over an attachment).
+    const { text, files } = await readableContent(mail);
     const subject = cutSubject((mail.subject ?? '').trim());
-    // Kept with the message they came with; those the attachment policy refuses are left out, and the
-    // case's timeline says which and why (the mail itself is never lost over an attachment).
-    const files = mail.attachments.map((file) => ({
-      fileName: file.filename ?? 'attachment',
-      contentType: file.contentType || 'application/octet-stream',
-      content: file.content,
-    }));
     const email: InboundEmail = {
       ...(normalizeMessageId(mail.messageId) ? { messageId: normalizeMessageId(mail.messageId) } : {}),
       ...(dedupeKey ? { dedupeKey } : {}),
