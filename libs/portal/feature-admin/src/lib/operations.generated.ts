@@ -71,6 +71,18 @@ export type EmailAddressInput = {
   primary?: boolean;
 };
 
+/** Why the intake kept an email instead of opening a case: machine mail (AUTO_REPLY, DELIVERY_REPORT, READ_RECEIPT, ABUSE_REPORT, MAILING_LIST, BULK), NO_SENDER (no address to answer), EMPTY, or UNREADABLE (what it says is refused by the case rules; the detail says which). */
+export type EmailIgnoreReason =
+  | 'ABUSE_REPORT'
+  | 'AUTO_REPLY'
+  | 'BULK'
+  | 'DELIVERY_REPORT'
+  | 'EMPTY'
+  | 'MAILING_LIST'
+  | 'NO_SENDER'
+  | 'READ_RECEIPT'
+  | 'UNREADABLE';
+
 export type MembershipRole = 'ADMINISTRATOR' | 'GUARDIAN' | 'STAFF' | 'STUDENT' | 'TEACHER';
 
 /** A OneRoster CSV set, each file as UTF-8 text. Larger sets: npm run import:oneroster. */
@@ -129,6 +141,9 @@ export type PpraArea =
   | 'SEX_BEHAVIOR_OR_ATTITUDES';
 
 export type Priority = 'HIGH' | 'LOW' | 'NORMAL' | 'URGENT';
+
+/** OPEN: waiting for staff; RELEASED: made a case; DISCARDED. */
+export type QuarantineState = 'DISCARDED' | 'OPEN' | 'RELEASED';
 
 export type RoutingActionsInput = {
   /** Assign to this person. */
@@ -348,6 +363,52 @@ export type RevokeApiClientMutationVariables = Exact<{
 }>;
 
 export type RevokeApiClientMutation = { revokeApiClient: { clientId: string; revokedAt: string | null } };
+
+export type EmailQuarantineQueryVariables = Exact<{
+  state?: QuarantineState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type EmailQuarantineQuery = {
+  quarantinedEmails: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        receivedAt: string;
+        reason: EmailIgnoreReason;
+        detail: string;
+        fromAddress: string | null;
+        subject: string;
+        sizeBytes: number;
+        releasedAt: string | null;
+        releasedCaseNumber: string | null;
+        discardedAt: string | null;
+      };
+    }>;
+  };
+};
+
+export type ReleaseQuarantinedEmailMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type ReleaseQuarantinedEmailMutation = {
+  releaseQuarantinedEmail: {
+    caseNumber: string;
+    email: { id: string; releasedAt: string | null; releasedCaseNumber: string | null };
+  };
+};
+
+export type DiscardQuarantinedEmailMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DiscardQuarantinedEmailMutation = {
+  discardQuarantinedEmail: { id: string; discardedAt: string | null };
+};
 
 export type ImportOneRosterMutationVariables = Exact<{
   files: OneRosterFilesInput;
@@ -1341,6 +1402,195 @@ export const RevokeApiClientDocument = {
     },
   ],
 } as unknown as DocumentNode<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
+export const EmailQuarantineDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EmailQuarantine' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'QuarantineState' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'quarantinedEmails' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'state' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'fromAddress' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'releasedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'releasedCaseNumber' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'discardedAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EmailQuarantineQuery, EmailQuarantineQueryVariables>;
+export const ReleaseQuarantinedEmailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReleaseQuarantinedEmail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'releaseQuarantinedEmail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'email' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'releasedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'releasedCaseNumber' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReleaseQuarantinedEmailMutation, ReleaseQuarantinedEmailMutationVariables>;
+export const DiscardQuarantinedEmailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DiscardQuarantinedEmail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'discardQuarantinedEmail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'discardedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DiscardQuarantinedEmailMutation, DiscardQuarantinedEmailMutationVariables>;
 export const ImportOneRosterDocument = {
   kind: 'Document',
   definitions: [

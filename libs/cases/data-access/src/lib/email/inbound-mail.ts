@@ -1,4 +1,5 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { repairEightBitHeaders } from './eight-bit-headers';
 
 /** What the SMTP transaction said, beside the message: MAIL FROM and RCPT TO. */
 export interface InboundEnvelope {
@@ -8,9 +9,16 @@ export interface InboundEnvelope {
   recipients?: string[];
 }
 
-/** The message as mailparser reads it: HTML read as text, no images inlined, no text turned into HTML. */
+/**
+ * The message as mailparser reads it (HTML read as text, no images inlined, no text turned into HTML), its
+ * raw 8-bit headers in a legacy charset first made readable.
+ */
 export function parseInboundMail(raw: Buffer): Promise<ParsedMail> {
-  return simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true, skipTextToHtml: true });
+  return simpleParser(repairEightBitHeaders(raw), {
+    skipHtmlToText: false,
+    skipImageLinks: true,
+    skipTextToHtml: true,
+  });
 }
 
 const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
