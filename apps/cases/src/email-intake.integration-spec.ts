@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { EmailIntakeService } from '@homeroom/cases/data-access';
+import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { startCasesApp, type CasesTestApp } from './testing/cases-test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows and GraphQL results are checked field by field
@@ -318,6 +321,41 @@ describe('email intake: nothing lost, nothing invented', () => {
       [opened.number],
     );
     expect(refused).toEqual([]);
+  });
+
+  it('keeps the files inside an Outlook winmail.dat (TNEF), under the same attachment rules', async () => {
+    const tnef = readFileSync(
+      join(workspaceRoot(), 'libs/cases/data-access/src/lib/email/tnef-fixtures/attachments.tnef'),
+    );
+    const raw = message([
+      ...headerBlock('outlook@example.org', 'Picture of the playground'),
+      'Content-Type: multipart/mixed; boundary="w"',
+      '',
+      '--w',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'See the attached picture.',
+      '--w',
+      'Content-Type: application/ms-tnef; name="winmail.dat"',
+      'Content-Transfer-Encoding: base64',
+      'Content-Disposition: attachment; filename="winmail.dat"',
+      '',
+      ...(tnef.toString('base64').match(/.{1,76}/g) ?? []),
+      '--w--',
+    ]);
+    await send(raw, 'outlook@example.org');
+    const [opened] = await casesFrom('outlook@example.org');
+    const files = await rows(
+      'SELECT a.file_name FROM case_attachment a JOIN support_case c ON c.id = a.case_id WHERE c.number = $1',
+      [opened.number],
+    );
+    expect(files.map((file) => file.file_name)).toEqual(['zappa_av1.jpg']);
+    // The web page inside it is refused as any .htm attachment is, and the timeline says so.
+    const [refused] = await rows(
+      `SELECT t.details FROM case_timeline t JOIN support_case c ON c.id = t.case_id WHERE c.number = $1 AND t.kind = 'ATTACHMENTS_REFUSED'`,
+      [opened.number],
+    );
+    expect(JSON.stringify(refused?.details)).toContain('bookmark.htm');
   });
 
   it('takes the same message through the service as through SMTP (the corpus replay drives the service)', async () => {

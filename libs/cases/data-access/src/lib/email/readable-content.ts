@@ -1,5 +1,6 @@
 import type { Attachment, ParsedMail } from 'mailparser';
 import { parseInboundMail } from './inbound-mail';
+import { readTnef } from './tnef';
 
 export interface EmailFile {
   fileName: string;
@@ -13,8 +14,9 @@ const MAX_FORWARD_DEPTH = 3;
 /**
  * What a message says, as text a case can keep, and its files. A forwarded message (message/rfc822) is
  * read into the text under a "Forwarded message" heading, with its own files kept; a calendar invitation
- * (text/calendar) becomes its title, time, place and description. Both would otherwise be attachments the
- * attachment policy refuses, and their words lost.
+ * (text/calendar) becomes its title, time, place and description, and Outlook's winmail.dat (TNEF) gives up
+ * the files inside it. All three would otherwise be attachments the attachment policy refuses, and their
+ * words and files lost.
  */
 export async function readableContent(
   mail: ParsedMail,
@@ -29,6 +31,12 @@ export async function readableContent(
       const inner = await readableContent(forwarded, depth + 1);
       parts.push(forwardedHeading(forwarded), inner.text);
       files.push(...inner.files);
+    } else if (type === 'application/ms-tnef' || attachment.filename?.toLowerCase() === 'winmail.dat') {
+      const tnef = tnefContent(attachment);
+      if (tnef) {
+        if (tnef.body && !parts[0]) parts.push(tnef.body);
+        files.push(...tnef.files);
+      } else files.push(asFile(attachment));
     } else if (type === 'text/calendar' || attachment.filename?.toLowerCase().endsWith('.ics')) {
       const invitation = calendarText(attachment.content.toString('utf8'));
       if (invitation) parts.push(invitation);
@@ -38,6 +46,23 @@ export async function readableContent(
     }
   }
   return { text: parts.filter(Boolean).join('\n\n'), files };
+}
+
+/** Outlook's winmail.dat: its files (typed by name; the policy checks the bytes) and plain body, if readable. */
+function tnefContent(attachment: Attachment): { body: string | undefined; files: EmailFile[] } | undefined {
+  try {
+    const { attachments, body } = readTnef(attachment.content);
+    return {
+      body,
+      files: attachments.map(({ fileName, content }) => ({
+        fileName,
+        contentType: 'application/octet-stream',
+        content,
+      })),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 function asFile(attachment: Attachment): EmailFile {
