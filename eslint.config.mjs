@@ -108,6 +108,7 @@ const TEST_FILES = [
   '**/*.spec.ts',
   '**/*.integration-spec.ts',
   '**/*.e2e-spec.ts',
+  '**/*.corpus-spec.ts',
   // End-to-end projects are test code throughout (their harness starts processes and reads the environment).
   'apps/*-e2e/**/*.ts',
   '**/src/test/**/*.ts',

@@ -21,6 +21,16 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/jest/integration-setup.ts'],
     },
     {
+      // Replays of published material kept outside the repository (MAIL_CORPUS_DIR): npm run test:mail-corpus.
+      displayName: 'corpus',
+      preset: './jest.preset.js',
+      rootDir: '.',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.corpus-spec.ts'],
+      globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/platform/testing/src/jest/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/jest/integration-setup.ts'],
+    },
+    {
       // End to end: the workspace's own commands and, with the gateway, the whole running platform.
       displayName: 'e2e',
       preset: './jest.preset.js',

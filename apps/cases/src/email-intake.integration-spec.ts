@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { EmailIntakeService } from '@homeroom/cases/data-access';
-import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { tnefStream } from '@homeroom/cases/data-access/testing';
 import { startCasesApp, type CasesTestApp } from './testing/cases-test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows and GraphQL results are checked field by field
@@ -12,6 +10,9 @@ type Json = any;
 
 const admin: Principal = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
 const agent: Principal = staffPrincipal(randomUUID(), { role: 'AGENT', schoolId: randomUUID() });
+
+/** The smallest JPEG the attachment policy's signature check accepts. */
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]);
 
 /** A message as a mail server hands it over: raw lines, CRLF. */
 const message = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`);
@@ -200,21 +201,25 @@ describe('email intake: nothing lost, nothing invented', () => {
     expect((await casesFrom('nofrom@example.org')).map((row) => row.subject)).toEqual(['No From at all']);
   });
 
-  it('keeps a message with no sender at all, and an empty one, with the reason', async () => {
-    const id = randomUUID();
-    await send(
+  it('keeps a message with no address to answer, a notification with no sender, and an empty one, with the reason', async () => {
+    const ghost = (id: string) =>
       message([
         `Message-ID: <${id}@mail.example.org>`,
         'To: talk@homeroom.test',
         'Subject: ghost',
         '',
         'Boo.',
-      ]),
-      false,
-    );
-    expect(
-      await rows("SELECT reason FROM quarantined_email WHERE convert_from(raw, 'UTF8') LIKE $1", [`%${id}%`]),
-    ).toEqual([{ reason: 'NO_SENDER' }]);
+      ]);
+    const reasonOf = async (id: string) =>
+      rows("SELECT reason FROM quarantined_email WHERE convert_from(raw, 'UTF8') LIKE $1", [`%${id}%`]);
+    // No From, and an envelope sender mail cannot be sent to.
+    const nowhere = randomUUID();
+    await send(ghost(nowhere), 'nobody@localhost');
+    expect(await reasonOf(nowhere)).toEqual([{ reason: 'NO_SENDER' }]);
+    // No From and the null sender <>: a notification, by RFC 5321.
+    const notification = randomUUID();
+    await send(ghost(notification), false);
+    expect(await reasonOf(notification)).toEqual([{ reason: 'DELIVERY_REPORT' }]);
     await send(
       message([...headerBlock('empty@example.org', ''), 'Content-Type: text/plain', '', '']),
       'empty@example.org',
@@ -324,9 +329,12 @@ describe('email intake: nothing lost, nothing invented', () => {
   });
 
   it('keeps the files inside an Outlook winmail.dat (TNEF), under the same attachment rules', async () => {
-    const tnef = readFileSync(
-      join(workspaceRoot(), 'libs/cases/data-access/src/lib/email/tnef-fixtures/attachments.tnef'),
-    );
+    const tnef = tnefStream({
+      files: [
+        { title: 'PLAYGR~1.JPG', longName: 'playground.jpg', content: JPEG },
+        { title: 'bookmark.htm', content: Buffer.from('<html><body>a web page</body></html>') },
+      ],
+    });
     const raw = message([
       ...headerBlock('outlook@example.org', 'Picture of the playground'),
       'Content-Type: multipart/mixed; boundary="w"',
@@ -349,7 +357,7 @@ describe('email intake: nothing lost, nothing invented', () => {
       'SELECT a.file_name FROM case_attachment a JOIN support_case c ON c.id = a.case_id WHERE c.number = $1',
       [opened.number],
     );
-    expect(files.map((file) => file.file_name)).toEqual(['zappa_av1.jpg']);
+    expect(files.map((file) => file.file_name)).toEqual(['playground.jpg']);
     // The web page inside it is refused as any .htm attachment is, and the timeline says so.
     const [refused] = await rows(
       `SELECT t.details FROM case_timeline t JOIN support_case c ON c.id = t.case_id WHERE c.number = $1 AND t.kind = 'ATTACHMENTS_REFUSED'`,

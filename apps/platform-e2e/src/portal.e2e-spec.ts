@@ -434,7 +434,7 @@ describe('the portal in a browser', () => {
     const sections = page.getByRole('navigation', { name: 'Administration' }).getByRole('link');
     await sections.first().waitFor();
     const names = await sections.allTextContents();
-    expect(names.length).toBeGreaterThanOrEqual(9);
+    expect(names.length).toBeGreaterThanOrEqual(10);
     for (const name of names) {
       await sections.filter({ hasText: name }).click();
       await page.getByRole('heading', { level: 1 }).first().waitFor();

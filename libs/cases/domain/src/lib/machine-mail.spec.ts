@@ -56,6 +56,33 @@ describe('machine mail', () => {
     ['a newsletter', { headers: { 'list-unsubscribe': '<https://news.example.org/u/1>' } }, 'MAILING_LIST'],
     ['Precedence list', { headers: { precedence: 'list' } }, 'MAILING_LIST'],
     ['Precedence bulk', { headers: { precedence: 'bulk' } }, 'BULK'],
+    [
+      'a majordomo list (its owner- sender)',
+      { envelopeSender: 'owner-pta@lists.example.org' },
+      'MAILING_LIST',
+    ],
+    [
+      'a Mailman list (its -bounces sender)',
+      { headers: { sender: 'PTA <pta-bounces@lists.example.org>' } },
+      'MAILING_LIST',
+    ],
+    [
+      'an ezmlm list',
+      { headers: { 'mailing-list': 'contact pta-help@lists.example.org; run by ezmlm' } },
+      'MAILING_LIST',
+    ],
+    ['an iCloud vacation reply', { headers: { 'x-apple-action': 'VACATION' } }, 'AUTO_REPLY'],
+    [
+      'an Exim bounce (Auto-Submitted too)',
+      { from: 'mailer-daemon@mx.example.org', headers: { 'auto-submitted': 'auto-replied' } },
+      'DELIVERY_REPORT',
+    ],
+    ['a bare MAILER-DAEMON', { from: 'mailer-daemon' }, 'DELIVERY_REPORT'],
+    [
+      'a Hotmail complaint',
+      { from: 'staff@hotmail.com', subject: 'complaint about message from 192.0.2.1' },
+      'ABUSE_REPORT',
+    ],
   ] as [string, Overrides, string][])('%s → %s', (_what, overrides, reason) => {
     expect(machineMail(facts(overrides))?.reason).toBe(reason);
   });

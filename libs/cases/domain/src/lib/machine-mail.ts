@@ -23,7 +23,7 @@ export interface MailFacts {
   headers: ReadonlyMap<string, string>;
   /** The top-level Content-Type, with its parameters. */
   contentType: string;
-  /** The From address, lower case, when one could be read. */
+  /** The From address, lower case; without one, the From header's text (`MAILER-DAEMON`), if any. */
   from: string | undefined;
   /** MAIL FROM: `''` for the null reverse path `<>`, undefined when not known (a released message). */
   envelopeSender: string | undefined;
@@ -49,6 +49,22 @@ const AUTO_REPLY_SUBJECT =
 
 const EXCHANGE_SUPPRESS = /\b(all|oof|autoreply)\b/i;
 
+const DAEMON = /^(mailer[-_]?daemon|mail[-_]?daemon|postmaster|post_master)$/i;
+const LIST_HEADERS = [
+  'list-id',
+  'list-unsubscribe',
+  'list-post',
+  'list-subscribe',
+  'list-help',
+  'list-owner',
+  'list-archive',
+  'mailing-list',
+  'x-mailing-list',
+  'x-ml-name',
+];
+// The addresses list servers send from: majordomo's owner-<list>@, Mailman's <list>-bounces@ and -request@.
+const LIST_SENDER = /^(owner-[^@]+|[^@]+-(bounces|owner|request)(\+[^@]*)?)@/i;
+
 export function machineMail({
   headers,
   contentType,
@@ -69,6 +85,14 @@ export function machineMail({
     return { reason: 'READ_RECEIPT', detail: contentType };
   if (type.startsWith('message/feedback-report')) return { reason: 'ABUSE_REPORT', detail: contentType };
 
+  // Hotmail's junk-mail reporting program sends complaints that are not in the ARF format.
+  if (from === 'staff@hotmail.com' && /^\s*complaint about message from \S+\s*$/i.test(subject))
+    return { reason: 'ABUSE_REPORT', detail: `From: ${from}, Subject: ${subject.trim()}` };
+
+  // Bounces first: Exim marks its own with Auto-Submitted too, but they are delivery reports.
+  const local = from?.split('@')[0]?.trim() ?? '';
+  if (DAEMON.test(local)) return { reason: 'DELIVERY_REPORT', detail: `From: ${from}` };
+
   const autoSubmitted = headers.get('auto-submitted')?.trim().toLowerCase();
   if (autoSubmitted && !autoSubmitted.startsWith('no'))
     return { reason: 'AUTO_REPLY', detail: `Auto-Submitted: ${autoSubmitted}` };
@@ -84,12 +108,12 @@ export function machineMail({
   ]) {
     if (headers.has(name)) return { reason: 'AUTO_REPLY', detail: `${name}: ${headers.get(name)}` };
   }
+  // iCloud's vacation replies.
+  if (headers.get('x-apple-action')?.trim().toUpperCase() === 'VACATION')
+    return { reason: 'AUTO_REPLY', detail: 'X-Apple-Action: VACATION' };
   const precedence = headers.get('precedence')?.trim().toLowerCase();
   if (precedence === 'auto_reply') return { reason: 'AUTO_REPLY', detail: 'Precedence: auto_reply' };
 
-  const local = from?.split('@')[0] ?? '';
-  if (/^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$/i.test(local))
-    return { reason: 'DELIVERY_REPORT', detail: `From: ${from}` };
   if (envelopeSender === '') {
     return AUTO_REPLY_SUBJECT.test(subject)
       ? { reason: 'AUTO_REPLY', detail: 'null envelope sender, auto-reply subject' }
@@ -98,10 +122,15 @@ export function machineMail({
   if (AUTO_REPLY_SUBJECT.test(subject) && (suppress || headers.has('x-ms-exchange-generated-message-source')))
     return { reason: 'AUTO_REPLY', detail: `Subject: ${subject.slice(0, 60)}` };
 
-  for (const name of ['list-id', 'list-unsubscribe', 'list-post']) {
+  for (const name of LIST_HEADERS) {
     if (headers.has(name))
       return { reason: 'MAILING_LIST', detail: `${name}: ${headers.get(name)?.slice(0, 120)}` };
   }
+  const listSender = [headers.get('sender'), envelopeSender].find(
+    (address) => address && LIST_SENDER.test(address.replace(/^.*</, '')),
+  );
+  if (listSender)
+    return { reason: 'MAILING_LIST', detail: `sent by a list server: ${listSender.slice(0, 120)}` };
   if (precedence === 'list') return { reason: 'MAILING_LIST', detail: 'Precedence: list' };
   if (precedence === 'bulk' || precedence === 'junk')
     return { reason: 'BULK', detail: `Precedence: ${precedence}` };

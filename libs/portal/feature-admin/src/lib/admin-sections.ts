@@ -9,6 +9,7 @@ export const ADMIN_SECTIONS = [
   { path: 'slas', name: 'SLA calendars and policies' },
   { path: 'surveys', name: 'Surveys' },
   { path: 'oneroster', name: 'OneRoster import' },
+  { path: 'email-quarantine', name: 'Kept email' },
 ] as const;
 
 export type AdminSectionPath = (typeof ADMIN_SECTIONS)[number]['path'];

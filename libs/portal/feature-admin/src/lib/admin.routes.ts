@@ -57,6 +57,14 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () =>
           import('./oneroster/oneroster-page.component').then((m) => m.OneRosterPageComponent),
       },
+      {
+        path: 'email-quarantine',
+        title: 'Kept email · Homeroom',
+        loadComponent: () =>
+          import('./email-quarantine/email-quarantine-page.component').then(
+            (m) => m.EmailQuarantinePageComponent,
+          ),
+      },
     ],
   },
 ];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
 import { DataSource, In } from 'typeorm';
@@ -65,15 +66,16 @@ export class EmailIntakeService {
     const dedupeKey = dedupeKeyOf(mail, from);
     const keep = (reason: IgnoreReason, detail: string) =>
       this.quarantine.keep(raw, envelope, { reason, detail, dedupeKey, from, subject: mail.subject ?? '' });
-    if (!from) return keep('NO_SENDER', 'no From address and a null envelope sender');
+    // Machine mail first: a bounce's From is often a bare `MAILER-DAEMON`, which is no address.
     const machine = machineMail({
       headers: headerMap(mail),
       contentType: contentTypeOf(mail),
-      from,
+      from: from ?? fromText(mail),
       envelopeSender: envelope.sender,
       subject: mail.subject ?? '',
     });
     if (machine) return keep(machine.reason, machine.detail);
+    if (!from) return keep('NO_SENDER', 'no From address mail can be sent to, and no envelope sender');
     const earlier = dedupeKey ? await this.caseOfDelivery(dedupeKey) : undefined;
     if (earlier) return { kind: 'duplicate', caseNumber: earlier };
     try {
@@ -213,9 +215,25 @@ function cutSubject(subject: string): string {
   return oneLine.length > MAX_SUBJECT_LENGTH ? `${oneLine.slice(0, MAX_SUBJECT_LENGTH - 1)}…` : oneLine;
 }
 
+/** The From header's first address or text as written, lower case (`mailer-daemon`), when not an address. */
+function fromText(mail: ParsedMail): string | undefined {
+  const first = mail.from?.value[0];
+  return (first?.address || first?.name || mail.from?.text)?.trim().toLowerCase() || undefined;
+}
+
+/**
+ * What makes two deliveries one message: its Message-ID and sender, and a digest of its date, subject and
+ * text (the relays on the way add headers, never change these). Senders that reuse a Message-ID for
+ * different messages (seen in published mail) so still get a case each.
+ */
 function dedupeKeyOf(mail: ParsedMail, from: string | undefined): string | undefined {
   const messageId = normalizeMessageId(mail.messageId);
-  return messageId && from ? `${messageId.toLowerCase()} ${from}` : undefined;
+  if (!messageId || !from) return undefined;
+  const digest = createHash('sha256')
+    .update(`${mail.date?.toISOString() ?? ''}\n${mail.subject ?? ''}\n${mail.text ?? ''}`)
+    .digest('base64url')
+    .slice(0, 22);
+  return `${messageId.toLowerCase()} ${from} ${digest}`;
 }
 
 /**

@@ -14,11 +14,24 @@ export interface InboundEnvelope {
  * raw 8-bit headers in a legacy charset first made readable.
  */
 export function parseInboundMail(raw: Buffer): Promise<ParsedMail> {
-  return simpleParser(repairEightBitHeaders(raw), {
+  return simpleParser(repairEightBitHeaders(normalizeLineEnds(raw)), {
     skipHtmlToText: false,
     skipImageLinks: true,
     skipTextToHtml: true,
   });
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * A byte-order mark before the first header (some Windows tools write one) and old Mac line ends (CR alone)
+ * hide every header from the parser; both are put right. Anything else is left byte for byte.
+ */
+export function normalizeLineEnds(raw: Buffer): Buffer {
+  const unmarked = raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
+  const head = unmarked.subarray(0, 64 * 1024);
+  if (head.includes(0x0a) || !head.includes(0x0d)) return unmarked;
+  return Buffer.from(unmarked.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
 }
 
 const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;

@@ -41,11 +41,19 @@ export function subjectText(subject: string): string {
 }
 
 /**
- * "“Out of office” from ms.ortiz@example.org": a message named for its buttons, the subject and sender
- * given with their bidi controls already shown as markers (an attribute holds no markup).
+ * "“Out of office” from ms.ortiz@example.org": a message named for its buttons and notices, the subject
+ * and sender given with their bidi controls already shown as markers (an attribute holds no markup).
  */
 export function messageLabel(subject: string, sender: string): string {
   return `“${subject}” from ${sender}`;
+}
+
+/** What an administrator may do with a waiting message: make a case of it, or discard it. */
+export type MessageAction = 'release' | 'discard';
+
+/** "Make a case of “Bus” from a@b.test", "Discard …": the action on a message, for its buttons. */
+export function messageActionName(action: MessageAction, label: string): string {
+  return action === 'release' ? `Make a case of ${label}` : `Discard ${label}`;
 }
 
 /** "3 messages waiting", "1 message released", "No messages discarded". */
@@ -57,11 +65,8 @@ export function totalText(totalCount: number, state: QuarantineState): string {
 
 /** What the list says when a state has no messages. */
 export function emptyText(state: QuarantineState): string {
-  if (state === 'OPEN') return 'No kept email is waiting: every message the intake took became a case.';
-  return state === 'RELEASED' ? 'No kept email has been made a case yet.' : 'No kept email has been discarded.';
-}
-
-/** "Case HR-2026-000123 opened", said once a released message has become (or joined) a case. */
-export function releasedText(caseNumber: string): string {
-  return `Case ${caseNumber} opened`;
+  if (state === 'OPEN') return 'No kept email is waiting.';
+  return state === 'RELEASED'
+    ? 'No kept email has been made a case yet.'
+    : 'No kept email has been discarded.';
 }
