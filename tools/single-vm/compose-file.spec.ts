@@ -130,6 +130,13 @@ describe('the single-VM compose file', () => {
   });
 });
 
+describe('the single-VM compose file, portably', () => {
+  it('gives no empty default (${VAR:-}), which podman-compose 1.0 leaves as literal text', () => {
+    const text = readFileSync(join(SINGLE_VM_DIR, 'compose.yaml'), 'utf8');
+    expect(text.match(/\$\{\w+:?-\}/g) ?? []).toEqual([]);
+  });
+});
+
 describe('Compose variable interpolation', () => {
   it('follows the Compose specification for defaults, required values and $$', () => {
     const variables = { SET: 'value', EMPTY: '' };
