@@ -88,9 +88,7 @@ async function loadThroughTwoGateways(
 }
 
 function describeFailures({ failures }: LoadResult): string {
-  return failures.size === 0
-    ? 'none'
-    : [...failures].map(([kind, count]) => `${count} × ${kind}`).join(', ');
+  return failures.size === 0 ? 'none' : [...failures].map(([kind, count]) => `${count} × ${kind}`).join(', ');
 }
 
 export async function deploymentBenchmark(): Promise<BenchmarkReport> {
