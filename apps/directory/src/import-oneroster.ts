@@ -1,5 +1,5 @@
 /**
- * `npm run import:oneroster -- <folder>`: imports a OneRoster 1.1/1.2 CSV export into the directory of the
+ * `npm run import:oneroster -- <folder> [--allow-mass-deactivation]`: imports a OneRoster 1.1/1.2 CSV export into the directory of the
  * running stack (DATABASE_URL, or the local stack's homeroom_directory), prints what changed per file and
  * every refused row, and writes the full report as JSON next to the files.
  */
@@ -24,8 +24,13 @@ function print(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function main(folder: string | undefined): Promise<void> {
-  if (!folder) throw new Error('usage: npm run import:oneroster -- <folder with manifest.csv>');
+async function main(args: string[]): Promise<void> {
+  const allowMassDeactivation = args.includes('--allow-mass-deactivation');
+  const folder = args.find((arg) => !arg.startsWith('--'));
+  if (!folder)
+    throw new Error(
+      'usage: npm run import:oneroster -- <folder with manifest.csv> [--allow-mass-deactivation]',
+    );
   const directory = resolve(folder);
   const files = Object.fromEntries(
     readdirSync(directory)
@@ -40,7 +45,9 @@ async function main(folder: string | undefined): Promise<void> {
   });
   await dataSource.initialize();
   try {
-    const report = await new OneRosterImporter(dataSource, new OutboxWriter('directory')).import(files);
+    const report = await new OneRosterImporter(dataSource, new OutboxWriter('directory')).import(files, {
+      allowMassDeactivation,
+    });
     print(`OneRoster ${report.oneRosterVersion} import finished in ${report.seconds.toFixed(1)} s\n`);
     print('file              mode    rows   created  updated  unchanged  deactivated  rejected');
     for (const f of report.files) {
@@ -62,7 +69,7 @@ async function main(folder: string | undefined): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -40,6 +40,8 @@ export const IMPORT_REASONS = {
   unknownUser: 'UNKNOWN_USER',
   invalidValue: 'INVALID_VALUE',
   conflict: 'CONFLICT',
+  emptyBulkFile: 'EMPTY_BULK_FILE',
+  massDeactivation: 'MASS_DEACTIVATION',
 } as const;
 
 export function emptySummary(file: string, mode: 'bulk' | 'delta'): FileSummary {

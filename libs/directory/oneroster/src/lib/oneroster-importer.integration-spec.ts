@@ -416,3 +416,122 @@ describe('OneRoster import', () => {
     ).toBe(before);
   });
 });
+
+/** What SIS exports do that the first importer refused or got wrong (issue 18), each on a directory of its own. */
+describe('OneRoster import: real-world sets', () => {
+  let database: TestDatabase;
+  let importer: OneRosterImporter;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('oneroster-real-world', {
+      migrations: DIRECTORY_MIGRATIONS,
+      entities: DIRECTORY_ENTITIES,
+    });
+    await database.dataSource.query(
+      `INSERT INTO district (name, time_zone, languages) VALUES ('Riverside', 'America/Chicago', '{en}')`,
+    );
+    importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
+  });
+  afterAll(() => database?.drop());
+
+  const staffRow = (id: string, enabled = 'true') => [
+    id,
+    'active',
+    '',
+    enabled,
+    id,
+    `Given ${id}`,
+    `Family ${id}`,
+    '',
+    `${id}@district.example`,
+    '',
+    '',
+    '',
+    '',
+    '',
+  ];
+  const roleRow = (id: string, user: string, org: string) => [
+    id,
+    'active',
+    '',
+    user,
+    'primary',
+    'teacher',
+    '',
+    '',
+    org,
+  ];
+  const ORGS_WITH_DEPARTMENT = [
+    ...ORGS,
+    ['org-transport', 'active', '2026-08-01', 'Transportation Department', 'department', 'TRANS', 'org-d'],
+  ];
+  const people = async () =>
+    (await database.dataSource.query(
+      'SELECT sourced_id, active FROM person WHERE sourced_id IS NOT NULL ORDER BY sourced_id',
+    )) as { sourced_id: string; active: boolean }[];
+
+  it('takes a user whose role is at a department (any org that is not a school), with no school membership', async () => {
+    const report = await importer.import({
+      manifest: manifest('1.2', { orgs: 'bulk', users: 'bulk', roles: 'bulk' }),
+      orgs: csv(ORGS_WITH_DEPARTMENT),
+      users: csv([USER_HEADER, staffRow('dispatcher'), staffRow('teacher')]),
+      roles: csv([
+        ROLES[0]!,
+        roleRow('r-d', 'dispatcher', 'org-transport'),
+        roleRow('r-t', 'teacher', 'org-lin'),
+      ]),
+    });
+    expect(report.rejected).toEqual([]);
+    const memberships = await database.dataSource.query(
+      `SELECT p.sourced_id, count(m.*)::int AS schools FROM person p LEFT JOIN school_membership m ON m.person_id = p.id
+        WHERE p.sourced_id IN ('dispatcher', 'teacher') GROUP BY p.sourced_id ORDER BY p.sourced_id`,
+    );
+    expect(memberships).toEqual([
+      { sourced_id: 'dispatcher', schools: 0 },
+      { sourced_id: 'teacher', schools: 1 },
+    ]);
+  });
+
+  it('keeps a user the SIS no longer enables (enabledUser=false), inactive', async () => {
+    await importer.import({
+      manifest: manifest('1.2', { users: 'delta', roles: 'delta' }),
+      users: csv([USER_HEADER, staffRow('teacher', 'false')]),
+      roles: csv([ROLES[0]!, roleRow('r-t', 'teacher', 'org-lin')]),
+    });
+    expect((await people()).find((person) => person.sourced_id === 'teacher')?.active).toBe(false);
+  });
+
+  it('refuses a bulk users.csv with a header and no rows, which would have deactivated everyone', async () => {
+    const before = await people();
+    await expect(
+      importer.import({
+        manifest: manifest('1.2', { users: 'bulk' }),
+        users: csv([USER_HEADER]),
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EMPTY_BULK_FILE' });
+    expect(await people()).toEqual(before);
+  });
+
+  it('stops a set that would deactivate more than a tenth of the people, until an administrator confirms it', async () => {
+    const staff = Array.from({ length: 100 }, (_, i) => `staff-${String(i).padStart(3, '0')}`);
+    const fullSet = (ids: string[]) => ({
+      manifest: manifest('1.2', { users: 'bulk', roles: 'bulk' }),
+      users: csv([USER_HEADER, ...ids.map((id) => staffRow(id))]),
+      roles: csv([ROLES[0]!, ...ids.map((id) => roleRow(`r-${id}`, id, 'org-lin'))]),
+    });
+    await importer.import(fullSet(staff), { allowMassDeactivation: true });
+    const before = await people();
+    // A half-finished export: 40 of the 100 staff are missing.
+    const partial = fullSet(staff.slice(0, 60));
+    await expect(importer.import(partial)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MASS_DEACTIVATION',
+      message: expect.stringMatching(
+        /would deactivate 40 of 100 active people \(40 %\); nothing was changed/,
+      ),
+    });
+    expect(await people()).toEqual(before);
+    const confirmed = await importer.import(partial, { allowMassDeactivation: true });
+    expect(confirmed.files.find((file) => file.file === 'users.csv')?.deactivated).toBe(40);
+  });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainException, ERROR_CODES } from '@homeroom/shared/errors';
+import { DomainException, ERROR_CODES, InvalidInputException } from '@homeroom/shared/errors';
 import { inTransaction } from '@homeroom/platform/database';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
 import type { MembershipRole, PersonKind, RelationshipType } from '@homeroom/directory/domain';
@@ -72,10 +72,14 @@ export class OneRosterImporter {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async import(files: Readonly<Record<string, Buffer>>): Promise<ImportReport> {
+  async import(
+    files: Readonly<Record<string, Buffer>>,
+    { allowMassDeactivation = false }: ImportOptions = {},
+  ): Promise<ImportReport> {
     const started = Date.now();
     const manifest = readManifest(files['manifest']);
     const tables = readTables(manifest, files);
+    refuseEmptyBulkFiles(manifest, tables);
     const rejected: RejectedRow[] = [];
     const summaries: FileSummary[] = [];
     await inTransaction(this.dataSource, async (manager) => {
@@ -103,16 +107,20 @@ export class OneRosterImporter {
           }[]
         ).map((s) => [s.sourced_id, s.id]),
       );
-      const districtOrgs = new Set(
+      // Orgs that are not schools (the district, a department, a local or state body): a role there is
+      // real, and makes no school membership.
+      const nonSchoolOrgs = new Set(
         (tables['orgs'] ?? [])
-          .filter((row) => row.values['type'] === 'district')
+          .filter((row) => row.values['type'] !== 'school')
           .map((row) => row.values['sourcedId']!),
       );
+      const before = await activeSisRecords(manager);
       if (tables['users']) {
         summaries.push(
-          ...(await this.importUsers(manager, manifest, tables, schools, districtOrgs, language, rejected)),
+          ...(await this.importUsers(manager, manifest, tables, schools, nonSchoolOrgs, language, rejected)),
         );
       }
+      if (!allowMassDeactivation) refuseMassDeactivation(before, summaries);
       if (tables['demographics']) {
         // Demographics (birth date, sex, ethnicity) are not kept: routing and service need none of them.
         summaries.push({
@@ -258,7 +266,7 @@ export class OneRosterImporter {
     manifest: Manifest,
     tables: Record<string, CsvRow[]>,
     schools: Map<string, string>,
-    districtOrgs: Set<string>,
+    nonSchoolOrgs: Set<string>,
     language: string,
     rejected: RejectedRow[],
   ): Promise<FileSummary[]> {
@@ -312,7 +320,7 @@ export class OneRosterImporter {
         rejectRole(row, 'role', IMPORT_REASONS.unknownRole, `unknown role "${role}"`);
         continue;
       }
-      if (!schools.has(orgSourcedId) && !districtOrgs.has(orgSourcedId)) {
+      if (!schools.has(orgSourcedId) && !nonSchoolOrgs.has(orgSourcedId)) {
         rejectRole(row, 'orgSourcedId', IMPORT_REASONS.unknownOrg, `no org ${orgSourcedId}`);
         continue;
       }
@@ -382,7 +390,7 @@ export class OneRosterImporter {
         fail('role', IMPORT_REASONS.unknownRole, `unknown role "${primary.role}"`);
         continue;
       }
-      const unknownOrg = roles.find((r) => !schools.has(r.org) && !districtOrgs.has(r.org));
+      const unknownOrg = roles.find((r) => !schools.has(r.org) && !nonSchoolOrgs.has(r.org));
       if (unknownOrg) {
         fail('orgSourcedIds', IMPORT_REASONS.unknownOrg, `no org ${unknownOrg.org}`);
         continue;
@@ -432,7 +440,8 @@ export class OneRosterImporter {
           ),
           relationship: mapped.relationship,
           agents: splitList(v['agentSourcedIds']),
-          deactivate: v['status'] === 'tobedeleted',
+          // A user the SIS no longer enables is kept, inactive, like one it deletes.
+          deactivate: v['status'] === 'tobedeleted' || v['enabledUser']?.trim().toLowerCase() === 'false',
           keepMemberships: roles.length === 0,
         });
       } catch (error) {
@@ -697,6 +706,61 @@ const KEEP_ROLE: Record<string, { role: string; org: string; primary: boolean }>
 };
 
 /** Required columns per file; 1.1 carries role and orgs on users.csv, 1.2 in roles.csv. */
+export interface ImportOptions {
+  /**
+   * Go ahead although the set deactivates more than MASS_DEACTIVATION_SHARE of the SIS's active people or
+   * schools: an administrator has seen the refusal's figures and confirms them.
+   */
+  allowMassDeactivation?: boolean;
+}
+
+/** More than this share of the active SIS people or schools deactivated at once stops a set (as SIS sync services do). */
+export const MASS_DEACTIVATION_SHARE = 0.1;
+/** …and more than this many: a small district's ordinary week (a family moving away) is not a mass deactivation. */
+export const MASS_DEACTIVATION_MINIMUM = { people: 25, schools: 1 };
+
+/**
+ * OneRoster's data files carry at least one row; a bulk file with none (a SIS export that failed half way)
+ * would replace everything with nothing: every person or school deactivated.
+ */
+function refuseEmptyBulkFiles(manifest: Manifest, tables: Record<string, CsvRow[]>): void {
+  const empty = Object.entries(tables).filter(
+    ([name, rows]) => manifest.files[name] === 'bulk' && rows.length === 0,
+  );
+  if (empty.length === 0) return;
+  throw new InvalidInputException(
+    `A bulk file with no rows would deactivate everything it covers: ${empty.map(([name]) => `${name}.csv`).join(', ')}`,
+    empty.map(([name]) => ({ path: `${name}.csv`, message: 'has a header and no rows' })),
+    IMPORT_REASONS.emptyBulkFile,
+  );
+}
+
+async function activeSisRecords(manager: EntityManager): Promise<{ people: number; schools: number }> {
+  const [row] = (await manager.query(
+    `SELECT (SELECT count(*)::int FROM person WHERE sourced_id IS NOT NULL AND active) AS people,
+            (SELECT count(*)::int FROM school WHERE sourced_id IS NOT NULL AND active) AS schools`,
+  )) as { people: number; schools: number }[];
+  return row!;
+}
+
+/** Inside the import's transaction: throwing here rolls the whole set back, so nothing was changed. */
+function refuseMassDeactivation(before: { people: number; schools: number }, summaries: FileSummary[]): void {
+  const deactivated = (file: string) => summaries.find((summary) => summary.file === file)?.deactivated ?? 0;
+  const checks = [
+    { what: 'people' as const, file: 'users.csv', count: deactivated('users.csv'), of: before.people },
+    { what: 'schools' as const, file: 'orgs.csv', count: deactivated('orgs.csv'), of: before.schools },
+  ].filter(
+    ({ what, count, of }) =>
+      of > 0 && count / of > MASS_DEACTIVATION_SHARE && count > MASS_DEACTIVATION_MINIMUM[what],
+  );
+  if (checks.length === 0) return;
+  throw new InvalidInputException(
+    `This set would deactivate ${checks.map(({ what, count, of }) => `${count} of ${of} active ${what} (${Math.round((100 * count) / of)} %)`).join(' and ')}; nothing was changed. Check the SIS export; to go ahead, import it again confirming the deactivations.`,
+    checks.map(({ file, count, of }) => ({ path: file, message: `deactivates ${count} of ${of}` })),
+    IMPORT_REASONS.massDeactivation,
+  );
+}
+
 function readTables(manifest: Manifest, files: Readonly<Record<string, Buffer>>): Record<string, CsvRow[]> {
   const required: Record<string, string[]> = {
     orgs: ['sourcedId', 'name', 'type'],

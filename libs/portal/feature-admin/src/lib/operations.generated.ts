@@ -412,6 +412,7 @@ export type DiscardQuarantinedEmailMutation = {
 
 export type ImportOneRosterMutationVariables = Exact<{
   files: OneRosterFilesInput;
+  allowMassDeactivation?: boolean | null | undefined;
 }>;
 
 export type ImportOneRosterMutation = {
@@ -1607,6 +1608,11 @@ export const ImportOneRosterDocument = {
             type: { kind: 'NamedType', name: { kind: 'Name', value: 'OneRosterFilesInput' } },
           },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'allowMassDeactivation' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -1619,6 +1625,11 @@ export const ImportOneRosterDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'files' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'files' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'allowMassDeactivation' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'allowMassDeactivation' } },
               },
             ],
             selectionSet: {

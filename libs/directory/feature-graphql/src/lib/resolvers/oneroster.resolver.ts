@@ -110,14 +110,19 @@ export class OneRosterResolver {
 
   @Roles('DISTRICT_ADMIN')
   @Mutation(() => OneRosterImportReport, {
-    description: 'Imports a OneRoster 1.1/1.2 CSV set; good rows go in, refused rows are reported.',
+    description:
+      'Imports a OneRoster 1.1/1.2 CSV set; good rows go in, refused rows are reported. A bulk file with no rows is refused (EMPTY_BULK_FILE); a set that would deactivate more than a tenth of the active SIS people (and more than 25) or schools is refused with the figures (MASS_DEACTIVATION), changing nothing, unless allowMassDeactivation confirms it.',
   })
-  importOneRoster(@Args('files') files: OneRosterFilesInput): Promise<OneRosterImportReport> {
+  importOneRoster(
+    @Args('files') files: OneRosterFilesInput,
+    @Args('allowMassDeactivation', { type: () => Boolean, nullable: true, defaultValue: false })
+    allowMassDeactivation: boolean,
+  ): Promise<OneRosterImportReport> {
     const buffers = Object.fromEntries(
       Object.entries(files)
         .filter(([, text]) => typeof text === 'string')
         .map(([name, text]) => [name, Buffer.from(text as string, 'utf8')]),
     );
-    return this.importer.import(buffers);
+    return this.importer.import(buffers, { allowMassDeactivation });
   }
 }

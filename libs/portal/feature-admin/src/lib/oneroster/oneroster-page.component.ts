@@ -110,6 +110,20 @@ const SHOWN_ROWS = 500;
       A large district takes a while. If the portal says it is taking too long, the import may still finish:
       import the same files again to see the report, since nothing is imported twice.
     </p>
+    <p>
+      <label>
+        <input
+          type="checkbox"
+          [checked]="allowMassDeactivation()"
+          (change)="allowMassDeactivation.set($any($event.target).checked)"
+        />
+        These files deactivate many people or schools on purpose
+      </label>
+      <span class="hint">
+        Without this, a set that would deactivate more than a tenth of the SIS's active people or schools is
+        stopped with the figures, and nothing changes (a half-finished export looks like that).
+      </span>
+    </p>
     <button type="button" [disabled]="!ready() || busy()" (click)="send()">
       {{ busy() ? 'Importing…' : 'Import' }}
     </button>
@@ -213,6 +227,7 @@ export class OneRosterPageComponent {
   /** Problems found while reading the files to send (encoding, size as sent). */
   private readonly readProblems = signal<string[]>([]);
   protected readonly report = signal<Report | null>(null);
+  protected readonly allowMassDeactivation = signal(false);
 
   private readonly matched = computed(() => matchFiles(this.chosen()));
   protected readonly ignored = computed(() => this.matched().ignored.map((file) => file.name));
@@ -304,7 +319,7 @@ export class OneRosterPageComponent {
     const result = await runMutation(
       this.apollo,
       ImportOneRosterDocument,
-      { files: { ...texts, manifest: texts.manifest } },
+      { files: { ...texts, manifest: texts.manifest }, allowMassDeactivation: this.allowMassDeactivation() },
       { busy: this.busy, error: this.error },
       [],
     );
