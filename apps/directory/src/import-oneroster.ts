@@ -61,6 +61,12 @@ async function main(args: string[]): Promise<void> {
       );
     }
     if (report.rejected.length > 100) print(`  … and ${report.rejected.length - 100} more`);
+    if (report.warnings.length)
+      print(`\n${report.warnings.length} values left out (the people went in without them):`);
+    for (const row of report.warnings.slice(0, 100)) {
+      print(`  ${row.file}:${row.line} ${row.sourcedId ?? ''} ${row.field ?? ''}: ${row.message}`);
+    }
+    if (report.warnings.length > 100) print(`  … and ${report.warnings.length - 100} more`);
     const reportFile = join(directory, 'homeroom-import-report.json');
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     print(`\nfull report: ${reportFile}`);

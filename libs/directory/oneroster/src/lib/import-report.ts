@@ -24,6 +24,8 @@ export interface ImportReport {
   oneRosterVersion: string;
   files: FileSummary[];
   rejected: RejectedRow[];
+  /** Rows taken without a value that could not be used (a phone number that is free text). */
+  warnings: RejectedRow[];
   seconds: number;
 }
 

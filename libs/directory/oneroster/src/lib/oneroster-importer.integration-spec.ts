@@ -156,18 +156,21 @@ describe('OneRoster import', () => {
     const report = await importer.import(fullSet());
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]));
     expect(byFile['orgs.csv']).toMatchObject({ rows: 3, created: 2, rejected: 0 });
-    expect(byFile['users.csv']).toMatchObject({ rows: 8, created: 5, updated: 0, unchanged: 0, rejected: 3 });
+    expect(byFile['users.csv']).toMatchObject({ rows: 8, created: 6, updated: 0, unchanged: 0, rejected: 2 });
+    // A contact value that cannot be used leaves the person in, without it, and says so.
+    expect(report.warnings).toEqual([
+      {
+        file: 'users.csv',
+        line: 7,
+        sourcedId: 'u-bad',
+        field: 'email',
+        reason: 'INVALID_EMAIL',
+        message: '"not-an-email" is not an email address; the person was kept without it',
+      },
+    ]);
     expect(byFile['roles.csv']).toMatchObject({ rows: 8, rejected: 2 });
     expect(report.rejected).toEqual(
       expect.arrayContaining([
-        {
-          file: 'users.csv',
-          line: 7,
-          sourcedId: 'u-bad',
-          field: 'email',
-          reason: 'INVALID_EMAIL',
-          message: '"not-an-email" is not an email address',
-        },
         {
           file: 'users.csv',
           line: 8,
@@ -231,14 +234,14 @@ describe('OneRoster import', () => {
       await count(
         `SELECT count(*)::int AS n FROM outbox_event WHERE envelope->>'type' = 'directory.PersonCreated'`,
       ),
-    ).toBe(5);
+    ).toBe(6);
   });
 
   it('changes nothing when the same files come again', async () => {
     const events = await count('SELECT count(*)::int AS n FROM outbox_event');
     const report = await importer.import(fullSet());
     const users = report.files.find((f) => f.file === 'users.csv')!;
-    expect(users).toMatchObject({ created: 0, updated: 0, deactivated: 0, unchanged: 5 });
+    expect(users).toMatchObject({ created: 0, updated: 0, deactivated: 0, unchanged: 6 });
     expect(report.files.find((f) => f.file === 'orgs.csv')).toMatchObject({
       created: 0,
       updated: 0,
@@ -533,5 +536,83 @@ describe('OneRoster import: real-world sets', () => {
     expect(await people()).toEqual(before);
     const confirmed = await importer.import(partial, { allowMassDeactivation: true });
     expect(confirmed.files.find((file) => file.file === 'users.csv')?.deactivated).toBe(40);
+  });
+});
+
+describe('OneRoster import: free-text phone numbers', () => {
+  let database: TestDatabase;
+  let importer: OneRosterImporter;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('oneroster-phones', {
+      migrations: DIRECTORY_MIGRATIONS,
+      entities: DIRECTORY_ENTITIES,
+    });
+    await database.dataSource.query(
+      `INSERT INTO district (name, time_zone, languages) VALUES ('Riverside', 'America/Chicago', '{en}')`,
+    );
+    importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
+  });
+  afterAll(() => database?.drop());
+
+  it('keeps each person, with the numbers that work, and warns once per number left out', async () => {
+    const guardian = (id: string, sms: string, phone: string) => [
+      id,
+      'active',
+      '',
+      'true',
+      id,
+      'Pat',
+      id,
+      '',
+      `${id}@example.org`,
+      sms,
+      phone,
+      '',
+      '',
+      '',
+    ];
+    const report = await importer.import({
+      manifest: manifest('1.2', { orgs: 'bulk', users: 'bulk', roles: 'bulk' }),
+      orgs: csv(ORGS),
+      users: csv([
+        USER_HEADER,
+        guardian('g-local', '555-1234', '(512) 555-0199'),
+        guardian('g-text', 'call after 5pm', ''),
+        guardian('g-fine', '6035550123', ''),
+      ]),
+      roles: csv([
+        ROLES[0]!,
+        ...['g-local', 'g-text', 'g-fine'].map((id) => [
+          `r-${id}`,
+          'active',
+          '',
+          id,
+          'primary',
+          'guardian',
+          '',
+          '',
+          'org-lin',
+        ]),
+      ]),
+    });
+    expect(report.rejected).toEqual([]);
+    expect(report.warnings.map((warning) => [warning.sourcedId, warning.field, warning.reason])).toEqual([
+      ['g-local', 'sms', 'INVALID_PHONE'],
+      ['g-text', 'sms', 'INVALID_PHONE'],
+    ]);
+    const phones = await database.dataSource.query(
+      `SELECT sourced_id, phones FROM person WHERE sourced_id LIKE 'g-%' ORDER BY sourced_id`,
+    );
+    expect(
+      phones.map((row: { sourced_id: string; phones: { number: string; primary: boolean }[] }) => [
+        row.sourced_id,
+        row.phones.map((phone) => [phone.number, phone.primary]),
+      ]),
+    ).toEqual([
+      ['g-fine', [['+16035550123', true]]],
+      ['g-local', [['+15125550199', true]]],
+      ['g-text', []],
+    ]);
   });
 });

@@ -81,6 +81,7 @@ export class OneRosterImporter {
     const tables = readTables(manifest, files);
     refuseEmptyBulkFiles(manifest, tables);
     const rejected: RejectedRow[] = [];
+    const warnings: RejectedRow[] = [];
     const summaries: FileSummary[] = [];
     await inTransaction(this.dataSource, async (manager) => {
       const district = (await manager.query('SELECT time_zone, languages FROM district LIMIT 1')) as {
@@ -117,7 +118,10 @@ export class OneRosterImporter {
       const before = await activeSisRecords(manager);
       if (tables['users']) {
         summaries.push(
-          ...(await this.importUsers(manager, manifest, tables, schools, nonSchoolOrgs, language, rejected)),
+          ...(await this.importUsers(manager, manifest, tables, schools, nonSchoolOrgs, language, {
+            rejected,
+            warnings,
+          })),
         );
       }
       if (!allowMassDeactivation) refuseMassDeactivation(before, summaries);
@@ -134,6 +138,7 @@ export class OneRosterImporter {
       oneRosterVersion: manifest.oneRosterVersion,
       files: summaries,
       rejected,
+      warnings,
       seconds: (Date.now() - started) / 1_000,
     };
   }
@@ -268,7 +273,7 @@ export class OneRosterImporter {
     schools: Map<string, string>,
     nonSchoolOrgs: Set<string>,
     language: string,
-    rejected: RejectedRow[],
+    { rejected, warnings }: { rejected: RejectedRow[]; warnings: RejectedRow[] },
   ): Promise<FileSummary[]> {
     const mode = manifest.files['users'] as 'bulk' | 'delta';
     const users = tables['users']!;
@@ -433,7 +438,9 @@ export class OneRosterImporter {
         plans.push({
           line: row.line,
           sourcedId,
-          person: normalizedPerson(input),
+          person: withoutUnusableContacts(input, (field, reason, message) =>
+            warnings.push({ file: 'users.csv', line: row.line, sourcedId, field, reason, message }),
+          ),
           // Code-point order, as PostgreSQL's COLLATE "C" in applyUsers, so the two lists compare equal.
           memberships: [...membershipKeys.values()].sort((a, b) =>
             `${a.schoolId}${a.role}` < `${b.schoolId}${b.role}` ? -1 : 1,
@@ -706,6 +713,47 @@ const KEEP_ROLE: Record<string, { role: string; org: string; primary: boolean }>
 };
 
 /** Required columns per file; 1.1 carries role and orgs on users.csv, 1.2 in roles.csv. */
+const CONTACT_FIELDS: Record<string, string> = { emails: 'email', phones: 'sms/phone' };
+
+/**
+ * The person, without the email addresses and phone numbers that cannot be used (OneRoster's sms and phone
+ * are free text: `555-1234`, `ext. 12`, a note): each one left out is a warning, never the whole person
+ * refused. Anything else wrong (a name, the language) still refuses the row.
+ */
+function withoutUnusableContacts(
+  input: PersonInput,
+  warn: (field: string, reason: string, message: string) => void,
+): ReturnType<typeof normalizedPerson> {
+  let current = input;
+  for (;;) {
+    try {
+      return normalizedPerson(current);
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      const problem = error.details?.[0];
+      const match = /^(emails|phones)\.(\d+)\./.exec(problem?.path ?? '');
+      if (!match) throw error;
+      const [, list, index] = match as unknown as [string, 'emails' | 'phones', string];
+      const entries = [...(current[list] ?? [])];
+      const [dropped] = entries.splice(Number(index), 1);
+      warn(
+        list === 'phones' && dropped && 'type' in dropped
+          ? dropped.type === 'MOBILE'
+            ? 'sms'
+            : 'phone'
+          : CONTACT_FIELDS[list]!,
+        error.reason ?? IMPORT_REASONS.invalidValue,
+        `${problem?.message ?? error.message}; the person was kept without it`,
+      );
+      current = { ...current, [list]: entries };
+      // The primary one gone, the next becomes primary.
+      if (entries.length && !entries.some((entry) => entry.primary)) {
+        current = { ...current, [list]: entries.map((entry, i) => ({ ...entry, primary: i === 0 })) };
+      }
+    }
+  }
+}
+
 export interface ImportOptions {
   /**
    * Go ahead although the set deactivates more than MASS_DEACTIVATION_SHARE of the SIS's active people or

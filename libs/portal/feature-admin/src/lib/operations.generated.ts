@@ -437,6 +437,13 @@ export type ImportOneRosterMutation = {
       reason: string;
       message: string;
     }>;
+    warnings: Array<{
+      file: string;
+      line: number;
+      sourcedId: string | null;
+      field: string | null;
+      message: string;
+    }>;
   };
 };
 
@@ -1665,6 +1672,20 @@ export const ImportOneRosterDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'field' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'warnings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'file' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'message' } },
                     ],
                   },

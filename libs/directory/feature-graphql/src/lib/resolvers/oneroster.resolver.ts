@@ -96,6 +96,12 @@ export class OneRosterImportReport {
   @Field(() => [OneRosterRejectedRow])
   rejected!: OneRosterRejectedRow[];
 
+  @Field(() => [OneRosterRejectedRow], {
+    description:
+      'Rows taken without a value that could not be used (a phone number that is free text, an email address that is not one): the person is in, without it.',
+  })
+  warnings!: OneRosterRejectedRow[];
+
   @Field()
   seconds!: number;
 }

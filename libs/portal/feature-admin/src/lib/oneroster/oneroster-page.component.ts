@@ -213,6 +213,25 @@ const SHOWN_ROWS = 500;
           </p>
         }
       }
+      @if (report.warnings.length) {
+        <h3>Values left out</h3>
+        <p>
+          These people went in without a value that could not be used (a phone number written as text, an
+          address that is not one). Correct it in the student information system; the next import brings it.
+        </p>
+        <ul>
+          @for (warning of report.warnings.slice(0, 100); track $index) {
+            <li>
+              {{ warning.file }} line {{ warning.line }} ({{ warning.sourcedId ?? '—' }}),
+              {{ warning.field ?? '—' }}:
+              {{ warning.message }}
+            </li>
+          }
+        </ul>
+        @if (report.warnings.length > 100) {
+          <p class="hint">The first 100 of {{ report.warnings.length }}.</p>
+        }
+      }
     }
   `,
 })
