@@ -295,6 +295,8 @@ describe('OneRoster import', () => {
   });
 
   it('updates a known person from a delta without roles, keeping their kind and schools', async () => {
+    // Staff chose how this teacher is reached; the SIS knows nothing of it.
+    await database.dataSource.query(`UPDATE person SET preferred_channel = 'EMAIL' WHERE sourced_id = 'u-t1'`);
     const report = await importer.import({
       manifest: manifest('1.2', { users: 'delta' }),
       users: csv([
@@ -326,6 +328,13 @@ describe('OneRoster import', () => {
       `SELECT kind, family_name FROM person WHERE sourced_id = 'u-t1'`,
     );
     expect(teacher).toEqual({ kind: 'STAFF', family_name: 'Smith-Jones' });
+    // The event other services build their read models from says what the directory holds, not the file.
+    const [event] = await database.dataSource.query(
+      `SELECT o.envelope->'data' AS data FROM outbox_event o JOIN person p ON p.id::text = o.message_key
+        WHERE p.sourced_id = 'u-t1' AND o.envelope->>'type' = 'directory.PersonUpdated' ORDER BY o.position DESC LIMIT 1`,
+    );
+    expect(event.data).toMatchObject({ kind: 'STAFF', preferredChannel: 'EMAIL', active: true });
+    expect(event.data.schoolIds).toHaveLength(2);
   });
 
   it('reads OneRoster 1.1 (role and orgs on users.csv) and byte-order marks', async () => {

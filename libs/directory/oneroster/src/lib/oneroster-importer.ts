@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainException, ERROR_CODES, InvalidInputException } from '@homeroom/shared/errors';
 import { inTransaction } from '@homeroom/platform/database';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
@@ -12,7 +12,13 @@ import {
   SchoolDeactivated,
   SchoolUpdated,
 } from '@homeroom/directory/contracts';
-import { contactKeysOf, normalizedPerson, type PersonInput } from '@homeroom/directory/data-access';
+import {
+  normalizedPerson,
+  PersonEntity,
+  personSnapshot,
+  SchoolMembershipEntity,
+  type PersonInput,
+} from '@homeroom/directory/data-access';
 import { readCsv, type CsvRow } from './csv-table';
 import {
   emptySummary,
@@ -599,28 +605,24 @@ export class OneRosterImporter {
       );
       summary.deactivated += deactivated.length;
     }
-    const snapshot = (p: UserPlan & { id: string }, language: string) => ({
-      aggregateId: p.id,
-      data: {
-        personId: p.id,
-        kind: p.person.kind,
-        schoolIds: [...new Set(p.memberships.map((m) => m.schoolId))],
-        preferredLanguage: language,
-        preferredChannel: null,
-        active: true,
-        contactKeys: contactKeysOf(p.person),
-      },
-    });
-    await this.outbox.appendAll(
-      manager,
-      PersonCreated,
-      created.map((p) => snapshot(p, p.person.preferredLanguage)),
-    );
-    await this.outbox.appendAll(
-      manager,
-      PersonUpdated,
-      changed.map((p) => snapshot(p, p.language)),
-    );
+    // The events carry the person as the directory now holds them (its own snapshot: memberships a delta
+    // without roles kept, the preferred channel staff set), never the import's partial view.
+    const announced = async (ids: string[]) => {
+      if (ids.length === 0) return [];
+      const [people, memberships] = await Promise.all([
+        manager.find(PersonEntity, { where: { id: In(ids) } }),
+        manager.find(SchoolMembershipEntity, { where: { personId: In(ids) } }),
+      ]);
+      return people.map((person) => ({
+        aggregateId: person.id,
+        data: personSnapshot(
+          person,
+          memberships.filter((membership) => membership.personId === person.id),
+        ),
+      }));
+    };
+    await this.outbox.appendAll(manager, PersonCreated, await announced(created.map((p) => p.id)));
+    await this.outbox.appendAll(manager, PersonUpdated, await announced(changed.map((p) => p.id)));
   }
 
   /** Bulk mode: the file is the whole roster, so SIS people missing from it are no longer the district's. */
