@@ -296,7 +296,9 @@ describe('OneRoster import', () => {
 
   it('updates a known person from a delta without roles, keeping their kind and schools', async () => {
     // Staff chose how this teacher is reached; the SIS knows nothing of it.
-    await database.dataSource.query(`UPDATE person SET preferred_channel = 'EMAIL' WHERE sourced_id = 'u-t1'`);
+    await database.dataSource.query(
+      `UPDATE person SET preferred_channel = 'EMAIL' WHERE sourced_id = 'u-t1'`,
+    );
     const report = await importer.import({
       manifest: manifest('1.2', { users: 'delta' }),
       users: csv([
