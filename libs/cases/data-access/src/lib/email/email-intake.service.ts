@@ -118,10 +118,8 @@ export class EmailIntakeService {
     // the case's timeline says which and why (the mail itself is never lost over an attachment).
     const { text, files } = await readableContent(mail);
     const subject = cutSubject((mail.subject ?? '').trim());
-    const email: InboundEmail = {
-      ...(normalizeMessageId(mail.messageId) ? { messageId: normalizeMessageId(mail.messageId) } : {}),
-      ...(dedupeKey ? { dedupeKey } : {}),
-    };
+    const messageId = normalizeMessageId(mail.messageId);
+    const email: InboundEmail = { ...(messageId ? { messageId } : {}), ...(dedupeKey ? { dedupeKey } : {}) };
     // First the case's reply address (talk+<token>@…) among the recipients, then the number in the subject.
     const byToken = await this.caseByReplyToken(mail, envelope.recipients ?? []);
     const number = caseNumberInSubject(subject);

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { revealBidiControls, UntrustedTextComponent } from '@homeroom/portal/ui';
-import { formatBytes } from '../oneroster/oneroster-files';
+import { formatBytes, formatWhen } from '../formats';
 import type { EmailQuarantineQuery, QuarantineState } from '../operations.generated';
-import { formatWhen } from '../surveys/survey-send';
 import {
   messageActionName,
   messageLabel,

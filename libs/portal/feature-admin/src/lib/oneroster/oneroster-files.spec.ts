@@ -2,7 +2,6 @@ import {
   checkSet,
   decodeUtf8,
   fieldForFileName,
-  formatBytes,
   matchFiles,
   MAX_REQUEST_BYTES,
   readManifest,
@@ -102,9 +101,6 @@ describe('the size of a set', () => {
       /^These files come to 25.1 MB; the portal can send at most 25 MB at once\./,
     );
     expect(sizeProblem(40 * 1024 * 1024)).toMatch(/^These files come to 40 MB;/);
-    expect(formatBytes(1_500_000)).toBe('1.5 MB');
-    expect(formatBytes(2_000)).toBe('2 KB');
-    expect(formatBytes(12)).toBe('12 bytes');
   });
 
   it('reads UTF-8 and refuses other encodings', () => {

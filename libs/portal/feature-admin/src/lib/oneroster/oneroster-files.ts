@@ -1,4 +1,5 @@
 import type { ImportOneRosterMutation, OneRosterFilesInput } from '../operations.generated';
+import { formatBytes } from '../formats';
 
 type Report = ImportOneRosterMutation['importOneRoster'];
 export type OneRosterField = keyof OneRosterFilesInput;
@@ -142,14 +143,6 @@ export function checkSet(
 /** The request's size in bytes as sent: the files' text JSON-escaped, as UTF-8, with the document around it. */
 export function requestBytes(files: Partial<Record<OneRosterField, string>>): number {
   return new TextEncoder().encode(JSON.stringify({ variables: { files } })).length + REQUEST_OVERHEAD_BYTES;
-}
-
-/** "1.5 MB", "830 KB": sizes as people read them, rounded up (1 MB = 1,048,576 bytes, as the limit is set). */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024)
-    return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }
 
 /** Why a set of this size cannot be sent from the browser, or null when it can. */

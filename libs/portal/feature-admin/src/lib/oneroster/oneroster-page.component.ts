@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { Apollo } from 'apollo-angular';
 import { runMutation } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { formatBytes } from '../formats';
 import { ImportOneRosterDocument, type ImportOneRosterMutation } from '../operations.generated';
 import {
   checkSet,
   decodeUtf8,
-  formatBytes,
   type Manifest,
   matchFiles,
   MAX_REQUEST_BYTES,

@@ -9,7 +9,7 @@ import {
   percentText,
   responseRateText,
 } from './survey-results-text';
-import { formatWhen } from './survey-send';
+import { formatWhen } from '../formats';
 
 type Detail = NonNullable<AdminSurveysDetailQuery['survey']>;
 export type SurveyResults = Detail['results'];

@@ -7,6 +7,7 @@ import type {
   SurveyRecipientRole,
   SurveyStatus,
 } from '../operations.generated';
+import { formatWhen } from '../formats';
 import { languageTag } from './survey-input';
 
 type ScheduledSend = NonNullable<AdminSurveysDetailQuery['survey']>['scheduledSends'][number];
@@ -99,15 +100,6 @@ export function sendRequest(
     },
     at,
   };
-}
-
-/** A date-time as people read it; `timeZone` for tests, the browser's otherwise. */
-export function formatWhen(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(iso));
 }
 
 function list(items: readonly string[]): string {

@@ -20,10 +20,10 @@ import {
   type SurveyRecipientRole,
   type SurveyStatus,
 } from '../operations.generated';
+import { formatWhen } from '../formats';
 import {
   describeAudience,
   describeSendResult,
-  formatWhen,
   RECIPIENT_ROLES,
   recipientKinds,
   sendRequest,

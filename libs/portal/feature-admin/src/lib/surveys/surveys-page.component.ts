@@ -14,7 +14,7 @@ import {
 import { type CreatedSurvey, SurveyBuilderComponent } from './survey-builder.component';
 import { languageName, type SurveyToEdit } from './survey-input';
 import { SurveyResultsComponent } from './survey-results.component';
-import { formatWhen } from './survey-send';
+import { formatWhen } from '../formats';
 import { SurveySendsComponent } from './survey-sends.component';
 
 /** The satisfaction survey's comments shown with its results: the last 90 days'. */
