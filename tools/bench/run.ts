@@ -18,12 +18,14 @@ import { slaDeadlineBenchmark } from './sla-deadlines';
 import { slaBenchmarks } from './slas.bench';
 import { surveysBenchmarks } from './surveys.bench';
 import { triageBenchmark } from './triage';
+import { rosterJobBenchmark } from './roster-job.bench';
 import type { BenchmarkReport } from './report';
 import { writeReport } from './report';
 
 const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'outbox-pipeline': async () => [await outboxPipelineBenchmark()],
   directory: directoryBenchmarks,
+  'oneroster-job': async () => [await rosterJobBenchmark()],
   cases: casesBenchmarks,
   search: searchBenchmarks,
   triage: async () => [triageBenchmark()],

@@ -25,6 +25,8 @@ const SECRET_VARIABLES = [
   'LLM_API_KEY',
   'KAFKA_SASL_USERNAME',
   'KAFKA_SASL_PASSWORD',
+  'ONEROSTER_SYNC_CLIENT_ID',
+  'ONEROSTER_SYNC_CLIENT_SECRET',
   'POSTGRES_PASSWORD',
   'HOMEROOM_POSTGRES_PASSWORD',
 ];
@@ -78,9 +80,29 @@ const BAD: Record<string, { values: unknown; message: RegExp }> = {
     values: { kafka: { sasl: { mechanism: 'scram-sha-512' } } },
     message: /kafka\.sasl\.existingSecret \(required with kafka\.sasl\.mechanism\)/,
   },
+  'sis-sync-without-secret': {
+    values: { directory: { oneRosterSync: { url: 'https://sis.example.org/ims/oneroster/rostering/v1p2' } } },
+    message: /directory\.oneRosterSync\.tokenUrl and directory\.oneRosterSync\.existingSecret/,
+  },
+  'sis-sync-over-http': {
+    values: { directory: { oneRosterSync: { url: 'http://sis.example.org/ims/oneroster/rostering/v1p2' } } },
+    message: /\/directory\/oneRosterSync\/url[\s\S]*does not match pattern/,
+  },
   'kafka-ca-without-tls': {
     values: { kafka: { tls: { caSecret: { existingSecret: 'kafka-ca' } } } },
     message: /a CA for the brokers needs kafka\.tls\.enabled=true/,
+  },
+};
+
+/** A SIS's OneRoster REST API to sync from, its OAuth client in a Secret. */
+const SIS_SYNC = {
+  directory: {
+    oneRosterSync: {
+      url: 'https://sis.example.org/ims/oneroster/rostering/v1p2',
+      tokenUrl: 'https://sis.example.org/oauth/token',
+      intervalMinutes: 30,
+      existingSecret: 'homeroom-sis-client',
+    },
   },
 };
 
@@ -121,6 +143,12 @@ beforeAll(() => {
       command: 'template',
       chart: hooksShown,
       valuesFiles: [production, valuesFile('kafka-secured', KAFKA_SECURED)],
+    },
+    {
+      id: 'production-sis-sync',
+      command: 'template',
+      chart: CHART,
+      valuesFiles: [production, valuesFile('sis-sync', SIS_SYNC)],
     },
     ...Object.entries(BAD).map(([name, { values }]): HelmJob => ({
       id: `bad-${name}`,
@@ -375,6 +403,34 @@ describe('the Helm chart', () => {
       const volume = spec.volumes.find((v: Loose) => v.name === mount?.name);
       expect(volume?.secret.secretName).toBe('kafka-cluster-ca');
     }
+  });
+
+  it("gives the directory the SIS's OneRoster API and schedule, and its OAuth client only from the Secret", () => {
+    const objects = rendered('production-sis-sync');
+    expect(schemaProblems('production-sis-sync')).toEqual([]);
+    const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('directory'));
+    expect(config?.data).toMatchObject({
+      ONEROSTER_SYNC_URL: 'https://sis.example.org/ims/oneroster/rostering/v1p2',
+      ONEROSTER_SYNC_TOKEN_URL: 'https://sis.example.org/oauth/token',
+      ONEROSTER_SYNC_INTERVAL_MINUTES: '30',
+    });
+    const withClient = containersOf(objects).filter(({ container }) =>
+      (container.env ?? []).some((variable: Loose) => variable.name === 'ONEROSTER_SYNC_CLIENT_SECRET'),
+    );
+    expect(withClient.map(({ object }) => object.metadata.name)).toEqual([
+      expect.stringMatching(/directory$/),
+    ]);
+    const env = new Map<string, Loose>(
+      withClient[0]!.container.env.map((variable: Loose) => [variable.name, variable]),
+    );
+    expect(env.get('ONEROSTER_SYNC_CLIENT_ID')?.valueFrom.secretKeyRef).toEqual({
+      name: 'homeroom-sis-client',
+      key: 'ONEROSTER_SYNC_CLIENT_ID',
+    });
+    expect(env.get('ONEROSTER_SYNC_CLIENT_SECRET')?.valueFrom.secretKeyRef).toEqual({
+      name: 'homeroom-sis-client',
+      key: 'ONEROSTER_SYNC_CLIENT_SECRET',
+    });
   });
 
   it('in evaluation, runs PostgreSQL and Kafka in the cluster and migrates in an init container', () => {

@@ -89,6 +89,7 @@ export class CasesAppModule implements NestModule {
             host: config.HOST,
             addresses: config.INTAKE_ADDRESSES,
             maxBytes: config.EMAIL_MAX_BYTES,
+            keptEmailRetentionDays: config.KEPT_EMAIL_RETENTION_DAYS,
           },
           {
             smtpUrl: config.SMTP_OUTBOUND_URL,

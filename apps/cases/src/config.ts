@@ -34,6 +34,8 @@ export const casesConfigSchema = z.object({
     .int()
     .min(1_024)
     .default(10 * 1024 * 1024),
+  /** Mail the intake keeps (auto-replies, bounces, list mail) is deleted this many days after it arrived. */
+  KEPT_EMAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
   /**
    * Staff replies and survey invitations go out by email (SMTP_OUTBOUND_URL, MAIL_FROM). Empty (the default)
    * turns outbound mail off; npm start and .env.example point it at the development mail catcher.

@@ -13,6 +13,11 @@ import {
 } from '@homeroom/platform/config';
 import { SIGN_IN_THROTTLES } from '@homeroom/directory/domain';
 
+const optionalUrl = z
+  .string()
+  .default('')
+  .refine((value) => value === '' || URL.canParse(value), 'must be a URL, or empty');
+
 export const directoryConfigSchema = z.object({
   ...serviceConfigShape,
   PORT: port(4001),
@@ -49,12 +54,40 @@ export const directoryConfigSchema = z.object({
     .min(1)
     .max(1_000_000)
     .default(SIGN_IN_THROTTLES.ADDRESS.failuresBeforeDelay),
+  /** How often a replica looks for queued OneRoster import jobs, in milliseconds. */
+  ONEROSTER_JOB_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  /**
+   * The SIS's OneRoster 1.2 rostering API (…/ims/oneroster/rostering/v1p2), synced from on a schedule with
+   * OAuth 2 client credentials; empty: rosters come by upload only.
+   */
+  ONEROSTER_SYNC_URL: optionalUrl,
+  ONEROSTER_SYNC_TOKEN_URL: optionalUrl,
+  ONEROSTER_SYNC_CLIENT_ID: z.string().default(''),
+  ONEROSTER_SYNC_CLIENT_SECRET: z.string().default(''),
+  /** Between scheduled syncs (a delta since the last); 0: only when an administrator starts one. */
+  ONEROSTER_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
+
+/** A SIS sync needs all four of its settings or none. */
+function checkSisSync(config: z.infer<typeof directoryConfigSchema>, context: z.RefinementCtx): void {
+  if (!config.ONEROSTER_SYNC_URL) return;
+  for (const key of [
+    'ONEROSTER_SYNC_TOKEN_URL',
+    'ONEROSTER_SYNC_CLIENT_ID',
+    'ONEROSTER_SYNC_CLIENT_SECRET',
+  ] as const)
+    if (!config[key])
+      context.addIssue({ code: 'custom', path: [key], message: 'required when ONEROSTER_SYNC_URL is set' });
+}
 
 export type DirectoryConfig = z.infer<typeof directoryConfigSchema>;
 
 export function loadDirectoryConfig(environment?: Environment): DirectoryConfig {
-  return loadConfig('directory', directoryConfigSchema.superRefine(checkKafkaConfig), environment);
+  return loadConfig(
+    'directory',
+    directoryConfigSchema.superRefine(checkKafkaConfig).superRefine(checkSisSync),
+    environment,
+  );
 }
 
 /**

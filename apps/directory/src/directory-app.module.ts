@@ -16,6 +16,7 @@ import {
 } from '@homeroom/directory/data-access';
 import { DirectoryAuthModule } from '@homeroom/directory/feature-auth';
 import { DirectoryGraphqlModule } from '@homeroom/directory/feature-graphql';
+import { RosterJobsModule } from '@homeroom/directory/oneroster';
 import type { DirectoryConfig } from './config';
 
 const CONFIG = Symbol('DIRECTORY_CONFIG');
@@ -53,6 +54,18 @@ export class DirectoryAppModule implements NestModule {
             handlers: invitations.handlers(),
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
+        }),
+        RosterJobsModule.forRoot({
+          intervalMs: config.ONEROSTER_JOB_INTERVAL_MS,
+          sis: config.ONEROSTER_SYNC_URL
+            ? {
+                baseUrl: config.ONEROSTER_SYNC_URL,
+                tokenUrl: config.ONEROSTER_SYNC_TOKEN_URL,
+                clientId: config.ONEROSTER_SYNC_CLIENT_ID,
+                clientSecret: config.ONEROSTER_SYNC_CLIENT_SECRET,
+                syncIntervalMinutes: config.ONEROSTER_SYNC_INTERVAL_MINUTES,
+              }
+            : undefined,
         }),
         subgraphModule({ production: config.NODE_ENV === 'production' }),
         DirectoryGraphqlModule,

@@ -1,7 +1,8 @@
 /**
- * `npm run import:oneroster -- <folder> [--allow-mass-deactivation]`: imports a OneRoster 1.1/1.2 CSV export into the directory of the
- * running stack (DATABASE_URL, or the local stack's homeroom_directory), prints what changed per file and
- * every refused row, and writes the full report as JSON next to the files.
+ * `npm run import:oneroster -- <folder> [--dry-run] [--allow-mass-deactivation]`: imports a OneRoster
+ * 1.0/1.1/1.2 CSV export into the directory of the running stack (DATABASE_URL, or the local stack's
+ * homeroom_directory), prints what changed per file and every refused row, and writes the full report as
+ * JSON next to the files. `--dry-run` prints what the set would change and writes nothing.
  */
 import 'reflect-metadata';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,10 +27,11 @@ function print(line: string): void {
 
 async function main(args: string[]): Promise<void> {
   const allowMassDeactivation = args.includes('--allow-mass-deactivation');
+  const dryRun = args.includes('--dry-run');
   const folder = args.find((arg) => !arg.startsWith('--'));
   if (!folder)
     throw new Error(
-      'usage: npm run import:oneroster -- <folder with manifest.csv> [--allow-mass-deactivation]',
+      'usage: npm run import:oneroster -- <folder with manifest.csv> [--dry-run] [--allow-mass-deactivation]',
     );
   const directory = resolve(folder);
   const files = Object.fromEntries(
@@ -47,17 +49,28 @@ async function main(args: string[]): Promise<void> {
   try {
     const report = await new OneRosterImporter(dataSource, new OutboxWriter('directory')).import(files, {
       allowMassDeactivation,
+      dryRun,
     });
-    print(`OneRoster ${report.oneRosterVersion} import finished in ${report.seconds.toFixed(1)} s\n`);
-    print('file              mode    rows   created  updated  unchanged  deactivated  rejected');
+    print(
+      dryRun
+        ? `OneRoster ${report.oneRosterVersion} dry run in ${report.seconds.toFixed(1)} s: nothing was written\n`
+        : `OneRoster ${report.oneRosterVersion} import finished in ${report.seconds.toFixed(1)} s\n`,
+    );
+    print(
+      'file              mode    rows   created  updated  unchanged  deactivated  rejected  skipped  links refused',
+    );
     for (const f of report.files) {
       print(
-        `${f.file.padEnd(17)} ${f.mode.padEnd(6)} ${String(f.rows).padStart(6)} ${String(f.created).padStart(9)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.deactivated).padStart(12)} ${String(f.rejected).padStart(9)}`,
+        `${f.file.padEnd(17)} ${f.mode.padEnd(6)} ${String(f.rows).padStart(6)} ${String(f.created).padStart(9)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.deactivated).padStart(12)} ${String(f.rejected).padStart(9)} ${String(f.skipped).padStart(8)} ${String(f.linksRefused).padStart(14)}`,
       );
     }
+    for (const alarm of report.massDeactivation)
+      print(
+        `\nSafeguard: deactivates ${alarm.deactivated} of ${alarm.active} active ${alarm.what}; applying it needs --allow-mass-deactivation`,
+      );
     for (const row of report.rejected.slice(0, 100)) {
       print(
-        `  ${row.file}:${row.line} ${row.sourcedId ?? ''} ${row.field ?? ''} ${row.reason}: ${row.message}`,
+        `  ${row.file}:${row.line} ${row.sourcedId ?? ''} ${row.field ?? ''} ${row.reason}: ${row.message}${row.causedBy ? ` (because of ${row.causedBy})` : ''}`,
       );
     }
     if (report.rejected.length > 100) print(`  … and ${report.rejected.length - 100} more`);

@@ -200,6 +200,17 @@ const ROWS: Row[] = [
     document: '{ quarantinedEmails(first: 1) { totalCount } }',
     targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
   },
+  // OneRoster import jobs carry the district's whole roster: district administrators only.
+  {
+    field: 'rosterImportJob',
+    document: 'query($id: ID!) { rosterImportJob(id: $id) { id status } }',
+    targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
+    field: 'rosterImportJobs',
+    document: '{ rosterImportJobs(first: 1) { id } }',
+    targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
+  },
   {
     field: 'satisfaction',
     document:
@@ -462,6 +473,28 @@ const ROWS: Row[] = [
   {
     field: 'importOneRoster',
     document: 'mutation { importOneRoster(files: { manifest: "not a manifest" }) { seconds } }',
+    targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
+    field: 'startRosterImport',
+    document: 'mutation { startRosterImport { id } }',
+    targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
+    field: 'addRosterImportFilePart',
+    document:
+      'mutation($id: ID!) { addRosterImportFilePart(jobId: $id, name: "users", part: 0, base64: "") { id } }',
+    targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  },
+  ...['submitRosterImport', 'confirmRosterImport', 'cancelRosterImport'].map((field): Row => ({
+    field,
+    document: `mutation($id: ID!) { ${field}(jobId: $id) { id } }`,
+    targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  })),
+  {
+    // No SIS is configured in the test stack: past authorization, refused FEATURE_DISABLED.
+    field: 'startRosterSync',
+    document: 'mutation { startRosterSync(dryRun: true) { id } }',
     targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
   },
   ...['linkCases', 'unlinkCases'].map((field): Row => ({

@@ -14,6 +14,7 @@ export * from './lib/services/emerging-issues.service';
 export * from './lib/reactions/case-reactions';
 export * from './lib/email/email-intake.service';
 export * from './lib/email/email-quarantine';
+export * from './lib/email/kept-email-retention';
 export * from './lib/email/inbound-mail';
 export * from './lib/email/smtp-intake.server';
 export * from './lib/email/outbound-email.service';

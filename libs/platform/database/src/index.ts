@@ -6,3 +6,4 @@ export * from './lib/migrations';
 export * from './lib/nest/database.module';
 export * from './lib/migration-command';
 export * from './lib/repeating-task';
+export * from './lib/copy-rows';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EmailIntakeService } from './email/email-intake.service';
 import { EmailQuarantine } from './email/email-quarantine';
+import { KeptEmailRetention } from './email/kept-email-retention';
 import {
   OUTBOUND_EMAIL_SETTINGS,
   OutboundEmailService,
@@ -62,6 +63,7 @@ export class CasesDataAccessModule {
         { provide: MailSender, useValue: new MailSender(outbound.smtpUrl) },
         { provide: SMS_SENDER, useValue: sms },
         SmtpIntakeServer,
+        KeptEmailRetention,
         ...SERVICES,
       ],
       exports: SERVICES,

@@ -6,6 +6,7 @@ import { DistrictResolver } from './resolvers/district.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
 import { OneRosterResolver } from './resolvers/oneroster.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { RosterImportJobResolver } from './resolvers/roster-import-job.resolver';
 import { SchoolResolver } from './resolvers/school.resolver';
 import { TeamResolver } from './resolvers/team.resolver';
 import './types/enums';
@@ -20,6 +21,7 @@ import './types/enums';
     TeamResolver,
     DistrictResolver,
     OneRosterResolver,
+    RosterImportJobResolver,
     HouseholdResolver,
     DepartmentResolver,
   ],

@@ -1,6 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import {
+  DIRECTORY_ENTITIES,
+  DIRECTORY_MIGRATIONS,
+  PersonEntity,
+  personSnapshot,
+  SchoolMembershipEntity,
+} from '@homeroom/directory/data-access';
 import { OneRosterImporter } from './oneroster-importer';
 
 const csv = (rows: string[][]) =>
@@ -235,6 +241,28 @@ describe('OneRoster import', () => {
         `SELECT count(*)::int AS n FROM outbox_event WHERE envelope->>'type' = 'directory.PersonCreated'`,
       ),
     ).toBe(6);
+  });
+
+  it('announces each new person exactly as the directory now holds them', async () => {
+    // The first test imported fullSet: each PersonCreated must equal the snapshot of the rows written.
+    const events = (await database.dataSource.query(
+      `SELECT envelope->'data' AS data FROM outbox_event WHERE envelope->>'type' = 'directory.PersonCreated'`,
+    )) as { data: ReturnType<typeof personSnapshot> }[];
+    const people = await database.dataSource.getRepository(PersonEntity).find();
+    const memberships = await database.dataSource.getRepository(SchoolMembershipEntity).find();
+    const held = people.map((person) =>
+      personSnapshot(
+        person,
+        memberships.filter((m) => m.personId === person.id),
+      ),
+    );
+    const bySchoolOrder = (snapshot: ReturnType<typeof personSnapshot>) => ({
+      ...snapshot,
+      schoolIds: [...snapshot.schoolIds].sort(),
+    });
+    expect(
+      events.map((e) => bySchoolOrder(e.data)).sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+    ).toEqual(held.map(bySchoolOrder).sort((a, b) => (a.personId < b.personId ? -1 : 1)));
   });
 
   it('changes nothing when the same files come again', async () => {

@@ -2,14 +2,23 @@ import { CONTACT_REASONS, invalidField } from './contact-errors';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+/** Tags already found valid, as given → canonical. */
+const canonicalTags = new Map<string, string>();
+
 /**
  * A BCP 47 language tag in its canonical form ("ES-mx" → "es-MX"), whose language ICU knows (so that
  * "spanish", well-formed but no language, is refused), or a typed error.
  */
 export function normalizeLanguageTag(value: string, path = 'preferredLanguage'): string {
+  const known = canonicalTags.get(value);
+  if (known) return known;
   try {
     const [canonical] = Intl.getCanonicalLocales(value.trim());
-    if (canonical && languageNames.of(new Intl.Locale(canonical).language)) return canonical;
+    if (canonical && languageNames.of(new Intl.Locale(canonical).language)) {
+      // A district uses a few dozen tags; an import asks about the same one for every person.
+      if (canonicalTags.size < 1_000) canonicalTags.set(value, canonical);
+      return canonical;
+    }
   } catch {
     // RangeError for a malformed tag: fall through to our error
   }

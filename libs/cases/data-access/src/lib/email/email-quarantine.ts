@@ -63,6 +63,23 @@ export class EmailQuarantine {
     return { kind: 'quarantined', id, reason: found.reason, detail: found.detail };
   }
 
+  /**
+   * Deletes kept mail that arrived more than `days` ago, whatever became of it (a released message lives on
+   * in its case); in batches, so that a first sweep over years of mail holds no long lock. Returns how many.
+   */
+  async forgetOlderThan(days: number, batch = 500): Promise<number> {
+    let forgotten = 0;
+    for (;;) {
+      const [, deleted] = (await this.dataSource.query(
+        `DELETE FROM quarantined_email WHERE id IN (
+           SELECT id FROM quarantined_email WHERE received_at < now() - make_interval(days => $1) LIMIT $2)`,
+        [days, batch],
+      )) as [unknown, number];
+      forgotten += deleted;
+      if (deleted < batch) return forgotten;
+    }
+  }
+
   async page({
     state = 'OPEN',
     first = 50,

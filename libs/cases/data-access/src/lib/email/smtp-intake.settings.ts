@@ -5,6 +5,8 @@ export interface SmtpIntakeSettings {
   /** The addresses that accept mail, lower case (talk@homeroom.test for the demo district). */
   addresses: string[];
   maxBytes: number;
+  /** Kept mail (quarantined_email) is deleted this many days after it arrived; default 90. */
+  keptEmailRetentionDays?: number;
 }
 
 export const SMTP_INTAKE_SETTINGS = Symbol('SMTP_INTAKE_SETTINGS');

@@ -3,6 +3,7 @@ import { CreateDirectory1764160000000 } from './1764160000000-create-directory.m
 import { CreateSignIn1764170000000 } from './1764170000000-create-sign-in.migration';
 import { ApiClientLastUsed1765000000000 } from './1765000000000-api-client-last-used.migration';
 import { SignInThrottle1766000000000 } from './1766000000000-sign-in-throttle.migration';
+import { RosterImportJobs1767000000000 } from './1767000000000-roster-import-jobs.migration';
 
 /** In order; immutable once merged. */
 export const DIRECTORY_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const DIRECTORY_MIGRATIONS = [
   CreateSignIn1764170000000,
   ApiClientLastUsed1765000000000,
   SignInThrottle1766000000000,
+  RosterImportJobs1767000000000,
 ];

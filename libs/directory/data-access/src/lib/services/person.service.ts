@@ -353,7 +353,14 @@ export function normalizedPerson(
   };
 }
 
-export function personSnapshot(person: PersonEntity, memberships: readonly SchoolMembershipEntity[]) {
+/** What other services hold of a person (their read models), from the fields it is made of. */
+export function personSnapshot(
+  person: Pick<
+    PersonEntity,
+    'id' | 'kind' | 'preferredLanguage' | 'preferredChannel' | 'active' | 'emails' | 'phones'
+  >,
+  memberships: readonly Pick<SchoolMembershipEntity, 'schoolId'>[],
+) {
   return {
     personId: person.id,
     kind: person.kind,

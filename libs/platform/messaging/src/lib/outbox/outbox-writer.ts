@@ -1,9 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { copyRows } from '@homeroom/platform/database';
 import { createEnvelope, type NewEvent } from '../contracts/envelope-factory';
 import type { EventContract, EventData } from '@homeroom/platform/event-contracts';
 import type { EventEnvelope } from '@homeroom/platform/event-contracts';
 
 export const OUTBOX_CHANNEL = 'outbox_event';
+/** From this many events in one call, they are written with COPY. */
+const COPY_FROM = 500;
 
 /**
  * Appends events to the outbox inside the caller's transaction: they are published if and only if the
@@ -31,19 +34,28 @@ export class OutboxWriter {
     }
     const envelopes = events.map((event) => createEnvelope(this.producer, contract, event));
     if (envelopes.length === 0) return envelopes;
-    await manager.query(
-      `INSERT INTO outbox_event (event_id, topic, message_key, envelope)
+    if (envelopes.length >= COPY_FROM) {
+      // A bulk import's thousands of events: COPY writes them several times faster, in the same order.
+      await copyRows(
+        manager,
+        'outbox_event',
+        ['event_id', 'topic', 'message_key', 'envelope'],
+        envelopes.map((e) => [e.id, contract.topic, e.aggregateId, e]),
+      );
+    } else
+      await manager.query(
+        `INSERT INTO outbox_event (event_id, topic, message_key, envelope)
        SELECT event_id, topic, message_key, envelope
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
               WITH ORDINALITY AS e(event_id, topic, message_key, envelope, n)
         ORDER BY n`,
-      [
-        envelopes.map((e) => e.id),
-        envelopes.map(() => contract.topic),
-        envelopes.map((e) => e.aggregateId),
-        envelopes.map((e) => JSON.stringify(e)),
-      ],
-    );
+        [
+          envelopes.map((e) => e.id),
+          envelopes.map(() => contract.topic),
+          envelopes.map((e) => e.aggregateId),
+          envelopes.map((e) => JSON.stringify(e)),
+        ],
+      );
     await manager.query("SELECT pg_notify($1, '')", [OUTBOX_CHANNEL]);
     return envelopes;
   }
