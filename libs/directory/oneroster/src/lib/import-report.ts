@@ -76,6 +76,7 @@ export const IMPORT_REASONS = {
   unknownUser: 'UNKNOWN_USER',
   refusedUser: 'REFUSED_USER',
   deactivatedUser: 'DEACTIVATED_USER',
+  withdrawnUnknown: 'WITHDRAWN_UNKNOWN',
   invalidValue: 'INVALID_VALUE',
   invalidDate: 'INVALID_DATE',
   headerVariant: 'HEADER_VARIANT',

@@ -85,16 +85,6 @@ export type EmailIgnoreReason =
 
 export type MembershipRole = 'ADMINISTRATOR' | 'GUARDIAN' | 'STAFF' | 'STUDENT' | 'TEACHER';
 
-/** A OneRoster CSV set, each file as UTF-8 text. Larger sets: npm run import:oneroster. */
-export type OneRosterFilesInput = {
-  demographics?: string | null | undefined;
-  enrollments?: string | null | undefined;
-  manifest: string;
-  orgs?: string | null | undefined;
-  roles?: string | null | undefined;
-  users?: string | null | undefined;
-};
-
 export type OpeningIntervalInput = {
   closes: string;
   opens: string;
@@ -144,6 +134,10 @@ export type Priority = 'HIGH' | 'LOW' | 'NORMAL' | 'URGENT';
 
 /** OPEN: waiting for staff; RELEASED: made a case; DISCARDED. */
 export type QuarantineState = 'DISCARDED' | 'OPEN' | 'RELEASED';
+
+/** UPLOADING (files being sent) → QUEUED → RUNNING → AWAITING_CONFIRMATION (the dry run is done: read dryRunReport, then confirm) → QUEUED → RUNNING → SUCCEEDED; or FAILED (error says why; nothing was changed) or CANCELLED. */
+export type RosterImportStatus =
+  'AWAITING_CONFIRMATION' | 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'UPLOADING';
 
 export type RoutingActionsInput = {
   /** Assign to this person. */
@@ -410,40 +404,298 @@ export type DiscardQuarantinedEmailMutation = {
   discardQuarantinedEmail: { id: string; discardedAt: string | null };
 };
 
-export type ImportOneRosterMutationVariables = Exact<{
-  files: OneRosterFilesInput;
+export type RosterJobStateFragment = {
+  id: string;
+  source: string;
+  status: RosterImportStatus;
+  step: string;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  progress: { phase: string; done: number; total: number } | null;
+  error: { code: string; reason: string | null; message: string } | null;
+};
+
+export type RosterReportFragment = {
+  oneRosterVersion: string;
+  dryRun: boolean;
+  seconds: number;
+  changes: Array<{
+    action: string;
+    kind: string;
+    schoolId: string | null;
+    schoolName: string | null;
+    count: number;
+  }>;
+  massDeactivation: Array<{ what: string; deactivated: number; active: number }>;
+  files: Array<{
+    file: string;
+    mode: string;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    deactivated: number;
+    rejected: number;
+    skipped: number;
+    linksRefused: number;
+  }>;
+  rejected: Array<{
+    file: string;
+    line: number;
+    sourcedId: string | null;
+    field: string | null;
+    reason: string;
+    message: string;
+    causedBy: string | null;
+  }>;
+  warnings: Array<{
+    file: string;
+    line: number;
+    sourcedId: string | null;
+    field: string | null;
+    reason: string;
+    message: string;
+    causedBy: string | null;
+  }>;
+};
+
+export type RosterImportJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type RosterImportJobQuery = {
+  rosterImportJob: {
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    files: Array<{ name: string; bytes: number }>;
+    dryRunReport: {
+      oneRosterVersion: string;
+      dryRun: boolean;
+      seconds: number;
+      changes: Array<{
+        action: string;
+        kind: string;
+        schoolId: string | null;
+        schoolName: string | null;
+        count: number;
+      }>;
+      massDeactivation: Array<{ what: string; deactivated: number; active: number }>;
+      files: Array<{
+        file: string;
+        mode: string;
+        rows: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        deactivated: number;
+        rejected: number;
+        skipped: number;
+        linksRefused: number;
+      }>;
+      rejected: Array<{
+        file: string;
+        line: number;
+        sourcedId: string | null;
+        field: string | null;
+        reason: string;
+        message: string;
+        causedBy: string | null;
+      }>;
+      warnings: Array<{
+        file: string;
+        line: number;
+        sourcedId: string | null;
+        field: string | null;
+        reason: string;
+        message: string;
+        causedBy: string | null;
+      }>;
+    } | null;
+    report: {
+      oneRosterVersion: string;
+      dryRun: boolean;
+      seconds: number;
+      changes: Array<{
+        action: string;
+        kind: string;
+        schoolId: string | null;
+        schoolName: string | null;
+        count: number;
+      }>;
+      massDeactivation: Array<{ what: string; deactivated: number; active: number }>;
+      files: Array<{
+        file: string;
+        mode: string;
+        rows: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        deactivated: number;
+        rejected: number;
+        skipped: number;
+        linksRefused: number;
+      }>;
+      rejected: Array<{
+        file: string;
+        line: number;
+        sourcedId: string | null;
+        field: string | null;
+        reason: string;
+        message: string;
+        causedBy: string | null;
+      }>;
+      warnings: Array<{
+        file: string;
+        line: number;
+        sourcedId: string | null;
+        field: string | null;
+        reason: string;
+        message: string;
+        causedBy: string | null;
+      }>;
+    } | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
+  };
+};
+
+export type RosterImportJobStateQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type RosterImportJobStateQuery = {
+  rosterImportJob: {
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
+  };
+};
+
+export type RosterImportJobsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type RosterImportJobsQuery = {
+  rosterImportJobs: Array<{
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
+  }>;
+};
+
+export type StartRosterImportMutationVariables = Exact<{ [key: string]: never }>;
+
+export type StartRosterImportMutation = {
+  startRosterImport: {
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
+  };
+};
+
+export type AddRosterImportFilePartMutationVariables = Exact<{
+  jobId: string;
+  name: string;
+  part: number;
+  base64: string;
+}>;
+
+export type AddRosterImportFilePartMutation = {
+  addRosterImportFilePart: { id: string; status: RosterImportStatus };
+};
+
+export type SubmitRosterImportMutationVariables = Exact<{
+  jobId: string;
+}>;
+
+export type SubmitRosterImportMutation = {
+  submitRosterImport: {
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
+  };
+};
+
+export type ConfirmRosterImportMutationVariables = Exact<{
+  jobId: string;
   allowMassDeactivation?: boolean | null | undefined;
 }>;
 
-export type ImportOneRosterMutation = {
-  importOneRoster: {
-    oneRosterVersion: string;
-    seconds: number;
-    files: Array<{
-      file: string;
-      mode: string;
-      rows: number;
-      created: number;
-      updated: number;
-      unchanged: number;
-      deactivated: number;
-      rejected: number;
-    }>;
-    rejected: Array<{
-      file: string;
-      line: number;
-      sourcedId: string | null;
-      field: string | null;
-      reason: string;
-      message: string;
-    }>;
-    warnings: Array<{
-      file: string;
-      line: number;
-      sourcedId: string | null;
-      field: string | null;
-      message: string;
-    }>;
+export type ConfirmRosterImportMutation = {
+  confirmRosterImport: {
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
+  };
+};
+
+export type CancelRosterImportMutationVariables = Exact<{
+  jobId: string;
+}>;
+
+export type CancelRosterImportMutation = {
+  cancelRosterImport: {
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
+  };
+};
+
+export type StartRosterSyncMutationVariables = Exact<{ [key: string]: never }>;
+
+export type StartRosterSyncMutation = {
+  startRosterSync: {
+    id: string;
+    source: string;
+    status: RosterImportStatus;
+    step: string;
+    createdAt: string;
+    updatedAt: string;
+    finishedAt: string | null;
+    progress: { phase: string; done: number; total: number } | null;
+    error: { code: string; reason: string | null; message: string } | null;
   };
 };
 
@@ -1076,6 +1328,147 @@ export type CreateTopicMutationVariables = Exact<{
 
 export type CreateTopicMutation = { createTopic: { id: string; name: string } };
 
+export const RosterJobStateFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RosterJobStateFragment, unknown>;
+export const RosterReportFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterReport' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OneRosterImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'oneRosterVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'seconds' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'massDeactivation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'what' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deactivated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'files' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'file' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'created' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unchanged' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deactivated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rejected' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'skipped' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'linksRefused' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejected' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'file' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'causedBy' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'file' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'causedBy' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RosterReportFragment, unknown>;
 export const AdminPersonFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1599,21 +1992,583 @@ export const DiscardQuarantinedEmailDocument = {
     },
   ],
 } as unknown as DocumentNode<DiscardQuarantinedEmailMutation, DiscardQuarantinedEmailMutationVariables>;
-export const ImportOneRosterDocument = {
+export const RosterImportJobDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RosterImportJob' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rosterImportJob' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'files' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'bytes' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dryRunReport' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterReport' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'report' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterReport' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterReport' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OneRosterImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'oneRosterVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'seconds' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'massDeactivation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'what' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deactivated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'files' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'file' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'created' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unchanged' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deactivated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rejected' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'skipped' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'linksRefused' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejected' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'file' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'causedBy' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'file' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'causedBy' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RosterImportJobQuery, RosterImportJobQueryVariables>;
+export const RosterImportJobStateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RosterImportJobState' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rosterImportJob' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RosterImportJobStateQuery, RosterImportJobStateQueryVariables>;
+export const RosterImportJobsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RosterImportJobs' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rosterImportJobs' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RosterImportJobsQuery, RosterImportJobsQueryVariables>;
+export const StartRosterImportDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'mutation',
-      name: { kind: 'Name', value: 'ImportOneRoster' },
+      name: { kind: 'Name', value: 'StartRosterImport' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startRosterImport' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartRosterImportMutation, StartRosterImportMutationVariables>;
+export const AddRosterImportFilePartDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddRosterImportFilePart' },
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'files' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OneRosterFilesInput' } },
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'part' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'base64' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'addRosterImportFilePart' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'part' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'part' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'base64' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'base64' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
           },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddRosterImportFilePartMutation, AddRosterImportFilePartMutationVariables>;
+export const SubmitRosterImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SubmitRosterImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'submitRosterImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitRosterImportMutation, SubmitRosterImportMutationVariables>;
+export const ConfirmRosterImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ConfirmRosterImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
         },
         {
           kind: 'VariableDefinition',
@@ -1626,12 +2581,12 @@ export const ImportOneRosterDocument = {
         selections: [
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'importOneRoster' },
+            name: { kind: 'Name', value: 'confirmRosterImport' },
             arguments: [
               {
                 kind: 'Argument',
-                name: { kind: 'Name', value: 'files' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'files' } },
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
               },
               {
                 kind: 'Argument',
@@ -1641,55 +2596,47 @@ export const ImportOneRosterDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'oneRosterVersion' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'seconds' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'files' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'file' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'created' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'updated' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'unchanged' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'deactivated' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'rejected' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'rejected' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'file' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'line' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'warnings' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'file' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'line' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'sourcedId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
               ],
             },
           },
@@ -1697,7 +2644,156 @@ export const ImportOneRosterDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<ImportOneRosterMutation, ImportOneRosterMutationVariables>;
+} as unknown as DocumentNode<ConfirmRosterImportMutation, ConfirmRosterImportMutationVariables>;
+export const CancelRosterImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CancelRosterImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cancelRosterImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CancelRosterImportMutation, CancelRosterImportMutationVariables>;
+export const StartRosterSyncDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartRosterSync' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startRosterSync' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'dryRun' },
+                value: { kind: 'BooleanValue', value: true },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RosterJobState' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RosterJobState' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RosterImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'error' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartRosterSyncMutation, StartRosterSyncMutationVariables>;
 export const AdminPeopleDocument = {
   kind: 'Document',
   definitions: [

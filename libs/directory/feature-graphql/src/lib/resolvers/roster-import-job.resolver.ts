@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@homeroom/platform/auth';
+import { ArgsMaxLength } from '@homeroom/platform/graphql';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { RosterImportJobs, UPLOAD_PART_MAX_BYTES } from '@homeroom/directory/oneroster';
 import { RosterImportJob } from '../types/roster-import-job.type';
@@ -49,16 +50,13 @@ export class RosterImportJobResolver {
     description:
       'One part of one file (manifest, orgs, users, roles, enrollments, demographics), base64, parts numbered from 0; a part sent again replaces it.',
   })
+  @ArgsMaxLength({ base64: PART_MAX_LENGTH })
   addRosterImportFilePart(
     @Args('jobId', { type: () => ID }) jobId: string,
     @Args('name') name: string,
     @Args('part', { type: () => Int }) part: number,
     @Args('base64') base64: string,
   ): Promise<RosterImportJob> {
-    if (base64.length > PART_MAX_LENGTH)
-      throw new InvalidInputException(`A part holds at most ${UPLOAD_PART_MAX_BYTES} bytes`, [
-        { path: 'base64', message: 'too long' },
-      ]);
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0)
       throw new InvalidInputException('base64 is not base64', [{ path: 'base64', message: 'not base64' }]);
     return this.jobs.addFilePart(jobId, name, part, Buffer.from(base64, 'base64'));

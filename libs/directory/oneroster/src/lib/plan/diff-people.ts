@@ -30,6 +30,8 @@ export interface PeopleDiff {
   updated: (PlannedPerson & { id: string })[];
   deactivated: Deactivation[];
   unchanged: number;
+  /** Of the unchanged: rows for people the directory never had, whom the SIS has withdrawn; nothing to do. */
+  withdrawnUnknown: number;
 }
 
 /** Where a sourcedId ends up once the set is applied: guardian links are made between people still active. */
@@ -50,15 +52,17 @@ export function diffPeople(
   newId: () => string,
   outcomes: Map<string, Outcome>,
 ): PeopleDiff {
-  const diff: PeopleDiff = { created: [], updated: [], deactivated: [], unchanged: 0 };
+  const diff: PeopleDiff = { created: [], updated: [], deactivated: [], unchanged: 0, withdrawnUnknown: 0 };
   for (const plan of planned) {
     const current = existing.get(plan.sourcedId);
     if (!current) {
       const id = newId();
       outcomes.set(plan.sourcedId, { id, kind: plan.person.kind, active: !plan.deactivate });
       // Someone the SIS deletes before the directory ever saw them: nothing to do.
-      if (plan.deactivate) diff.unchanged += 1;
-      else diff.created.push({ ...plan, id });
+      if (plan.deactivate) {
+        diff.unchanged += 1;
+        diff.withdrawnUnknown += 1;
+      } else diff.created.push({ ...plan, id });
       continue;
     }
     if (plan.deactivate) {

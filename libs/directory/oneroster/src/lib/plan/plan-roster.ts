@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
   emptySummary,
+  IMPORT_REASONS,
   ReportSink,
   type ChangeCount,
   type DeactivationAlarm,
@@ -63,7 +64,7 @@ export async function planRoster(
   const before = await existingSchools(manager);
   const schools = planSchools(set.tables.orgs, before, sink, newId);
   const summaries: FileSummary[] = schools.summary ? [schools.summary] : [];
-  const people: PeopleDiff = { created: [], updated: [], deactivated: [], unchanged: 0 };
+  const people: PeopleDiff = { created: [], updated: [], deactivated: [], unchanged: 0, withdrawnUnknown: 0 };
   let links: GuardianLink[] = [];
   const users = set.tables.users;
   if (users) {
@@ -104,6 +105,7 @@ export async function planRoster(
       people.updated.push(...diff.updated);
       people.deactivated.push(...diff.deactivated);
       people.unchanged += diff.unchanged;
+      people.withdrawnUnknown += diff.withdrawnUnknown;
       await onProgress({ phase: 'planning', done: start + batch.length, total: resolved.people.length });
     }
     if (users.mode === 'bulk') {
@@ -115,6 +117,14 @@ export async function planRoster(
     userSummary.updated = people.updated.length;
     userSummary.deactivated = people.deactivated.length;
     userSummary.unchanged = people.unchanged;
+    if (people.withdrawnUnknown)
+      sink.warn(userSummary.file, {
+        line: 1,
+        sourcedId: null,
+        field: null,
+        reason: IMPORT_REASONS.withdrawnUnknown,
+        message: `${people.withdrawnUnknown} rows name people the directory does not have and the SIS has withdrawn (tobedeleted or inactive, not enabled, or every role ended or not begun): counted unchanged, nobody created`,
+      });
     const outside = [...new Set(resolved.people.flatMap((p) => p.agents))].filter((id) => !outcomes.has(id));
     for (const [sourcedId, outcome] of await agentOutcomes(manager, outside))
       outcomes.set(sourcedId, outcome);

@@ -1,5 +1,6 @@
 import { emptySummary, IMPORT_REASONS, type FileSummary, type ReportSink } from '../import-report';
 import type { RosterTable } from '../roster-set';
+import { isWithdrawn } from './resolve-people';
 
 export interface ExistingSchool {
   id: string;
@@ -85,7 +86,7 @@ export function planSchools(
       continue;
     }
     codes.set(code, sourcedId);
-    const active = status !== 'tobedeleted';
+    const active = !isWithdrawn(status);
     const write = { name, code, ncesId: identifier || null, active };
     const current = bySourcedId.get(sourcedId);
     if (!current) {

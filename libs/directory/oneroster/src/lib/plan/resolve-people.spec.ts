@@ -131,6 +131,43 @@ describe('resolvePeople', () => {
   });
 });
 
+describe('resolvePeople: what exports really send', () => {
+  it("reads status however it is spelled (toBeDeleted, 1.0's inactive) and takes enrollments at departments", async () => {
+    const set: RosterSet = {
+      oneRosterVersion: '1.1',
+      tables: {
+        users: table(
+          'users.csv',
+          [...USER, 'role', 'orgSourcedIds'],
+          [
+            ['u-1', 'toBeDeleted', 'true', 'Ana', 'Ruiz', '', '', 'student', 'org-lin'],
+            ['u-2', 'Inactive', 'TRUE', 'Bo', 'Lee', '', '', 'student', 'org-lin'],
+            ['u-3', 'active', 'FALSE', 'Cy', 'Kim', '', '', 'teacher', 'org-lin'],
+            ['u-4', 'active', 'TRUE', 'Di', 'Oh', '', '', 'teacher', 'org-district'],
+          ],
+        ),
+        enrollments: table(
+          'enrollments.csv',
+          ['sourcedId', 'userSourcedId', 'schoolSourcedId', 'role'],
+          [['e1', 'u-4', 'org-district', 'teacher']],
+        ),
+      },
+      warnings: [],
+    };
+    const sink = new ReportSink();
+    const { people, summaries } = await resolvePeople(set, context, sink);
+    expect(people.map((p) => [p.sourcedId, p.deactivate])).toEqual([
+      ['u-1', true],
+      ['u-2', true],
+      ['u-3', true],
+      ['u-4', false],
+    ]);
+    expect(people[3]!.memberships).toEqual([]);
+    expect(sink.rejected).toEqual([]);
+    expect(summaries[1]).toMatchObject({ file: 'enrollments.csv', unchanged: 1, rejected: 0 });
+  });
+});
+
 describe('planGuardianLinks', () => {
   it('does not link people the set deactivates, and names the refused row behind a missing agent', async () => {
     const { people, refused, summaries, sink } = await resolve(

@@ -65,6 +65,15 @@ const KEEP_ROLE: Partial<Record<PersonKind, RoleRef>> = {
 /** Rows checked between two looks at the event loop. */
 const YIELD_EVERY = 2_000;
 
+/**
+ * A record the SIS takes back: 1.1/1.2's `tobedeleted` and 1.0's `inactive`, however an export spells them
+ * (`toBeDeleted`, `Inactive`).
+ */
+export function isWithdrawn(status: string | undefined): boolean {
+  const normalized = status?.trim().toLowerCase();
+  return normalized === 'tobedeleted' || normalized === 'inactive';
+}
+
 const isExtensionRole = (role: string) => role.trim().startsWith('ext:');
 
 /**
@@ -175,8 +184,9 @@ export async function resolvePeople(
       refuse('userSourcedId', IMPORT_REASONS.unknownUser, `no user ${userSourcedId} in ${users.source}`);
       continue;
     }
-    if (!context.schoolIds.has(schoolSourcedId)) {
-      refuse('schoolSourcedId', IMPORT_REASONS.unknownOrg, `no school ${schoolSourcedId}`);
+    // An enrollment at an org that is not a school (a department) is real and makes no school membership.
+    if (!context.schoolIds.has(schoolSourcedId) && !context.nonSchoolOrgs.has(schoolSourcedId)) {
+      refuse('schoolSourcedId', IMPORT_REASONS.unknownOrg, `no org ${schoolSourcedId}`);
       continue;
     }
     add(rolesOf, userSourcedId, {
@@ -298,7 +308,7 @@ export async function resolvePeople(
         agents: splitList(v['agentSourcedIds']),
         // A user the SIS no longer enables, or whose roles have all ended, is kept inactive like one it deletes.
         deactivate:
-          v['status'] === 'tobedeleted' ||
+          isWithdrawn(v['status']) ||
           v['enabledUser']?.trim().toLowerCase() === 'false' ||
           (roles.length === 0 && ended.length > 0),
         keepMemberships: enrolments.length === 0 && ended.length === 0,

@@ -45,7 +45,17 @@ export async function readCsv(
   }
   const [rawHeader, ...rows] = records;
   if (!rawHeader) return [];
-  const header = rawHeader.map(renameColumn);
+  // Exports end headers with empty names (`…,endDate,,`) whose rows stop before them, or carry them too.
+  let named = rawHeader.length;
+  while (named > 0 && rawHeader[named - 1] === '') named -= 1;
+  const header = rawHeader.slice(0, named).map(renameColumn);
+  const misfit = rows.findIndex((cells) => cells.length !== rawHeader.length && cells.length !== named);
+  if (misfit >= 0)
+    throw fileProblem(
+      file,
+      IMPORT_REASONS.malformedCsv,
+      `${file}: line ${misfit + 2} has ${rows[misfit]!.length} cells where the header has ${named}`,
+    );
   const missing = requiredColumns.filter((column) => !header.includes(column));
   if (missing.length) {
     throw fileProblem(
@@ -64,7 +74,7 @@ function parseGradually(text: string, fed: (characters: number) => void): Promis
   return new Promise((resolve, reject) => {
     const records: string[][] = [];
     let failed = false;
-    const parser = parse({ bom: true, relax_column_count: false, skip_empty_lines: true, trim: true });
+    const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
     parser.on('readable', () => {
       let record: string[] | null;
       while ((record = parser.read() as string[] | null) !== null) records.push(record);

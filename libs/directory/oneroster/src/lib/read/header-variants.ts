@@ -59,13 +59,18 @@ const COLUMNS: Record<DirectoryFile, readonly string[]> = {
 };
 
 /**
- * Names that SIS products still export from OneRoster 1.0 and early 1.1 (and a few common misspellings),
+ * Names that SIS products still export from OneRoster 1.0 and early 1.1 (and misspellings seen in published
+ * exports: `dataLastModified`, `prefferedGivenName`),
  * read as their 1.2 names. Each one found is a warning: the set goes in, and the vendor can be asked to
  * update the export.
  */
+const MISSPELLINGS: Readonly<Record<string, string>> = { datalastmodified: 'dateLastModified' };
 const OLD_NAMES: Record<DirectoryFile, Readonly<Record<string, string>>> = {
-  orgs: { parentsourcedid: 'parentSourcedId', parent: 'parentSourcedId' },
+  orgs: { parent: 'parentSourcedId' },
   users: {
+    prefferedgivenname: 'preferredGivenName',
+    prefferedmiddlename: 'preferredMiddleName',
+    prefferedfamilyname: 'preferredFamilyName',
     userid: 'userIds',
     agents: 'agentSourcedIds',
     agentsourcedid: 'agentSourcedIds',
@@ -95,7 +100,7 @@ export function columnNamer(
     const key = header.trim().toLowerCase();
     const current = byLowerCase.get(key);
     if (current) return current;
-    const old = OLD_NAMES[file][key];
+    const old = OLD_NAMES[file][key] ?? MISSPELLINGS[key];
     if (old) {
       renamed({ from: header, to: old });
       return old;

@@ -37,4 +37,38 @@ describe('readOneRosterCsv', () => {
       readOneRosterCsv({ users: text(['sourcedId,givenName,familyName', 'u1,Ana,Ruiz']) }),
     ).rejects.toMatchObject({ reason: 'MISSING_FILE' });
   });
+
+  it('takes an empty demographics.csv with a warning, reads misspelled columns, and still refuses an empty users.csv', async () => {
+    const manifest = text([
+      'propertyName,value',
+      'oneroster.version,1.2',
+      'file.users,bulk',
+      'file.roles,bulk',
+      'file.demographics,bulk',
+    ]);
+    const set = await readOneRosterCsv({
+      manifest,
+      users: text(['sourcedId,givenName,familyName,prefferedGivenName', 'u1,Ana,Ruiz,Annie']),
+      roles: text([
+        'sourcedId,dataLastModified,userSourcedId,roleType,role,orgSourcedId,,',
+        'r1,2025-01-01,u1,primary,student,o1',
+      ]),
+      demographics: text(['sourcedId,birthDate']),
+    });
+    expect(set.tables.users!.rows[0]!.values['preferredGivenName']).toBe('Annie');
+    expect(set.tables.roles!.rows[0]!.values['dateLastModified']).toBe('2025-01-01');
+    expect(set.warnings.map((w) => [w.file, w.reason])).toEqual([
+      ['users.csv', 'HEADER_VARIANT'],
+      ['roles.csv', 'HEADER_VARIANT'],
+      ['demographics.csv', 'EMPTY_BULK_FILE'],
+    ]);
+    await expect(
+      readOneRosterCsv({
+        manifest,
+        users: text(['sourcedId,givenName,familyName']),
+        roles: text(['sourcedId,userSourcedId,roleType,role,orgSourcedId']),
+        demographics: text(['sourcedId']),
+      }),
+    ).rejects.toMatchObject({ reason: 'EMPTY_BULK_FILE', message: expect.stringMatching(/: users\.csv$/) });
+  });
 });

@@ -65,7 +65,7 @@ export async function readOneRosterCsv(
         sourcedId: null,
         field: from,
         reason: IMPORT_REASONS.headerVariant,
-        message: `the column "${from}" (an older OneRoster name) was read as "${to}"`,
+        message: `the column "${from}" (an older or misspelled OneRoster name) was read as "${to}"`,
       }),
     );
     const table: RosterTable = {
@@ -80,15 +80,28 @@ export async function readOneRosterCsv(
     tables[name] = table;
   }
   refuseEmptyBulkFiles(tables);
+  for (const table of Object.values(tables))
+    if (table.rows.length === 0)
+      warnings.push({
+        file: table.source,
+        line: 1,
+        sourcedId: null,
+        field: null,
+        reason: IMPORT_REASONS.emptyBulkFile,
+        message: `${table.source} has a header and no rows; nothing was read from it`,
+      });
   return { oneRosterVersion: manifest.oneRosterVersion, tables, warnings };
 }
 
 /**
- * OneRoster's data files carry at least one row; a bulk file with none (a SIS export that failed half way)
- * would replace everything with nothing: every person or school deactivated.
+ * OneRoster's data files carry at least one row; a bulk orgs or users file with none (a SIS export that
+ * failed half way) would replace everything with nothing: every school or person deactivated. Other files
+ * with no rows deactivate nothing (exports often carry an empty demographics.csv): a warning.
  */
 export function refuseEmptyBulkFiles(tables: RosterSet['tables']): void {
-  const empty = Object.values(tables).filter((table) => table.mode === 'bulk' && table.rows.length === 0);
+  const empty = [tables.orgs, tables.users].filter(
+    (table): table is RosterTable => table?.mode === 'bulk' && table.rows.length === 0,
+  );
   if (empty.length === 0) return;
   throw new InvalidInputException(
     `A bulk file with no rows would deactivate everything it covers: ${empty.map((table) => table.source).join(', ')}`,

@@ -1,8 +1,8 @@
-import type { ImportOneRosterMutation, OneRosterFilesInput } from '../operations.generated';
-import { formatBytes } from '../formats';
+import type { RosterReportFragment } from '../operations.generated';
 
-type Report = ImportOneRosterMutation['importOneRoster'];
-export type OneRosterField = keyof OneRosterFilesInput;
+type Report = RosterReportFragment;
+/** A file of a set, by the name the API takes its parts under (`addRosterImportFilePart(name:)`). */
+export type OneRosterField = 'manifest' | 'orgs' | 'users' | 'roles' | 'enrollments' | 'demographics';
 /** The files of a set the import reads besides the manifest. */
 export type DataField = Exclude<OneRosterField, 'manifest'>;
 
@@ -11,7 +11,7 @@ export const ONEROSTER_FILES: readonly { field: OneRosterField; fileName: string
   {
     field: 'manifest',
     fileName: 'manifest.csv',
-    brings: 'the OneRoster version and which files the set holds (required)',
+    brings: 'the OneRoster version and which files the set holds (a 1.0 set has none)',
   },
   { field: 'orgs', fileName: 'orgs.csv', brings: 'schools' },
   { field: 'users', fileName: 'users.csv', brings: 'students, guardians and staff' },
@@ -19,15 +19,6 @@ export const ONEROSTER_FILES: readonly { field: OneRosterField; fileName: string
   { field: 'enrollments', fileName: 'enrollments.csv', brings: 'which school each student attends' },
   { field: 'demographics', fileName: 'demographics.csv', brings: 'read but not kept' },
 ];
-
-/**
- * The most a request may carry. The gateway takes bodies up to 36 MiB (MAX_BODY_BYTES, docs/api/limits.md),
- * but the directory service, which receives the files, parses JSON bodies up to 25 MiB
- * (apps/directory/src/main.ts): a larger set would pass the gateway and be refused behind it.
- */
-export const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
-/** What the request carries besides the files' text: the document, the JSON around the variables. */
-const REQUEST_OVERHEAD_BYTES = 2_048;
 
 /** The field a chosen file goes to, by its name ("Users.CSV" → users); null for files the import does not read. */
 export function fieldForFileName(name: string): OneRosterField | null {
@@ -61,8 +52,10 @@ export function matchFiles<F extends { name: string }>(chosen: readonly F[]): Ma
 export type FileMode = 'bulk' | 'delta' | 'absent';
 
 export interface Manifest {
-  version: '1.1' | '1.2';
+  version: '1.0' | '1.1' | '1.2';
   modes: Record<DataField, FileMode>;
+  /** No manifest.csv: read as a OneRoster 1.0 set, every chosen file bulk (as the server reads it). */
+  inferred: boolean;
 }
 
 /** One CSV line's fields, quotes understood ("a, b" and "" for a quote inside). */
@@ -105,21 +98,49 @@ export function readManifest(text: string): Manifest | { problem: string } {
     }),
   );
   const version = properties.get('oneroster.version');
-  if (version !== '1.1' && version !== '1.2')
+  if (version !== '1.0' && version !== '1.1' && version !== '1.2')
     return {
-      problem: `manifest.csv gives OneRoster version "${version ?? ''}"; the import reads 1.1 and 1.2.`,
+      problem: `manifest.csv gives OneRoster version "${version ?? ''}"; the import reads 1.0, 1.1 and 1.2.`,
     };
   const modes = {} as Record<DataField, FileMode>;
   for (const { field } of ONEROSTER_FILES) {
     if (field === 'manifest') continue;
-    const mode = properties.get(`file.${field}`) ?? 'absent';
+    // As the server reads it: "Bulk" is bulk.
+    const mode = (properties.get(`file.${field}`) ?? 'absent').toLowerCase();
     if (mode !== 'bulk' && mode !== 'delta' && mode !== 'absent')
       return { problem: `manifest.csv says file.${field} is "${mode}"; it must be bulk, delta or absent.` };
     modes[field] = mode;
   }
   if (modes.orgs === 'absent' && modes.users === 'absent')
     return { problem: 'manifest.csv lists neither orgs.csv nor users.csv: there is nothing to import.' };
-  return { version, modes };
+  return { version, modes, inferred: false };
+}
+
+/**
+ * A set without manifest.csv, read as the server reads it: OneRoster 1.0 (which had no manifest), every
+ * chosen file bulk, provided users.csv has 1.0's role and orgSourcedIds columns (`usersHead`: the start of
+ * users.csv, its header line at least); otherwise the server refuses the set for its missing manifest.
+ */
+export function inferManifest(
+  chosen: ReadonlySet<OneRosterField>,
+  usersHead: string,
+): Manifest | { problem: string } {
+  const columns = new Set(
+    (usersHead.split(/\r?\n/, 1)[0] ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((cell) => cell.replace(/^\uFEFF|"/g, '').trim()),
+  );
+  if (!columns.has('role') || !columns.has('orgsourcedids'))
+    return {
+      problem:
+        "Without manifest.csv the set is read as OneRoster 1.0, but users.csv does not have 1.0's role and " +
+        'orgSourcedIds columns: choose the manifest.csv of the export too.',
+    };
+  const modes = {} as Record<DataField, FileMode>;
+  for (const { field } of ONEROSTER_FILES)
+    if (field !== 'manifest') modes[field] = chosen.has(field) ? 'bulk' : 'absent';
+  return { version: '1.0', modes, inferred: true };
 }
 
 /**
@@ -140,21 +161,6 @@ export function checkSet(
   return { problems, skipped };
 }
 
-/** The request's size in bytes as sent: the files' text JSON-escaped, as UTF-8, with the document around it. */
-export function requestBytes(files: Partial<Record<OneRosterField, string>>): number {
-  return new TextEncoder().encode(JSON.stringify({ variables: { files } })).length + REQUEST_OVERHEAD_BYTES;
-}
-
-/** Why a set of this size cannot be sent from the browser, or null when it can. */
-export function sizeProblem(bytes: number): string | null {
-  if (bytes <= MAX_REQUEST_BYTES) return null;
-  return (
-    `These files come to ${formatBytes(bytes)}; the portal can send at most ${formatBytes(MAX_REQUEST_BYTES)} at once. ` +
-    'Ask your IT team to load this set with the command-line import (npm run import:oneroster), ' +
-    'or import the schools first and the people in a second set.'
-  );
-}
-
 /** A file's bytes as text when they are UTF-8 (a byte-order mark is dropped); null when they are not. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
@@ -166,7 +172,7 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 
 const REASONS: Record<string, string> = {
   INVALID_MANIFEST: 'the manifest is not valid',
-  MISSING_FILE: 'a file the manifest lists is missing',
+  MISSING_FILE: 'a file the set needs is missing',
   MISSING_COLUMN: 'a required column is missing',
   MALFORMED_CSV: 'the line is not valid CSV',
   INVALID_ENCODING: 'the file is not UTF-8 text',
@@ -177,6 +183,17 @@ const REASONS: Record<string, string> = {
   UNKNOWN_USER: 'it names a person (user) not in the set or the directory',
   INVALID_VALUE: 'a value is not valid',
   CONFLICT: 'it conflicts with a record already in the directory',
+  EXTENSION_ROLE: 'the role is one the SIS added to OneRoster (an extension): it gives no school membership',
+  REFUSED_USER: 'the person (user) it depends on was refused',
+  DEACTIVATED_USER: 'it names a person (user) who is inactive after this set',
+  INVALID_DATE: 'a date is not valid',
+  HEADER_VARIANT: 'the file follows an older OneRoster layout, read as the import understands it',
+  EMPTY_BULK_FILE: 'a bulk file has no rows (it would deactivate everything it covers)',
+  MASS_DEACTIVATION: 'the set deactivates more people or schools than the safeguard allows',
+  SIS_UNAUTHORIZED: "the SIS refused Homeroom's client id and secret, or does not let it read the rosters",
+  SIS_UNAVAILABLE: 'the SIS did not answer after several tries (try again later)',
+  SIS_MALFORMED_RESPONSE: 'the SIS did not answer with OneRoster data',
+  SIS_REQUEST_REFUSED: "the SIS refused the request (check the SIS's address and what it supports)",
 };
 
 /** A refusal reason in plain words; an unknown code as it came. */
@@ -191,11 +208,22 @@ export interface Totals {
   unchanged: number;
   deactivated: number;
   rejected: number;
+  skipped: number;
+  linksRefused: number;
 }
 
 /** The report's files added up. */
 export function reportTotals(files: Report['files']): Totals {
-  const totals: Totals = { rows: 0, created: 0, updated: 0, unchanged: 0, deactivated: 0, rejected: 0 };
+  const totals: Totals = {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deactivated: 0,
+    rejected: 0,
+    skipped: 0,
+    linksRefused: 0,
+  };
   for (const file of files)
     for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += file[key];
   return totals;
@@ -208,9 +236,11 @@ function csvCell(value: string | number | null | undefined): string {
 
 /** The refused rows as CSV (RFC 4180), for whoever fixes them in the SIS. */
 export function rejectedRowsCsv(rows: Report['rejected']): string {
-  const header = ['file', 'line', 'sourcedId', 'field', 'reason', 'message'];
+  const header = ['file', 'line', 'sourcedId', 'field', 'reason', 'message', 'causedBy'];
   const lines = rows.map((row) =>
-    [row.file, row.line, row.sourcedId, row.field, row.reason, row.message].map(csvCell).join(','),
+    [row.file, row.line, row.sourcedId, row.field, row.reason, row.message, row.causedBy]
+      .map(csvCell)
+      .join(','),
   );
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -1,360 +1,450 @@
-import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { EMPTY, exhaustMap, firstValueFrom, from, map, switchMap } from 'rxjs';
+import { errorCode, errorMessage, errorReason, watchQuery } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { formatBytes } from '../formats';
-import { ImportOneRosterDocument, type ImportOneRosterMutation } from '../operations.generated';
 import {
-  checkSet,
-  decodeUtf8,
-  type Manifest,
-  matchFiles,
-  MAX_REQUEST_BYTES,
-  ONEROSTER_FILES,
-  type OneRosterField,
-  readManifest,
-  reasonInWords,
-  rejectedRowsCsv,
-  reportTotals,
-  requestBytes,
-  sizeProblem,
-} from './oneroster-files';
+  AddRosterImportFilePartDocument,
+  CancelRosterImportDocument,
+  ConfirmRosterImportDocument,
+  RosterImportJobDocument,
+  type RosterImportJobQuery,
+  RosterImportJobsDocument,
+  RosterImportJobStateDocument,
+  type RosterJobStateFragment,
+  StartRosterImportDocument,
+  StartRosterSyncDocument,
+  SubmitRosterImportDocument,
+} from '../operations.generated';
+import { base64OfBytes, fileParts, readBytes } from './file-parts';
+import {
+  failureInWords,
+  hasReport,
+  isActive,
+  JOB_REFUSAL_CODES,
+  JOB_REFUSALS,
+  jobHeading,
+} from './job-words';
+import type { OneRosterField } from './oneroster-files';
+import { RosterConfirmComponent } from './roster-confirm.component';
+import { ROSTER_JOB_POLL, ROSTER_UPLOAD_PART_BYTES } from './roster-import.tokens';
+import { RosterJobProgressComponent } from './roster-job-progress.component';
+import { RosterJobsTableComponent } from './roster-jobs-table.component';
+import { RosterReportComponent } from './roster-report.component';
+import { type ChosenSet, RosterSetPickerComponent } from './roster-set-picker.component';
 
-type Report = ImportOneRosterMutation['importOneRoster'];
+type JobState = RosterJobStateFragment;
+type FullJob = RosterImportJobQuery['rosterImportJob'];
 
-/** Refused rows shown on the page; all of them are in the CSV download. */
-const SHOWN_ROWS = 500;
+/** The jobs listed under "Recent imports and syncs". */
+const RECENT_JOBS = 10;
+/** Tries of one part before the upload stops: a part sent again replaces the first. */
+const PART_TRIES = 3;
+/** Refusals worth sending a part again for: the network, or a service busy for a moment. */
+const TRANSIENT_CODES = new Set(['UPSTREAM_UNAVAILABLE', 'GATEWAY_TIMEOUT', 'INTERNAL']);
+
+/** A refusal of the job mutations in the page's words, or the API's code in plain words. */
+function refusalInWords(error: unknown): string {
+  const reason = errorReason(error);
+  const code = errorCode(error);
+  return (reason && JOB_REFUSALS[reason]) || (code && JOB_REFUSAL_CODES[code]) || errorMessage(error, 'en');
+}
 
 /**
- * The OneRoster import: a district administrator chooses the CSV files a student information system
- * exported (manifest.csv with orgs, users, roles, enrollments, demographics), the portal checks them
- * against the manifest and the size the API takes, sends them, and shows the report: what each file
- * created, updated, left unchanged or deactivated, and every refused row with its file, line and reason,
- * to fix in the SIS before importing again.
+ * The OneRoster import. A district administrator chooses the CSV files a student information system
+ * exported; the portal uploads them in parts to an import job and submits it; the directory checks the set
+ * in the background (a dry run) while the page shows its progress; the preview says what the set would
+ * change, file by file and row by row, and the administrator applies it (confirming a mass deactivation
+ * when the safeguard trips) or cancels it; the import then runs in the background in turn, and its report
+ * shows. "Check the SIS now" does the same from the SIS's OneRoster REST API, and the recent imports and
+ * syncs can be opened to follow, confirm or read them.
  */
 @Component({
   selector: 'hr-oneroster-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormFeedbackComponent],
+  imports: [
+    FormFeedbackComponent,
+    RosterConfirmComponent,
+    RosterJobProgressComponent,
+    RosterJobsTableComponent,
+    RosterReportComponent,
+    RosterSetPickerComponent,
+  ],
   styles: `
-    .picker {
+    .upload {
       display: grid;
       gap: 0.3rem;
       max-width: 40rem;
     }
-    td.number,
-    th.number {
-      text-align: right;
+    .upload progress {
+      width: 100%;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+      margin: 0.5rem 0;
     }
   `,
   template: `
     <h1>OneRoster import</h1>
     <p>
       Bring schools, students, guardians and staff in from the student information system: export a OneRoster
-      1.1 or 1.2 CSV set from it and choose its files here. Records are matched by their sourcedId, so
+      1.0, 1.1 or 1.2 CSV set from it and choose its files here. The set is checked first, and nothing changes
+      until you have read what it would change and applied it. Records are matched by their sourcedId, so
       importing the same files again changes nothing; good rows go in even when others are refused.
     </p>
 
-    <h2>Choose the files</h2>
-    <div class="picker">
-      <label for="oneroster-files">CSV files of the set (choose several at once)</label>
-      <input
-        #picker
-        id="oneroster-files"
-        type="file"
-        multiple
-        accept=".csv,text/csv"
-        aria-describedby="oneroster-files-hint"
-        (change)="choose(picker.files)"
-      />
-      <p id="oneroster-files-hint" class="hint">
-        manifest.csv is required, with orgs.csv or users.csv; files are recognised by their names. At most
-        {{ limit }} in all.
-      </p>
+    <h2>Import a set of files</h2>
+    <hr-roster-set-picker [disabled]="uploading()" (chosenSet)="chosenSet.set($event)" />
+    <div class="actions">
+      <button type="button" [disabled]="!chosenSet() || uploading() || busy()" (click)="upload()">
+        Upload and check
+      </button>
+      @if (uploading()) {
+        <button type="button" class="secondary" (click)="stopUpload()">Stop the upload</button>
+      }
     </div>
+    @if (uploadProgress(); as progress) {
+      <div class="upload">
+        <label for="roster-upload-progress">Upload</label>
+        <progress
+          id="roster-upload-progress"
+          aria-describedby="roster-upload-line"
+          [attr.value]="progress.sent"
+          [attr.max]="progress.total || 1"
+        ></progress>
+        <p id="roster-upload-line" role="status">
+          Uploading: {{ size(progress.sent) }} of {{ size(progress.total) }} sent. Keep this page open until
+          the upload is done; the check then goes on without it.
+        </p>
+      </div>
+    }
 
-    <table>
-      <caption class="visually-hidden">
-        The files the import reads, and those chosen
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">File</th>
-          <th scope="col">Brings in</th>
-          <th scope="col">Manifest says</th>
-          <th scope="col">Chosen</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (row of fileRows(); track row.field) {
-          <tr>
-            <td>{{ row.fileName }}</td>
-            <td>{{ row.brings }}</td>
-            <td>{{ row.mode }}</td>
-            <td>{{ row.chosen }}</td>
-          </tr>
-        }
-      </tbody>
-    </table>
-    @if (ignored().length) {
-      <p class="hint">Not read by the import, left out: {{ ignored().join(', ') }}.</p>
-    }
-    @if (skipped().length) {
-      <p class="hint">
-        The manifest marks these absent, so the import skips them: {{ skipped().join(', ') }}.
-      </p>
-    }
-    <hr-form-feedback [problems]="problems()" lead="The set cannot be imported yet:" />
-    <p class="hint">
-      A large district takes a while. If the portal says it is taking too long, the import may still finish:
-      import the same files again to see the report, since nothing is imported twice.
-    </p>
+    <h2>Check the SIS</h2>
     <p>
-      <label>
-        <input
-          type="checkbox"
-          [checked]="allowMassDeactivation()"
-          (change)="allowMassDeactivation.set($any($event.target).checked)"
-        />
-        These files deactivate many people or schools on purpose
-      </label>
-      <span class="hint">
-        Without this, a set that would deactivate more than a tenth of the SIS's active people or schools is
-        stopped with the figures, and nothing changes (a half-finished export looks like that).
-      </span>
+      When the student information system's OneRoster REST API is connected, the directory reads it on a
+      schedule. Check it now to see what it would change; nothing changes until you apply it.
     </p>
-    <button type="button" [disabled]="!ready() || busy()" (click)="send()">
-      {{ busy() ? 'Importing…' : 'Import' }}
+    <button type="button" class="secondary" [disabled]="uploading() || busy()" (click)="checkSis()">
+      Check the SIS now
     </button>
-    @if (busy()) {
-      <p role="status">Importing {{ chosenSize() }}; keep this page open.</p>
-    }
+
     <hr-form-feedback [error]="error()" />
 
-    @if (report(); as report) {
-      <h2>Import report</h2>
-      <p role="status">{{ summary() }}</p>
-      <table>
-        <caption class="visually-hidden">
-          What each file brought in
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Mode</th>
-            <th scope="col" class="number">Rows</th>
-            <th scope="col" class="number">Created</th>
-            <th scope="col" class="number">Updated</th>
-            <th scope="col" class="number">Unchanged</th>
-            <th scope="col" class="number">Deactivated</th>
-            <th scope="col" class="number">Refused</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (file of report.files; track file.file) {
-            <tr>
-              <td>{{ file.file }}</td>
-              <td>{{ file.mode }}</td>
-              <td class="number">{{ file.rows }}</td>
-              <td class="number">{{ file.created }}</td>
-              <td class="number">{{ file.updated }}</td>
-              <td class="number">{{ file.unchanged }}</td>
-              <td class="number">{{ file.deactivated }}</td>
-              <td class="number">{{ file.rejected }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-
-      <h3>Refused rows</h3>
-      @if (report.rejected.length === 0) {
-        <p>None: every row went in.</p>
-      } @else {
-        <p>
-          Fix these rows in the student information system, export the set again and import it; the rows that
-          went in this time will be left as they are.
-        </p>
-        <button type="button" class="secondary" (click)="downloadRejected(report.rejected)">
-          Download the {{ report.rejected.length }} refused rows (CSV)
-        </button>
-        <table>
-          <caption class="visually-hidden">
-            Refused rows, by file and line
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col" class="number">Line</th>
-              <th scope="col">Record (sourcedId)</th>
-              <th scope="col">Field</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of shownRejected(); track $index) {
-              <tr>
-                <td>{{ row.file }}</td>
-                <td class="number">{{ row.line }}</td>
-                <td>{{ row.sourcedId ?? '—' }}</td>
-                <td>{{ row.field ?? '—' }}</td>
-                <td>
-                  {{ row.why }}
-                  <span class="hint">({{ row.message }})</span>
-                </td>
-              </tr>
+    @if (job(); as job) {
+      <section aria-labelledby="roster-job-heading">
+        <h2 id="roster-job-heading">{{ heading() }}</h2>
+        @switch (job.status) {
+          @case ('UPLOADING') {
+            @if (uploading()) {
+              <p>The files are being uploaded; the check starts once they are all sent.</p>
+            } @else {
+              <p>This upload was not finished. Choose the files again to start a new one.</p>
+              <button type="button" class="secondary" [disabled]="busy()" (click)="cancel()">
+                Cancel this upload
+              </button>
             }
-          </tbody>
-        </table>
-        @if (report.rejected.length > shownRejected().length) {
-          <p class="hint">
-            The first {{ shownRejected().length }} of {{ report.rejected.length }} refused rows; the download
-            has them all.
-          </p>
-        }
-      }
-      @if (report.warnings.length) {
-        <h3>Values left out</h3>
-        <p>
-          These people went in without a value that could not be used (a phone number written as text, an
-          address that is not one). Correct it in the student information system; the next import brings it.
-        </p>
-        <ul>
-          @for (warning of report.warnings.slice(0, 100); track $index) {
-            <li>
-              {{ warning.file }} line {{ warning.line }} ({{ warning.sourcedId ?? '—' }}),
-              {{ warning.field ?? '—' }}:
-              {{ warning.message }}
-            </li>
           }
-        </ul>
-        @if (report.warnings.length > 100) {
-          <p class="hint">The first 100 of {{ report.warnings.length }}.</p>
+          @case ('AWAITING_CONFIRMATION') {
+            @if (report(); as report) {
+              <hr-roster-confirm
+                [report]="report"
+                [busy]="busy()"
+                (apply)="confirm($event)"
+                (cancel)="cancel()"
+              />
+              <hr-roster-report [report]="report" />
+            } @else {
+              <p role="status">Loading the preview…</p>
+            }
+          }
+          @case ('SUCCEEDED') {
+            <p role="status">The set was applied.</p>
+            @if (report(); as report) {
+              <hr-roster-report [report]="report" />
+            } @else {
+              <p>Loading the report…</p>
+            }
+          }
+          @case ('FAILED') {
+            <div role="alert" class="error" data-testid="roster-failure">
+              <p>{{ failure().lead }}</p>
+              @if (failure().detail; as detail) {
+                <p class="hint">{{ detail }}</p>
+              }
+            </div>
+          }
+          @case ('CANCELLED') {
+            <p role="status">Cancelled: nothing was changed, and the files were deleted.</p>
+          }
+          @default {
+            <hr-roster-job-progress [job]="job" />
+            <p class="hint">You may leave this page: the job goes on, and it is listed below.</p>
+          }
         }
-      }
+        <hr-form-feedback [error]="loadError()" />
+      </section>
+    }
+
+    <h2>Recent imports and syncs</h2>
+    @if (jobs.error(); as jobsError) {
+      <p role="alert" class="error">{{ jobsError }}</p>
+    } @else if (jobs.loading()) {
+      <p role="status">Loading the recent imports…</p>
+    } @else if (recentJobs().length === 0) {
+      <p>No imports or syncs yet.</p>
+    } @else {
+      <hr-roster-jobs-table
+        [jobs]="recentJobs()"
+        [openId]="job()?.id ?? null"
+        [busy]="uploading() || busy()"
+        (open)="open($event)"
+      />
     }
   `,
 })
 export class OneRosterPageComponent {
   private readonly apollo = inject(Apollo);
-  private readonly document = inject(DOCUMENT);
-  protected readonly limit = formatBytes(MAX_REQUEST_BYTES);
+  private readonly partBytes = inject(ROSTER_UPLOAD_PART_BYTES);
+  private readonly poll = inject(ROSTER_JOB_POLL);
+  protected readonly jobs = watchQuery(RosterImportJobsDocument, { first: RECENT_JOBS });
+  protected readonly recentJobs = computed(() => this.jobs.data()?.rosterImportJobs ?? []);
+
+  protected readonly chosenSet = signal<ChosenSet | null>(null);
+  /** Bytes sent of the set's, while it uploads. */
+  protected readonly uploadProgress = signal<{ sent: number; total: number } | null>(null);
+  protected readonly uploading = computed(() => this.uploadProgress() !== null);
+  /** True while a job mutation runs: the buttons wait for it. */
   protected readonly busy = signal(false);
+  /** Why the last change was refused. */
   protected readonly error = signal<string | null>(null);
-  private readonly chosen = signal<File[]>([]);
-  private readonly manifest = signal<Manifest | { problem: string } | null>(null);
-  /** Problems found while reading the files to send (encoding, size as sent). */
-  private readonly readProblems = signal<string[]>([]);
-  protected readonly report = signal<Report | null>(null);
-  protected readonly allowMassDeactivation = signal(false);
+  /** Why the job shown could not be read (its progress, its reports). */
+  protected readonly loadError = signal<string | null>(null);
 
-  private readonly matched = computed(() => matchFiles(this.chosen()));
-  protected readonly ignored = computed(() => this.matched().ignored.map((file) => file.name));
-  private readonly rawSize = computed(() => this.chosen().reduce((sum, file) => sum + file.size, 0));
-  protected readonly chosenSize = computed(() => formatBytes(this.rawSize()));
-  private readonly setCheck = computed(() => {
-    const manifest = this.manifest();
-    if (!manifest || 'problem' in manifest) return { problems: [], skipped: [] };
-    return checkSet(new Set(Object.keys(this.matched().files) as OneRosterField[]), manifest);
+  /** The job the page follows: its status and progress. */
+  protected readonly job = signal<JobState | null>(null);
+  /** The same job with its reports, asked for once it has them. */
+  private readonly detail = signal<FullJob | null>(null);
+  protected readonly heading = computed(() => {
+    const job = this.job();
+    return job ? jobHeading(job) : '';
   });
-  protected readonly skipped = computed(() => this.setCheck().skipped);
-  protected readonly problems = computed(() => {
-    if (!this.chosen().length) return [];
-    const manifest = this.manifest();
-    const size = sizeProblem(this.rawSize());
-    return [
-      ...this.matched().problems,
-      ...(this.matched().files.manifest ? [] : ['Choose manifest.csv: it says which files the set holds.']),
-      ...(manifest && 'problem' in manifest ? [manifest.problem] : []),
-      ...this.setCheck().problems,
-      ...(size ? [size] : []),
-      ...this.readProblems(),
-    ];
+  protected readonly report = computed(() => {
+    const [job, detail] = [this.job(), this.detail()];
+    if (!job || detail?.id !== job.id) return null;
+    if (job.status === 'AWAITING_CONFIRMATION') return detail.dryRunReport;
+    if (job.status === 'SUCCEEDED') return detail.report;
+    return null;
   });
-  protected readonly ready = computed(
-    () => !!this.matched().files.manifest && !!this.manifest() && this.problems().length === 0,
-  );
-  protected readonly fileRows = computed(() => {
-    const files = this.matched().files;
-    const manifest = this.manifest();
-    const modes = manifest && !('problem' in manifest) ? manifest.modes : null;
-    return ONEROSTER_FILES.map((file) => {
-      const chosen = files[file.field];
-      return {
-        ...file,
-        mode: file.field === 'manifest' ? '—' : modes ? modes[file.field] : '—',
-        chosen: chosen
-          ? `${chosen.name}, ${formatBytes(chosen.size)}`
-          : file.field === 'manifest'
-            ? 'Not chosen (required)'
-            : 'Not chosen',
-      };
-    });
+  protected readonly failure = computed(() => {
+    const job = this.job();
+    return failureInWords(job?.error ?? null, job?.step ?? 'DRY_RUN');
   });
-  protected readonly summary = computed(() => {
-    const report = this.report();
-    if (!report) return '';
-    const totals = reportTotals(report.files);
-    return (
-      `OneRoster ${report.oneRosterVersion} set imported in ${report.seconds.toFixed(1)} seconds: ` +
-      `${totals.rows} rows; ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ` +
-      `${totals.deactivated} deactivated, ${totals.rejected} refused.`
-    );
+  /** The job to ask about on each tick: the one followed, while it is queued or running. */
+  private readonly pollingId = computed(() => {
+    const job = this.job();
+    return job && isActive(job.status) ? job.id : null;
   });
-  protected readonly shownRejected = computed(() =>
-    (this.report()?.rejected ?? [])
-      .slice(0, SHOWN_ROWS)
-      .map((row) => ({ ...row, why: reasonInWords(row.reason) })),
-  );
 
-  protected async choose(list: FileList | null): Promise<void> {
-    const files = Array.from(list ?? []);
-    this.chosen.set(files);
-    this.readProblems.set([]);
-    this.error.set(null);
-    this.manifest.set(null);
-    const manifestFile = matchFiles(files).files.manifest;
-    if (!manifestFile) return;
-    const text = decodeUtf8(new Uint8Array(await manifestFile.arrayBuffer()));
-    // Another choice may have been made while this one was read.
-    if (this.matched().files.manifest !== manifestFile) return;
-    this.manifest.set(text === null ? { problem: this.notUtf8(manifestFile.name) } : readManifest(text));
+  private stopRequested = false;
+  private destroyed = false;
+  /** The job whose reports are being asked for, so that they are asked for once. */
+  private detailLoading: string | null = null;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
+    // One question at a time (a slow answer is not overtaken by the next tick); none once the job is done.
+    toObservable(this.pollingId)
+      .pipe(
+        switchMap((id) => (id ? this.poll.pipe(map(() => id)) : EMPTY)),
+        exhaustMap((id) => from(this.askState(id))),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
   }
 
-  protected async send(): Promise<void> {
-    if (!this.ready()) return;
-    this.report.set(null);
-    const texts: Partial<Record<OneRosterField, string>> = {};
-    const problems: string[] = [];
-    for (const [field, file] of Object.entries(this.matched().files) as [OneRosterField, File][]) {
-      const text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
-      if (text === null) problems.push(this.notUtf8(file.name));
-      else texts[field] = text;
+  protected size(bytes: number): string {
+    return formatBytes(bytes);
+  }
+
+  /** Starts a job, sends each file in parts, and submits the set for its check. */
+  protected async upload(): Promise<void> {
+    const set = this.chosenSet();
+    if (!set || this.uploading()) return;
+    this.stopRequested = false;
+    this.loadError.set(null);
+    this.uploadProgress.set({ sent: 0, total: set.bytes });
+    try {
+      const started = await this.mutate(StartRosterImportDocument, {});
+      if (!started) return;
+      const jobId = started.startRosterImport.id;
+      this.show(started.startRosterImport);
+      for (const { field, file } of set.files)
+        for (const { part, start, end } of fileParts(file.size, this.partBytes)) {
+          if (this.stopRequested || this.destroyed) return await this.cancelUpload(jobId);
+          const base64 = base64OfBytes(await readBytes(file.slice(start, end)));
+          if (!(await this.sendPart(jobId, field, part, base64, file.name)))
+            return await this.cancelUpload(jobId);
+          this.uploadProgress.update(
+            (progress) => progress && { ...progress, sent: progress.sent + end - start },
+          );
+        }
+      const submitted = await this.mutate(SubmitRosterImportDocument, { jobId }, ['RosterImportJobs']);
+      if (submitted) this.show(submitted.submitRosterImport);
+    } finally {
+      this.uploadProgress.set(null);
     }
-    const size = problems.length ? null : sizeProblem(requestBytes(texts));
-    if (size) problems.push(size);
-    this.readProblems.set(problems);
-    if (problems.length || texts.manifest === undefined) return;
-    const result = await runMutation(
-      this.apollo,
-      ImportOneRosterDocument,
-      { files: { ...texts, manifest: texts.manifest }, allowMassDeactivation: this.allowMassDeactivation() },
-      { busy: this.busy, error: this.error },
-      [],
-    );
-    if (result) this.report.set(result.importOneRoster);
   }
 
-  protected downloadRejected(rows: Report['rejected']): void {
-    const url = URL.createObjectURL(new Blob([rejectedRowsCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-    const link = this.document.createElement('a');
-    link.href = url;
-    link.download = 'oneroster-refused-rows.csv';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+  protected stopUpload(): void {
+    this.stopRequested = true;
   }
 
-  private notUtf8(name: string): string {
-    return `${name} is not UTF-8 text: export it from the SIS as UTF-8 (or save it as "CSV UTF-8") and choose it again.`;
+  protected async checkSis(): Promise<void> {
+    this.loadError.set(null);
+    const started = await this.mutate(StartRosterSyncDocument, {}, ['RosterImportJobs']);
+    if (started) this.show(started.startRosterSync);
+  }
+
+  protected async confirm(allowMassDeactivation: boolean): Promise<void> {
+    const job = this.job();
+    if (!job) return;
+    const confirmed = await this.mutate(ConfirmRosterImportDocument, {
+      jobId: job.id,
+      allowMassDeactivation,
+    });
+    if (confirmed) this.show(confirmed.confirmRosterImport);
+  }
+
+  protected async cancel(): Promise<void> {
+    const job = this.job();
+    if (!job) return;
+    const cancelled = await this.mutate(CancelRosterImportDocument, { jobId: job.id });
+    if (cancelled) this.show(cancelled.cancelRosterImport);
+  }
+
+  /** Shows a job from the list: its progress, preview or report. */
+  protected async open(id: string): Promise<void> {
+    this.error.set(null);
+    this.loadError.set(null);
+    const full = await this.askJob(id);
+    if (full) this.show(full, full);
+  }
+
+  /**
+   * Follows a job: the page polls it while it is queued or running (`pollingId`), and asks for its reports
+   * once it has some to show.
+   */
+  private show(state: JobState, detail?: FullJob): void {
+    if (detail) this.detail.set(detail);
+    else if (this.detail()?.id !== state.id) this.detail.set(null);
+    if (this.job()?.id !== state.id) this.loadError.set(null);
+    this.job.set(state);
+    if (hasReport(state.status) && !this.report()) void this.loadDetail(state.id);
+  }
+
+  private async loadDetail(id: string): Promise<void> {
+    if (this.detailLoading === id) return;
+    this.detailLoading = id;
+    try {
+      const full = await this.askJob(id);
+      if (full && this.job()?.id === id) this.show(full, full);
+    } finally {
+      this.detailLoading = null;
+    }
+  }
+
+  /** The job with its reports, from the API (never the cache: a job changes on the server). */
+  private async askJob(id: string): Promise<FullJob | null> {
+    try {
+      const result = await firstValueFrom(
+        this.apollo.query({ query: RosterImportJobDocument, variables: { id }, fetchPolicy: 'network-only' }),
+      );
+      return result.data?.rosterImportJob ?? null;
+    } catch (error) {
+      this.loadError.set(`The import could not be loaded: ${errorMessage(error, 'en')}`);
+      return null;
+    }
+  }
+
+  /** One tick: the job's status and progress. A failed question is asked again on the next tick. */
+  private async askState(id: string): Promise<void> {
+    try {
+      const result = await firstValueFrom(
+        this.apollo.query({
+          query: RosterImportJobStateDocument,
+          variables: { id },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      const state = result.data?.rosterImportJob;
+      if (!state || this.job()?.id !== id) return;
+      this.loadError.set(null);
+      this.show(state);
+    } catch (error) {
+      if (this.job()?.id === id)
+        this.loadError.set(`The progress could not be read (${errorMessage(error, 'en')}); asking again.`);
+    }
+  }
+
+  /** Sends one part, again when the network or a busy service lost it; false when it could not be sent. */
+  private async sendPart(
+    jobId: string,
+    name: OneRosterField,
+    part: number,
+    base64: string,
+    fileName: string,
+  ): Promise<boolean> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await firstValueFrom(
+          this.apollo.mutate({
+            mutation: AddRosterImportFilePartDocument,
+            variables: { jobId, name, part, base64 },
+          }),
+        );
+        return true;
+      } catch (error) {
+        const code = errorCode(error);
+        if (attempt < PART_TRIES && (code === undefined || TRANSIENT_CODES.has(code))) continue;
+        this.error.set(`${fileName} could not be sent (part ${part + 1}): ${refusalInWords(error)}`);
+        return false;
+      }
+    }
+  }
+
+  /** Drops an upload left unfinished, so its parts do not wait on the server; said on the page when it was. */
+  private async cancelUpload(jobId: string): Promise<void> {
+    try {
+      const cancelled = await firstValueFrom(
+        this.apollo.mutate({ mutation: CancelRosterImportDocument, variables: { jobId } }),
+      );
+      if (cancelled.data && this.job()?.id === jobId) this.show(cancelled.data.cancelRosterImport);
+    } catch {
+      // The upload stays unfinished on the server; the list shows it, and it can be cancelled from there.
+    }
+  }
+
+  private async mutate<Result, Variables extends Record<string, unknown>>(
+    mutation: TypedDocumentNode<Result, Variables>,
+    variables: Variables,
+    refetchQueries: string[] = [],
+  ): Promise<Result | null> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const result = await firstValueFrom(
+        this.apollo.mutate<Result, Variables>({ mutation, variables, refetchQueries }),
+      );
+      return result.data ?? null;
+    } catch (error) {
+      this.error.set(refusalInWords(error));
+      return null;
+    } finally {
+      this.busy.set(false);
+    }
   }
 }
