@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { copyRows } from '@homeroom/platform/database';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
 import { SchoolCreated, SchoolDeactivated, SchoolUpdated } from '@homeroom/directory/contracts';
+import type { GuardianLink } from '../plan/guardian-links';
 import type { PlannedPerson } from '../plan/resolve-people';
 import type { ProgressListener, RosterPlan } from '../plan/plan-roster';
 import { batches } from './batches';
@@ -37,7 +38,17 @@ export async function applyRoster(
     );
     await onProgress({ phase: 'writing', done: (done += batch.length), total });
   }
-  for (const batch of batches(plan.links)) {
+  // A link to someone created by this set cannot exist yet: COPY. Links between people the directory had
+  // may (a re-import): INSERT, leaving those already there.
+  const createdIds = new Set(created.map((p) => p.id));
+  const isNew = (link: GuardianLink) => createdIds.has(link.guardianId) || createdIds.has(link.studentId);
+  await copyRows(
+    manager,
+    'relationship',
+    ['guardian_id', 'student_id', 'type'],
+    plan.links.filter(isNew).map((l) => [l.guardianId, l.studentId, l.type]),
+  );
+  for (const batch of batches(plan.links.filter((link) => !isNew(link)))) {
     await manager.query(
       `INSERT INTO relationship (guardian_id, student_id, type)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) ON CONFLICT (guardian_id, student_id) DO NOTHING`,

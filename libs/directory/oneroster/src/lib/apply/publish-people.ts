@@ -19,21 +19,38 @@ export async function publishPeople(
 ): Promise<void> {
   const total = people.created.length + people.updated.length + people.deactivated.length;
   let done = 0;
-  for (const [type, written] of [
-    [PersonCreated, people.created],
-    [PersonUpdated, people.updated],
-  ] as const) {
-    for (const batch of batches(written)) {
-      await outbox.appendAll(
-        manager,
-        type,
-        await snapshots(
-          manager,
-          batch.map((p) => p.id),
+  for (const batch of batches(people.created)) {
+    await outbox.appendAll(
+      manager,
+      PersonCreated,
+      batch.map((p) => ({
+        aggregateId: p.id,
+        data: personSnapshot(
+          {
+            id: p.id,
+            kind: p.person.kind,
+            preferredLanguage: p.person.preferredLanguage,
+            preferredChannel: null,
+            active: true,
+            emails: p.person.emails ?? [],
+            phones: p.person.phones ?? [],
+          },
+          p.memberships,
         ),
-      );
-      await onProgress({ phase: 'publishing', done: (done += batch.length), total });
-    }
+      })),
+    );
+    await onProgress({ phase: 'publishing', done: (done += batch.length), total });
+  }
+  for (const batch of batches(people.updated)) {
+    await outbox.appendAll(
+      manager,
+      PersonUpdated,
+      await snapshots(
+        manager,
+        batch.map((p) => p.id),
+      ),
+    );
+    await onProgress({ phase: 'publishing', done: (done += batch.length), total });
   }
   for (const batch of batches(people.deactivated)) {
     await outbox.appendAll(
