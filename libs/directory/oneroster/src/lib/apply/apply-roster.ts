@@ -21,7 +21,7 @@ export async function applyRoster(
 ): Promise<void> {
   await applySchools(manager, outbox, plan);
   const { created, updated, deactivated } = plan.people;
-  const total = created.length + updated.length + deactivated.length;
+  const total = created.length + updated.length + deactivated.length + plan.links.length;
   let done = 0;
   for (const batch of batches(created)) {
     await insertPeople(manager, batch);
@@ -42,18 +42,22 @@ export async function applyRoster(
   // may (a re-import): INSERT, leaving those already there.
   const createdIds = new Set(created.map((p) => p.id));
   const isNew = (link: GuardianLink) => createdIds.has(link.guardianId) || createdIds.has(link.studentId);
-  await copyRows(
-    manager,
-    'relationship',
-    ['guardian_id', 'student_id', 'type'],
-    plan.links.filter(isNew).map((l) => [l.guardianId, l.studentId, l.type]),
-  );
+  for (const batch of batches(plan.links.filter(isNew))) {
+    await copyRows(
+      manager,
+      'relationship',
+      ['guardian_id', 'student_id', 'type'],
+      batch.map((l) => [l.guardianId, l.studentId, l.type]),
+    );
+    await onProgress({ phase: 'writing', done: (done += batch.length), total });
+  }
   for (const batch of batches(plan.links.filter((link) => !isNew(link)))) {
     await manager.query(
       `INSERT INTO relationship (guardian_id, student_id, type)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) ON CONFLICT (guardian_id, student_id) DO NOTHING`,
       [batch.map((l) => l.guardianId), batch.map((l) => l.studentId), batch.map((l) => l.type)],
     );
+    await onProgress({ phase: 'writing', done: (done += batch.length), total });
   }
   await publishPeople(manager, outbox, plan.people, onProgress);
 }

@@ -35,55 +35,85 @@ export async function readCsv(
   } catch {
     throw fileProblem(file, IMPORT_REASONS.invalidEncoding, `${file} is not UTF-8 text`);
   }
-  let records: string[][];
   try {
-    records = await parseGradually(text, (characters) =>
-      onProgress?.(Math.round((characters / text.length) * bytes.length), bytes.length),
-    );
+    return await parseGradually(text, {
+      fed: (characters) => onProgress?.(Math.round((characters / text.length) * bytes.length), bytes.length),
+      header: (rawHeader) => {
+        const header = namedColumns(rawHeader).map(renameColumn);
+        const missing = requiredColumns.filter((column) => !header.includes(column));
+        if (missing.length)
+          throw fileProblem(
+            file,
+            IMPORT_REASONS.missingColumn,
+            `${file} lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+          );
+        return header;
+      },
+      misfit: (line, cells, named) =>
+        fileProblem(
+          file,
+          IMPORT_REASONS.malformedCsv,
+          `${file}: line ${line} has ${cells} cells where the header has ${named}`,
+        ),
+    });
   } catch (error) {
+    if (error instanceof InvalidInputException) throw error;
     throw fileProblem(file, IMPORT_REASONS.malformedCsv, `${file}: ${(error as Error).message}`);
   }
-  const [rawHeader, ...rows] = records;
-  if (!rawHeader) return [];
-  // Exports end headers with empty names (`…,endDate,,`) whose rows stop before them, or carry them too.
-  let named = rawHeader.length;
-  while (named > 0 && rawHeader[named - 1] === '') named -= 1;
-  const header = rawHeader.slice(0, named).map(renameColumn);
-  const misfit = rows.findIndex((cells) => cells.length !== rawHeader.length && cells.length !== named);
-  if (misfit >= 0)
-    throw fileProblem(
-      file,
-      IMPORT_REASONS.malformedCsv,
-      `${file}: line ${misfit + 2} has ${rows[misfit]!.length} cells where the header has ${named}`,
-    );
-  const missing = requiredColumns.filter((column) => !header.includes(column));
-  if (missing.length) {
-    throw fileProblem(
-      file,
-      IMPORT_REASONS.missingColumn,
-      `${file} lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-    );
-  }
-  return rows.map((cells, index) => ({
-    line: index + 2,
-    values: Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ''])),
-  }));
 }
 
-function parseGradually(text: string, fed: (characters: number) => void): Promise<string[][]> {
+/** Exports end headers with empty names (`…,endDate,,`) whose rows stop before them, or carry them too. */
+function namedColumns(rawHeader: string[]): string[] {
+  let named = rawHeader.length;
+  while (named > 0 && rawHeader[named - 1] === '') named -= 1;
+  return rawHeader.slice(0, named);
+}
+
+interface RowShape {
+  /** How much of the text the parser has been given. */
+  fed: (characters: number) => void;
+  /** The columns rows are keyed by, from the header record (or a refusal). */
+  header: (rawHeader: string[]) => string[];
+  /** The refusal for a row whose cells do not fit the header. */
+  misfit: (line: number, cells: number, named: number) => Error;
+}
+
+/** Parses slice by slice, each record made a row as it comes, so no pass over a million rows blocks. */
+function parseGradually(text: string, shape: RowShape): Promise<CsvRow[]> {
   return new Promise((resolve, reject) => {
-    const records: string[][] = [];
+    const rows: CsvRow[] = [];
+    let header: string[] | undefined;
+    let rawWidth = 0;
     let failed = false;
-    const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
-    parser.on('readable', () => {
-      let record: string[] | null;
-      while ((record = parser.read() as string[] | null) !== null) records.push(record);
-    });
-    parser.on('error', (error) => {
+    const fail = (error: unknown) => {
+      if (failed) return;
       failed = true;
       reject(error);
+    };
+    const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+    parser.on('readable', () => {
+      let cells: string[] | null;
+      while (!failed && (cells = parser.read() as string[] | null) !== null) {
+        try {
+          if (!header) {
+            header = shape.header(cells);
+            rawWidth = cells.length;
+            continue;
+          }
+          if (cells.length !== rawWidth && cells.length !== header.length)
+            throw shape.misfit(rows.length + 2, cells.length, header.length);
+          const values: Record<string, string> = {};
+          for (let i = 0; i < header.length; i += 1) values[header[i]!] = cells[i] ?? '';
+          rows.push({ line: rows.length + 2, values });
+        } catch (error) {
+          fail(error);
+        }
+      }
     });
-    parser.on('end', () => resolve(records));
+    parser.on('error', fail);
+    parser.on('end', () => {
+      if (!failed) resolve(rows);
+    });
     const feed = (start: number) => {
       if (failed) return;
       if (start >= text.length) {
@@ -91,7 +121,7 @@ function parseGradually(text: string, fed: (characters: number) => void): Promis
         return;
       }
       parser.write(text.slice(start, start + SLICE));
-      fed(Math.min(start + SLICE, text.length));
+      shape.fed(Math.min(start + SLICE, text.length));
       setImmediate(feed, start + SLICE);
     };
     feed(0);
