@@ -2,6 +2,11 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { createProjectGraphAsync } from '@nx/devkit';
+
+// The boundaries rule reads Nx's cached project graph and, without one, skips itself with a warning: build
+// (or refresh) it here, so that `npx eslint <path>` enforces the boundaries as `npm run lint` does.
+await createProjectGraphAsync({ exitOnError: true });
 
 /** Libraries no browser bundle may pull in. */
 const SERVER_ONLY = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'pino', 'prom-client'];
@@ -68,7 +73,8 @@ const DEP_CONSTRAINTS = [
   {
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'],
-    bannedExternalImports: ['typeorm', 'pg', 'kafkajs', '@nestjs/graphql', '@nestjs/typeorm', '@apollo/*'],
+    // Domains are plain TypeScript: no framework, no database, no transport.
+    bannedExternalImports: ['typeorm', 'pg', 'kafkajs', '@nestjs/*', '@apollo/*'],
   },
   {
     sourceTag: 'type:contracts',

@@ -3,10 +3,9 @@
  * the confirmation, the import applied by the job runner, while a watcher reads the job as the portal's
  * progress bar does and records how long the bar ever stood still.
  */
-import { createTestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { testLogger } from '@homeroom/platform/testing';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import { rosterTestDatabase } from '@homeroom/directory/oneroster/testing';
 import {
   OneRosterImporter,
   RosterImportJobs,
@@ -23,16 +22,9 @@ const WATCH_EVERY_MS = 250;
 export async function rosterJobBenchmark(): Promise<BenchmarkReport> {
   const generated = generateDistrict(STUDENTS);
   const setBytes = Object.values(generated.files).reduce((sum, bytes) => sum + bytes.length, 0);
-  const database = await createTestDatabase('bench_roster_job', {
-    migrations: DIRECTORY_MIGRATIONS,
-    entities: DIRECTORY_ENTITIES,
-    poolSize: 4,
-  });
+  const database = await rosterTestDatabase('bench_roster_job', { poolSize: 4 });
   try {
     const { dataSource } = database;
-    await dataSource.query(
-      `INSERT INTO district (name, time_zone, languages) VALUES ('Bench Unified', 'America/Chicago', '{en}')`,
-    );
     const jobs = new RosterImportJobs(
       dataSource,
       new OneRosterImporter(dataSource, new OutboxWriter('directory')),

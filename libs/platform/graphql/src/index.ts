@@ -6,3 +6,4 @@ export * from './lib/enum-from';
 export * from './lib/date-range';
 export * from './lib/input-rules';
 export * from './lib/enforce-input-rules';
+export * from './lib/per-request';

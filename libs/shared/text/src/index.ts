@@ -1,3 +1,4 @@
 export * from './lib/fold-text';
 export * from './lib/substring-search';
 export * from './lib/bidi-controls';
+export * from './lib/canonical-json';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { CaseRelationsService, type CaseLinkRow } from '@homeroom/cases/data-access';
+import { perRequest } from '@homeroom/platform/graphql';
 
 export interface CaseLoaders {
   watchers: DataLoader<string, string[]>;
@@ -13,25 +14,16 @@ export interface CaseLoaders {
  */
 @Injectable()
 export class CasesLoaders {
-  private readonly perRequest = new WeakMap<object, CaseLoaders>();
-
   constructor(private readonly relations: CaseRelationsService) {}
 
-  of(request: object): CaseLoaders {
-    let loaders = this.perRequest.get(request);
-    if (!loaders) {
-      loaders = {
-        watchers: new DataLoader(async (ids) => {
-          const byCase = await this.relations.watchersOf(ids);
-          return ids.map((id) => byCase.get(id) ?? []);
-        }),
-        links: new DataLoader(async (ids) => {
-          const byCase = await this.relations.linksOf(ids);
-          return ids.map((id) => byCase.get(id) ?? []);
-        }),
-      };
-      this.perRequest.set(request, loaders);
-    }
-    return loaders;
-  }
+  readonly of = perRequest((): CaseLoaders => ({
+    watchers: new DataLoader(async (ids) => {
+      const byCase = await this.relations.watchersOf(ids);
+      return ids.map((id) => byCase.get(id) ?? []);
+    }),
+    links: new DataLoader(async (ids) => {
+      const byCase = await this.relations.linksOf(ids);
+      return ids.map((id) => byCase.get(id) ?? []);
+    }),
+  }));
 }

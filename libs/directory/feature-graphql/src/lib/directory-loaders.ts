@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { perRequest } from '@homeroom/platform/graphql';
 import DataLoader from 'dataloader';
 import {
   HouseholdEntity,
@@ -42,8 +43,6 @@ export interface Loaders {
  */
 @Injectable()
 export class DirectoryLoaders {
-  private readonly perRequest = new WeakMap<object, Loaders>();
-
   constructor(
     private readonly schools: SchoolService,
     private readonly people: PersonService,
@@ -53,14 +52,7 @@ export class DirectoryLoaders {
     private readonly dataSource: DataSource,
   ) {}
 
-  for(request: object): Loaders {
-    let loaders = this.perRequest.get(request);
-    if (!loaders) {
-      loaders = this.create(visibilityOf(principalOf(request)));
-      this.perRequest.set(request, loaders);
-    }
-    return loaders;
-  }
+  readonly for = perRequest((request) => this.create(visibilityOf(principalOf(request))));
 
   private create(visibility: PersonVisibility): Loaders {
     const person = new DataLoader<string, PersonEntity | null>(async (ids) =>

@@ -136,6 +136,21 @@ export class ReportSink {
     this.rejected.push({ file: summary.file, ...entry });
   }
 
+  /** Refuses `row` of `summary`'s file for a problem of its own, naming the row by its sourcedId. */
+  refuserOf(
+    summary: FileSummary,
+    row: { line: number; values: Record<string, string> },
+  ): (field: string, reason: string, message: string) => void {
+    return (field, reason, message) =>
+      this.refuse(summary, {
+        line: row.line,
+        sourcedId: row.values['sourcedId'] || null,
+        field,
+        reason,
+        message,
+      });
+  }
+
   warn(file: string, entry: Omit<RejectedRow, 'file'>): void {
     this.warnings.push({ file, ...entry });
   }

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DomainException } from '@homeroom/shared/errors';
-import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import type { TestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
+import { rosterTestDatabase } from '../testing';
 import type { ImportReport } from './import-report';
 import { OneRosterImporter } from './oneroster-importer';
 
@@ -52,13 +52,7 @@ describe('published OneRoster sets', () => {
   const outcomes: string[] = [];
 
   beforeEach(async () => {
-    database = await createTestDatabase('oneroster_corpus', {
-      migrations: DIRECTORY_MIGRATIONS,
-      entities: DIRECTORY_ENTITIES,
-    });
-    await database.dataSource.query(
-      `INSERT INTO district (name, time_zone, languages) VALUES ('Corpus', 'America/Chicago', '{en}')`,
-    );
+    database = await rosterTestDatabase('oneroster_corpus');
     importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
   });
 

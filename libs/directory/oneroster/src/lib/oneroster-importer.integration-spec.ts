@@ -1,20 +1,10 @@
-import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import type { TestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
-import {
-  DIRECTORY_ENTITIES,
-  DIRECTORY_MIGRATIONS,
-  PersonEntity,
-  personSnapshot,
-  SchoolMembershipEntity,
-} from '@homeroom/directory/data-access';
+import { PersonEntity, personSnapshot, SchoolMembershipEntity } from '@homeroom/directory/data-access';
+import { csvFile, rosterTestDatabase } from '../testing';
 import { OneRosterImporter } from './oneroster-importer';
 
-const csv = (rows: string[][]) =>
-  Buffer.from(
-    rows
-      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
-      .join('\r\n') + '\r\n',
-  );
+const csv = csvFile;
 
 function manifest(
   version = '1.2',
@@ -135,13 +125,7 @@ describe('OneRoster import', () => {
   let importer: OneRosterImporter;
 
   beforeAll(async () => {
-    database = await createTestDatabase('oneroster', {
-      migrations: DIRECTORY_MIGRATIONS,
-      entities: DIRECTORY_ENTITIES,
-    });
-    await database.dataSource.query(
-      `INSERT INTO district (name, time_zone, languages) VALUES ('Riverside', 'America/Chicago', '{en,es}')`,
-    );
+    database = await rosterTestDatabase('oneroster', { languages: ['en', 'es'] });
     importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
   });
 
@@ -465,13 +449,7 @@ describe('OneRoster import: real-world sets', () => {
   let importer: OneRosterImporter;
 
   beforeAll(async () => {
-    database = await createTestDatabase('oneroster-real-world', {
-      migrations: DIRECTORY_MIGRATIONS,
-      entities: DIRECTORY_ENTITIES,
-    });
-    await database.dataSource.query(
-      `INSERT INTO district (name, time_zone, languages) VALUES ('Riverside', 'America/Chicago', '{en}')`,
-    );
+    database = await rosterTestDatabase('oneroster-real-world');
     importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
   });
   afterAll(() => database?.drop());
@@ -583,13 +561,7 @@ describe('OneRoster import: free-text phone numbers', () => {
   let importer: OneRosterImporter;
 
   beforeAll(async () => {
-    database = await createTestDatabase('oneroster-phones', {
-      migrations: DIRECTORY_MIGRATIONS,
-      entities: DIRECTORY_ENTITIES,
-    });
-    await database.dataSource.query(
-      `INSERT INTO district (name, time_zone, languages) VALUES ('Riverside', 'America/Chicago', '{en}')`,
-    );
+    database = await rosterTestDatabase('oneroster-phones');
     importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
   });
   afterAll(() => database?.drop());

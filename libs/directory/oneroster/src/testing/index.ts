@@ -1,1 +1,3 @@
 export * from './oneroster-rest-server';
+export * from './roster-test-data';
+export * from './csv-file';

@@ -6,10 +6,10 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
 const canonicalTags = new Map<string, string>();
 
 /**
- * A BCP 47 language tag in its canonical form ("ES-mx" → "es-MX"), whose language ICU knows (so that
- * "spanish", well-formed but no language, is refused), or a typed error.
+ * A BCP 47 language tag in its canonical form ("ES-mx" → "es-MX") whose language ICU knows, or null (for
+ * "spanish": well-formed, but no language). The one rule for services and the portal alike.
  */
-export function normalizeLanguageTag(value: string, path = 'preferredLanguage'): string {
+export function canonicalLanguageTag(value: string): string | null {
   const known = canonicalTags.get(value);
   if (known) return known;
   try {
@@ -20,8 +20,15 @@ export function normalizeLanguageTag(value: string, path = 'preferredLanguage'):
       return canonical;
     }
   } catch {
-    // RangeError for a malformed tag: fall through to our error
+    // RangeError for a malformed tag: not one
   }
+  return null;
+}
+
+/** The canonical tag (canonicalLanguageTag), or a typed error naming the field. */
+export function normalizeLanguageTag(value: string, path = 'preferredLanguage'): string {
+  const tag = canonicalLanguageTag(value);
+  if (tag) return tag;
   throw invalidField(path, `"${value}" is not a BCP 47 language tag`, CONTACT_REASONS.invalidLanguageTag);
 }
 

@@ -1,5 +1,6 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
-import { canonicalTimeZone, DAY_MS } from './zoned-time';
+import { calendarDay, clockMinutes } from '@homeroom/shared/calendar';
+import { canonicalTimeZone } from './zoned-time';
 
 /**
  * A business calendar: the hours a district (or a school) answers, in its own time zone. Weekly opening
@@ -59,30 +60,14 @@ export const CALENDAR_REFUSALS = {
 } as const;
 export type CalendarRefusalReason = (typeof CALENDAR_REFUSALS)[keyof typeof CALENDAR_REFUSALS];
 
-/** Minutes after midnight of 'HH:MM' (00:00–24:00), or undefined. */
+/** Minutes after midnight of 'HH:MM' (00:00–24:00) in input of any shape, or undefined. */
 export function parseClock(value: unknown, allowEndOfDay = true): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (hours === 24 && minutes === 0) return allowEndOfDay ? 1440 : undefined;
-  if (hours > 23 || minutes > 59) return undefined;
-  return hours * 60 + minutes;
+  return typeof value === 'string' ? clockMinutes(value, { endOfDay: allowEndOfDay }) : undefined;
 }
 
-/** Days since 1970-01-01 of 'YYYY-MM-DD', or undefined when it is not a real date. */
+/** Days since 1970-01-01 of 'YYYY-MM-DD' in input of any shape, or undefined when it is not a real date. */
 export function parseDay(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return Math.round(date.getTime() / DAY_MS);
+  return typeof value === 'string' ? calendarDay(value) : undefined;
 }
 
 const validated = new WeakSet<object>();

@@ -1,5 +1,7 @@
 import { InvalidInputException, type FieldProblem } from '@homeroom/shared/errors';
 import { normalizeLanguageTag } from '@homeroom/shared/contact';
+import { canonicalJson } from '@homeroom/shared/text';
+import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 
 export const QUESTION_KINDS = ['SCALE', 'NPS', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'TEXT'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -22,12 +24,6 @@ export const SURVEY_REASONS = {
   invalidAudience: 'INVALID_AUDIENCE',
 } as const;
 export type SurveyReason = (typeof SURVEY_REASONS)[keyof typeof SURVEY_REASONS];
-
-export const MAX_QUESTIONS = 50;
-export const MAX_CHOICES = 30;
-export const MAX_TEXT_ANSWER_LENGTH = 5_000;
-export const DEFAULT_TEXT_ANSWER_LENGTH = 2_000;
-export const MAX_PROMPT_LENGTH = 1_000;
 
 /** One text in every language it is written in, keyed by BCP 47 tag; the survey's default is required. */
 export type Translations = Readonly<Record<string, string>>;
@@ -174,7 +170,11 @@ function check(input: SurveyInput): { definition: SurveyDefinition | null; probl
   const defaultLanguage = tag(input.defaultLanguage, 'defaultLanguage');
   if (defaultLanguage) languages.add(defaultLanguage);
 
-  const texts = (value: Record<string, string> | undefined, path: string, maxLength = MAX_PROMPT_LENGTH) => {
+  const texts = (
+    value: Record<string, string> | undefined,
+    path: string,
+    maxLength: number = SURVEY_LIMITS.prompt,
+  ) => {
     const result: Record<string, string> = {};
     for (const [language, raw] of Object.entries(value ?? {})) {
       const canonical = tag(language, `${path}.${language}`);
@@ -205,12 +205,12 @@ function check(input: SurveyInput): { definition: SurveyDefinition | null; probl
     if (!(SURVEY_AUDIENCES as readonly string[]).includes(audience))
       problem('audiences', `unknown audience "${audience}"`, SURVEY_REASONS.invalidAudience);
 
-  const title = texts(input.title, 'title', 200);
+  const title = texts(input.title, 'title', SURVEY_LIMITS.title);
 
   if (!input.questions.length)
     problem('questions', 'a survey needs at least one question', SURVEY_REASONS.noQuestions);
-  if (input.questions.length > MAX_QUESTIONS)
-    problem('questions', `at most ${MAX_QUESTIONS} questions`, SURVEY_REASONS.tooManyQuestions);
+  if (input.questions.length > SURVEY_LIMITS.questions)
+    problem('questions', `at most ${SURVEY_LIMITS.questions} questions`, SURVEY_REASONS.tooManyQuestions);
 
   const seen = new Set<string>();
   const questions: Question[] = [];
@@ -234,8 +234,12 @@ function check(input: SurveyInput): { definition: SurveyDefinition | null; probl
           kind: 'SCALE',
           min: 1,
           max,
-          lowLabel: q.lowLabel ? texts(q.lowLabel, `${path}.lowLabel`, 100) : BUILT_IN_LABELS.SCALE.low,
-          highLabel: q.highLabel ? texts(q.highLabel, `${path}.highLabel`, 100) : BUILT_IN_LABELS.SCALE.high,
+          lowLabel: q.lowLabel
+            ? texts(q.lowLabel, `${path}.lowLabel`, SURVEY_LIMITS.label)
+            : BUILT_IN_LABELS.SCALE.low,
+          highLabel: q.highLabel
+            ? texts(q.highLabel, `${path}.highLabel`, SURVEY_LIMITS.label)
+            : BUILT_IN_LABELS.SCALE.high,
         });
         return;
       }
@@ -247,18 +251,26 @@ function check(input: SurveyInput): { definition: SurveyDefinition | null; probl
           kind: 'NPS',
           min: 0,
           max: 10,
-          lowLabel: q.lowLabel ? texts(q.lowLabel, `${path}.lowLabel`, 100) : BUILT_IN_LABELS.NPS.low,
-          highLabel: q.highLabel ? texts(q.highLabel, `${path}.highLabel`, 100) : BUILT_IN_LABELS.NPS.high,
+          lowLabel: q.lowLabel
+            ? texts(q.lowLabel, `${path}.lowLabel`, SURVEY_LIMITS.label)
+            : BUILT_IN_LABELS.NPS.low,
+          highLabel: q.highLabel
+            ? texts(q.highLabel, `${path}.highLabel`, SURVEY_LIMITS.label)
+            : BUILT_IN_LABELS.NPS.high,
         });
         return;
       case 'SINGLE_CHOICE':
       case 'MULTI_CHOICE': {
         const choices = (q.choices ?? []).map((c, i) => ({
           id: c.id.trim(),
-          text: texts(c.text, `${path}.choices[${i}].text`, 200),
+          text: texts(c.text, `${path}.choices[${i}].text`, SURVEY_LIMITS.choice),
         }));
-        if (choices.length < 2 || choices.length > MAX_CHOICES)
-          problem(`${path}.choices`, `between 2 and ${MAX_CHOICES} choices`, SURVEY_REASONS.invalidChoices);
+        if (choices.length < 2 || choices.length > SURVEY_LIMITS.choices)
+          problem(
+            `${path}.choices`,
+            `between 2 and ${SURVEY_LIMITS.choices} choices`,
+            SURVEY_REASONS.invalidChoices,
+          );
         const ids = choices.map((c) => c.id.toLowerCase());
         if (choices.some((c) => !ID_PATTERN.test(c.id)))
           problem(`${path}.choices`, 'a choice id is empty or malformed', SURVEY_REASONS.invalidChoices);
@@ -287,11 +299,11 @@ function check(input: SurveyInput): { definition: SurveyDefinition | null; probl
         return;
       }
       case 'TEXT': {
-        const maxLength = q.maxLength ?? DEFAULT_TEXT_ANSWER_LENGTH;
-        if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_TEXT_ANSWER_LENGTH)
+        const maxLength = q.maxLength ?? SURVEY_LIMITS.defaultTextAnswer;
+        if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > SURVEY_LIMITS.textAnswer)
           problem(
             `${path}.maxLength`,
-            `between 1 and ${MAX_TEXT_ANSWER_LENGTH}`,
+            `between 1 and ${SURVEY_LIMITS.textAnswer}`,
             SURVEY_REASONS.invalidTextLength,
           );
         questions.push({ ...base, kind: 'TEXT', maxLength });
@@ -339,14 +351,6 @@ export function nextVersion(
   return hasResponses
     ? { action: 'NEW_VERSION', version: current.version + 1 }
     : { action: 'EDIT_IN_PLACE', version: current.version };
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 /**

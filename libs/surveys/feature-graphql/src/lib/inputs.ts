@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { MAX_PROMPT_LENGTH, type SurveyInput as DomainSurveyInput } from '@homeroom/surveys/domain';
+import type { SurveyInput as DomainSurveyInput } from '@homeroom/surveys/domain';
+import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 import { MaxLength } from '@homeroom/platform/graphql';
 import { RecipientKindEnum, RecipientRoleEnum, SurveyAudienceEnum, SurveyQuestionKindEnum } from './types';
 
@@ -8,9 +9,9 @@ export class TranslationInput {
   @Field()
   language!: string;
 
-  // validateSurvey checks MAX_PROMPT_LENGTH after trimming.
+  // validateSurvey checks SURVEY_LIMITS.prompt after trimming.
   @Field()
-  @MaxLength(2 * MAX_PROMPT_LENGTH)
+  @MaxLength(2 * SURVEY_LIMITS.prompt)
   text!: string;
 }
 

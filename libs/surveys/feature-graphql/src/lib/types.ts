@@ -1,3 +1,4 @@
+import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, enumFrom, MaxLength } from '@homeroom/platform/graphql';
 import { SENTIMENT_LABELS } from '@homeroom/shared/sentiment';
@@ -9,7 +10,6 @@ import {
 } from '@homeroom/surveys/data-access';
 import {
   ASSESSMENT_AREAS,
-  MAX_TEXT_ANSWER_LENGTH,
   PPRA_AREAS,
   QUESTION_KINDS,
   SERVICE_STAGES,
@@ -304,9 +304,9 @@ export class SurveyAnswerInput {
   @Field(() => [String], { nullable: true })
   choices?: string[] | null;
 
-  // The question's own maxLength (at most MAX_TEXT_ANSWER_LENGTH) is checked after trimming.
+  // The question's own maxLength (at most SURVEY_LIMITS.textAnswer) is checked after trimming.
   @Field(() => String, { nullable: true })
-  @MaxLength(2 * MAX_TEXT_ANSWER_LENGTH)
+  @MaxLength(2 * SURVEY_LIMITS.textAnswer)
   text?: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { perRequest } from '@homeroom/platform/graphql';
 import DataLoader from 'dataloader';
 import {
   AttachmentService,
@@ -12,7 +13,14 @@ import { CaseMessage } from '../types/case.type';
 /** `CaseMessage.attachments`: one query for all the messages of a request, with a signed link for each. */
 @Resolver(() => CaseMessage)
 export class AttachmentResolver {
-  private readonly loaders = new WeakMap<object, DataLoader<string, CaseAttachmentEntity[]>>();
+  /** One query for all the messages of a request. */
+  private readonly loaderOf = perRequest(
+    () =>
+      new DataLoader<string, CaseAttachmentEntity[]>(async (messageIds) => {
+        const byMessage = await this.attachmentService.forMessages(messageIds);
+        return messageIds.map((id) => byMessage.get(id) ?? []);
+      }),
+  );
 
   constructor(
     private readonly attachmentService: AttachmentService,
@@ -40,17 +48,5 @@ export class AttachmentResolver {
       sizeBytes: row.sizeBytes,
       downloadUrl: this.signer.url(row.id, now),
     }));
-  }
-
-  private loaderOf(request: object): DataLoader<string, CaseAttachmentEntity[]> {
-    let loader = this.loaders.get(request);
-    if (!loader) {
-      loader = new DataLoader(async (messageIds) => {
-        const byMessage = await this.attachmentService.forMessages(messageIds);
-        return messageIds.map((id) => byMessage.get(id) ?? []);
-      });
-      this.loaders.set(request, loader);
-    }
-    return loader;
   }
 }

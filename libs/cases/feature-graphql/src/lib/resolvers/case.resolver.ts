@@ -17,7 +17,6 @@ import {
   NO_ONE,
   RequesterConfirmationService,
   TopicService,
-  type TopicEntity,
 } from '@homeroom/cases/data-access';
 import {
   type CaseSort,
@@ -37,7 +36,14 @@ import {
   Scopes,
   type Principal,
 } from '@homeroom/platform/auth';
-import { ArgsMaxLength, decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
+import {
+  ArgsMaxLength,
+  decodeCursor,
+  PageArgs,
+  pageSize,
+  perRequest,
+  toConnection,
+} from '@homeroom/platform/graphql';
 import {
   actorOf,
   assertCaseActionable,
@@ -70,7 +76,8 @@ import {
 
 @Resolver(() => Case)
 export class CaseResolver {
-  private readonly topicsPerRequest = new WeakMap<object, Promise<TopicEntity[]>>();
+  /** One read of the (small) taxonomy per request, however many cases the page holds. */
+  private readonly topicsOf = perRequest(() => this.topicService.list());
 
   constructor(
     private readonly intake: CaseIntakeService,
@@ -230,13 +237,7 @@ export class CaseResolver {
   @ResolveField(() => Topic, { nullable: true })
   async topic(@Parent() supportCase: Case, @Context('req') req: object): Promise<Topic | null> {
     if (!supportCase.topicId) return null;
-    // One read of the (small) taxonomy per request, however many cases the page holds.
-    let topics = this.topicsPerRequest.get(req);
-    if (!topics) {
-      topics = this.topicService.list();
-      this.topicsPerRequest.set(req, topics);
-    }
-    const found = (await topics).find((t) => t.id === supportCase.topicId);
+    const found = (await this.topicsOf(req)).find((t) => t.id === supportCase.topicId);
     return found ? toTopic(found) : null;
   }
 

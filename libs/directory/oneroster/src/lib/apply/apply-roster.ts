@@ -3,6 +3,7 @@ import { copyRows } from '@homeroom/platform/database';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
 import { SchoolCreated, SchoolDeactivated, SchoolUpdated } from '@homeroom/directory/contracts';
 import type { GuardianLink } from '../plan/guardian-links';
+import type { SchoolWrite } from '../plan/plan-schools';
 import type { PlannedPerson } from '../plan/resolve-people';
 import type { ProgressListener, RosterPlan } from '../plan/plan-roster';
 import { batches } from './batches';
@@ -73,20 +74,14 @@ async function applySchools(manager: EntityManager, outbox: OutboxWriter, plan: 
       `INSERT INTO school (id, name, code, nces_id, type, time_zone, sourced_id, active, version) VALUES ($1, $2, $3, $4, 'OTHER', $5, $6, $7, 1)`,
       [school.id, school.name, school.code, school.ncesId, timeZone, school.sourcedId, school.active],
     );
-    await outbox.append(manager, SchoolCreated, {
-      aggregateId: school.id,
-      data: { schoolId: school.id, name: school.name, code: school.code, timeZone, active: school.active },
-    });
+    await outbox.append(manager, SchoolCreated, schoolEvent(school, timeZone));
   }
   for (const school of schools.updated) {
     await manager.query(
       'UPDATE school SET name = $2, code = $3, nces_id = $4, active = $5, version = version + 1, updated_at = now() WHERE id = $1',
       [school.id, school.name, school.code, school.ncesId, school.active],
     );
-    await outbox.append(manager, SchoolUpdated, {
-      aggregateId: school.id,
-      data: { schoolId: school.id, name: school.name, code: school.code, timeZone, active: school.active },
-    });
+    await outbox.append(manager, SchoolUpdated, schoolEvent(school, timeZone));
   }
   for (const school of schools.deactivated) {
     await manager.query(
@@ -98,6 +93,12 @@ async function applySchools(manager: EntityManager, outbox: OutboxWriter, plan: 
       data: { schoolId: school.id },
     });
   }
+}
+
+/** A school's snapshot, as SchoolCreated and SchoolUpdated carry it. */
+function schoolEvent(school: SchoolWrite, timeZone: string) {
+  const { id, name, code, active } = school;
+  return { aggregateId: id, data: { schoolId: id, name, code, timeZone, active } };
 }
 
 type Written = PlannedPerson & { id: string };

@@ -1,13 +1,18 @@
-import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
+import type { TestDatabase } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { testLogger } from '@homeroom/platform/testing';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@homeroom/directory/data-access';
-import { restBindingOf, startOneRosterRestServer, type OneRosterRestServer } from '../../testing';
+import {
+  csvFile,
+  restBindingOf,
+  rosterTestDatabase,
+  startOneRosterRestServer,
+  type OneRosterRestServer,
+} from '../../testing';
 import { OneRosterImporter } from '../oneroster-importer';
 import { OneRosterRestClient } from '../rest/oneroster-rest-client';
 import { RosterImportJobs } from './roster-import-jobs';
 
-const csv = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
+const csv = csvFile;
 const USER_HEADER = [
   'sourcedId',
   'status',
@@ -79,13 +84,7 @@ describe('OneRoster import jobs', () => {
   const count = async (sql: string) => ((await database.dataSource.query(sql)) as { n: number }[])[0]!.n;
 
   beforeEach(async () => {
-    database = await createTestDatabase('roster_jobs', {
-      migrations: DIRECTORY_MIGRATIONS,
-      entities: DIRECTORY_ENTITIES,
-    });
-    await database.dataSource.query(
-      `INSERT INTO district (name, time_zone, languages) VALUES ('Riverside', 'America/Chicago', '{en}')`,
-    );
+    database = await rosterTestDatabase('roster_jobs');
     importer = new OneRosterImporter(database.dataSource, new OutboxWriter('directory'));
     secret = 'district-secret';
     jobs = new RosterImportJobs(database.dataSource, importer, testLogger(), (options) =>

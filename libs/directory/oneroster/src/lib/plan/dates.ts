@@ -1,10 +1,8 @@
+import { calendarDay } from '@homeroom/shared/calendar';
+
 /** `YYYY-MM-DD` naming a real calendar day. */
 export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return calendarDay(value) !== undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PersonKind } from '@homeroom/directory/domain';
+import { canonicalJson } from '@homeroom/shared/text';
 import type { PlannedPerson } from './resolve-people';
 
 /** A person as the directory holds them, to compare with the set's row. */
@@ -98,14 +99,5 @@ function isUnchanged(plan: PlannedPerson, current: ExistingPerson): boolean {
     canonicalJson(current.emails) === canonicalJson(plan.person.emails) &&
     canonicalJson(current.phones) === canonicalJson(plan.person.phones) &&
     (plan.keepMemberships || current.membershipKey === membershipKey(plan))
-  );
-}
-
-/** JSON with object keys sorted: jsonb stores keys in its own order, so compare documents this way. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
   );
 }

@@ -59,8 +59,7 @@ export function planSchools(
   const seen = new Set<string>();
   for (const row of table.rows) {
     const { sourcedId = '', name = '', type = '', identifier = '', status = '' } = row.values;
-    const refuse = (field: string, reason: string, message: string) =>
-      sink.refuse(summary, { line: row.line, sourcedId: sourcedId || null, field, reason, message });
+    const refuse = sink.refuserOf(summary, row);
     if (!sourcedId) {
       refuse('sourcedId', IMPORT_REASONS.missingValue, 'sourcedId is empty');
       continue;

@@ -112,14 +112,7 @@ export async function resolvePeople(
       beginDate = '',
       endDate = '',
     } = row.values;
-    const refuse = (field: string, reason: string, message: string) =>
-      sink.refuse(roleSummary!, {
-        line: row.line,
-        sourcedId: row.values['sourcedId'] || null,
-        field,
-        reason,
-        message,
-      });
+    const refuse = sink.refuserOf(roleSummary!, row);
     if (!userIds.has(userSourcedId)) {
       refuse('userSourcedId', IMPORT_REASONS.unknownUser, `no user ${userSourcedId} in ${users.source}`);
       continue;
@@ -172,14 +165,7 @@ export async function resolvePeople(
   }
   for (const row of set.tables.enrollments?.rows ?? []) {
     const { userSourcedId = '', schoolSourcedId = '' } = row.values;
-    const refuse = (field: string, reason: string, message: string) =>
-      sink.refuse(enrollmentSummary!, {
-        line: row.line,
-        sourcedId: row.values['sourcedId'] || null,
-        field,
-        reason,
-        message,
-      });
+    const refuse = sink.refuserOf(enrollmentSummary!, row);
     if (!userIds.has(userSourcedId)) {
       refuse('userSourcedId', IMPORT_REASONS.unknownUser, `no user ${userSourcedId} in ${users.source}`);
       continue;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readCsv } from '../read/csv-table';
+import { csvFile } from '../../testing/csv-file';
 import {
   restBindingOf,
   startOneRosterRestServer,
@@ -10,12 +11,7 @@ import {
 } from '../../testing';
 import { OneRosterRestClient, readRosterFromRest, type OneRosterRestConfig } from './oneroster-rest-client';
 
-const csv = (rows: string[][]) =>
-  Buffer.from(
-    rows
-      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
-      .join('\r\n') + '\r\n',
-  );
+const csv = csvFile;
 
 // Every character RFC 6749 §2.3.1's form-encoding exists for: a client that skips it is refused.
 const CLIENT_ID = 'homeroom:district 7';

@@ -130,6 +130,15 @@ describe('closures', () => {
     expect(closureFromForm({ ...form, date: '' })).toEqual({ problem: 'Choose the day the closure starts.' });
   });
 
+  it('refuses a day that does not exist, as the SLA service does', () => {
+    expect(closureFromForm({ ...form, date: '2026-02-30' })).toEqual({
+      problem: 'Choose the day the closure starts.',
+    });
+    expect(closureFromForm({ ...form, through: '2026-02-31' })).toEqual({
+      problem: 'The last day is not a date.',
+    });
+  });
+
   it('says when a closure runs', () => {
     expect(describeClosure({ date: '2026-09-07', through: null, from: null, to: null })).toBe(
       'Mon 2026-09-07, all day',

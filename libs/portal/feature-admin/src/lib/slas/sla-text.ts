@@ -1,3 +1,4 @@
+import { calendarDay, clockMinutes } from '@homeroom/shared/calendar';
 import type {
   AdminSlasQuery,
   BusinessCalendarInput,
@@ -38,14 +39,9 @@ export const DEFAULT_BUSINESS_DAY_MINUTES = 480;
 /** The longest target the API accepts: a year of minutes. */
 export const MAX_TARGET_MINUTES = 366 * 24 * 60;
 
-/** Minutes after midnight of 'HH:MM' (00:00–24:00), or undefined when it is not a time. */
-export function clockMinutes(value: string): number | undefined {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
-  if (!match) return undefined;
-  const [hours, minutes] = [Number(match[1]), Number(match[2])];
-  if (hours === 24 && minutes === 0) return 1440;
-  if (hours > 23 || minutes > 59) return undefined;
-  return hours * 60 + minutes;
+/** Minutes after midnight of a time as typed ('7:30' or '07:30'), by the SLA service's own rule. */
+export function typedClockMinutes(value: string): number | undefined {
+  return clockMinutes(pad(value));
 }
 
 function pad(time: string): string {
@@ -68,17 +64,17 @@ export function parseDayHours(
   const intervals: Interval[] = [];
   for (const part of parts) {
     const match = /^(\d{1,2}:\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}:\d{2})$/i.exec(part);
-    const opens = match ? clockMinutes(match[1]!) : undefined;
-    const closes = match ? clockMinutes(match[2]!) : undefined;
+    const opens = match ? typedClockMinutes(match[1]!) : undefined;
+    const closes = match ? typedClockMinutes(match[2]!) : undefined;
     if (!match || opens === undefined || closes === undefined || opens === 1440) {
       return { problem: `${day}: write hours like 07:30-16:30 ("${part}" is not).` };
     }
     if (closes <= opens) return { problem: `${day}: ${part} closes before it opens.` };
     intervals.push({ weekday, opens: pad(match[1]!), closes: pad(match[2]!) });
   }
-  intervals.sort((a, b) => clockMinutes(a.opens)! - clockMinutes(b.opens)!);
+  intervals.sort((a, b) => typedClockMinutes(a.opens)! - typedClockMinutes(b.opens)!);
   for (let i = 1; i < intervals.length; i += 1) {
-    if (clockMinutes(intervals[i]!.opens)! < clockMinutes(intervals[i - 1]!.closes)!) {
+    if (typedClockMinutes(intervals[i]!.opens)! < typedClockMinutes(intervals[i - 1]!.closes)!) {
       return { problem: `${day}: the hours overlap.` };
     }
   }
@@ -89,7 +85,7 @@ export function parseDayHours(
 export function formatDayHours(intervals: readonly Interval[], weekday: number): string {
   return intervals
     .filter((interval) => interval.weekday === weekday)
-    .sort((a, b) => clockMinutes(a.opens)! - clockMinutes(b.opens)!)
+    .sort((a, b) => typedClockMinutes(a.opens)! - typedClockMinutes(b.opens)!)
     .map((interval) => `${interval.opens}-${interval.closes}`)
     .join(', ');
 }
@@ -129,7 +125,7 @@ export function describeWeek(intervals: readonly Interval[]): string {
 export function typicalBusinessDay(intervals: readonly Interval[]): number {
   const perDay = new Map<number, number>();
   for (const interval of intervals) {
-    const minutes = clockMinutes(interval.closes)! - clockMinutes(interval.opens)!;
+    const minutes = typedClockMinutes(interval.closes)! - typedClockMinutes(interval.opens)!;
     perDay.set(interval.weekday, (perDay.get(interval.weekday) ?? 0) + minutes);
   }
   const counts = new Map<number, number>();
@@ -228,16 +224,17 @@ export interface ClosureForm {
   reason: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30), by the SLA service's own rule. */
+const isDay = (value: string) => calendarDay(value) !== undefined;
 
 /** The closure to send, without the fields left empty; or what is wrong with it, in words. */
 export function closureFromForm(form: ClosureForm): { closure: ClosureInput } | { problem: string } {
   const reason = form.reason.trim();
-  if (!DATE.test(form.date)) return { problem: 'Choose the day the closure starts.' };
-  if (form.through && !DATE.test(form.through)) return { problem: 'The last day is not a date.' };
+  if (!isDay(form.date)) return { problem: 'Choose the day the closure starts.' };
+  if (form.through && !isDay(form.through)) return { problem: 'The last day is not a date.' };
   if (form.through && form.through < form.date) return { problem: 'The last day is before the first.' };
-  const from = form.from ? clockMinutes(form.from) : 0;
-  const to = form.to ? clockMinutes(form.to) : 1440;
+  const from = form.from ? typedClockMinutes(form.from) : 0;
+  const to = form.to ? typedClockMinutes(form.to) : 1440;
   if (from === undefined || from === 1440) return { problem: 'The start time is not a time of day.' };
   if (to === undefined) return { problem: 'The end time is not a time of day.' };
   if ((!form.through || form.through === form.date) && to <= from)
@@ -257,7 +254,7 @@ export function closureFromForm(form: ClosureForm): { closure: ClosureInput } | 
 
 /** "Tue 2026-02-03": the date with its weekday, read as a calendar day (no time zone involved). */
 export function dayWithWeekday(date: string): string {
-  if (!DATE.test(date)) return date;
+  if (!isDay(date)) return date;
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return `${SHORT_WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]} ${date}`;
 }

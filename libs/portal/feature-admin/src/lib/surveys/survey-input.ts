@@ -1,3 +1,5 @@
+import { canonicalLanguageTag } from '@homeroom/shared/contact';
+import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 import type {
   AdminSurveyDraftFragment,
   SurveyAudience,
@@ -62,28 +64,11 @@ export const AUDIENCES: readonly { audience: SurveyAudience; name: string }[] = 
   { audience: 'COMMUNITY', name: 'Community members' },
 ];
 
-/** The API's limits (surveys domain), checked here so an author hears about them before sending. */
-export const LIMITS = {
-  questions: 50,
-  choices: 30,
-  textAnswer: 5_000,
-  defaultTextAnswer: 2_000,
-  prompt: 1_000,
-  title: 200,
-  choice: 200,
-  label: 100,
-} as const;
+/** The surveys domain's own limits, checked here so an author hears about them before sending. */
+export const LIMITS = SURVEY_LIMITS;
 
-/** A canonical BCP 47 tag ("es-mx" → "es-MX"), or null when it is not one. */
-export function languageTag(value: string): string | null {
-  const trimmed = value.trim();
-  if (!trimmed) return null;
-  try {
-    return Intl.getCanonicalLocales(trimmed)[0] ?? null;
-  } catch {
-    return null;
-  }
-}
+/** A canonical BCP 47 tag ("es-mx" → "es-MX"), or null: the services' own rule (so "spanish" is refused here too). */
+export const languageTag = canonicalLanguageTag;
 
 /** "Spanish (es)": a tag with its English name, for labels. */
 export function languageName(tag: string): string {
