@@ -166,9 +166,7 @@ export class EmailIntakeService {
         },
         body.slice(0, MAX_MESSAGE_LENGTH),
         REQUESTER,
-        undefined,
-        attachments,
-        email,
+        { attachments, email },
       ),
     );
     return { kind: 'created', caseNumber: supportCase.number };

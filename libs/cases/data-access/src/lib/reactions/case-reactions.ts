@@ -93,7 +93,7 @@ export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): 
         `The requester rated case ${original.number} ${data.score} out of 10 (threshold ${data.threshold})` +
           `${data.hasComment ? ' and left a comment in the survey results' : ''}. Reach out to close the loop.`,
         SYSTEM,
-        manager,
+        { manager },
       );
       await new CaseWriter(manager, outbox).timeline(original, 'LOW_SATISFACTION', SYSTEM, {
         score: data.score,
@@ -125,7 +125,7 @@ export function caseReactions(outbox: OutboxWriter, intake: CaseIntakeService): 
         },
         data.comment,
         SYSTEM,
-        manager,
+        { manager },
       );
       if (original)
         await new CaseWriter(manager, outbox).timeline(original, 'SURVEY_SAFETY_CONCERN', SYSTEM, {

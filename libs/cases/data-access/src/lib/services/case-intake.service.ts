@@ -72,7 +72,7 @@ export interface OpenedCase {
   trackingToken: string;
 }
 
-/** Every way a contact becomes a case: the public form, staff logging a call or visit (email: next). */
+/** Every way a contact becomes a case: the public form, staff logging a call or visit, email (EmailIntakeService). */
 @Injectable()
 export class CaseIntakeService {
   constructor(
@@ -104,8 +104,7 @@ export class CaseIntakeService {
       },
       body,
       REQUESTER,
-      undefined,
-      attachments,
+      { attachments },
     );
   }
 
@@ -173,9 +172,17 @@ export class CaseIntakeService {
     > & { followUpOfId?: string | null; tags?: string[]; requesterCandidateId?: string | null },
     body: string,
     actor: CaseActor,
-    manager?: EntityManager,
-    attachments: MessageAttachments = NO_ATTACHMENTS,
-    email: InboundEmail = {},
+    {
+      manager,
+      attachments = NO_ATTACHMENTS,
+      email = {},
+    }: {
+      /** A transaction to open it in (a follow-up opened with what caused it); its own one otherwise. */
+      manager?: EntityManager;
+      attachments?: MessageAttachments;
+      /** What the email intake knows of the message (its second-delivery key). */
+      email?: InboundEmail;
+    } = {},
   ): Promise<OpenedCase> {
     // A safety concern makes the case URGENT from its first moment, before routing reads the priority.
     const concerns = detectSafetyConcerns(`${fields.subject}\n${body}`);

@@ -207,9 +207,7 @@ export class CaseService {
           },
           text,
           REQUESTER,
-          manager,
-          attachments,
-          email,
+          { manager, attachments, email },
         );
         return { supportCase, followUp };
       }
