@@ -7,6 +7,7 @@ import {
   isDistrictAdmin,
   reachOf,
   STAFF_ROLES,
+  type FieldAccess,
   type Principal,
   type StaffRole,
 } from '@homeroom/platform/auth';
@@ -81,3 +82,12 @@ export async function assertCaseActionable(
   if (await query.findVisible({ id: caseId }, caseVisibility(principal))) throw new ForbiddenException();
   throw new NotFoundException('Case');
 }
+
+/** Acting on cases: staff who act (caseVisibility narrows to their cases), and write-scoped API clients. */
+export const CASE_WRITE: FieldAccess = { roles: STAFF_WHO_ACT, scopes: [CASE_SCOPES.write] };
+
+/** Reading cases and their figures: every staff role, and read-scoped API clients. */
+export const CASE_READ: FieldAccess = {
+  roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER'],
+  scopes: [CASE_SCOPES.read],
+};

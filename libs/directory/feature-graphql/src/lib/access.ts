@@ -1,7 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { EVERYONE, type AuditActor, type PersonVisibility } from '@homeroom/directory/data-access';
 import { ForbiddenException } from '@homeroom/shared/errors';
-import { holdsRoleAt, reachOf, type Principal, type StaffRole } from '@homeroom/platform/auth';
+import {
+  holdsRoleAt,
+  reachOf,
+  type FieldAccess,
+  type Principal,
+  type StaffRole,
+} from '@homeroom/platform/auth';
 
 /** Scopes vendors' API clients hold for the directory. */
 export const DIRECTORY_SCOPES = { read: 'directory:read', write: 'directory:write' } as const;
@@ -41,3 +47,12 @@ export function actorOf(principal: Principal): AuditActor {
   if (principal.kind === 'anonymous') throw new Error('anonymous callers never reach audited reads');
   return { kind: principal.kind, id: principal.subject };
 }
+
+/** The directory's records: district administrators, and API clients allowed to write them. */
+export const DIRECTORY_WRITE: FieldAccess = { roles: ['DISTRICT_ADMIN'], scopes: [DIRECTORY_SCOPES.write] };
+
+/** Teams: administrators of the district or of the team's school (assertMayChangeAt checks which). */
+export const TEAM_WRITE: FieldAccess = {
+  roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'],
+  scopes: [DIRECTORY_SCOPES.write],
+};

@@ -1,4 +1,4 @@
-import type { Principal, StaffRole } from '@homeroom/platform/auth';
+import type { FieldAccess, Principal, StaffRole } from '@homeroom/platform/auth';
 import { canSeeSchoolFigures } from '@homeroom/platform/auth';
 import { ForbiddenException } from '@homeroom/shared/errors';
 
@@ -17,3 +17,10 @@ export function assertMaySeeResults(principal: Principal, schoolId: string | nul
   if (!canSeeSchoolFigures(principal, schoolId))
     throw new ForbiddenException('You may see the satisfaction results of your own schools only');
 }
+
+export const SURVEY_WRITE: FieldAccess = { roles: SURVEY_AUTHORS, scopes: [SURVEY_SCOPES.write] };
+export const SURVEY_RESULTS_READ: FieldAccess = { roles: RESULT_READERS, scopes: [SURVEY_SCOPES.read] };
+export const CASE_SATISFACTION_READ: FieldAccess = {
+  roles: CASE_SATISFACTION_READERS,
+  scopes: [SURVEY_SCOPES.read],
+};

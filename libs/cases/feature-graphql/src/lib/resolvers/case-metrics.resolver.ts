@@ -1,9 +1,9 @@
 import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CaseMetricsService, EmergingIssuesService, TopicService } from '@homeroom/cases/data-access';
 import type { Channel } from '@homeroom/cases/domain';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CurrentPrincipal, type Principal, Allow } from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
-import { assertMaySeeFigures, CASE_SCOPES, caseVisibility } from '../access';
+import { assertMaySeeFigures, caseVisibility, CASE_READ } from '../access';
 import { toTopic } from '../mappers';
 import { Topic } from '../types/case.type';
 import { ChannelEnum } from '../types/enums';
@@ -102,8 +102,7 @@ export class CaseMetrics {
 export class CaseMetricsResolver {
   constructor(private readonly metricsService: CaseMetricsService) {}
 
-  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
-  @Scopes(CASE_SCOPES.read)
+  @Allow(CASE_READ)
   @Query(() => CaseMetrics, {
     description:
       'Contacts, response and resolution times, backlog and reopen rate: of the cases you may see, or of one of your schools.',
@@ -164,8 +163,7 @@ export class EmergingIssuesResolver {
     private readonly topics: TopicService,
   ) {}
 
-  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
-  @Scopes(CASE_SCOPES.read)
+  @Allow(CASE_READ)
   @Query(() => [EmergingIssue], {
     description: 'Topics rising above their own baseline, most surprising first.',
   })

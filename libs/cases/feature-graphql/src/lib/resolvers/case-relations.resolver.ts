@@ -2,8 +2,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { AlertService, CaseQueryService, CaseRelationsService } from '@homeroom/cases/data-access';
 import type { LinkKind } from '@homeroom/cases/domain';
 import { InvalidInputException } from '@homeroom/shared/errors';
-import { CurrentPrincipal, hasAnyRole, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
-import { actorOf, assertCaseActionable, CASE_SCOPES, STAFF_WHO_ACT } from '../access';
+import { CurrentPrincipal, hasAnyRole, Roles, Scopes, type Principal, Allow } from '@homeroom/platform/auth';
+import { actorOf, assertCaseActionable, CASE_SCOPES, STAFF_WHO_ACT, CASE_WRITE } from '../access';
 import { CasesLoaders } from '../case-loaders';
 import { toCase } from '../mappers';
 import { Case } from '../types/case.type';
@@ -37,8 +37,7 @@ export class CaseRelationsResolver {
     }));
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case, { description: 'Adds and removes tags (normalized: "Bus 14" becomes "bus-14").' })
   async updateCaseTags(
     @Args('caseId', { type: () => ID }) caseId: string,
@@ -72,8 +71,7 @@ export class CaseRelationsResolver {
     return toCase(await this.relations.unwatch(caseId, this.watcher(userId, principal), actorOf(principal)));
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case, { description: 'Links this case to another (both must be cases you can open).' })
   async linkCases(
     @Args('caseId', { type: () => ID }) caseId: string,
@@ -86,8 +84,7 @@ export class CaseRelationsResolver {
     return toCase(await this.relations.link(caseId, otherCaseId, kind, actorOf(principal)));
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case)
   async unlinkCases(
     @Args('caseId', { type: () => ID }) caseId: string,
@@ -99,8 +96,7 @@ export class CaseRelationsResolver {
     return toCase(await this.relations.unlink(caseId, otherCaseId, kind, actorOf(principal)));
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case, {
     description:
       'Merges a duplicate into the case that leads: its messages, watchers and tags move there, and it is closed. Returns the surviving case.',

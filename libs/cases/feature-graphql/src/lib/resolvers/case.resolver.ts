@@ -35,6 +35,7 @@ import {
   schoolsNamedBy,
   Scopes,
   type Principal,
+  Allow,
 } from '@homeroom/platform/auth';
 import {
   ArgsMaxLength,
@@ -52,6 +53,7 @@ import {
   caseVisibility,
   seesInternalNotes,
   STAFF_WHO_ACT,
+  CASE_WRITE,
 } from '../access';
 import { toCase, toMessage, toTimelineEntry, toTopic } from '../mappers';
 import {
@@ -258,8 +260,7 @@ export class CaseResolver {
     return (await this.query.timeline(supportCase.id)).map(toTimelineEntry);
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case, { description: 'A phone call, walk-in or chat, logged by staff.' })
   async createCase(
     @Args('input') input: CreateCaseInput,
@@ -269,8 +270,7 @@ export class CaseResolver {
     return toCase((await this.intake.createCase(input, actorOf(principal))).supportCase);
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => CaseMessage, { description: 'A reply to the requester.' })
   @ArgsMaxLength({ body: MESSAGE_BODY_MAX_LENGTH })
   async replyToCase(
@@ -288,8 +288,7 @@ export class CaseResolver {
     );
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => CaseMessage, { description: 'A note for staff only; the requester never sees it.' })
   @ArgsMaxLength({ body: MESSAGE_BODY_MAX_LENGTH })
   async addInternalNote(
@@ -307,8 +306,7 @@ export class CaseResolver {
     );
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case)
   async assignCase(
     @Args('caseId', { type: () => ID }) caseId: string,
@@ -324,8 +322,7 @@ export class CaseResolver {
     );
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case, { description: 'Corrects topic, school, type, priority, subject or language.' })
   async updateCase(
     @Args('caseId', { type: () => ID }) caseId: string,
@@ -337,8 +334,7 @@ export class CaseResolver {
     return toCase(await this.caseService.update(caseId, { ...input }, actorOf(principal)));
   }
 
-  @Roles(...STAFF_WHO_ACT)
-  @Scopes(CASE_SCOPES.write)
+  @Allow(CASE_WRITE)
   @Mutation(() => Case)
   async setCaseStatus(
     @Args('caseId', { type: () => ID }) caseId: string,

@@ -1,8 +1,8 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CaseMetricsService } from '@homeroom/cases/data-access';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CurrentPrincipal, Scopes, type Principal, Allow } from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
-import { assertMaySeeFigures, CASE_SCOPES, caseVisibility } from '../access';
+import { assertMaySeeFigures, CASE_SCOPES, caseVisibility, CASE_READ } from '../access';
 import { SchoolReference } from '../types/references.type';
 import { CaseMetrics } from './case-metrics.resolver';
 
@@ -17,8 +17,7 @@ export class SchoolCasesResolver {
     return { id: reference.id };
   }
 
-  @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER')
-  @Scopes(CASE_SCOPES.read)
+  @Allow(CASE_READ)
   @ResolveField(() => CaseMetrics, {
     description:
       "This school's contacts, response times, backlog and reopen rate: for its staff, district roles and integrations.",

@@ -1,7 +1,7 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DepartmentService, type DepartmentEntity } from '@homeroom/directory/data-access';
-import { Roles, Scopes } from '@homeroom/platform/auth';
-import { DIRECTORY_SCOPES } from '../access';
+import { Scopes, Allow } from '@homeroom/platform/auth';
+import { DIRECTORY_SCOPES, DIRECTORY_WRITE } from '../access';
 
 @ObjectType({ description: 'A district department (Transportation) or a school office.' })
 export class Department {
@@ -27,8 +27,7 @@ export class DepartmentResolver {
     return (await this.departmentService.list(schoolId)).map(toDepartment);
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Department)
   async createDepartment(
     @Args('name') name: string,

@@ -12,8 +12,8 @@ import {
 } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { AuditLogService, HouseholdService } from '@homeroom/directory/data-access';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
-import { actorOf, auditedOperation, DIRECTORY_SCOPES } from '../access';
+import { CurrentPrincipal, Scopes, type Principal, Allow } from '@homeroom/platform/auth';
+import { actorOf, auditedOperation, DIRECTORY_SCOPES, DIRECTORY_WRITE } from '../access';
 import { DirectoryLoaders } from '../directory-loaders';
 import { PostalAddressInput } from '../inputs/school.input';
 import { toPerson } from '../mappers';
@@ -58,16 +58,14 @@ export class HouseholdResolver {
     return shown.map(toPerson);
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Household)
   async createHousehold(@Args('input') input: CreateHouseholdInput): Promise<Household> {
     const household = await this.householdService.create(input.name, input.address ?? null, input.memberIds);
     return { id: household.id, name: household.name, address: household.address };
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Boolean, {
     description: 'Moves people into a household, or out of any when householdId is null.',
   })

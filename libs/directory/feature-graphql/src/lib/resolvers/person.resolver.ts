@@ -20,9 +20,9 @@ import {
   type PersonEntity,
 } from '@homeroom/directory/data-access';
 import { NotFoundException } from '@homeroom/shared/errors';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CurrentPrincipal, Roles, Scopes, type Principal, Allow } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
-import { actorOf, auditedOperation, DIRECTORY_SCOPES, visibilityOf } from '../access';
+import { actorOf, auditedOperation, DIRECTORY_SCOPES, visibilityOf, DIRECTORY_WRITE } from '../access';
 import { DirectoryLoaders } from '../directory-loaders';
 import {
   CreatePersonInput,
@@ -143,15 +143,13 @@ export class PersonResolver {
     return household ? { id: household.id, name: household.name, address: household.address } : null;
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Person)
   async createPerson(@Args('input') input: CreatePersonInput): Promise<Person> {
     return toPerson(await this.personService.create(input));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Person)
   async updatePerson(
     @Args('id', { type: () => ID }) id: string,
@@ -160,15 +158,13 @@ export class PersonResolver {
     return toPerson(await this.personService.update(id, input));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Person)
   async deactivatePerson(@Args('id', { type: () => ID }) id: string): Promise<Person> {
     return toPerson(await this.personService.deactivate(id));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => GuardianLink)
   async linkGuardian(
     @Args('input') input: LinkGuardianInput,
@@ -183,8 +179,7 @@ export class PersonResolver {
     return { ...link, guardian: toPerson(guardian!), student: toPerson(student!) };
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Boolean, { description: 'True when a link was removed.' })
   unlinkGuardian(
     @Args('guardianId', { type: () => ID }) guardianId: string,
@@ -193,8 +188,7 @@ export class PersonResolver {
     return this.relationships.unlink(guardianId, studentId);
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Person, {
     description:
       "Merges a duplicate into the surviving record; the duplicate's identifiers and links move to it.",

@@ -11,9 +11,9 @@ import {
 } from '@nestjs/graphql';
 import { SchoolService } from '@homeroom/directory/data-access';
 import { NotFoundException } from '@homeroom/shared/errors';
-import { Public, Roles, Scopes } from '@homeroom/platform/auth';
+import { Public, Scopes, Allow } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
-import { DIRECTORY_SCOPES } from '../access';
+import { DIRECTORY_SCOPES, DIRECTORY_WRITE } from '../access';
 import { DirectoryLoaders } from '../directory-loaders';
 import { CreateSchoolInput, UpdateSchoolInput } from '../inputs/school.input';
 import { toPerson, toSchool } from '../mappers';
@@ -65,15 +65,13 @@ export class SchoolResolver {
     return person ? toPerson(person) : null;
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => School)
   async createSchool(@Args('input') input: CreateSchoolInput): Promise<School> {
     return toSchool(await this.schoolService.create(input));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => School)
   async updateSchool(
     @Args('id', { type: () => ID }) id: string,
@@ -82,8 +80,7 @@ export class SchoolResolver {
     return toSchool(await this.schoolService.update(id, input));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => School, {
     description: 'Deactivated schools keep their history and stop taking new cases.',
   })
@@ -93,8 +90,7 @@ export class SchoolResolver {
     return toSchool(school);
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => School, { description: 'A deactivated school takes new cases again.' })
   async reactivateSchool(@Args('id', { type: () => ID }) id: string): Promise<School> {
     return toSchool(await this.schoolService.reactivate(id));

@@ -10,16 +10,13 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { TeamService } from '@homeroom/directory/data-access';
-import { CurrentPrincipal, Roles, Scopes, type Principal, type StaffRole } from '@homeroom/platform/auth';
+import { Allow, CurrentPrincipal, Scopes, type Principal } from '@homeroom/platform/auth';
 import { NotFoundException } from '@homeroom/shared/errors';
-import { assertMayChangeAt, DIRECTORY_SCOPES } from '../access';
+import { assertMayChangeAt, DIRECTORY_SCOPES, DIRECTORY_WRITE, TEAM_WRITE } from '../access';
 import { DirectoryLoaders } from '../directory-loaders';
 import { CreateTeamInput, TeamMemberInput, UpdateTeamInput } from '../inputs/person.input';
 import { toPerson, toTeam } from '../mappers';
 import { Team, TeamMember } from '../types/team.type';
-
-/** Who manages teams: district administrators everywhere, school administrators at their schools. */
-const TEAM_ADMINS: readonly StaffRole[] = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'];
 
 @Resolver(() => Team)
 export class TeamResolver {
@@ -69,8 +66,7 @@ export class TeamResolver {
     });
   }
 
-  @Roles(...TEAM_ADMINS)
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(TEAM_WRITE)
   @Mutation(() => Team, {
     description:
       'School administrators create teams at their own schools; department teams are the district’s.',
@@ -81,13 +77,12 @@ export class TeamResolver {
     @Context('req') req: object,
   ): Promise<Team> {
     const { members, ...team } = input;
-    assertMayChangeAt(principal, TEAM_ADMINS, team.schoolId ?? null);
+    assertMayChangeAt(principal, TEAM_WRITE.roles, team.schoolId ?? null);
     await this.assertVisible(members, req);
     return toTeam(await this.teamService.create(team, members));
   }
 
-  @Roles(...TEAM_ADMINS)
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(TEAM_WRITE)
   @Mutation(() => Team, {
     description:
       "Replaces the team's members, with their availability and out-of-office. Members you cannot see stay.",
@@ -100,7 +95,7 @@ export class TeamResolver {
   ): Promise<Team> {
     const [team] = await this.teamService.findByIds([teamId]);
     if (!team) throw new NotFoundException('Team');
-    assertMayChangeAt(principal, TEAM_ADMINS, team.schoolId);
+    assertMayChangeAt(principal, TEAM_WRITE.roles, team.schoolId);
     await this.assertVisible(members, req);
     // Those the caller cannot see were not on their screen to keep: replacing must not drop them unseen.
     const loaders = this.loaders.for(req);
@@ -111,8 +106,7 @@ export class TeamResolver {
     return toTeam(await this.teamService.setMembers(teamId, [...members, ...unseen]));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Team, {
     description: 'Renames a team or moves it to another school or department.',
   })
@@ -123,8 +117,7 @@ export class TeamResolver {
     return toTeam(await this.teamService.update(id, input));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Team, {
     description: 'Deactivated teams keep their members and history; routing assigns their cases to no one.',
   })
@@ -132,8 +125,7 @@ export class TeamResolver {
     return toTeam(await this.teamService.deactivate(id));
   }
 
-  @Roles('DISTRICT_ADMIN')
-  @Scopes(DIRECTORY_SCOPES.write)
+  @Allow(DIRECTORY_WRITE)
   @Mutation(() => Team, {
     description: "Routing assigns the team's cases to its available members again.",
   })

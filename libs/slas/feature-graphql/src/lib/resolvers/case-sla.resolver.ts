@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { PolicyService, TimerService } from '@homeroom/slas/data-access';
-import { Roles, Scopes } from '@homeroom/platform/auth';
-import { SLA_READERS, SLA_SCOPES } from '../access';
+import { Allow } from '@homeroom/platform/auth';
+import { SLA_READ } from '../access';
 import { toPolicy, toTimer } from '../mappers';
 import { CaseReference, CaseSla } from '../types';
 
@@ -15,15 +15,13 @@ export class CaseSlaResolver {
     private readonly policies: PolicyService,
   ) {}
 
-  @Roles(...SLA_READERS)
-  @Scopes(SLA_SCOPES.read)
+  @Allow(SLA_READ)
   @ResolveReference()
   resolveReference(reference: { id: string }): CaseReference {
     return { id: reference.id };
   }
 
-  @Roles(...SLA_READERS)
-  @Scopes(SLA_SCOPES.read)
+  @Allow(SLA_READ)
   @ResolveField(() => CaseSla, {
     nullable: true,
     description: "The case's SLA policy and timers; null until the SLA service has heard of the case.",

@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CalendarService, PolicyService } from '@homeroom/slas/data-access';
-import { Roles, Scopes } from '@homeroom/platform/auth';
+import { Allow } from '@homeroom/platform/auth';
 import type { Weekday } from '@homeroom/slas/domain';
-import { SLA_ADMINS, SLA_READERS, SLA_SCOPES } from '../access';
+import { SLA_READ, SLA_WRITE } from '../access';
 import { toCalendar, toPolicy } from '../mappers';
 import { BusinessCalendar, BusinessCalendarInput, ClosureInput, SlaPolicy, SlaPolicyInput } from '../types';
 
@@ -14,22 +14,19 @@ export class SlaAdminResolver {
     private readonly calendars: CalendarService,
   ) {}
 
-  @Roles(...SLA_READERS)
-  @Scopes(SLA_SCOPES.read)
+  @Allow(SLA_READ)
   @Query(() => [SlaPolicy], { description: 'Every SLA policy, in the order they apply.' })
   async slaPolicies(): Promise<SlaPolicy[]> {
     return (await this.policies.list()).map(toPolicy);
   }
 
-  @Roles(...SLA_READERS)
-  @Scopes(SLA_SCOPES.read)
+  @Allow(SLA_READ)
   @Query(() => [BusinessCalendar], { description: 'The district calendar and the schools’ own.' })
   async businessCalendars(): Promise<BusinessCalendar[]> {
     return (await this.calendars.list()).map(toCalendar);
   }
 
-  @Roles(...SLA_ADMINS)
-  @Scopes(SLA_SCOPES.write)
+  @Allow(SLA_WRITE)
   @Mutation(() => SlaPolicy, { description: 'Creates (no id) or replaces an SLA policy.' })
   async saveSlaPolicy(@Args('input') input: SlaPolicyInput): Promise<SlaPolicy> {
     return toPolicy(
@@ -49,8 +46,7 @@ export class SlaAdminResolver {
     );
   }
 
-  @Roles(...SLA_ADMINS)
-  @Scopes(SLA_SCOPES.write)
+  @Allow(SLA_WRITE)
   @Mutation(() => BusinessCalendar, {
     description: 'Creates (no id) or replaces a calendar; running deadlines that follow it move at once.',
   })
@@ -73,8 +69,7 @@ export class SlaAdminResolver {
     );
   }
 
-  @Roles(...SLA_ADMINS)
-  @Scopes(SLA_SCOPES.write)
+  @Allow(SLA_WRITE)
   @Mutation(() => Boolean, {
     description:
       'Deletes a calendar; its cases fall back to the district calendar. False when there was none.',
@@ -83,15 +78,13 @@ export class SlaAdminResolver {
     return this.calendars.delete(id);
   }
 
-  @Roles(...SLA_ADMINS)
-  @Scopes(SLA_SCOPES.write)
+  @Allow(SLA_WRITE)
   @Mutation(() => Boolean, { description: 'Deletes a policy; cases that had it keep their timers.' })
   deleteSlaPolicy(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.policies.delete(id);
   }
 
-  @Roles(...SLA_ADMINS)
-  @Scopes(SLA_SCOPES.write)
+  @Allow(SLA_WRITE)
   @Mutation(() => BusinessCalendar, {
     description:
       'Declares a closure at short notice (a snow day from 11:00); running deadlines move at once.',

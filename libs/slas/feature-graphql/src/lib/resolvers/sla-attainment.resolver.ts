@@ -3,16 +3,14 @@ import { AttainmentService, type SlaAttainmentReport } from '@homeroom/slas/data
 import {
   canSeeSchoolFigures,
   CurrentPrincipal,
-  Roles,
   Scopes,
   type Principal,
+  Allow,
 } from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
 import { ForbiddenException } from '@homeroom/shared/errors';
-import { SLA_SCOPES } from '../access';
+import { SLA_SCOPES, ATTAINMENT_READ } from '../access';
 import { SchoolReference, SlaAttainment } from '../types';
-
-const ATTAINMENT_READERS = ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'VIEWER'] as const;
 
 function assertMaySee(principal: Principal, schoolId: string | null): void {
   if (!canSeeSchoolFigures(principal, schoolId))
@@ -23,8 +21,7 @@ function assertMaySee(principal: Principal, schoolId: string | null): void {
 export class SlaAttainmentResolver {
   constructor(private readonly attainment: AttainmentService) {}
 
-  @Roles(...ATTAINMENT_READERS)
-  @Scopes(SLA_SCOPES.read)
+  @Allow(ATTAINMENT_READ)
   @Query(() => SlaAttainment, {
     description:
       'Share of SLA timers met, breaches and the median first response, over cases opened in the range.',
@@ -51,8 +48,7 @@ export class SchoolSlaAttainmentResolver {
     return { id: reference.id };
   }
 
-  @Roles(...ATTAINMENT_READERS)
-  @Scopes(SLA_SCOPES.read)
+  @Allow(ATTAINMENT_READ)
   @ResolveField(() => SlaAttainment, {
     description: "SLA attainment over this school's cases opened in the range.",
   })

@@ -1,8 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CurrentPrincipal, type Principal, Allow } from '@homeroom/platform/auth';
 import { DateRangeInput } from '@homeroom/platform/graphql';
 import { SurveyResultsService } from '@homeroom/surveys/data-access';
-import { assertMaySeeResults, RESULT_READERS, SURVEY_SCOPES } from '../access';
+import { assertMaySeeResults, SURVEY_RESULTS_READ } from '../access';
 import { NpsResult } from '../types';
 
 /**
@@ -14,8 +14,7 @@ import { NpsResult } from '../types';
 export class NpsResolver {
   constructor(private readonly results: SurveyResultsService) {}
 
-  @Roles(...RESULT_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(SURVEY_RESULTS_READ)
   @Query(() => NpsResult, {
     name: 'nps',
     description:

@@ -1,8 +1,8 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CurrentPrincipal, Scopes, type Principal, Allow } from '@homeroom/platform/auth';
 import { DateRangeInput, pageSize } from '@homeroom/platform/graphql';
 import { SatisfactionService, type SatisfactionDimension } from '@homeroom/surveys/data-access';
-import { assertMaySeeResults, CASE_SATISFACTION_READERS, RESULT_READERS, SURVEY_SCOPES } from '../access';
+import { assertMaySeeResults, SURVEY_SCOPES, CASE_SATISFACTION_READ, SURVEY_RESULTS_READ } from '../access';
 import {
   CaseReference,
   CaseSatisfaction,
@@ -18,8 +18,7 @@ import {
 export class SatisfactionResolver {
   constructor(private readonly results: SatisfactionService) {}
 
-  @Roles(...RESULT_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(SURVEY_RESULTS_READ)
   @Query(() => SatisfactionSummary, {
     name: 'satisfaction',
     description:
@@ -85,8 +84,7 @@ export class SchoolSatisfactionResolver {
     return { id: reference.id };
   }
 
-  @Roles(...RESULT_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(SURVEY_RESULTS_READ)
   @ResolveField(() => SatisfactionSummary, { description: "Satisfaction over this school's resolved cases." })
   async satisfaction(
     @Parent() school: SchoolReference,
@@ -105,15 +103,13 @@ export class SchoolSatisfactionResolver {
 export class CaseSatisfactionResolver {
   constructor(private readonly results: SatisfactionService) {}
 
-  @Roles(...CASE_SATISFACTION_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(CASE_SATISFACTION_READ)
   @ResolveReference()
   resolveReference(reference: { id: string }): CaseReference {
     return { id: reference.id };
   }
 
-  @Roles(...CASE_SATISFACTION_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(CASE_SATISFACTION_READ)
   @ResolveField(() => CaseSatisfaction, {
     nullable: true,
     description: 'The satisfaction survey after the case; null until the case is resolved.',

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Roles, Scopes, type Principal } from '@homeroom/platform/auth';
+import { CurrentPrincipal, Roles, type Principal, Allow } from '@homeroom/platform/auth';
 import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
 import {
   AudienceService,
@@ -12,7 +12,7 @@ import {
 } from '@homeroom/surveys/data-access';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { localize, ppraWarnings, surveyTranslations, validateSurvey } from '@homeroom/surveys/domain';
-import { assertMaySeeResults, RESULT_READERS, SURVEY_AUTHORS, SURVEY_SCOPES } from '../access';
+import { assertMaySeeResults, SURVEY_AUTHORS, SURVEY_RESULTS_READ, SURVEY_WRITE } from '../access';
 import { SurveyAudienceInput, SurveyInput, toSurveyInput } from '../inputs';
 import { toQuestion } from '../mappers';
 import {
@@ -36,8 +36,7 @@ export class SurveyResolver {
     private readonly surveyResults: SurveyResultsService,
   ) {}
 
-  @Roles(...RESULT_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(SURVEY_RESULTS_READ)
   @Query(() => SurveyConnection, { description: 'The district’s surveys, newest first.' })
   async surveys(@Args() { first, after }: PageArgs): Promise<InstanceType<typeof SurveyConnection>> {
     const size = pageSize(first);
@@ -55,8 +54,7 @@ export class SurveyResolver {
     );
   }
 
-  @Roles(...RESULT_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(SURVEY_RESULTS_READ)
   @Query(() => Survey, { nullable: true, description: 'One survey; null when there is none with this id.' })
   async survey(
     @Args('id', { type: () => ID }) id: string,
@@ -72,8 +70,7 @@ export class SurveyResolver {
     return found ? { ...surveyOf(found), askedLanguage: language } : null;
   }
 
-  @Roles(...SURVEY_AUTHORS)
-  @Scopes(SURVEY_SCOPES.write)
+  @Allow(SURVEY_WRITE)
   @Mutation(() => SurveyPayload, { description: 'A new district survey, as a draft.' })
   async createSurvey(@Args('input') input: SurveyInput): Promise<SurveyPayload> {
     const definition = validateSurvey(toSurveyInput(input));
@@ -91,8 +88,7 @@ export class SurveyResolver {
     };
   }
 
-  @Roles(...SURVEY_AUTHORS)
-  @Scopes(SURVEY_SCOPES.write)
+  @Allow(SURVEY_WRITE)
   @Mutation(() => SurveyPayload, {
     description:
       'Saves an edit: in place until someone has answered, then as a new version (answers keep the version they answered).',
@@ -110,8 +106,7 @@ export class SurveyResolver {
     return { survey: saved, versionAction: decision.action, ppraWarnings: ppraWarnings(saved.definition) };
   }
 
-  @Roles(...SURVEY_AUTHORS)
-  @Scopes(SURVEY_SCOPES.write)
+  @Allow(SURVEY_WRITE)
   @Mutation(() => Survey, {
     description:
       'OPEN takes answers (and, for the satisfaction survey, sends invitations); CLOSED stops both.',
@@ -123,8 +118,7 @@ export class SurveyResolver {
     return this.toSurvey(await this.surveyService.setStatus(id, status));
   }
 
-  @Roles(...SURVEY_AUTHORS)
-  @Scopes(SURVEY_SCOPES.write)
+  @Allow(SURVEY_WRITE)
   @Mutation(() => SendSurveyPayload, {
     description:
       'Sends an open district survey to an audience from the directory, now or at a set time: a personal one-time link each, once per person.',
@@ -152,8 +146,7 @@ export class SurveyResolver {
     return { ...(await this.audiences.send(id, filter)), scheduledFor: null };
   }
 
-  @Roles(...SURVEY_AUTHORS)
-  @Scopes(SURVEY_SCOPES.write)
+  @Allow(SURVEY_WRITE)
   @Mutation(() => Boolean, {
     description: 'Cancels a scheduled send not yet made; false when it has gone (or is going) already.',
   })
@@ -172,8 +165,7 @@ export class SurveyResolver {
     }));
   }
 
-  @Roles(...SURVEY_AUTHORS)
-  @Scopes(SURVEY_SCOPES.write)
+  @Allow(SURVEY_WRITE)
   @Mutation(() => String, {
     description:
       'A new anonymous link to a district survey (for a newsletter or website); each answer through it is a response of its own. Shown once.',
@@ -182,8 +174,7 @@ export class SurveyResolver {
     return this.audiences.openLink(id);
   }
 
-  @Roles(...RESULT_READERS)
-  @Scopes(SURVEY_SCOPES.read)
+  @Allow(SURVEY_RESULTS_READ)
   @ResolveField(() => SurveyResults, {
     description:
       'Answers question by question, in the language asked for: district-wide figures, for district-wide roles and integrations.',
