@@ -30,3 +30,4 @@ export * from './lib/assist';
 export * from './lib/triage/triage.service';
 export * from './lib/seed/demo-history';
 export * from './lib/surveys/survey-invitation-delivery';
+export * from './lib/services/escalation-policy.service';

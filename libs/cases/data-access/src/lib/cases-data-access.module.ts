@@ -18,6 +18,7 @@ import { RoutingService } from './routing/routing.service';
 import { AlertService } from './alerts/alert.service';
 import { TriageService } from './triage/triage.service';
 import { CaseRelationsService } from './services/case-relations.service';
+import { EscalationPolicyService } from './services/escalation-policy.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
 import { MailSender } from '@homeroom/platform/mail';
 import { RequesterConfirmationService } from './requesters/requester-confirmation.service';
@@ -39,6 +40,7 @@ const SERVICES = [
   OutboundEmailService,
   RequesterConfirmationService,
   SurveyInvitationDelivery,
+  EscalationPolicyService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

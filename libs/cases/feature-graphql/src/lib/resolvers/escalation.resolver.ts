@@ -1,6 +1,5 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
-import { EscalationPolicyEntity } from '@homeroom/cases/data-access';
+import { EscalationPolicyService } from '@homeroom/cases/data-access';
 import { Roles } from '@homeroom/platform/auth';
 
 export const EscalationTriggerEnum = { SLA_WARNING: 'SLA_WARNING', SLA_BREACHED: 'SLA_BREACHED' } as const;
@@ -23,24 +22,22 @@ export class EscalationPolicy {
 
 @Resolver(() => EscalationPolicy)
 export class EscalationResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly policies: EscalationPolicyService) {}
 
   @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN')
   @Query(() => [EscalationPolicy])
   escalationPolicies(): Promise<EscalationPolicy[]> {
-    return this.dataSource.getRepository(EscalationPolicyEntity).find({ order: { trigger: 'ASC' } });
+    return this.policies.list();
   }
 
   @Roles('DISTRICT_ADMIN')
   @Mutation(() => EscalationPolicy)
-  async setEscalationPolicy(
+  setEscalationPolicy(
     @Args('trigger', { type: () => EscalationTriggerEnum }) trigger: 'SLA_WARNING' | 'SLA_BREACHED',
     @Args('raisePriority') raisePriority: boolean,
     @Args('reassignTeamId', { type: () => ID, nullable: true }) reassignTeamId: string | null,
     @Args('notifyPersonIds', { type: () => [ID], defaultValue: [] }) notifyPersonIds: string[],
   ): Promise<EscalationPolicy> {
-    const policy = { trigger, raisePriority, reassignTeamId, notifyPersonIds: [...new Set(notifyPersonIds)] };
-    await this.dataSource.getRepository(EscalationPolicyEntity).upsert(policy, ['trigger']);
-    return policy;
+    return this.policies.set({ trigger, raisePriority, reassignTeamId, notifyPersonIds });
   }
 }
