@@ -23,7 +23,7 @@ import { PUBLIC_TEXT } from './public-text';
 type Survey = NonNullable<SurveyByTokenQuery['surveyByToken']>;
 type Question = Survey['questions'][number];
 
-/** A survey by its one-time link (`/s/:token`): scales as radio groups, choices, a comment; sent once. */
+/** A survey by its one-time link (`/s/:token`): scales and single choices as radio groups, several choices as checkboxes, a comment; sent once. */
 @Component({
   selector: 'hr-survey-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,8 +59,26 @@ type Question = Survey['questions'][number];
                         <input
                           type="radio"
                           [name]="question.id"
+                          [attr.name]="question.id"
                           [value]="choice.id"
                           [(ngModel)]="choices[question.id]"
+                        />
+                        {{ choice.text }}
+                      </label>
+                    }
+                  </fieldset>
+                }
+                @case ('MULTI_CHOICE') {
+                  <fieldset>
+                    <legend>{{ question.text }}</legend>
+                    @for (choice of question.choices ?? []; track choice.id) {
+                      <label class="check">
+                        <input
+                          #box
+                          type="checkbox"
+                          [attr.name]="question.id"
+                          [value]="choice.id"
+                          (change)="toggleChoice(question.id, choice.id, box.checked)"
                         />
                         {{ choice.text }}
                       </label>
@@ -76,6 +94,7 @@ type Question = Survey['questions'][number];
                           <input
                             type="radio"
                             [name]="question.id"
+                            [attr.name]="question.id"
                             [value]="score"
                             [(ngModel)]="numbers[question.id]"
                           />
@@ -115,6 +134,8 @@ export class SurveyPageComponent implements OnInit {
   protected numbers: Record<string, number> = {};
   protected choices: Record<string, string> = {};
   protected texts: Record<string, string> = {};
+  /** MULTI_CHOICE: the choices ticked, by question, in the order they were ticked. */
+  protected multiChoices: Record<string, string[]> = {};
 
   ngOnInit(): void {
     this.apollo
@@ -141,11 +162,20 @@ export class SurveyPageComponent implements OnInit {
     return Array.from({ length: max - min + 1 }, (_, index) => min + index);
   }
 
+  protected toggleChoice(questionId: string, choiceId: string, on: boolean): void {
+    const ticked = (this.multiChoices[questionId] ?? []).filter((id) => id !== choiceId);
+    this.multiChoices[questionId] = on ? [...ticked, choiceId] : ticked;
+  }
+
   protected async submit(survey: Survey): Promise<void> {
     const answers = survey.questions.flatMap((question): SurveyAnswerInput[] => {
       if (question.kind === 'TEXT')
         return this.texts[question.id]?.trim()
           ? [{ questionId: question.id, text: this.texts[question.id]! }]
+          : [];
+      if (question.kind === 'MULTI_CHOICE')
+        return this.multiChoices[question.id]?.length
+          ? [{ questionId: question.id, choices: this.multiChoices[question.id]! }]
           : [];
       if (question.kind === 'SINGLE_CHOICE')
         return this.choices[question.id]

@@ -48,6 +48,9 @@ type TrackedCase = NonNullable<TrackCaseQuery['trackCase']>;
         <form (ngSubmit)="reply()">
           <label for="reply">{{ text().reply }}</label>
           <textarea id="reply" name="reply" rows="4" [(ngModel)]="replyBody"></textarea>
+          @if (error(); as error) {
+            <p role="alert">{{ error }}</p>
+          }
           <button type="submit" [disabled]="sending() || !replyBody.trim()">{{ text().sendReply }}</button>
         </form>
       } @else {
@@ -89,6 +92,7 @@ export class TrackingPageComponent implements OnInit {
 
   protected async reply(): Promise<void> {
     this.sending.set(true);
+    this.error.set(null);
     try {
       const result = await firstValueFrom(
         this.apollo.mutate({
