@@ -212,6 +212,23 @@ describe('OneRoster import jobs', () => {
     expect((await jobs.get(job.id)).status).toBe('AWAITING_CONFIRMATION');
   });
 
+  it('runs one job at a time across replicas: none starts while another replica holds a live one', async () => {
+    const running = await upload(district(2));
+    const waiting = await upload(district(3));
+    await database.dataSource.query(
+      `UPDATE roster_import_job SET status = 'RUNNING', claimed_until = now() + interval '1 minute' WHERE id = $1`,
+      [running.id],
+    );
+    expect(await jobs.runDue()).toBe(0);
+    expect((await jobs.get(waiting.id)).status).toBe('QUEUED');
+    // The other replica finishes (or its lease runs out): the next one goes.
+    await database.dataSource.query(`UPDATE roster_import_job SET status = 'CANCELLED' WHERE id = $1`, [
+      running.id,
+    ]);
+    expect(await jobs.runDue()).toBe(1);
+    expect((await jobs.get(waiting.id)).status).toBe('AWAITING_CONFIRMATION');
+  });
+
   it("syncs from the SIS's REST API: everything first, then only what changed, with the same result as the CSV", async () => {
     sis = await startOneRosterRestServer({
       ...(await restBindingOf(district(50))),

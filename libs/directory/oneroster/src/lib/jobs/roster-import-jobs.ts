@@ -171,14 +171,21 @@ export class RosterImportJobs {
     return rows.map((row) => jobOf(row, sizes.get(row.id) ?? []));
   }
 
-  /** Runs queued jobs (and any whose replica died) one after another; returns how many it ran. */
+  /**
+   * Runs queued jobs (and any whose replica died) one after another; returns how many it ran. One job runs
+   * at a time across all replicas (the claim takes an advisory lock and waits while another job's lease is
+   * live): two imports writing the same people at once would refuse each other's rows.
+   */
   async runDue(isStopped: () => boolean = () => false): Promise<number> {
     let ran = 0;
     while (!isStopped()) {
       const [job] = (await this.dataSource.query(
         `UPDATE roster_import_job SET status = 'RUNNING', claimed_until = now() + ${LEASE}, phase = 'reading', done = 0, total = 0, updated_at = now()
           WHERE id = (SELECT id FROM roster_import_job
-                       WHERE status = 'QUEUED' OR (status = 'RUNNING' AND claimed_until < now())
+                       WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND claimed_until < now()))
+                         AND pg_try_advisory_xact_lock(hashtext('roster_import_job'))
+                         AND NOT EXISTS (SELECT 1 FROM roster_import_job running
+                                          WHERE running.status = 'RUNNING' AND running.claimed_until >= now())
                        ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
           RETURNING *`,
       )) as [RosterJobRow[], number];
