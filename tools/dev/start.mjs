@@ -168,6 +168,8 @@ async function main() {
     SMTP_OUTBOUND_URL: process.env.SMTP_OUTBOUND_URL ?? 'smtp://127.0.0.1:1025',
     // No load balancer in front on one machine: Ctrl-C stops every app at once.
     SHUTDOWN_DELAY_MS: '0',
+    // Lines a person reads on the terminal; production keeps JSON for its log shipper.
+    LOG_FORMAT: process.env.LOG_FORMAT || 'lines',
   };
   // Each service owns a database on the server: homeroom_<app>.
   const envFor = (app) => ({ ...env, DATABASE_URL: databaseFor(env.DATABASE_URL, app) });

@@ -37,7 +37,11 @@ export class CasesAppModule implements NestModule {
     return {
       module: CasesAppModule,
       imports: [
-        ObservabilityModule.forRoot({ service: 'cases', logLevel: config.LOG_LEVEL }),
+        ObservabilityModule.forRoot({
+          service: 'cases',
+          logLevel: config.LOG_LEVEL,
+          logFormat: config.LOG_FORMAT,
+        }),
         DatabaseModule.forRoot(() => ({
           url: config.DATABASE_URL,
           applicationName: 'cases',

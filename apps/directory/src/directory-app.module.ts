@@ -29,7 +29,11 @@ export class DirectoryAppModule implements NestModule {
     return {
       module: DirectoryAppModule,
       imports: [
-        ObservabilityModule.forRoot({ service: 'directory', logLevel: config.LOG_LEVEL }),
+        ObservabilityModule.forRoot({
+          service: 'directory',
+          logLevel: config.LOG_LEVEL,
+          logFormat: config.LOG_FORMAT,
+        }),
         DatabaseModule.forRoot(() => ({
           url: config.DATABASE_URL,
           applicationName: 'directory',

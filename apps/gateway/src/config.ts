@@ -6,6 +6,7 @@ import {
   ConfigError,
   type Environment,
   loadConfig,
+  logFormat,
   logLevel,
   nodeEnvironment,
   port,
@@ -18,6 +19,7 @@ const positive = (fallback: number, max: number) => z.coerce.number().int().min(
 export const gatewayConfigSchema = z.object({
   NODE_ENV: nodeEnvironment,
   LOG_LEVEL: logLevel,
+  LOG_FORMAT: logFormat,
   HOST: z.string().default('0.0.0.0'),
   PORT: port(4000),
   /** Shared with the subgraphs: they refuse any request whose principal the gateway did not sign. */

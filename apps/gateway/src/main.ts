@@ -5,7 +5,7 @@ import { gatewaySettings } from './gateway-settings';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
-  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const gateway = await createGateway(
     gatewaySettings(config, { logger, registry: createMetricsRegistry('gateway') }),
   );

@@ -375,7 +375,7 @@ describe('the portal in a browser', () => {
     });
     const listed = rules.first();
     expect(await listed.textContent()).toContain('Crossing guards');
-    expect(await listed.textContent()).toContain(`team ${team.name}; priority HIGH; tags crossing`);
+    expect(await listed.textContent()).toContain(`team ${team.name}; priority High; tags crossing`);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-routing.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
 

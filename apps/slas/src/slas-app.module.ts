@@ -26,7 +26,11 @@ export class SlasAppModule implements NestModule {
     return {
       module: SlasAppModule,
       imports: [
-        ObservabilityModule.forRoot({ service: 'slas', logLevel: config.LOG_LEVEL }),
+        ObservabilityModule.forRoot({
+          service: 'slas',
+          logLevel: config.LOG_LEVEL,
+          logFormat: config.LOG_FORMAT,
+        }),
         DatabaseModule.forRoot(() => ({
           url: config.DATABASE_URL,
           applicationName: 'slas',

@@ -27,7 +27,11 @@ export class SurveysAppModule implements NestModule {
     return {
       module: SurveysAppModule,
       imports: [
-        ObservabilityModule.forRoot({ service: 'surveys', logLevel: config.LOG_LEVEL }),
+        ObservabilityModule.forRoot({
+          service: 'surveys',
+          logLevel: config.LOG_LEVEL,
+          logFormat: config.LOG_FORMAT,
+        }),
         DatabaseModule.forRoot(() => ({
           url: config.DATABASE_URL,
           applicationName: 'surveys',

@@ -1,6 +1,7 @@
 export * from './lib/trace-context';
 export * from './lib/request-context';
 export * from './lib/logger';
+export * from './lib/log-lines';
 export * from './lib/metrics';
 export * from './lib/health';
 export * from './lib/nest/observability.tokens';

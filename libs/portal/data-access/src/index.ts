@@ -4,5 +4,5 @@ export * from './lib/apollo.providers';
 export * from './lib/language.service';
 export * from './lib/error-message';
 export * from './lib/signed-in.guard';
-export * from './lib/run-mutation';
+export * from './lib/screen-actions';
 export * from './lib/watch-query';

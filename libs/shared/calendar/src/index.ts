@@ -1,1 +1,2 @@
 export * from './lib/clock-and-day';
+export * from './lib/opening-hours';

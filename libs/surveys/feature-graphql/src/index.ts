@@ -1,2 +1,2 @@
 export * from './lib/surveys-graphql.module';
-export { CaseReference, SchoolReference } from './lib/types';
+export { CaseReference, SchoolReference } from './lib/types/references.type';

@@ -89,12 +89,16 @@ export const logLevel = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info');
 
+/** JSON lines for a log shipper (the default, what production runs), or lines people read (`npm start`). */
+export const logFormat = z.enum(['json', 'lines']).default('json');
+
 export const nodeEnvironment = z.enum(['development', 'test', 'production']).default('development');
 
 /** Variables every service shares: where it listens, what it logs, and where its data lives. */
 export const serviceConfigShape = {
   NODE_ENV: nodeEnvironment,
   LOG_LEVEL: logLevel,
+  LOG_FORMAT: logFormat,
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -1,4 +1,5 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
+import { type LogFormat, readableLogLines } from './log-lines';
 import { currentContext } from './request-context';
 
 export type { Logger } from 'pino';
@@ -35,10 +36,12 @@ export interface LoggerSettings {
   level?: string;
   /** Where lines go; stdout by default (the platform's log shipper reads it). */
   destination?: pino.DestinationStream;
+  /** JSON lines (the default, for a log shipper), or lines for a person at a terminal (`npm start`). */
+  format?: LogFormat;
 }
 
 /** JSON lines with the service name, the correlation and trace ids of the work in hand, and no personal data. */
-export function createLogger({ service, level = 'info', destination }: LoggerSettings): Logger {
+export function createLogger({ service, level = 'info', destination, format }: LoggerSettings): Logger {
   const options: LoggerOptions = {
     level,
     base: { service },
@@ -54,5 +57,6 @@ export function createLogger({ service, level = 'info', destination }: LoggerSet
       return context ? { correlationId: context.correlationId, traceId: context.trace.traceId } : {};
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const target = destination ?? (format === 'lines' ? readableLogLines() : undefined);
+  return target ? pino(options, target) : pino(options);
 }

@@ -1,7 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { injectActions } from '@homeroom/portal/data-access';
 import {
   AssignCaseDocument,
   type CasePageQuery,
@@ -25,13 +23,13 @@ const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
       <h2 id="handling-heading">Handling</h2>
       <div class="fields">
         <label for="case-status">Status</label>
-        <select id="case-status" [disabled]="busy()" (change)="setStatus($event)">
+        <select id="case-status" [disabled]="actions.busy()" (change)="setStatus($event)">
           @for (status of statuses; track status) {
             <option [value]="status" [selected]="status === supportCase().status">{{ status }}</option>
           }
         </select>
         <label for="case-priority">Priority</label>
-        <select id="case-priority" [disabled]="busy()" (change)="setPriority($event)">
+        <select id="case-priority" [disabled]="actions.busy()" (change)="setPriority($event)">
           @for (priority of priorities; track priority) {
             <option [value]="priority" [selected]="priority === supportCase().priority">
               {{ priority }}
@@ -39,7 +37,7 @@ const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
           }
         </select>
         <label for="case-topic">Topic</label>
-        <select id="case-topic" [disabled]="busy()" (change)="setTopic($event)">
+        <select id="case-topic" [disabled]="actions.busy()" (change)="setTopic($event)">
           <option value="" [selected]="!supportCase().topic">No topic</option>
           @for (topic of topics(); track topic.id) {
             <option [value]="topic.id" [selected]="topic.id === supportCase().topic?.id">
@@ -48,14 +46,14 @@ const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
           }
         </select>
         <label for="case-team">Team</label>
-        <select id="case-team" [disabled]="busy()" (change)="setTeam($event)">
+        <select id="case-team" [disabled]="actions.busy()" (change)="setTeam($event)">
           <option value="" [selected]="!supportCase().team">No team</option>
           @for (team of teams(); track team.id) {
             <option [value]="team.id" [selected]="team.id === supportCase().team?.id">{{ team.name }}</option>
           }
         </select>
         <label for="case-assignee">Assignee</label>
-        <select id="case-assignee" [disabled]="busy()" (change)="setAssignee($event)">
+        <select id="case-assignee" [disabled]="actions.busy()" (change)="setAssignee($event)">
           <option value="" [selected]="!supportCase().assignee">Unassigned</option>
           @for (member of members(); track member.id) {
             <option [value]="member.id" [selected]="member.id === supportCase().assignee?.id">
@@ -64,10 +62,10 @@ const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
           }
         </select>
       </div>
-      <button type="button" class="secondary" [disabled]="busy() || isMine()" (click)="assignToMe()">
+      <button type="button" class="secondary" [disabled]="actions.busy() || isMine()" (click)="assignToMe()">
         Assign to me
       </button>
-      @if (error(); as error) {
+      @if (actions.error(); as error) {
         <p role="alert" class="error">{{ error }}</p>
       }
     </section>
@@ -79,11 +77,9 @@ export class CaseActionsComponent {
   readonly teams = input.required<CasePageQuery['teams']>();
   /** The signed-in person. */
   readonly personId = input.required<string>();
-  private readonly apollo = inject(Apollo);
   protected readonly statuses = STATUSES;
   protected readonly priorities = PRIORITIES;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly actions = injectActions({ refetch: ['CasePage'] });
   protected readonly isMine = computed(() => this.supportCase().assignee?.id === this.personId());
   /** Whom the case can go to: the members of its team, or of every team when it has none. */
   protected readonly members = computed(() => {
@@ -100,13 +96,16 @@ export class CaseActionsComponent {
 
   protected setStatus(event: Event): Promise<void> {
     return this.fromSelect(event, this.supportCase().status, (status) =>
-      this.run(SetCaseStatusDocument, { caseId: this.supportCase().id, status: status as CaseStatus }),
+      this.actions.run(SetCaseStatusDocument, {
+        caseId: this.supportCase().id,
+        status: status as CaseStatus,
+      }),
     );
   }
 
   protected setPriority(event: Event): Promise<void> {
     return this.fromSelect(event, this.supportCase().priority, (priority) =>
-      this.run(UpdateCaseDocument, {
+      this.actions.run(UpdateCaseDocument, {
         caseId: this.supportCase().id,
         input: { priority: priority as Priority },
       }),
@@ -115,14 +114,17 @@ export class CaseActionsComponent {
 
   protected setTopic(event: Event): Promise<void> {
     return this.fromSelect(event, this.supportCase().topic?.id ?? '', (topicId) =>
-      this.run(UpdateCaseDocument, { caseId: this.supportCase().id, input: { topicId: topicId || null } }),
+      this.actions.run(UpdateCaseDocument, {
+        caseId: this.supportCase().id,
+        input: { topicId: topicId || null },
+      }),
     );
   }
 
   protected setTeam(event: Event): Promise<void> {
     // A new team starts unassigned: its routing, or its people, pick who.
     return this.fromSelect(event, this.supportCase().team?.id ?? '', (teamId) =>
-      this.run(AssignCaseDocument, {
+      this.actions.run(AssignCaseDocument, {
         caseId: this.supportCase().id,
         teamId: teamId || null,
         assigneeId: null,
@@ -132,7 +134,7 @@ export class CaseActionsComponent {
 
   protected setAssignee(event: Event): Promise<void> {
     return this.fromSelect(event, this.supportCase().assignee?.id ?? '', (assigneeId) =>
-      this.run(AssignCaseDocument, {
+      this.actions.run(AssignCaseDocument, {
         caseId: this.supportCase().id,
         teamId: this.supportCase().team?.id ?? null,
         assigneeId: assigneeId || null,
@@ -141,7 +143,7 @@ export class CaseActionsComponent {
   }
 
   assignToMe(): Promise<unknown> {
-    return this.run(AssignCaseDocument, {
+    return this.actions.run(AssignCaseDocument, {
       caseId: this.supportCase().id,
       teamId: this.supportCase().team?.id ?? null,
       assigneeId: this.personId(),
@@ -152,11 +154,5 @@ export class CaseActionsComponent {
   private async fromSelect(event: Event, current: string, change: (value: string) => Promise<unknown>) {
     const select = event.target as HTMLSelectElement;
     if ((await change(select.value)) === null) select.value = current;
-  }
-
-  private run<R, V extends Record<string, unknown>>(mutation: TypedDocumentNode<R, V>, variables: V) {
-    return runMutation(this.apollo, mutation, variables, { busy: this.busy, error: this.error }, [
-      'CasePage',
-    ]);
   }
 }

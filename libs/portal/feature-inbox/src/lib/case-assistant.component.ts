@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, runMutation } from '@homeroom/portal/data-access';
+import { errorMessage, injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { CaseSummaryDocument, type ReplyTone, SuggestReplyDocument } from './operations.generated';
 
@@ -26,7 +26,7 @@ const TONES: readonly { id: ReplyTone; name: string }[] = [
     <section class="panel" aria-labelledby="assistant-heading">
       <h2 id="assistant-heading">Assistant</h2>
       <div class="actions">
-        <button type="button" class="secondary" [disabled]="busy()" (click)="summarize()">
+        <button type="button" class="secondary" [disabled]="actions.busy()" (click)="summarize()">
           Summarize the case
         </button>
       </div>
@@ -42,12 +42,14 @@ const TONES: readonly { id: ReplyTone; name: string }[] = [
             }
           </select>
         </div>
-        <button type="button" class="secondary" [disabled]="busy()" (click)="suggest()">Draft a reply</button>
+        <button type="button" class="secondary" [disabled]="actions.busy()" (click)="suggest()">
+          Draft a reply
+        </button>
       </div>
       <p class="hint">
         A draft goes into the reply box for you to read and change; nothing is sent by itself.
       </p>
-      <hr-form-feedback [error]="error()" />
+      <hr-form-feedback [error]="actions.error()" />
     </section>
   `,
 })
@@ -58,12 +60,12 @@ export class CaseAssistantComponent {
   private readonly apollo = inject(Apollo);
   protected readonly tones = TONES;
   protected readonly tone = signal<ReplyTone>('NEUTRAL');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  /** A draft and a summary, one at a time; a draft changes nothing, so no query is brought up to date. */
+  protected readonly actions = injectActions({ refetch: [] });
   protected readonly summary = signal<string | null>(null);
 
   protected async summarize(): Promise<void> {
-    this.busy.set(true);
+    this.actions.busy.set(true);
     try {
       const result = await firstValueFrom(
         this.apollo.query({
@@ -73,22 +75,16 @@ export class CaseAssistantComponent {
         }),
       );
       this.summary.set(result.data?.caseSummary ?? null);
-      this.error.set(null);
+      this.actions.clear();
     } catch (error) {
-      this.error.set(errorMessage(error, 'en'));
+      this.actions.refuse(errorMessage(error, 'en'));
     } finally {
-      this.busy.set(false);
+      this.actions.busy.set(false);
     }
   }
 
   protected async suggest(): Promise<void> {
-    const result = await runMutation(
-      this.apollo,
-      SuggestReplyDocument,
-      { caseId: this.caseId(), tone: this.tone() },
-      { busy: this.busy, error: this.error },
-      [],
-    );
+    const result = await this.actions.run(SuggestReplyDocument, { caseId: this.caseId(), tone: this.tone() });
     if (result) this.drafted.emit(result.suggestReply);
   }
 }

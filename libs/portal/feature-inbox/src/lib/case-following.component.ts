@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   type CasePageQuery,
@@ -27,7 +26,7 @@ type PageCase = NonNullable<CasePageQuery['case']>;
           Watched by {{ watcherNames() }}.
         }
       </p>
-      <button type="button" class="secondary" [disabled]="busy()" (click)="toggleWatch()">
+      <button type="button" class="secondary" [disabled]="actions.busy()" (click)="toggleWatch()">
         {{ watching() ? 'Stop watching' : 'Watch this case' }}
       </button>
       <h3>Tags</h3>
@@ -41,7 +40,7 @@ type PageCase = NonNullable<CasePageQuery['case']>;
               <button
                 type="button"
                 class="secondary"
-                [disabled]="busy()"
+                [disabled]="actions.busy()"
                 [attr.aria-label]="'Remove tag ' + tag"
                 (click)="removeTag(tag)"
               >
@@ -54,9 +53,9 @@ type PageCase = NonNullable<CasePageQuery['case']>;
       <form class="relate" (ngSubmit)="addTag()">
         <label for="case-tag">Add a tag</label>
         <input id="case-tag" name="tag" [(ngModel)]="tag" placeholder="bus-14" />
-        <button type="submit" class="secondary" [disabled]="busy() || !tag().trim()">Add tag</button>
+        <button type="submit" class="secondary" [disabled]="actions.busy() || !tag().trim()">Add tag</button>
       </form>
-      <hr-form-feedback [error]="error()" />
+      <hr-form-feedback [error]="actions.error()" />
     </section>
   `,
 })
@@ -64,9 +63,7 @@ export class CaseFollowingComponent {
   readonly supportCase = input.required<PageCase>();
   /** The signed-in person. */
   readonly personId = input.required<string>();
-  private readonly apollo = inject(Apollo);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly actions = injectActions({ refetch: ['CasePage'] });
   protected readonly tag = signal('');
   readonly watching = computed(() =>
     this.supportCase().watchers.some((person) => person.id === this.personId()),
@@ -80,32 +77,24 @@ export class CaseFollowingComponent {
   toggleWatch(): Promise<unknown> {
     const variables = { caseId: this.supportCase().id };
     return this.watching()
-      ? runMutation(this.apollo, UnwatchCaseDocument, variables, this.state(), ['CasePage'])
-      : runMutation(this.apollo, WatchCaseDocument, variables, this.state(), ['CasePage']);
+      ? this.actions.run(UnwatchCaseDocument, variables)
+      : this.actions.run(WatchCaseDocument, variables);
   }
 
   protected async addTag(): Promise<void> {
-    const added = await runMutation(
-      this.apollo,
-      UpdateCaseTagsDocument,
-      { caseId: this.supportCase().id, add: [this.tag().trim()], remove: null },
-      this.state(),
-      ['CasePage'],
-    );
+    const added = await this.actions.run(UpdateCaseTagsDocument, {
+      caseId: this.supportCase().id,
+      add: [this.tag().trim()],
+      remove: null,
+    });
     if (added) this.tag.set('');
   }
 
   protected removeTag(tag: string): Promise<unknown> {
-    return runMutation(
-      this.apollo,
-      UpdateCaseTagsDocument,
-      { caseId: this.supportCase().id, add: null, remove: [tag] },
-      this.state(),
-      ['CasePage'],
-    );
-  }
-
-  private state() {
-    return { busy: this.busy, error: this.error };
+    return this.actions.run(UpdateCaseTagsDocument, {
+      caseId: this.supportCase().id,
+      add: null,
+      remove: [tag],
+    });
   }
 }

@@ -3,7 +3,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   ElementRef,
   inject,
   input,
@@ -11,15 +10,19 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
 import {
+  injectActions,
   onApiOrigin,
   PORTAL_CONFIG,
-  runMutation,
   SessionService,
   watchQueryWhen,
 } from '@homeroom/portal/data-access';
-import { StaffBarComponent, UntrustedTextComponent, useKeyboardShortcuts } from '@homeroom/portal/ui';
+import {
+  injectClock,
+  StaffBarComponent,
+  UntrustedTextComponent,
+  useKeyboardShortcuts,
+} from '@homeroom/portal/ui';
 import { CaseActionsComponent } from './case-actions.component';
 import { CaseAssistantComponent } from './case-assistant.component';
 import { CaseFollowingComponent } from './case-following.component';
@@ -124,10 +127,10 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                 <label class="check">
                   <input type="checkbox" name="internal" [(ngModel)]="internal" /> Internal note
                 </label>
-                <button type="submit" [disabled]="busy() || !body().trim()">
+                <button type="submit" [disabled]="sending.busy() || !body().trim()">
                   {{ internal() ? 'Add note' : 'Send reply' }}
                 </button>
-                @if (sendError(); as error) {
+                @if (sending.error(); as error) {
                   <p role="alert" class="error">{{ error }}</p>
                 }
               </form>
@@ -177,10 +180,8 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export class CasePageComponent {
   /** The route's :number, a case number or a case id. */
   readonly number = input.required<string>();
-  private readonly apollo = inject(Apollo);
   protected readonly session = inject(SessionService);
   private readonly config = inject(PORTAL_CONFIG);
-  private readonly destroyRef = inject(DestroyRef);
   /** The case the route names; the router reuses this page from one case to the next, so it follows. */
   private readonly query = watchQueryWhen(
     CasePageDocument,
@@ -192,9 +193,10 @@ export class CasePageComponent {
   );
   protected readonly data = this.query.data;
   protected readonly error = this.query.error;
-  protected readonly sendError = signal<string | null>(null);
-  protected readonly busy = signal(false);
-  private readonly now = signal(Date.now());
+  /** Sending a reply or adding a note. */
+  protected readonly sending = injectActions({ refetch: ['CasePage'] });
+  /** The countdowns move every second. */
+  private readonly now = injectClock(1_000);
   private readonly actions = viewChild(CaseActionsComponent);
   private readonly following = viewChild(CaseFollowingComponent);
   private readonly replyBox = viewChild<ElementRef<HTMLTextAreaElement>>('replyBox');
@@ -209,8 +211,6 @@ export class CasePageComponent {
   protected readonly internal = signal(false);
 
   constructor() {
-    const clock = setInterval(() => this.now.set(Date.now()), 1_000);
-    this.destroyRef.onDestroy(() => clearInterval(clock));
     useKeyboardShortcuts([
       { key: 'r', description: 'Reply', run: () => this.compose(false) },
       { key: 'n', description: 'Internal note', run: () => this.compose(true) },
@@ -223,10 +223,9 @@ export class CasePageComponent {
     const current = this.data()?.case;
     if (!current) return;
     const variables = { caseId: current.id, body: this.body() };
-    const state = { busy: this.busy, error: this.sendError };
     const sent = this.internal()
-      ? await runMutation(this.apollo, AddInternalNoteDocument, variables, state, ['CasePage'])
-      : await runMutation(this.apollo, ReplyToCaseDocument, variables, state, ['CasePage']);
+      ? await this.sending.run(AddInternalNoteDocument, variables)
+      : await this.sending.run(ReplyToCaseDocument, variables);
     if (sent) this.body.set('');
   }
 

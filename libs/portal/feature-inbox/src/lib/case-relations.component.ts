@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, runMutation } from '@homeroom/portal/data-access';
+import { errorMessage, injectActions } from '@homeroom/portal/data-access';
 import {
   CaseByNumberDocument,
   type CaseLinkKind,
@@ -58,11 +58,11 @@ const LINK_NAMES: Record<string, Record<CaseLinkKind, string>> = {
         </select>
         <label for="relation-number">Other case number</label>
         <input id="relation-number" name="number" [(ngModel)]="number" placeholder="HR-2026-000123" />
-        <button type="submit" class="secondary" [disabled]="busy() || !number().trim()">
+        <button type="submit" class="secondary" [disabled]="actions.busy() || !number().trim()">
           {{ relation() === 'MERGE_INTO' ? 'Merge' : 'Link' }}
         </button>
       </form>
-      @if (error(); as error) {
+      @if (actions.error(); as error) {
         <p role="alert" class="error">{{ error }}</p>
       }
     </section>
@@ -73,8 +73,7 @@ export class CaseRelationsComponent {
   private readonly apollo = inject(Apollo);
   private readonly router = inject(Router);
   protected readonly relations = RELATIONS;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly actions = injectActions({ refetch: ['CasePage'] });
   protected readonly relation = signal<Relation>('RELATED');
   protected readonly number = signal('');
 
@@ -83,32 +82,30 @@ export class CaseRelationsComponent {
   }
 
   protected async relate(): Promise<void> {
+    if (this.actions.busy()) return;
     const other = await this.findOther(this.number().trim());
     if (!other) return;
-    const state = { busy: this.busy, error: this.error };
     const relation = this.relation();
     if (relation === 'MERGE_INTO') {
-      const merged = await runMutation(
-        this.apollo,
-        MergeCasesDocument,
-        { caseId: this.supportCase().id, intoCaseId: other.id, reason: null },
-        state,
-        ['CasePage'],
-      );
+      const merged = await this.actions.run(MergeCasesDocument, {
+        caseId: this.supportCase().id,
+        intoCaseId: other.id,
+        reason: null,
+      });
       if (merged) await this.router.navigate(['/cases', merged.mergeCases.number]);
       return;
     }
-    const linked = await runMutation(
-      this.apollo,
-      LinkCasesDocument,
-      { caseId: this.supportCase().id, otherCaseId: other.id, kind: relation },
-      state,
-      ['CasePage'],
-    );
+    const linked = await this.actions.run(LinkCasesDocument, {
+      caseId: this.supportCase().id,
+      otherCaseId: other.id,
+      kind: relation,
+    });
     if (linked) this.number.set('');
   }
 
+  /** The case the number names; the form waits meanwhile, so a second press cannot link it twice. */
   private async findOther(number: string) {
+    this.actions.busy.set(true);
     try {
       const result = await firstValueFrom(
         this.apollo.query({
@@ -117,11 +114,13 @@ export class CaseRelationsComponent {
           fetchPolicy: 'network-only',
         }),
       );
-      if (!result.data?.case) this.error.set(`No case ${number}, or not one you may see.`);
+      if (!result.data?.case) this.actions.refuse(`No case ${number}, or not one you may see.`);
       return result.data?.case ?? null;
     } catch (error) {
-      this.error.set(errorMessage(error, 'en'));
+      this.actions.refuse(errorMessage(error, 'en'));
       return null;
+    } finally {
+      this.actions.busy.set(false);
     }
   }
 }

@@ -1,12 +1,14 @@
 /**
  * @jest-environment jsdom
  */
-import { TestBed } from '@angular/core/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { GraphQLError } from 'graphql';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
 import { InboxPageComponent } from './inbox-page.component';
-import { InboxDocument, type InboxQuery } from './operations.generated';
+import { InboxDocument, InboxPageDocument, type InboxQuery } from './operations.generated';
+import { axeViolations } from '@homeroom/portal/ui/testing';
 
 const RLO = '\u202e';
 
@@ -50,7 +52,54 @@ function inboxAnswer(): InboxQuery {
   };
 }
 
+/** An open case with a plain subject, at a school. */
+function plainCase(number: number, school = { id: 'school-1', name: 'Lincoln Elementary' }) {
+  return aCase({
+    id: `case-${number}`,
+    number: `HR-2026-${String(number).padStart(6, '0')}`,
+    subject: `Question ${number}`,
+    status: 'OPEN',
+    priority: 'HIGH',
+    channel: 'WEB_FORM',
+    createdAt: '2026-12-01T14:00:00.000Z',
+    updatedAt: '2026-12-01T14:00:00.000Z',
+    school: { __typename: 'School', ...school },
+    topic: null,
+    assignee: null,
+    team: null,
+    sla: null,
+  });
+}
+
+/** A list of plain cases, with counts for every view and a cursor when `more`. */
+function listAnswer(numbers: number[], { more = false, total = numbers.length } = {}): InboxQuery {
+  return {
+    mine: count(2),
+    myTeams: count(3),
+    mySchools: count(4),
+    unassigned: count(5),
+    breachingSoon: count(6),
+    watching: count(7),
+    everything: count(total),
+    cases: {
+      totalCount: total,
+      pageInfo: { hasNextPage: more, endCursor: more ? 'cursor-1' : null },
+      edges: numbers.map((number) => ({ node: plainCase(number) })),
+    },
+  } as unknown as InboxQuery;
+}
+
 describe('the inbox', () => {
+  let fixture: ComponentFixture<InboxPageComponent>;
+  let apollo: ApolloTestingController;
+  const page = () => fixture.nativeElement as HTMLElement;
+  const rows = () => [...page().querySelectorAll('[data-testid="inbox-row"]')];
+  const numbers = () => rows().map((row) => row.querySelector('a')!.textContent!.trim());
+  const button = (name: string) =>
+    [...page().querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent!.replace(/\s+/g, ' ').trim()) === name,
+    )!;
+
   beforeAll(() => {
     // jsdom has no IntersectionObserver; the list's "load more on scroll" is not what this spec reads.
     globalThis.IntersectionObserver ??= class {
@@ -60,22 +109,163 @@ describe('the inbox', () => {
     } as unknown as typeof IntersectionObserver;
   });
 
-  it("lists a subject with its direction controls marked, in the row and in the row's title", async () => {
+  beforeEach(() => {
+    localStorage.clear();
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule],
       providers: [provideRouter([]), { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } }],
     });
-    const fixture = TestBed.createComponent(InboxPageComponent);
+    apollo = TestBed.inject(ApolloTestingController);
+    fixture = TestBed.createComponent(InboxPageComponent);
+    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
-    TestBed.inject(ApolloTestingController).expectOne(InboxDocument).flushData(inboxAnswer());
-    await fixture.whenStable();
-    const row = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="inbox-row"]')!;
+  });
 
+  afterEach(() => {
+    fixture.nativeElement.remove();
+    fixture.destroy();
+  });
+
+  /** Lets Apollo deliver what was flushed, and the page draw it. */
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  /** Answers the list's query, returning the variables it was asked with. */
+  async function answerList(data: InboxQuery) {
+    const operation = apollo.expectOne(InboxDocument);
+    operation.flushData(data);
+    await settle();
+    return operation.operation.variables;
+  }
+
+  it("lists a subject with its direction controls marked, in the row and in the row's title", async () => {
+    await answerList(inboxAnswer());
+    const row = rows()[0]!;
     const subject = row.querySelectorAll('td')[1]!;
     expect(subject.textContent).toBe('Refund ⟨U+202E⟩fdp.exe');
     expect(subject.querySelector('bdi abbr')?.getAttribute('title')).toMatch(/RIGHT-TO-LEFT OVERRIDE/);
     expect(subject.getAttribute('title')).toBe('Refund ⟨U+202E⟩fdp.exe');
     expect(row.textContent).not.toContain(RLO);
-    fixture.destroy();
+  });
+
+  it('says it is loading, then that the view is empty', async () => {
+    expect(page().textContent).toContain('Loading cases…');
+    await answerList(listAnswer([]));
+    expect(page().textContent).toContain('No open cases in this view.');
+    expect(rows()).toHaveLength(0);
+  });
+
+  it('shows the open cases of every school first, with the total and every view’s count', async () => {
+    const variables = await answerList(listAnswer([1, 2, 3]));
+    expect(variables['filter']).toEqual({ status: ['NEW', 'OPEN', 'PENDING', 'ON_HOLD'] });
+    expect(variables['sort']).toBe('NEWEST');
+    expect(numbers()).toEqual(['HR-2026-000001', 'HR-2026-000002', 'HR-2026-000003']);
+    expect(page().querySelector('[data-testid="inbox-count"]')!.textContent).toBe('3');
+    expect(button('Mine 2').getAttribute('aria-pressed')).toBe('false');
+    expect(button('Breaching soon 6')).toBeTruthy();
+    expect(button('All open 3').getAttribute('aria-pressed')).toBe('true');
+    expect(rows()[0]!.textContent).toContain('Lincoln Elementary');
+  });
+
+  it('asks again for a view the person picks, in that view’s own order', async () => {
+    await answerList(listAnswer([1, 2]));
+    button('Breaching soon 6').click();
+    fixture.detectChanges();
+    const variables = await answerList(listAnswer([2]));
+    expect(variables['filter']).toEqual({ status: ['NEW', 'OPEN', 'PENDING', 'ON_HOLD'], slaAtRisk: true });
+    expect(variables['sort']).toBe('SLA_DUE');
+    expect(numbers()).toEqual(['HR-2026-000002']);
+    expect(button('Breaching soon 6').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('narrows by the words searched for and the school chosen', async () => {
+    await answerList(listAnswer([1]));
+    page().querySelector<HTMLInputElement>('#inbox-search')!.value = '  bus 14 ';
+    page().querySelector('form')!.dispatchEvent(new Event('submit'));
+    let variables = await answerList(listAnswer([1]));
+    expect(variables['filter']).toMatchObject({ search: 'bus 14' });
+
+    const school = page().querySelector<HTMLSelectElement>('#inbox-school')!;
+    expect([...school.options].map((option) => option.textContent!.trim())).toEqual([
+      'All my schools',
+      'Lincoln Elementary',
+    ]);
+    school.value = 'school-1';
+    school.dispatchEvent(new Event('change'));
+    variables = await answerList(listAnswer([1]));
+    expect(variables['filter']).toMatchObject({ search: 'bus 14', schoolId: 'school-1' });
+    expect(variables['everything']).toMatchObject({ search: 'bus 14', schoolId: 'school-1' });
+  });
+
+  it('saves a view under a name made of it, opens it again, and removes it', async () => {
+    await answerList(listAnswer([1]));
+    button('Unassigned 5').click();
+    fixture.detectChanges();
+    await answerList(listAnswer([1]));
+    button('Save this view').click();
+    fixture.detectChanges();
+    const saved = page().querySelector('[aria-label="Saved views"]')!;
+    expect(saved.textContent).toContain('Unassigned');
+    expect(JSON.parse(localStorage.getItem(Object.keys(localStorage)[0]!)!)).toEqual([
+      { name: 'Unassigned', view: 'unassigned', sort: 'NEWEST', schoolId: '', search: '' },
+    ]);
+
+    button('All open 1').click();
+    fixture.detectChanges();
+    await answerList(listAnswer([1]));
+    [...saved.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Unassigned')!.click();
+    fixture.detectChanges();
+    const variables = await answerList(listAnswer([1]));
+    expect(variables['filter']).toMatchObject({ unassigned: true });
+
+    button('Remove saved view Unassigned').click();
+    fixture.detectChanges();
+    expect(page().querySelector('[aria-label="Saved views"]')).toBeNull();
+  });
+
+  it('shows more cases after the last one shown, without repeating one that moved', async () => {
+    await answerList(listAnswer([1, 2], { more: true, total: 4 }));
+    button('Show more cases').click();
+    const next = apollo.expectOne(InboxPageDocument);
+    expect(next.operation.variables).toMatchObject({ after: 'cursor-1', first: 100, sort: 'NEWEST' });
+    next.flushData({
+      cases: {
+        pageInfo: { hasNextPage: false, endCursor: null },
+        edges: [2, 3, 4].map((number) => ({ node: plainCase(number) })),
+      },
+    });
+    await settle();
+    expect(numbers()).toEqual(['HR-2026-000001', 'HR-2026-000002', 'HR-2026-000003', 'HR-2026-000004']);
+    expect(button('Show more cases')).toBeUndefined();
+  });
+
+  it('says in words why the list could not be loaded', async () => {
+    apollo
+      .expectOne(InboxDocument)
+      .graphqlErrors([new GraphQLError('no', { extensions: { code: 'FORBIDDEN' } })]);
+    await settle();
+    expect(page().querySelector('[role="alert"]')!.textContent).toBe('You do not have access to this.');
+  });
+
+  it('moves through the cases with j and k', async () => {
+    await answerList(listAnswer([1, 2, 3]));
+    const press = async (key: string) => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await settle();
+    };
+    await press('j');
+    expect(document.activeElement!.textContent!.trim()).toBe('HR-2026-000001');
+    await press('j');
+    expect(document.activeElement!.textContent!.trim()).toBe('HR-2026-000002');
+    await press('k');
+    expect(document.activeElement!.textContent!.trim()).toBe('HR-2026-000001');
+  });
+
+  it('has no accessibility violations', async () => {
+    await answerList(listAnswer([1, 2, 3], { more: true, total: 5 }));
+    expect(await axeViolations(page())).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
-import { calendarDay, clockMinutes } from '@homeroom/shared/calendar';
+import { calendarDay, clockMinutes, overlappingHours, sortOpeningHours } from '@homeroom/shared/calendar';
 import { canonicalTimeZone } from './zoned-time';
 
 /**
@@ -146,16 +146,12 @@ export function validateCalendar(input: BusinessCalendarInput): BusinessCalendar
     }
     if (ok) hours.push({ weekday: interval.weekday, opens: interval.opens, closes: interval.closes });
   });
-  hours.sort((a, b) => a.weekday - b.weekday || parseClock(a.opens)! - parseClock(b.opens)!);
-  for (let i = 1; i < hours.length; i += 1) {
-    const [previous, current] = [hours[i - 1]!, hours[i]!];
-    if (previous.weekday === current.weekday && parseClock(current.opens)! < parseClock(previous.closes)!) {
-      problems.push({
-        path: 'openingHours',
-        message: `${previous.opens}–${previous.closes} and ${current.opens}–${current.closes} overlap on weekday ${current.weekday}`,
-        reason: 'OVERLAPPING_HOURS',
-      });
-    }
+  for (const [previous, current] of overlappingHours(hours)) {
+    problems.push({
+      path: 'openingHours',
+      message: `${previous.opens}–${previous.closes} and ${current.opens}–${current.closes} overlap on weekday ${current.weekday}`,
+      reason: 'OVERLAPPING_HOURS',
+    });
   }
 
   const closures: Closure[] = [];
@@ -222,7 +218,7 @@ export function validateCalendar(input: BusinessCalendarInput): BusinessCalendar
   closures.sort((a, b) => closureSpan(a)[0] - closureSpan(b)[0]);
   const calendar: BusinessCalendar = Object.freeze({
     timeZone: timeZone!,
-    openingHours: Object.freeze(hours.map((interval) => Object.freeze(interval))),
+    openingHours: Object.freeze(sortOpeningHours(hours).map((interval) => Object.freeze(interval))),
     closures: Object.freeze(closures.map((closure) => Object.freeze(closure))),
   });
   validated.add(calendar);

@@ -1,6 +1,7 @@
 import type { LocalizedQuestion } from '@homeroom/surveys/domain';
 import { InvalidInputException } from '@homeroom/shared/errors';
-import type { SurveyAnswerInput, SurveyQuestion } from './types';
+import type { SurveyAnswerInput } from './types/invitation.type';
+import type { SurveyQuestion } from './types/survey.type';
 
 export function toQuestion(question: LocalizedQuestion): SurveyQuestion {
   switch (question.kind) {

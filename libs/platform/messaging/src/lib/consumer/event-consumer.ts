@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { type Consumer, type EachMessagePayload, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import {
   type Logger,
   childTraceContext,
@@ -71,12 +71,22 @@ export class EventConsumer {
   async start(): Promise<void> {
     const { kafka, groupId } = this.settings;
     this.deadLetters = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });
     await this.deadLetters.connect();
     this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    // kafkajs restarts the consumer after a retriable error (kafka-client.ts logs those as warnings); one it
+    // does not restart after leaves the service without its events, which is an error someone must see.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart)
+        this.settings.logger.error(
+          { err: payload.error, groupId },
+          'The consumer stopped after an error it cannot retry; events wait in Kafka until the service restarts',
+        );
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({
       topics: this.topics,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from '@homeroom/platform/observability';
 import type { EventEnvelope } from '@homeroom/platform/event-contracts';
 import { HEADERS } from '../kafka/kafka-headers';
@@ -142,6 +142,7 @@ export class OutboxRelay {
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
       const producer = this.settings.kafka.producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type LogFormat } from '../log-lines';
 import { createLogger } from '../logger';
 import { createMetricsRegistry } from '../metrics';
 import { HealthController } from './health.controller';
@@ -10,19 +11,23 @@ import { RequestContextMiddleware } from './request-context.middleware';
 export interface ObservabilityOptions {
   service: string;
   logLevel?: string;
+  logFormat?: LogFormat;
 }
 
 /** Logs, `/metrics`, `/health/live`, `/health/ready` and the request context, for every service. */
 @Global()
 @Module({})
 export class ObservabilityModule implements NestModule {
-  static forRoot({ service, logLevel }: ObservabilityOptions): DynamicModule {
+  static forRoot({ service, logLevel, logFormat }: ObservabilityOptions): DynamicModule {
     return {
       module: ObservabilityModule,
       controllers: [HealthController, MetricsController],
       providers: [
         HealthRegistry,
-        { provide: LOGGER, useValue: createLogger({ service, ...(logLevel ? { level: logLevel } : {}) }) },
+        {
+          provide: LOGGER,
+          useValue: createLogger({ service, format: logFormat, ...(logLevel ? { level: logLevel } : {}) }),
+        },
         { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(service) },
       ],
       exports: [HealthRegistry, LOGGER, METRICS_REGISTRY],

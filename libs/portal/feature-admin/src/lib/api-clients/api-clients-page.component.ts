@@ -1,8 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
-import { ConfirmPanelComponent, FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
+import {
+  ConfirmPanelComponent,
+  FormFeedbackComponent,
+  type RowAction,
+  RowActionsComponent,
+  TakesFocusDirective,
+} from '@homeroom/portal/ui';
 import {
   AdminApiClientsDocument,
   type AdminApiClientsQuery,
@@ -39,7 +44,13 @@ interface Issued {
 @Component({
   selector: 'hr-api-clients-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, ConfirmPanelComponent, FormFeedbackComponent, TakesFocusDirective],
+  imports: [
+    FormsModule,
+    ConfirmPanelComponent,
+    FormFeedbackComponent,
+    RowActionsComponent,
+    TakesFocusDirective,
+  ],
   styles: `
     .secret {
       margin: 1rem 0;
@@ -145,27 +156,13 @@ interface Issued {
               <td>{{ client.status }}</td>
               <td>{{ client.lastUsed }}</td>
               <td>
-                @if (!client.revokedAt) {
-                  <div class="actions">
-                    <button
-                      type="button"
-                      class="secondary"
-                      [disabled]="busy()"
-                      [attr.aria-label]="actionName('rotate', client.name)"
-                      (click)="confirm(client, 'rotate')"
-                    >
-                      New secret
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary"
-                      [disabled]="busy()"
-                      [attr.aria-label]="actionName('revoke', client.name)"
-                      (click)="confirm(client, 'revoke')"
-                    >
-                      Revoke
-                    </button>
-                  </div>
+                @if (client.actions.length) {
+                  <hr-row-actions
+                    [label]="'Actions for ' + client.name"
+                    [actions]="client.actions"
+                    [busy]="busy()"
+                    (chosen)="confirm(client, $event)"
+                  />
                 }
               </td>
             </tr>
@@ -179,7 +176,7 @@ interface Issued {
         questionId="client-question"
         [confirmLabel]="actionName(pending.action, pending.client.name)"
         [busy]="busy()"
-        [error]="actionError()"
+        [error]="changing.error()"
         (confirmed)="run(pending.client, pending.action)"
         (cancelled)="confirming.set(null)"
       >
@@ -212,12 +209,11 @@ interface Issued {
         </ul>
       </fieldset>
       <button type="submit" [disabled]="busy()">Create client</button>
-      <hr-form-feedback [problems]="problems()" [error]="createError()" />
+      <hr-form-feedback [problems]="problems()" [error]="creating.error()" />
     </form>
   `,
 })
 export class ApiClientsPageComponent {
-  private readonly apollo = inject(Apollo);
   private readonly query = watchQuery(AdminApiClientsDocument);
   protected readonly loadError = this.query.error;
   protected readonly loading = computed(() => this.query.loading() && !this.query.data());
@@ -229,8 +225,9 @@ export class ApiClientsPageComponent {
     checked: signal(false),
   }));
   protected readonly problems = signal<string[]>([]);
-  protected readonly createError = signal<string | null>(null);
-  protected readonly actionError = signal<string | null>(null);
+  /** Creating a client, and changing one from its row: one change at a time across the page. */
+  protected readonly creating = injectActions({ refetch: ['AdminApiClients'], busy: this.busy });
+  protected readonly changing = injectActions({ refetch: ['AdminApiClients'], busy: this.busy });
   protected readonly issued = signal<Issued | null>(null);
   protected readonly copied = signal<string | null>(null);
   protected readonly confirming = signal<{ client: ApiClient; action: ClientAction } | null>(null);
@@ -249,6 +246,7 @@ export class ApiClientsPageComponent {
         created: shortDate(client.createdAt),
         status: clientStatus(client),
         lastUsed: lastUsedText(client.lastUsedAt),
+        actions: clientRowActions(client),
       })),
   );
 
@@ -259,13 +257,10 @@ export class ApiClientsPageComponent {
     );
     this.problems.set(result.problems ?? []);
     if (!result.name) return;
-    const created = await runMutation(
-      this.apollo,
-      CreateApiClientDocument,
-      { name: result.name, scopes: result.scopes },
-      { busy: this.busy, error: this.createError },
-      ['AdminApiClients'],
-    );
+    const created = await this.creating.run(CreateApiClientDocument, {
+      name: result.name,
+      scopes: result.scopes,
+    });
     if (!created) return;
     const { client, secret } = created.createApiClient;
     this.show({ name: client.name, clientId: client.clientId, secret, rotated: false });
@@ -274,30 +269,18 @@ export class ApiClientsPageComponent {
   }
 
   protected confirm(client: ApiClient, action: ClientAction): void {
-    this.actionError.set(null);
+    this.changing.clear();
     this.confirming.set({ client, action });
   }
 
   protected async run(client: ApiClient, action: ClientAction): Promise<void> {
-    const state = { busy: this.busy, error: this.actionError };
+    const variables = { clientId: client.clientId };
     if (action === 'revoke') {
-      const revoked = await runMutation(
-        this.apollo,
-        RevokeApiClientDocument,
-        { clientId: client.clientId },
-        state,
-        ['AdminApiClients'],
-      );
+      const revoked = await this.changing.run(RevokeApiClientDocument, variables);
       if (revoked) this.confirming.set(null);
       return;
     }
-    const rotated = await runMutation(
-      this.apollo,
-      RotateApiClientSecretDocument,
-      { clientId: client.clientId },
-      state,
-      ['AdminApiClients'],
-    );
+    const rotated = await this.changing.run(RotateApiClientSecretDocument, variables);
     if (!rotated) return;
     this.confirming.set(null);
     const issued = rotated.rotateApiClientSecret;
@@ -322,4 +305,13 @@ export class ApiClientsPageComponent {
     this.copied.set(null);
     this.issued.set(issued);
   }
+}
+
+/** An active client's buttons, named for it: a new secret, or revoking it; a revoked client has none. */
+function clientRowActions(client: ApiClient): RowAction<ClientAction>[] {
+  if (client.revokedAt) return [];
+  return [
+    { id: 'rotate', label: 'New secret', name: clientActionName('rotate', client.name) },
+    { id: 'revoke', label: 'Revoke', name: clientActionName('revoke', client.name) },
+  ];
 }

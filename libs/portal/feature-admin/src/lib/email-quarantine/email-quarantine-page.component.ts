@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
 import {
   ConfirmPanelComponent,
   FormFeedbackComponent,
@@ -88,7 +87,7 @@ const PAGE_SIZE = 25;
         </p>
       }
     </div>
-    <hr-form-feedback [error]="error()" [done]="done()" />
+    <hr-form-feedback [error]="releases.error()" [done]="discards.done()" />
 
     @if (!loading() && data() && emails().length === 0) {
       <p>{{ empty(state()) }}</p>
@@ -111,7 +110,7 @@ const PAGE_SIZE = 25;
         questionId="discard-question"
         [confirmLabel]="actionName('discard', row.label)"
         [busy]="busy()"
-        [error]="discardError()"
+        [error]="discards.error()"
         (confirmed)="discard(row)"
         (cancelled)="discarding.set(null)"
       >
@@ -121,7 +120,6 @@ const PAGE_SIZE = 25;
   `,
 })
 export class EmailQuarantinePageComponent {
-  private readonly apollo = inject(Apollo);
   private readonly query = watchQuery<EmailQuarantineQuery, EmailQuarantineQueryVariables>(
     EmailQuarantineDocument,
     { state: 'OPEN', first: PAGE_SIZE },
@@ -141,12 +139,12 @@ export class EmailQuarantinePageComponent {
   protected readonly moreError = signal<string | null>(null);
   /** True while a release or a discard runs: every button waits for it. */
   protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly done = signal<string | null>(null);
+  /** Making a case of a message (refused on the page), and discarding one (refused in its question). */
+  protected readonly releases = injectActions({ refetch: ['EmailQuarantine'], busy: this.busy });
+  protected readonly discards = injectActions({ refetch: ['EmailQuarantine'], busy: this.busy });
   /** The case the last released message became. */
   protected readonly released = signal<string | null>(null);
   protected readonly discarding = signal<KeptEmail | null>(null);
-  protected readonly discardError = signal<string | null>(null);
 
   protected readonly nextCursor = computed(() => nextPageCursor(this.data()?.quarantinedEmails));
   protected readonly emails = computed(() =>
@@ -188,13 +186,10 @@ export class EmailQuarantinePageComponent {
 
   protected async release(row: KeptEmail): Promise<void> {
     this.clearNotices();
-    const released = await runMutation(
-      this.apollo,
+    const released = await this.releases.run(
       ReleaseQuarantinedEmailDocument,
       { id: row.email.id },
-      { busy: this.busy, error: this.error },
-      ['EmailQuarantine'],
-      QUARANTINE_REFUSALS,
+      { reasons: QUARANTINE_REFUSALS },
     );
     if (released) this.released.set(released.releaseQuarantinedEmail.caseNumber);
   }
@@ -205,24 +200,18 @@ export class EmailQuarantinePageComponent {
   }
 
   protected async discard(row: KeptEmail): Promise<void> {
-    const discarded = await runMutation(
-      this.apollo,
+    const discarded = await this.discards.run(
       DiscardQuarantinedEmailDocument,
       { id: row.email.id },
-      { busy: this.busy, error: this.discardError },
-      ['EmailQuarantine'],
-      QUARANTINE_REFUSALS,
+      { reasons: QUARANTINE_REFUSALS, done: `The message ${row.label} was discarded.` },
     );
-    if (!discarded) return;
-    this.discarding.set(null);
-    this.done.set(`The message ${row.label} was discarded.`);
+    if (discarded) this.discarding.set(null);
   }
 
   private clearNotices(): void {
-    this.error.set(null);
-    this.done.set(null);
+    this.releases.clear();
+    this.discards.clear();
     this.released.set(null);
     this.discarding.set(null);
-    this.discardError.set(null);
   }
 }

@@ -55,7 +55,13 @@ describe('the kept email table', () => {
     ]);
     const buttons = [...element.querySelectorAll('button')];
     expect(buttons.map((button) => button.textContent!.trim())).toEqual(['Make a case', 'Discard']);
-    for (const button of buttons) expect(button.getAttribute('aria-label')).toContain('PTA minutes');
+    expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Make a case of “PTA minutes” from pta@example.org',
+      'Discard “PTA minutes” from pta@example.org',
+    ]);
+    expect(element.querySelector('hr-row-actions')!.getAttribute('aria-label')).toBe(
+      'Actions for “PTA minutes” from pta@example.org',
+    );
   });
 
   it('emits the row for each button, and disables them while busy', () => {

@@ -1,9 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { revealBidiControls, UntrustedTextComponent } from '@homeroom/portal/ui';
+import {
+  revealBidiControls,
+  type RowAction,
+  RowActionsComponent,
+  UntrustedTextComponent,
+} from '@homeroom/portal/ui';
 import { formatBytes, formatWhen } from '../formats';
 import type { EmailQuarantineQuery, QuarantineState } from '../operations.generated';
 import {
+  type MessageAction,
   messageActionName,
   messageLabel,
   QUARANTINE_STATES,
@@ -20,6 +26,8 @@ export type KeptEmail = ReturnType<typeof keptEmail>;
 function keptEmail(email: Email) {
   const subject = subjectText(email.subject);
   const sender = senderText(email.fromAddress);
+  const label = messageLabel(revealBidiControls(subject), revealBidiControls(sender));
+  const waiting = !email.releasedCaseNumber && !email.discardedAt && !email.releasedAt;
   return {
     email,
     subject,
@@ -29,8 +37,17 @@ function keptEmail(email: Email) {
     size: formatBytes(email.sizeBytes),
     discarded: email.discardedAt ? formatWhen(email.discardedAt) : null,
     /** Names the message for its buttons and notices. */
-    label: messageLabel(revealBidiControls(subject), revealBidiControls(sender)),
+    label,
+    /** While it waits: making a case of it, or discarding it. */
+    actions: waiting ? messageRowActions(label) : [],
   };
+}
+
+function messageRowActions(label: string): RowAction<MessageAction>[] {
+  return [
+    { id: 'release', label: 'Make a case', name: messageActionName('release', label) },
+    { id: 'discard', label: 'Discard', name: messageActionName('discard', label) },
+  ];
 }
 
 /**
@@ -40,7 +57,7 @@ function keptEmail(email: Email) {
 @Component({
   selector: 'hr-kept-email-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, UntrustedTextComponent],
+  imports: [RouterLink, RowActionsComponent, UntrustedTextComponent],
   template: `
     <table>
       <caption class="visually-hidden">
@@ -85,27 +102,13 @@ function keptEmail(email: Email) {
                 <a [routerLink]="['/cases', number]">{{ number }}</a>
               } @else if (row.discarded) {
                 {{ row.discarded }}
-              } @else if (!row.email.releasedAt) {
-                <div class="actions">
-                  <button
-                    type="button"
-                    class="secondary"
-                    [disabled]="busy()"
-                    [attr.aria-label]="actionName('release', row.label)"
-                    (click)="release.emit(row)"
-                  >
-                    Make a case
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    [disabled]="busy()"
-                    [attr.aria-label]="actionName('discard', row.label)"
-                    (click)="discard.emit(row)"
-                  >
-                    Discard
-                  </button>
-                </div>
+              } @else if (row.actions.length) {
+                <hr-row-actions
+                  [label]="'Actions for ' + row.label"
+                  [actions]="row.actions"
+                  [busy]="busy()"
+                  (chosen)="choose(row, $event)"
+                />
               }
             </td>
           </tr>
@@ -123,9 +126,13 @@ export class KeptEmailTableComponent {
   readonly release = output<KeptEmail>();
   readonly discard = output<KeptEmail>();
 
-  protected readonly actionName = messageActionName;
   protected readonly rows = computed(() => this.emails().map(keptEmail));
   protected readonly stateName = computed(
     () => QUARANTINE_STATES.find((option) => option.state === this.state())?.name.toLowerCase() ?? '',
   );
+
+  protected choose(row: KeptEmail, action: MessageAction): void {
+    if (action === 'release') this.release.emit(row);
+    else this.discard.emit(row);
+  }
 }

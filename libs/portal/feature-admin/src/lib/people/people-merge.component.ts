@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { type AdminPersonFragment, MergePeopleDocument } from '../operations.generated';
 import { describePerson, mergePlan } from './person-form';
@@ -77,13 +76,13 @@ type Person = AdminPersonFragment;
         </form>
       }
     }
-    <hr-form-feedback [error]="error()" [done]="merged()" />
+    <hr-form-feedback [error]="merging.error()" [done]="merging.done()" />
   `,
 })
 export class PeopleMergeComponent {
-  private readonly apollo = inject(Apollo);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly merging = injectActions({ refetch: ['AdminPeople'], busy: this.busy });
 
   protected readonly describe = describePerson;
   private readonly chosenDuplicate = signal<Person | null>(null);
@@ -93,8 +92,6 @@ export class PeopleMergeComponent {
   /** The record that survives the merge. */
   readonly survivor = this.chosenSurvivor.asReadonly();
   protected readonly confirmed = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly merged = signal<string | null>(null);
   protected readonly plan = computed(() => {
     const duplicate = this.duplicate();
     const survivor = this.survivor();
@@ -131,24 +128,20 @@ export class PeopleMergeComponent {
     const duplicate = this.duplicate();
     const survivor = this.survivor();
     if (!duplicate || !survivor || this.plan()?.problem || !this.confirmed()) return;
-    const done = await runMutation(
-      this.apollo,
+    const done = await this.merging.run(
       MergePeopleDocument,
       { survivorId: survivor.id, mergedId: duplicate.id },
-      { busy: this.busy, error: this.error },
-      ['AdminPeople'],
+      { done: ({ mergePeople }) => `${duplicate.displayName} was merged into ${mergePeople.displayName}.` },
     );
     if (!done) return;
     this.chosenDuplicate.set(null);
     this.chosenSurvivor.set(null);
     this.confirmed.set(false);
-    this.merged.set(`${duplicate.displayName} was merged into ${done.mergePeople.displayName}.`);
   }
 
   /** A new pair, or the same pair the other way round, needs checking and confirming again. */
   private startAfresh(): void {
     this.confirmed.set(false);
-    this.error.set(null);
-    this.merged.set(null);
+    this.merging.clear();
   }
 }

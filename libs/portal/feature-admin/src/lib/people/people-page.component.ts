@@ -1,8 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
-import { ConfirmPanelComponent, FormFeedbackComponent, ShowMoreComponent } from '@homeroom/portal/ui';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
+import {
+  ConfirmPanelComponent,
+  FormFeedbackComponent,
+  type RowAction,
+  RowActionsComponent,
+  ShowMoreComponent,
+} from '@homeroom/portal/ui';
 import { appendPage, nextPageCursor } from '../connection-page';
 import {
   type AdminPersonFragment,
@@ -19,6 +24,7 @@ import { describePerson } from './person-form';
 import { PersonEditorComponent } from './person-editor.component';
 
 type Person = AdminPersonFragment;
+type PersonAction = 'edit' | 'deactivate' | 'duplicate' | 'keep';
 
 const PAGE_SIZE = 25;
 
@@ -37,15 +43,9 @@ const PAGE_SIZE = 25;
     PeopleMergeComponent,
     PeopleSearchFormComponent,
     PersonEditorComponent,
+    RowActionsComponent,
     ShowMoreComponent,
   ],
-  styles: `
-    .row-actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3rem;
-    }
-  `,
   template: `
     <h1>People</h1>
     <p class="hint">
@@ -91,54 +91,19 @@ const PAGE_SIZE = 25;
               <td>{{ row.description }}</td>
               <td>{{ row.status }}</td>
               <td>
-                @if (row.person.id === merge.duplicate()?.id) {
+                @if (row.person.id === merge().duplicate()?.id) {
                   <span class="tag">Duplicate</span>
-                } @else if (row.person.id === merge.survivor()?.id) {
+                } @else if (row.person.id === merge().survivor()?.id) {
                   <span class="tag">Survives</span>
                 }
               </td>
               <td>
-                <div class="row-actions">
-                  <button
-                    type="button"
-                    class="secondary"
-                    [attr.aria-label]="'Edit ' + row.label"
-                    (click)="edit(row.person)"
-                  >
-                    Edit
-                  </button>
-                  @if (row.person.active) {
-                    <button
-                      type="button"
-                      class="secondary"
-                      [disabled]="busy()"
-                      [attr.aria-label]="'Deactivate ' + row.label"
-                      (click)="confirmDeactivation(row.person)"
-                    >
-                      Deactivate
-                    </button>
-                  }
-                  @if (!row.person.mergedIntoId) {
-                    <button
-                      type="button"
-                      class="secondary"
-                      [attr.aria-pressed]="row.person.id === merge.duplicate()?.id"
-                      [attr.aria-label]="'Choose ' + row.label + ' as the duplicate'"
-                      (click)="merge.chooseDuplicate(row.person)"
-                    >
-                      Duplicate
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary"
-                      [attr.aria-pressed]="row.person.id === merge.survivor()?.id"
-                      [attr.aria-label]="'Choose ' + row.label + ' as the record to keep'"
-                      (click)="merge.chooseSurvivor(row.person)"
-                    >
-                      Keep
-                    </button>
-                  }
-                </div>
+                <hr-row-actions
+                  [label]="'Actions for ' + row.label"
+                  [actions]="row.actions"
+                  [busy]="busy()"
+                  (chosen)="choose(row.person, $event)"
+                />
               </td>
             </tr>
           }
@@ -155,7 +120,7 @@ const PAGE_SIZE = 25;
         questionId="deactivate-question"
         [confirmLabel]="'Deactivate ' + person.displayName"
         [busy]="busy()"
-        [error]="deactivateError()"
+        [error]="deactivation.error()"
         (confirmed)="deactivate(person)"
         (cancelled)="deactivating.set(null)"
       >
@@ -168,11 +133,10 @@ const PAGE_SIZE = 25;
     <hr-person-editor [(busy)]="busy" (saved)="saved.set($event)" />
     <hr-form-feedback [done]="saved()" />
 
-    <hr-people-merge #merge [(busy)]="busy" />
+    <hr-people-merge [(busy)]="busy" />
   `,
 })
 export class PeoplePageComponent {
-  private readonly apollo = inject(Apollo);
   private readonly query = watchQuery<AdminPeopleQuery, AdminPeopleQueryVariables>(AdminPeopleDocument, {
     // Staff first: listing students or guardians logs a read of each (FERPA), which browsing should not.
     filter: { kind: 'STAFF', includeInactive: false },
@@ -191,26 +155,31 @@ export class PeoplePageComponent {
   protected readonly busy = signal(false);
   protected readonly saved = signal<string | null>(null);
   protected readonly deactivating = signal<Person | null>(null);
-  protected readonly deactivateError = signal<string | null>(null);
+  protected readonly deactivation = injectActions({ refetch: [], busy: this.busy });
   private readonly editor = viewChild.required(PersonEditorComponent);
+  protected readonly merge = viewChild.required(PeopleMergeComponent);
 
   protected readonly schools = computed(
     () => this.schoolsQuery.data()?.schools.edges.map((edge) => edge.node) ?? [],
   );
   protected readonly total = computed(() => this.query.data()?.people.totalCount ?? 0);
   protected readonly nextCursor = computed(() => nextPageCursor(this.query.data()?.people));
-  protected readonly rows = computed(() =>
-    (this.query.data()?.people.edges ?? []).map(({ node: person }) => {
+  protected readonly rows = computed(() => {
+    const merge = this.merge();
+    const chosen = { duplicate: merge.duplicate()?.id, survivor: merge.survivor()?.id };
+    return (this.query.data()?.people.edges ?? []).map(({ node: person }) => {
       const description = describePerson(person);
+      /** Names the row for buttons: two records of the same name differ in their details. */
+      const label = `${person.displayName} (${description})`;
       return {
         person,
         description,
-        /** Names the row for buttons: two records of the same name differ in their details. */
-        label: `${person.displayName} (${description})`,
+        label,
         status: person.mergedIntoId ? 'Merged' : person.active ? 'Active' : 'Inactive',
+        actions: personRowActions(person, label, chosen),
       };
-    }),
-  );
+    });
+  });
 
   protected async runSearch(filter: PeopleFilter): Promise<void> {
     this.searching.set(true);
@@ -244,6 +213,19 @@ export class PeoplePageComponent {
     }
   }
 
+  protected choose(person: Person, action: PersonAction): void {
+    switch (action) {
+      case 'edit':
+        return this.edit(person);
+      case 'deactivate':
+        return this.confirmDeactivation(person);
+      case 'duplicate':
+        return this.merge().chooseDuplicate(person);
+      case 'keep':
+        return this.merge().chooseSurvivor(person);
+    }
+  }
+
   /** One panel at a time: editing a person puts away the question about deactivating one. */
   protected edit(person: Person): void {
     this.saved.set(null);
@@ -252,21 +234,48 @@ export class PeoplePageComponent {
   }
 
   protected confirmDeactivation(person: Person): void {
-    this.deactivateError.set(null);
+    this.deactivation.clear();
     this.editor().close();
     this.deactivating.set(person);
   }
 
   protected async deactivate(person: Person): Promise<void> {
-    const done = await runMutation(
-      this.apollo,
-      DeactivatePersonDocument,
-      { id: person.id },
-      { busy: this.busy, error: this.deactivateError },
-      [],
-    );
+    const done = await this.deactivation.run(DeactivatePersonDocument, { id: person.id });
     if (!done) return;
     this.deactivating.set(null);
     this.saved.set(`${person.displayName} was deactivated.`);
   }
+}
+
+/**
+ * A person's row actions: Edit; Deactivate while active; and, for a record not merged away, choosing it
+ * as the duplicate or the record to keep (pressed while chosen). Only Deactivate starts a change.
+ */
+function personRowActions(
+  person: Person,
+  label: string,
+  chosen: { duplicate: string | undefined; survivor: string | undefined },
+): RowAction<PersonAction>[] {
+  const actions: RowAction<PersonAction>[] = [
+    { id: 'edit', label: 'Edit', name: `Edit ${label}`, waitsForChanges: false },
+  ];
+  if (person.active) actions.push({ id: 'deactivate', label: 'Deactivate', name: `Deactivate ${label}` });
+  if (!person.mergedIntoId)
+    actions.push(
+      {
+        id: 'duplicate',
+        label: 'Duplicate',
+        name: `Choose ${label} as the duplicate`,
+        pressed: person.id === chosen.duplicate,
+        waitsForChanges: false,
+      },
+      {
+        id: 'keep',
+        label: 'Keep',
+        name: `Choose ${label} as the record to keep`,
+        pressed: person.id === chosen.survivor,
+        waitsForChanges: false,
+      },
+    );
+  return actions;
 }

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, model, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, model, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import { type AdminPersonFragment, type ContactChannel, UpdatePersonDocument } from '../operations.generated';
 import { CONTACT_CHANNELS, describePerson, editFormOf, personUpdate } from './person-form';
@@ -66,18 +65,22 @@ type Person = AdminPersonFragment;
             <button type="submit" [disabled]="busy()">Save {{ person.displayName }}</button>
             <button type="button" class="secondary" (click)="close()">Cancel</button>
           </div>
-          <hr-form-feedback [problems]="problems()" lead="Nothing was saved:" [error]="error()" />
+          <hr-form-feedback [problems]="problems()" lead="Nothing was saved:" [error]="saving.error()" />
         </form>
       </section>
     }
   `,
 })
 export class PersonEditorComponent {
-  private readonly apollo = inject(Apollo);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
   /** What was saved, in words, once the editor has closed. */
   readonly saved = output<string>();
+  /**
+   * Saving brings no query up to date: the answer carries the person's fields by id, so the list updates
+   * from the cache without a refetch (which would drop the further pages shown).
+   */
+  protected readonly saving = injectActions({ refetch: [], busy: this.busy });
 
   protected readonly channels = CONTACT_CHANNELS;
   protected readonly describe = describePerson;
@@ -91,7 +94,6 @@ export class PersonEditorComponent {
   protected readonly emails = signal('');
   protected readonly phones = signal('');
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
 
   /** Opens the editor on the person, filled afresh even when it was open on them already. */
   edit(person: Person): void {
@@ -105,7 +107,7 @@ export class PersonEditorComponent {
     this.emails.set(form.emails);
     this.phones.set(form.phones);
     this.problems.set([]);
-    this.error.set(null);
+    this.saving.clear();
     this.editing.set(person);
   }
 
@@ -126,15 +128,7 @@ export class PersonEditorComponent {
     });
     this.problems.set(result.problems ?? []);
     if (!result.input) return;
-    // The answer carries the person's fields by id, so the list updates from the cache without a refetch
-    // (which would drop the further pages shown).
-    const updated = await runMutation(
-      this.apollo,
-      UpdatePersonDocument,
-      { id: person.id, input: result.input },
-      { busy: this.busy, error: this.error },
-      [],
-    );
+    const updated = await this.saving.run(UpdatePersonDocument, { id: person.id, input: result.input });
     if (!updated) return;
     this.close();
     this.saved.emit(`${updated.updatePerson.displayName} was saved.`);

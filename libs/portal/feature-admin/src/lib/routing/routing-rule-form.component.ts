@@ -1,8 +1,8 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   type ElementRef,
-  inject,
   input,
   model,
   output,
@@ -10,10 +10,9 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent } from '@homeroom/portal/ui';
-import { CHANNELS, PRIORITIES } from '../case-choices';
+import { injectActions } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent, MultiSelectComponent } from '@homeroom/portal/ui';
+import { CHANNELS, channelName, choicesOf, PRIORITIES, priorityName } from '../case-choices';
 import {
   type Channel,
   CreateRoutingRuleDocument,
@@ -39,7 +38,7 @@ export interface RuleChoices {
 @Component({
   selector: 'hr-routing-rule-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, FormFeedbackComponent],
+  imports: [FormsModule, FormFeedbackComponent, MultiSelectComponent],
   template: `
     @if (editing(); as rule) {
       <h2>Edit rule {{ rule.name }}</h2>
@@ -51,22 +50,22 @@ export interface RuleChoices {
       <input #nameInput id="rule-name" name="name" required [(ngModel)]="name" />
       <fieldset>
         <legend>When a new case… (leave a field empty to match any)</legend>
-        <label for="rule-schools">is at one of these schools</label>
-        <select id="rule-schools" name="schools" multiple size="4" [(ngModel)]="schoolIds">
-          @for (school of choices().schools; track school.id) {
-            <option [value]="school.id">{{ school.name }}</option>
-          }
-        </select>
-        <label for="rule-topics">is about one of these topics</label>
-        <select id="rule-topics" name="topics" multiple size="4" [(ngModel)]="topicIds">
-          @for (topic of choices().topics; track topic.id) {
-            <option [value]="topic.id">{{ topic.name }}</option>
-          }
-        </select>
+        <hr-multi-select
+          idPrefix="rule-schools-"
+          label="is at one of these schools"
+          [options]="schoolOptions()"
+          [(selected)]="schoolIds"
+        />
+        <hr-multi-select
+          idPrefix="rule-topics-"
+          label="is about one of these topics"
+          [options]="topicOptions()"
+          [(selected)]="topicIds"
+        />
         <label for="rule-channels">came in by</label>
         <select id="rule-channels" name="channels" multiple size="4" [(ngModel)]="channels">
-          @for (channel of channelOptions; track channel) {
-            <option [value]="channel">{{ channel }}</option>
+          @for (channel of channelOptions; track channel.value) {
+            <option [value]="channel.value">{{ channel.name }}</option>
           }
         </select>
         <label for="rule-keywords">mentions any of these words or phrases (comma-separated)</label>
@@ -86,8 +85,8 @@ export interface RuleChoices {
         <label for="rule-priority">set its priority</label>
         <select id="rule-priority" name="priority" [(ngModel)]="priority">
           <option value="">Keep it</option>
-          @for (option of priorityOptions; track option) {
-            <option [value]="option">{{ option }}</option>
+          @for (option of priorityOptions; track option.value) {
+            <option [value]="option.value">{{ option.name }}</option>
           }
         </select>
         <label for="rule-tags">tag it (comma-separated)</label>
@@ -98,25 +97,31 @@ export interface RuleChoices {
         <input id="rule-position" name="position" type="number" min="1" [(ngModel)]="position" />
       }
       <div class="actions">
-        <button type="submit" [disabled]="busy()">{{ editing() ? 'Save rule' : 'Add rule' }}</button>
+        <button type="submit" [disabled]="actions.busy()">{{ editing() ? 'Save rule' : 'Add rule' }}</button>
         @if (editing()) {
           <button type="button" class="secondary" (click)="reset()">Cancel editing</button>
         }
       </div>
-      <hr-form-feedback [problems]="problems()" lead="The rule was not saved:" [error]="error()" />
+      <hr-form-feedback [problems]="problems()" lead="The rule was not saved:" [error]="actions.error()" />
     </form>
   `,
 })
 export class RoutingRuleFormComponent {
-  private readonly apollo = inject(Apollo);
   readonly choices = input<RuleChoices>({ schools: [], topics: [], teams: [] });
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
   /** What was saved, in words. */
   readonly saved = output<string>();
+  protected readonly actions = injectActions({ refetch: ['RoutingRules'], busy: this.busy });
 
-  protected readonly channelOptions = CHANNELS;
-  protected readonly priorityOptions = PRIORITIES;
+  protected readonly channelOptions = choicesOf(CHANNELS, channelName);
+  protected readonly priorityOptions = choicesOf(PRIORITIES, priorityName);
+  protected readonly schoolOptions = computed(() =>
+    this.choices().schools.map((school) => ({ value: school.id, name: school.name })),
+  );
+  protected readonly topicOptions = computed(() =>
+    this.choices().topics.map((topic) => ({ value: topic.id, name: topic.name })),
+  );
   protected readonly editing = signal<Rule | null>(null);
   protected readonly name = signal('');
   protected readonly schoolIds = signal<string[]>([]);
@@ -129,7 +134,6 @@ export class RoutingRuleFormComponent {
   protected readonly tags = signal('');
   protected readonly position = signal<number | null>(null);
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
   private readonly nameInput = viewChild.required<ElementRef<HTMLInputElement>>('nameInput');
 
   /** Fills the form from the saved rule, and takes the focus to its name. */
@@ -162,26 +166,14 @@ export class RoutingRuleFormComponent {
     const result = newRuleInput(form);
     this.problems.set(result.problems ?? []);
     if (!result.input) return false;
-    return !!(await runMutation(this.apollo, CreateRoutingRuleDocument, result.input, this.state(), [
-      'RoutingRules',
-    ]));
+    return !!(await this.actions.run(CreateRoutingRuleDocument, result.input));
   }
 
   private async update(rule: Rule, form: RuleForm): Promise<boolean> {
     const result = ruleUpdate(rule, form);
     this.problems.set(result.problems ?? []);
     if (!result.input) return false;
-    return !!(await runMutation(
-      this.apollo,
-      UpdateRoutingRuleDocument,
-      { id: rule.id, input: result.input },
-      this.state(),
-      ['RoutingRules'],
-    ));
-  }
-
-  private state() {
-    return { busy: this.busy, error: this.error };
+    return !!(await this.actions.run(UpdateRoutingRuleDocument, { id: rule.id, input: result.input }));
   }
 
   private current(): RuleForm {
@@ -211,6 +203,6 @@ export class RoutingRuleFormComponent {
     this.tags.set(form.tags);
     this.position.set(form.position);
     this.problems.set([]);
-    this.error.set(null);
+    this.actions.clear();
   }
 }

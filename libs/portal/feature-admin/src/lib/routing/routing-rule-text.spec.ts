@@ -39,6 +39,12 @@ describe('routing rules in words', () => {
     );
   });
 
+  it("names channels and priorities in people's words", () => {
+    expect(
+      describeConditions(rule({ channels: ['WEB_FORM', 'WALK_IN'], priorities: ['URGENT'] }, {}), names),
+    ).toBe('channel is Web form or Walk-in; priority is Urgent');
+  });
+
   it('says so when a rule matches every case, and when an id is no longer known', () => {
     expect(describeConditions(rule({}, {}), names)).toBe('Every new case');
     expect(describeConditions(rule({ schoolIds: ['gone'] }, {}), names)).toBe('school is unknown');
@@ -46,7 +52,7 @@ describe('routing rules in words', () => {
 
   it('describes what the rule does', () => {
     expect(describeActions(rule({}, { teamId: 'team1', priority: 'HIGH', tags: ['bus'] }), names)).toBe(
-      'team Transportation; priority HIGH; tags bus',
+      'team Transportation; priority High; tags bus',
     );
     expect(describeActions(rule({}, {}), names)).toBe('Nothing');
   });

@@ -1,3 +1,4 @@
+import { channelName, priorityName } from '../case-choices';
 import type { RoutingRulesQuery } from '../operations.generated';
 
 type Rule = RoutingRulesQuery['routingRules'][number];
@@ -15,21 +16,21 @@ export function describeConditions(rule: Rule, names: RuleNames): string {
   const parts = [
     either('school', conditions.schoolIds, names.schools),
     either('topic', conditions.topicIds, names.topics),
-    either('channel', conditions.channels),
-    either('priority', conditions.priorities),
+    either('channel', conditions.channels, channelName),
+    either('priority', conditions.priorities, priorityName),
     either('language', conditions.languages),
     conditions.keywords?.length ? `mentions ${conditions.keywords.map((k) => `“${k}”`).join(' or ')}` : null,
   ].filter((part): part is string => part !== null);
   return parts.length ? parts.join('; ') : 'Every new case';
 }
 
-/** "Team Transportation; priority HIGH; tags bus": what the rule does to a case it matches. */
+/** "Team Transportation; priority High; tags bus": what the rule does to a case it matches. */
 export function describeActions(rule: Rule, names: RuleNames): string {
   const { actions } = rule;
   const parts = [
     actions.teamId ? `team ${names.teams.get(actions.teamId) ?? 'unknown'}` : null,
     actions.assigneeId ? 'a named person' : null,
-    actions.priority ? `priority ${actions.priority}` : null,
+    actions.priority ? `priority ${priorityName(actions.priority)}` : null,
     actions.tags?.length ? `tags ${actions.tags.join(', ')}` : null,
   ].filter((part): part is string => part !== null);
   return parts.length ? parts.join('; ') : 'Nothing';
@@ -48,11 +49,13 @@ export function listFromText(text: string): string[] | null {
   return items.length ? items : null;
 }
 
+/** "school is Lincoln or Oak": ids by their names (unknown when gone), enum values in people's words. */
 function either(
   label: string,
   values: readonly string[] | null | undefined,
-  names?: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string> | ((value: string) => string) = (value) => value,
 ): string | null {
   if (!values?.length) return null;
-  return `${label} is ${values.map((value) => (names ? (names.get(value) ?? 'unknown') : value)).join(' or ')}`;
+  const name = typeof names === 'function' ? names : (value: string) => names.get(value) ?? 'unknown';
+  return `${label} is ${values.map(name).join(' or ')}`;
 }

@@ -9,8 +9,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   DeleteRoutingRuleDocument,
@@ -40,8 +39,12 @@ type Rule = RoutingRulesQuery['routingRules'][number];
     @if (loadError(); as error) {
       <p role="alert">{{ error }}</p>
     }
-    @if (rules().length === 0) {
-      <p>No rules yet: new cases wait, unassigned, in every school's inbox.</p>
+    @if (loading()) {
+      <p role="status">Loading routing rules…</p>
+    } @else if (rules().length === 0) {
+      @if (!loadError()) {
+        <p>No rules yet: new cases wait, unassigned, in every school's inbox.</p>
+      }
     } @else {
       <table>
         <caption class="visually-hidden">
@@ -119,25 +122,26 @@ type Rule = RoutingRulesQuery['routingRules'][number];
         </tbody>
       </table>
     }
-    <hr-form-feedback [error]="error()" [done]="done()" />
+    <hr-form-feedback [error]="changing.error()" [done]="changing.done() ?? saved()" />
 
-    <hr-routing-rule-form [choices]="choices()" [(busy)]="busy" (saved)="done.set($event)" />
+    <hr-routing-rule-form [choices]="choices()" [(busy)]="busy" (saved)="onSaved($event)" />
   `,
 })
 export class RoutingRulesPageComponent {
-  private readonly apollo = inject(Apollo);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly query = watchQuery(RoutingRulesDocument);
   private readonly data = this.query.data;
   protected readonly loadError = this.query.error;
+  /** Until the rules first come (not while they are brought up to date after a change). */
+  protected readonly loading = computed(() => this.query.loading() && !this.data());
   protected readonly form = viewChild.required(RoutingRuleFormComponent);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   protected readonly busy = signal(false);
-  /** Why a change from the list was refused. */
-  protected readonly error = signal<string | null>(null);
-  /** What the last change did, in words. */
-  protected readonly done = signal<string | null>(null);
+  /** Changes from the list: why one was refused, and what the last one did, in words. */
+  protected readonly changing = injectActions({ refetch: ['RoutingRules'], busy: this.busy });
+  /** What the form last saved, in words, until a change from the list says something else. */
+  protected readonly saved = signal<string | null>(null);
   protected readonly choices = computed(() => ({
     schools: this.data()?.schools.edges.map((edge) => edge.node) ?? [],
     topics: this.data()?.topics ?? [],
@@ -157,44 +161,44 @@ export class RoutingRulesPageComponent {
     }));
   });
 
+  protected onSaved(message: string): void {
+    this.changing.clear();
+    this.saved.set(message);
+  }
+
   protected async move(rule: Rule, by: -1 | 1): Promise<void> {
-    this.done.set(null);
-    const moved = await runMutation(
-      this.apollo,
+    this.saved.set(null);
+    const moved = await this.changing.run(
       MoveRoutingRuleDocument,
       { id: rule.id, position: rule.position + by },
-      this.state(),
-      ['RoutingRules'],
+      {
+        done: ({ moveRoutingRule: order }) =>
+          `Rule ${rule.name} is now ${order.findIndex((r) => r.id === rule.id) + 1} of ${order.length}.`,
+      },
     );
-    if (!moved) return;
-    const order = moved.moveRoutingRule;
-    this.done.set(
-      `Rule ${rule.name} is now ${order.findIndex((r) => r.id === rule.id) + 1} of ${order.length}.`,
-    );
-    this.keepFocus(rule.id, by < 0 ? 'up' : 'down');
+    if (moved) this.keepFocus(rule.id, by < 0 ? 'up' : 'down');
   }
 
   protected async toggle(rule: Rule): Promise<void> {
-    this.done.set(null);
-    const updated = await runMutation(
-      this.apollo,
+    this.saved.set(null);
+    await this.changing.run(
       UpdateRoutingRuleDocument,
       { id: rule.id, input: { active: !rule.active } },
-      this.state(),
-      ['RoutingRules'],
+      {
+        done: ({ updateRoutingRule }) =>
+          `Rule ${rule.name} is switched ${updateRoutingRule.active ? 'on' : 'off'}.`,
+      },
     );
-    if (updated)
-      this.done.set(`Rule ${rule.name} is switched ${updated.updateRoutingRule.active ? 'on' : 'off'}.`);
   }
 
   protected async remove(rule: Rule): Promise<void> {
-    this.done.set(null);
-    const deleted = await runMutation(this.apollo, DeleteRoutingRuleDocument, { id: rule.id }, this.state(), [
-      'RoutingRules',
-    ]);
-    if (!deleted) return;
-    this.form().forget(rule.id);
-    this.done.set(`Rule ${rule.name} was deleted.`);
+    this.saved.set(null);
+    const deleted = await this.changing.run(
+      DeleteRoutingRuleDocument,
+      { id: rule.id },
+      { done: `Rule ${rule.name} was deleted.` },
+    );
+    if (deleted) this.form().forget(rule.id);
   }
 
   /**
@@ -211,9 +215,5 @@ export class RoutingRulesPageComponent {
       },
       { injector: this.injector },
     );
-  }
-
-  private state() {
-    return { busy: this.busy, error: this.error };
   }
 }

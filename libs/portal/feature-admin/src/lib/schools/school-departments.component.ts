@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   AdminDepartmentsDocument,
@@ -81,16 +80,16 @@ import {
         }
       </select>
       <button type="submit" [disabled]="busy() || !departmentName().trim()">Add department</button>
-      <hr-form-feedback [error]="error()" />
+      <hr-form-feedback [error]="actions.error()" />
     </form>
   `,
 })
 export class SchoolDepartmentsComponent {
-  private readonly apollo = inject(Apollo);
   /** The schools listed so far, for the pickers and for naming a department's school. */
   readonly schools = input.required<readonly { id: string; name: string; active: boolean }[]>();
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly actions = injectActions({ refetch: ['AdminDepartments'], busy: this.busy });
 
   private readonly query = watchQuery<AdminDepartmentsQuery, AdminDepartmentsQueryVariables>(
     AdminDepartmentsDocument,
@@ -98,7 +97,6 @@ export class SchoolDepartmentsComponent {
   );
   protected readonly loadError = this.query.error;
   protected readonly loading = computed(() => this.query.loading() && !this.query.data());
-  protected readonly error = signal<string | null>(null);
   protected readonly departmentSchoolId = signal('');
   protected readonly departmentName = signal('');
   protected readonly departmentOwner = signal('');
@@ -118,13 +116,10 @@ export class SchoolDepartmentsComponent {
 
   protected async createDepartment(): Promise<void> {
     const owner = this.departmentOwner() || null;
-    const created = await runMutation(
-      this.apollo,
-      CreateDepartmentDocument,
-      { name: this.departmentName().trim(), schoolId: owner },
-      { busy: this.busy, error: this.error },
-      ['AdminDepartments'],
-    );
+    const created = await this.actions.run(CreateDepartmentDocument, {
+      name: this.departmentName().trim(),
+      schoolId: owner,
+    });
     if (!created) return;
     this.departmentName.set('');
     // Show the list the new department is in.

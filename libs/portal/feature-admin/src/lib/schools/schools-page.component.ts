@@ -1,8 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, linkedSignal, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
-import { ConfirmPanelComponent, FormFeedbackComponent, ShowMoreComponent } from '@homeroom/portal/ui';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
+import {
+  ConfirmPanelComponent,
+  FormFeedbackComponent,
+  type RowAction,
+  RowActionsComponent,
+  ShowMoreComponent,
+} from '@homeroom/portal/ui';
 import { appendPage, nextPageCursor } from '../connection-page';
 import {
   AdminSchoolsDocument,
@@ -42,6 +47,7 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
     FormsModule,
     ConfirmPanelComponent,
     FormFeedbackComponent,
+    RowActionsComponent,
     SchoolDepartmentsComponent,
     ShowMoreComponent,
   ],
@@ -82,16 +88,12 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
               <td>{{ school.timeZone }}</td>
               <td>{{ school.active ? 'Active' : 'Deactivated' }}</td>
               <td>
-                @let action = school.active ? 'deactivate' : 'reactivate';
-                <button
-                  type="button"
-                  class="secondary"
-                  [disabled]="busy()"
-                  [attr.aria-label]="actionName(action, school.name)"
-                  (click)="confirm(school, action)"
-                >
-                  {{ school.active ? 'Deactivate' : 'Reactivate' }}
-                </button>
+                <hr-row-actions
+                  [label]="'Actions for ' + school.name"
+                  [actions]="school.actions"
+                  [busy]="busy()"
+                  (chosen)="confirm(school, $event)"
+                />
               </td>
             </tr>
           }
@@ -109,7 +111,7 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
         [confirmLabel]="actionName(pending.action, school.name)"
         [busy]="busy()"
         (confirmed)="run(school, pending.action)"
-        (cancelled)="confirming.set(null)"
+        (cancelled)="cancel()"
       >
         @if (pending.action === 'deactivate') {
           <strong>Deactivate {{ school.name }} ({{ school.code }})?</strong>
@@ -122,7 +124,7 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
       </hr-confirm-panel>
     }
     <!-- Outside the question, so a refusal stays in view once the question is cancelled. -->
-    <hr-form-feedback [error]="actionError()" />
+    <hr-form-feedback [error]="changing.error()" />
 
     <h2>Add a school</h2>
     <form class="admin-form" (ngSubmit)="createSchool()">
@@ -173,8 +175,8 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
       <hr-form-feedback
         [problems]="schoolProblems()"
         lead="The school was not added:"
-        [error]="schoolError()"
-        [done]="added()"
+        [error]="creating.error()"
+        [done]="creating.done()"
       />
     </form>
 
@@ -182,7 +184,6 @@ const FALLBACK_TIME_ZONE = 'America/Chicago';
   `,
 })
 export class SchoolsPageComponent {
-  private readonly apollo = inject(Apollo);
   protected readonly schoolTypes = SCHOOL_TYPES;
   protected readonly grades = GRADES;
   protected readonly timeZones = COMMON_TIME_ZONES;
@@ -193,10 +194,10 @@ export class SchoolsPageComponent {
   protected readonly loading = computed(() => this.query.loading() && !this.query.data());
   protected readonly busy = signal(false);
   protected readonly loadingMore = signal(false);
-  protected readonly schoolError = signal<string | null>(null);
   protected readonly schoolProblems = signal<string[]>([]);
-  protected readonly actionError = signal<string | null>(null);
-  protected readonly added = signal<string | null>(null);
+  /** Adding a school, and changing one from its row: one change at a time across the page. */
+  protected readonly creating = injectActions({ refetch: ['AdminSchools'], busy: this.busy });
+  protected readonly changing = injectActions({ refetch: ['AdminSchools'], busy: this.busy });
   protected readonly confirming = signal<{ school: School; action: SchoolAction } | null>(null);
   protected readonly actionName = schoolActionName;
 
@@ -220,6 +221,7 @@ export class SchoolsPageComponent {
       ...school,
       typeName: schoolTypeName(school.type),
       grades: describeGrades(school.lowestGrade, school.highestGrade),
+      actions: [schoolRowAction(school)],
     })),
   );
   private readonly districtTimeZone = computed(
@@ -239,14 +241,14 @@ export class SchoolsPageComponent {
         }),
       });
     } catch {
-      this.schoolError.set('More schools could not be loaded. Please try again.');
+      this.creating.refuse('More schools could not be loaded. Please try again.');
     } finally {
       this.loadingMore.set(false);
     }
   }
 
   protected async createSchool(): Promise<void> {
-    this.added.set(null);
+    this.creating.clear();
     const result = schoolInput({
       name: this.name(),
       code: this.code(),
@@ -259,15 +261,12 @@ export class SchoolsPageComponent {
     });
     this.schoolProblems.set(result.problems ?? []);
     if (!result.input) return;
-    const created = await runMutation(
-      this.apollo,
+    const created = await this.creating.run(
       CreateSchoolDocument,
       { input: result.input },
-      { busy: this.busy, error: this.schoolError },
-      ['AdminSchools'],
+      { done: ({ createSchool }) => `${createSchool.name} was added.` },
     );
     if (!created) return;
-    this.added.set(`${created.createSchool.name} was added.`);
     for (const field of [this.name, this.code, this.lowestGrade, this.highestGrade, this.phone, this.ncesId])
       field.set('');
     this.type.set('');
@@ -275,18 +274,30 @@ export class SchoolsPageComponent {
   }
 
   protected confirm(school: School, action: SchoolAction): void {
-    this.actionError.set(null);
+    this.changing.clear();
     this.confirming.set({ school, action });
   }
 
+  protected cancel(): void {
+    this.confirming.set(null);
+  }
+
   protected async run(school: School, action: SchoolAction): Promise<void> {
-    const state = { busy: this.busy, error: this.actionError };
+    const variables = { id: school.id };
     const done =
       action === 'deactivate'
-        ? await runMutation(this.apollo, DeactivateSchoolDocument, { id: school.id }, state, ['AdminSchools'])
-        : await runMutation(this.apollo, ReactivateSchoolDocument, { id: school.id }, state, [
-            'AdminSchools',
-          ]);
+        ? await this.changing.run(DeactivateSchoolDocument, variables)
+        : await this.changing.run(ReactivateSchoolDocument, variables);
     if (done) this.confirming.set(null);
   }
+}
+
+/** A school's one row action: deactivating an active school, reactivating a deactivated one. */
+function schoolRowAction(school: School): RowAction<SchoolAction> {
+  const action: SchoolAction = school.active ? 'deactivate' : 'reactivate';
+  return {
+    id: action,
+    label: action === 'deactivate' ? 'Deactivate' : 'Reactivate',
+    name: schoolActionName(action, school.name),
+  };
 }

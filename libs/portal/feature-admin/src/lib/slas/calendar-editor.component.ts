@@ -4,7 +4,6 @@ import {
   computed,
   effect,
   type ElementRef,
-  inject,
   input,
   model,
   signal,
@@ -12,8 +11,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   type AdminSlasQuery,
@@ -107,19 +105,22 @@ const SCOPE_NAMES: Record<CalendarScope, string> = {
       </fieldset>
       <hr-closure-list-editor [(closures)]="closures" />
       <div class="actions">
-        <button type="submit" [disabled]="busy()">
+        <button type="submit" [disabled]="actions.busy()">
           {{ id() ? 'Save calendar' : 'Add calendar' }}
         </button>
         @if (id()) {
           <button type="button" class="secondary" (click)="reset()">Cancel editing</button>
         }
       </div>
-      <hr-form-feedback [problems]="problems()" lead="The calendar was not saved:" [error]="error()" />
+      <hr-form-feedback
+        [problems]="problems()"
+        lead="The calendar was not saved:"
+        [error]="actions.error()"
+      />
     </form>
   `,
 })
 export class CalendarEditorComponent {
-  private readonly apollo = inject(Apollo);
   /** The saved calendars, to check the new one against; null until they are known. */
   readonly calendars = input.required<readonly Calendar[] | null>();
   readonly schools = input<readonly { id: string; name: string }[]>([]);
@@ -127,6 +128,7 @@ export class CalendarEditorComponent {
   readonly districtTimeZone = input<string | null>(null);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly actions = injectActions({ refetch: ['AdminSlas'], busy: this.busy });
 
   protected readonly scopeNames = SCOPE_NAMES;
   protected readonly timeZones = Intl.supportedValuesOf('timeZone');
@@ -138,7 +140,6 @@ export class CalendarEditorComponent {
   protected readonly dayFields = WEEKDAY_NAMES.map((name, weekday) => ({ name, weekday, hours: signal('') }));
   protected readonly closures = signal<ClosureInput[]>([]);
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
   /** Department calendars are offered only to keep one the API already has. */
   protected readonly scopeOptions = computed<CalendarScope[]>(() =>
     this.scope() === 'DEPARTMENT' ? ['DISTRICT', 'SCHOOL', 'DEPARTMENT'] : ['DISTRICT', 'SCHOOL'],
@@ -189,13 +190,7 @@ export class CalendarEditorComponent {
       return;
     }
     this.problems.set([]);
-    const saved = await runMutation(
-      this.apollo,
-      AdminSlasSaveCalendarDocument,
-      { input: result.input },
-      { busy: this.busy, error: this.error },
-      ['AdminSlas'],
-    );
+    const saved = await this.actions.run(AdminSlasSaveCalendarDocument, { input: result.input });
     if (saved) this.reset();
   }
 
@@ -208,6 +203,6 @@ export class CalendarEditorComponent {
     this.dayFields.forEach((day) => day.hours.set(form.dayHours[day.weekday] ?? ''));
     this.closures.set([...form.closures]);
     this.problems.set([]);
-    this.error.set(null);
+    this.actions.clear();
   }
 }

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { FormFeedbackComponent, RowActionsComponent } from '@homeroom/portal/ui';
 import type { ClosureInput, ClosureKind } from '../operations.generated';
 import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } from './sla-text';
 
@@ -11,7 +11,7 @@ import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } f
 @Component({
   selector: 'hr-closure-list-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, FormFeedbackComponent],
+  imports: [FormsModule, FormFeedbackComponent, RowActionsComponent],
   // The fieldset takes its place in the calendar form's own layout.
   styles: `
     :host {
@@ -41,20 +41,17 @@ import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } f
             </tr>
           </thead>
           <tbody>
-            @for (closure of closures(); track $index) {
+            @for (closure of rows(); track $index) {
               <tr>
-                <td>{{ describe(closure) }}</td>
-                <td>{{ kindNames[closure.kind] }}</td>
+                <td>{{ closure.when }}</td>
+                <td>{{ closure.kindName }}</td>
                 <td>{{ closure.reason }}</td>
                 <td>
-                  <button
-                    type="button"
-                    class="secondary"
-                    [attr.aria-label]="'Remove ' + closure.reason + ', ' + describe(closure)"
-                    (click)="remove($index)"
-                  >
-                    Remove
-                  </button>
+                  <hr-row-actions
+                    [label]="'Actions for ' + closure.reason + ', ' + closure.when"
+                    [actions]="closure.actions"
+                    (chosen)="remove($index)"
+                  />
                 </td>
               </tr>
             }
@@ -66,23 +63,41 @@ import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } f
       <div class="inline">
         <div>
           <label for="draft-date">First day</label>
-          <input id="draft-date" name="draftDate" type="date" [(ngModel)]="date" />
+          <input
+            id="draft-date"
+            name="draftDate"
+            type="date"
+            [(ngModel)]="date"
+            [ngModelOptions]="standalone"
+          />
         </div>
         <div>
           <label for="draft-through">Last day (empty: one day)</label>
-          <input id="draft-through" name="draftThrough" type="date" [(ngModel)]="through" />
+          <input
+            id="draft-through"
+            name="draftThrough"
+            type="date"
+            [(ngModel)]="through"
+            [ngModelOptions]="standalone"
+          />
         </div>
         <div>
           <label for="draft-from">From (empty: all day)</label>
-          <input id="draft-from" name="draftFrom" type="time" [(ngModel)]="from" />
+          <input
+            id="draft-from"
+            name="draftFrom"
+            type="time"
+            [(ngModel)]="from"
+            [ngModelOptions]="standalone"
+          />
         </div>
         <div>
           <label for="draft-to">Until (empty: end of day)</label>
-          <input id="draft-to" name="draftTo" type="time" [(ngModel)]="to" />
+          <input id="draft-to" name="draftTo" type="time" [(ngModel)]="to" [ngModelOptions]="standalone" />
         </div>
         <div>
           <label for="draft-kind">Kind</label>
-          <select id="draft-kind" name="draftKind" [(ngModel)]="kind">
+          <select id="draft-kind" name="draftKind" [(ngModel)]="kind" [ngModelOptions]="standalone">
             @for (kind of kinds; track kind) {
               <option [value]="kind">{{ kindNames[kind] }}</option>
             }
@@ -90,7 +105,13 @@ import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } f
         </div>
         <div>
           <label for="draft-reason">Reason</label>
-          <input id="draft-reason" name="draftReason" placeholder="Labor Day" [(ngModel)]="reason" />
+          <input
+            id="draft-reason"
+            name="draftReason"
+            placeholder="Labor Day"
+            [(ngModel)]="reason"
+            [ngModelOptions]="standalone"
+          />
         </div>
       </div>
       <button type="button" class="secondary" (click)="add()">Add to the list</button>
@@ -102,10 +123,33 @@ import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } f
 export class ClosureListEditorComponent {
   /** The closures as they will be saved, in date order. */
   readonly closures = model.required<ClosureInput[]>();
+  /**
+   * The fields are this component's own, not the controls of the form around it (which cannot reach
+   * into a component), as Angular asks to be told.
+   */
+  protected readonly standalone = { standalone: true };
 
   protected readonly kinds = CLOSURE_KINDS;
   protected readonly kindNames = CLOSURE_KIND_NAMES;
-  protected readonly describe = describeClosure;
+  /** The closures in words, each with its one button (a draft's: nothing to wait for). */
+  protected readonly rows = computed(() =>
+    this.closures().map((closure) => {
+      const when = describeClosure(closure);
+      return {
+        ...closure,
+        when,
+        kindName: CLOSURE_KIND_NAMES[closure.kind],
+        actions: [
+          {
+            id: 'remove',
+            label: 'Remove',
+            name: `Remove ${closure.reason}, ${when}`,
+            waitsForChanges: false,
+          },
+        ],
+      };
+    }),
+  );
   protected readonly date = signal('');
   protected readonly through = signal('');
   protected readonly from = signal('');

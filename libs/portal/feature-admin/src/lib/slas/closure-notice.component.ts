@@ -3,15 +3,13 @@ import {
   Component,
   computed,
   effect,
-  inject,
   input,
   model,
   signal,
   untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { AdminSlasAddClosureDocument, type AdminSlasQuery, type ClosureKind } from '../operations.generated';
 import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure, todayIn } from './sla-text';
@@ -61,18 +59,19 @@ type Calendar = AdminSlasQuery['businessCalendars'][number];
         <label for="closure-reason">Reason</label>
         <input id="closure-reason" name="reason" required placeholder="Snow day" [(ngModel)]="reason" />
         <p class="hint">Times are in the calendar's time zone ({{ timeZone() }}).</p>
-        <button type="submit" [disabled]="busy()">Declare closure</button>
-        <hr-form-feedback [problem]="problem()" [error]="error()" [done]="done()" />
+        <button type="submit" [disabled]="actions.busy()">Declare closure</button>
+        <hr-form-feedback [error]="actions.error()" [done]="actions.done()" />
       </form>
     }
   `,
 })
 export class ClosureNoticeComponent {
-  private readonly apollo = inject(Apollo);
   /** The saved calendars, the district's first; null until they are known. */
   readonly calendars = input.required<readonly Calendar[] | null>();
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  /** What came of declaring: a problem with the form, the API's refusal, or the closure declared. */
+  protected readonly actions = injectActions({ refetch: ['AdminSlas'], busy: this.busy });
 
   protected readonly kinds = CLOSURE_KINDS;
   protected readonly kindNames = CLOSURE_KIND_NAMES;
@@ -83,9 +82,6 @@ export class ClosureNoticeComponent {
   protected readonly to = signal('');
   protected readonly kind = signal<ClosureKind>('EMERGENCY');
   protected readonly reason = signal('');
-  protected readonly problem = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
-  protected readonly done = signal<string | null>(null);
   /** The calendar chosen; until one is, the district's (or the first). */
   private readonly calendar = computed(() => {
     const calendars = this.calendars() ?? [];
@@ -113,7 +109,6 @@ export class ClosureNoticeComponent {
   }
 
   protected async declare(): Promise<void> {
-    this.done.set(null);
     const calendar = this.calendar();
     const parsed = closureFromForm({
       date: this.date() || (calendar ? todayIn(calendar.timeZone, new Date()) : ''),
@@ -124,25 +119,21 @@ export class ClosureNoticeComponent {
       reason: this.reason(),
     });
     if (!calendar) {
-      this.problem.set('Choose a calendar.');
+      this.actions.refuse('Choose a calendar.');
       return;
     }
     if ('problem' in parsed) {
-      this.problem.set(parsed.problem);
+      this.actions.refuse(parsed.problem);
       return;
     }
-    this.problem.set(null);
-    const saved = await runMutation(
-      this.apollo,
+    const saved = await this.actions.run(
       AdminSlasAddClosureDocument,
       { calendarId: calendar.id, closure: parsed.closure },
-      { busy: this.busy, error: this.error },
-      ['AdminSlas'],
+      {
+        done: `${calendar.name} is closed ${describeClosure(parsed.closure)}. Running deadlines on it have moved.`,
+      },
     );
     if (!saved) return;
-    this.done.set(
-      `${calendar.name} is closed ${describeClosure(parsed.closure)}. Running deadlines on it have moved.`,
-    );
     for (const field of [this.from, this.through, this.to, this.reason]) field.set('');
     this.date.set(todayIn(calendar.timeZone, new Date()));
   }

@@ -1,24 +1,27 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   type ElementRef,
-  inject,
   input,
   model,
   signal,
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
-import { CheckboxGroupComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
-import { CHANNELS, PRIORITIES } from '../case-choices';
+import { injectActions } from '@homeroom/portal/data-access';
+import { CheckboxGroupComponent, FormFeedbackComponent, MultiSelectComponent } from '@homeroom/portal/ui';
 import {
-  type AdminSlasQuery,
-  AdminSlasSavePolicyDocument,
-  type PersonKind,
-  type SlaClock,
-} from '../operations.generated';
+  caseStatusName,
+  CHANNELS,
+  channelName,
+  choicesOf,
+  personKindName,
+  PRIORITIES,
+  priorityName,
+  REQUESTER_KINDS,
+} from '../case-choices';
+import { type AdminSlasQuery, AdminSlasSavePolicyDocument, type SlaClock } from '../operations.generated';
 import {
   describeTarget,
   type DurationUnit,
@@ -33,7 +36,6 @@ import {
 
 type Policy = AdminSlasQuery['slaPolicies'][number];
 
-const REQUESTER_KINDS: readonly PersonKind[] = ['GUARDIAN', 'STUDENT', 'STAFF', 'COMMUNITY'];
 const UNITS: readonly { value: DurationUnit; name: string }[] = [
   { value: 'MINUTES', name: 'minutes' },
   { value: 'HOURS', name: 'hours' },
@@ -48,7 +50,7 @@ const UNITS: readonly { value: DurationUnit; name: string }[] = [
 @Component({
   selector: 'hr-policy-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, CheckboxGroupComponent, FormFeedbackComponent],
+  imports: [FormsModule, CheckboxGroupComponent, FormFeedbackComponent, MultiSelectComponent],
   styles: `
     .inline > div {
       display: grid;
@@ -72,34 +74,34 @@ const UNITS: readonly { value: DurationUnit; name: string }[] = [
         <legend>When a case… (leave a list empty to match any)</legend>
         <label for="policy-priorities">has one of these priorities</label>
         <select id="policy-priorities" name="priorities" multiple size="4" [(ngModel)]="priorities">
-          @for (priority of priorityOptions; track priority) {
-            <option [value]="priority">{{ priority }}</option>
+          @for (priority of priorityOptions; track priority.value) {
+            <option [value]="priority.value">{{ priority.name }}</option>
           }
         </select>
         <label for="policy-channels">came in by</label>
         <select id="policy-channels" name="channels" multiple size="4" [(ngModel)]="channels">
-          @for (channel of channelOptions; track channel) {
-            <option [value]="channel">{{ channel }}</option>
+          @for (channel of channelOptions; track channel.value) {
+            <option [value]="channel.value">{{ channel.name }}</option>
           }
         </select>
         <label for="policy-requesters">was raised by a</label>
         <select id="policy-requesters" name="requesterKinds" multiple size="4" [(ngModel)]="requesterKinds">
-          @for (kind of requesterOptions; track kind) {
-            <option [value]="kind">{{ kind }}</option>
+          @for (kind of requesterOptions; track kind.value) {
+            <option [value]="kind.value">{{ kind.name }}</option>
           }
         </select>
-        <label for="policy-schools">is at one of these schools</label>
-        <select id="policy-schools" name="schools" multiple size="4" [(ngModel)]="schoolIds">
-          @for (school of schools(); track school.id) {
-            <option [value]="school.id">{{ school.name }}</option>
-          }
-        </select>
-        <label for="policy-topics">is about one of these topics</label>
-        <select id="policy-topics" name="topics" multiple size="4" [(ngModel)]="topicIds">
-          @for (topic of topics(); track topic.id) {
-            <option [value]="topic.id">{{ topic.name }}</option>
-          }
-        </select>
+        <hr-multi-select
+          idPrefix="policy-schools-"
+          label="is at one of these schools"
+          [options]="schoolOptions()"
+          [(selected)]="schoolIds"
+        />
+        <hr-multi-select
+          idPrefix="policy-topics-"
+          label="is about one of these topics"
+          [options]="topicOptions()"
+          [(selected)]="topicIds"
+        />
       </fieldset>
       <fieldset>
         <legend>Clock</legend>
@@ -152,28 +154,34 @@ const UNITS: readonly { value: DurationUnit; name: string }[] = [
         <hr-checkbox-group idPrefix="policy-pause-" [options]="pausableStatuses" [(selected)]="paused" />
       </fieldset>
       <div class="actions">
-        <button type="submit" [disabled]="busy()">{{ id() ? 'Save policy' : 'Add policy' }}</button>
+        <button type="submit" [disabled]="actions.busy()">{{ id() ? 'Save policy' : 'Add policy' }}</button>
         @if (id()) {
           <button type="button" class="secondary" (click)="reset()">Cancel editing</button>
         }
       </div>
-      <hr-form-feedback [problems]="problems()" lead="The policy was not saved:" [error]="error()" />
+      <hr-form-feedback [problems]="problems()" lead="The policy was not saved:" [error]="actions.error()" />
     </form>
   `,
 })
 export class PolicyEditorComponent {
-  private readonly apollo = inject(Apollo);
   readonly schools = input<readonly { id: string; name: string }[]>([]);
   readonly topics = input<readonly { id: string; name: string }[]>([]);
   /** Business minutes in a "business day", for targets typed in business days. */
   readonly businessDay = input.required<number>();
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly actions = injectActions({ refetch: ['AdminSlas'], busy: this.busy });
 
-  protected readonly priorityOptions = PRIORITIES;
-  protected readonly channelOptions = CHANNELS;
-  protected readonly requesterOptions = REQUESTER_KINDS;
-  protected readonly pausableStatuses = PAUSABLE_STATUSES.map((status) => ({ value: status, name: status }));
+  protected readonly priorityOptions = choicesOf(PRIORITIES, priorityName);
+  protected readonly channelOptions = choicesOf(CHANNELS, channelName);
+  protected readonly requesterOptions = choicesOf(REQUESTER_KINDS, personKindName);
+  protected readonly pausableStatuses = choicesOf(PAUSABLE_STATUSES, caseStatusName);
+  protected readonly schoolOptions = computed(() =>
+    this.schools().map((school) => ({ value: school.id, name: school.name })),
+  );
+  protected readonly topicOptions = computed(() =>
+    this.topics().map((topic) => ({ value: topic.id, name: topic.name })),
+  );
   protected readonly units = UNITS;
   protected readonly describeTarget = describeTarget;
 
@@ -196,7 +204,6 @@ export class PolicyEditorComponent {
     unit: signal<DurationUnit>('HOURS'),
   }));
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
   private readonly nameInput = viewChild.required<ElementRef<HTMLInputElement>>('nameInput');
 
   /** Fills the editor from the saved policy, and takes the focus to its name. */
@@ -243,13 +250,7 @@ export class PolicyEditorComponent {
       return;
     }
     this.problems.set([]);
-    const saved = await runMutation(
-      this.apollo,
-      AdminSlasSavePolicyDocument,
-      { input: result.input },
-      { busy: this.busy, error: this.error },
-      ['AdminSlas'],
-    );
+    const saved = await this.actions.run(AdminSlasSavePolicyDocument, { input: result.input });
     if (saved) this.reset();
   }
 
@@ -276,6 +277,6 @@ export class PolicyEditorComponent {
       target.unit.set(form.targets[target.key].unit);
     }
     this.problems.set([]);
-    this.error.set(null);
+    this.actions.clear();
   }
 }

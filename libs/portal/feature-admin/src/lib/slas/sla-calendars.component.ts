@@ -1,22 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  model,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { ChangeDetectionStrategy, Component, computed, input, model, signal, viewChild } from '@angular/core';
+import { injectActions } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent, type RowAction, RowActionsComponent } from '@homeroom/portal/ui';
 import { AdminSlasDeleteCalendarDocument, type AdminSlasQuery } from '../operations.generated';
 import { CalendarEditorComponent } from './calendar-editor.component';
 import { ClosureNoticeComponent } from './closure-notice.component';
 import { calendarRow } from './sla-lists';
 
 type Calendar = AdminSlasQuery['businessCalendars'][number];
+type CalendarAction = 'edit' | 'delete';
 
 /**
  * The business calendars: each with its week and closures, to edit or delete (after a question, since a
@@ -26,7 +17,7 @@ type Calendar = AdminSlasQuery['businessCalendars'][number];
 @Component({
   selector: 'hr-sla-calendars',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CalendarEditorComponent, ClosureNoticeComponent, FormFeedbackComponent],
+  imports: [CalendarEditorComponent, ClosureNoticeComponent, FormFeedbackComponent, RowActionsComponent],
   styles: `
     .calendars {
       display: grid;
@@ -81,15 +72,12 @@ type Calendar = AdminSlasQuery['businessCalendars'][number];
             <p>No holidays or closures.</p>
           }
           <div class="actions">
-            <button
-              type="button"
-              class="secondary"
-              [disabled]="busy()"
-              [attr.aria-label]="'Edit calendar ' + calendar.name"
-              (click)="edit(calendar)"
-            >
-              Edit
-            </button>
+            <hr-row-actions
+              [label]="'Actions for calendar ' + calendar.name"
+              [actions]="calendar.actions"
+              [busy]="busy()"
+              (chosen)="onChosen(calendar, $event)"
+            />
             @if (confirmingDelete() === calendar.id) {
               <p class="notice">
                 Delete {{ calendar.name }}?
@@ -108,16 +96,6 @@ type Calendar = AdminSlasQuery['businessCalendars'][number];
                 Yes, delete
               </button>
               <button type="button" class="secondary" (click)="confirmingDelete.set(null)">Keep it</button>
-            } @else {
-              <button
-                type="button"
-                class="secondary"
-                [disabled]="busy()"
-                [attr.aria-label]="'Delete calendar ' + calendar.name"
-                (click)="confirmingDelete.set(calendar.id)"
-              >
-                Delete
-              </button>
             }
           </div>
         </section>
@@ -129,7 +107,7 @@ type Calendar = AdminSlasQuery['businessCalendars'][number];
         }
       }
     </div>
-    <hr-form-feedback [error]="deleteError()" />
+    <hr-form-feedback [error]="deleting.error()" />
 
     <hr-closure-notice [calendars]="calendars()" [(busy)]="busy" />
     <hr-calendar-editor
@@ -141,7 +119,6 @@ type Calendar = AdminSlasQuery['businessCalendars'][number];
   `,
 })
 export class SlaCalendarsComponent {
-  private readonly apollo = inject(Apollo);
   /** The saved calendars, the district's first; null until they are known. */
   readonly calendars = input.required<readonly Calendar[] | null>();
   readonly schools = input<readonly { id: string; name: string }[]>([]);
@@ -151,29 +128,41 @@ export class SlaCalendarsComponent {
   readonly loading = input(false);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
-  /** Why a calendar was not deleted, shown under the calendars. */
-  protected readonly deleteError = signal<string | null>(null);
+  /** Deleting a calendar; why one was not deleted shows under the calendars. */
+  protected readonly deleting = injectActions({ refetch: ['AdminSlas'], busy: this.busy });
 
   protected readonly confirmingDelete = signal<string | null>(null);
   private readonly editor = viewChild.required(CalendarEditorComponent);
   protected readonly rows = computed(() => {
     const schoolNames = new Map(this.schools().map((school) => [school.id, school.name]));
-    return (this.calendars() ?? []).map((calendar) => calendarRow(calendar, schoolNames));
+    const confirming = this.confirmingDelete();
+    return (this.calendars() ?? []).map((calendar) => ({
+      ...calendarRow(calendar, schoolNames),
+      actions: calendarActions(calendar, confirming === calendar.id),
+    }));
   });
 
-  protected edit(calendar: Calendar): void {
-    this.editor().edit(calendar);
+  protected onChosen(calendar: Calendar, action: CalendarAction): void {
+    if (action === 'edit') this.editor().edit(calendar);
+    else this.confirmingDelete.set(calendar.id);
   }
 
   protected async delete(id: string): Promise<void> {
-    const deleted = await runMutation(
-      this.apollo,
-      AdminSlasDeleteCalendarDocument,
-      { id },
-      { busy: this.busy, error: this.deleteError },
-      ['AdminSlas'],
-    );
-    if (deleted !== null) this.confirmingDelete.set(null);
-    if (deleted) this.editor().forget(id);
+    const deleted = await this.deleting.run(AdminSlasDeleteCalendarDocument, { id });
+    if (!deleted) return;
+    this.confirmingDelete.set(null);
+    this.editor().forget(id);
   }
+}
+
+/** A calendar's buttons, named for it: Delete gives way to its question while that is asked. */
+function calendarActions(calendar: Calendar, confirming: boolean): RowAction<CalendarAction>[] {
+  const edit: RowAction<CalendarAction> = {
+    id: 'edit',
+    label: 'Edit',
+    name: `Edit calendar ${calendar.name}`,
+  };
+  return confirming
+    ? [edit]
+    : [edit, { id: 'delete', label: 'Delete', name: `Delete calendar ${calendar.name}` }];
 }

@@ -83,13 +83,17 @@ describe('the policy list', () => {
       conditions,
       targets: { firstResponse: 60, nextResponse: null, resolution: 960 },
     };
-    const row = policyRow(policy, { schools: schoolNames, topics: new Map() }, 480);
-    expect(row.when).toBe('priority URGENT');
+    const names = { schools: schoolNames, topics: new Map<string, string>() };
+    const row = policyRow(policy, names, 480);
+    expect(row.when).toBe('priority Urgent');
     expect(row.targetTexts).toEqual([
       { name: 'First response', text: '1 business hour' },
       { name: 'Next response', text: 'none' },
       { name: 'Resolution', text: '2 business days' },
     ]);
     expect(row.pausedText).toBe('never');
+    expect(policyRow({ ...policy, pausedStatuses: ['PENDING', 'ON_HOLD'] }, names, 480).pausedText).toBe(
+      'Pending, On hold',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { caseStatusName } from '../case-choices';
 import type { AdminSlasQuery } from '../operations.generated';
 import {
   CLOSURE_KIND_NAMES,
@@ -66,6 +67,6 @@ export function policyRow(policy: Policy, names: PolicyNames, businessDay: numbe
       name,
       text: describeDuration(policy.targets[key], policy.clock, businessDay),
     })),
-    pausedText: policy.pausedStatuses.length ? policy.pausedStatuses.join(', ') : 'never',
+    pausedText: policy.pausedStatuses.length ? policy.pausedStatuses.map(caseStatusName).join(', ') : 'never',
   };
 }

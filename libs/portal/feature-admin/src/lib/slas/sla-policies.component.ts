@@ -1,22 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  model,
-  viewChild,
-  signal,
-} from '@angular/core';
-import { Apollo } from 'apollo-angular';
-import { FormFeedbackComponent } from '@homeroom/portal/ui';
-import { runMutation } from '@homeroom/portal/data-access';
+import { ChangeDetectionStrategy, Component, computed, input, model, viewChild } from '@angular/core';
+import { injectActions } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent, type RowAction, RowActionsComponent } from '@homeroom/portal/ui';
 import { AdminSlasDeletePolicyDocument, type AdminSlasQuery } from '../operations.generated';
 import { PolicyEditorComponent } from './policy-editor.component';
 import { policyRow } from './sla-lists';
 import { describeDuration } from './sla-text';
 
 type Policy = AdminSlasQuery['slaPolicies'][number];
+type PolicyAction = 'edit' | 'delete';
 
 /**
  * The SLA policies in the order they apply, each with its conditions, targets, clock, warning and paused
@@ -25,7 +16,7 @@ type Policy = AdminSlasQuery['slaPolicies'][number];
 @Component({
   selector: 'hr-sla-policies',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormFeedbackComponent, PolicyEditorComponent],
+  imports: [FormFeedbackComponent, PolicyEditorComponent, RowActionsComponent],
   template: `
     <h2>SLA policies</h2>
     <p class="hint">
@@ -76,33 +67,19 @@ type Policy = AdminSlasQuery['slaPolicies'][number];
               <td>at {{ policy.warnAtPercent }}%</td>
               <td>{{ policy.pausedText }}</td>
               <td>
-                <div class="actions">
-                  <button
-                    type="button"
-                    class="secondary"
-                    [disabled]="busy()"
-                    [attr.aria-label]="'Edit policy ' + policy.name"
-                    (click)="edit(policy)"
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    [disabled]="busy()"
-                    [attr.aria-label]="'Delete policy ' + policy.name"
-                    (click)="delete(policy.id)"
-                  >
-                    Delete
-                  </button>
-                </div>
+                <hr-row-actions
+                  [label]="'Actions for policy ' + policy.name"
+                  [actions]="policy.actions"
+                  [busy]="busy()"
+                  (chosen)="onChosen(policy, $event)"
+                />
               </td>
             </tr>
           }
         </tbody>
       </table>
       <p class="hint">Deleting a policy leaves the cases that had it with their timers.</p>
-      <hr-form-feedback [error]="deleteError()" />
+      <hr-form-feedback [error]="deleting.error()" />
     }
 
     <hr-policy-editor
@@ -114,7 +91,6 @@ type Policy = AdminSlasQuery['slaPolicies'][number];
   `,
 })
 export class SlaPoliciesComponent {
-  private readonly apollo = inject(Apollo);
   readonly policies = input<readonly Policy[]>([]);
   readonly schools = input<readonly { id: string; name: string }[]>([]);
   readonly topics = input<readonly { id: string; name: string }[]>([]);
@@ -124,8 +100,8 @@ export class SlaPoliciesComponent {
   readonly loading = input(false);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
-  /** Why a policy was not deleted, shown under the policies. */
-  protected readonly deleteError = signal<string | null>(null);
+  /** Deleting a policy; why one was not deleted shows under the policies. */
+  protected readonly deleting = injectActions({ refetch: ['AdminSlas'], busy: this.busy });
 
   private readonly editor = viewChild.required(PolicyEditorComponent);
   protected readonly businessDayText = computed(() => describeDuration(this.businessDay(), 'CALENDAR', 1440));
@@ -136,21 +112,24 @@ export class SlaPoliciesComponent {
     };
     return [...this.policies()]
       .sort((a, b) => a.position - b.position)
-      .map((policy) => policyRow(policy, names, this.businessDay()));
+      .map((policy) => ({ ...policyRow(policy, names, this.businessDay()), actions: policyActions(policy) }));
   });
 
-  protected edit(policy: Policy): void {
-    this.editor().edit(policy);
+  protected onChosen(policy: Policy, action: PolicyAction): void {
+    if (action === 'edit') this.editor().edit(policy);
+    else void this.delete(policy.id);
   }
 
-  protected async delete(id: string): Promise<void> {
-    const deleted = await runMutation(
-      this.apollo,
-      AdminSlasDeletePolicyDocument,
-      { id },
-      { busy: this.busy, error: this.deleteError },
-      ['AdminSlas'],
-    );
+  private async delete(id: string): Promise<void> {
+    const deleted = await this.deleting.run(AdminSlasDeletePolicyDocument, { id });
     if (deleted) this.editor().forget(id);
   }
+}
+
+/** A policy's buttons, named for it; both wait while a change runs. */
+function policyActions(policy: Policy): RowAction<PolicyAction>[] {
+  return [
+    { id: 'edit', label: 'Edit', name: `Edit policy ${policy.name}` },
+    { id: 'delete', label: 'Delete', name: `Delete policy ${policy.name}` },
+  ];
 }

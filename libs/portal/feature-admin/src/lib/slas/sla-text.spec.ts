@@ -260,13 +260,19 @@ describe('policies', () => {
     });
   });
 
-  it('describes conditions by name', () => {
+  it("describes conditions by name, in people's words", () => {
     expect(
       describePolicyConditions(
         { ...conditions, priorities: ['URGENT'], schoolIds: ['s1', 'gone'], topicIds: ['t1'] },
         names,
       ),
-    ).toBe('priority URGENT; school Lincoln Elementary or unknown; topic Bus delay');
+    ).toBe('priority Urgent; school Lincoln Elementary or unknown; topic Bus delay');
+    expect(
+      describePolicyConditions(
+        { ...conditions, channels: ['WEB_FORM', 'PHONE'], requesterKinds: ['GUARDIAN'] },
+        names,
+      ),
+    ).toBe('channel Web form or Phone; requester Guardian');
     expect(describePolicyConditions(conditions, names)).toBe('Every case');
   });
 

@@ -1,4 +1,5 @@
 import { calendarDay, clockMinutes } from '@homeroom/shared/calendar';
+import { channelName, personKindName, priorityName } from '../case-choices';
 import type {
   AdminSlasQuery,
   BusinessCalendarInput,
@@ -423,18 +424,17 @@ export interface PolicyNames {
   topics: ReadonlyMap<string, string>;
 }
 
-/** "priority URGENT; school Lincoln or Oak": every condition a case must meet, in words. */
+/** "priority Urgent; school Lincoln or Oak": every condition a case must meet, in words. */
 export function describePolicyConditions(conditions: Policy['conditions'], names: PolicyNames): string {
-  const either = (label: string, values: readonly string[], lookup?: ReadonlyMap<string, string>) =>
-    values.length
-      ? `${label} ${values.map((value) => (lookup ? (lookup.get(value) ?? 'unknown') : value)).join(' or ')}`
-      : null;
+  const either = (label: string, values: readonly string[], name: (value: string) => string) =>
+    values.length ? `${label} ${values.map(name).join(' or ')}` : null;
+  const known = (lookup: ReadonlyMap<string, string>) => (id: string) => lookup.get(id) ?? 'unknown';
   const parts = [
-    either('priority', conditions.priorities),
-    either('channel', conditions.channels),
-    either('requester', conditions.requesterKinds),
-    either('school', conditions.schoolIds, names.schools),
-    either('topic', conditions.topicIds, names.topics),
+    either('priority', conditions.priorities, priorityName),
+    either('channel', conditions.channels, channelName),
+    either('requester', conditions.requesterKinds, personKindName),
+    either('school', conditions.schoolIds, known(names.schools)),
+    either('topic', conditions.topicIds, known(names.topics)),
   ].filter((part): part is string => part !== null);
   return parts.length ? parts.join('; ') : 'Every case';
 }

@@ -2,15 +2,15 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  inject,
+  effect,
   input,
   linkedSignal,
   output,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { CheckboxGroupComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
 import {
   AdminSurveysCreateDocument,
@@ -31,6 +31,7 @@ import {
   LIMITS,
   localDateTimeToIso,
   newQuestion,
+  ppraAreaName,
   type QuestionDraft,
   QUESTION_KINDS,
   type SurveyDraft,
@@ -153,7 +154,9 @@ interface Saved {
         <button type="button" class="secondary" (click)="addQuestion()">Add question</button>
       </fieldset>
 
-      <button type="submit" [disabled]="busy()">{{ editing() ? 'Save the draft' : 'Save as draft' }}</button>
+      <button type="submit" [disabled]="actions.busy()">
+        {{ editing() ? 'Save the draft' : 'Save as draft' }}
+      </button>
       @if (editing(); as editing) {
         <button
           type="button"
@@ -164,7 +167,7 @@ interface Saved {
           Stop editing
         </button>
       }
-      <hr-form-feedback [problems]="problems()" lead="The survey was not saved:" [error]="error()" />
+      <hr-form-feedback [problems]="problems()" lead="The survey was not saved:" [error]="actions.error()" />
     </form>
     @if (saved(); as saved) {
       <div role="status" class="panel">
@@ -176,7 +179,7 @@ interface Saved {
           </p>
           <ul>
             @for (warning of saved.ppraWarnings; track warning.questionId + warning.area) {
-              <li>{{ warning.questionId }}: {{ warning.area }} (“{{ warning.evidence }}”)</li>
+              <li>{{ warning.questionId }}: {{ ppraAreaName(warning.area) }} (“{{ warning.evidence }}”)</li>
             }
           </ul>
         }
@@ -185,7 +188,6 @@ interface Saved {
   `,
 })
 export class SurveyBuilderComponent {
-  private readonly apollo = inject(Apollo);
   /** The district's languages, its default first. */
   readonly districtLanguages = input<readonly string[]>([]);
   /** A draft to edit (status DRAFT); null: write a new survey. Fields reset whenever it changes. */
@@ -201,17 +203,15 @@ export class SurveyBuilderComponent {
   protected readonly kindOptions = QUESTION_KINDS;
   protected readonly limits = LIMITS;
   protected readonly languageName = languageName;
+  protected readonly ppraAreaName = ppraAreaName;
 
   /** The draft being edited as the builder holds it; null while writing a new survey. */
   private readonly start = computed<SurveyDraft | null>(() => {
     const editing = this.editing();
     return editing ? draftFromSurvey(editing) : null;
   });
-  protected readonly busy = signal(false);
-  protected readonly error = linkedSignal<SurveyToEdit | null, string | null>({
-    source: this.editing,
-    computation: () => null,
-  });
+  /** Saving; a refusal is forgotten when another draft comes in (see the constructor). */
+  protected readonly actions = injectActions({ refetch: ['AdminSurveys', 'AdminSurveysDetail'] });
   protected readonly problems = linkedSignal<SurveyToEdit | null, string[]>({
     source: this.editing,
     computation: () => [],
@@ -238,6 +238,14 @@ export class SurveyBuilderComponent {
   protected readonly title = linkedSignal<Texts>(() => this.start()?.title ?? {});
   protected readonly questions = linkedSignal<QuestionDraft[]>(() => [...(this.start()?.questions ?? [])]);
   protected readonly newKind = signal<SurveyQuestionKind>('SCALE');
+
+  constructor() {
+    // A refusal was about the draft then in the builder, not the one that replaces it.
+    effect(() => {
+      this.editing();
+      untracked(() => this.actions.clear());
+    });
+  }
 
   protected addLanguage(): void {
     const tag = languageTag(this.newLanguage());
@@ -297,26 +305,17 @@ export class SurveyBuilderComponent {
     if (problems.length) return;
     const editing = this.editing();
     if (editing) {
-      const updated = await runMutation(
-        this.apollo,
-        AdminSurveysUpdateDocument,
-        { id: editing.id, input: toSurveyInput(draft) },
-        { busy: this.busy, error: this.error },
-        ['AdminSurveys', 'AdminSurveysDetail'],
-      );
+      const updated = await this.actions.run(AdminSurveysUpdateDocument, {
+        id: editing.id,
+        input: toSurveyInput(draft),
+      });
       if (!updated) return;
       const { survey, versionAction, ppraWarnings } = updated.updateSurvey;
       this.saved.set({ message: describeSave(survey.name, versionAction), ppraWarnings });
       this.edited.emit(survey.id);
       return;
     }
-    const saved = await runMutation(
-      this.apollo,
-      AdminSurveysCreateDocument,
-      { input: toSurveyInput(draft) },
-      { busy: this.busy, error: this.error },
-      ['AdminSurveys', 'AdminSurveysDetail'],
-    );
+    const saved = await this.actions.run(AdminSurveysCreateDocument, { input: toSurveyInput(draft) });
     if (!saved) return;
     const { survey, ppraWarnings } = saved.createSurvey;
     this.saved.set({ message: describeSave(survey.name, null), ppraWarnings });

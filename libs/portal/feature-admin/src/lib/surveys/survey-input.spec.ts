@@ -9,6 +9,7 @@ import {
   localDateTimeToIso,
   newChoice,
   newQuestion,
+  ppraAreaName,
   toSurveyInput,
   type QuestionDraft,
   type SurveyDraft,
@@ -327,6 +328,12 @@ describe('the survey builder', () => {
     const local = isoToLocalDateTime('2026-06-01T05:00:00.000Z');
     expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     expect(localDateTimeToIso(local)).toBe('2026-06-01T05:00:00.000Z');
+  });
+
+  it('names the areas PPRA protects in words', () => {
+    expect(ppraAreaName('INCOME')).toBe('income');
+    expect(ppraAreaName('CRITICAL_APPRAISALS_OF_FAMILY')).toBe('critical appraisals of close family members');
+    expect(ppraAreaName('SOMETHING_NEW')).toBe('SOMETHING_NEW');
   });
 
   it('says what saving did', () => {

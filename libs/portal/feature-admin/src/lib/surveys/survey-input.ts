@@ -2,6 +2,7 @@ import { canonicalLanguageTag } from '@homeroom/shared/contact';
 import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 import type {
   AdminSurveyDraftFragment,
+  PpraArea,
   SurveyAudience,
   SurveyInput,
   SurveyQuestionInput,
@@ -63,6 +64,23 @@ export const AUDIENCES: readonly { audience: SurveyAudience; name: string }[] = 
   { audience: 'STAFF', name: 'Staff' },
   { audience: 'COMMUNITY', name: 'Community members' },
 ];
+
+/** The areas the Protection of Pupil Rights Amendment protects, in the law's own words. */
+const PPRA_AREA_NAMES: Record<PpraArea, string> = {
+  POLITICAL_AFFILIATIONS: 'political affiliations or beliefs',
+  MENTAL_OR_PSYCHOLOGICAL_PROBLEMS: 'mental or psychological problems',
+  SEX_BEHAVIOR_OR_ATTITUDES: 'sex behavior or attitudes',
+  ILLEGAL_OR_DEMEANING_BEHAVIOR: 'illegal, anti-social, self-incriminating or demeaning behavior',
+  CRITICAL_APPRAISALS_OF_FAMILY: 'critical appraisals of close family members',
+  PRIVILEGED_RELATIONSHIPS: 'privileged relationships, such as with lawyers, doctors or ministers',
+  RELIGIOUS_PRACTICES_OR_BELIEFS: 'religious practices, affiliations or beliefs',
+  INCOME: 'income',
+};
+
+/** A protected area in words: INCOME → "income"; one the portal does not know yet, as the API names it. */
+export function ppraAreaName(area: string): string {
+  return Object.hasOwn(PPRA_AREA_NAMES, area) ? PPRA_AREA_NAMES[area as PpraArea] : area;
+}
 
 /** The surveys domain's own limits, checked here so an author hears about them before sending. */
 export const LIMITS = SURVEY_LIMITS;

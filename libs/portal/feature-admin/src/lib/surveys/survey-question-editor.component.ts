@@ -40,6 +40,7 @@ const ENDS = [
           [id]="id('required')"
           [name]="id('required')"
           [ngModel]="question().required"
+          [ngModelOptions]="standalone"
           (ngModelChange)="changed.emit({ required: $event })"
         />
         An answer is required
@@ -66,6 +67,7 @@ const ENDS = [
             [id]="id('max')"
             [name]="id('max')"
             [ngModel]="question().max"
+            [ngModelOptions]="standalone"
             (ngModelChange)="changed.emit({ max: $event })"
           />
         }
@@ -79,6 +81,7 @@ const ENDS = [
             [id]="id('length')"
             [name]="id('length')"
             [ngModel]="question().maxLength"
+            [ngModelOptions]="standalone"
             (ngModelChange)="changed.emit({ maxLength: $event })"
           />
         }
@@ -122,6 +125,7 @@ const ENDS = [
           [id]="id('min')"
           [name]="id('min')"
           [ngModel]="question().minSelections"
+          [ngModelOptions]="standalone"
           (ngModelChange)="changed.emit({ minSelections: $event })"
         />
         <label [for]="id('most')">Most choices (empty: all of them)</label>
@@ -132,6 +136,7 @@ const ENDS = [
           [id]="id('most')"
           [name]="id('most')"
           [ngModel]="question().maxSelections"
+          [ngModelOptions]="standalone"
           (ngModelChange)="changed.emit({ maxSelections: $event })"
         />
       }
@@ -197,6 +202,11 @@ export class SurveyQuestionEditorComponent {
   /** Up (-1) or down (1) one place. */
   readonly moved = output<-1 | 1>();
   readonly removed = output<void>();
+  /**
+   * The fields are this component's own, not the controls of the form around it (which cannot reach
+   * into a component), as Angular asks to be told.
+   */
+  protected readonly standalone = { standalone: true };
 
   protected readonly limits = LIMITS;
   protected readonly ends = ENDS;

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { UntrustedTextComponent } from '@homeroom/portal/ui';
-import type { AdminSurveysDetailQuery } from '../operations.generated';
+import type { AdminSurveysDetailQuery, AssessmentArea } from '../operations.generated';
 import {
   describeNps,
   distributionRows,
@@ -14,6 +14,16 @@ import { formatWhen } from '../formats';
 type Detail = NonNullable<AdminSurveysDetailQuery['survey']>;
 export type SurveyResults = Detail['results'];
 export type SatisfactionComments = NonNullable<AdminSurveysDetailQuery['satisfaction']>['comments'];
+
+/** The self-assessment's areas of service, in words. */
+const AREA_NAMES: Readonly<Record<string, string>> = {
+  ACCESS: 'Access',
+  RESPONSIVENESS: 'Responsiveness',
+  OWNERSHIP: 'Ownership',
+  COMMUNICATION: 'Communication',
+  FEEDBACK: 'Feedback',
+  CULTURE: 'Culture',
+} satisfies Record<AssessmentArea, string>;
 
 const STAGE_NAMES: Record<string, string> = {
   REACTIVE: 'Reactive',
@@ -77,7 +87,7 @@ const STAGE_NAMES: Record<string, string> = {
           <h3 id="results-assessment">Where respondents place the district</h3>
           <p>
             Overall {{ assessment.score.toFixed(1) }} of 4: {{ stageName(assessment.stage) }}. Start with:
-            {{ assessment.weakestAreas.join(', ').toLowerCase() }}.
+            {{ areaNames(assessment.weakestAreas) }}.
           </p>
           <table>
             <caption class="visually-hidden">
@@ -93,7 +103,7 @@ const STAGE_NAMES: Record<string, string> = {
             <tbody>
               @for (area of assessment.areas; track area.area) {
                 <tr>
-                  <td>{{ area.area }}</td>
+                  <td>{{ areaName(area.area) }}</td>
                   <td>{{ area.score.toFixed(1) }}</td>
                   <td>{{ stageName(area.stage) }}</td>
                 </tr>
@@ -206,5 +216,12 @@ export class SurveyResultsComponent {
   }
   protected stageName(stage: string): string {
     return STAGE_NAMES[stage] ?? stage;
+  }
+  protected areaName(area: string): string {
+    return AREA_NAMES[area] ?? area;
+  }
+  /** "access, feedback": the areas to start with, within a sentence. */
+  protected areaNames(areas: readonly string[]): string {
+    return areas.map((area) => this.areaName(area).toLowerCase()).join(', ');
   }
 }

@@ -1,16 +1,12 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
-import { CheckboxGroupComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
+import { injectActions } from '@homeroom/portal/data-access';
+import {
+  CheckboxGroupComponent,
+  FormFeedbackComponent,
+  type RowAction,
+  RowActionsComponent,
+} from '@homeroom/portal/ui';
 import {
   AdminSurveysCancelSendDocument,
   type AdminSurveysDetailQuery,
@@ -42,7 +38,7 @@ export type ScheduledSends = NonNullable<AdminSurveysDetailQuery['survey']>['sch
 @Component({
   selector: 'hr-survey-sends',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, CheckboxGroupComponent, FormFeedbackComponent],
+  imports: [FormsModule, CheckboxGroupComponent, FormFeedbackComponent, RowActionsComponent],
   template: `
     @if (status() !== 'OPEN') {
       <p class="hint">
@@ -76,16 +72,13 @@ export type ScheduledSends = NonNullable<AdminSurveysDetailQuery['survey']>['sch
               <td>{{ send.to }}</td>
               <td>{{ send.state }}</td>
               <td>
-                @if (!send.sentAt && !send.failure) {
-                  <button
-                    type="button"
-                    class="secondary"
-                    [disabled]="busy()"
-                    [attr.aria-label]="'Cancel the send planned for ' + send.when"
-                    (click)="cancel(send.id)"
-                  >
-                    Cancel
-                  </button>
+                @if (send.actions.length) {
+                  <hr-row-actions
+                    [label]="'Actions for the send planned for ' + send.when"
+                    [actions]="send.actions"
+                    [busy]="actions.busy()"
+                    (chosen)="cancel(send.id)"
+                  />
                 }
               </td>
             </tr>
@@ -131,13 +124,12 @@ export type ScheduledSends = NonNullable<AdminSurveysDetailQuery['survey']>['sch
           <input id="send-at" name="at" type="datetime-local" [(ngModel)]="at" />
         }
       </fieldset>
-      <button type="submit" [disabled]="busy()">{{ later() ? 'Plan the send' : 'Send now' }}</button>
-      <hr-form-feedback [problem]="problem()" [error]="error()" [done]="done()" />
+      <button type="submit" [disabled]="actions.busy()">{{ later() ? 'Plan the send' : 'Send now' }}</button>
+      <hr-form-feedback [error]="actions.error()" [done]="actions.done()" />
     </form>
   `,
 })
 export class SurveySendsComponent {
-  private readonly apollo = inject(Apollo);
   readonly surveyId = input.required<string>();
   readonly surveyName = input.required<string>();
   readonly status = input.required<SurveyStatus>();
@@ -151,10 +143,8 @@ export class SurveySendsComponent {
   );
   protected readonly forStaff = computed(() => this.kindOptions().some(({ value }) => value === 'STAFF'));
   protected readonly roleOptions = RECIPIENT_ROLES.map(({ role, name }) => ({ value: role, name }));
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly problem = signal<string | null>(null);
-  protected readonly done = signal<string | null>(null);
+  /** Sending and cancelling: a problem with the form, the API's refusal, or what was done, in words. */
+  protected readonly actions = injectActions({ refetch: ['AdminSurveysDetail'] });
   /** The boxes ticked, less any kind the survey stops being written for (its draft edited meanwhile). */
   protected readonly kinds = linkedSignal<readonly { value: SurveyRecipientKind }[], SurveyRecipientKind[]>({
     source: this.kindOptions,
@@ -172,16 +162,19 @@ export class SurveySendsComponent {
 
   protected readonly sendRows = computed(() => {
     const names = new Map(this.schools().map((school) => [school.id, school.name]));
-    return this.sends().map((send) => ({
-      ...send,
-      when: formatWhen(send.sendAt),
-      to: describeAudience(send, names),
-      state: sendState(send),
-    }));
+    return this.sends().map((send) => {
+      const when = formatWhen(send.sendAt);
+      return {
+        ...send,
+        when,
+        to: describeAudience(send, names),
+        state: sendState(send),
+        actions: sendActions(when, !send.sentAt && !send.failure),
+      };
+    });
   });
 
   protected async send(): Promise<void> {
-    this.done.set(null);
     const request = sendRequest(
       {
         kinds: this.kinds(),
@@ -196,34 +189,31 @@ export class SurveySendsComponent {
       this.audiences(),
     );
     if ('problem' in request) {
-      this.problem.set(request.problem);
+      this.actions.refuse(request.problem);
       return;
     }
-    this.problem.set(null);
-    const result = await runMutation(
-      this.apollo,
+    await this.actions.run(
       AdminSurveysSendDocument,
       { id: this.surveyId(), audience: request.audience, at: request.at },
-      { busy: this.busy, error: this.error },
-      ['AdminSurveysDetail'],
+      { done: ({ sendSurvey }) => describeSendResult(sendSurvey) },
     );
-    if (result) this.done.set(describeSendResult(result.sendSurvey));
   }
 
   protected async cancel(id: string): Promise<void> {
-    this.done.set(null);
-    const cancelled = await runMutation(
-      this.apollo,
+    await this.actions.run(
       AdminSurveysCancelSendDocument,
       { id },
-      { busy: this.busy, error: this.error },
-      ['AdminSurveysDetail'],
-    );
-    if (cancelled === null) return;
-    this.done.set(
-      cancelled.cancelScheduledSurveySend
-        ? 'The send is cancelled.'
-        : 'Too late to cancel: the send has gone or is going.',
+      {
+        done: ({ cancelScheduledSurveySend }) =>
+          cancelScheduledSurveySend
+            ? 'The send is cancelled.'
+            : 'Too late to cancel: the send has gone or is going.',
+      },
     );
   }
+}
+
+/** A planned send's one button, while it can still be cancelled. */
+function sendActions(when: string, cancellable: boolean): RowAction<'cancel'>[] {
+  return cancellable ? [{ id: 'cancel', label: 'Cancel', name: `Cancel the send planned for ${when}` }] : [];
 }

@@ -1,13 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery, watchQueryWhen } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
+import { injectActions, watchQuery, watchQueryWhen } from '@homeroom/portal/data-access';
+import {
+  FormFeedbackComponent,
+  type RowAction,
+  RowActionsComponent,
+  TakesFocusDirective,
+} from '@homeroom/portal/ui';
 import {
   AdminSurveysDetailDocument,
   AdminSurveysDocument,
   AdminSurveysEditDocument,
   AdminSurveysOpenLinkDocument,
+  type AdminSurveysQuery,
   AdminSurveysSetStatusDocument,
   type SurveyStatus,
 } from '../operations.generated';
@@ -27,6 +32,9 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
   CLOSED: { status: 'OPEN', verb: 'Reopen' },
 };
 
+type Survey = AdminSurveysQuery['surveys']['edges'][number]['node'];
+type SurveyAction = 'results' | 'status' | 'edit' | 'link';
+
 /**
  * Surveys: the district's surveys with their status, the builder that writes a new one (in several
  * languages, for chosen audiences) as a draft or edits a draft, opening and closing them, an anonymous
@@ -40,6 +48,7 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
   imports: [
     FormsModule,
     FormFeedbackComponent,
+    RowActionsComponent,
     SurveyBuilderComponent,
     TakesFocusDirective,
     SurveyResultsComponent,
@@ -98,18 +107,13 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
           </tr>
         </thead>
         <tbody>
-          @for (survey of surveys(); track survey.id) {
+          @for (survey of rows(); track survey.id) {
             <tr data-testid="survey" [class.selected]="survey.id === selected()?.id">
               <td>
                 {{ survey.name }}
                 <span class="hint">“{{ survey.title }}”, version {{ survey.version }}</span>
                 @if (survey.ppraWarnings.length) {
-                  <br /><span class="tag"
-                    >PPRA: {{ survey.ppraWarnings.length }} question{{
-                      survey.ppraWarnings.length === 1 ? '' : 's'
-                    }}
-                    need consent rules</span
-                  >
+                  <br /><span class="tag">PPRA: {{ survey.ppraText }}</span>
                 }
               </td>
               <td>{{ survey.kind === 'CSAT' ? 'Satisfaction after cases' : 'District survey' }}</td>
@@ -118,48 +122,12 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
               <td>{{ survey.created }}</td>
               <td>{{ survey.closes }}</td>
               <td>
-                <div class="actions">
-                  <button
-                    type="button"
-                    class="secondary"
-                    [attr.aria-pressed]="survey.id === selected()?.id"
-                    [attr.aria-label]="'Show the results of ' + survey.name"
-                    (click)="select(survey.id)"
-                  >
-                    Results
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    [disabled]="busy()"
-                    [attr.aria-label]="nextStatus[survey.status].verb + ' survey ' + survey.name"
-                    (click)="setStatus(survey.id, nextStatus[survey.status].status)"
-                  >
-                    {{ nextStatus[survey.status].verb }}
-                  </button>
-                  @if (survey.status === 'DRAFT') {
-                    <button
-                      type="button"
-                      class="secondary"
-                      [attr.aria-pressed]="survey.id === editingId()"
-                      [attr.aria-label]="'Edit the draft ' + survey.name"
-                      (click)="edit(survey.id)"
-                    >
-                      Edit
-                    </button>
-                  }
-                  @if (survey.kind === 'DISTRICT' && survey.status !== 'CLOSED') {
-                    <button
-                      type="button"
-                      class="secondary"
-                      [disabled]="busy()"
-                      [attr.aria-label]="'Make an anonymous link to ' + survey.name"
-                      (click)="openLink(survey.id, survey.name)"
-                    >
-                      Anonymous link
-                    </button>
-                  }
-                </div>
+                <hr-row-actions
+                  [label]="'Actions for ' + survey.name"
+                  [actions]="survey.actions"
+                  [busy]="actions.busy()"
+                  (chosen)="onChosen(survey, $event)"
+                />
               </td>
             </tr>
           }
@@ -173,7 +141,7 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
         survey stops its links taking answers.
       </p>
     }
-    <hr-form-feedback [error]="actionError()" />
+    <hr-form-feedback [error]="actions.error()" />
     @if (link(); as shown) {
       <div class="link panel" role="status">
         <label for="survey-link"
@@ -249,7 +217,6 @@ const NEXT_STATUS: Record<SurveyStatus, { status: SurveyStatus; verb: string }> 
   `,
 })
 export class SurveysPageComponent {
-  private readonly apollo = inject(Apollo);
   private readonly query = watchQuery(AdminSurveysDocument);
   protected readonly loadError = this.query.error;
   protected readonly loading = this.query.loading;
@@ -277,10 +244,9 @@ export class SurveysPageComponent {
   protected readonly editingId = signal<string | null>(null);
 
   protected readonly statusNames = STATUS_NAMES;
-  protected readonly nextStatus = NEXT_STATUS;
   protected readonly languageName = languageName;
-  protected readonly busy = signal(false);
-  protected readonly actionError = signal<string | null>(null);
+  /** Opening or closing a survey and making a link, from its row. */
+  protected readonly actions = injectActions({ refetch: ['AdminSurveys'] });
   protected readonly link = signal<{ surveyName: string; url: string } | null>(null);
   protected readonly copied = signal(false);
   private readonly selectedId = signal<string | null>(null);
@@ -297,8 +263,21 @@ export class SurveysPageComponent {
       languageText: node.languages.map(languageName).join(', '),
       created: formatWhen(node.createdAt),
       closes: node.closesAt ? formatWhen(node.closesAt) : '—',
+      ppraText:
+        node.ppraWarnings.length === 1
+          ? '1 question needs consent rules'
+          : `${node.ppraWarnings.length} questions need consent rules`,
     })),
   );
+  /** The surveys as the list shows them, each with its buttons (which show its results, which it edits). */
+  protected readonly rows = computed(() => {
+    const selectedId = this.selected()?.id;
+    const editingId = this.editingId();
+    return this.surveys().map((survey) => ({
+      ...survey,
+      actions: surveyActions(survey, survey.id === selectedId, survey.id === editingId),
+    }));
+  });
   /** The survey whose results show: the one chosen, else the newest. */
   protected readonly selected = computed(() => {
     const surveys = this.surveys();
@@ -349,25 +328,21 @@ export class SurveysPageComponent {
     this.resultsLanguage.set(language);
   }
 
-  protected async setStatus(id: string, status: SurveyStatus): Promise<void> {
-    await runMutation(
-      this.apollo,
-      AdminSurveysSetStatusDocument,
-      { id, status },
-      { busy: this.busy, error: this.actionError },
-      ['AdminSurveys'],
-    );
+  protected onChosen(survey: Survey, action: SurveyAction): void {
+    if (action === 'results') this.select(survey.id);
+    else if (action === 'status') void this.setStatus(survey.id, NEXT_STATUS[survey.status].status);
+    else if (action === 'edit') this.edit(survey.id);
+    else void this.openLink(survey.id, survey.name);
   }
 
-  protected async openLink(id: string, surveyName: string): Promise<void> {
+  private async setStatus(id: string, status: SurveyStatus): Promise<void> {
+    await this.actions.run(AdminSurveysSetStatusDocument, { id, status });
+  }
+
+  private async openLink(id: string, surveyName: string): Promise<void> {
     this.copied.set(false);
-    const result = await runMutation(
-      this.apollo,
-      AdminSurveysOpenLinkDocument,
-      { id },
-      { busy: this.busy, error: this.actionError },
-      [],
-    );
+    // A link changes nothing the page lists.
+    const result = await this.actions.run(AdminSurveysOpenLinkDocument, { id }, { refetch: [] });
     if (result) this.link.set({ surveyName, url: result.openSurveyLink });
   }
 
@@ -376,7 +351,7 @@ export class SurveysPageComponent {
       await navigator.clipboard.writeText(url);
       this.copied.set(true);
     } catch {
-      this.actionError.set('The browser would not copy it: select the link and copy it yourself.');
+      this.actions.refuse('The browser would not copy it: select the link and copy it yourself.');
     }
   }
 
@@ -400,4 +375,34 @@ export class SurveysPageComponent {
     this.editingId.set(null);
     this.select(id);
   }
+}
+
+/**
+ * A survey's buttons, named for it: its results (pressed while they show), opening or closing it, editing
+ * it while a draft (pressed while in the builder), and an anonymous link while a district survey takes
+ * answers. Opening, closing and the link wait while a change runs.
+ */
+function surveyActions(survey: Survey, showing: boolean, editing: boolean): RowAction<SurveyAction>[] {
+  const next = NEXT_STATUS[survey.status];
+  const actions: RowAction<SurveyAction>[] = [
+    {
+      id: 'results',
+      label: 'Results',
+      name: `Show the results of ${survey.name}`,
+      pressed: showing,
+      waitsForChanges: false,
+    },
+    { id: 'status', label: next.verb, name: `${next.verb} survey ${survey.name}` },
+  ];
+  if (survey.status === 'DRAFT')
+    actions.push({
+      id: 'edit',
+      label: 'Edit',
+      name: `Edit the draft ${survey.name}`,
+      pressed: editing,
+      waitsForChanges: false,
+    });
+  if (survey.kind === 'DISTRICT' && survey.status !== 'CLOSED')
+    actions.push({ id: 'link', label: 'Anonymous link', name: `Make an anonymous link to ${survey.name}` });
+  return actions;
 }

@@ -32,6 +32,7 @@ import { languageName, type Texts } from './survey-input';
           [maxlength]="maxLength()"
           [attr.placeholder]="placeholderIn(language)"
           [ngModel]="texts()[language] ?? ''"
+          [ngModelOptions]="standalone"
           (ngModelChange)="write(language, $event)"
         />
       }
@@ -49,6 +50,11 @@ export class TranslatedTextComponent {
   /** Shown in the default language's empty field: the words that apply when it is left empty. */
   readonly placeholder = input<string | null>(null);
   readonly texts = model.required<Texts>();
+  /**
+   * The fields are this component's own, not the controls of the form around it (which cannot reach
+   * into a component), as Angular asks to be told.
+   */
+  protected readonly standalone = { standalone: true };
 
   protected label(language: string): string {
     return this.required() && language === this.languages()[0]

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input, model, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, model, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { CreateTeamDocument } from '../operations.generated';
 import { teamInput } from './team-text';
@@ -34,18 +33,18 @@ import { teamInput } from './team-text';
       </select>
       <p class="hint">Members are added once the team exists.</p>
       <button type="submit" [disabled]="busy()">Create team</button>
-      <hr-form-feedback [problems]="problems()" [error]="error()" />
+      <hr-form-feedback [problems]="problems()" [error]="actions.error()" />
     </form>
   `,
 })
 export class CreateTeamFormComponent {
-  private readonly apollo = inject(Apollo);
   /** The schools a team may work for: the active ones. */
   readonly schools = input<readonly { id: string; name: string }[]>([]);
   /** The departments of the school chosen (and the district's), as the picker names them. */
   readonly departments = input<readonly { id: string; label: string }[]>([]);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly actions = injectActions({ refetch: ['AdminTeams'], busy: this.busy });
   /** The school chosen ('' for none): the page lists that school's departments. */
   readonly schoolChosen = output<string>();
   /** What was created, in words. */
@@ -55,7 +54,6 @@ export class CreateTeamFormComponent {
   protected readonly schoolId = signal('');
   protected readonly departmentId = signal('');
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
 
   /** Another school's departments are other departments: the one chosen no longer applies. */
   protected chooseSchool(schoolId: string): void {
@@ -71,13 +69,7 @@ export class CreateTeamFormComponent {
     });
     this.problems.set(result.problems ?? []);
     if (!result.input) return;
-    const created = await runMutation(
-      this.apollo,
-      CreateTeamDocument,
-      { input: result.input },
-      { busy: this.busy, error: this.error },
-      ['AdminTeams'],
-    );
+    const created = await this.actions.run(CreateTeamDocument, { input: result.input });
     if (!created) return;
     this.name.set('');
     this.created.emit(`${created.createTeam.name} was created: add its members with “Change members”.`);

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, model, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, model, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import { type AdminStaffQuery, SetStaffPasswordDocument } from '../operations.generated';
 import { passwordProblems, primaryEmail } from './team-text';
@@ -52,16 +51,17 @@ type Staff = AdminStaffQuery['people']['edges'][number]['node'];
             <button type="submit" [disabled]="busy()">Set the password of {{ person.displayName }}</button>
             <button type="button" class="secondary" (click)="close()">Cancel</button>
           </div>
-          <hr-form-feedback [problems]="problems()" [error]="error()" />
+          <hr-form-feedback [problems]="problems()" [error]="actions.error()" />
         </form>
       </section>
     }
   `,
 })
 export class StaffPasswordEditorComponent {
-  private readonly apollo = inject(Apollo);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  /** Setting a password refetches nothing: no query on the page shows it. */
+  protected readonly actions = injectActions({ refetch: [], busy: this.busy });
   /** What was done, in words, once the editor has closed. */
   readonly saved = output<string>();
 
@@ -69,14 +69,13 @@ export class StaffPasswordEditorComponent {
   protected readonly password = signal('');
   protected readonly passwordRepeat = signal('');
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
 
   /** Opens the editor on the person, both fields empty. */
   edit(person: Staff): void {
     this.password.set('');
     this.passwordRepeat.set('');
     this.problems.set([]);
-    this.error.set(null);
+    this.actions.clear();
     this.person.set(person);
   }
 
@@ -88,13 +87,10 @@ export class StaffPasswordEditorComponent {
     const problems = passwordProblems(this.password(), this.passwordRepeat(), primaryEmail(person) || null);
     this.problems.set(problems);
     if (problems.length) return;
-    const done = await runMutation(
-      this.apollo,
-      SetStaffPasswordDocument,
-      { personId: person.id, password: this.password() },
-      { busy: this.busy, error: this.error },
-      [],
-    );
+    const done = await this.actions.run(SetStaffPasswordDocument, {
+      personId: person.id,
+      password: this.password(),
+    });
     if (!done) return;
     this.password.set('');
     this.passwordRepeat.set('');

@@ -1,16 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  model,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, model, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import { type AdminStaffQuery, SetStaffRolesDocument, type StaffRole } from '../operations.generated';
 import {
@@ -92,19 +82,19 @@ type Staff = AdminStaffQuery['people']['edges'][number]['node'];
           </button>
           <button type="button" class="secondary" (click)="close()">Cancel</button>
         </div>
-        <hr-form-feedback [error]="error()" />
+        <hr-form-feedback [error]="actions.error()" />
       </section>
     }
   `,
 })
 export class StaffRolesEditorComponent {
-  private readonly apollo = inject(Apollo);
   /** The schools a role may be given at: the active ones. */
   readonly schools = input<readonly { id: string; name: string }[]>([]);
   /** Names for school ids, a retired school's too, for the roles held. */
   readonly schoolNames = input<ReadonlyMap<string, string>>(new Map());
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly actions = injectActions({ refetch: ['AdminStaff'], busy: this.busy });
   /** What was saved, in words, once the editor has closed. */
   readonly saved = output<string>();
 
@@ -114,7 +104,6 @@ export class StaffRolesEditorComponent {
   protected readonly role = signal<StaffRole | ''>('');
   protected readonly schoolId = signal('');
   protected readonly addProblem = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
   protected readonly grantRows = computed(() =>
     this.grants().map((grant) => ({
       grant,
@@ -129,7 +118,7 @@ export class StaffRolesEditorComponent {
     this.role.set('');
     this.schoolId.set('');
     this.addProblem.set(null);
-    this.error.set(null);
+    this.actions.clear();
     this.person.set(person);
   }
 
@@ -152,13 +141,10 @@ export class StaffRolesEditorComponent {
   }
 
   protected async save(person: Staff): Promise<void> {
-    const done = await runMutation(
-      this.apollo,
-      SetStaffRolesDocument,
-      { personId: person.id, roles: rolesInput(this.grants()) },
-      { busy: this.busy, error: this.error },
-      ['AdminStaff'],
-    );
+    const done = await this.actions.run(SetStaffRolesDocument, {
+      personId: person.id,
+      roles: rolesInput(this.grants()),
+    });
     if (!done) return;
     this.close();
     this.saved.emit(

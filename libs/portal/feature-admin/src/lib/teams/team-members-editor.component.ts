@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  inject,
   input,
   linkedSignal,
   model,
@@ -11,8 +10,7 @@ import {
   type WritableSignal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation } from '@homeroom/portal/data-access';
+import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import { type AdminStaffQuery, type AdminTeamsQuery, SetTeamMembersDocument } from '../operations.generated';
 import { backOnField, membersInput, primaryEmail } from './team-text';
@@ -131,12 +129,11 @@ interface MemberRow {
         </button>
         <button type="button" class="secondary" (click)="cancelled.emit()">Cancel</button>
       </div>
-      <hr-form-feedback [problems]="problems()" [error]="error()" />
+      <hr-form-feedback [problems]="problems()" [error]="actions.error()" />
     </div>
   `,
 })
 export class TeamMembersEditorComponent {
-  private readonly apollo = inject(Apollo);
   /** The team as it was when the editor opened; later answers of the query leave the form alone. */
   readonly team = input.required<Team>();
   /** Staff found by the last search, members or not. */
@@ -145,6 +142,7 @@ export class TeamMembersEditorComponent {
   readonly search = model('');
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly actions = injectActions({ refetch: ['AdminTeams'], busy: this.busy });
   /** Asks the page to search staff for `search`. */
   readonly find = output<void>();
   /** What was saved, in words. */
@@ -161,7 +159,6 @@ export class TeamMembersEditorComponent {
     }));
   });
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
   /** Active staff found who are not members yet. */
   protected readonly candidates = computed(() => {
     const members = new Set(this.rows().map((row) => row.personId));
@@ -194,13 +191,7 @@ export class TeamMembersEditorComponent {
     );
     this.problems.set(result.problems ?? []);
     if (!result.input) return;
-    const done = await runMutation(
-      this.apollo,
-      SetTeamMembersDocument,
-      { teamId: team.id, members: result.input },
-      { busy: this.busy, error: this.error },
-      ['AdminTeams'],
-    );
+    const done = await this.actions.run(SetTeamMembersDocument, { teamId: team.id, members: result.input });
     if (done) this.saved.emit(`The members of ${team.name} were saved.`);
   }
 }

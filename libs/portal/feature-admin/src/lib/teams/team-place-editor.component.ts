@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  inject,
   input,
   linkedSignal,
   model,
@@ -11,8 +10,7 @@ import {
   signal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
 import {
   AdminTeamDepartmentsDocument,
@@ -76,18 +74,18 @@ type Team = AdminTeamsQuery['teams'][number];
         <button type="submit" [disabled]="busy()">Save {{ team().name }}</button>
         <button type="button" class="secondary" (click)="cancelled.emit()">Cancel</button>
       </div>
-      <hr-form-feedback [problems]="problems()" [error]="error()" />
+      <hr-form-feedback [problems]="problems()" [error]="actions.error()" />
     </form>
   `,
 })
 export class TeamPlaceEditorComponent implements OnInit {
-  private readonly apollo = inject(Apollo);
   /** The team as it was when the editor opened. */
   readonly team = input.required<Team>();
   /** The schools it may move to: the active ones and its own. */
   readonly schools = input<readonly { id: string; name: string }[]>([]);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
+  protected readonly actions = injectActions({ refetch: ['AdminTeams'], busy: this.busy });
   /** What was saved, in words. */
   readonly saved = output<string>();
   readonly cancelled = output<void>();
@@ -100,7 +98,6 @@ export class TeamPlaceEditorComponent implements OnInit {
   protected readonly schoolId = linkedSignal(() => this.team().schoolId ?? '');
   protected readonly departmentId = linkedSignal(() => this.team().departmentId ?? '');
   protected readonly problems = signal<string[]>([]);
-  protected readonly error = signal<string | null>(null);
   /** The departments of the school chosen and the district's; the team's own too while it is chosen. */
   protected readonly departments = computed(() => {
     const listed = (this.departmentsQuery.data()?.departments ?? []).map((department) => ({
@@ -132,13 +129,7 @@ export class TeamPlaceEditorComponent implements OnInit {
     });
     this.problems.set(result.problems ?? []);
     if (!result.input) return;
-    const done = await runMutation(
-      this.apollo,
-      UpdateTeamDocument,
-      { id: team.id, input: result.input },
-      { busy: this.busy, error: this.error },
-      ['AdminTeams'],
-    );
+    const done = await this.actions.run(UpdateTeamDocument, { id: team.id, input: result.input });
     if (done) this.saved.emit(`${done.updateTeam.name} was saved.`);
   }
 }

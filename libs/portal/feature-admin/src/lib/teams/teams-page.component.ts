@@ -1,8 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
-import { ConfirmPanelComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
+import {
+  ConfirmPanelComponent,
+  FormFeedbackComponent,
+  type RowAction,
+  RowActionsComponent,
+} from '@homeroom/portal/ui';
 import {
   AdminStaffDocument,
   type AdminStaffQuery,
@@ -30,6 +34,9 @@ import {
 
 type Team = AdminTeamsQuery['teams'][number];
 
+/** What a team's card offers: changing its members, renaming or moving it, switching it off or on. */
+type TeamRowAction = 'members' | 'move' | TeamAction;
+
 const STAFF_PAGE = 25;
 
 /**
@@ -46,6 +53,7 @@ const STAFF_PAGE = 25;
     ConfirmPanelComponent,
     CreateTeamFormComponent,
     FormFeedbackComponent,
+    RowActionsComponent,
     StaffSectionComponent,
     TeamMembersEditorComponent,
     TeamPlaceEditorComponent,
@@ -133,36 +141,12 @@ const STAFF_PAGE = 25;
               } @else {
                 <p>No members yet.</p>
               }
-              <div class="actions">
-                <button
-                  type="button"
-                  class="secondary"
-                  [disabled]="busy()"
-                  [attr.aria-label]="'Change members of ' + team.name"
-                  (click)="editMembers(team)"
-                >
-                  Change members
-                </button>
-                <button
-                  type="button"
-                  class="secondary"
-                  [disabled]="busy()"
-                  [attr.aria-label]="'Rename or move ' + team.name"
-                  (click)="move(team)"
-                >
-                  Rename or move
-                </button>
-                @let action = team.active ? 'deactivate' : 'reactivate';
-                <button
-                  type="button"
-                  class="secondary"
-                  [disabled]="busy()"
-                  [attr.aria-label]="actionName(action, team.name)"
-                  (click)="confirm(team, action)"
-                >
-                  {{ team.active ? 'Deactivate' : 'Reactivate' }}
-                </button>
-              </div>
+              <hr-row-actions
+                [label]="'Actions for ' + team.name"
+                [actions]="team.actions"
+                [busy]="busy()"
+                (chosen)="choose(team, $event)"
+              />
             }
             @let pending = confirming();
             @if (pending && pending.team.id === team.id) {
@@ -170,7 +154,7 @@ const STAFF_PAGE = 25;
                 questionId="team-question"
                 [confirmLabel]="actionName(pending.action, team.name)"
                 [busy]="busy()"
-                [error]="actionError()"
+                [error]="changing.error()"
                 (confirmed)="run(pending.team, pending.action)"
                 (cancelled)="confirming.set(null)"
               >
@@ -205,7 +189,6 @@ const STAFF_PAGE = 25;
   `,
 })
 export class TeamsPageComponent {
-  private readonly apollo = inject(Apollo);
   private readonly query = watchQuery(AdminTeamsDocument);
   private readonly departmentsQuery = watchQuery<
     AdminTeamDepartmentsQuery,
@@ -226,7 +209,8 @@ export class TeamsPageComponent {
   protected readonly editingTeam = signal<Team | null>(null);
   protected readonly movingTeam = signal<Team | null>(null);
   protected readonly confirming = signal<{ team: Team; action: TeamAction } | null>(null);
-  protected readonly actionError = signal<string | null>(null);
+  /** Deactivating or reactivating a team; the editors and the create form share `busy` with it. */
+  protected readonly changing = injectActions({ refetch: ['AdminTeams'], busy: this.busy });
   protected readonly actionName = teamActionName;
   protected readonly candidateSearch = signal('');
   private readonly now = new Date();
@@ -254,11 +238,18 @@ export class TeamsPageComponent {
         ...member,
         availability: availabilityText(member, this.now),
       })),
+      actions: teamRowActions(team),
     }));
   });
   protected readonly candidates = computed(() =>
     (this.candidatesQuery.data()?.people.edges ?? []).map((edge) => edge.node),
   );
+
+  protected choose(team: Team, action: TeamRowAction): void {
+    if (action === 'members') this.editMembers(team);
+    else if (action === 'move') this.move(team);
+    else this.confirm(team, action);
+  }
 
   /** One change to a team at a time: the members, its name and place, or switching it off or on. */
   protected editMembers(team: Team): void {
@@ -281,11 +272,11 @@ export class TeamsPageComponent {
   }
 
   protected async run(team: Team, action: TeamAction): Promise<void> {
-    const state = { busy: this.busy, error: this.actionError };
+    const variables = { id: team.id };
     const done =
       action === 'deactivate'
-        ? await runMutation(this.apollo, DeactivateTeamDocument, { id: team.id }, state, ['AdminTeams'])
-        : await runMutation(this.apollo, ReactivateTeamDocument, { id: team.id }, state, ['AdminTeams']);
+        ? await this.changing.run(DeactivateTeamDocument, variables)
+        : await this.changing.run(ReactivateTeamDocument, variables);
     if (done) this.teamSaved(teamActionDone(action, team.name));
   }
 
@@ -307,9 +298,19 @@ export class TeamsPageComponent {
 
   private closeTeamEditors(): void {
     this.saved.set(null);
-    this.actionError.set(null);
+    this.changing.clear();
     this.editingTeam.set(null);
     this.movingTeam.set(null);
     this.confirming.set(null);
   }
+}
+
+/** A team card's buttons, named for the team: its members, its name and place, switching it off or on. */
+function teamRowActions(team: Team): RowAction<TeamRowAction>[] {
+  const action: TeamAction = team.active ? 'deactivate' : 'reactivate';
+  return [
+    { id: 'members', label: 'Change members', name: `Change members of ${team.name}` },
+    { id: 'move', label: 'Rename or move', name: `Rename or move ${team.name}` },
+    { id: action, label: team.active ? 'Deactivate' : 'Reactivate', name: teamActionName(action, team.name) },
+  ];
 }

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Apollo } from 'apollo-angular';
-import { runMutation, watchQuery } from '@homeroom/portal/data-access';
+import { injectActions, watchQuery } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { AdminTopicsDocument, type AdminTopicsQuery, CreateTopicDocument } from '../operations.generated';
 
@@ -47,17 +46,15 @@ type Topic = AdminTopicsQuery['topics'][number];
           <option [value]="topic.id">{{ topic.name }}</option>
         }
       </select>
-      <button type="submit" [disabled]="busy() || !name().trim()">Add topic</button>
-      <hr-form-feedback [error]="error()" />
+      <button type="submit" [disabled]="actions.busy() || !name().trim()">Add topic</button>
+      <hr-form-feedback [error]="actions.error()" />
     </form>
   `,
 })
 export class TopicsPageComponent {
-  private readonly apollo = inject(Apollo);
   private readonly query = watchQuery(AdminTopicsDocument);
   protected readonly loadError = this.query.error;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly actions = injectActions({ refetch: ['AdminTopics'] });
   protected readonly name = signal('');
   protected readonly parentId = signal('');
   /** Top-level topics by name, each with its subtopics by name. */
@@ -74,13 +71,10 @@ export class TopicsPageComponent {
   });
 
   protected async create(): Promise<void> {
-    const created = await runMutation(
-      this.apollo,
-      CreateTopicDocument,
-      { name: this.name().trim(), parentId: this.parentId() || null },
-      { busy: this.busy, error: this.error },
-      ['AdminTopics'],
-    );
+    const created = await this.actions.run(CreateTopicDocument, {
+      name: this.name().trim(),
+      parentId: this.parentId() || null,
+    });
     if (created) {
       this.name.set('');
       this.parentId.set('');

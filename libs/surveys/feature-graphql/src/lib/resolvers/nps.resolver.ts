@@ -3,7 +3,7 @@ import { CurrentPrincipal, type Principal, Allow } from '@homeroom/platform/auth
 import { DateRangeInput } from '@homeroom/platform/graphql';
 import { SurveyResultsService } from '@homeroom/surveys/data-access';
 import { assertMaySeeResults, SURVEY_RESULTS_READ } from '../access';
-import { NpsResult } from '../types';
+import { NpsResult } from '../types/results.type';
 
 /**
  * The district's Net Promoter Score over a range, next to `satisfaction`. No school filter: district

@@ -3,16 +3,14 @@ import { CurrentPrincipal, Scopes, type Principal, Allow } from '@homeroom/platf
 import { DateRangeInput, pageSize } from '@homeroom/platform/graphql';
 import { SatisfactionService, type SatisfactionDimension } from '@homeroom/surveys/data-access';
 import { assertMaySeeResults, SURVEY_SCOPES, CASE_SATISFACTION_READ, SURVEY_RESULTS_READ } from '../access';
+import { SatisfactionDimensionEnum, SentimentEnum } from '../types/enums';
+import { CaseReference, SchoolReference } from '../types/references.type';
 import {
-  CaseReference,
   CaseSatisfaction,
-  SatisfactionDimensionEnum,
   SatisfactionComment,
   SatisfactionGroup,
   SatisfactionSummary,
-  SchoolReference,
-  SentimentEnum,
-} from '../types';
+} from '../types/satisfaction.type';
 
 @Resolver()
 export class SatisfactionResolver {

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '@homeroom/platform/auth';
 import { SurveyResponseService } from '@homeroom/surveys/data-access';
 import { toAnswers, toQuestion } from '../mappers';
-import { SurveyAnswerInput, SurveyInvitation, SurveyResponse } from '../types';
+import { SurveyAnswerInput, SurveyInvitation, SurveyResponse } from '../types/invitation.type';
 
 /** What a respondent does with their one-time link: no sign-in, the link is the credential. */
 @Resolver()

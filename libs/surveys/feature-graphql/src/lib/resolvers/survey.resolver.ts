@@ -13,20 +13,20 @@ import {
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { localize, ppraWarnings, surveyTranslations, validateSurvey } from '@homeroom/surveys/domain';
 import { assertMaySeeResults, SURVEY_AUTHORS, SURVEY_RESULTS_READ, SURVEY_WRITE } from '../access';
-import { SurveyAudienceInput, SurveyInput, toSurveyInput } from '../inputs';
+import { SurveyAudienceInput, SurveyInput, toSurveyInput } from '../types/inputs';
 import { toQuestion } from '../mappers';
+import { SurveyStatusEnum } from '../types/enums';
+import { SurveyResults } from '../types/results.type';
+import { ScheduledSurveySend } from '../types/scheduled-send.type';
+import { SendSurveyPayload } from '../types/sends.type';
 import {
   PpraWarning,
-  ScheduledSurveySend,
-  SendSurveyPayload,
   Survey,
   SurveyConnection,
   SurveyPayload,
   SurveyQuestion,
-  SurveyResults,
-  SurveyStatusEnum,
   SurveyTranslation,
-} from '../types';
+} from '../types/survey.type';
 
 @Resolver(() => Survey)
 export class SurveyResolver {

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { SurveyInput as DomainSurveyInput } from '@homeroom/surveys/domain';
 import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 import { MaxLength } from '@homeroom/platform/graphql';
-import { RecipientKindEnum, RecipientRoleEnum, SurveyAudienceEnum, SurveyQuestionKindEnum } from './types';
+import { RecipientKindEnum, RecipientRoleEnum, SurveyAudienceEnum, SurveyQuestionKindEnum } from './enums';
 
 @InputType({ description: 'One text in one language (a BCP 47 tag such as en, es or es-MX).' })
 export class TranslationInput {

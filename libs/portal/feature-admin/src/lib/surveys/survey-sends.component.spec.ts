@@ -1,0 +1,196 @@
+/**
+ * @jest-environment jsdom
+ */
+import { Component, signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { GraphQLError } from 'graphql';
+import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  AdminSurveysCancelSendDocument,
+  AdminSurveysSendDocument,
+  type SurveyAudience,
+  type SurveyStatus,
+} from '../operations.generated';
+import { formatWhen } from '../formats';
+import { type ScheduledSends, SurveySendsComponent } from './survey-sends.component';
+
+type Send = ScheduledSends[number];
+
+const send = (id: string, sendAt: string, overrides: Partial<Send> = {}): Send => ({
+  id,
+  sendAt,
+  sentAt: null,
+  invited: null,
+  failure: null,
+  kinds: [],
+  roles: [],
+  languages: [],
+  schoolIds: [],
+  ...overrides,
+});
+
+const PLANNED = '2026-05-01T14:00:00.000Z';
+const SENT = '2026-04-01T14:00:00.000Z';
+
+/** The surveys page's use of the form, under a district survey's results. */
+@Component({
+  imports: [SurveySendsComponent],
+  template: `
+    <hr-survey-sends
+      surveyId="v1"
+      surveyName="Spring family survey"
+      [status]="status()"
+      [audiences]="audiences()"
+      [sends]="sends()"
+      [schools]="schools"
+    />
+  `,
+})
+class SurveysPageComponent {
+  readonly status = signal<SurveyStatus>('OPEN');
+  readonly audiences = signal<SurveyAudience[]>(['FAMILIES', 'STAFF']);
+  readonly sends = signal<ScheduledSends>([]);
+  readonly schools = [
+    { id: 's1', name: 'Lincoln Elementary' },
+    { id: 's2', name: 'Oak Middle' },
+  ];
+}
+
+describe('sending a survey', () => {
+  let fixture: ComponentFixture<SurveysPageComponent>;
+  let apollo: ApolloTestingController;
+  const host = () => fixture.componentInstance;
+  const page = () => fixture.nativeElement as HTMLElement;
+  const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
+  const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  const button = (name: string) =>
+    [...page().querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name);
+  const alerts = () =>
+    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  const statuses = () =>
+    [...page().querySelectorAll('[role="status"]')].map((status) => status.textContent!.trim());
+  const boxes = (prefix: string) =>
+    [...page().querySelectorAll<HTMLInputElement>(`[id^="${prefix}"]`)].map((box) =>
+      box.labels![0]!.textContent!.trim(),
+    );
+
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
+    apollo = TestBed.inject(ApolloTestingController);
+    fixture = TestBed.createComponent(SurveysPageComponent);
+    fixture.detectChanges();
+    await settle();
+  });
+
+  afterEach(() => {
+    apollo.verify();
+    fixture.destroy();
+  });
+
+  it('offers only the people the survey is written for, and staff roles once staff are', async () => {
+    expect(page().textContent).toContain('No sends planned or made from this page yet.');
+    expect(boxes('send-kind-')).toEqual(['Families (guardians)', 'Staff']);
+    expect(boxes('send-role-')).toEqual([
+      'Agents',
+      'School administrators',
+      'District administrators',
+      'Viewers',
+    ]);
+    host().audiences.set(['FAMILIES']);
+    await settle();
+    expect(boxes('send-role-')).toEqual([]);
+    expect(submit().textContent!.trim()).toBe('Send now');
+    expect(await axeViolations(page())).toEqual([]);
+  });
+
+  it('says what the survey needs before it can be sent', async () => {
+    host().status.set('CLOSED');
+    await settle();
+    expect(page().querySelector('.hint')!.textContent!.trim()).toBe(
+      'The survey is closed: reopen it to send it.',
+    );
+    host().status.set('DRAFT');
+    await settle();
+    submit().click();
+    await settle();
+    expect(alerts()).toEqual([
+      'Open the survey before sending it now, or plan the send for after you open it.',
+    ]);
+    field<HTMLInputElement>('send-later').click();
+    await settle();
+    submit().click();
+    await settle();
+    expect(alerts()).toEqual(['Choose when to send it.']);
+    apollo.expectNone(AdminSurveysSendDocument);
+  });
+
+  it('sends now to the people, schools and languages chosen, and says how many were invited', async () => {
+    field<HTMLInputElement>('send-kind-GUARDIAN').click();
+    const schools = field<HTMLSelectElement>('send-schools');
+    schools.options[1]!.selected = true;
+    schools.dispatchEvent(new Event('change'));
+    const languages = field<HTMLInputElement>('send-languages');
+    languages.value = 'es, vi';
+    languages.dispatchEvent(new Event('input'));
+    submit().click();
+    await settle();
+    const sent = apollo.expectOne(AdminSurveysSendDocument);
+    expect(sent.operation.variables).toEqual({
+      id: 'v1',
+      audience: { kinds: ['GUARDIAN'], roles: [], schoolIds: ['s2'], languages: ['es', 'vi'] },
+      at: null,
+    });
+    expect(submit().disabled).toBe(true);
+    sent.flushData({ sendSurvey: { invited: 41, alreadyInvited: 2, scheduledFor: null } });
+    await settle();
+    expect(statuses()).toEqual([
+      'Invited 41 people, each with a personal link. 2 had been invited before and were not invited again.',
+    ]);
+    expect(submit().disabled).toBe(false);
+  });
+
+  it('lists the sends in words, and cancels one not yet made', async () => {
+    host().sends.set([
+      send('x1', PLANNED, { kinds: ['STAFF'], roles: ['AGENT'], schoolIds: ['s1'] }),
+      send('x2', SENT, { sentAt: SENT, invited: 12 }),
+    ]);
+    await settle();
+    expect(
+      [...page().querySelectorAll('tbody tr')].map((row) =>
+        [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent!.trim()),
+      ),
+    ).toEqual([
+      [formatWhen(PLANNED), 'Staff (agents) at Lincoln Elementary', 'Waiting'],
+      [formatWhen(SENT), 'Everyone the survey was written for', `Sent ${formatWhen(SENT)} to 12 people`],
+    ]);
+    expect(button(`Cancel the send planned for ${formatWhen(SENT)}`)).toBeUndefined();
+    expect(await axeViolations(page())).toEqual([]);
+    const cancel = button(`Cancel the send planned for ${formatWhen(PLANNED)}`)!;
+    expect(cancel.textContent!.trim()).toBe('Cancel');
+    cancel.click();
+    await settle();
+    const cancelled = apollo.expectOne(AdminSurveysCancelSendDocument);
+    expect(cancelled.operation.variables).toEqual({ id: 'x1' });
+    expect(cancel.disabled).toBe(true);
+    cancelled.flushData({ cancelScheduledSurveySend: false });
+    await settle();
+    expect(statuses()).toEqual(['Too late to cancel: the send has gone or is going.']);
+  });
+
+  it("shows the API's refusal in words", async () => {
+    submit().click();
+    apollo
+      .expectOne(AdminSurveysSendDocument)
+      .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
+    await settle();
+    expect(alerts()).toEqual(['You do not have access to this.']);
+    expect(statuses()).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * @jest-environment jsdom
+ */
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { SessionService } from '@homeroom/portal/data-access';
+import { axeViolations } from '@homeroom/portal/ui/testing';
+import { SignInCallbackComponent } from './sign-in-callback.component';
+
+/** Where the issuer sends staff back: its code and state in the address. */
+const CALLBACK = '/auth/callback?code=c0de&state=s1';
+
+describe('coming back from sign-in', () => {
+  let fixture: ComponentFixture<SignInCallbackComponent>;
+  let navigateByUrl: jest.SpyInstance;
+  const session = { completeSignIn: jest.fn(), signIn: jest.fn() };
+  const page = () => fixture.nativeElement as HTMLElement;
+  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
+
+  /** Lets the exchange finish, and the page draw what came of it. */
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function open(): void {
+    fixture = TestBed.createComponent(SignInCallbackComponent);
+    document.body.appendChild(fixture.nativeElement);
+    fixture.detectChanges();
+  }
+
+  beforeEach(() => {
+    history.replaceState(null, '', CALLBACK);
+    session.completeSignIn.mockReset();
+    session.signIn.mockReset().mockResolvedValue(undefined);
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: SessionService, useValue: session }],
+    });
+    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+  });
+
+  afterEach(() => {
+    fixture.destroy();
+    fixture.nativeElement.remove();
+    history.replaceState(null, '', '/');
+  });
+
+  it('says it is signing in while the code is exchanged', async () => {
+    session.completeSignIn.mockReturnValue(new Promise(() => undefined));
+    open();
+    await settle();
+    const status = page().querySelector('[aria-live="polite"]')!;
+    expect(status.textContent).toBe('Signing you in…');
+    expect(alerts()).toEqual([]);
+    expect(page().querySelector('button')).toBeNull();
+    expect(await axeViolations(page())).toEqual([]);
+  });
+
+  it('exchanges the code in the address, then goes where the person was going in place of this page', async () => {
+    session.completeSignIn.mockResolvedValue('/cases/HR-2026-000123');
+    open();
+    await settle();
+    expect(session.completeSignIn).toHaveBeenCalledTimes(1);
+    expect((session.completeSignIn.mock.calls[0]![0] as URL).href).toBe(`http://localhost${CALLBACK}`);
+    expect(navigateByUrl).toHaveBeenCalledWith('/cases/HR-2026-000123', { replaceUrl: true });
+    expect(alerts()).toEqual([]);
+  });
+
+  it('says why the sign-in failed, and offers to sign in again to the inbox', async () => {
+    session.completeSignIn.mockRejectedValue(new Error('The sign-in did not complete; try again.'));
+    open();
+    await settle();
+    expect(navigateByUrl).not.toHaveBeenCalled();
+    expect(alerts()).toEqual(['The sign-in did not complete; try again.']);
+    expect(page().querySelector('[aria-live="polite"]')).toBeNull();
+    const again = page().querySelector('button')!;
+    expect(again.textContent).toBe('Sign in again');
+    again.click();
+    expect(session.signIn).toHaveBeenCalledWith('/inbox');
+    expect(await axeViolations(page())).toEqual([]);
+  });
+
+  it('says what went wrong when something other than an error was thrown', async () => {
+    session.completeSignIn.mockRejectedValue('access_denied');
+    open();
+    await settle();
+    expect(alerts()).toEqual(['access_denied']);
+  });
+});
