@@ -142,15 +142,16 @@ async function measurePlatform(kafka: Kafka): Promise<Measurement> {
       }),
     ],
   });
-  // Latency is taken after the handler's transaction commits, so it includes the inbox write.
-  const apply = (consumer as unknown as { apply: (...args: unknown[]) => Promise<string> }).apply.bind(
-    consumer,
-  );
-  (consumer as unknown as { apply: typeof apply }).apply = async (payload, handler, event) => {
-    const outcome = await apply(payload, handler, event);
-    applied += 1;
-    if (measuring) latencies.push(Date.now() - (event as { data: { writtenAt: number } }).data.writtenAt);
-    return outcome;
+  // Latency is taken after the handlers' transaction commits, so it includes the inbox write.
+  type Ready = { event: { data: { writtenAt: number } } };
+  const applyBatch = (
+    consumer as unknown as { applyBatch: (events: Ready[]) => Promise<void> }
+  ).applyBatch.bind(consumer);
+  (consumer as unknown as { applyBatch: typeof applyBatch }).applyBatch = async (events) => {
+    await applyBatch(events);
+    applied += events.length;
+    const now = Date.now();
+    if (measuring) for (const { event } of events) latencies.push(now - event.data.writtenAt);
   };
   const relay = new OutboxRelay({
     dataSource,

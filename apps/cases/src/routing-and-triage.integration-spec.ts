@@ -49,6 +49,14 @@ describe('cases: routing and triage', () => {
         )[0].n === 3,
       { timeoutMs: 60_000 },
     );
+    // The team itself, as the snapshot names it: what the cases service can show and look teams up by.
+    const knownTeam = async () =>
+      (
+        await database.dataSource.query('SELECT name, school_id, active FROM known_team WHERE id = $1', [
+          teamId,
+        ])
+      )[0];
+    expect(await knownTeam()).toEqual({ name: 'Transportation desk', school_id: null, active: true });
 
     const rule = async (name: string, conditions: Json, actions: Json, position?: number) =>
       (
@@ -110,16 +118,17 @@ describe('cases: routing and triage', () => {
     ).data.case.timeline;
     expect(unroutedTimeline.map((t: Json) => t.kind)).toContain('UNROUTED');
 
-    // The directory deactivates the team: its rules are passed over until it is back.
-    const teamState = async (active: boolean) => {
+    // The directory deactivates the team: its rules are passed over until it is back. Each snapshot also
+    // renames it or moves it, and the kept team follows.
+    const teamState = async (active: boolean, name: string, teamSchoolId: string | null) => {
       const producer = testKafka().producer();
       await producer.connect();
       const changed = createEnvelope('directory', TeamChanged, {
         aggregateId: teamId,
         data: {
           teamId,
-          name: 'Transportation desk',
-          schoolId: null,
+          name,
+          schoolId: teamSchoolId,
           active,
           members: active ? [{ personId: members[0]!, available: true }] : [],
         },
@@ -136,6 +145,7 @@ describe('cases: routing and triage', () => {
             .length === (active ? 0 : 1),
         { timeoutMs: 60_000 },
       );
+      expect(await knownTeam()).toEqual({ name, school_id: teamSchoolId, active });
     };
     const teamOf = async (message: string) => {
       const { caseNumber: number } = await submit({ message });
@@ -144,9 +154,9 @@ describe('cases: routing and triage', () => {
       ]);
       return row.team_id as string | null;
     };
-    await teamState(false);
+    await teamState(false, 'Transportation desk (closed)', null);
     expect(await teamOf('The bus was late again.')).toBeNull();
-    await teamState(true);
+    await teamState(true, 'Transportation', schoolId);
     expect(await teamOf('The bus was late once more.')).toBe(teamId);
 
     for (const r of (await graphql('{ routingRules { id } }', {}, admin)).data.routingRules) {

@@ -3,13 +3,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { loadConfig, postgresUrl } from '@homeroom/platform/config';
 import { createServiceDataSource } from '@homeroom/platform/database';
-import { CASES_ENTITIES, CASES_MIGRATIONS, seedDemoHistory } from '@homeroom/cases/data-access';
+import {
+  CASES_ENTITIES,
+  CASES_MIGRATIONS,
+  seedDemoHistory,
+  seedDemoRoutingRules,
+} from '@homeroom/cases/data-access';
 import { starterTrainingSet } from '@homeroom/cases/triage';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 
 /**
- * A year of the demo district's contact history, once the running cases service has learned the
- * district's schools and people from the directory's events (it waits for them, up to two minutes).
+ * The demo district's starter routing rules and a year of its contact history, once the running cases
+ * service has learned the district's schools and people from the directory's events (it waits for them, up
+ * to two minutes, and as long again for the department teams the rules name). Rules that cannot be made
+ * (a team still unknown) are reported and the history is seeded all the same; the exit code says so.
  */
 async function main(): Promise<void> {
   const config = loadConfig(
@@ -40,6 +47,19 @@ async function main(): Promise<void> {
       if (waited >= 120) throw new Error('the cases service has not learned the directory yet');
       previous = row!.people;
       await sleep(2_000);
+    }
+    try {
+      const routing = await seedDemoRoutingRules(dataSource);
+      process.stdout.write(
+        routing.skipped
+          ? `demo routing rules skipped: ${routing.skipped}\n`
+          : `seeded ${routing.rules.length} routing rules: ${routing.rules.map((rule) => rule.name).join('; ')}\n`,
+      );
+    } catch (error) {
+      process.stderr.write(
+        `demo routing rules not seeded: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = 1;
     }
     const started = Date.now();
     const summary = await seedDemoHistory(dataSource, new OutboxWriter('cases'), {

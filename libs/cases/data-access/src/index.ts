@@ -29,5 +29,6 @@ export * from './lib/attachments';
 export * from './lib/assist';
 export * from './lib/triage/triage.service';
 export * from './lib/seed/demo-history';
+export * from './lib/seed/demo-routing-rules';
 export * from './lib/surveys/survey-invitation-delivery';
 export * from './lib/services/escalation-policy.service';

@@ -12,3 +12,4 @@ export * from './lib/list-window.directive';
 export * from './lib/in-view.directive';
 export * from './lib/clock';
 export * from './lib/multi-select.component';
+export * from './lib/case-words';

@@ -61,13 +61,11 @@ describe('a screen’s actions', () => {
 
   it('says a refusal in plain words, or in the screen’s words for its reason, and resolves to null', async () => {
     const first = actions.run(RENAME, { id: 't1', name: 'Buses' });
-    apollo
-      .expectOne('RenameTopic')
-      .graphqlErrors([
-        new GraphQLError('no', {
-          extensions: { code: 'BAD_USER_INPUT', details: [{ path: 'name', message: 'already used' }] },
-        }),
-      ]);
+    apollo.expectOne('RenameTopic').graphqlErrors([
+      new GraphQLError('no', {
+        extensions: { code: 'BAD_USER_INPUT', details: [{ path: 'name', message: 'already used' }] },
+      }),
+    ]);
     await expect(first).resolves.toBeNull();
     expect(actions.error()).toBe('Please check what you entered. name: already used.');
 

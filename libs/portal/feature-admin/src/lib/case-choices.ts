@@ -1,5 +1,4 @@
 import type { Channel, PersonKind, Priority } from './operations.generated';
-import { PERSON_KINDS } from './people/person-form';
 
 /** One choice a picker offers: the value the API takes, and the words people see. */
 export interface CaseChoice<Value extends string> {
@@ -25,65 +24,10 @@ export const CHANNELS: readonly Channel[] = [
 /** The kinds of people who raise cases, families first, as the SLA policy picker offers them. */
 export const REQUESTER_KINDS: readonly PersonKind[] = ['GUARDIAN', 'STUDENT', 'STAFF', 'COMMUNITY'];
 
-const PRIORITY_NAMES: Record<Priority, string> = {
-  LOW: 'Low',
-  NORMAL: 'Normal',
-  HIGH: 'High',
-  URGENT: 'Urgent',
-};
-
-/** The same words as the dashboard's contacts by channel. */
-const CHANNEL_NAMES: Record<Channel, string> = {
-  WEB_FORM: 'Web form',
-  EMAIL: 'Email',
-  PHONE: 'Phone',
-  SMS: 'Text message',
-  CHAT: 'Chat',
-  WALK_IN: 'Walk-in',
-  SOCIAL: 'Social media',
-  STAFF: 'Entered by staff',
-};
-
-/** The directory's own words for its kinds of people. */
-const PERSON_KIND_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
-  PERSON_KINDS.map(({ kind, name }) => [kind, name]),
-);
-
-const CASE_STATUS_NAMES: Readonly<Record<string, string>> = {
-  NEW: 'New',
-  OPEN: 'Open',
-  PENDING: 'Pending',
-  ON_HOLD: 'On hold',
-  RESOLVED: 'Resolved',
-  CLOSED: 'Closed',
-};
-
-/** A value in people's words; one the portal does not know yet, as the API names it. */
-function nameIn(names: Readonly<Record<string, string>>, value: string): string {
-  return Object.hasOwn(names, value) ? names[value]! : value;
-}
-
-/** HIGH → "High". */
-export function priorityName(priority: string): string {
-  return nameIn(PRIORITY_NAMES, priority);
-}
-
-/** WEB_FORM → "Web form". */
-export function channelName(channel: string): string {
-  return nameIn(CHANNEL_NAMES, channel);
-}
-
-/** GUARDIAN → "Guardian". */
-export function personKindName(kind: string): string {
-  return nameIn(PERSON_KIND_NAMES, kind);
-}
-
-/** ON_HOLD → "On hold". */
-export function caseStatusName(status: string): string {
-  return nameIn(CASE_STATUS_NAMES, status);
-}
-
-/** The values as a picker offers them: the value kept, people's words shown. */
+/**
+ * The values as a picker offers them: the value kept, people's words shown (`priorityName` and the other
+ * word maps of @homeroom/portal/ui).
+ */
 export function choicesOf<Value extends string>(
   values: readonly Value[],
   nameOf: (value: string) => string,

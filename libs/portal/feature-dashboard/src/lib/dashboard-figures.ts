@@ -1,3 +1,4 @@
+import { channelName } from '@homeroom/portal/ui';
 import { toCsv } from '@homeroom/shared/csv';
 import type { Channel, DashboardQuery, SuppressionReason } from './operations.generated';
 
@@ -141,22 +142,6 @@ export function channelTotals(days: readonly DailyContacts[]): { name: string; c
   return [...totals]
     .map(([channel, count]) => ({ name: channelName(channel), count }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
-
-const CHANNEL_NAMES: Record<Channel, string> = {
-  CHAT: 'Chat',
-  EMAIL: 'Email',
-  PHONE: 'Phone',
-  SMS: 'Text message',
-  SOCIAL: 'Social media',
-  STAFF: 'Entered by staff',
-  WALK_IN: 'Walk-in',
-  WEB_FORM: 'Web form',
-};
-
-/** A channel as people say it: WALK_IN → "Walk-in"; one the portal does not know yet, as the API names it. */
-export function channelName(channel: Channel): string {
-  return CHANNEL_NAMES[channel] ?? channel;
 }
 
 export interface Sparkline {

@@ -7,7 +7,7 @@ import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { KnownPersonEntity } from './known-person.entity';
 import { KnownSchoolEntity } from './known-school.entity';
 import { QuarantinedEmailEntity } from './quarantined-email.entity';
-import { KnownTeamMemberEntity, RoutingRuleEntity } from './routing.entity';
+import { KnownTeamEntity, KnownTeamMemberEntity, RoutingRuleEntity } from './routing.entity';
 import { TopicEntity } from './topic.entity';
 
 export {
@@ -19,6 +19,7 @@ export {
   CaseMessageEntity,
   CaseTimelineEntity,
   KnownSchoolEntity,
+  KnownTeamEntity,
   KnownTeamMemberEntity,
   QuarantinedEmailEntity,
   RoutingRuleEntity,
@@ -33,6 +34,7 @@ export const CASES_ENTITIES = [
   TopicEntity,
   KnownSchoolEntity,
   RoutingRuleEntity,
+  KnownTeamEntity,
   KnownTeamMemberEntity,
   EscalationPolicyEntity,
   KnownPersonEntity,

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { RoutingActions, RoutingConditions } from '@homeroom/cases/domain';
 
 /** An administrator's routing rule; the first active rule (by position) that matches a new case decides. */
@@ -23,7 +23,27 @@ export class RoutingRuleEntity {
   active!: boolean;
 }
 
-/** The directory's teams, from TeamChanged: who is in each and who can take a case now. */
+/** The directory's teams as their last TeamChanged snapshot describes them: name, school, active. */
+@Entity({ name: 'known_team' })
+export class KnownTeamEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** Null for a district-wide team (a department's). */
+  @Column({ type: 'uuid', nullable: true })
+  schoolId!: string | null;
+
+  @Column({ type: 'boolean' })
+  active!: boolean;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** The directory's teams' members, from TeamChanged: who is in each and who can take a case now. */
 @Entity({ name: 'known_team_member' })
 export class KnownTeamMemberEntity {
   @PrimaryColumn({ type: 'uuid' })

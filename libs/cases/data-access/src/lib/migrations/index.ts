@@ -12,6 +12,7 @@ import { CaseSubjectSearch1764370000000 } from './1764370000000-case-subject-sea
 import { RequesterConfirmation1764380000000 } from './1764380000000-requester-confirmation.migration';
 import { AttachmentBlobs1764390000000 } from './1764390000000-attachment-blobs.migration';
 import { EmailIntakeLedger1764400000000 } from './1764400000000-email-intake-ledger.migration';
+import { KnownTeams1764410000000 } from './1764410000000-known-teams.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const CASES_MIGRATIONS = [
   RequesterConfirmation1764380000000,
   AttachmentBlobs1764390000000,
   EmailIntakeLedger1764400000000,
+  KnownTeams1764410000000,
 ];

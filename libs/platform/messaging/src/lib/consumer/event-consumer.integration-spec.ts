@@ -16,6 +16,7 @@ import { CreateMessagingTables1764150000000 } from '../outbox/messaging-tables.m
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { EventConsumer } from './event-consumer';
+import { eventHandler } from './event-handler';
 import { pingContract } from '../../test/ping.contract';
 import { CreatePingEffectTable1764150000001 } from '../../test/effect-table.migration';
 import { recordPing, summariseEffects } from '../../test/ping-fixtures';
@@ -93,6 +94,53 @@ describe('EventConsumer', () => {
     await consumer.stop();
 
     expect(await summariseEffects(dataSource)).toEqual({ rows: 50, distinctEvents: 50, outOfOrderKeys: [] });
+  });
+
+  it('applies a partition’s events a batch to a transaction, in order, skipping types it does not handle', async () => {
+    const topic = await createTestTopic('batches', 1);
+    const contract = pingContract(topic);
+    const other = { ...pingContract(topic), type: 'test.SomethingElse' };
+    await publish(
+      contract,
+      Array.from({ length: 120 }, (_, seq) => ({ key: 'k', seq })),
+    );
+    await publish(other, [{ key: 'k', seq: 999 }]);
+    await publish(
+      contract,
+      Array.from({ length: 130 }, (_, seq) => ({ key: 'k', seq: 120 + seq })),
+    );
+    await publish(other, [{ key: 'k', seq: 1000 }]);
+
+    const transactions = new Set<string>();
+    const handler = recordPing(contract);
+    const consumer = new EventConsumer({
+      kafka: testKafka(),
+      dataSource,
+      groupId: uniqueName('batches', '-'),
+      handlers: [
+        eventHandler(contract, async (event, manager) => {
+          const [{ id }] = await manager.query('SELECT txid_current()::text AS id');
+          transactions.add(id);
+          await handler.handle(event, manager);
+        }),
+      ],
+      logger: testLogger(),
+      batchSize: 100,
+    });
+    await consumer.start();
+    await waitUntil('250 effects', async () => (await effectCount()) >= 250, { timeoutMs: 30_000 });
+    // A skipped event is the partition's last: the group's offset passes it all the same.
+    await waitForGroupCaughtUp(consumer, topic);
+    await consumer.stop();
+
+    expect(await summariseEffects(dataSource)).toEqual({
+      rows: 250,
+      distinctEvents: 250,
+      outOfOrderKeys: [],
+    });
+    // Kafka may hand over the partition in smaller pieces, never more than 100 events to a transaction.
+    expect(transactions.size).toBeGreaterThanOrEqual(3);
+    expect(transactions.size).toBeLessThan(250 / 10);
   });
 
   it('parks a poison message on the dead-letter topic after bounded retries and goes on with the partition', async () => {

@@ -1,6 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import { type Consumer, type EachMessagePayload, type Kafka, Partitioners, type Producer } from 'kafkajs';
+import {
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import {
   type Logger,
   childTraceContext,
@@ -29,9 +36,43 @@ export interface EventConsumerSettings {
    * a small database pool busy without starving the service's own requests.
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Events of one partition applied in one transaction, with their inbox records (one statement for all).
+   * Larger batches cost fewer round trips per event; a batch holds the partition's events only, so per-key
+   * order holds, and it is never more than Kafka delivered at once.
+   */
+  batchSize?: number;
 }
 
+/** One message of a partition, where the consumer reads it from and how it keeps its group membership. */
+interface PartitionMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  heartbeat(): Promise<void>;
+}
+
+/** A message read and checked, ready to apply. */
+interface ReadyEvent {
+  delivery: PartitionMessage;
+  handler: EventHandler;
+  event: EventEnvelope;
+}
+
+/** What a batch's transaction got to: every event applied, or the index of the one whose handler failed. */
+class BatchHandlerFailed extends Error {
+  constructor(
+    readonly index: number,
+    readonly failure: unknown,
+  ) {
+    super('an event handler failed inside a batch');
+  }
+}
+
+const DEFAULT_BATCH_SIZE = 100;
+
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
+export type { Outcome as EventOutcome };
 
 class UnprocessableEvent extends Error {
   constructor(
@@ -44,10 +85,12 @@ class UnprocessableEvent extends Error {
 }
 
 /**
- * Consumes domain events and applies each exactly once: the handler's writes and the inbox record of the
- * event id commit in one transaction, so redelivery (a restart, a rebalance, a group reset to the earliest
- * offset) finds the id and changes nothing. A message that cannot be read, or whose handler still fails
- * after bounded retries, goes to `<topic>.dlq` and the partition moves on.
+ * Consumes domain events and applies each exactly once: the handlers' writes and the inbox records of the
+ * event ids commit in one transaction, so redelivery (a restart, a rebalance, a group reset to the earliest
+ * offset) finds the ids and changes nothing. Events are applied a partition's batch at a time (one
+ * transaction for up to `batchSize` events, in their order); when a handler fails, the events before it are
+ * applied on their own and the failing one is retried alone. A message that cannot be read, or whose
+ * handler still fails after bounded retries, goes to `<topic>.dlq` and the partition moves on.
  */
 export class EventConsumer {
   private readonly handlers = new Map<string, Map<number, EventHandler>>();
@@ -94,7 +137,8 @@ export class EventConsumer {
     });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.onMessage(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
     });
   }
 
@@ -106,50 +150,151 @@ export class EventConsumer {
     this.deadLetters = undefined;
   }
 
-  private async onMessage(payload: EachMessagePayload): Promise<void> {
-    const { message } = payload;
-    const parent = parseTraceparent(headerText(message.headers, HEADERS.traceparent));
-    const context = newContext({
-      ...(headerText(message.headers, HEADERS.correlationId)
-        ? { correlationId: headerText(message.headers, HEADERS.correlationId)! }
-        : {}),
-      ...(headerText(message.headers, HEADERS.eventId)
-        ? { causationId: headerText(message.headers, HEADERS.eventId)! }
-        : {}),
-      trace: childTraceContext(parent),
-    });
-    await runWithContext(context, () => this.process(payload));
+  /**
+   * A partition's batch, in order: events that can be applied go in transactions of up to `batchSize`;
+   * a message that cannot be read goes to the dead-letter topic where it stands; an offset is resolved once
+   * what precedes it is done, and the batch stops early when the group rebalances.
+   */
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const limit = this.settings.batchSize ?? DEFAULT_BATCH_SIZE;
+    let pending: ReadyEvent[] = [];
+    // The last message the pending events cover: theirs, or a skipped one among them.
+    let coveredTo: string | undefined;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      await this.applyInOrder(pending);
+      payload.resolveOffset(coveredTo!);
+      pending = [];
+      await payload.heartbeat();
+      await payload.commitOffsetsIfNecessary();
+    };
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) break;
+      const delivery: PartitionMessage = {
+        topic: batch.topic,
+        partition: batch.partition,
+        message,
+        heartbeat: () => payload.heartbeat(),
+      };
+      const read = await this.read(delivery);
+      if (read === 'dead-lettered') await flush();
+      if (read === 'ignored' || read === 'dead-lettered') {
+        if (pending.length === 0) payload.resolveOffset(message.offset);
+        else coveredTo = message.offset;
+        continue;
+      }
+      pending.push(read);
+      coveredTo = message.offset;
+      if (pending.length >= limit) await flush();
+    }
+    if (payload.isRunning() && !payload.isStale()) await flush();
   }
 
-  private async process(payload: EachMessagePayload): Promise<Outcome> {
-    let event: EventEnvelope;
-    let handler: EventHandler | undefined;
+  /** The message as an event to apply, or why it is not one (a type this group skips, or unreadable). */
+  private async read(delivery: PartitionMessage): Promise<ReadyEvent | 'ignored' | 'dead-lettered'> {
     try {
-      event = this.parse(payload.message.value);
-      handler = this.handlerFor(event);
+      const event = this.parse(delivery.message.value);
+      const handler = this.handlerFor(event);
       if (!handler) return 'ignored';
-      event = { ...event, data: this.validate(handler, event) };
+      return { delivery, handler, event: { ...event, data: this.validate(handler, event) } };
     } catch (error) {
       if (!(error instanceof UnprocessableEvent)) throw error;
-      await this.deadLetter(payload, error.reason, error, 1);
+      await this.inContextOf(delivery, () => this.deadLetter(delivery, error.reason, error, 1));
       return 'dead-lettered';
     }
+  }
 
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.apply(payload, handler, event);
-      } catch (error) {
+  /**
+   * Applies the events in one transaction. When a handler fails, the transaction is undone, the events
+   * before the failing one are applied again without it, and the failing one gets its remaining attempts
+   * on its own (it has had one); then the rest follow.
+   */
+  private async applyInOrder(events: readonly ReadyEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    try {
+      await this.applyBatch(events);
+    } catch (error) {
+      if (!(error instanceof BatchHandlerFailed)) throw error;
+      await this.applyInOrder(events.slice(0, error.index));
+      await this.applyAlone(events[error.index]!, error.failure);
+      await this.applyInOrder(events.slice(error.index + 1));
+    }
+  }
+
+  /** One event on its own, after a first failed attempt: bounded retries with backoff, then the dead-letter topic. */
+  private async applyAlone(ready: ReadyEvent, firstFailure: unknown): Promise<Outcome> {
+    const { delivery, event } = ready;
+    return this.inContextOf(delivery, async () => {
+      let failure = firstFailure;
+      for (let attempt = 1; ; attempt += 1) {
         if (attempt >= this.retry.attempts) {
-          await this.deadLetter(payload, 'HANDLER_FAILED', error, attempt);
+          await this.deadLetter(delivery, 'HANDLER_FAILED', failure, attempt);
           return 'dead-lettered';
         }
         this.settings.logger.warn(
-          { err: error, eventId: event.id, eventType: event.type, attempt },
+          { err: failure, eventId: event.id, eventType: event.type, attempt },
           'event handler failed; retrying',
         );
-        await this.waitWithHeartbeat(payload, backoffMs(this.retry, attempt));
+        await this.waitWithHeartbeat(delivery, backoffMs(this.retry, attempt));
+        try {
+          await this.applyBatch([ready]);
+          return 'applied';
+        } catch (error) {
+          failure = error instanceof BatchHandlerFailed ? error.failure : error;
+        }
       }
-    }
+    });
+  }
+
+  /**
+   * Records the events in the inbox (one statement) and runs the handler of each one recorded now, in
+   * order, each in its message's trace context, all in one transaction. An event already in the inbox (a
+   * redelivery) changes nothing; one delivered twice in the batch is applied once.
+   */
+  protected applyBatch(events: readonly ReadyEvent[]): Promise<void> {
+    return this.settings.dataSource.transaction(async (manager) => {
+      const recorded = new Set(
+        (
+          (await manager.query(
+            `INSERT INTO inbox_event (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
+             SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[])
+             ON CONFLICT (consumer_group, event_id) DO NOTHING
+             RETURNING event_id`,
+            [
+              this.settings.groupId,
+              events.map(({ event }) => event.id),
+              events.map(({ event }) => event.type),
+              events.map(({ delivery }) => delivery.topic),
+              events.map(({ delivery }) => delivery.partition),
+              events.map(({ delivery }) => delivery.message.offset),
+            ],
+          )) as { event_id: string }[]
+        ).map((row) => row.event_id),
+      );
+      for (const [index, { delivery, handler, event }] of events.entries()) {
+        if (!recorded.delete(event.id)) continue;
+        try {
+          await this.inContextOf(delivery, () => handler.handle(event, manager));
+        } catch (error) {
+          throw new BatchHandlerFailed(index, error);
+        }
+      }
+    });
+  }
+
+  /** Runs `work` in the message's trace context: its correlation id, caused by its event, a child span. */
+  private inContextOf<T>(delivery: PartitionMessage, work: () => Promise<T>): Promise<T> {
+    const { headers } = delivery.message;
+    const parent = parseTraceparent(headerText(headers, HEADERS.traceparent));
+    const context = newContext({
+      ...(headerText(headers, HEADERS.correlationId)
+        ? { correlationId: headerText(headers, HEADERS.correlationId)! }
+        : {}),
+      ...(headerText(headers, HEADERS.eventId) ? { causationId: headerText(headers, HEADERS.eventId)! } : {}),
+      trace: childTraceContext(parent),
+    });
+    return runWithContext(context, work);
   }
 
   private parse(value: Buffer | null): EventEnvelope {
@@ -189,30 +334,8 @@ export class EventConsumer {
     return parsed.data;
   }
 
-  private apply(payload: EachMessagePayload, handler: EventHandler, event: EventEnvelope): Promise<Outcome> {
-    return this.settings.dataSource.transaction(async (manager) => {
-      const recorded = (await manager.query(
-        `INSERT INTO inbox_event (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (consumer_group, event_id) DO NOTHING
-         RETURNING event_id`,
-        [
-          this.settings.groupId,
-          event.id,
-          event.type,
-          payload.topic,
-          payload.partition,
-          payload.message.offset,
-        ],
-      )) as unknown[];
-      if (recorded.length === 0) return 'duplicate';
-      await handler.handle(event, manager);
-      return 'applied';
-    });
-  }
-
   private async deadLetter(
-    payload: EachMessagePayload,
+    payload: PartitionMessage,
     reason: DeadLetterReason,
     error: unknown,
     attempts: number,
@@ -238,7 +361,7 @@ export class EventConsumer {
   }
 
   /** Sleeps in slices, heartbeating so the group does not evict this member during a long backoff. */
-  private async waitWithHeartbeat(payload: EachMessagePayload, ms: number): Promise<void> {
+  private async waitWithHeartbeat(payload: PartitionMessage, ms: number): Promise<void> {
     const until = Date.now() + ms;
     while (Date.now() < until) {
       await sleep(Math.min(1_000, until - Date.now()));

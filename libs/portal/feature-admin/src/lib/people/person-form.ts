@@ -1,3 +1,4 @@
+import { personKindName } from '@homeroom/portal/ui';
 import type {
   AdminPersonFragment,
   ContactChannel,
@@ -9,12 +10,9 @@ import type {
 
 type Person = AdminPersonFragment;
 
-export const PERSON_KINDS: readonly { kind: PersonKind; name: string }[] = [
-  { kind: 'STUDENT', name: 'Student' },
-  { kind: 'GUARDIAN', name: 'Guardian' },
-  { kind: 'STAFF', name: 'Staff' },
-  { kind: 'COMMUNITY', name: 'Community member' },
-];
+export const PERSON_KINDS: readonly { kind: PersonKind; name: string }[] = (
+  ['STUDENT', 'GUARDIAN', 'STAFF', 'COMMUNITY'] as const
+).map((kind) => ({ kind, name: personKindName(kind) }));
 
 export const CONTACT_CHANNELS: readonly { channel: ContactChannel; name: string }[] = [
   { channel: 'EMAIL', name: 'Email' },
@@ -137,7 +135,7 @@ export function personUpdate(person: Person, form: PersonEditForm): PersonUpdate
  * name, for lists and for the merge confirmation.
  */
 export function describePerson(person: Person): string {
-  const kind = PERSON_KINDS.find((option) => option.kind === person.kind)?.name ?? person.kind;
+  const kind = personKindName(person.kind);
   const contact = primaryFirst(person.emails)[0]?.address ?? primaryFirst(person.phones)[0]?.number;
   const schools = unique(
     person.schools.map((membership) => membership.school.name),
@@ -172,8 +170,7 @@ export function mergePlan(duplicate: Person, survivor: Person): MergePlan {
         problem: `${person.displayName} (${describePerson(person)}) was already merged into another record.`,
       };
   if (duplicate.kind !== survivor.kind) {
-    const kindOf = (person: Person) =>
-      (PERSON_KINDS.find((option) => option.kind === person.kind)?.name ?? person.kind).toLowerCase();
+    const kindOf = (person: Person) => personKindName(person.kind).toLowerCase();
     return {
       problem: `Only records of the same kind can be merged: ${duplicate.displayName} is a ${kindOf(duplicate)}, ${survivor.displayName} a ${kindOf(survivor)}.`,
     };

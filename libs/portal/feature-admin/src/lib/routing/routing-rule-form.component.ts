@@ -11,8 +11,8 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { injectActions } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent, MultiSelectComponent } from '@homeroom/portal/ui';
-import { CHANNELS, channelName, choicesOf, PRIORITIES, priorityName } from '../case-choices';
+import { channelName, FormFeedbackComponent, MultiSelectComponent, priorityName } from '@homeroom/portal/ui';
+import { CHANNELS, choicesOf, PRIORITIES } from '../case-choices';
 import {
   type Channel,
   CreateRoutingRuleDocument,

@@ -1,4 +1,4 @@
-import { channelName, priorityName } from '../case-choices';
+import { channelName, priorityName } from '@homeroom/portal/ui';
 import type { RoutingRulesQuery } from '../operations.generated';
 
 type Rule = RoutingRulesQuery['routingRules'][number];

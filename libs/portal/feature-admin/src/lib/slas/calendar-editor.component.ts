@@ -21,7 +21,8 @@ import {
 } from '../operations.generated';
 import { ClosureListEditorComponent } from './closure-list-editor.component';
 import { districtCalendarOf } from './sla-lists';
-import { type CalendarForm, calendarForm, calendarInput, newCalendarForm, WEEKDAY_NAMES } from './sla-text';
+import { type CalendarForm, calendarForm, calendarInput, newCalendarForm } from './calendar-form';
+import { WEEKDAY_NAMES } from './days-and-times';
 
 type Calendar = AdminSlasQuery['businessCalendars'][number];
 

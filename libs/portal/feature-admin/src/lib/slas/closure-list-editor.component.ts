@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, model, signal } from '@an
 import { FormsModule } from '@angular/forms';
 import { FormFeedbackComponent, RowActionsComponent } from '@homeroom/portal/ui';
 import type { ClosureInput, ClosureKind } from '../operations.generated';
-import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } from './sla-text';
+import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } from './closure-form';
 
 /**
  * The holidays, breaks and closures of the calendar being edited: the list, and adding one to it or

@@ -12,7 +12,8 @@ import { FormsModule } from '@angular/forms';
 import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { AdminSlasAddClosureDocument, type AdminSlasQuery, type ClosureKind } from '../operations.generated';
-import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure, todayIn } from './sla-text';
+import { todayIn } from './calendar-form';
+import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } from './closure-form';
 
 type Calendar = AdminSlasQuery['businessCalendars'][number];
 

@@ -10,21 +10,19 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { injectActions } from '@homeroom/portal/data-access';
-import { CheckboxGroupComponent, FormFeedbackComponent, MultiSelectComponent } from '@homeroom/portal/ui';
 import {
   caseStatusName,
-  CHANNELS,
   channelName,
-  choicesOf,
+  CheckboxGroupComponent,
+  FormFeedbackComponent,
+  MultiSelectComponent,
   personKindName,
-  PRIORITIES,
   priorityName,
-  REQUESTER_KINDS,
-} from '../case-choices';
+} from '@homeroom/portal/ui';
+import { CHANNELS, choicesOf, PRIORITIES, REQUESTER_KINDS } from '../case-choices';
 import { type AdminSlasQuery, AdminSlasSavePolicyDocument, type SlaClock } from '../operations.generated';
+import { describeTarget, DURATION_UNITS, type DurationUnit } from './durations';
 import {
-  describeTarget,
-  type DurationUnit,
   newPolicyForm,
   PAUSABLE_STATUSES,
   type PolicyForm,
@@ -32,15 +30,9 @@ import {
   policyInput,
   TARGET_KINDS,
   type TargetKey,
-} from './sla-text';
+} from './policy-form';
 
 type Policy = AdminSlasQuery['slaPolicies'][number];
-
-const UNITS: readonly { value: DurationUnit; name: string }[] = [
-  { value: 'MINUTES', name: 'minutes' },
-  { value: 'HOURS', name: 'hours' },
-  { value: 'DAYS', name: 'days' },
-];
 
 /**
  * The policy editor: a new policy, or the saved one `edit` is given. Its name, order and whether it is
@@ -182,7 +174,7 @@ export class PolicyEditorComponent {
   protected readonly topicOptions = computed(() =>
     this.topics().map((topic) => ({ value: topic.id, name: topic.name })),
   );
-  protected readonly units = UNITS;
+  protected readonly units = DURATION_UNITS;
   protected readonly describeTarget = describeTarget;
 
   protected readonly id = signal<string | null>(null);

@@ -1,14 +1,9 @@
-import { caseStatusName } from '../case-choices';
+import { caseStatusName } from '@homeroom/portal/ui';
 import type { AdminSlasQuery } from '../operations.generated';
-import {
-  CLOSURE_KIND_NAMES,
-  describeClosure,
-  describeDuration,
-  describePolicyConditions,
-  describeWeek,
-  type PolicyNames,
-  TARGET_KINDS,
-} from './sla-text';
+import { describeWeek } from './calendar-form';
+import { CLOSURE_KIND_NAMES, describeClosure } from './closure-form';
+import { describeDuration } from './durations';
+import { describePolicyConditions, type PolicyNames, TARGET_KINDS } from './policy-form';
 
 type Calendar = AdminSlasQuery['businessCalendars'][number];
 type Policy = AdminSlasQuery['slaPolicies'][number];

@@ -4,7 +4,7 @@ import { FormFeedbackComponent, type RowAction, RowActionsComponent } from '@hom
 import { AdminSlasDeletePolicyDocument, type AdminSlasQuery } from '../operations.generated';
 import { PolicyEditorComponent } from './policy-editor.component';
 import { policyRow } from './sla-lists';
-import { describeDuration } from './sla-text';
+import { describeDuration } from './durations';
 
 type Policy = AdminSlasQuery['slaPolicies'][number];
 type PolicyAction = 'edit' | 'delete';

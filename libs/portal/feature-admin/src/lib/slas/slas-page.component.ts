@@ -4,7 +4,7 @@ import { AdminSlasDocument } from '../operations.generated';
 import { SlaCalendarsComponent } from './sla-calendars.component';
 import { districtCalendarOf, sortCalendars } from './sla-lists';
 import { SlaPoliciesComponent } from './sla-policies.component';
-import { typicalBusinessDay } from './sla-text';
+import { typicalBusinessDay } from './calendar-form';
 
 /**
  * SLA calendars and policies. Calendars say when the business clock runs (the district's, and a school's

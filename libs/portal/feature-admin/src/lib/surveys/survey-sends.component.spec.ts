@@ -68,12 +68,31 @@ describe('sending a survey', () => {
     [...page().querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name);
   const alerts = () =>
     [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  /** What the form says it did (the school picker has a status of its own, for its matches). */
   const statuses = () =>
-    [...page().querySelectorAll('[role="status"]')].map((status) => status.textContent!.trim());
+    [...page().querySelectorAll('hr-form-feedback [role="status"]')].map((status) =>
+      status.textContent!.trim(),
+    );
   const boxes = (prefix: string) =>
     [...page().querySelectorAll<HTMLInputElement>(`[id^="${prefix}"]`)].map((box) =>
       box.labels![0]!.textContent!.trim(),
     );
+  const schoolBoxes = () =>
+    [...page().querySelectorAll<HTMLInputElement>('#send-schools-matches input')].map((box) =>
+      box.labels![0]!.textContent!.trim(),
+    );
+
+  function type(id: string, text: string): void {
+    const input = field<HTMLInputElement>(id);
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+  }
+
+  function press(id: string, key: string): void {
+    field(id).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    fixture.detectChanges();
+  }
 
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -133,9 +152,7 @@ describe('sending a survey', () => {
 
   it('sends now to the people, schools and languages chosen, and says how many were invited', async () => {
     field<HTMLInputElement>('send-kind-GUARDIAN').click();
-    const schools = field<HTMLSelectElement>('send-schools');
-    schools.options[1]!.selected = true;
-    schools.dispatchEvent(new Event('change'));
+    field<HTMLInputElement>('send-schools-s2').click();
     const languages = field<HTMLInputElement>('send-languages');
     languages.value = 'es, vi';
     languages.dispatchEvent(new Event('input'));
@@ -154,6 +171,37 @@ describe('sending a survey', () => {
       'Invited 41 people, each with a personal link. 2 had been invited before and were not invited again.',
     ]);
     expect(submit().disabled).toBe(false);
+  });
+
+  it('picks schools from a searchable list, Enter choosing the first match without sending', async () => {
+    expect(field<HTMLInputElement>('send-schools-search').labels![0]!.textContent!.trim()).toBe(
+      'At these schools (none chosen: every school)',
+    );
+    expect(schoolBoxes()).toEqual(['Lincoln Elementary', 'Oak Middle']);
+    expect(page().querySelector('#send-schools-count')!.textContent!.trim()).toBe('None chosen');
+    type('send-schools-search', 'oak');
+    expect(schoolBoxes()).toEqual(['Oak Middle']);
+    press('send-schools-search', 'Enter');
+    await settle();
+    apollo.expectNone(AdminSurveysSendDocument);
+    expect(field<HTMLInputElement>('send-schools-search').value).toBe('');
+    expect(page().querySelector('#send-schools-count')!.textContent!.trim()).toBe('1 chosen');
+    expect(
+      [...page().querySelectorAll('hr-multi-select .chips button')].map((chip) =>
+        chip.getAttribute('aria-label'),
+      ),
+    ).toEqual(['Remove Oak Middle']);
+    expect(await axeViolations(page())).toEqual([]);
+    submit().click();
+    await settle();
+    const sent = apollo.expectOne(AdminSurveysSendDocument);
+    expect(sent.operation.variables).toEqual({
+      id: 'v1',
+      audience: { kinds: [], roles: [], schoolIds: ['s2'], languages: [] },
+      at: null,
+    });
+    sent.flushData({ sendSurvey: { invited: 3, alreadyInvited: 0, scheduledFor: null } });
+    await settle();
   });
 
   it('lists the sends in words, and cancels one not yet made', async () => {

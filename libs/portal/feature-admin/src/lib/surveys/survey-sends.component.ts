@@ -4,6 +4,7 @@ import { injectActions } from '@homeroom/portal/data-access';
 import {
   CheckboxGroupComponent,
   FormFeedbackComponent,
+  MultiSelectComponent,
   type RowAction,
   RowActionsComponent,
 } from '@homeroom/portal/ui';
@@ -38,7 +39,13 @@ export type ScheduledSends = NonNullable<AdminSurveysDetailQuery['survey']>['sch
 @Component({
   selector: 'hr-survey-sends',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, CheckboxGroupComponent, FormFeedbackComponent, RowActionsComponent],
+  imports: [
+    FormsModule,
+    CheckboxGroupComponent,
+    FormFeedbackComponent,
+    MultiSelectComponent,
+    RowActionsComponent,
+  ],
   template: `
     @if (status() !== 'OPEN') {
       <p class="hint">
@@ -101,12 +108,12 @@ export type ScheduledSends = NonNullable<AdminSurveysDetailQuery['survey']>['sch
           <hr-checkbox-group idPrefix="send-role-" [options]="roleOptions" [(selected)]="roles" />
         </fieldset>
       }
-      <label for="send-schools">At these schools (none chosen: every school)</label>
-      <select id="send-schools" name="schools" multiple size="5" [(ngModel)]="schoolIds">
-        @for (school of schools(); track school.id) {
-          <option [value]="school.id">{{ school.name }}</option>
-        }
-      </select>
+      <hr-multi-select
+        idPrefix="send-schools-"
+        label="At these schools (none chosen: every school)"
+        [options]="schoolOptions()"
+        [(selected)]="schoolIds"
+      />
       <label for="send-languages">Preferring these languages (comma-separated tags; empty: any)</label>
       <input id="send-languages" name="languages" placeholder="es, vi" [(ngModel)]="languages" />
       <fieldset>
@@ -143,6 +150,9 @@ export class SurveySendsComponent {
   );
   protected readonly forStaff = computed(() => this.kindOptions().some(({ value }) => value === 'STAFF'));
   protected readonly roleOptions = RECIPIENT_ROLES.map(({ role, name }) => ({ value: role, name }));
+  protected readonly schoolOptions = computed(() =>
+    this.schools().map((school) => ({ value: school.id, name: school.name })),
+  );
   /** Sending and cancelling: a problem with the form, the API's refusal, or what was done, in words. */
   protected readonly actions = injectActions({ refetch: ['AdminSurveysDetail'] });
   /** The boxes ticked, less any kind the survey stops being written for (its draft edited meanwhile). */
