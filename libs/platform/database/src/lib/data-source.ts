@@ -30,7 +30,13 @@ export function serviceDataSourceOptions(settings: ServiceDataSourceSettings): D
     synchronize: false,
     migrationsRun: false,
     poolSize: settings.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 5_000, idle_in_transaction_session_timeout: 60_000 },
+    extra: {
+      connectionTimeoutMillis: 5_000,
+      idle_in_transaction_session_timeout: 60_000,
+      // Every transaction is READ COMMITTED unless it asks for more, whatever the database's own default
+      // (a DBA's ALTER DATABASE … SET default_transaction_isolation): the services are written for it.
+      options: '-c default_transaction_isolation=read\\ committed',
+    },
   };
 }
 

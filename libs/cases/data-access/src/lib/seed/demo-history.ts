@@ -221,10 +221,9 @@ export async function seedDemoHistory(
   rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   await dataSource.transaction(async (manager) => {
     const lastByYear = new Map<number, number>();
+    const districtYear = new Intl.DateTimeFormat('en', { timeZone: options.timeZone, year: 'numeric' });
     const numbered = rows.map((row) => {
-      const year = Number(
-        new Intl.DateTimeFormat('en', { timeZone: options.timeZone, year: 'numeric' }).format(row.createdAt),
-      );
+      const year = Number(districtYear.format(row.createdAt));
       const sequence = (lastByYear.get(year) ?? 0) + 1;
       lastByYear.set(year, sequence);
       return { ...row, number: formatCaseNumber(options.numberPrefix, year, sequence) };

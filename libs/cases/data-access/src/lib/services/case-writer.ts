@@ -53,7 +53,9 @@ export class CaseWriter {
         attachments.stored.map((file) => ({ ...file, caseId: supportCase.id, messageId: message.id })),
       );
     }
-    const saved = await this.manager.findOneByOrFail(CaseMessageEntity, { id: message.id });
+    // The insert brought back what the database filled in (created_at and the other defaults), so the row
+    // is not read again.
+    const saved = message;
     await this.outbox.append(this.manager, CaseMessageAdded, {
       aggregateId: supportCase.id,
       data: { caseId: supportCase.id, messageId: saved.id, direction, at: saved.createdAt.toISOString() },

@@ -42,21 +42,27 @@ export class OutboxWriter {
         ['event_id', 'topic', 'message_key', 'envelope'],
         envelopes.map((e) => [e.id, contract.topic, e.aggregateId, e]),
       );
+      await manager.query("SELECT pg_notify($1, '')", [OUTBOX_CHANNEL]);
     } else
+      // The relay's wake-up call goes in the same statement: one round trip for the events and the NOTIFY
+      // (which PostgreSQL delivers at commit, once however often a transaction sends it).
       await manager.query(
-        `INSERT INTO outbox_event (event_id, topic, message_key, envelope)
-       SELECT event_id, topic, message_key, envelope
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
-              WITH ORDINALITY AS e(event_id, topic, message_key, envelope, n)
-        ORDER BY n`,
+        `WITH written AS (
+           INSERT INTO outbox_event (event_id, topic, message_key, envelope)
+           SELECT event_id, topic, message_key, envelope
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
+                  WITH ORDINALITY AS e(event_id, topic, message_key, envelope, n)
+            ORDER BY n
+         )
+         SELECT pg_notify($5, '')`,
         [
           envelopes.map((e) => e.id),
           envelopes.map(() => contract.topic),
           envelopes.map((e) => e.aggregateId),
           envelopes.map((e) => JSON.stringify(e)),
+          OUTBOX_CHANNEL,
         ],
       );
-    await manager.query("SELECT pg_notify($1, '')", [OUTBOX_CHANNEL]);
     return envelopes;
   }
 }
