@@ -444,6 +444,35 @@ describe('slas subgraph', () => {
     expect((await graphql(query, { range }, agent)).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('breaks attainment down by school in one aggregate, each school as its own figures say', async () => {
+    const figures =
+      'cases breaches medianFirstResponseBusinessMinutes byKind { kind total met breached open metShare }';
+    const query = `query($range: DateRangeInput!, $schoolId: ID) { slaAttainment(range: $range, schoolId: $schoolId) {
+      cases bySchool { schoolId school { id } ${figures} } } }`;
+    const range = { from: '2027-01-01T00:00:00.000Z', to: '2027-03-01T00:00:00.000Z' };
+    const district = await graphql(query, { range });
+    expect(district.errors).toBeUndefined();
+    const { cases, bySchool } = district.data.slaAttainment;
+    expect(bySchool.length).toBeGreaterThanOrEqual(2);
+    expect(bySchool.reduce((sum: number, row: { cases: number }) => sum + row.cases, 0)).toBe(cases);
+    for (const row of bySchool) {
+      expect(row.school).toEqual(row.schoolId ? { id: row.schoolId } : null);
+      if (!row.schoolId) continue;
+      const own = await graphql(
+        `query($range: DateRangeInput!, $schoolId: ID) {
+        slaAttainment(range: $range, schoolId: $schoolId) { ${figures} } }`,
+        { range, schoolId: row.schoolId },
+      );
+      const { schoolId: _id, school: _school, ...rowFigures } = row;
+      expect(rowFigures).toEqual(own.data.slaAttainment);
+    }
+    // Filtered to one school, the breakdown is that school's row alone.
+    const one = await graphql(query, { range, schoolId: lifecycleSchool });
+    expect(one.data.slaAttainment.bySchool.map((row: { schoolId: string }) => row.schoolId)).toEqual([
+      lifecycleSchool,
+    ]);
+  });
+
   it("answers School.slaAttainment for the gateway, to the school's administrators only", async () => {
     const query = `query($representations: [_Any!]!, $range: DateRangeInput!) {
       _entities(representations: $representations) { ... on School { slaAttainment(range: $range) { cases breaches } } } }`;

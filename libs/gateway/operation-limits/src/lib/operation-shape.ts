@@ -59,6 +59,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
     'Query.cases': 5,
     'Query.caseMetrics': 50,
     'Query.slaAttainment': 50,
+    'SlaAttainment.bySchool': 50,
     'Query.satisfaction': 50,
     'Query.nps': 50,
     'Survey.results': 50,

@@ -1,8 +1,10 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 
-/** The statements (and their parameters) the pg driver sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
+/** The statements (and their parameters) the pg driver sends while `work` runs, from every connection. */
+export async function statementsOf(
+  work: () => Promise<unknown>,
+): Promise<{ text: string; values: unknown[] }[]> {
   const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = prototype.query;
   const sent: { text: string; values: unknown[] }[] = [];

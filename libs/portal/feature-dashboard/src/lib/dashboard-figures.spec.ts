@@ -10,6 +10,7 @@ import {
   windowDaysOf,
   type SchoolAttainment,
   type SchoolRow,
+  type SchoolSlaRow,
 } from './dashboard-figures';
 
 const SCHOOLS = [
@@ -26,6 +27,13 @@ const attainment = (median: number | null, firstResponse: number | null, resolut
       { kind: 'RESOLUTION', metShare: resolution },
     ],
   }) satisfies SchoolAttainment;
+
+/** A row of `SlaAttainment.bySchool`: the figures with the school's id and name. */
+const slaRow = (id: string, name: string, median: number, firstResponse: number): SchoolSlaRow => ({
+  schoolId: id,
+  school: { id, name },
+  ...attainment(median, firstResponse, null),
+});
 
 describe('schoolRows', () => {
   const sources = {
@@ -61,7 +69,6 @@ describe('schoolRows', () => {
       medianFirstResponse: 42,
       firstResponseMet: 0.9,
       resolutionMet: 0.75,
-      attainment: 'loaded',
       csatMean: 8.4,
       csatResponses: 9,
       withheld: null,
@@ -70,7 +77,7 @@ describe('schoolRows', () => {
     expect(rows[2]).toMatchObject({ contacts: 0, csatMean: null, csatResponses: 0, withheld: null });
   });
 
-  it('keeps withheld satisfaction withheld, with the reason, and tells missing SLA figures apart', () => {
+  it('keeps withheld satisfaction withheld, with the reason; a school with no cases has no SLA figures', () => {
     const [, baker, cedar, office] = schoolRows(sources);
     expect(baker).toMatchObject({
       csatMean: null,
@@ -78,14 +85,82 @@ describe('schoolRows', () => {
       firstResponseMet: null,
       resolutionMet: 0.5,
     });
-    // Cedar was beyond the page of schools the SLA figures were asked for; the district office has none.
-    expect(cedar?.attainment).toBe('not-loaded');
+    // Cedar is not in the breakdown: it had no cases in the range, so there is nothing to measure ("—").
+    expect(cedar).toMatchObject({ medianFirstResponse: null, firstResponseMet: null, resolutionMet: null });
     expect(office).toMatchObject({
       schoolId: null,
       contacts: 4,
-      attainment: 'none',
+      medianFirstResponse: null,
+      firstResponseMet: null,
       withheld: 'COMPLEMENTARY',
     });
+  });
+
+  it("gives the district office its SLA figures from the breakdown's row without a school", () => {
+    const rows = schoolRows({
+      ...sources,
+      contacts: [],
+      satisfaction: [],
+      attainment: new Map([[null, attainment(240, 0.5, 0.25)]]),
+    });
+    expect(rows.map((row) => row.name)).toEqual([
+      'Adams Elementary',
+      'Baker Middle',
+      'Cedar High',
+      'District office',
+    ]);
+    expect(rows[3]).toMatchObject({
+      schoolId: null,
+      contacts: 0,
+      medianFirstResponse: 240,
+      firstResponseMet: 0.5,
+      resolutionMet: 0.25,
+    });
+  });
+
+  it('gives every school of a long district its SLA figures and its name, beyond the hundred named', () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `s${String(i + 1).padStart(3, '0')}`);
+    const name = (id: string) => `School number ${id.slice(1)}`;
+    const rows = schoolRows({
+      // `schools(first: 100)`: the first hundred names only.
+      schools: ids.slice(0, 100).map((id) => ({ id, name: name(id) })),
+      contacts: ids.map((id, i) => ({ schoolId: id, count: i + 1 })),
+      satisfaction: [],
+      attainment: new Map(ids.map((id, i) => [id, slaRow(id, name(id), i + 10, 0.5)])),
+    });
+    expect(rows).toHaveLength(150);
+    expect(rows.map((row) => row.name)).toEqual(ids.map(name));
+    expect(rows.filter((row) => row.name.startsWith('School s'))).toEqual([]);
+    expect(rows[149]).toEqual({
+      schoolId: 's150',
+      name: 'School number 150',
+      contacts: 150,
+      medianFirstResponse: 159,
+      firstResponseMet: 0.5,
+      resolutionMet: null,
+      csatMean: null,
+      csatResponses: 0,
+      withheld: null,
+    });
+    expect(rows.every((row, i) => row.medianFirstResponse === i + 10)).toBe(true);
+  });
+
+  it("prefers the list's name, and names a school only the breakdown knows", () => {
+    const rows = schoolRows({
+      ...sources,
+      contacts: [],
+      satisfaction: [],
+      attainment: new Map([
+        ['adams', slaRow('adams', 'Adams (renamed)', 20, 1)],
+        ['elm', slaRow('elm', 'Elm Street Academy', 35, 0.8)],
+      ]),
+    });
+    expect(rows.map((row) => [row.name, row.medianFirstResponse])).toEqual([
+      ['Adams Elementary', 20],
+      ['Baker Middle', null],
+      ['Cedar High', null],
+      ['Elm Street Academy', 35],
+    ]);
   });
 
   it('never shows a withheld score even if one came back with the group', () => {
@@ -117,7 +192,6 @@ describe('schoolRows', () => {
       name: 'School delta',
       contacts: 5,
       medianFirstResponse: 15,
-      attainment: 'loaded',
     });
   });
 });
@@ -130,7 +204,6 @@ describe('sortSchoolRows', () => {
     medianFirstResponse: null,
     firstResponseMet: null,
     resolutionMet: null,
-    attainment: 'loaded',
     csatMean,
     csatResponses: 0,
     withheld: null,

@@ -2,10 +2,14 @@ import { channelName } from '@homeroom/portal/ui';
 import { toCsv } from '@homeroom/shared/csv';
 import type { Channel, DashboardQuery, SuppressionReason } from './operations.generated';
 
-/** The figures of one school's SLA timers, as `School.slaAttainment` (and the filtered root field) give them. */
-export type SchoolAttainment = NonNullable<
-  DashboardQuery['schoolAttainment']
->['edges'][number]['node']['slaAttainment'];
+/** One row of `SlaAttainment.bySchool`: a school's SLA figures (school null: the district office's). */
+export type SchoolSlaRow = NonNullable<DashboardQuery['slaAttainment']['bySchool']>[number];
+/**
+ * The SLA figures the comparison reads of one school: a `bySchool` row, or the root figures when the page
+ * is filtered to that school. A row also carries the school's name, which the root figures do not.
+ */
+export type SchoolAttainment = Pick<SchoolSlaRow, 'medianFirstResponseBusinessMinutes' | 'byKind'> &
+  Partial<Pick<SchoolSlaRow, 'school'>>;
 export type SchoolCount = DashboardQuery['caseMetrics']['bySchool'][number];
 export type SatisfactionGroup = DashboardQuery['satisfaction']['breakdown'][number];
 export type DailyContacts = DashboardQuery['caseMetrics']['perDay'][number];
@@ -17,7 +21,7 @@ export const DISTRICT_OFFICE = 'District office';
 /** `EmergingIssue.daily` is "four weeks of baseline, then the window" (docs/api/schema.graphql). */
 export const BASELINE_DAYS = 28;
 
-/** One row of the per-school comparison. Null figures are shown as "—"; `attainment` says why. */
+/** One row of the per-school comparison. Null figures (nothing to measure in the range) are shown as "—". */
 export interface SchoolRow {
   /** Null: the district office (cases and surveys with no school). */
   schoolId: string | null;
@@ -27,11 +31,6 @@ export interface SchoolRow {
   medianFirstResponse: number | null;
   firstResponseMet: number | null;
   resolutionMet: number | null;
-  /**
-   * `loaded`: the SLA figures above are the school's. `not-loaded`: the request asked for them for the
-   * first schools only. `none`: there are none to ask for (the district office).
-   */
-  attainment: 'loaded' | 'not-loaded' | 'none';
   csatMean: number | null;
   csatResponses: number;
   /** Why the satisfaction score is withheld; null when it is not. */
@@ -39,37 +38,56 @@ export interface SchoolRow {
 }
 
 export interface SchoolRowSources {
-  /** Every school the request named, in the API's order (by name). */
+  /** The schools the request named (`schools` names the first hundred only), in the API's order (by name). */
   schools: readonly { id: string; name: string }[];
   contacts: readonly SchoolCount[];
   satisfaction: readonly SatisfactionGroup[];
-  /** SLA figures of the schools they were asked for, by school id. */
-  attainment: ReadonlyMap<string, SchoolAttainment>;
+  /**
+   * SLA figures by school id (null: the district office), every school with cases in the range; a school
+   * missing had none, so its figures are "—".
+   */
+  attainment: ReadonlyMap<string | null, SchoolAttainment>;
   /** The school the page is filtered to: its row only. */
   schoolId?: string | null;
 }
 
 /**
  * One row per school for the comparison table: every school the request named (a school with no
- * contacts is a figure too), then any school the breakdowns name that the list did not, then the district
- * office when it has contacts or survey responses. Filtered to one school, that school's row only.
+ * contacts is a figure too), then any school the breakdowns name that the list did not (named by its SLA
+ * row when the list lacks it), then the district office when it has contacts, SLA figures or survey
+ * responses. Filtered to one school, that school's row only.
  */
 export function schoolRows(sources: SchoolRowSources): SchoolRow[] {
   const names = new Map(sources.schools.map((school) => [school.id, school.name]));
+  for (const [id, attainment] of sources.attainment)
+    if (id !== null && attainment.school && !names.has(id)) names.set(id, attainment.school.name);
   const contacts = new Map(sources.contacts.map((row) => [row.schoolId, row.count]));
   const groups = new Map(
     sources.satisfaction.map((group) => [group.key === 'NONE' ? null : group.key, group]),
   );
-  const ids: (string | null)[] = [...names.keys()];
-  for (const id of [...contacts.keys(), ...groups.keys()]) if (!ids.includes(id)) ids.push(id);
+  // A set keeps the first place of each id, and stays quick for a district of hundreds of schools.
+  const ids = [
+    ...new Set<string | null>([
+      ...sources.schools.map((school) => school.id),
+      ...contacts.keys(),
+      ...groups.keys(),
+      ...sources.attainment.keys(),
+    ]),
+  ];
   const selected = sources.schoolId ? ids.filter((id) => id === sources.schoolId) : ids;
   if (sources.schoolId && !selected.includes(sources.schoolId)) selected.push(sources.schoolId);
 
   return selected
-    .filter((id) => id !== null || contacts.has(null) || (groups.get(null)?.responses ?? 0) > 0)
+    .filter(
+      (id) =>
+        id !== null ||
+        contacts.has(null) ||
+        sources.attainment.has(null) ||
+        (groups.get(null)?.responses ?? 0) > 0,
+    )
     .map((id) => {
       const group = groups.get(id);
-      const attainment = id === null ? undefined : sources.attainment.get(id);
+      const attainment = sources.attainment.get(id);
       const metShare = (kind: string) =>
         attainment?.byKind.find((row) => row.kind === kind)?.metShare ?? null;
       return {
@@ -79,7 +97,6 @@ export function schoolRows(sources: SchoolRowSources): SchoolRow[] {
         medianFirstResponse: attainment?.medianFirstResponseBusinessMinutes ?? null,
         firstResponseMet: metShare('FIRST_RESPONSE'),
         resolutionMet: metShare('RESOLUTION'),
-        attainment: id === null ? 'none' : attainment ? 'loaded' : 'not-loaded',
         csatMean: group && !group.suppressed ? group.csatMean : null,
         csatResponses: group?.responses ?? 0,
         withheld: group?.suppressed ? (group.suppression ?? 'SMALL_GROUP') : null,

@@ -4,7 +4,7 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, print } from 'graphql';
 import { PORTAL_CONFIG, SessionService } from '@homeroom/portal/data-access';
 import { axeViolations } from '@homeroom/portal/ui/testing';
 import { DashboardPageComponent } from './dashboard-page.component';
@@ -25,6 +25,50 @@ function signIn(roles: string[]): void {
   const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
   const accessToken = `${part({ alg: 'none' })}.${part({ sub: 'p1', roles })}.signature`;
   sessionStorage.setItem('homeroom.session', JSON.stringify({ accessToken, expiresAt: NOW + DAY }));
+}
+
+type SchoolSlaRow = NonNullable<DashboardQuery['slaAttainment']['bySchool']>[number];
+
+/** One school's row of `slaAttainment.bySchool` (id null: the district office). */
+function slaRow(
+  id: string | null,
+  name: string | null,
+  median: number,
+  firstResponse: number,
+  resolution: number | null,
+): SchoolSlaRow {
+  return {
+    schoolId: id,
+    school: id && name ? { id, name } : null,
+    medianFirstResponseBusinessMinutes: median,
+    byKind: [
+      { kind: 'FIRST_RESPONSE', metShare: firstResponse },
+      { kind: 'RESOLUTION', metShare: resolution },
+    ],
+  };
+}
+
+/**
+ * A district of `count` schools, "Campus 001" on, each with cases: `schools(first: 100)` names the first
+ * hundred only, the SLA breakdown every one of them.
+ */
+function longDistrict(count: number): DashboardQuery {
+  const ids = Array.from({ length: count }, (_, i) => `c${String(i + 1).padStart(3, '0')}`);
+  const name = (id: string) => `Campus ${id.slice(1)}`;
+  const base = figures();
+  return {
+    ...base,
+    caseMetrics: { ...base.caseMetrics, bySchool: ids.map((schoolId) => ({ schoolId, count: 2 })) },
+    slaAttainment: {
+      ...base.slaAttainment,
+      bySchool: ids.map((id, i) => slaRow(id, name(id), 20, i % 2 ? 1 : 0.5, 0.25)),
+    },
+    satisfaction: { ...base.satisfaction, breakdown: [] },
+    schools: {
+      totalCount: count,
+      edges: ids.slice(0, 100).map((id) => ({ node: { id, name: name(id) } })),
+    },
+  };
 }
 
 /** The district's figures over the default range, every school compared. */
@@ -75,6 +119,12 @@ function figures(): DashboardQuery {
         { kind: 'FIRST_RESPONSE', met: 36, total: 40, metShare: 0.9 },
         { kind: 'RESOLUTION', met: 27, total: 36, metShare: 0.75 },
       ],
+      // Every school with cases in the range, and the district office (no school), with their names.
+      bySchool: [
+        slaRow('s1', 'Lincoln Elementary', 30, 0.95, 0.8),
+        slaRow('s2', 'Roosevelt Middle', 95, 0.75, null),
+        slaRow(null, null, 240, 0.5, 0.25),
+      ],
     },
     satisfaction: {
       invitations: 40,
@@ -108,36 +158,24 @@ function figures(): DashboardQuery {
         { node: { id: 's2', name: 'Roosevelt Middle' } },
       ],
     },
-    // SLA figures for the first school only: the second is "not loaded".
-    schoolAttainment: {
-      edges: [
-        {
-          node: {
-            id: 's1',
-            slaAttainment: {
-              medianFirstResponseBusinessMinutes: 30,
-              byKind: [
-                { kind: 'FIRST_RESPONSE', metShare: 0.95 },
-                { kind: 'RESOLUTION', metShare: 0.8 },
-              ],
-            },
-          },
-        },
-      ],
-    },
     topics: [{ id: 't1', name: 'Transportation' }],
   };
 }
 
 /** Filtered to one school: its figures at the root, neither the district NPS nor every school's SLA asked for. */
 function oneSchool(): DashboardQuery {
-  const { nps: _nps, schoolAttainment: _schoolAttainment, ...rest } = figures();
+  const { nps: _nps, ...rest } = figures();
+  const { bySchool: _bySchool, ...slaAttainment } = rest.slaAttainment;
   return {
     ...rest,
+    slaAttainment,
     caseMetrics: { ...rest.caseMetrics, total: 12, bySchool: [{ schoolId: 's2', count: 12 }] },
     satisfaction: { ...rest.satisfaction, breakdown: [rest.satisfaction.breakdown[1]!] },
   };
 }
+
+/** A withheld satisfaction score, as a screen reader reads its cell. */
+const WITHHELD = '—* (withheld: see the notes below the table)';
 
 /** Reads a Blob's text through FileReader (jsdom's Blob has no text()). */
 function blobText(blob: Blob): Promise<string> {
@@ -314,22 +352,42 @@ describe('the district dashboard', () => {
     expect(text(comparison.querySelector('caption'))).toBe(
       'Contacts, SLA attainment and satisfaction by school, November 8 to December 7. Select a column heading to sort.',
     );
-    expect([...comparison.querySelectorAll('tbody tr')].map((tr) => text(tr.firstElementChild))).toEqual([
-      'District office',
-      'Lincoln Elementary',
-      'Roosevelt Middle',
-    ]);
-    expect([...[...comparison.querySelectorAll('tbody tr')][1]!.querySelectorAll('td')].map(text)).toEqual([
-      '30',
-      '30 min',
-      '95%',
-      '80%',
-      '8.4',
+    // Each school's SLA figures from the one breakdown, the district office's too (its row without a school).
+    expect(
+      [...comparison.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => text(cell))),
+    ).toEqual([
+      ['District office', '4', '4.0 h', '50%', '25%', WITHHELD],
+      ['Lincoln Elementary', '30', '30 min', '95%', '80%', '8.4'],
+      ['Roosevelt Middle', '12', '1.6 h', '75%', '—', WITHHELD],
     ]);
     expect(text(page().querySelector('hr-emerging-issues h3'))).toBe('Transportation');
     expect(text(page().querySelector('hr-emerging-issues dl > div:last-child dd'))).toBe(
       'Lincoln Elementary (12)',
     );
+  });
+
+  it("asks once for every school's SLA figures, and compares a long district by name, each with its own", async () => {
+    const operation = asked(DISTRICT);
+    // One aggregate for every school's SLA figures, not a field a school.
+    const query = print(operation.operation.query);
+    expect(query).toContain('bySchool @include(if: $compareSchools)');
+    expect(query).not.toContain('schoolAttainment');
+    expect(query.match(/slaAttainment\(/g)).toHaveLength(1);
+    operation.flushData(longDistrict(150));
+    await settle();
+    const rows = [...page().querySelectorAll('hr-school-comparison tbody tr')].map((tr) =>
+      [...tr.children].map((cell) => text(cell)),
+    );
+    expect(rows).toHaveLength(150);
+    // Beyond the hundred `schools` names, the names come from the breakdown: no "School c101".
+    expect(rows.map(([name]) => name)).toEqual(
+      Array.from({ length: 150 }, (_, i) => `Campus ${String(i + 1).padStart(3, '0')}`),
+    );
+    expect(rows[0]).toEqual(['Campus 001', '2', '20 min', '50%', '25%', '—']);
+    expect(rows[149]).toEqual(['Campus 150', '2', '20 min', '100%', '25%', '—']);
+    expect(rows.filter((row) => row.slice(2, 5).includes('—'))).toEqual([]);
+    // The filter still offers the schools the list names.
+    expect(page().querySelectorAll('#school option')).toHaveLength(101);
   });
 
   it('offers the schools to filter by, and asks for one school’s figures only, over the dates chosen', async () => {
@@ -369,9 +427,7 @@ describe('the district dashboard', () => {
     expect(text(comparison.querySelector('caption'))).toContain(', October 1 to October 31.');
     expect(
       [...comparison.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => text(cell))),
-    ).toEqual([
-      ['Roosevelt Middle', '12', '38 min', '90%', '75%', '—* (withheld: see the notes below the table)'],
-    ]);
+    ).toEqual([['Roosevelt Middle', '12', '38 min', '90%', '75%', WITHHELD]]);
     expect(await axeViolations(page())).toEqual([]);
   });
 

@@ -182,15 +182,19 @@ export class DashboardPageComponent {
     return this.figures()?.slaAttainment.byKind.find((row) => row.kind === kind)?.metShare ?? null;
   }
 
-  /** The schools side by side; filtered to one, its SLA figures are the root fields' (filtered to it). */
+  /**
+   * The schools side by side, every school's SLA figures from the one `bySchool` breakdown (with its name,
+   * for the schools beyond the hundred `schools` names); filtered to one, its SLA figures are the root
+   * fields' (filtered to it).
+   */
   protected readonly comparison = computed(() => {
     const data = this.figures();
     if (!data) return [];
     const { schoolId } = this.shown();
-    const attainment = new Map<string, SchoolAttainment>(
+    const attainment = new Map<string | null, SchoolAttainment>(
       schoolId
         ? [[schoolId, data.slaAttainment]]
-        : (data.schoolAttainment?.edges ?? []).map(({ node }) => [node.id, node.slaAttainment]),
+        : (data.slaAttainment.bySchool ?? []).map((row) => [row.schoolId, row]),
     );
     return schoolRows({
       schools: this.schools(),

@@ -42,6 +42,12 @@ export type DashboardQuery = {
     breaches: number;
     medianFirstResponseBusinessMinutes: number | null;
     byKind: Array<{ kind: SlaTimerKind; met: number; total: number; metShare: number | null }>;
+    bySchool?: Array<{
+      schoolId: string | null;
+      medianFirstResponseBusinessMinutes: number | null;
+      school: { id: string; name: string } | null;
+      byKind: Array<{ kind: SlaTimerKind; metShare: number | null }>;
+    }>;
   };
   satisfaction: {
     invitations: number;
@@ -76,17 +82,6 @@ export type DashboardQuery = {
     topSchools: Array<{ schoolId: string | null; count: number }>;
   }>;
   schools: { totalCount: number; edges: Array<{ node: { id: string; name: string } }> };
-  schoolAttainment?: {
-    edges: Array<{
-      node: {
-        id: string;
-        slaAttainment: {
-          medianFirstResponseBusinessMinutes: number | null;
-          byKind: Array<{ kind: SlaTimerKind; metShare: number | null }>;
-        };
-      };
-    }>;
-  };
   topics: Array<{ id: string; name: string }>;
 };
 
@@ -253,6 +248,52 @@ export const DashboardDocument = {
                     ],
                   },
                 },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'bySchool' },
+                  directives: [
+                    {
+                      kind: 'Directive',
+                      name: { kind: 'Name', value: 'include' },
+                      arguments: [
+                        {
+                          kind: 'Argument',
+                          name: { kind: 'Name', value: 'if' },
+                          value: { kind: 'Variable', name: { kind: 'Name', value: 'compareSchools' } },
+                        },
+                      ],
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'school' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'medianFirstResponseBusinessMinutes' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byKind' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'metShare' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -403,86 +444,6 @@ export const DashboardDocument = {
                           selections: [
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            alias: { kind: 'Name', value: 'schoolAttainment' },
-            name: { kind: 'Name', value: 'schools' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '20' },
-              },
-            ],
-            directives: [
-              {
-                kind: 'Directive',
-                name: { kind: 'Name', value: 'include' },
-                arguments: [
-                  {
-                    kind: 'Argument',
-                    name: { kind: 'Name', value: 'if' },
-                    value: { kind: 'Variable', name: { kind: 'Name', value: 'compareSchools' } },
-                  },
-                ],
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'slaAttainment' },
-                              arguments: [
-                                {
-                                  kind: 'Argument',
-                                  name: { kind: 'Name', value: 'range' },
-                                  value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
-                                },
-                              ],
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'medianFirstResponseBusinessMinutes' },
-                                  },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'byKind' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'metShare' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
                           ],
                         },
                       },

@@ -13,7 +13,6 @@ const row = (name: string, overrides: Partial<SchoolRow>): SchoolRow => ({
   medianFirstResponse: null,
   firstResponseMet: null,
   resolutionMet: null,
-  attainment: 'loaded',
   csatMean: null,
   csatResponses: 0,
   withheld: null,
@@ -25,11 +24,11 @@ const ROWS: SchoolRow[] = [
   row('District office', {
     schoolId: null,
     contacts: 4,
-    attainment: 'none',
     csatResponses: 7,
     withheld: 'COMPLEMENTARY',
   }),
-  row('Cedar High', { attainment: 'not-loaded' }),
+  // No cases in the range: no SLA figures, no survey.
+  row('Cedar High', {}),
   row('Baker Middle', {
     contacts: 12,
     medianFirstResponse: 95,
@@ -48,7 +47,6 @@ const ROWS: SchoolRow[] = [
 ];
 
 const WITHHELD = '— (withheld: see the notes below the table)';
-const NOT_LOADED = '— (not loaded: see the notes below the table)';
 
 /** What a screen reader reads of an element: its text without what is hidden from it, spaces collapsed. */
 function spoken(element: Element): string {
@@ -132,7 +130,7 @@ describe('the school comparison', () => {
     expect(body()).toEqual([
       ['Adams Elementary', '30', '42 min', '90%', '75%', '8.4'],
       ['Baker Middle', '12', '1.6 h', '—', '50%', WITHHELD],
-      ['Cedar High', '0', NOT_LOADED, NOT_LOADED, NOT_LOADED, '—'],
+      ['Cedar High', '0', '—', '—', '—', '—'],
       ['District office', '4', '—', '—', '—', WITHHELD],
     ]);
     expect([...element().querySelectorAll('tbody th')].map((th) => th.getAttribute('scope'))).toEqual([
@@ -142,19 +140,22 @@ describe('the school comparison', () => {
       'row',
     ]);
     // The marks are for the eye, and point at the notes.
-    expect([...element().querySelectorAll('tbody sup')].map((sup) => sup.textContent)).toEqual([
-      '*',
-      '†',
-      '†',
-      '†',
-      '*',
-    ]);
+    expect([...element().querySelectorAll('tbody sup')].map((sup) => sup.textContent)).toEqual(['*', '*']);
     expect(notes()).toEqual([
       "— means there is nothing to measure in the range: no SLA timer ended, or no survey answered. The median first response counts business time on each school's calendar, as its SLA does.",
       "* Satisfaction withheld to protect the people who answered: fewer responses than the district's minimum, or withheld alongside the only such small group so it cannot be worked out by subtraction.",
-      "† SLA figures are fetched for the first 2 schools by name, to keep the page's request small. Choose a school in the filter above to see its own.",
     ]);
     expect(await axeViolations(element())).toEqual([]);
+  });
+
+  it('shows a school with no cases in the range as — in plain words, with no mark or note', () => {
+    render([ROWS[1]!]);
+    const cells = [...element().querySelectorAll('tbody tr')[0]!.children];
+    expect(cells.map((cell) => cell.textContent!.trim())).toEqual(['Cedar High', '0', '—', '—', '—', '—']);
+    expect(element().querySelectorAll('tbody sup, tbody .visually-hidden')).toHaveLength(0);
+    expect(notes()).toEqual([
+      "— means there is nothing to measure in the range: no SLA timer ended, or no survey answered. The median first response counts business time on each school's calendar, as its SLA does.",
+    ]);
   });
 
   it('sorts by a figure largest first, turns round on a second click, and says which way', async () => {

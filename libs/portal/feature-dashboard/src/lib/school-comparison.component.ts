@@ -58,18 +58,9 @@ const COLUMNS: { key: SchoolSortKey; label: string; numeric: boolean }[] = [
               <tr>
                 <th scope="row">{{ row.name }}</th>
                 <td class="num">{{ row.contacts }}</td>
-                @if (row.attainment === 'not-loaded') {
-                  @for (cell of notLoadedCells; track $index) {
-                    <td class="num">
-                      —<sup aria-hidden="true">†</sup
-                      ><span class="visually-hidden"> (not loaded: see the notes below the table)</span>
-                    </td>
-                  }
-                } @else {
-                  <td class="num">{{ minutes(row.medianFirstResponse) }}</td>
-                  <td class="num">{{ share(row.firstResponseMet) }}</td>
-                  <td class="num">{{ share(row.resolutionMet) }}</td>
-                }
+                <td class="num">{{ minutes(row.medianFirstResponse) }}</td>
+                <td class="num">{{ share(row.firstResponseMet) }}</td>
+                <td class="num">{{ share(row.resolutionMet) }}</td>
                 <td class="num">
                   @if (row.withheld) {
                     —<sup aria-hidden="true">*</sup
@@ -99,12 +90,6 @@ const COLUMNS: { key: SchoolSortKey; label: string; numeric: boolean }[] = [
             subtraction.
           </p>
         }
-        @if (anyNotLoaded()) {
-          <p>
-            † SLA figures are fetched for the first {{ loadedCount() }} schools by name, to keep the page's
-            request small. Choose a school in the filter above to see its own.
-          </p>
-        }
       </div>
       <button type="button" (click)="download()" [disabled]="rows().length === 0">
         Download school comparison CSV
@@ -124,18 +109,10 @@ export class SchoolComparisonComponent {
     () =>
       `Contacts, SLA attainment and satisfaction by school, ${this.period()}. Select a column heading to sort.`,
   );
-  /** The three SLA columns a row shows "not loaded" in. */
-  protected readonly notLoadedCells = [0, 1, 2];
   protected readonly sortKey = signal<SchoolSortKey>('name');
   protected readonly direction = signal<SortDirection>('ascending');
   protected readonly sorted = computed(() => sortSchoolRows(this.rows(), this.sortKey(), this.direction()));
   protected readonly anyWithheld = computed(() => this.rows().some((row) => row.withheld !== null));
-  protected readonly anyNotLoaded = computed(() =>
-    this.rows().some((row) => row.attainment === 'not-loaded'),
-  );
-  protected readonly loadedCount = computed(
-    () => this.rows().filter((row) => row.attainment === 'loaded').length,
-  );
 
   protected readonly minutes = formatMinutes;
   protected readonly share = formatShare;

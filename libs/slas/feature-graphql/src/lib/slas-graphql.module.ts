@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CaseSlaResolver } from './resolvers/case-sla.resolver';
 import { SlaAdminResolver } from './resolvers/sla-admin.resolver';
-import { SchoolSlaAttainmentResolver, SlaAttainmentResolver } from './resolvers/sla-attainment.resolver';
+import {
+  SchoolSlaAttainmentResolver,
+  SlaAttainmentBySchoolResolver,
+  SlaAttainmentResolver,
+} from './resolvers/sla-attainment.resolver';
 
 /** The slas subgraph: `Case.sla`, SLA policies, business calendars and attainment (also `School.slaAttainment`). */
 @Module({
-  providers: [CaseSlaResolver, SlaAdminResolver, SlaAttainmentResolver, SchoolSlaAttainmentResolver],
+  providers: [
+    CaseSlaResolver,
+    SlaAdminResolver,
+    SlaAttainmentResolver,
+    SlaAttainmentBySchoolResolver,
+    SchoolSlaAttainmentResolver,
+  ],
 })
 export class SlasGraphqlModule {}

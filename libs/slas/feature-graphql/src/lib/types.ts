@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { enumFrom } from '@homeroom/platform/graphql';
-import { CALENDAR_SCOPES, type CalendarScope } from '@homeroom/slas/data-access';
+import { type AttainmentQuery, CALENDAR_SCOPES, type CalendarScope } from '@homeroom/slas/data-access';
 import {
   CLOSURE_KINDS,
   SLA_CLOCKS,
@@ -347,8 +347,9 @@ export class SlaKindAttainment {
   metShare!: number | null;
 }
 
-@ObjectType({ description: 'How well the SLAs were kept on the cases opened in a range.' })
-export class SlaAttainment {
+/** The figures of SLA attainment, for the whole range or for one school of it. */
+@ObjectType({ isAbstract: true })
+export abstract class SlaAttainmentFigures {
   @Field(() => Int)
   cases!: number;
 
@@ -363,4 +364,19 @@ export class SlaAttainment {
     description: 'Median business minutes from opening to the first response, on each case calendar.',
   })
   medianFirstResponseBusinessMinutes!: number | null;
+}
+
+@ObjectType({ description: 'How well the SLAs were kept on the cases opened in a range.' })
+export class SlaAttainment extends SlaAttainmentFigures {
+  /** What was asked, for `bySchool` to break down the same cases (not in the schema). */
+  query!: AttainmentQuery;
+}
+
+@ObjectType({ description: "One school's part of an SLA attainment: the same figures over its cases." })
+export class SchoolSlaAttainment extends SlaAttainmentFigures {
+  @Field(() => ID, { nullable: true, description: 'Null: the cases of no school (the district office).' })
+  schoolId!: string | null;
+
+  @Field(() => SchoolReference, { nullable: true })
+  school!: SchoolReference | null;
 }

@@ -13,6 +13,7 @@ import { RequesterConfirmation1764380000000 } from './1764380000000-requester-co
 import { AttachmentBlobs1764390000000 } from './1764390000000-attachment-blobs.migration';
 import { EmailIntakeLedger1764400000000 } from './1764400000000-email-intake-ledger.migration';
 import { KnownTeams1764410000000 } from './1764410000000-known-teams.migration';
+import { SlaAtRiskIndex1764420000000 } from './1764420000000-sla-at-risk-index.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const CASES_MIGRATIONS = [
   AttachmentBlobs1764390000000,
   EmailIntakeLedger1764400000000,
   KnownTeams1764410000000,
+  SlaAtRiskIndex1764420000000,
 ];

@@ -180,8 +180,11 @@ function orderAndSeek(
 }
 
 /** Staff named on a case (its assignee, its watchers) see it even when it is confidential. */
+// The watched cases as an array PostgreSQL computes once, not a correlated EXISTS: ORed with the
+// school condition, an EXISTS keeps the planner from combining indexes, and every school agent's inbox
+// then reads every open case (hot-query-plans.integration-spec.ts).
 const NAMED_ON_CASE =
-  '(c.assigneeId = :me OR EXISTS (SELECT 1 FROM case_watcher nw WHERE nw.case_id = c.id AND nw.user_id = :me))';
+  '(c.assigneeId = :me OR c.id = ANY(ARRAY(SELECT nw.case_id FROM case_watcher nw WHERE nw.user_id = :me)))';
 
 function restrict(query: SelectQueryBuilder<CaseEntity>, visibility: CaseVisibility): void {
   if (visibility.scope === 'all') {

@@ -10,7 +10,7 @@ import {
 import { DateRangeInput } from '@homeroom/platform/graphql';
 import { ForbiddenException } from '@homeroom/shared/errors';
 import { SLA_SCOPES, ATTAINMENT_READ } from '../access';
-import { SchoolReference, SlaAttainment } from '../types';
+import { SchoolReference, SchoolSlaAttainment, SlaAttainment } from '../types';
 
 function assertMaySee(principal: Principal, schoolId: string | null): void {
   if (!canSeeSchoolFigures(principal, schoolId))
@@ -26,14 +26,34 @@ export class SlaAttainmentResolver {
     description:
       'Share of SLA timers met, breaches and the median first response, over cases opened in the range.',
   })
-  slaAttainment(
+  async slaAttainment(
     @Args('range') range: DateRangeInput,
     @Args('schoolId', { type: () => ID, nullable: true }) schoolId: string | null,
     @Args('topicId', { type: () => ID, nullable: true }) topicId: string | null,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SlaAttainmentReport> {
+  ): Promise<SlaAttainment> {
     assertMaySee(principal, schoolId);
-    return this.attainment.attainment({ from: range.from, to: range.to, schoolId, topicId });
+    const query = { from: range.from, to: range.to, schoolId, topicId };
+    return { ...(await this.attainment.attainment(query)), query };
+  }
+}
+
+/** The attainment by school, over the same cases; the root field's own check already let the caller see them. */
+@Resolver(() => SlaAttainment)
+export class SlaAttainmentBySchoolResolver {
+  constructor(private readonly attainment: AttainmentService) {}
+
+  @ResolveField(() => [SchoolSlaAttainment], {
+    description:
+      'The same figures for each school with cases in the range (and the district office, school null), in one aggregate: a dashboard comparing every school asks this once.',
+  })
+  async bySchool(@Parent() parent: SlaAttainment): Promise<SchoolSlaAttainment[]> {
+    const reports = await this.attainment.attainmentBySchool(parent.query);
+    return reports.map(({ schoolId, report }) => ({
+      ...report,
+      schoolId,
+      school: schoolId ? { id: schoolId } : null,
+    }));
   }
 }
 
