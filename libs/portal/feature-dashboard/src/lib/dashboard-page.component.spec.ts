@@ -3,10 +3,10 @@
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError, print } from 'graphql';
 import { PORTAL_CONFIG, SessionService } from '@homeroom/portal/data-access';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { axeViolations, configureApolloTesting, setField, settle } from '@homeroom/portal/ui/testing';
 import { DashboardPageComponent } from './dashboard-page.component';
 import { DashboardDocument, type DashboardQuery, type DashboardQueryVariables } from './operations.generated';
 
@@ -202,15 +202,6 @@ describe('the district dashboard', () => {
       [...tr.children].map(text),
     );
 
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await fixture.whenStable();
-      fixture.detectChanges();
-    }
-  }
-
   /** The figures asked for, with exactly these variables. */
   function asked(variables: DashboardQueryVariables): ReturnType<ApolloTestingController['expectOne']> {
     const operation = apollo.expectOne(DashboardDocument);
@@ -226,10 +217,8 @@ describe('the district dashboard', () => {
   };
 
   async function fill(id: string, value: string): Promise<void> {
-    const control = page().querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
-    await settle();
+    setField(page(), id, value);
+    await settle(fixture, 3);
   }
 
   beforeEach(() => {
@@ -249,11 +238,10 @@ describe('the district dashboard', () => {
     jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       saved.push({ fileName: this.download, blob: blobs.get(this.href)! });
     });
-    TestBed.configureTestingModule({
-      imports: [ApolloTestingModule],
-      providers: [provideRouter([]), { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } }],
-    });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([
+      provideRouter([]),
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+    ]);
     fixture = TestBed.createComponent(DashboardPageComponent);
     fixture.detectChanges();
   });
@@ -266,7 +254,7 @@ describe('the district dashboard', () => {
 
   it("asks for the last 30 days' figures, district-wide, and says it is loading until they come", async () => {
     const operation = asked(DISTRICT);
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('h1')!.textContent).toBe('District dashboard');
     expect(page().querySelector('[aria-live="polite"]')!.textContent).toBe('Loading figures…');
     expect(
@@ -275,13 +263,13 @@ describe('the district dashboard', () => {
     expect(button('Download CSV').disabled).toBe(true);
     expect(page().querySelector('.tiles')).toBeNull();
     operation.flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('[aria-live="polite"]')).toBeNull();
   });
 
   it('shows the key figures, in plain words', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('.tiles')!.getAttribute('aria-label')).toBe('Key figures');
     expect(tiles()).toEqual([
       ['Contacts', '46'],
@@ -303,7 +291,7 @@ describe('the district dashboard', () => {
 
   it('draws the contacts per day, and says what it draws', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     const chart = page().querySelector('svg.chart')!;
     expect([
       chart.getAttribute('role'),
@@ -330,7 +318,7 @@ describe('the district dashboard', () => {
 
   it('breaks the contacts down by channel and by topic, with names', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     expect(table('by-channel')).toEqual([
       ['Channel', 'Contacts'],
       ['Web form', '20'],
@@ -347,7 +335,7 @@ describe('the district dashboard', () => {
 
   it('compares the schools over the range shown, and lists the emerging issues', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     const comparison = page().querySelector('hr-school-comparison')!;
     expect(text(comparison.querySelector('caption'))).toBe(
       'Contacts, SLA attainment and satisfaction by school, November 8 to December 7. Select a column heading to sort.',
@@ -374,7 +362,7 @@ describe('the district dashboard', () => {
     expect(query).not.toContain('schoolAttainment');
     expect(query.match(/slaAttainment\(/g)).toHaveLength(1);
     operation.flushData(longDistrict(150));
-    await settle();
+    await settle(fixture, 3);
     const rows = [...page().querySelectorAll('hr-school-comparison tbody tr')].map((tr) =>
       [...tr.children].map((cell) => text(cell)),
     );
@@ -392,7 +380,7 @@ describe('the district dashboard', () => {
 
   it('offers the schools to filter by, and asks for one school’s figures only, over the dates chosen', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     expect(
       [...page().querySelectorAll<HTMLOptionElement>('#school option')].map((option) => [
         option.value,
@@ -408,14 +396,14 @@ describe('the district dashboard', () => {
     await fill('school', 's2');
     apollo.expectNone(DashboardDocument);
     button('Show').click();
-    await settle();
+    await settle(fixture, 3);
     asked({
       range: range('2026-10-01', '2026-10-31'),
       schoolId: 's2',
       compareSchools: false,
       districtWide: false,
     }).flushData(oneSchool());
-    await settle();
+    await settle(fixture, 3);
     expect(tiles()[0]).toEqual(['Contacts', '12']);
     expect(tiles()[8]).toEqual([
       'Net Promoter Score (district surveys)',
@@ -433,7 +421,7 @@ describe('the district dashboard', () => {
 
   it('downloads the contacts per day, a column a channel, named after the range shown', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     button('Download CSV').click();
     expect(saved.map(({ fileName }) => fileName)).toEqual(['contacts-2026-11-08-to-2026-12-07.csv']);
     expect(await blobText(saved[0]!.blob)).toBe(
@@ -454,7 +442,7 @@ describe('the district dashboard', () => {
 
   it('says in plain words why the figures could not be loaded', async () => {
     asked(DISTRICT).graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(page().textContent).not.toContain('Loading figures…');
     expect(page().querySelector('.tiles')).toBeNull();
@@ -464,25 +452,25 @@ describe('the district dashboard', () => {
 
   it('keeps the figures shown when asking again fails, and clears the refusal once figures come', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     button('Show').click();
-    await settle();
+    await settle(fixture, 3);
     asked(DISTRICT).graphqlErrors([
       new GraphQLError('Too costly', { extensions: { code: 'QUERY_TOO_COSTLY' } }),
     ]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual(['This asks for too much at once. Narrow it down and try again.']);
     expect(tiles()[0]).toEqual(['Contacts', '46']);
     button('Show').click();
-    await settle();
+    await settle(fixture, 3);
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual([]);
   });
 
   it('has the staff bar, with the administration for an administrator, and signs out through it', async () => {
     asked(DISTRICT).flushData(figures());
-    await settle();
+    await settle(fixture, 3);
     const leave = jest.spyOn(TestBed.inject(SessionService), 'leave').mockImplementation(() => undefined);
     expect([...page().querySelectorAll('hr-staff-bar nav a')].map(text)).toEqual([
       'Inbox',

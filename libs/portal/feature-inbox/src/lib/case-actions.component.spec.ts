@@ -3,9 +3,15 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { CaseActionsComponent } from './case-actions.component';
 import {
   AssignCaseDocument,
@@ -71,39 +77,28 @@ describe("the case's handling", () => {
   const options = (id: string) => [...picker(id).options].map((option) => option.textContent!.trim());
   const assignToMe = () =>
     [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Assign to me')!;
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const alerts = () => alertTexts(page());
 
   async function show(supportCase: PageCase): Promise<void> {
     fixture.componentInstance.supportCase.set(supportCase);
-    await settle();
+    await settle(fixture);
   }
 
   async function pick(id: string, value: string): Promise<void> {
-    picker(id).value = value;
-    picker(id).dispatchEvent(new Event('change'));
-    await settle();
+    setField(page(), `case-${id}`, value);
+    await settle(fixture);
   }
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(CasePageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
-    fixture.nativeElement.remove();
   });
 
   it("shows the case's handling as it is, offering the people of its team, those away marked", async () => {
@@ -148,7 +143,7 @@ describe("the case's handling", () => {
     ]);
     expect(assignToMe().disabled).toBe(true);
     operation.flushData({ setCaseStatus: { id: 'c1', status: 'PENDING' } });
-    await settle();
+    await settle(fixture);
     expect(picker('status').disabled).toBe(false);
   });
 
@@ -157,12 +152,12 @@ describe("the case's handling", () => {
     const priority = apollo.expectOne(UpdateCaseDocument);
     expect(priority.operation.variables).toEqual({ caseId: 'c1', input: { priority: 'URGENT' } });
     priority.flushData({ updateCase: { id: 'c1', priority: 'URGENT', topic: null } });
-    await settle();
+    await settle(fixture);
     await pick('topic', '');
     const topic = apollo.expectOne(UpdateCaseDocument);
     expect(topic.operation.variables).toEqual({ caseId: 'c1', input: { topicId: null } });
     topic.flushData({ updateCase: { id: 'c1', priority: 'URGENT', topic: null } });
-    await settle();
+    await settle(fixture);
   });
 
   it('moves the case to another team unassigned, and assigns it within its team', async () => {
@@ -170,12 +165,12 @@ describe("the case's handling", () => {
     const team = apollo.expectOne(AssignCaseDocument);
     expect(team.operation.variables).toEqual({ caseId: 'c1', teamId: 't2', assigneeId: null });
     team.flushData({ assignCase: { id: 'c1', team: null, assignee: null } });
-    await settle();
+    await settle(fixture);
     await pick('assignee', 'p2');
     const assignee = apollo.expectOne(AssignCaseDocument);
     expect(assignee.operation.variables).toEqual({ caseId: 'c1', teamId: 't1', assigneeId: 'p2' });
     assignee.flushData({ assignCase: { id: 'c1', team: null, assignee: null } });
-    await settle();
+    await settle(fixture);
   });
 
   it('puts a refused pick back to what the case still says, and says why', async () => {
@@ -183,7 +178,7 @@ describe("the case's handling", () => {
     apollo
       .expectOne(SetCaseStatusDocument)
       .graphqlErrors([new GraphQLError('Stale', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(picker('status').value).toBe('OPEN');
     expect(alerts()).toEqual([
       'This changed in the meantime, or clashes with what is there now. Look again, then try once more.',
@@ -197,7 +192,7 @@ describe("the case's handling", () => {
     const operation = apollo.expectOne(AssignCaseDocument);
     expect(operation.operation.variables).toEqual({ caseId: 'c1', teamId: 't1', assigneeId: 'p1' });
     operation.flushData({ assignCase: { id: 'c1', team: null, assignee: null } });
-    await settle();
+    await settle(fixture);
     await show(pageCase({ assignee: ME }));
     expect(picker('assignee').value).toBe('p1');
     expect(assignToMe().disabled).toBe(true);

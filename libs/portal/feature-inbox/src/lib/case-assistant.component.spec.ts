@@ -3,9 +3,16 @@
  */
 import { Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { CaseAssistantComponent } from './case-assistant.component';
 import {
   CaseSummaryDocument,
@@ -32,41 +39,28 @@ describe("the case's writing assistant", () => {
   let fixture: ComponentFixture<CasePageComponent>;
   let apollo: ApolloTestingController;
   const page = () => fixture.nativeElement as HTMLElement;
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
   const summary = () => page().querySelector('[data-testid="case-summary"]');
 
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
   async function chooseTone(tone: string): Promise<void> {
-    const select = page().querySelector<HTMLSelectElement>('#reply-tone')!;
-    select.value = tone;
-    select.dispatchEvent(new Event('change'));
-    await settle();
+    setField(page(), 'reply-tone', tone);
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(CasePageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   });
 
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
-    fixture.nativeElement.remove();
   });
 
   it('offers a summary and a draft in a tone, asking for nothing until told', async () => {
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('h2')!.textContent).toBe('Assistant');
     expect([...page().querySelectorAll('button')].map((b) => b.textContent!.trim())).toEqual([
       'Summarize the case',
@@ -83,12 +77,12 @@ describe("the case's writing assistant", () => {
 
   it('asks for a summary of the case, waits for it, and shows it as a status', async () => {
     button('Summarize the case').click();
-    await settle();
+    await settle(fixture);
     const operation = apollo.expectOne(CaseSummaryDocument);
     expect(operation.operation.variables).toEqual({ caseId: 'c1' });
     expect([button('Summarize the case').disabled, button('Draft a reply').disabled]).toEqual([true, true]);
     operation.flushData(SUMMARY);
-    await settle();
+    await settle(fixture);
     expect(summary()!.getAttribute('role')).toBe('status');
     expect(summary()!.textContent).toBe('A guardian asks why bus 14 was late three mornings this week.');
     expect([button('Summarize the case').disabled, button('Draft a reply').disabled]).toEqual([false, false]);
@@ -98,22 +92,22 @@ describe("the case's writing assistant", () => {
   it('asks the API afresh each time, as the case may have moved on', async () => {
     button('Summarize the case').click();
     apollo.expectOne(CaseSummaryDocument).flushData(SUMMARY);
-    await settle();
+    await settle(fixture);
     button('Summarize the case').click();
     apollo.expectOne(CaseSummaryDocument).flushData({ caseSummary: 'Now resolved: the route was changed.' });
-    await settle();
+    await settle(fixture);
     expect(summary()!.textContent).toBe('Now resolved: the route was changed.');
   });
 
   it('drafts a reply in the chosen tone and hands it to the page, sending nothing', async () => {
     await chooseTone('WARM');
     button('Draft a reply').click();
-    await settle();
+    await settle(fixture);
     expect(button('Draft a reply').disabled).toBe(true);
     const operation = apollo.expectOne(SuggestReplyDocument);
     expect(operation.operation.variables).toEqual({ caseId: 'c1', tone: 'WARM' });
     operation.flushData(DRAFT);
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.drafts).toEqual([
       'Dear Ms. Lee, thank you for telling us about bus 14.',
     ]);
@@ -126,7 +120,7 @@ describe("the case's writing assistant", () => {
     apollo
       .expectOne(SuggestReplyDocument)
       .graphqlErrors([new GraphQLError('Assistant disabled', { extensions: { code: 'FEATURE_DISABLED' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Your district has not turned this on.']);
     expect(fixture.componentInstance.drafts).toEqual([]);
     expect(button('Draft a reply').disabled).toBe(false);
@@ -138,12 +132,12 @@ describe("the case's writing assistant", () => {
     apollo
       .expectOne(CaseSummaryDocument)
       .graphqlErrors([new GraphQLError('Busy', { extensions: { code: 'UPSTREAM_UNAVAILABLE' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['The service is busy right now. Please try again in a moment.']);
     expect(summary()).toBeNull();
     button('Summarize the case').click();
     apollo.expectOne(CaseSummaryDocument).flushData(SUMMARY);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([]);
     expect(summary()!.textContent).toContain('bus 14');
   });

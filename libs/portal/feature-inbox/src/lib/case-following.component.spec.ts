@@ -4,9 +4,16 @@
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Apollo } from 'apollo-angular';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { CaseFollowingComponent } from './case-following.component';
 import {
   CasePageDocument,
@@ -39,47 +46,33 @@ describe("the case's watchers and tags", () => {
   let fixture: ComponentFixture<CasePageComponent>;
   let apollo: ApolloTestingController;
   const page = () => fixture.nativeElement as HTMLElement;
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
   const tagInput = () => page().querySelector<HTMLInputElement>('#case-tag')!;
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
 
   async function show(supportCase: PageCase): Promise<void> {
     fixture.componentInstance.supportCase.set(supportCase);
-    await settle();
+    await settle(fixture);
   }
 
   async function typeTag(text: string): Promise<void> {
-    tagInput().value = text;
-    tagInput().dispatchEvent(new Event('input'));
-    await settle();
+    setField(page(), 'case-tag', text);
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(CasePageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   });
 
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
-    fixture.nativeElement.remove();
   });
 
   it('says when no one watches and there are no tags, and adds no empty tag', async () => {
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('h2')!.textContent).toBe('Watchers and tags');
     expect(page().querySelector('p')!.textContent!.trim()).toBe('No one watches this case.');
     expect(button('Watch this case').disabled).toBe(false);
@@ -109,18 +102,18 @@ describe("the case's watchers and tags", () => {
       .watchQuery({ query: CasePageDocument, variables: { number: 'HR-2026-000123' } })
       .valueChanges.subscribe();
     apollo.expectOne(CasePageDocument).flushData({ case: null, topics: [], teams: [] });
-    await settle();
+    await settle(fixture);
 
     button('Watch this case').click();
-    await settle();
+    await settle(fixture);
     const watch = apollo.expectOne(WatchCaseDocument);
     expect(watch.operation.variables).toEqual({ caseId: 'c1' });
     expect(button('Watch this case').disabled).toBe(true);
     watch.flushData({ watchCase: { id: 'c1' } });
-    await settle();
+    await settle(fixture);
     expect(button('Watch this case').disabled).toBe(true);
     apollo.expectOne(CasePageDocument).flushData({ case: null, topics: [], teams: [] });
-    await settle();
+    await settle(fixture);
     expect(button('Watch this case').disabled).toBe(false);
     casePage.unsubscribe();
   });
@@ -131,7 +124,7 @@ describe("the case's watchers and tags", () => {
     const unwatch = apollo.expectOne(UnwatchCaseDocument);
     expect(unwatch.operation.variables).toEqual({ caseId: 'c1' });
     unwatch.flushData({ unwatchCase: { id: 'c1' } });
-    await settle();
+    await settle(fixture);
     apollo.expectNone(WatchCaseDocument);
     expect(alerts()).toEqual([]);
   });
@@ -139,12 +132,12 @@ describe("the case's watchers and tags", () => {
   it('adds the tag as typed, without the spaces around it, and empties the box', async () => {
     await typeTag('  bus-14 ');
     button('Add tag').click();
-    await settle();
+    await settle(fixture);
     const update = apollo.expectOne(UpdateCaseTagsDocument);
     expect(update.operation.variables).toEqual({ caseId: 'c1', add: ['bus-14'], remove: null });
     expect(button('Add tag').disabled).toBe(true);
     update.flushData({ updateCaseTags: { id: 'c1', tags: ['bus-14'] } });
-    await settle();
+    await settle(fixture);
     expect(tagInput().value).toBe('');
   });
 
@@ -154,7 +147,7 @@ describe("the case's watchers and tags", () => {
     apollo
       .expectOne(UpdateCaseTagsDocument)
       .graphqlErrors([new GraphQLError('Tag too long', { extensions: { code: 'BAD_USER_INPUT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Please check what you entered.']);
     expect(tagInput().value).toBe('bus-14');
     expect(button('Add tag').disabled).toBe(false);
@@ -164,12 +157,12 @@ describe("the case's watchers and tags", () => {
   it('removes the tag whose button was pressed', async () => {
     await show(pageCase({ tags: ['bus-14', 'late'] }));
     button('Remove tag late').click();
-    await settle();
+    await settle(fixture);
     const update = apollo.expectOne(UpdateCaseTagsDocument);
     expect(update.operation.variables).toEqual({ caseId: 'c1', add: null, remove: ['late'] });
     expect(button('Remove tag bus-14').disabled).toBe(true);
     update.flushData({ updateCaseTags: { id: 'c1', tags: ['bus-14'] } });
-    await settle();
+    await settle(fixture);
     expect(button('Remove tag bus-14').disabled).toBe(false);
   });
 });

@@ -3,8 +3,8 @@
  */
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
+import { configureApolloTesting } from '@homeroom/portal/ui/testing';
 import { CasePageComponent } from './case-page.component';
 import { CasePageDocument, type CasePageQuery } from './operations.generated';
 
@@ -69,14 +69,14 @@ function caseAnswer(): CasePageQuery {
 
 describe('the case page', () => {
   it("shows the requester's subject, message, file name and comment with their direction controls marked, never applied", async () => {
-    TestBed.configureTestingModule({
-      imports: [ApolloTestingModule],
-      providers: [provideRouter([]), { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } }],
-    });
+    const apollo = configureApolloTesting([
+      provideRouter([]),
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+    ]);
     const fixture = TestBed.createComponent(CasePageComponent);
     fixture.componentRef.setInput('number', 'HR-2026-000123');
     fixture.detectChanges();
-    TestBed.inject(ApolloTestingController).expectOne(CasePageDocument).flushData(caseAnswer());
+    apollo.expectOne(CasePageDocument).flushData(caseAnswer());
     await fixture.whenStable();
     const page = fixture.nativeElement as HTMLElement;
 

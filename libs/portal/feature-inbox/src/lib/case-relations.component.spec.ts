@@ -4,9 +4,15 @@
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { CaseRelationsComponent } from './case-relations.component';
 import {
   CaseByNumberDocument,
@@ -42,23 +48,13 @@ describe("the case's linked cases", () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const numberBox = () => page().querySelector<HTMLInputElement>('#relation-number')!;
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const alerts = () => alertTexts(page());
 
   /** Fills in the form: the relation and the other case's number. */
   async function relate(relation: string, number: string): Promise<void> {
-    const select = page().querySelector<HTMLSelectElement>('#relation-kind')!;
-    select.value = relation;
-    select.dispatchEvent(new Event('change'));
-    numberBox().value = number;
-    numberBox().dispatchEvent(new Event('input'));
-    await settle();
+    setField(page(), 'relation-kind', relation);
+    setField(page(), 'relation-number', number);
+    await settle(fixture);
   }
 
   /** The other case looked up by its number, and found. */
@@ -66,23 +62,20 @@ describe("the case's linked cases", () => {
     const lookup = apollo.expectOne(CaseByNumberDocument);
     expect(lookup.operation.variables).toEqual({ number: 'HR-2026-000200' });
     lookup.flushData(OTHER);
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([provideRouter([])]);
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     fixture = TestBed.createComponent(CasePageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
-    fixture.nativeElement.remove();
   });
 
   it('says there are no links, and offers each relation; Link waits for a number', async () => {
@@ -107,7 +100,7 @@ describe("the case's linked cases", () => {
         ],
       }),
     );
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('This case was merged into another; replies go there.');
     const links = [...page().querySelectorAll('ul a')];
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
@@ -126,7 +119,7 @@ describe("the case's linked cases", () => {
     expect(link.operation.variables).toEqual({ caseId: 'c1', otherCaseId: 'c2', kind: 'FOLLOW_UP' });
     expect(submit().disabled).toBe(true);
     link.flushData({ linkCases: { id: 'c1' } });
-    await settle();
+    await settle(fixture);
     expect(numberBox().value).toBe('');
     expect(alerts()).toEqual([]);
     expect(navigate).not.toHaveBeenCalled();
@@ -135,12 +128,12 @@ describe("the case's linked cases", () => {
   it('waits while the other case is looked up, so a second press cannot link it twice', async () => {
     await relate('RELATED', 'HR-2026-000200');
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
     page().querySelector('form')!.dispatchEvent(new Event('submit'));
     await found();
     apollo.expectOne(LinkCasesDocument).flushData({ linkCases: { id: 'c1' } });
-    await settle();
+    await settle(fixture);
     apollo.expectNone(CaseByNumberDocument);
   });
 
@@ -148,7 +141,7 @@ describe("the case's linked cases", () => {
     await relate('RELATED', 'HR-2026-999999');
     submit().click();
     apollo.expectOne(CaseByNumberDocument).flushData({ case: null });
-    await settle();
+    await settle(fixture);
     apollo.expectNone(LinkCasesDocument);
     expect(alerts()).toEqual(['No case HR-2026-999999, or not one you may see.']);
     expect(numberBox().value).toBe('HR-2026-999999');
@@ -164,7 +157,7 @@ describe("the case's linked cases", () => {
     const merge = apollo.expectOne(MergeCasesDocument);
     expect(merge.operation.variables).toEqual({ caseId: 'c1', intoCaseId: 'c2', reason: null });
     merge.flushData({ mergeCases: { id: 'c2', number: 'HR-2026-000200' } });
-    await settle();
+    await settle(fixture);
     expect(navigate).toHaveBeenCalledWith(['/cases', 'HR-2026-000200']);
   });
 
@@ -175,7 +168,7 @@ describe("the case's linked cases", () => {
     apollo
       .expectOne(LinkCasesDocument)
       .graphqlErrors([new GraphQLError('Already linked', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'This changed in the meantime, or clashes with what is there now. Look again, then try once more.',
     ]);
@@ -189,7 +182,7 @@ describe("the case's linked cases", () => {
     apollo
       .expectOne(CaseByNumberDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     apollo.expectNone(LinkCasesDocument);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });

@@ -4,11 +4,11 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { GraphQLError } from 'graphql';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
 import { InboxPageComponent } from './inbox-page.component';
 import { InboxDocument, InboxPageDocument, type InboxQuery } from './operations.generated';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 
 const RLO = '\u202e';
 
@@ -111,33 +111,21 @@ describe('the inbox', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({
-      imports: [ApolloTestingModule],
-      providers: [provideRouter([]), { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } }],
-    });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([
+      provideRouter([]),
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+    ]);
     fixture = TestBed.createComponent(InboxPageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   });
 
-  afterEach(() => {
-    fixture.nativeElement.remove();
-    fixture.destroy();
-  });
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  afterEach(() => fixture.destroy());
 
   /** Answers the list's query, returning the variables it was asked with. */
   async function answerList(data: InboxQuery) {
     const operation = apollo.expectOne(InboxDocument);
     operation.flushData(data);
-    await settle();
+    await settle(fixture);
     return operation.operation.variables;
   }
 
@@ -237,7 +225,7 @@ describe('the inbox', () => {
         edges: [2, 3, 4].map((number) => ({ node: plainCase(number) })),
       },
     });
-    await settle();
+    await settle(fixture);
     expect(numbers()).toEqual(['HR-2026-000001', 'HR-2026-000002', 'HR-2026-000003', 'HR-2026-000004']);
     expect(button('Show more cases')).toBeUndefined();
   });
@@ -246,7 +234,7 @@ describe('the inbox', () => {
     apollo
       .expectOne(InboxDocument)
       .graphqlErrors([new GraphQLError('no', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="alert"]')!.textContent).toBe('You do not have access to this.');
   });
 
@@ -254,7 +242,7 @@ describe('the inbox', () => {
     await answerList(listAnswer([1, 2, 3]));
     const press = async (key: string) => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      await settle();
+      await settle(fixture);
     };
     await press('j');
     expect(document.activeElement!.textContent!.trim()).toBe('HR-2026-000001');

@@ -3,8 +3,8 @@
  */
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
+import { configureApolloTesting } from '@homeroom/portal/ui/testing';
 import { PersonPageDocument, type PersonPageQuery } from './operations.generated';
 import { PersonPageComponent } from './person-page.component';
 
@@ -48,14 +48,14 @@ function personAnswer(): PersonPageQuery {
 
 describe("a person's page", () => {
   it('lists their cases with the subjects’ direction controls marked', async () => {
-    TestBed.configureTestingModule({
-      imports: [ApolloTestingModule],
-      providers: [provideRouter([]), { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } }],
-    });
+    const apollo = configureApolloTesting([
+      provideRouter([]),
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+    ]);
     const fixture = TestBed.createComponent(PersonPageComponent);
     fixture.componentRef.setInput('id', 'p1');
     fixture.detectChanges();
-    TestBed.inject(ApolloTestingController).expectOne(PersonPageDocument).flushData(personAnswer());
+    apollo.expectOne(PersonPageDocument).flushData(personAnswer());
     await fixture.whenStable();
     const cells = (fixture.nativeElement as HTMLElement).querySelectorAll('tbody td');
     expect(cells[1]?.textContent).toBe('Refund ⟨U+202E⟩fdp.exe');

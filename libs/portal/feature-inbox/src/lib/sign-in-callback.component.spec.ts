@@ -4,7 +4,7 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { SessionService } from '@homeroom/portal/data-access';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { alertTexts, axeViolations, settle } from '@homeroom/portal/ui/testing';
 import { SignInCallbackComponent } from './sign-in-callback.component';
 
 /** Where the issuer sends staff back: its code and state in the address. */
@@ -15,18 +15,10 @@ describe('coming back from sign-in', () => {
   let navigateByUrl: jest.SpyInstance;
   const session = { completeSignIn: jest.fn(), signIn: jest.fn() };
   const page = () => fixture.nativeElement as HTMLElement;
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
-
-  /** Lets the exchange finish, and the page draw what came of it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const alerts = () => alertTexts(page());
 
   function open(): void {
     fixture = TestBed.createComponent(SignInCallbackComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   }
 
@@ -42,14 +34,13 @@ describe('coming back from sign-in', () => {
 
   afterEach(() => {
     fixture.destroy();
-    fixture.nativeElement.remove();
     history.replaceState(null, '', '/');
   });
 
   it('says it is signing in while the code is exchanged', async () => {
     session.completeSignIn.mockReturnValue(new Promise(() => undefined));
     open();
-    await settle();
+    await settle(fixture);
     const status = page().querySelector('[aria-live="polite"]')!;
     expect(status.textContent).toBe('Signing you in…');
     expect(alerts()).toEqual([]);
@@ -60,7 +51,7 @@ describe('coming back from sign-in', () => {
   it('exchanges the code in the address, then goes where the person was going in place of this page', async () => {
     session.completeSignIn.mockResolvedValue('/cases/HR-2026-000123');
     open();
-    await settle();
+    await settle(fixture);
     expect(session.completeSignIn).toHaveBeenCalledTimes(1);
     expect((session.completeSignIn.mock.calls[0]![0] as URL).href).toBe(`http://localhost${CALLBACK}`);
     expect(navigateByUrl).toHaveBeenCalledWith('/cases/HR-2026-000123', { replaceUrl: true });
@@ -70,7 +61,7 @@ describe('coming back from sign-in', () => {
   it('says why the sign-in failed, and offers to sign in again to the inbox', async () => {
     session.completeSignIn.mockRejectedValue(new Error('The sign-in did not complete; try again.'));
     open();
-    await settle();
+    await settle(fixture);
     expect(navigateByUrl).not.toHaveBeenCalled();
     expect(alerts()).toEqual(['The sign-in did not complete; try again.']);
     expect(page().querySelector('[aria-live="polite"]')).toBeNull();
@@ -84,7 +75,7 @@ describe('coming back from sign-in', () => {
   it('says what went wrong when something other than an error was thrown', async () => {
     session.completeSignIn.mockRejectedValue('access_denied');
     open();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['access_denied']);
   });
 });

@@ -2,25 +2,24 @@
  * @jest-environment jsdom
  */
 import { TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import type { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
 import { LanguageService } from '@homeroom/portal/data-access';
+import { configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { ConfirmRequesterPageComponent } from './confirm-requester-page.component';
 import { ConfirmRequesterDocument } from './operations.generated';
 
 async function open(answer: (op: ReturnType<ApolloTestingController['expectOne']>) => void) {
-  TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
+  const apollo = configureApolloTesting();
   TestBed.inject(LanguageService).use('en');
   const fixture = TestBed.createComponent(ConfirmRequesterPageComponent);
   fixture.componentRef.setInput('token', 'link-token');
   fixture.detectChanges();
-  const operation = TestBed.inject(ApolloTestingController).expectOne(ConfirmRequesterDocument);
+  const operation = apollo.expectOne(ConfirmRequesterDocument);
   expect(operation.operation.variables).toEqual({ token: 'link-token' });
   answer(operation);
   // The answer settles the page's promise a turn later.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-  fixture.detectChanges();
+  await settle(fixture);
   return fixture.nativeElement as HTMLElement;
 }
 

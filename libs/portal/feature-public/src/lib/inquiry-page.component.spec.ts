@@ -3,10 +3,16 @@
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
 import { LanguageService } from '@homeroom/portal/data-access';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { MAX_FILE_BYTES } from './attachment-file';
 import { InquiryPageComponent } from './inquiry-page.component';
 import {
@@ -50,49 +56,37 @@ describe('the public inquiry form', () => {
   const field = <T extends HTMLElement = HTMLInputElement>(id: string) => page().querySelector<T>(`#${id}`);
   const labelOf = (id: string) => page().querySelector(`label[for="${id}"]`)?.textContent ?? null;
   const submitButton = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
+  const alerts = () => alertTexts(page());
   const options = (id: string) =>
     [...field<HTMLSelectElement>(id)!.options].map((option) => [option.value, option.textContent!.trim()]);
   const fileInput = () => field('attachment')!;
 
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await fixture.whenStable();
-      fixture.detectChanges();
-    }
-  }
-
   /** The form opened in a language, its schools and topics asked for (nothing else) and answered. */
   async function open(language: 'en' | 'es' = 'en', choices: InquiryFormChoicesQuery = CHOICES) {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
+    apollo = configureApolloTesting([provideRouter([])]);
     TestBed.inject(LanguageService).use(language);
-    apollo = TestBed.inject(ApolloTestingController);
     fixture = TestBed.createComponent(InquiryPageComponent);
     fixture.detectChanges();
     const operation = apollo.expectOne(InquiryFormChoicesDocument);
     expect(operation.operation.variables).toEqual({});
     operation.flushData(choices);
-    await settle();
+    await settle(fixture, 3);
   }
 
   async function fill(id: string, value: string): Promise<void> {
-    const control = field<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
-    await settle();
+    setField(page(), id, value);
+    await settle(fixture, 3);
   }
 
   async function chooseFile(file: File | null): Promise<void> {
     Object.defineProperty(fileInput(), 'files', { value: file ? [file] : [], configurable: true });
     fileInput().dispatchEvent(new Event('change'));
-    await settle();
+    await settle(fixture, 3);
   }
 
   async function send(): Promise<ReturnType<ApolloTestingController['expectOne']>> {
     submitButton().click();
-    await settle();
+    await settle(fixture, 3);
     return apollo.expectOne(SubmitInquiryDocument);
   }
 
@@ -158,7 +152,7 @@ describe('the public inquiry form', () => {
     await open();
     await fill('message', '   ');
     submitButton().click();
-    await settle();
+    await settle(fixture, 3);
     apollo.expectNone(SubmitInquiryDocument);
     expect(alerts()).toEqual(['Please write your message.']);
     const message = field<HTMLTextAreaElement>('message')!;
@@ -173,7 +167,7 @@ describe('the public inquiry form', () => {
     expect(message.getAttribute('aria-invalid')).toBe('false');
     expect(message.hasAttribute('aria-describedby')).toBe(false);
     sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000042', trackingToken: 'tok-42' } });
-    await settle();
+    await settle(fixture, 3);
   });
 
   it('sends what was filled in, waits while it goes, and gives the case number and tracking link', async () => {
@@ -199,7 +193,7 @@ describe('the public inquiry form', () => {
     expect(submitButton().disabled).toBe(true);
 
     sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000042', trackingToken: 'tok-42' } });
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('form')).toBeNull();
     const section = page().querySelector('section[aria-live="polite"]')!;
     expect(section.querySelector('h1')!.textContent).toBe('Thank you. We received your message.');
@@ -218,7 +212,7 @@ describe('the public inquiry form', () => {
     const sending = await send();
     expect(sending.operation.variables).toEqual({ input: sentInput(), attachments: null });
     sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000043', trackingToken: 'tok-43' } });
-    await settle();
+    await settle(fixture, 3);
   });
 
   it('sends an anonymous message in Spanish without a name or contact details', async () => {
@@ -231,7 +225,7 @@ describe('the public inquiry form', () => {
       'Enviar sin mi nombre ni mis datos de contacto',
     );
     anonymous.click();
-    await settle();
+    await settle(fixture, 3);
     expect([field('name'), field('email'), field('phone')]).toEqual([null, null, null]);
     expect(anonymous.closest('label')!.nextElementSibling!.textContent).toBe(
       'No podemos responder a un mensaje anónimo, pero leemos todos.',
@@ -245,7 +239,7 @@ describe('the public inquiry form', () => {
       attachments: null,
     });
     sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000044', trackingToken: 'tok-44' } });
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('h1')!.textContent).toBe('Gracias. Recibimos su mensaje.');
   });
 
@@ -262,7 +256,7 @@ describe('the public inquiry form', () => {
         },
       }),
     ]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual(['Please check what you entered. email: not an email address.']);
     expect(field<HTMLTextAreaElement>('message')!.value).toBe(MESSAGE);
     expect(field('email')!.value).toBe('sam@');
@@ -271,22 +265,21 @@ describe('the public inquiry form', () => {
   });
 
   it('says why the schools could not be loaded, and can still be sent', async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
+    apollo = configureApolloTesting([provideRouter([])]);
     TestBed.inject(LanguageService).use('en');
-    apollo = TestBed.inject(ApolloTestingController);
     fixture = TestBed.createComponent(InquiryPageComponent);
     fixture.detectChanges();
     apollo
       .expectOne(InquiryFormChoicesDocument)
       .graphqlErrors([new GraphQLError('busy', { extensions: { code: 'UPSTREAM_UNAVAILABLE' } })]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual(['The service is busy right now. Please try again in a moment.']);
     expect(options('school')).toEqual([['', 'The district office']]);
     await fill('message', MESSAGE);
     const sending = await send();
     expect(sending.operation.variables).toEqual({ input: sentInput(), attachments: null });
     sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000045', trackingToken: 'tok-45' } });
-    await settle();
+    await settle(fixture, 3);
   });
 
   describe('a file', () => {
@@ -310,14 +303,14 @@ describe('the public inquiry form', () => {
         ],
       });
       sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000046', trackingToken: 'tok-46' } });
-      await settle();
+      await settle(fixture, 3);
     });
 
     it('is removed by its button, the focus back on the file input, and then not sent', async () => {
       await open();
       await chooseFile(photo());
       (page().querySelector('.chosen-file button') as HTMLButtonElement).click();
-      await settle();
+      await settle(fixture, 3);
       expect(page().querySelector('[data-testid="chosen-file"]')).toBeNull();
       expect(document.activeElement).toBe(fileInput());
       expect(fileInput().value).toBe('');
@@ -325,7 +318,7 @@ describe('the public inquiry form', () => {
       const sending = await send();
       expect(sending.operation.variables).toEqual({ input: sentInput(), attachments: null });
       sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000047', trackingToken: 'tok-47' } });
-      await settle();
+      await settle(fixture, 3);
     });
 
     it('of a type the district does not take is refused by name before anything is sent', async () => {
@@ -343,7 +336,7 @@ describe('the public inquiry form', () => {
       const sending = await send();
       expect(sending.operation.variables).toEqual({ input: sentInput(), attachments: null });
       sending.flushData({ submitInquiry: { caseNumber: 'HR-2026-000048', trackingToken: 'tok-48' } });
-      await settle();
+      await settle(fixture, 3);
     });
 
     it('too large or empty is refused, in the language of the page; a good file clears the refusal', async () => {
@@ -373,7 +366,7 @@ describe('the public inquiry form', () => {
           extensions: { code: 'BAD_USER_INPUT', reason: 'ATTACHMENT_TOO_LARGE' },
         }),
       ]);
-      await settle();
+      await settle(fixture, 3);
       expect(alerts()).toEqual([
         'bus-stop.jpg is too large to send: files can be up to 10 MB. Please choose a smaller one.',
       ]);

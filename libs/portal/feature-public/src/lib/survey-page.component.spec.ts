@@ -2,10 +2,10 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
 import { LanguageService } from '@homeroom/portal/data-access';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { alertTexts, axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import {
   SubmitSurveyResponseDocument,
   SurveyByTokenDocument,
@@ -75,7 +75,7 @@ describe('the survey page', () => {
   let apollo: ApolloTestingController;
   const page = () => fixture.nativeElement as HTMLElement;
   const text = (element: Element | null) => element?.textContent!.replace(/\s+/g, ' ').trim() ?? null;
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
+  const alerts = () => alertTexts(page());
   const fieldsets = () => [...page().querySelectorAll('fieldset')];
   /** A question's box or radio button, by the question's words and its own. */
   const input = (legend: string, label: string) => {
@@ -85,20 +85,10 @@ describe('the survey page', () => {
   };
   const submitButton = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await fixture.whenStable();
-      fixture.detectChanges();
-    }
-  }
-
   /** The page opened by its link in the family's language; the survey asked for in it. */
   function open(language: 'en' | 'es' = 'es'): ReturnType<ApolloTestingController['expectOne']> {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
+    apollo = configureApolloTesting();
     TestBed.inject(LanguageService).use(language);
-    apollo = TestBed.inject(ApolloTestingController);
     fixture = TestBed.createComponent(SurveyPageComponent);
     fixture.componentRef.setInput('token', 'survey-token');
     fixture.detectChanges();
@@ -109,7 +99,7 @@ describe('the survey page', () => {
 
   async function send(): Promise<ReturnType<ApolloTestingController['expectOne']>> {
     submitButton().click();
-    await settle();
+    await settle(fixture, 3);
     return apollo.expectOne(SubmitSurveyResponseDocument);
   }
 
@@ -120,18 +110,18 @@ describe('the survey page', () => {
 
   it('says it is loading until the survey comes', async () => {
     const operation = open();
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('[aria-live="polite"]')!.textContent).toBe('Cargando…');
     expect(page().querySelector('form')).toBeNull();
     expect(alerts()).toEqual([]);
     operation.flushData(survey());
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('[aria-live="polite"]')).toBeNull();
   });
 
   it('asks each question in its own way, in the language of the survey', async () => {
     open().flushData(survey());
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('main')!.lang).toBe('es');
     expect(page().querySelector('h1')!.textContent).toBe('¿Cómo lo hicimos?');
     expect(fieldsets().map((fieldset) => text(fieldset.querySelector('legend')))).toEqual([
@@ -184,7 +174,7 @@ describe('the survey page', () => {
 
   it('sends each answer given by the link, in the language of the survey, and thanks the family', async () => {
     open().flushData(survey());
-    await settle();
+    await settle(fixture, 3);
     input('¿Qué tan satisfecho está?', '4').click();
     input('¿Nos recomendaría?', '9').click();
     input('¿Cómo nos contactó?', 'Por la web').click();
@@ -193,7 +183,7 @@ describe('the survey page', () => {
     const comment = page().querySelector('textarea')!;
     comment.value = 'Gracias por la ayuda.';
     comment.dispatchEvent(new Event('input'));
-    await settle();
+    await settle(fixture, 3);
     const sending = await send();
     expect(sending.operation.variables).toEqual({
       token: 'survey-token',
@@ -208,7 +198,7 @@ describe('the survey page', () => {
     });
     expect(submitButton().disabled).toBe(true);
     sending.flushData({ submitSurveyResponse: { id: 'r1' } });
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('form')).toBeNull();
     expect(page().querySelector('h1')!.textContent).toBe('Gracias por sus respuestas.');
     expect(await axeViolations(page())).toEqual([]);
@@ -216,14 +206,14 @@ describe('the survey page', () => {
 
   it('leaves out the questions left unanswered, a blank comment and a choice taken back', async () => {
     open().flushData(survey());
-    await settle();
+    await settle(fixture, 3);
     input('¿Nos recomendaría?', '0').click();
     input('¿Sobre qué temas?', 'Calificaciones').click();
     input('¿Sobre qué temas?', 'Calificaciones').click();
     const comment = page().querySelector('textarea')!;
     comment.value = '   ';
     comment.dispatchEvent(new Event('input'));
-    await settle();
+    await settle(fixture, 3);
     const sending = await send();
     expect(sending.operation.variables).toEqual({
       token: 'survey-token',
@@ -231,17 +221,17 @@ describe('the survey page', () => {
       answers: [{ questionId: 'q-nps', number: 0 }],
     });
     sending.flushData({ submitSurveyResponse: { id: 'r2' } });
-    await settle();
+    await settle(fixture, 3);
   });
 
   it('says why the answers were refused, and lets the family send them again', async () => {
     open().flushData(survey());
-    await settle();
+    await settle(fixture, 3);
     input('¿Qué tan satisfecho está?', '5').click();
     (await send()).graphqlErrors([
       new GraphQLError('Invalid answers', { extensions: { code: 'BAD_USER_INPUT' } }),
     ]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual(['Revise lo que escribió, por favor.']);
     expect(page().querySelector('form')).not.toBeNull();
     expect(submitButton().disabled).toBe(false);
@@ -253,13 +243,13 @@ describe('the survey page', () => {
       answers: [{ questionId: 'q-score', number: 5 }],
     });
     again.flushData({ submitSurveyResponse: { id: 'r3' } });
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual([]);
   });
 
   it('says a survey already answered, closed or expired cannot be answered, without a form', async () => {
     open('en').flushData(survey({ state: 'ANSWERED', language: 'en', title: 'How did we do?' }));
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('h1')!.textContent).toBe('How did we do?');
     expect(alerts()).toEqual(['This survey link has already been used, has expired, or is not valid.']);
     expect(page().querySelector('form')).toBeNull();
@@ -268,7 +258,7 @@ describe('the survey page', () => {
 
   it('says so when the link opens no survey', async () => {
     open('en').flushData({ surveyByToken: null });
-    await settle();
+    await settle(fixture, 3);
     expect(page().querySelector('main')!.lang).toBe('en');
     expect(alerts()).toEqual(['This survey link has already been used, has expired, or is not valid.']);
     expect(page().querySelector('h1')).toBeNull();
@@ -276,7 +266,7 @@ describe('the survey page', () => {
 
   it('says in plain words why the survey could not be loaded', async () => {
     open('en').graphqlErrors([new GraphQLError('Not found', { extensions: { code: 'NOT_FOUND' } })]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual(['We could not find that.']);
     expect(page().querySelector('[aria-live="polite"]')).toBeNull();
   });

@@ -2,10 +2,10 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
 import { LanguageService } from '@homeroom/portal/data-access';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import {
   ReplyAsRequesterDocument,
   type ReplyAsRequesterMutation,
@@ -50,18 +50,10 @@ describe("a family's case page", () => {
       li.classList.contains('staff'),
     ]);
 
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
   /** The page opened by its link, in a language; the case asked for by the link's token. */
   function open(language: 'en' | 'es' = 'en'): ReturnType<ApolloTestingController['expectOne']> {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
+    apollo = configureApolloTesting();
     TestBed.inject(LanguageService).use(language);
-    apollo = TestBed.inject(ApolloTestingController);
     fixture = TestBed.createComponent(TrackingPageComponent);
     fixture.componentRef.setInput('token', 'tracking-token');
     fixture.detectChanges();
@@ -73,7 +65,7 @@ describe("a family's case page", () => {
   async function type(body: string): Promise<void> {
     textarea().value = body;
     textarea().dispatchEvent(new Event('input'));
-    await settle();
+    await settle(fixture);
   }
 
   afterEach(() => {
@@ -83,19 +75,19 @@ describe("a family's case page", () => {
 
   it('says it is loading until the case comes', async () => {
     const operation = open();
-    await settle();
+    await settle(fixture);
     const loading = page().querySelector('[aria-live="polite"]')!;
     expect(loading.textContent).toBe('Loading…');
     expect(page().querySelector('form')).toBeNull();
     expect(page().querySelector('[role="alert"]')).toBeNull();
     operation.flushData(tracked());
-    await settle();
+    await settle(fixture);
     expect(page().textContent).not.toContain('Loading…');
   });
 
   it('shows the case, its status in plain words and the public conversation, who said what', async () => {
     open().flushData(tracked());
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('main')!.lang).toBe('en');
     expect(text(page().querySelector('h1'))).toBe('Your case');
     expect(page().querySelector('[data-testid="tracked-number"]')!.textContent).toBe('HR-2026-000042');
@@ -116,13 +108,13 @@ describe("a family's case page", () => {
   it('shows a status the page has no words for as the API names it', async () => {
     const answer = tracked();
     open().flushData({ trackCase: { ...answer.trackCase!, status: 'ARCHIVED' as never } });
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[data-testid="tracked-status"]')!.textContent).toBe('ARCHIVED');
   });
 
   it('speaks Spanish to a family that chose it', async () => {
     open('es').flushData(tracked());
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('main')!.lang).toBe('es');
     expect(text(page().querySelector('h1'))).toBe('Su caso');
     expect(page().querySelector('[data-testid="tracked-status"]')!.textContent).toBe('En curso');
@@ -133,7 +125,7 @@ describe("a family's case page", () => {
 
   it('says so when the link opens no case', async () => {
     open().flushData({ trackCase: null });
-    await settle();
+    await settle(fixture);
     const alerts = [...page().querySelectorAll('[role="alert"]')];
     expect(alerts.map((alert) => alert.textContent)).toEqual([
       'We could not find this case. Check the link you were given.',
@@ -146,7 +138,7 @@ describe("a family's case page", () => {
     open('es').graphqlErrors([
       new GraphQLError('Too many requests', { extensions: { code: 'RATE_LIMITED' } }),
     ]);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="alert"]')!.textContent).toBe(
       'Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.',
     );
@@ -155,7 +147,7 @@ describe("a family's case page", () => {
 
   it('sends nothing until a reply is written', async () => {
     open().flushData(tracked());
-    await settle();
+    await settle(fixture);
     expect(sendButton().disabled).toBe(true);
     await type('   \n ');
     expect(sendButton().disabled).toBe(true);
@@ -165,10 +157,10 @@ describe("a family's case page", () => {
 
   it('sends the reply by the token, waits while it goes, then shows it in the conversation', async () => {
     open().flushData(tracked());
-    await settle();
+    await settle(fixture);
     await type('It was late again today.');
     sendButton().click();
-    await settle();
+    await settle(fixture);
     const reply = apollo.expectOne(ReplyAsRequesterDocument);
     expect(reply.operation.variables).toEqual({ token: 'tracking-token', body: 'It was late again today.' });
     expect(sendButton().disabled).toBe(true);
@@ -179,7 +171,7 @@ describe("a family's case page", () => {
         messages: [...tracked().trackCase!.messages, message('m3', 'INBOUND', 'It was late again today.')],
       },
     } satisfies ReplyAsRequesterMutation);
-    await settle();
+    await settle(fixture);
     expect(conversation()).toEqual([
       ['You', 'The bus came at 8:40 three days running.', false],
       ['District staff', 'Thank you; we asked the bus company.', true],
@@ -193,14 +185,14 @@ describe("a family's case page", () => {
 
   it('says why a reply was refused, keeps what was written, and clears the refusal on a reply that goes', async () => {
     open().flushData(tracked());
-    await settle();
+    await settle(fixture);
     await type('It was late again today.');
     sendButton().click();
-    await settle();
+    await settle(fixture);
     apollo
       .expectOne(ReplyAsRequesterDocument)
       .graphqlErrors([new GraphQLError('Too many requests', { extensions: { code: 'RATE_LIMITED' } })]);
-    await settle();
+    await settle(fixture);
     expect([...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent)).toEqual([
       'Too many tries in a short time. Please wait a minute and try again.',
     ]);
@@ -210,7 +202,7 @@ describe("a family's case page", () => {
     expect(await axeViolations(page())).toEqual([]);
 
     sendButton().click();
-    await settle();
+    await settle(fixture);
     const again = apollo.expectOne(ReplyAsRequesterDocument);
     expect(again.operation.variables).toEqual({ token: 'tracking-token', body: 'It was late again today.' });
     again.flushData({
@@ -220,7 +212,7 @@ describe("a family's case page", () => {
         messages: [...tracked().trackCase!.messages, message('m3', 'INBOUND', 'It was late again today.')],
       },
     } satisfies ReplyAsRequesterMutation);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="alert"]')).toBeNull();
     expect(conversation()).toHaveLength(3);
   });

@@ -3,7 +3,7 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { axeViolations } from '../testing/axe';
+import { axeViolations, buttonNamed } from '../testing';
 import { ConfirmPanelComponent } from './confirm-panel.component';
 
 /** A page that asks before deactivating a school: the question is the panel's content. */
@@ -36,8 +36,7 @@ describe('hr-confirm-panel', () => {
   let fixture: ComponentFixture<AskingPageComponent>;
   const page = () => fixture.nativeElement as HTMLElement;
   const panel = () => page().querySelector<HTMLElement>('hr-confirm-panel')!;
-  const button = (name: string) =>
-    [...panel().querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+  const button = (name: string) => buttonNamed(panel(), name)!;
 
   async function open(): Promise<void> {
     page().querySelector<HTMLButtonElement>('#opener')!.focus();

@@ -64,14 +64,10 @@ describe('hr-multi-select', () => {
 
   beforeEach(() => {
     fixture = TestBed.createComponent(RuleFormComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   });
 
-  afterEach(() => {
-    fixture.nativeElement.remove();
-    fixture.destroy();
-  });
+  afterEach(() => fixture.destroy());
 
   it('is a labelled search box over the options as checkboxes, with how many are chosen', async () => {
     expect(search().labels![0]!.textContent!.trim()).toBe('is at one of these schools');

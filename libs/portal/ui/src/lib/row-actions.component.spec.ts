@@ -47,11 +47,8 @@ describe('hr-row-actions', () => {
 
   beforeEach(() => {
     fixture = TestBed.createComponent(SchoolListComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   });
-
-  afterEach(() => fixture.nativeElement.remove());
 
   it('shows each action as a button named for its row, in a group named for the row', () => {
     expect(buttons().map((b) => [b.textContent!.trim(), b.getAttribute('aria-label')])).toEqual([

@@ -2,9 +2,16 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminApiClientsDocument,
   type AdminApiClientsQuery,
@@ -58,45 +65,32 @@ describe('the API clients page', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const rows = () => [...page().querySelectorAll('[data-testid="api-client"]')];
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
-  const button = (name: string, within: Element = page()) =>
-    [...within.querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
+  const button = (name: string, within: Element = page()) => buttonNamed(within, name)!;
   const secretPanel = () => page().querySelector('.secret');
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const alerts = () => alertTexts(page());
 
   async function listed(data: AdminApiClientsQuery): Promise<void> {
     apollo.expectOne(AdminApiClientsDocument).flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   async function create(name: string, scopes: string[]): Promise<void> {
-    field<HTMLInputElement>('client-name').value = name;
-    field<HTMLInputElement>('client-name').dispatchEvent(new Event('input'));
+    setField(page(), 'client-name', name);
     for (const scope of scopes) field<HTMLInputElement>(`scope-${scope.replace(':', '-')}`).click();
     button('Create client').click();
-    await settle();
+    await settle(fixture);
   }
 
   /** Asks to do `action` to a client from its row, and says yes. */
   async function confirm(action: string): Promise<void> {
     button(action).click();
-    await settle();
+    await settle(fixture);
     button(action, page().querySelector('hr-confirm-panel')!).click();
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(ApiClientsPageComponent);
     fixture.detectChanges();
   });
@@ -108,7 +102,7 @@ describe('the API clients page', () => {
   });
 
   it('says it is loading until the clients come, and what to do when there are none', async () => {
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('Loading API clients…');
     await listed(answer([]));
     expect(page().textContent).not.toContain('Loading API clients…');
@@ -119,7 +113,7 @@ describe('the API clients page', () => {
     apollo
       .expectOne(AdminApiClientsDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
@@ -177,7 +171,7 @@ describe('the API clients page', () => {
     expect(button('Create client').disabled).toBe(true);
     expect(button('Revoke SIS sync').disabled).toBe(true);
     created.flushData(issued('createApiClient', 'hr_lunch', 'Lunch app', 's3cr3t-value'));
-    await settle();
+    await settle(fixture);
     await listed(clients());
     expect(secretPanel()!.querySelector('h2')!.textContent).toBe('Client created: Lunch app');
     expect(page().querySelector('[data-testid="client-id"]')!.textContent).toBe('hr_lunch');
@@ -194,23 +188,23 @@ describe('the API clients page', () => {
     apollo
       .expectOne(CreateApiClientDocument)
       .flushData(issued('createApiClient', 'hr_lunch', 'Lunch app', 's3cr3t'));
-    await settle();
+    await settle(fixture);
     await listed(clients());
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     button('Copy the secret').click();
-    await settle();
+    await settle(fixture);
     expect(writeText).toHaveBeenCalledWith('s3cr3t');
     expect(secretPanel()!.textContent).toContain('The secret was copied.');
     writeText.mockRejectedValue(new Error('denied'));
     button('Copy the client id').click();
-    await settle();
+    await settle(fixture);
     expect(writeText).toHaveBeenLastCalledWith('hr_lunch');
     expect(secretPanel()!.textContent).toContain(
       'The client id could not be copied: select it and copy it yourself.',
     );
     button('I have copied it: hide the secret').click();
-    await settle();
+    await settle(fixture);
     expect(secretPanel()).toBeNull();
   });
 
@@ -220,7 +214,7 @@ describe('the API clients page', () => {
     const rotate = apollo.expectOne(RotateApiClientSecretDocument);
     expect(rotate.operation.variables).toEqual({ clientId: 'hr_bus' });
     rotate.flushData(issued('rotateApiClientSecret', 'hr_bus', 'Bus tracker', 'n3w-s3cr3t'));
-    await settle();
+    await settle(fixture);
     await listed(clients());
     expect(page().querySelector('hr-confirm-panel')).toBeNull();
     expect(secretPanel()!.querySelector('h2')!.textContent).toBe('New secret for Bus tracker');
@@ -230,7 +224,7 @@ describe('the API clients page', () => {
   it('revokes a client once asked', async () => {
     await listed(clients());
     button('Revoke SIS sync').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('hr-confirm-panel')!.textContent).toContain(
       'Revoke SIS sync? It can get no new tokens',
     );
@@ -241,7 +235,7 @@ describe('the API clients page', () => {
     revoke.flushData({
       revokeApiClient: { __typename: 'ApiClient', clientId: 'hr_sis', revokedAt: '2026-03-12T12:00:00.000Z' },
     } as never);
-    await settle();
+    await settle(fixture);
     await listed(clients());
     expect(page().querySelector('hr-confirm-panel')).toBeNull();
     expect(secretPanel()).toBeNull();
@@ -253,14 +247,14 @@ describe('the API clients page', () => {
     apollo
       .expectOne(RevokeApiClientDocument)
       .graphqlErrors([new GraphQLError('Not found', { extensions: { code: 'NOT_FOUND' } })]);
-    await settle();
+    await settle(fixture);
     const question = page().querySelector('hr-confirm-panel')!;
     expect([...question.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent)).toEqual([
       'We could not find that.',
     ]);
     expect(await axeViolations(page())).toEqual([]);
     button('Give SIS sync a new secret').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([]);
   });
 });

@@ -3,8 +3,9 @@
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
+import { configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { EmailQuarantinePageComponent } from './email-quarantine-page.component';
 import {
   DiscardQuarantinedEmailDocument,
@@ -65,24 +66,16 @@ describe('the kept email page', () => {
       name.test(b.getAttribute('aria-label') ?? b.textContent!),
     )!;
 
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
   /** The list as asked for, with its variables, answered. */
   async function list(state: string, data: EmailQuarantineQuery): Promise<void> {
     const operation = apollo.expectOne(EmailQuarantineDocument);
     expect(operation.operation.variables).toEqual({ state, first: 25 });
     operation.flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([provideRouter([])]);
     fixture = TestBed.createComponent(EmailQuarantinePageComponent);
     fixture.detectChanges();
   });
@@ -95,11 +88,11 @@ describe('the kept email page', () => {
   it('says it is loading the waiting messages until they come', async () => {
     const operation = apollo.expectOne(EmailQuarantineDocument);
     expect(operation.operation.variables).toEqual({ state: 'OPEN', first: 25 });
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('Loading kept email…');
     expect(page().querySelector('table')).toBeNull();
     operation.flushData(answer([]));
-    await settle();
+    await settle(fixture);
     expect(page().textContent).not.toContain('Loading');
   });
 
@@ -114,7 +107,7 @@ describe('the kept email page', () => {
     apollo
       .expectOne(EmailQuarantineDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="alert"]')!.textContent).toBe('You do not have access to this.');
   });
 
@@ -159,7 +152,7 @@ describe('the kept email page', () => {
         },
       },
     } as never);
-    await settle();
+    await settle(fixture);
     await list('OPEN', answer([kept({ id: 'q2' })]));
     const notice = [...page().querySelectorAll('[role="status"] p')].find((p) =>
       /opened/.test(p.textContent!),
@@ -177,7 +170,7 @@ describe('the kept email page', () => {
         extensions: { code: 'CONFLICT', reason: 'ALREADY_SETTLED' },
       }),
     ]);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="alert"]')!.textContent).toBe(
       'Someone else already settled this message',
     );
@@ -186,7 +179,7 @@ describe('the kept email page', () => {
   it('discards a message once the administrator confirms', async () => {
     await list('OPEN', waiting());
     button(/^Discard “Invoice/).click();
-    await settle();
+    await settle(fixture);
     apollo.expectNone(DiscardQuarantinedEmailDocument);
     const panel = page().querySelector('hr-confirm-panel')!;
     expect(panel.textContent).toContain('Discard “Invoice ⟨U+202E⟩fdp.exe” from ms.ortiz@example.org?');
@@ -200,7 +193,7 @@ describe('the kept email page', () => {
         discardedAt: '2026-12-02T09:00:00.000Z',
       },
     } as never);
-    await settle();
+    await settle(fixture);
     await list('OPEN', answer([kept({ id: 'q2' })]));
     expect(page().querySelector('hr-confirm-panel')).toBeNull();
     expect(page().textContent).toContain('was discarded.');
@@ -211,7 +204,7 @@ describe('the kept email page', () => {
     const select = page().querySelector('select')!;
     select.value = 'RELEASED';
     select.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('Loading kept email…');
     await list(
       'RELEASED',

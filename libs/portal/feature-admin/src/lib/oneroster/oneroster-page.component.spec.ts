@@ -2,9 +2,10 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
 import { Subject } from 'rxjs';
+import { buttonNamed, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { OneRosterPageComponent } from './oneroster-page.component';
 import {
   AddRosterImportFilePartDocument,
@@ -128,43 +129,33 @@ describe('the OneRoster import page', () => {
   let ticks: Subject<number>;
   const page = () => fixture.nativeElement as HTMLElement;
   const text = (element: Element | null) => element?.textContent!.replace(/\s+/g, ' ').trim() ?? null;
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === name) ?? null;
+  const button = (name: string) => buttonNamed(page(), name) ?? null;
   const heading = () => text(page().querySelector('#roster-job-heading'));
   const alerts = () => [...page().querySelectorAll('[role="alert"]')].map(text);
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await fixture.whenStable();
-      fixture.detectChanges();
-    }
-  }
 
   /** The recent jobs, asked for as the page opens (or again after a job started), answered. */
   async function listJobs(...jobs: ReturnType<typeof state>[]): Promise<void> {
     const operation = apollo.expectOne(RosterImportJobsDocument);
     expect(operation.operation.variables).toEqual({ first: 10 });
     operation.flushData({ rosterImportJobs: jobs });
-    await settle();
+    await settle(fixture, 3);
   }
 
   /** One tick of the poll: the job's state asked for, and answered. */
   async function poll(id: string, answer: ReturnType<typeof state>): Promise<void> {
     ticks.next(0);
-    await settle();
+    await settle(fixture, 3);
     const operation = apollo.expectOne(RosterImportJobStateDocument);
     expect(operation.operation.variables).toEqual({ id });
     operation.flushData({ rosterImportJob: answer });
-    await settle();
+    await settle(fixture, 3);
   }
 
   async function chooseFiles(...files: File[]): Promise<void> {
     const input = page().querySelector<HTMLInputElement>('input[type="file"]')!;
     Object.defineProperty(input, 'files', { value: files, configurable: true });
     input.dispatchEvent(new Event('change'));
-    for (let i = 0; i < 50 && button('Upload and check')!.disabled; i += 1) await settle();
+    for (let i = 0; i < 50 && button('Upload and check')!.disabled; i += 1) await settle(fixture, 3);
     expect(button('Upload and check')!.disabled).toBe(false);
   }
 
@@ -182,14 +173,10 @@ describe('the OneRoster import page', () => {
 
   beforeEach(() => {
     ticks = new Subject<number>();
-    TestBed.configureTestingModule({
-      imports: [ApolloTestingModule],
-      providers: [
-        { provide: ROSTER_JOB_POLL, useValue: ticks },
-        { provide: ROSTER_UPLOAD_PART_BYTES, useValue: PART_BYTES },
-      ],
-    });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([
+      { provide: ROSTER_JOB_POLL, useValue: ticks },
+      { provide: ROSTER_UPLOAD_PART_BYTES, useValue: PART_BYTES },
+    ]);
     fixture = TestBed.createComponent(OneRosterPageComponent);
     fixture.detectChanges();
   });
@@ -206,11 +193,11 @@ describe('the OneRoster import page', () => {
     await chooseFiles(new File([MANIFEST], 'manifest.csv'), new File([USERS], 'users.csv'));
 
     button('Upload and check')!.click();
-    await settle();
+    await settle(fixture, 3);
     apollo.expectOne(StartRosterImportDocument).flushData({ startRosterImport: state('j1', 'UPLOADING') });
-    await settle();
+    await settle(fixture, 3);
     expectPart('manifest', 0, MANIFEST).flushData(partAnswer);
-    await settle();
+    await settle(fixture, 3);
     const bar = page().querySelector('#roster-upload-progress')!;
     const total = MANIFEST.length + USERS.length;
     expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual([`${MANIFEST.length}`, `${total}`]);
@@ -220,15 +207,15 @@ describe('the OneRoster import page', () => {
     expect(bar.getAttribute('aria-describedby')).toBe('roster-upload-line');
     expect(page().querySelector('#roster-upload-line')!.getAttribute('role')).toBe('status');
     expectPart('users', 0, USERS.slice(0, PART_BYTES)).flushData(partAnswer);
-    await settle();
+    await settle(fixture, 3);
     expect(bar.getAttribute('value')).toBe(`${MANIFEST.length + PART_BYTES}`);
     expectPart('users', 1, USERS.slice(PART_BYTES)).flushData(partAnswer);
-    await settle();
+    await settle(fixture, 3);
 
     const submit = apollo.expectOne(SubmitRosterImportDocument);
     expect(submit.operation.variables).toEqual({ jobId: 'j1' });
     submit.flushData({ submitRosterImport: state('j1', 'QUEUED') });
-    await settle();
+    await settle(fixture, 3);
     await listJobs(state('j1', 'QUEUED'));
     expect(page().querySelector('#roster-upload-progress')).toBeNull();
     expect(heading()).toBe('Import in progress');
@@ -249,7 +236,7 @@ describe('the OneRoster import page', () => {
     expect(preview.operation.variables).toEqual({ id: 'j1' });
     expect(text(page().querySelector('#roster-job-heading + p'))).toBe('Loading the preview…');
     preview.flushData(full(state('j1', 'AWAITING_CONFIRMATION'), { dryRunReport: report() }));
-    await settle();
+    await settle(fixture, 3);
     expect(heading()).toBe('Preview: what the set would change');
     expect(text(page().querySelector('hr-roster-confirm [role="alert"] strong'))).toBe(
       'This set deactivates 110 of 120 active people (92 %).',
@@ -261,19 +248,19 @@ describe('the OneRoster import page', () => {
       '110',
     ]);
     ticks.next(0);
-    await settle();
+    await settle(fixture, 3);
     apollo.expectNone(RosterImportJobStateDocument);
 
     expect(button('Apply')!.disabled).toBe(true);
     page().querySelector<HTMLInputElement>('hr-roster-confirm input[type="checkbox"]')!.click();
-    await settle();
+    await settle(fixture, 3);
     expect(button('Apply')!.disabled).toBe(false);
     button('Apply')!.click();
-    await settle();
+    await settle(fixture, 3);
     const confirm = apollo.expectOne(ConfirmRosterImportDocument);
     expect(confirm.operation.variables).toEqual({ jobId: 'j1', allowMassDeactivation: true });
     confirm.flushData({ confirmRosterImport: state('j1', 'QUEUED', { step: 'APPLY' }) });
-    await settle();
+    await settle(fixture, 3);
     expect(text(page().querySelector('hr-roster-job-progress [role="status"]'))).toBe(
       'Waiting to apply the set; it starts when the import before it is done.',
     );
@@ -287,7 +274,7 @@ describe('the OneRoster import page', () => {
     apollo
       .expectOne(RosterImportJobDocument)
       .flushData(full(done, { dryRunReport: report(), report: report({ dryRun: false, seconds: 9 }) }));
-    await settle();
+    await settle(fixture, 3);
     expect(heading()).toBe('Import applied');
     expect(text(page().querySelector('#roster-job-heading + p'))).toBe('The set was applied.');
     expect(text(page().querySelector('hr-roster-report p'))).toBe(
@@ -296,7 +283,7 @@ describe('the OneRoster import page', () => {
     );
     expect(text(page().querySelector('[data-testid="roster-job"] td:nth-child(3)'))).toBe('Applied');
     ticks.next(0);
-    await settle();
+    await settle(fixture, 3);
     apollo.expectNone(RosterImportJobStateDocument);
   });
 
@@ -304,13 +291,13 @@ describe('the OneRoster import page', () => {
     await listJobs();
     await chooseFiles(new File([MANIFEST], 'manifest.csv'), new File([USERS], 'users.csv'));
     button('Upload and check')!.click();
-    await settle();
+    await settle(fixture, 3);
     apollo.expectOne(StartRosterImportDocument).flushData({ startRosterImport: state('j1', 'UPLOADING') });
-    await settle();
+    await settle(fixture, 3);
     expectPart('manifest', 0, MANIFEST).networkError(new Error('connection reset'));
-    await settle();
+    await settle(fixture, 3);
     expectPart('manifest', 0, MANIFEST).flushData(partAnswer);
-    await settle();
+    await settle(fixture, 3);
     expectPart('users', 0, USERS.slice(0, PART_BYTES)).graphqlErrors([
       new GraphQLError('A set holds at most 1073741824 bytes', {
         extensions: {
@@ -319,11 +306,11 @@ describe('the OneRoster import page', () => {
         },
       }),
     ]);
-    await settle();
+    await settle(fixture, 3);
     const cancel = apollo.expectOne(CancelRosterImportDocument);
     expect(cancel.operation.variables).toEqual({ jobId: 'j1' });
     cancel.flushData({ cancelRosterImport: state('j1', 'CANCELLED') });
-    await settle();
+    await settle(fixture, 3);
     apollo.expectNone(SubmitRosterImportDocument);
     expect(alerts()).toEqual([
       'users.csv could not be sent (part 1): Please check what you entered. content: the set is too large.',
@@ -339,9 +326,9 @@ describe('the OneRoster import page', () => {
     await listJobs();
     await chooseFiles(new File([MANIFEST], 'manifest.csv'), new File([USERS], 'users.csv'));
     button('Upload and check')!.click();
-    await settle();
+    await settle(fixture, 3);
     apollo.expectOne(StartRosterImportDocument).flushData({ startRosterImport: state('j1', 'UPLOADING') });
-    await settle();
+    await settle(fixture, 3);
     expect(heading()).toBe('Import in progress');
     expect(text(page().querySelector('#roster-job-heading + p'))).toBe(
       'The files are being uploaded; the check starts once they are all sent.',
@@ -349,12 +336,12 @@ describe('the OneRoster import page', () => {
     const part = expectPart('manifest', 0, MANIFEST);
     button('Stop the upload')!.click();
     part.flushData(partAnswer);
-    await settle();
+    await settle(fixture, 3);
     apollo.expectNone(AddRosterImportFilePartDocument);
     const cancel = apollo.expectOne(CancelRosterImportDocument);
     expect(cancel.operation.variables).toEqual({ jobId: 'j1' });
     cancel.flushData({ cancelRosterImport: state('j1', 'CANCELLED') });
-    await settle();
+    await settle(fixture, 3);
     apollo.expectNone(SubmitRosterImportDocument);
     expect(heading()).toBe('Import cancelled');
     expect(button('Stop the upload')).toBeNull();
@@ -364,20 +351,20 @@ describe('the OneRoster import page', () => {
   it('checks the SIS, says so when none is configured, and says in words why a sync failed', async () => {
     await listJobs();
     button('Check the SIS now')!.click();
-    await settle();
+    await settle(fixture, 3);
     apollo.expectOne(StartRosterSyncDocument).graphqlErrors([
       new GraphQLError('No SIS REST API is configured (ONEROSTER_SYNC_URL)', {
         extensions: { code: 'FEATURE_DISABLED' },
       }),
     ]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual(['No SIS REST API is configured; ask IT to set ONEROSTER_SYNC_URL.']);
 
     button('Check the SIS now')!.click();
-    await settle();
+    await settle(fixture, 3);
     const sync = state('j2', 'QUEUED', { source: 'SIS_API' });
     apollo.expectOne(StartRosterSyncDocument).flushData({ startRosterSync: sync });
-    await settle();
+    await settle(fixture, 3);
     await listJobs(sync);
     expect(alerts()).toEqual([]);
     expect(heading()).toBe('SIS sync in progress');
@@ -405,7 +392,7 @@ describe('the OneRoster import page', () => {
       'https://sis.example.org/token answered 401 invalid_client',
     ]);
     ticks.next(0);
-    await settle();
+    await settle(fixture, 3);
     apollo.expectNone(RosterImportJobStateDocument);
   });
 
@@ -413,11 +400,11 @@ describe('the OneRoster import page', () => {
     const waiting = state('j3', 'AWAITING_CONFIRMATION', { createdAt: '2026-11-30T08:00:00.000Z' });
     await listJobs(waiting, state('j4', 'FAILED'));
     page().querySelector<HTMLButtonElement>('[data-testid="roster-job"] button')!.click();
-    await settle();
+    await settle(fixture, 3);
     const opened = apollo.expectOne(RosterImportJobDocument);
     expect(opened.operation.variables).toEqual({ id: 'j3' });
     opened.flushData(full(waiting, { dryRunReport: report({ massDeactivation: [] }) }));
-    await settle();
+    await settle(fixture, 3);
     expect(heading()).toBe('Preview: what the set would change');
     expect(page().querySelector('hr-roster-confirm input[type="checkbox"]')).toBeNull();
     expect(page().querySelector('[data-testid="roster-job"][aria-current="true"] td')!.textContent).toBe(
@@ -425,7 +412,7 @@ describe('the OneRoster import page', () => {
     );
 
     button('Apply')!.click();
-    await settle();
+    await settle(fixture, 3);
     const confirm = apollo.expectOne(ConfirmRosterImportDocument);
     expect(confirm.operation.variables).toEqual({ jobId: 'j3', allowMassDeactivation: false });
     confirm.graphqlErrors([
@@ -433,19 +420,19 @@ describe('the OneRoster import page', () => {
         extensions: { code: 'BAD_USER_INPUT', reason: 'MASS_DEACTIVATION' },
       }),
     ]);
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual([
       'This set deactivates more than the safeguard allows: tick the box confirming the deactivations to apply it.',
     ]);
 
     button('Cancel')!.click();
-    await settle();
+    await settle(fixture, 3);
     const cancel = apollo.expectOne(CancelRosterImportDocument);
     expect(cancel.operation.variables).toEqual({ jobId: 'j3' });
     cancel.flushData({
       cancelRosterImport: state('j3', 'CANCELLED', { createdAt: '2026-11-30T08:00:00.000Z' }),
     });
-    await settle();
+    await settle(fixture, 3);
     expect(alerts()).toEqual([]);
     expect(heading()).toBe('Import cancelled');
     expect(text(page().querySelector('[data-testid="roster-job"] td:nth-child(3)'))).toBe('Cancelled');
@@ -462,9 +449,9 @@ describe('the OneRoster import page', () => {
     });
     await listJobs(failed);
     page().querySelector<HTMLButtonElement>('[data-testid="roster-job"] button')!.click();
-    await settle();
+    await settle(fixture, 3);
     apollo.expectOne(RosterImportJobDocument).flushData(full(failed));
-    await settle();
+    await settle(fixture, 3);
     expect(heading()).toBe('Import failed');
     expect(page().querySelector('[data-testid="roster-failure"]')!.getAttribute('role')).toBe('alert');
     expect([...page().querySelectorAll('[data-testid="roster-failure"] p')].map((p) => text(p))).toEqual([
@@ -477,9 +464,9 @@ describe('the OneRoster import page', () => {
   it('stops asking about a job once the page is gone', async () => {
     await listJobs(state('j5', 'RUNNING'));
     page().querySelector<HTMLButtonElement>('[data-testid="roster-job"] button')!.click();
-    await settle();
+    await settle(fixture, 3);
     apollo.expectOne(RosterImportJobDocument).flushData(full(state('j5', 'RUNNING')));
-    await settle();
+    await settle(fixture, 3);
     await poll('j5', state('j5', 'RUNNING', { progress: progress('writing', 1, 2) }));
     fixture.destroy();
     ticks.next(0);

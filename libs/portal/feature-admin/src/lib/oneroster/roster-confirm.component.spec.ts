@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { buttonNamed } from '@homeroom/portal/ui/testing';
 import type { RosterReportFragment } from '../operations.generated';
 import { RosterConfirmComponent } from './roster-confirm.component';
 
@@ -12,8 +13,7 @@ describe('confirming a preview', () => {
   let applied: boolean[];
   let cancelled: number;
   const element = () => fixture.nativeElement as HTMLElement;
-  const button = (name: string) =>
-    [...element().querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+  const button = (name: string) => buttonNamed(element(), name)!;
   const box = () => element().querySelector<HTMLInputElement>('input[type="checkbox"]');
 
   function render(massDeactivation: Alarms, busy = false): void {

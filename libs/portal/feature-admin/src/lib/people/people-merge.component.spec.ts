@@ -4,9 +4,15 @@
 import { Component, signal, ViewChild } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Apollo } from 'apollo-angular';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminPeopleDocument,
   type AdminPeopleQuery,
@@ -70,46 +76,35 @@ describe('merging duplicate records', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const chosen = () => [...page().querySelectorAll('dd')].map((dd) => dd.textContent!.trim());
   const buttons = () => [...page().querySelectorAll('button')].map((b) => b.textContent!.trim());
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+  const button = (name: string) => buttonNamed(page(), name)!;
   const confirm = () => page().querySelector<HTMLInputElement>('#merge-confirm');
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
+  const alerts = () => alertTexts(page());
   const statuses = () => [...page().querySelectorAll('[role="status"]')].map((status) => status.textContent);
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
 
   async function choose(duplicate: AdminPersonFragment | null, survivor: AdminPersonFragment | null) {
     if (duplicate) fixture.componentInstance.merge.chooseDuplicate(duplicate);
     if (survivor) fixture.componentInstance.merge.chooseSurvivor(survivor);
-    await settle();
+    await settle(fixture);
   }
 
   async function tick(): Promise<void> {
     confirm()!.click();
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(PeoplePageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   });
 
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
-    fixture.nativeElement.remove();
   });
 
   it('says how to choose the two records, with nothing chosen yet', async () => {
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('h2')!.textContent).toBe('Merge duplicate records');
     expect(chosen()).toEqual(['Not chosen yet', 'Not chosen yet']);
     expect(buttons()).toEqual([]);
@@ -143,7 +138,7 @@ describe('merging duplicate records', () => {
     await choose(DUPLICATE, SURVIVOR);
     await tick();
     button('Merge Maria Lopez into María López').click();
-    await settle();
+    await settle(fixture);
     const merge = apollo.expectOne(MergePeopleDocument);
     expect(merge.operation.variables).toEqual({ survivorId: 'p2', mergedId: 'p1' });
     expect(fixture.componentInstance.busy()).toBe(true);
@@ -151,10 +146,10 @@ describe('merging duplicate records', () => {
     merge.flushData({
       mergePeople: { __typename: 'Person', id: 'p2', displayName: 'María López' },
     } as unknown as MergePeopleMutation);
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.busy()).toBe(true);
     apollo.expectOne(AdminPeopleDocument).flushData(noOne);
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.busy()).toBe(false);
     expect(statuses()).toEqual(['Maria Lopez was merged into María López.']);
     expect(chosen()).toEqual(['Not chosen yet', 'Not chosen yet']);
@@ -169,7 +164,7 @@ describe('merging duplicate records', () => {
     apollo
       .expectOne(MergePeopleDocument)
       .graphqlErrors([new GraphQLError('Already merged', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'This changed in the meantime, or clashes with what is there now. Look again, then try once more.',
     ]);
@@ -194,7 +189,7 @@ describe('merging duplicate records', () => {
     await tick();
     expect(confirm()!.checked).toBe(true);
     button('Swap: keep the other record').click();
-    await settle();
+    await settle(fixture);
     expect(chosen()).toEqual([
       'María López · Guardian · mlopez@example.org · SIS id G-1001',
       'Maria Lopez · Guardian · maria@example.org',
@@ -204,7 +199,7 @@ describe('merging duplicate records', () => {
     await choose(DUPLICATE, null);
     expect(chosen()).toEqual(['Maria Lopez · Guardian · maria@example.org', 'Not chosen yet']);
     button('Clear the choice').click();
-    await settle();
+    await settle(fixture);
     expect(chosen()).toEqual(['Not chosen yet', 'Not chosen yet']);
   });
 
@@ -212,7 +207,7 @@ describe('merging duplicate records', () => {
     await choose(DUPLICATE, SURVIVOR);
     await tick();
     fixture.componentInstance.busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(button('Merge Maria Lopez into María López').disabled).toBe(true);
   });
 });

@@ -3,9 +3,15 @@
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminPeopleDocument,
   type AdminPeopleQuery,
@@ -78,34 +84,22 @@ describe('the people directory', () => {
   let apollo: ApolloTestingController;
   const page = () => fixture.nativeElement as HTMLElement;
   const rows = () => [...page().querySelectorAll('[data-testid="person-row"]')];
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
+  const button = (name: string) => buttonNamed(page(), name)!;
   const status = () => page().querySelector('p[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
-  const alerts = () => [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
+  const alerts = () => alertTexts(page());
   const panel = () => page().querySelector('hr-confirm-panel');
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
 
   /** The first list, staff only, as asked for and answered. */
   async function list(data: AdminPeopleQuery): Promise<void> {
     const operation = apollo.expectOne(AdminPeopleDocument);
     expect(operation.operation.variables).toEqual(STAFF_FIRST);
     operation.flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([provideRouter([])]);
     fixture = TestBed.createComponent(PeoplePageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
     apollo.expectOne(AdminPeopleSchoolsDocument).flushData(SCHOOLS);
   });
@@ -113,11 +107,10 @@ describe('the people directory', () => {
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
-    fixture.nativeElement.remove();
   });
 
   it('says it is searching until the first list comes, of staff only', async () => {
-    await settle();
+    await settle(fixture);
     expect(status()).toBe('Searching…');
     expect(page().querySelector('table')).toBeNull();
     await list(answer([MARIA, SAM, MERGED]));
@@ -138,7 +131,7 @@ describe('the people directory', () => {
     apollo
       .expectOne(AdminPeopleDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
@@ -183,7 +176,7 @@ describe('the people directory', () => {
     box.value = ' lopez ';
     box.dispatchEvent(new Event('input'));
     button('Search').click();
-    await settle();
+    await settle(fixture);
     expect(status()).toBe('Searching…');
     const search = apollo.expectOne(AdminPeopleDocument);
     expect(search.operation.variables).toEqual({
@@ -191,20 +184,20 @@ describe('the people directory', () => {
       first: 25,
     });
     search.flushData(answer([]));
-    await settle();
+    await settle(fixture);
     expect(status()).toBe('0 people found.');
   });
 
   it('asks before deactivating, and while it runs only the buttons that change something wait', async () => {
     await list(answer([MARIA, SAM]));
     button(`Deactivate ${MARIA_LABEL}`).click();
-    await settle();
+    await settle(fixture);
     apollo.expectNone(DeactivatePersonDocument);
     expect(panel()!.textContent!.replace(/\s+/g, ' ')).toContain(
       'Deactivate Maria Lopez (Guardian · maria@example.org · Lincoln Elementary)? The record stays,',
     );
     button('Deactivate Maria Lopez').click();
-    await settle();
+    await settle(fixture);
     const deactivate = apollo.expectOne(DeactivatePersonDocument);
     expect(deactivate.operation.variables).toEqual({ id: 'p1' });
     const waiting = [...rows()[0]!.querySelectorAll('button')].map((b) => [
@@ -220,7 +213,7 @@ describe('the people directory', () => {
     deactivate.flushData({
       deactivatePerson: { __typename: 'Person', id: 'p1', active: false },
     } as unknown as DeactivatePersonMutation);
-    await settle();
+    await settle(fixture);
     expect(panel()).toBeNull();
     expect([...page().querySelectorAll('[role="status"]')].map((s) => s.textContent)).toContain(
       'Maria Lopez was deactivated.',
@@ -233,31 +226,31 @@ describe('the people directory', () => {
   it('shows a refused deactivation in its question, and forgets it when asked again', async () => {
     await list(answer([MARIA]));
     button(`Deactivate ${MARIA_LABEL}`).click();
-    await settle();
+    await settle(fixture);
     button('Deactivate Maria Lopez').click();
     apollo
       .expectOne(DeactivatePersonDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect([...panel()!.querySelectorAll('[role="alert"]')].map((a) => a.textContent)).toEqual([
       'You do not have access to this.',
     ]);
     expect(await axeViolations(page())).toEqual([]);
     button('Cancel').click();
-    await settle();
+    await settle(fixture);
     button(`Deactivate ${MARIA_LABEL}`).click();
-    await settle();
+    await settle(fixture);
     expect(panel()!.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('marks the records chosen for a merge in their rows and their pressed buttons', async () => {
     await list(answer([MARIA, person({ id: 'p4', displayName: 'María López' })]));
     button(`Choose ${MARIA_LABEL} as the duplicate`).click();
-    await settle();
+    await settle(fixture);
     const keep =
       'Choose María López (Guardian · maria@example.org · Lincoln Elementary) as the record to keep';
     button(keep).click();
-    await settle();
+    await settle(fixture);
     expect(rows().map((row) => row.querySelectorAll('td')[3]!.textContent!.trim())).toEqual([
       'Duplicate',
       'Survives',
@@ -271,9 +264,9 @@ describe('the people directory', () => {
   it('opens the editor on the row, putting away a question about deactivating', async () => {
     await list(answer([MARIA, SAM]));
     button(`Deactivate ${MARIA_LABEL}`).click();
-    await settle();
+    await settle(fixture);
     button('Edit Sam Lee (Staff · slee@district.org · inactive)').click();
-    await settle();
+    await settle(fixture);
     expect(panel()).toBeNull();
     expect(page().querySelector('#edit-heading')!.textContent).toBe('Edit Sam Lee');
     expect(document.activeElement).toBe(page().querySelector('hr-person-editor section'));
@@ -286,13 +279,13 @@ describe('the people directory', () => {
     const more = apollo.expectOne(AdminPeopleDocument);
     expect(more.operation.variables).toEqual({ ...STAFF_FIRST, after: 'cursor-1' });
     more.flushData(answer([SAM], 'cursor-2', 3));
-    await settle();
+    await settle(fixture);
     expect(rows().map((row) => row.querySelector('a')!.textContent)).toEqual(['Maria Lopez', 'Sam Lee']);
     button('Show more').click();
     apollo
       .expectOne(AdminPeopleDocument)
       .graphqlErrors([new GraphQLError('Bad cursor', { extensions: { code: 'INVALID_CURSOR' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toContain('More people could not be loaded. Please try again.');
   });
 });

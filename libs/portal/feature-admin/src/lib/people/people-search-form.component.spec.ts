@@ -3,7 +3,7 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { axeViolations, setField } from '@homeroom/portal/ui/testing';
 import type { PeopleFilter } from '../operations.generated';
 import { PeopleSearchFormComponent } from './people-search-form.component';
 
@@ -35,28 +35,22 @@ describe('the directory search', () => {
   }
 
   async function type(id: string, value: string): Promise<void> {
-    field<HTMLInputElement>(id).value = value;
-    field(id).dispatchEvent(new Event('input'));
+    setField(page(), id, value);
     await settle();
   }
 
   async function choose(id: string, value: string): Promise<void> {
-    field<HTMLSelectElement>(id).value = value;
-    field(id).dispatchEvent(new Event('change'));
+    setField(page(), id, value);
     await settle();
   }
 
   beforeEach(async () => {
     fixture = TestBed.createComponent(DirectoryPageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
     await settle();
   });
 
-  afterEach(() => {
-    fixture.destroy();
-    fixture.nativeElement.remove();
-  });
+  afterEach(() => fixture.destroy());
 
   it('is a search landmark that starts on staff, any school, active records only', async () => {
     const form = page().querySelector('form')!;

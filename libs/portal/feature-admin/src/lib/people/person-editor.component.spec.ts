@@ -3,9 +3,15 @@
  */
 import { Component, signal, ViewChild } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   type AdminPersonFragment,
   UpdatePersonDocument,
@@ -58,10 +64,7 @@ describe('the person editor', () => {
   const editor = () => page().querySelector<HTMLElement>('hr-person-editor section');
   const field = <T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id: string) =>
     page().querySelector<T>(`#person-${id}`)!;
-  const button = (name: string) =>
-    [...page().querySelectorAll('hr-person-editor button')].find(
-      (b) => b.textContent!.trim() === name,
-    ) as HTMLButtonElement;
+  const button = (name: string) => buttonNamed(page().querySelector('hr-person-editor')!, name)!;
   /** Each alert's text; a list of problems as its lead and items, told apart. */
   const alerts = () =>
     [...page().querySelectorAll('[role="alert"]')].map((alert) =>
@@ -70,40 +73,29 @@ describe('the person editor', () => {
         : alert.textContent,
     );
 
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
   async function open(): Promise<void> {
     page().querySelector<HTMLButtonElement>('#edit-maria')!.click();
-    await settle();
+    await settle(fixture);
   }
 
   async function type(id: string, value: string): Promise<void> {
-    field(id).value = value;
-    field(id).dispatchEvent(new Event('input'));
-    await settle();
+    setField(page(), `person-${id}`, value);
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(PeoplePageComponent);
-    document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
   });
 
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
-    fixture.nativeElement.remove();
   });
 
   it('stays closed until a person is opened', async () => {
-    await settle();
+    await settle(fixture);
     expect(editor()).toBeNull();
   });
 
@@ -130,7 +122,7 @@ describe('the person editor', () => {
     await type('language', 'Spanish');
     await type('emails', 'maria@example.org\nmaria at example');
     button('Save Maria Lopez').click();
-    await settle();
+    await settle(fixture);
     apollo.expectNone(UpdatePersonDocument);
     expect(alerts()).toEqual([
       'Nothing was saved: | Enter a given name. | Enter the preferred language as a language tag, such as ' +
@@ -142,7 +134,7 @@ describe('the person editor', () => {
   it('says when nothing has changed, and sends nothing', async () => {
     await open();
     button('Save Maria Lopez').click();
-    await settle();
+    await settle(fixture);
     apollo.expectNone(UpdatePersonDocument);
     expect(alerts()).toEqual(['Nothing was saved: | Nothing has changed.']);
   });
@@ -152,7 +144,7 @@ describe('the person editor', () => {
     await type('preferred', 'Mari');
     await type('phones', '+1 512 555 0142\n512-555-0199');
     button('Save Maria Lopez').click();
-    await settle();
+    await settle(fixture);
     const update = apollo.expectOne(UpdatePersonDocument);
     expect(update.operation.variables).toEqual({
       id: 'p1',
@@ -169,7 +161,7 @@ describe('the person editor', () => {
     update.flushData({
       updatePerson: { __typename: 'Person', ...maria({ displayName: 'Mari Lopez', preferredName: 'Mari' }) },
     } as unknown as UpdatePersonMutation);
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.busy()).toBe(false);
     expect(editor()).toBeNull();
     expect(fixture.componentInstance.saved).toEqual(['Mari Lopez was saved.']);
@@ -182,7 +174,7 @@ describe('the person editor', () => {
     apollo
       .expectOne(UpdatePersonDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(field('family').value).toBe('López');
     expect(fixture.componentInstance.busy()).toBe(false);
@@ -193,11 +185,11 @@ describe('the person editor', () => {
   it('waits while another change on the page runs, though it can still be cancelled', async () => {
     await open();
     fixture.componentInstance.busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(button('Save Maria Lopez').disabled).toBe(true);
     expect(button('Cancel').disabled).toBe(false);
     button('Cancel').click();
-    await settle();
+    await settle(fixture);
     expect(editor()).toBeNull();
   });
 
@@ -208,7 +200,7 @@ describe('the person editor', () => {
     apollo
       .expectOne(UpdatePersonDocument)
       .graphqlErrors([new GraphQLError('Conflict', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     button('Cancel').click();
     await open();
     expect(field('family').value).toBe('Lopez');

@@ -3,9 +3,15 @@
  */
 import { Component, signal, ViewChild } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   CreateRoutingRuleDocument,
   type RoutingRulesQuery,
@@ -61,27 +67,13 @@ describe('the routing rule form', () => {
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
   /** Each alert's words, a list's lead and items apart. */
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => {
-      const parts = [...alert.querySelectorAll('p, li')].map((part) => part.textContent!.trim());
-      return parts.length ? parts.join(' ') : alert.textContent!.trim();
-    });
+  const alerts = () => alertTexts(page(), 'p, li');
   /** An option's value as the API takes it: a multiple select's options carry Angular's "0: 'WEB_FORM'". */
   const valueOf = (option: HTMLOptionElement) => option.value.replace(/^\d+: '(.*)'$/, '$1');
   const options = (id: string) =>
     [...field<HTMLSelectElement>(id).options].map((option) => [valueOf(option), option.textContent!.trim()]);
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   function choose(id: string, values: string[]): void {
     const select = field<HTMLSelectElement>(id);
@@ -90,11 +82,10 @@ describe('the routing rule form', () => {
   }
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(RoutingPageComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -139,7 +130,7 @@ describe('the routing rule form', () => {
 
   it('says what is missing before sending anything', async () => {
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'The rule was not saved: Give the rule a name. Choose what the rule does: send it to a team, set its priority or tag it.',
     ]);
@@ -159,7 +150,7 @@ describe('the routing rule form', () => {
     set('rule-tags', 'crossing');
     set('rule-position', '1');
     submit().click();
-    await settle();
+    await settle(fixture);
     const create = apollo.expectOne(CreateRoutingRuleDocument);
     expect(create.operation.variables).toEqual({
       name: 'Crossing guards',
@@ -177,7 +168,7 @@ describe('the routing rule form', () => {
     expect(host().busy()).toBe(true);
     expect(submit().disabled).toBe(true);
     create.flushData({ createRoutingRule: { __typename: 'RoutingRule', id: 'r9' } } as never);
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(host().saved).toEqual(['Rule Crossing guards was added.']);
     expect(field<HTMLInputElement>('rule-name').value).toBe('');
@@ -191,7 +182,7 @@ describe('the routing rule form', () => {
     apollo
       .expectOne(CreateRoutingRuleDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(field<HTMLInputElement>('rule-name').value).toBe('Buses');
     expect(host().saved).toEqual([]);
@@ -199,7 +190,7 @@ describe('the routing rule form', () => {
 
   it('edits a saved rule: filled in, focused, and only what changed is sent', async () => {
     host().form.edit(buses);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('h2')!.textContent).toBe('Edit rule Buses');
     expect(document.activeElement).toBe(field('rule-name'));
     expect(field<HTMLInputElement>('rule-keywords').value).toBe('bus stop');
@@ -210,13 +201,13 @@ describe('the routing rule form', () => {
     expect(field('rule-position')).toBeNull();
 
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['The rule was not saved: Nothing has changed.']);
     apollo.expectNone(UpdateRoutingRuleDocument);
 
     set('rule-keywords', 'late bus');
     submit().click();
-    await settle();
+    await settle(fixture);
     const update = apollo.expectOne(UpdateRoutingRuleDocument);
     expect(update.operation.variables).toEqual({
       id: 'r1',
@@ -234,27 +225,27 @@ describe('the routing rule form', () => {
     update.flushData({
       updateRoutingRule: { __typename: 'RoutingRule', id: 'r1', name: 'Buses', active: true },
     } as never);
-    await settle();
+    await settle(fixture);
     expect(host().saved).toEqual(['Rule Buses was saved.']);
     expect(page().querySelector('h2')!.textContent).toBe('Add a rule');
   });
 
   it('stops editing on Cancel editing, and forgets a rule deleted meanwhile', async () => {
     host().form.edit(buses);
-    await settle();
+    await settle(fixture);
     [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Cancel editing')!.click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('h2')!.textContent).toBe('Add a rule');
     expect(field<HTMLInputElement>('rule-name').value).toBe('');
     host().form.edit(buses);
     host().form.forget('r1');
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('h2')!.textContent).toBe('Add a rule');
   });
 
   it('waits while another change on the page runs', async () => {
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
   });
 });

@@ -2,9 +2,15 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   CreateRoutingRuleDocument,
   DeleteRoutingRuleDocument,
@@ -76,31 +82,20 @@ describe('the routing rules page', () => {
   let apollo: ApolloTestingController;
   const page = () => fixture.nativeElement as HTMLElement;
   const rows = () => [...page().querySelectorAll('[data-testid="routing-rule"]')];
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
   const statuses = () =>
     [...page().querySelectorAll('p[role="status"]')]
       .map((status) => status.textContent!.trim())
       .filter(Boolean);
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
   async function rules(data: RoutingRulesQuery): Promise<void> {
     apollo.expectOne(RoutingRulesDocument).flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(RoutingRulesPageComponent);
     fixture.detectChanges();
   });
@@ -111,7 +106,7 @@ describe('the routing rules page', () => {
   });
 
   it('says it is loading until the rules come, not that there are none', async () => {
-    await settle();
+    await settle(fixture);
     expect(statuses()).toEqual(['Loading routing rules…']);
     expect(page().textContent).not.toContain('No rules yet');
     await rules(answer([]));
@@ -125,7 +120,7 @@ describe('the routing rules page', () => {
     apollo
       .expectOne(RoutingRulesDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(page().textContent).not.toContain('No rules yet');
   });
@@ -155,7 +150,7 @@ describe('the routing rules page', () => {
     await rules(answer([buses, lunches]));
     button('Move down: rule Buses').focus();
     button('Move down: rule Buses').click();
-    await settle();
+    await settle(fixture);
     const move = apollo.expectOne(MoveRoutingRuleDocument);
     expect(move.operation.variables).toEqual({ id: 'r1', position: 2 });
     expect(button('Delete rule Lunches').disabled).toBe(true);
@@ -165,7 +160,7 @@ describe('the routing rules page', () => {
         { __typename: 'RoutingRule', id: 'r1', position: 2 },
       ],
     } as never);
-    await settle();
+    await settle(fixture);
     await rules(
       answer([
         { ...lunches, position: 1 },
@@ -185,7 +180,7 @@ describe('the routing rules page', () => {
     update.flushData({
       updateRoutingRule: { __typename: 'RoutingRule', id: 'r1', name: 'Buses', active: false },
     } as never);
-    await settle();
+    await settle(fixture);
     await rules(answer([{ ...buses, active: false }]));
     expect(statuses()).toEqual(['Rule Buses is switched off.']);
     expect(rows()[0]!.textContent).toContain('Buses (switched off)');
@@ -194,13 +189,13 @@ describe('the routing rules page', () => {
   it('deletes a rule, and the form stops editing it', async () => {
     await rules(answer([buses, lunches]));
     button('Edit rule Buses').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('hr-routing-rule-form h2')!.textContent).toBe('Edit rule Buses');
     button('Delete rule Buses').click();
     const remove = apollo.expectOne(DeleteRoutingRuleDocument);
     expect(remove.operation.variables).toEqual({ id: 'r1' });
     remove.flushData({ deleteRoutingRule: true });
-    await settle();
+    await settle(fixture);
     await rules(answer([{ ...lunches, position: 1 }]));
     expect(statuses()).toEqual(['Rule Buses was deleted.']);
     expect(page().querySelector('hr-routing-rule-form h2')!.textContent).toBe('Add a rule');
@@ -212,7 +207,7 @@ describe('the routing rules page', () => {
     apollo
       .expectOne(DeleteRoutingRuleDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(rows()).toHaveLength(1);
   });
@@ -229,17 +224,17 @@ describe('the routing rules page', () => {
     apollo
       .expectOne(CreateRoutingRuleDocument)
       .flushData({ createRoutingRule: { __typename: 'RoutingRule', id: 'r2' } } as never);
-    await settle();
+    await settle(fixture);
     await rules(answer([buses, lunches]));
     expect(statuses()).toEqual(['Rule Lunches was added.']);
 
     button('Switch on rule Lunches').click();
-    await settle();
+    await settle(fixture);
     expect(statuses()).toEqual([]);
     apollo.expectOne(UpdateRoutingRuleDocument).flushData({
       updateRoutingRule: { __typename: 'RoutingRule', id: 'r2', name: 'Lunches', active: true },
     } as never);
-    await settle();
+    await settle(fixture);
     await rules(answer([buses, { ...lunches, active: true }]));
     expect(statuses()).toEqual(['Rule Lunches is switched on.']);
   });

@@ -3,9 +3,15 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminDepartmentsDocument,
   type AdminDepartmentsQuery,
@@ -45,32 +51,19 @@ describe('the school departments section', () => {
       [...row.querySelectorAll('td')].map((td) => td.textContent!.trim()),
     );
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const alerts = () => alertTexts(page());
 
   async function listed(schoolId: string | null, data: AdminDepartmentsQuery): Promise<void> {
     const operation = apollo.expectOne(AdminDepartmentsDocument);
     expect(operation.operation.variables).toEqual({ schoolId });
     operation.flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SchoolsPageComponent);
     fixture.detectChanges();
   });
@@ -81,7 +74,7 @@ describe('the school departments section', () => {
   });
 
   it("says it is loading, then lists the district's departments", async () => {
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="status"]')!.textContent).toBe('Loading departments…');
     await listed(null, districtOnly());
     expect(page().querySelector('[role="status"]')).toBeNull();
@@ -99,7 +92,7 @@ describe('the school departments section', () => {
     apollo
       .expectOne(AdminDepartmentsDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
@@ -124,10 +117,10 @@ describe('the school departments section', () => {
     await listed(null, districtOnly());
     expect(submit().disabled).toBe(true);
     set('department-name', '  ');
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
     set('department-name', 'Nurse');
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(false);
     expect(
       [...field<HTMLSelectElement>('department-owner').options].map((option) => option.textContent!.trim()),
@@ -137,9 +130,9 @@ describe('the school departments section', () => {
   it('adds a district department, trimmed, and waits while it does', async () => {
     await listed(null, districtOnly());
     set('department-name', ' Nurse ');
-    await settle();
+    await settle(fixture);
     submit().click();
-    await settle();
+    await settle(fixture);
     const create = apollo.expectOne(CreateDepartmentDocument);
     expect(create.operation.variables).toEqual({ name: 'Nurse', schoolId: null });
     expect(host().busy()).toBe(true);
@@ -147,7 +140,7 @@ describe('the school departments section', () => {
     create.flushData({
       createDepartment: { __typename: 'Department', id: 'd5', name: 'Nurse', schoolId: null },
     } as never);
-    await settle();
+    await settle(fixture);
     await listed(null, answer(['d1', 'Transportation', null], ['d5', 'Nurse', null]));
     expect(host().busy()).toBe(false);
     expect(field<HTMLInputElement>('department-name').value).toBe('');
@@ -158,14 +151,14 @@ describe('the school departments section', () => {
     await listed(null, districtOnly());
     set('department-name', 'Office');
     set('department-owner', 's1');
-    await settle();
+    await settle(fixture);
     submit().click();
     const create = apollo.expectOne(CreateDepartmentDocument);
     expect(create.operation.variables).toEqual({ name: 'Office', schoolId: 's1' });
     create.flushData({
       createDepartment: { __typename: 'Department', id: 'd6', name: 'Office', schoolId: 's1' },
     } as never);
-    await settle();
+    await settle(fixture);
     await listed(null, districtOnly());
     await listed('s1', answer(['d1', 'Transportation', null], ['d6', 'Office', 's1']));
     expect(field<HTMLSelectElement>('departments-of').value).toBe('s1');
@@ -175,12 +168,12 @@ describe('the school departments section', () => {
   it("shows the API's refusal and keeps the name typed", async () => {
     await listed(null, districtOnly());
     set('department-name', 'Transportation');
-    await settle();
+    await settle(fixture);
     submit().click();
     apollo
       .expectOne(CreateDepartmentDocument)
       .graphqlErrors([new GraphQLError('Name taken', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'This changed in the meantime, or clashes with what is there now. Look again, then try once more.',
     ]);
@@ -192,7 +185,7 @@ describe('the school departments section', () => {
     await listed(null, districtOnly());
     set('department-name', 'Nurse');
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
   });
 });

@@ -2,9 +2,16 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminDepartmentsDocument,
   type AdminDepartmentsQuery,
@@ -61,41 +68,25 @@ describe('the schools page', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const rows = () => [...page().querySelectorAll('[data-testid="school-row"]')];
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
-  const button = (name: string, within: Element = page()) =>
-    [...within.querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const button = (name: string, within: Element = page()) => buttonNamed(within, name)!;
+  const alerts = () => alertTexts(page());
 
   async function schools(data: AdminSchoolsQuery, variables: object = { first: 100 }): Promise<void> {
     const operation = apollo.expectOne(AdminSchoolsDocument);
     expect(operation.operation.variables).toEqual(variables);
     operation.flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SchoolsPageComponent);
     fixture.detectChanges();
     // The departments section below asks for the district's departments.
     apollo.expectOne(AdminDepartmentsDocument).flushData(noDepartments);
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -116,7 +107,7 @@ describe('the schools page', () => {
     apollo
       .expectOne(AdminSchoolsDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
@@ -141,7 +132,7 @@ describe('the schools page', () => {
     await schools(answer([school('s1', 'Lincoln Elementary')], { totalCount: 2, endCursor: 'c1' }));
     expect(page().textContent).toContain('Showing 1 of 2 schools.');
     button('Show more schools').click();
-    await settle();
+    await settle(fixture);
     await schools(answer([school('s3', 'Roosevelt Middle')], { totalCount: 2 }), { first: 100, after: 'c1' });
     expect(rows().map((row) => row.querySelector('td')!.textContent)).toEqual([
       'Lincoln Elementary',
@@ -156,7 +147,7 @@ describe('the schools page', () => {
     set('school-lowest', '05');
     set('school-highest', 'KG');
     button('Add school').click();
-    await settle();
+    await settle(fixture);
     const alert = page().querySelector('form [role="alert"]')!;
     expect(alert.querySelector('p')!.textContent).toBe('The school was not added:');
     expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
@@ -180,7 +171,7 @@ describe('the schools page', () => {
     set('school-phone', '');
     set('school-nces', ' 170993000123 ');
     button('Add school').click();
-    await settle();
+    await settle(fixture);
     const create = apollo.expectOne(CreateSchoolDocument);
     expect(create.operation.variables).toEqual({
       input: {
@@ -196,7 +187,7 @@ describe('the schools page', () => {
     expect(button('Add school').disabled).toBe(true);
     expect(button('Deactivate Lincoln Elementary').disabled).toBe(true);
     create.flushData({ createSchool: { __typename: 'School', id: 's3', name: 'Roosevelt Middle' } } as never);
-    await settle();
+    await settle(fixture);
     await schools(district());
     expect(page().querySelector('form p[role="status"]')!.textContent).toBe('Roosevelt Middle was added.');
     expect(
@@ -211,7 +202,7 @@ describe('the schools page', () => {
   it('deactivates a school once asked, and puts the question away', async () => {
     await schools(district());
     button('Deactivate Lincoln Elementary').click();
-    await settle();
+    await settle(fixture);
     const question = page().querySelector('hr-confirm-panel')!;
     expect(question.textContent).toContain('Deactivate Lincoln Elementary (S1)?');
     apollo.expectNone(DeactivateSchoolDocument);
@@ -219,7 +210,7 @@ describe('the schools page', () => {
     const deactivate = apollo.expectOne(DeactivateSchoolDocument);
     expect(deactivate.operation.variables).toEqual({ id: 's1' });
     deactivate.flushData({ deactivateSchool: { __typename: 'School', id: 's1', active: false } } as never);
-    await settle();
+    await settle(fixture);
     await schools(district());
     expect(page().querySelector('hr-confirm-panel')).toBeNull();
   });
@@ -227,19 +218,19 @@ describe('the schools page', () => {
   it("keeps the API's refusal in view once the question is cancelled", async () => {
     await schools(district());
     button('Reactivate Old Mill School').click();
-    await settle();
+    await settle(fixture);
     button('Reactivate Old Mill School', page().querySelector('hr-confirm-panel')!).click();
     const reactivate = apollo.expectOne(ReactivateSchoolDocument);
     expect(reactivate.operation.variables).toEqual({ id: 's2' });
     reactivate.graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     button('Cancel').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('hr-confirm-panel')).toBeNull();
     expect(alerts()).toEqual(['You do not have access to this.']);
     button('Deactivate Lincoln Elementary').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([]);
   });
 });

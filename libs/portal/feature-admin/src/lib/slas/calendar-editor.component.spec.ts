@@ -3,9 +3,15 @@
  */
 import { Component, signal, ViewChild } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { type AdminSlasQuery, AdminSlasSaveCalendarDocument } from '../operations.generated';
 import { CalendarEditorComponent } from './calendar-editor.component';
 
@@ -57,36 +63,20 @@ describe('the calendar editor', () => {
   const heading = () => page().querySelector('h2')!.textContent!.trim();
   const hours = () =>
     [0, 1, 2, 3, 4, 5, 6].map((day) => field<HTMLInputElement>(`calendar-day-${day}`).value);
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => {
-      const parts = [...alert.querySelectorAll('p, li')].map((part) => part.textContent!.trim());
-      return parts.length ? parts.join(' ') : alert.textContent!.trim();
-    });
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const alerts = () => alertTexts(page(), 'p, li');
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   async function known(calendars: Calendar[]): Promise<void> {
     host().calendars.set(calendars);
-    await settle();
-    await settle();
+    await settle(fixture);
+    await settle(fixture);
   }
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(CalendarsSectionComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -122,7 +112,7 @@ describe('the calendar editor', () => {
     set('calendar-zone', 'Mars/Olympus');
     set('calendar-day-1', '9-5');
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'The calendar was not saved: Give the calendar a name. "Mars/Olympus" is not a time zone such as America/Chicago. Choose the school this calendar is for. Monday: write hours like 07:30-16:30 ("9-5" is not).',
     ]);
@@ -137,9 +127,9 @@ describe('the calendar editor', () => {
     set('draft-date', '2026-11-26');
     set('draft-reason', 'Thanksgiving');
     [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Add to the list')!.click();
-    await settle();
+    await settle(fixture);
     submit().click();
-    await settle();
+    await settle(fixture);
     const save = apollo.expectOne(AdminSlasSaveCalendarDocument);
     expect(save.operation.variables).toEqual({
       input: {
@@ -159,7 +149,7 @@ describe('the calendar editor', () => {
     save.flushData({
       saveBusinessCalendar: { __typename: 'BusinessCalendar', id: 'c2', version: 1 },
     } as never);
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(field<HTMLInputElement>('calendar-name').value).toBe('');
     expect(page().textContent).toContain('None yet.');
@@ -172,7 +162,7 @@ describe('the calendar editor', () => {
     apollo
       .expectOne(AdminSlasSaveCalendarDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(field<HTMLInputElement>('calendar-name').value).toBe('District');
   });
@@ -180,7 +170,7 @@ describe('the calendar editor', () => {
   it('edits a saved calendar: filled in, focused, saved with its id; Cancel editing starts afresh', async () => {
     await known([district]);
     host().editor.edit(district);
-    await settle();
+    await settle(fixture);
     expect(heading()).toBe('Edit calendar District');
     expect(document.activeElement).toBe(field('calendar-name'));
     expect(field<HTMLSelectElement>('calendar-scope').value).toBe('DISTRICT');
@@ -199,10 +189,10 @@ describe('the calendar editor', () => {
       },
     });
     save.graphqlErrors([new GraphQLError('Stale', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toHaveLength(1);
     [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Cancel editing')!.click();
-    await settle();
+    await settle(fixture);
     expect(heading()).toBe('Add a calendar');
     // A fresh start forgets the refusal about the calendar no longer being edited.
     expect(alerts()).toEqual([]);
@@ -211,7 +201,7 @@ describe('the calendar editor', () => {
   it('waits while another change on the page runs', async () => {
     await known([]);
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormsModule } from '@angular/forms';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { alertTexts, axeViolations, buttonNamed, setField } from '@homeroom/portal/ui/testing';
 import type { ClosureInput } from '../operations.generated';
 import { ClosureListEditorComponent } from './closure-list-editor.component';
 
@@ -38,12 +38,8 @@ describe('the closure list of a calendar being edited', () => {
     [...page().querySelectorAll('tbody tr')].map((row) =>
       [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent!.trim()),
     );
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
 
   /** Lets the form's fields take their values (ngModel writes them a tick later), and draws them. */
   async function settle(): Promise<void> {
@@ -52,11 +48,7 @@ describe('the closure list of a calendar being edited', () => {
     fixture.detectChanges();
   }
 
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   beforeEach(async () => {
     fixture = TestBed.createComponent(CalendarFormComponent);

@@ -3,9 +3,15 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { AdminSlasAddClosureDocument, type AdminSlasQuery } from '../operations.generated';
 import { ClosureNoticeComponent } from './closure-notice.component';
 
@@ -42,27 +48,16 @@ describe('declaring a closure at short notice', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  const alerts = () => alertTexts(page());
   const statuses = () =>
     [...page().querySelectorAll('[role="status"]')].map((status) => status.textContent!.trim());
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   async function known(calendars: Calendar[]): Promise<void> {
     host().calendars.set(calendars);
-    await settle();
-    await settle();
+    await settle(fixture);
+    await settle(fixture);
   }
 
   beforeEach(async () => {
@@ -84,11 +79,10 @@ describe('declaring a closure at short notice', () => {
         'hrtime',
       ],
     });
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(CalendarsSectionComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -127,13 +121,13 @@ describe('declaring a closure at short notice', () => {
   it('says what is wrong before sending anything', async () => {
     await known([calendar('c1', 'District', 'DISTRICT', 'America/Denver')]);
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Say why the district is closed (families may see it).']);
     set('closure-reason', 'Snow day');
     set('closure-from', '14:00');
     set('closure-to', '09:00');
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['The closure ends before it starts.']);
     apollo.expectNone(AdminSlasAddClosureDocument);
   });
@@ -144,12 +138,12 @@ describe('declaring a closure at short notice', () => {
       calendar('c2', 'London Academy', 'SCHOOL', 'Europe/London'),
     ]);
     set('closure-calendar', 'c2');
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain("Times are in the calendar's time zone (Europe/London).");
     set('closure-from', '11:00');
     set('closure-reason', ' Burst pipe ');
     submit().click();
-    await settle();
+    await settle(fixture);
     const add = apollo.expectOne(AdminSlasAddClosureDocument);
     expect(add.operation.variables).toEqual({
       calendarId: 'c2',
@@ -158,7 +152,7 @@ describe('declaring a closure at short notice', () => {
     expect(host().busy()).toBe(true);
     expect(submit().disabled).toBe(true);
     add.flushData({ addClosure: { __typename: 'BusinessCalendar', id: 'c2', version: 2 } } as never);
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(statuses()).toEqual([
       'London Academy is closed Tue 2026-02-03 from 11:00. Running deadlines on it have moved.',
@@ -172,13 +166,13 @@ describe('declaring a closure at short notice', () => {
   it("shows the API's refusal in words, in place of an earlier problem", async () => {
     await known([calendar('c1', 'District', 'DISTRICT', 'America/Denver')]);
     submit().click();
-    await settle();
+    await settle(fixture);
     set('closure-reason', 'Snow day');
     submit().click();
     apollo
       .expectOne(AdminSlasAddClosureDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(statuses()).toEqual([]);
   });
@@ -186,7 +180,7 @@ describe('declaring a closure at short notice', () => {
   it('waits while another change on the page runs', async () => {
     await known([calendar('c1', 'District', 'DISTRICT', 'America/Denver')]);
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
   });
 });

@@ -3,9 +3,15 @@
  */
 import { Component, signal, ViewChild } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { type AdminSlasQuery, AdminSlasSavePolicyDocument } from '../operations.generated';
 import { PolicyEditorComponent } from './policy-editor.component';
 
@@ -53,23 +59,8 @@ describe('the SLA policy editor', () => {
   const valueOf = (option: HTMLOptionElement) => option.value.replace(/^\d+: '(.*)'$/, '$1');
   const options = (id: string) =>
     [...field<HTMLSelectElement>(id).options].map((option) => [valueOf(option), option.textContent!.trim()]);
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => {
-      const parts = [...alert.querySelectorAll('p, li')].map((part) => part.textContent!.trim());
-      return parts.length ? parts.join(' ') : alert.textContent!.trim();
-    });
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const alerts = () => alertTexts(page(), 'p, li');
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   function choose(id: string, values: string[]): void {
     const select = field<HTMLSelectElement>(id);
@@ -78,11 +69,10 @@ describe('the SLA policy editor', () => {
   }
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(PoliciesSectionComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -128,7 +118,7 @@ describe('the SLA policy editor', () => {
   it('says everything wrong before sending anything', async () => {
     set('policy-warn', '100');
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'The policy was not saved: Give the policy a name. The warning comes at a whole percentage of the target, 1 to 99.',
     ]);
@@ -148,12 +138,12 @@ describe('the SLA policy editor', () => {
     set('policy-resolution-amount', '2');
     set('policy-resolution-unit', 'DAYS');
     field<HTMLInputElement>('policy-pause-NEW').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('#policy-resolution-amount')!.closest('fieldset')!.textContent).toContain(
       '2 business days',
     );
     submit().click();
-    await settle();
+    await settle(fixture);
     const save = apollo.expectOne(AdminSlasSavePolicyDocument);
     expect(save.operation.variables).toEqual({
       input: {
@@ -175,7 +165,7 @@ describe('the SLA policy editor', () => {
     });
     expect(host().busy()).toBe(true);
     save.flushData({ saveSlaPolicy: { __typename: 'SlaPolicy', id: 'p9' } } as never);
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(field<HTMLInputElement>('policy-name').value).toBe('');
     expect(page().querySelectorAll('.chips li')).toHaveLength(0);
@@ -188,13 +178,13 @@ describe('the SLA policy editor', () => {
     apollo
       .expectOne(AdminSlasSavePolicyDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
   it('edits a saved policy: targets in the largest unit, the school chosen, saved with its id', async () => {
     host().editor.edit(urgent);
-    await settle();
+    await settle(fixture);
     expect(heading()).toBe('Edit policy Urgent');
     expect(document.activeElement).toBe(field('policy-name'));
     expect(field<HTMLInputElement>('policy-firstResponse-amount').value).toBe('2');
@@ -220,25 +210,25 @@ describe('the SLA policy editor', () => {
       },
     });
     save.flushData({ saveSlaPolicy: { __typename: 'SlaPolicy', id: 'p1' } } as never);
-    await settle();
+    await settle(fixture);
     expect(heading()).toBe('Add a policy');
   });
 
   it('stops editing on Cancel editing, and forgets a policy deleted meanwhile', async () => {
     host().editor.edit(urgent);
-    await settle();
+    await settle(fixture);
     [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Cancel editing')!.click();
-    await settle();
+    await settle(fixture);
     expect(heading()).toBe('Add a policy');
     host().editor.edit(urgent);
     host().editor.forget('p1');
-    await settle();
+    await settle(fixture);
     expect(heading()).toBe('Add a policy');
   });
 
   it('waits while another change on the page runs', async () => {
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
   });
 });

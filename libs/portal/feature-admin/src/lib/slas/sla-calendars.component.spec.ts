@@ -3,9 +3,15 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { AdminSlasDeleteCalendarDocument, type AdminSlasQuery } from '../operations.generated';
 import { SlaCalendarsComponent } from './sla-calendars.component';
 
@@ -73,26 +79,15 @@ describe('the business calendars', () => {
   const cards = () => [...page().querySelectorAll('[data-testid="calendar"]')];
   const buttons = (within: Element = page()) =>
     [...within.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent!.trim());
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
   const editorHeading = () => page().querySelector('hr-calendar-editor h2')!.textContent!.trim();
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SlasPageComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -103,11 +98,11 @@ describe('the business calendars', () => {
   it('says there is no calendar only once the page has loaded', async () => {
     host().calendars.set(null);
     host().loading.set(true);
-    await settle();
+    await settle(fixture);
     expect(page().textContent).not.toContain('No calendar yet');
     host().calendars.set([]);
     host().loading.set(false);
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain(
       'No calendar yet: until the district calendar is saved, the business clock runs around the clock.',
     );
@@ -140,13 +135,13 @@ describe('the business calendars', () => {
 
   it('opens a calendar in the editor', async () => {
     button('Edit calendar Lincoln').click();
-    await settle();
+    await settle(fixture);
     expect(editorHeading()).toBe('Edit calendar Lincoln');
   });
 
   it('asks before deleting, and Keep it sends nothing', async () => {
     button('Delete calendar District').click();
-    await settle();
+    await settle(fixture);
     const [first] = cards();
     expect(first!.querySelector('.notice')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
       'Delete District? Cases without a school calendar will then count every hour of every day.',
@@ -154,7 +149,7 @@ describe('the business calendars', () => {
     expect(buttons(first!)).toEqual(['Edit calendar District', 'Yes, delete calendar District', 'Keep it']);
     expect(await axeViolations(page())).toEqual([]);
     button('Keep it').click();
-    await settle();
+    await settle(fixture);
     apollo.expectNone(AdminSlasDeleteCalendarDocument);
     expect(buttons(first!)).toEqual(['Edit calendar District', 'Delete calendar District']);
   });
@@ -162,18 +157,18 @@ describe('the business calendars', () => {
   it("deletes a school's calendar once confirmed, and the editor lets go of it", async () => {
     button('Edit calendar Lincoln').click();
     button('Delete calendar Lincoln').click();
-    await settle();
+    await settle(fixture);
     expect(cards()[1]!.querySelector('.notice')!.textContent).toContain(
       'Its cases will follow the district calendar.',
     );
     button('Yes, delete calendar Lincoln').click();
-    await settle();
+    await settle(fixture);
     const remove = apollo.expectOne(AdminSlasDeleteCalendarDocument);
     expect(remove.operation.variables).toEqual({ id: 'c2' });
     expect(host().busy()).toBe(true);
     expect(button('Edit calendar District').disabled).toBe(true);
     remove.flushData({ deleteBusinessCalendar: true });
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(page().querySelector('.notice')).toBeNull();
     expect(editorHeading()).toBe('Add a calendar');
@@ -181,12 +176,12 @@ describe('the business calendars', () => {
 
   it("keeps the question open and shows the API's refusal in words", async () => {
     button('Delete calendar District').click();
-    await settle();
+    await settle(fixture);
     button('Yes, delete calendar District').click();
     apollo
       .expectOne(AdminSlasDeleteCalendarDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(page().querySelector('.notice')).not.toBeNull();
   });

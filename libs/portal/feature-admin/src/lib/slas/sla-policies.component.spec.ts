@@ -3,9 +3,9 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { alertTexts, axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { AdminSlasDeletePolicyDocument, type AdminSlasQuery } from '../operations.generated';
 import { SlaPoliciesComponent } from './sla-policies.component';
 
@@ -69,21 +69,13 @@ describe('the SLA policies', () => {
     const items = [...cell.querySelectorAll('li')].map((item) => item.textContent!.trim());
     return items.length ? items.join(' | ') : cell.textContent!.replace(/\s+/g, ' ').trim();
   };
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const alerts = () => alertTexts(page());
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SlasPageComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -94,10 +86,10 @@ describe('the SLA policies', () => {
   it('says there are no policies only once the page has loaded', async () => {
     host().policies.set([]);
     host().loading.set(true);
-    await settle();
+    await settle(fixture);
     expect(page().textContent).not.toContain('No policies yet');
     host().loading.set(false);
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('No policies yet: cases have no deadlines.');
     expect(page().querySelector('table')).toBeNull();
   });
@@ -137,22 +129,22 @@ describe('the SLA policies', () => {
 
   it('opens the policy in the editor', async () => {
     button('Edit policy Standard').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('hr-policy-editor h2')!.textContent!.trim()).toBe('Edit policy Standard');
   });
 
   it('deletes a policy, waiting while it does, and the editor lets go of it', async () => {
     button('Edit policy Urgent').click();
-    await settle();
+    await settle(fixture);
     button('Delete policy Urgent').click();
-    await settle();
+    await settle(fixture);
     const remove = apollo.expectOne(AdminSlasDeletePolicyDocument);
     expect(remove.operation.variables).toEqual({ id: 'p1' });
     expect(host().busy()).toBe(true);
     expect(button('Edit policy Standard').disabled).toBe(true);
     expect(button('Delete policy Standard').disabled).toBe(true);
     remove.flushData({ deleteSlaPolicy: true });
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(page().querySelector('hr-policy-editor h2')!.textContent!.trim()).toBe('Add a policy');
     expect(alerts()).toEqual([]);
@@ -163,7 +155,7 @@ describe('the SLA policies', () => {
     apollo
       .expectOne(AdminSlasDeletePolicyDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(await axeViolations(page())).toEqual([]);
   });

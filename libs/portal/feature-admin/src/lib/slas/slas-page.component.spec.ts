@@ -2,9 +2,15 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminSlasDeletePolicyDocument,
   AdminSlasDocument,
@@ -84,28 +90,17 @@ describe('the SLA calendars and policies page', () => {
   let fixture: ComponentFixture<SlasPageComponent>;
   let apollo: ApolloTestingController;
   const page = () => fixture.nativeElement as HTMLElement;
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
 
   async function loaded(): Promise<void> {
     apollo.expectOne(AdminSlasDocument).flushData(answer());
-    await settle();
-    await settle();
+    await settle(fixture);
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SlasPageComponent);
     fixture.detectChanges();
   });
@@ -116,7 +111,7 @@ describe('the SLA calendars and policies page', () => {
   });
 
   it('says it is loading, and not yet that there is nothing', async () => {
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="status"]')!.textContent).toBe('Loading calendars and policies…');
     expect(page().textContent).not.toContain('No calendar yet');
     expect(page().textContent).not.toContain('No policies yet');
@@ -128,7 +123,7 @@ describe('the SLA calendars and policies page', () => {
     apollo
       .expectOne(AdminSlasDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
@@ -156,16 +151,16 @@ describe('the SLA calendars and policies page', () => {
   it('lets one change run at a time across calendars and policies, then brings the page up to date', async () => {
     await loaded();
     button('Delete policy Standard').click();
-    await settle();
+    await settle(fixture);
     apollo.expectOne(AdminSlasDeletePolicyDocument).flushData({ deleteSlaPolicy: true });
-    await settle();
+    await settle(fixture);
     expect(button('Edit calendar District').disabled).toBe(true);
     expect(button('Declare closure').disabled).toBe(true);
     expect(button('Add calendar').disabled).toBe(true);
     expect(button('Add policy').disabled).toBe(true);
     // The change is done once the page's data has been asked for again.
     apollo.expectOne(AdminSlasDocument).flushData({ ...answer(), slaPolicies: [] });
-    await settle();
+    await settle(fixture);
     expect(button('Edit calendar District').disabled).toBe(false);
     expect(button('Add policy').disabled).toBe(false);
     expect(page().textContent).toContain('No policies yet: cases have no deadlines.');

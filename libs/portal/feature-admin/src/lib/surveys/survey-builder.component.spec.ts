@@ -3,9 +3,16 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { AdminSurveysCreateDocument, AdminSurveysUpdateDocument } from '../operations.generated';
 import { type CreatedSurvey, SurveyBuilderComponent } from './survey-builder.component';
 import type { SurveyToEdit } from './survey-input';
@@ -66,27 +73,9 @@ describe('the survey builder', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => {
-      const parts = [...alert.querySelectorAll('p, li')].map((part) => part.textContent!.trim());
-      return parts.length ? parts.join(' ') : alert.textContent!.trim();
-    });
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page(), 'p, li');
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   /** A new survey for families, written in English, with one scale question. */
   async function write(): Promise<void> {
@@ -94,17 +83,16 @@ describe('the survey builder', () => {
     field<HTMLInputElement>('survey-audience-FAMILIES').click();
     set('survey-title-en', 'How are we doing?');
     button('Add question').click();
-    await settle();
+    await settle(fixture);
     set('q-q1-text-en', 'How satisfied are you?');
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SurveysPageComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -131,25 +119,25 @@ describe('the survey builder', () => {
   it('adds a translation by its tag, refusing what is not one or is already there', async () => {
     set('survey-new-language', 'spanish');
     button('Add translation').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Type a language tag such as es (Spanish) or vi (Vietnamese).']);
     set('survey-new-language', 'es');
     button('Add translation').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Spanish (es) is already there.']);
     set('survey-new-language', 'vi');
     button('Add translation').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([]);
     expect(field('survey-title-vi')).not.toBeNull();
     button('Remove the Spanish (es) translation').click();
-    await settle();
+    await settle(fixture);
     expect(field('survey-title-es')).toBeNull();
   });
 
   it('says everything missing before sending anything', async () => {
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'The survey was not saved: Give the survey a name (staff see it, respondents do not). Choose who the survey is for. The title needs its text in English (en). Add at least one question.',
     ]);
@@ -159,10 +147,10 @@ describe('the survey builder', () => {
   it('saves a new survey as a draft, says what PPRA areas it touches in words, and starts afresh', async () => {
     await write();
     field<HTMLInputElement>('survey-audience-STUDENTS').click();
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('Surveys of students are checked for the areas');
     submit().click();
-    await settle();
+    await settle(fixture);
     const create = apollo.expectOne(AdminSurveysCreateDocument);
     expect(create.operation.variables).toEqual({
       input: {
@@ -188,7 +176,7 @@ describe('the survey builder', () => {
       ppraWarnings: [{ questionId: 'q1', area: 'MENTAL_OR_PSYCHOLOGICAL_PROBLEMS', evidence: 'anxious' }],
     };
     create.flushData({ createSurvey } as never);
-    await settle();
+    await settle(fixture);
     const status = page().querySelector('[role="status"]')!;
     expect(status.querySelector('p')!.textContent).toBe(
       'Spring family survey is saved as a draft. Open it when it is ready to take answers.',
@@ -208,7 +196,7 @@ describe('the survey builder', () => {
     apollo
       .expectOne(AdminSurveysCreateDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(field<HTMLInputElement>('survey-name').value).toBe(' Spring family survey ');
     expect(host().created).toEqual([]);
@@ -216,13 +204,13 @@ describe('the survey builder', () => {
 
   it('edits a draft in its own languages and saves it over the original', async () => {
     host().editing.set(spring);
-    await settle();
+    await settle(fixture);
     expect(field<HTMLInputElement>('survey-name').value).toBe('Spring family survey');
     expect(field<HTMLInputElement>('survey-title-es').value).toBe('¿Cómo lo estamos haciendo?');
     expect(field<HTMLInputElement>('q-q1-text-es').value).toBe('¿Nos recomendaría?');
     expect(submit().textContent!.trim()).toBe('Save the draft');
     submit().click();
-    await settle();
+    await settle(fixture);
     const update = apollo.expectOne(AdminSurveysUpdateDocument);
     expect(update.operation.variables).toEqual({
       id: 'v1',
@@ -255,7 +243,7 @@ describe('the survey builder', () => {
         ppraWarnings: [],
       },
     } as never);
-    await settle();
+    await settle(fixture);
     expect(host().edited).toEqual(['v1']);
     expect(page().querySelector('[role="status"] p')!.textContent).toBe(
       'Spring family survey is saved as a new version; answers already given keep the version they answered.',
@@ -264,15 +252,15 @@ describe('the survey builder', () => {
 
   it('forgets a refusal when another draft comes in, and stops editing when asked', async () => {
     host().editing.set(spring);
-    await settle();
+    await settle(fixture);
     submit().click();
     apollo
       .expectOne(AdminSurveysUpdateDocument)
       .graphqlErrors([new GraphQLError('Conflict', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toHaveLength(1);
     host().editing.set({ ...spring, id: 'v2', name: 'Staff pulse' });
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([]);
     button('Stop editing Staff pulse without saving').click();
     expect(host().cancelled).toBe(1);

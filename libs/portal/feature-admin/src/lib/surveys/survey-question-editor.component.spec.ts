@@ -4,7 +4,7 @@
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormsModule } from '@angular/forms';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { axeViolations, buttonNamed, setField } from '@homeroom/portal/ui/testing';
 import { newQuestion, type QuestionDraft } from './survey-input';
 import { SurveyQuestionEditorComponent } from './survey-question-editor.component';
 
@@ -44,10 +44,7 @@ describe('one question of the survey being written', () => {
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
   const legends = () =>
     [...page().querySelectorAll('legend')].map((legend) => legend.textContent!.replace(/\s+/g, ' ').trim());
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
+  const button = (name: string) => buttonNamed(page(), name)!;
 
   async function settle(): Promise<void> {
     fixture.detectChanges();
@@ -55,11 +52,7 @@ describe('one question of the survey being written', () => {
     fixture.detectChanges();
   }
 
-  function type(id: string, value: string): void {
-    const input = field<HTMLInputElement>(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string) => setField(page(), id, value);
 
   async function show(question: QuestionDraft): Promise<void> {
     host().question.set(question);

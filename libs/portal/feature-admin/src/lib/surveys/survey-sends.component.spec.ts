@@ -3,9 +3,15 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminSurveysCancelSendDocument,
   AdminSurveysSendDocument,
@@ -66,8 +72,7 @@ describe('sending a survey', () => {
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const button = (name: string) =>
     [...page().querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name);
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  const alerts = () => alertTexts(page());
   /** What the form says it did (the school picker has a status of its own, for its matches). */
   const statuses = () =>
     [...page().querySelectorAll('hr-form-feedback [role="status"]')].map((status) =>
@@ -83,9 +88,7 @@ describe('sending a survey', () => {
     );
 
   function type(id: string, text: string): void {
-    const input = field<HTMLInputElement>(id);
-    input.value = text;
-    input.dispatchEvent(new Event('input'));
+    setField(page(), id, text);
     fixture.detectChanges();
   }
 
@@ -94,18 +97,11 @@ describe('sending a survey', () => {
     fixture.detectChanges();
   }
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SurveysPageComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -123,7 +119,7 @@ describe('sending a survey', () => {
       'Viewers',
     ]);
     host().audiences.set(['FAMILIES']);
-    await settle();
+    await settle(fixture);
     expect(boxes('send-role-')).toEqual([]);
     expect(submit().textContent!.trim()).toBe('Send now');
     expect(await axeViolations(page())).toEqual([]);
@@ -131,21 +127,21 @@ describe('sending a survey', () => {
 
   it('says what the survey needs before it can be sent', async () => {
     host().status.set('CLOSED');
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('.hint')!.textContent!.trim()).toBe(
       'The survey is closed: reopen it to send it.',
     );
     host().status.set('DRAFT');
-    await settle();
+    await settle(fixture);
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'Open the survey before sending it now, or plan the send for after you open it.',
     ]);
     field<HTMLInputElement>('send-later').click();
-    await settle();
+    await settle(fixture);
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Choose when to send it.']);
     apollo.expectNone(AdminSurveysSendDocument);
   });
@@ -157,7 +153,7 @@ describe('sending a survey', () => {
     languages.value = 'es, vi';
     languages.dispatchEvent(new Event('input'));
     submit().click();
-    await settle();
+    await settle(fixture);
     const sent = apollo.expectOne(AdminSurveysSendDocument);
     expect(sent.operation.variables).toEqual({
       id: 'v1',
@@ -166,7 +162,7 @@ describe('sending a survey', () => {
     });
     expect(submit().disabled).toBe(true);
     sent.flushData({ sendSurvey: { invited: 41, alreadyInvited: 2, scheduledFor: null } });
-    await settle();
+    await settle(fixture);
     expect(statuses()).toEqual([
       'Invited 41 people, each with a personal link. 2 had been invited before and were not invited again.',
     ]);
@@ -182,7 +178,7 @@ describe('sending a survey', () => {
     type('send-schools-search', 'oak');
     expect(schoolBoxes()).toEqual(['Oak Middle']);
     press('send-schools-search', 'Enter');
-    await settle();
+    await settle(fixture);
     apollo.expectNone(AdminSurveysSendDocument);
     expect(field<HTMLInputElement>('send-schools-search').value).toBe('');
     expect(page().querySelector('#send-schools-count')!.textContent!.trim()).toBe('1 chosen');
@@ -193,7 +189,7 @@ describe('sending a survey', () => {
     ).toEqual(['Remove Oak Middle']);
     expect(await axeViolations(page())).toEqual([]);
     submit().click();
-    await settle();
+    await settle(fixture);
     const sent = apollo.expectOne(AdminSurveysSendDocument);
     expect(sent.operation.variables).toEqual({
       id: 'v1',
@@ -201,7 +197,7 @@ describe('sending a survey', () => {
       at: null,
     });
     sent.flushData({ sendSurvey: { invited: 3, alreadyInvited: 0, scheduledFor: null } });
-    await settle();
+    await settle(fixture);
   });
 
   it('lists the sends in words, and cancels one not yet made', async () => {
@@ -209,7 +205,7 @@ describe('sending a survey', () => {
       send('x1', PLANNED, { kinds: ['STAFF'], roles: ['AGENT'], schoolIds: ['s1'] }),
       send('x2', SENT, { sentAt: SENT, invited: 12 }),
     ]);
-    await settle();
+    await settle(fixture);
     expect(
       [...page().querySelectorAll('tbody tr')].map((row) =>
         [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent!.trim()),
@@ -223,12 +219,12 @@ describe('sending a survey', () => {
     const cancel = button(`Cancel the send planned for ${formatWhen(PLANNED)}`)!;
     expect(cancel.textContent!.trim()).toBe('Cancel');
     cancel.click();
-    await settle();
+    await settle(fixture);
     const cancelled = apollo.expectOne(AdminSurveysCancelSendDocument);
     expect(cancelled.operation.variables).toEqual({ id: 'x1' });
     expect(cancel.disabled).toBe(true);
     cancelled.flushData({ cancelScheduledSurveySend: false });
-    await settle();
+    await settle(fixture);
     expect(statuses()).toEqual(['Too late to cancel: the send has gone or is going.']);
   });
 
@@ -237,7 +233,7 @@ describe('sending a survey', () => {
     apollo
       .expectOne(AdminSurveysSendDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(statuses()).toEqual([]);
   });

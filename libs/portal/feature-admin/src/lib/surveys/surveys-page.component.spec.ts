@@ -2,9 +2,15 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminSurveysDetailDocument,
   type AdminSurveysDetailQuery,
@@ -81,33 +87,22 @@ describe('the surveys page', () => {
   let apollo: ApolloTestingController;
   const page = () => fixture.nativeElement as HTMLElement;
   const rows = () => [...page().querySelectorAll('[data-testid="survey"]')];
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
   const headings = () => [...page().querySelectorAll('h2')].map((h) => h.textContent!.trim());
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
 
   /** The list answered, then the results of the survey shown asked for and answered. */
   async function loaded(surveys = [spring, satisfaction]): Promise<void> {
     apollo.expectOne(AdminSurveysDocument).flushData(answer(surveys));
-    await settle();
+    await settle(fixture);
     const results = apollo.expectOne(AdminSurveysDetailDocument);
     expect(results.operation.variables).toMatchObject({ id: surveys[0]!.id, language: null });
     results.flushData(detail(surveys[0]!.id));
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(SurveysPageComponent);
     fixture.detectChanges();
   });
@@ -118,11 +113,11 @@ describe('the surveys page', () => {
   });
 
   it('says it is loading, then what to do when there are no surveys', async () => {
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('Loading surveys…');
     expect(page().textContent).not.toContain('No surveys yet');
     apollo.expectOne(AdminSurveysDocument).flushData(answer([]));
-    await settle();
+    await settle(fixture);
     expect(page().textContent).not.toContain('Loading surveys…');
     expect(page().textContent).toContain('No surveys yet: write the first one below.');
     expect(headings()).toContain('Write a survey');
@@ -132,7 +127,7 @@ describe('the surveys page', () => {
     apollo
       .expectOne(AdminSurveysDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
@@ -176,14 +171,14 @@ describe('the surveys page', () => {
   it('shows the results of the survey chosen', async () => {
     await loaded();
     button('Show the results of Satisfaction').click();
-    await settle();
+    await settle(fixture);
     const results = apollo.expectOne(AdminSurveysDetailDocument);
     expect(results.operation.variables).toMatchObject({ id: 'v0', withComments: true });
     results.flushData({
       ...detail('v0'),
       satisfaction: { __typename: 'Satisfaction', comments: [] },
     } as never);
-    await settle();
+    await settle(fixture);
     expect(button('Show the results of Satisfaction').getAttribute('aria-pressed')).toBe('true');
     expect(headings()).toContain('Results: Satisfaction');
     expect(headings()).not.toContain('Send Satisfaction');
@@ -192,16 +187,16 @@ describe('the surveys page', () => {
   it('opens a draft, waiting while it does, and lists it again', async () => {
     await loaded();
     button('Open survey Spring family survey').click();
-    await settle();
+    await settle(fixture);
     const open = apollo.expectOne(AdminSurveysSetStatusDocument);
     expect(open.operation.variables).toEqual({ id: 'v1', status: 'OPEN' });
     expect(button('Close survey Satisfaction').disabled).toBe(true);
     // Showing results waits for nothing.
     expect(button('Show the results of Satisfaction').disabled).toBe(false);
     open.flushData({ setSurveyStatus: { __typename: 'Survey', id: 'v1', status: 'OPEN' } } as never);
-    await settle();
+    await settle(fixture);
     apollo.expectOne(AdminSurveysDocument).flushData(answer([{ ...spring, status: 'OPEN' }, satisfaction]));
-    await settle();
+    await settle(fixture);
     expect(button('Close survey Spring family survey').disabled).toBe(false);
   });
 
@@ -211,14 +206,14 @@ describe('the surveys page', () => {
     const link = apollo.expectOne(AdminSurveysOpenLinkDocument);
     expect(link.operation.variables).toEqual({ id: 'v1' });
     link.flushData({ openSurveyLink: 'https://homeroom.example/s/abc123' });
-    await settle();
+    await settle(fixture);
     const input = page().querySelector<HTMLInputElement>('#survey-link')!;
     expect(input.value).toBe('https://homeroom.example/s/abc123');
     expect(input.labels![0]!.textContent!.trim()).toBe(
       'Anonymous link to Spring family survey: copy it now, it is shown only this once',
     );
     button('Done').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('#survey-link')).toBeNull();
   });
 
@@ -228,14 +223,14 @@ describe('the surveys page', () => {
     apollo
       .expectOne(AdminSurveysSetStatusDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
   it('puts a draft in the builder once it has loaded', async () => {
     await loaded();
     button('Edit the draft Spring family survey').click();
-    await settle();
+    await settle(fixture);
     expect(page().textContent).toContain('Loading the draft…');
     expect(button('Edit the draft Spring family survey').getAttribute('aria-pressed')).toBe('true');
     const draft = apollo.expectOne(AdminSurveysEditDocument);
@@ -256,7 +251,7 @@ describe('the surveys page', () => {
         ],
       },
     } as unknown as AdminSurveysEditQuery);
-    await settle();
+    await settle(fixture);
     expect(headings()).toContain('Edit the draft Spring family survey');
     expect(page().querySelector<HTMLInputElement>('#survey-name')!.value).toBe('Spring family survey');
   });

@@ -3,9 +3,15 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { CreateTeamDocument } from '../operations.generated';
 import { CreateTeamFormComponent } from './create-team-form.component';
 
@@ -40,28 +46,14 @@ describe('the create team form', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the form draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const alerts = () => alertTexts(page());
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(TeamsPageComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -86,9 +78,9 @@ describe('the create team form', () => {
 
   it('tells the page which school was chosen, and lets go of the department chosen before', async () => {
     set('team-department', 'd1');
-    await settle();
+    await settle(fixture);
     set('team-school', 's2');
-    await settle();
+    await settle(fixture);
     expect(host().chosen).toEqual(['s2']);
     expect(field<HTMLSelectElement>('team-department').value).toBe('');
   });
@@ -96,7 +88,7 @@ describe('the create team form', () => {
   it('asks for a name before sending anything', async () => {
     set('team-name', '   ');
     submit().click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Enter the team’s name.']);
     apollo.expectNone(CreateTeamDocument);
     expect(await axeViolations(page())).toEqual([]);
@@ -105,10 +97,10 @@ describe('the create team form', () => {
   it('creates the team with no members, waits while it does, then says what to do next', async () => {
     set('team-name', ' Bus office ');
     set('team-school', 's1');
-    await settle();
+    await settle(fixture);
     set('team-department', 'd1');
     submit().click();
-    await settle();
+    await settle(fixture);
     const create = apollo.expectOne(CreateTeamDocument);
     expect(create.operation.variables).toEqual({
       input: { name: 'Bus office', schoolId: 's1', departmentId: 'd1', members: [] },
@@ -116,7 +108,7 @@ describe('the create team form', () => {
     expect(host().busy()).toBe(true);
     expect(submit().disabled).toBe(true);
     create.flushData({ createTeam: { __typename: 'Team', id: 't9', name: 'Bus office' } } as never);
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(host().created).toEqual(['Bus office was created: add its members with “Change members”.']);
     expect(field<HTMLInputElement>('team-name').value).toBe('');
@@ -131,7 +123,7 @@ describe('the create team form', () => {
       input: { name: 'Enrollment desk', schoolId: null, departmentId: null, members: [] },
     });
     create.flushData({ createTeam: { __typename: 'Team', id: 't8', name: 'Enrollment desk' } } as never);
-    await settle();
+    await settle(fixture);
   });
 
   it("shows the API's refusal and keeps the name typed", async () => {
@@ -140,7 +132,7 @@ describe('the create team form', () => {
     apollo
       .expectOne(CreateTeamDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(field<HTMLInputElement>('team-name').value).toBe('Bus office');
     expect(host().created).toEqual([]);
@@ -148,7 +140,7 @@ describe('the create team form', () => {
 
   it('waits while another change on the page runs', async () => {
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(submit().disabled).toBe(true);
   });
 });

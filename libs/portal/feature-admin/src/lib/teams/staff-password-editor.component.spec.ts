@@ -2,9 +2,16 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { type AdminStaffQuery, SetStaffPasswordDocument } from '../operations.generated';
 import { StaffPasswordEditorComponent } from './staff-password-editor.component';
 
@@ -27,37 +34,22 @@ describe('the staff password editor', () => {
   let saved: string[];
   const page = () => fixture.nativeElement as HTMLElement;
   const field = (id: string) => page().querySelector<HTMLInputElement>(`#${id}`)!;
-  const button = (text: string) =>
-    [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the editor draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const button = (text: string) => buttonNamed(page(), text)!;
+  const alerts = () => alertTexts(page());
 
   async function open(person = ana): Promise<void> {
     fixture.componentInstance.edit(person);
-    await settle();
+    await settle(fixture);
   }
 
   async function type(password: string, repeated = password): Promise<void> {
-    for (const [id, value] of [
-      ['staff-password', password],
-      ['staff-password-repeat', repeated],
-    ] as const) {
-      field(id).value = value;
-      field(id).dispatchEvent(new Event('input'));
-    }
-    await settle();
+    setField(page(), 'staff-password', password);
+    setField(page(), 'staff-password-repeat', repeated);
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(StaffPasswordEditorComponent);
     saved = [];
     fixture.componentInstance.saved.subscribe((message) => saved.push(message));
@@ -86,7 +78,7 @@ describe('the staff password editor', () => {
     await open();
     await type('ana.ruiz-2026', 'ana.ruiz-2025');
     button('Set the password of Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toHaveLength(1);
     expect([...page().querySelectorAll('[role="alert"] li')].map((li) => li.textContent)).toEqual([
       'The password contains the staff member’s email name.',
@@ -100,13 +92,13 @@ describe('the staff password editor', () => {
     await open();
     await type('correct horse battery');
     button('Set the password of Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     const set = apollo.expectOne(SetStaffPasswordDocument);
     expect(set.operation.variables).toEqual({ personId: 'p1', password: 'correct horse battery' });
     expect(fixture.componentInstance.busy()).toBe(true);
     expect(button('Set the password of Ana Ruiz').disabled).toBe(true);
     set.flushData({ setStaffPassword: true });
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.busy()).toBe(false);
     expect(page().querySelector('section')).toBeNull();
     expect(saved).toEqual(["Ana Ruiz's password was set, and any lockout lifted."]);
@@ -119,7 +111,7 @@ describe('the staff password editor', () => {
     apollo
       .expectOne(SetStaffPasswordDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(saved).toEqual([]);
     await open();
@@ -131,7 +123,7 @@ describe('the staff password editor', () => {
     await open();
     await type('correct horse battery');
     button('Cancel').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('section')).toBeNull();
     apollo.expectNone(SetStaffPasswordDocument);
   });

@@ -2,9 +2,16 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { type AdminStaffQuery, SetStaffRolesDocument } from '../operations.generated';
 import { StaffRolesEditorComponent } from './staff-roles-editor.component';
 
@@ -29,41 +36,23 @@ describe('the staff roles editor', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const held = () =>
     [...page().querySelectorAll('ul.plain li')].map((li) => li.firstChild!.textContent!.trim());
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the editor draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
 
   async function open(person = ana): Promise<void> {
     fixture.componentInstance.edit(person);
-    await settle();
+    await settle(fixture);
   }
 
   async function add(role: string, schoolId = ''): Promise<void> {
-    for (const [id, value] of [
-      ['grant-role', role],
-      ['grant-school', schoolId],
-    ] as const) {
-      const select = page().querySelector<HTMLSelectElement>(`#${id}`)!;
-      select.value = value;
-      select.dispatchEvent(new Event('change'));
-    }
+    setField(page(), 'grant-role', role);
+    setField(page(), 'grant-school', schoolId);
     button('Add role').click();
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(StaffRolesEditorComponent);
     fixture.componentRef.setInput('schools', [
       { id: 's1', name: 'Lincoln Elementary' },
@@ -124,7 +113,7 @@ describe('the staff roles editor', () => {
     await add('SCHOOL_ADMIN', 's2');
     await add('AGENT', 's1'); // held already: not listed twice
     button('Remove Viewer at Old Mill School from Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([]);
     expect(held()).toEqual(['Agent at Lincoln Elementary', 'School administrator at Roosevelt Middle']);
     apollo.expectNone(SetStaffRolesDocument);
@@ -134,7 +123,7 @@ describe('the staff roles editor', () => {
     await open();
     await add('DISTRICT_ADMIN');
     button('Save the roles of Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.busy()).toBe(true);
     expect(button('Save the roles of Ana Ruiz').disabled).toBe(true);
     const save = apollo.expectOne(SetStaffRolesDocument);
@@ -147,7 +136,7 @@ describe('the staff roles editor', () => {
       ],
     });
     save.flushData({ setStaffRoles: [] });
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.busy()).toBe(false);
     expect(page().querySelector('section')).toBeNull();
     expect(saved).toEqual([
@@ -162,7 +151,7 @@ describe('the staff roles editor', () => {
     const save = apollo.expectOne(SetStaffRolesDocument);
     expect(save.operation.variables).toEqual({ personId: 'p1', roles: [] });
     save.flushData({ setStaffRoles: [] });
-    await settle();
+    await settle(fixture);
   });
 
   it("shows the API's refusal and stays open; opening again shows the roles as they are", async () => {
@@ -172,7 +161,7 @@ describe('the staff roles editor', () => {
     apollo
       .expectOne(SetStaffRolesDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
     expect(page().querySelector('section')).not.toBeNull();
     expect(saved).toEqual([]);
@@ -184,7 +173,7 @@ describe('the staff roles editor', () => {
   it('closes on Cancel without saving', async () => {
     await open();
     button('Cancel').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('section')).toBeNull();
     apollo.expectNone(SetStaffRolesDocument);
   });

@@ -3,9 +3,9 @@
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { axeViolations, buttonNamed, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import {
   AdminStaffDocument,
   type AdminStaffQuery,
@@ -65,28 +65,17 @@ describe('the staff section', () => {
   const rows = () => [...page().querySelectorAll('[data-testid="staff-row"]')];
   const cells = (row: Element) =>
     [...row.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const button = (name: string) => buttonNamed(page(), name)!;
 
   async function list(data: AdminStaffQuery, search: string | null = null): Promise<void> {
     const operation = apollo.expectOne(AdminStaffDocument);
     expect(operation.operation.variables).toEqual({ search, first: 25 });
     operation.flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([provideRouter([])]);
     fixture = TestBed.createComponent(StaffSectionComponent);
     fixture.componentRef.setInput('schools', [
       { id: 's1', name: 'Lincoln Elementary', active: true },
@@ -101,7 +90,7 @@ describe('the staff section', () => {
   });
 
   it('says it is loading staff until they come', async () => {
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="status"]')!.textContent).toBe('Loading staff…');
     await list(staff());
     expect(page().textContent).not.toContain('Loading staff…');
@@ -117,7 +106,7 @@ describe('the staff section', () => {
     apollo
       .expectOne(AdminStaffDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="alert"]')!.textContent).toBe('You do not have access to this.');
   });
 
@@ -150,7 +139,7 @@ describe('the staff section', () => {
     search.value = '  ruiz ';
     search.dispatchEvent(new Event('input'));
     button('Find staff').click();
-    await settle();
+    await settle(fixture);
     await list(answer([person('p1', 'Ana Ruiz')], 30), 'ruiz');
     expect(rows()).toHaveLength(1);
     expect(page().textContent).toContain('Showing 1 of 30 staff: search to find others.');
@@ -159,15 +148,15 @@ describe('the staff section', () => {
   it('opens one editor at a time: the roles, then the password instead', async () => {
     await list(staff());
     button('Change the roles of Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('h3')!.textContent).toBe('Roles of Ana Ruiz');
     button('Set a password for Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     expect([...page().querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
       'Set a password for Ana Ruiz',
     ]);
     button('Change the roles of Li Wei').click();
-    await settle();
+    await settle(fixture);
     expect([...page().querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Roles of Li Wei']);
     expect(await axeViolations(page())).toEqual([]);
   });
@@ -175,14 +164,14 @@ describe('the staff section', () => {
   it('shares busy with its editors, and says what was saved once the list is current', async () => {
     await list(staff());
     button('Change the roles of Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     button('Save the roles of Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.busy()).toBe(true);
     const save = apollo.expectOne(SetStaffRolesDocument);
     expect(save.operation.variables).toEqual({ personId: 'p1', roles: [{ role: 'AGENT', schoolId: 's1' }] });
     save.flushData({ setStaffRoles: [] });
-    await settle();
+    await settle(fixture);
     await list(staff());
     expect(fixture.componentInstance.busy()).toBe(false);
     expect(page().querySelector('h3')).toBeNull();
@@ -190,7 +179,7 @@ describe('the staff section', () => {
       "Ana Ruiz's roles were saved; they apply from their next sign-in or token renewal.",
     );
     button('Set a password for Ana Ruiz').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('p[role="status"]')).toBeNull();
   });
 });

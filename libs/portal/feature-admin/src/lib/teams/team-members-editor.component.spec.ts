@@ -3,9 +3,16 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { type AdminStaffQuery, type AdminTeamsQuery, SetTeamMembersDocument } from '../operations.generated';
 import { TeamMembersEditorComponent } from './team-members-editor.component';
 
@@ -71,32 +78,19 @@ describe('the team members editor', () => {
   const candidates = () =>
     [...page().querySelectorAll('ul.plain li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
   const field = (id: string) => page().querySelector<HTMLInputElement>(`#${id}`)!;
-  const button = (name: string) =>
-    [...page().querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the editor draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const button = (name: string) => buttonNamed(page(), name)!;
+  const alerts = () => alertTexts(page());
 
   async function backOn(personId: string, date: string): Promise<void> {
-    field(`back-${personId}`).value = date;
-    field(`back-${personId}`).dispatchEvent(new Event('input'));
-    await settle();
+    setField(page(), `back-${personId}`, date);
+    await settle(fixture);
   }
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(TeamsPageComponent);
     fixture.detectChanges();
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
@@ -126,9 +120,9 @@ describe('the team members editor', () => {
 
   it('adds and removes members without sending anything until they are saved', async () => {
     button('Add Jo Park to Transportation').click();
-    await settle();
+    await settle(fixture);
     button('Remove Li Wei from Transportation').click();
-    await settle();
+    await settle(fixture);
     expect(members()).toEqual(['Ana Ruiz', 'Jo Park']);
     expect(field('available-p3').checked).toBe(true);
     expect(candidates()).toEqual(['No one else found.']);
@@ -137,12 +131,12 @@ describe('the team members editor', () => {
 
   it('saves the members with their availability and return day, then says so', async () => {
     button('Add Jo Park to Transportation').click();
-    await settle();
+    await settle(fixture);
     await backOn('p1', '2099-03-10');
     field('available-p2').click();
-    await settle();
+    await settle(fixture);
     button('Save the members of Transportation').click();
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(true);
     expect(button('Save the members of Transportation').disabled).toBe(true);
     const save = apollo.expectOne(SetTeamMembersDocument);
@@ -155,7 +149,7 @@ describe('the team members editor', () => {
       ],
     });
     save.flushData({ setTeamMembers: { __typename: 'Team', id: 't1', members: [] } } as never);
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(host().saved).toEqual(['The members of Transportation were saved.']);
   });
@@ -163,7 +157,7 @@ describe('the team members editor', () => {
   it('says when a return day has passed, and sends nothing', async () => {
     await backOn('p2', '2020-01-06');
     button('Save the members of Transportation').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['The date Li Wei is back has passed: clear it or choose a later one.']);
     apollo.expectNone(SetTeamMembersDocument);
     expect(await axeViolations(page())).toEqual([]);
@@ -175,7 +169,7 @@ describe('the team members editor', () => {
     apollo
       .expectOne(SetTeamMembersDocument)
       .graphqlErrors([new GraphQLError('No such person', { extensions: { code: 'NOT_FOUND' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['We could not find that.']);
     expect(members()).toEqual(['Li Wei']);
     expect(host().saved).toEqual([]);
@@ -185,7 +179,7 @@ describe('the team members editor', () => {
     button('Cancel').click();
     expect(host().cancelled).toBe(1);
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(button('Save the members of Transportation').disabled).toBe(true);
     expect(button('Cancel').disabled).toBe(false);
   });

@@ -3,9 +3,16 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  buttonNamed,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import {
   AdminTeamDepartmentsDocument,
   type AdminTeamDepartmentsQuery,
@@ -64,30 +71,16 @@ describe('the team place editor', () => {
   const field = <T extends HTMLElement>(id: string) => page().querySelector<T>(`#${id}`)!;
   const options = (id: string) =>
     [...field<HTMLSelectElement>(id).options].map((option) => [option.value, option.textContent!.trim()]);
-  const button = (text: string) =>
-    [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the editor draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function set(id: string, value: string): void {
-    const element = field<HTMLInputElement | HTMLSelectElement>(id);
-    element.value = value;
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
-  }
+  const button = (text: string) => buttonNamed(page(), text)!;
+  const alerts = () => alertTexts(page());
+  const set = (id: string, value: string) => setField(page(), id, value);
 
   /** The departments of the school asked for, answered. */
   async function offered(schoolId: string | null, data: AdminTeamDepartmentsQuery): Promise<void> {
     const operation = apollo.expectOne(AdminTeamDepartmentsDocument);
     expect(operation.operation.variables).toEqual({ schoolId });
     operation.flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   /**
@@ -105,12 +98,11 @@ describe('the team place editor', () => {
     ]);
     own!.flushData(departments(['d1', 'Transportation', null], ['d2', 'Office', 's1']));
     district!.flushData(departments(['d1', 'Transportation', null]));
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(TeamsPageComponent);
   });
 
@@ -161,11 +153,11 @@ describe('the team place editor', () => {
   it('says what is wrong before sending anything', async () => {
     await open();
     button('Save Front office').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Nothing to save: the name, school and department are as they were.']);
     set('name-t1', '  ');
     button('Save Front office').click();
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['Enter the team’s name.']);
     apollo.expectNone(UpdateTeamDocument);
     expect(await axeViolations(page())).toEqual([]);
@@ -176,7 +168,7 @@ describe('the team place editor', () => {
     set('name-t1', ' Main office ');
     set('department-t1', 'd1');
     button('Save Front office').click();
-    await settle();
+    await settle(fixture);
     const update = apollo.expectOne(UpdateTeamDocument);
     expect(update.operation.variables).toEqual({
       id: 't1',
@@ -187,7 +179,7 @@ describe('the team place editor', () => {
     update.flushData({
       updateTeam: { __typename: 'Team', id: 't1', name: 'Main office', schoolId: 's1', departmentId: 'd1' },
     } as never);
-    await settle();
+    await settle(fixture);
     expect(host().busy()).toBe(false);
     expect(host().saved).toEqual(['Main office was saved.']);
   });
@@ -202,7 +194,7 @@ describe('the team place editor', () => {
     update.flushData({
       updateTeam: { __typename: 'Team', id: 't1', name: 'Front office', schoolId: null, departmentId: null },
     } as never);
-    await settle();
+    await settle(fixture);
   });
 
   it("shows the API's refusal and stays open", async () => {
@@ -212,7 +204,7 @@ describe('the team place editor', () => {
     apollo
       .expectOne(UpdateTeamDocument)
       .graphqlErrors([new GraphQLError('Name taken', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'This changed in the meantime, or clashes with what is there now. Look again, then try once more.',
     ]);
@@ -225,7 +217,7 @@ describe('the team place editor', () => {
     button('Cancel').click();
     expect(host().cancelled).toBe(1);
     host().busy.set(true);
-    await settle();
+    await settle(fixture);
     expect(button('Save Front office').disabled).toBe(true);
     expect(button('Cancel').disabled).toBe(false);
   });

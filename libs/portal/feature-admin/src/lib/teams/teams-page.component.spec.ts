@@ -3,9 +3,9 @@
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import { axeViolations, buttonNamed, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import {
   AdminStaffDocument,
   type AdminStaffQuery,
@@ -88,22 +88,12 @@ describe('the teams page', () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const panels = () => [...page().querySelectorAll<HTMLElement>('[data-testid="team"]')];
   const panel = (name: string) => panels().find((p) => p.querySelector('h3')!.textContent === name)!;
-  const button = (name: string, within: HTMLElement = page()) =>
-    [...within.querySelectorAll('button')].find(
-      (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
-    )!;
+  const button = (name: string, within: HTMLElement = page()) => buttonNamed(within, name)!;
   const status = () => page().querySelector('p[role="status"]')?.textContent ?? null;
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
 
   async function teams(data: AdminTeamsQuery): Promise<void> {
     apollo.expectOne(AdminTeamsDocument).flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   /** The departments and staff the page and its staff section ask for when it opens. */
@@ -112,12 +102,11 @@ describe('the teams page', () => {
     expect(asked.operation.variables).toEqual({ schoolId: null });
     asked.flushData(departments);
     for (const staff of apollo.match(AdminStaffDocument)) staff.flushData(noStaff);
-    await settle();
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting([provideRouter([])]);
     fixture = TestBed.createComponent(TeamsPageComponent);
     fixture.detectChanges();
   });
@@ -142,7 +131,7 @@ describe('the teams page', () => {
     apollo
       .expectOne(AdminTeamsDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('[role="alert"]')!.textContent).toBe('You do not have access to this.');
   });
 
@@ -193,14 +182,14 @@ describe('the teams page', () => {
     await pickers();
     await teams(district());
     button('Change members of Front office').click();
-    await settle();
+    await settle(fixture);
     expect(panel('Front office').querySelector('hr-team-members-editor')).not.toBeNull();
     expect(panel('Front office').querySelector('hr-row-actions')).toBeNull();
     button('Rename or move Bus desk').click();
-    await settle();
+    await settle(fixture);
     // The place editor asks for the departments of the team's school (the district's are cached).
     for (const asked of apollo.match(AdminTeamDepartmentsDocument)) asked.flushData(departments);
-    await settle();
+    await settle(fixture);
     expect(page().querySelector('hr-team-members-editor')).toBeNull();
     expect(panel('Bus desk').querySelector('form')!.getAttribute('aria-label')).toBe(
       'Rename or move Bus desk',
@@ -213,19 +202,19 @@ describe('the teams page', () => {
     await pickers();
     await teams(district());
     button('Deactivate Front office').click();
-    await settle();
+    await settle(fixture);
     const question = panel('Front office').querySelector('hr-confirm-panel')!;
     expect(question.textContent).toContain('Deactivate Front office? Routing passes over the rules');
     apollo.expectNone(DeactivateTeamDocument);
     button('Deactivate Front office', question as HTMLElement).click();
-    await settle();
+    await settle(fixture);
     const deactivate = apollo.expectOne(DeactivateTeamDocument);
     expect(deactivate.operation.variables).toEqual({ id: 't1' });
     expect(
       [...page().querySelectorAll('hr-row-actions button')].every((b) => (b as HTMLButtonElement).disabled),
     ).toBe(true);
     deactivate.flushData({ deactivateTeam: { __typename: 'Team', id: 't1', active: false } } as never);
-    await settle();
+    await settle(fixture);
     await teams(district());
     expect(page().querySelector('hr-confirm-panel')).toBeNull();
     expect(status()).toBe(
@@ -240,12 +229,12 @@ describe('the teams page', () => {
     await pickers();
     await teams(district());
     button('Reactivate Bus desk').click();
-    await settle();
+    await settle(fixture);
     button('Reactivate Bus desk', panel('Bus desk').querySelector('hr-confirm-panel')!).click();
     const reactivate = apollo.expectOne(ReactivateTeamDocument);
     expect(reactivate.operation.variables).toEqual({ id: 't2' });
     reactivate.flushData({ reactivateTeam: { __typename: 'Team', id: 't2', active: true } } as never);
-    await settle();
+    await settle(fixture);
     await teams(district());
     expect(status()).toBe(
       'Bus desk was reactivated: routing assigns its cases to its available members again.',
@@ -256,19 +245,19 @@ describe('the teams page', () => {
     await pickers();
     await teams(district());
     button('Deactivate Front office').click();
-    await settle();
+    await settle(fixture);
     const question = panel('Front office').querySelector<HTMLElement>('hr-confirm-panel')!;
     button('Deactivate Front office', question).click();
     apollo
       .expectOne(DeactivateTeamDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect([...question.querySelectorAll('[role="alert"]')].map((a) => a.textContent)).toEqual([
       'You do not have access to this.',
     ]);
     expect(await axeViolations(page())).toEqual([]);
     button('Reactivate Bus desk').click();
-    await settle();
+    await settle(fixture);
     expect(page().querySelectorAll('[role="alert"]')).toHaveLength(0);
   });
 
@@ -276,7 +265,7 @@ describe('the teams page', () => {
     await pickers();
     await teams(district());
     button('Change members of Front office').click();
-    await settle();
+    await settle(fixture);
     button('Remove Li Wei from Front office').click();
     button('Save the members of Front office').click();
     const save = apollo.expectOne(SetTeamMembersDocument);
@@ -288,7 +277,7 @@ describe('the teams page', () => {
       ],
     });
     save.flushData({ setTeamMembers: { __typename: 'Team', id: 't1', members: [] } } as never);
-    await settle();
+    await settle(fixture);
     await teams(district());
     expect(page().querySelector('hr-team-members-editor')).toBeNull();
     expect(status()).toBe('The members of Front office were saved.');
@@ -307,7 +296,7 @@ describe('the teams page', () => {
     const asked = apollo.expectOne(AdminTeamDepartmentsDocument);
     expect(asked.operation.variables).toEqual({ schoolId: 's1' });
     asked.flushData(departments);
-    await settle();
+    await settle(fixture);
     expect(
       [...page().querySelectorAll<HTMLOptionElement>('#team-department option')].map((o) =>
         o.textContent!.trim(),

@@ -2,9 +2,15 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { axeViolations } from '@homeroom/portal/ui/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
 import { TopicsPageComponent } from './topics-page.component';
 import { AdminTopicsDocument, type AdminTopicsQuery, CreateTopicDocument } from '../operations.generated';
 
@@ -35,32 +41,21 @@ describe('the topics page', () => {
   const nameField = () => page().querySelector<HTMLInputElement>('#topic-name')!;
   const parentField = () => page().querySelector<HTMLSelectElement>('#topic-parent')!;
   const submit = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  const alerts = () =>
-    [...page().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
-
-  /** Lets Apollo deliver what was flushed, and the page draw it. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const alerts = () => alertTexts(page());
 
   async function topics(data: AdminTopicsQuery): Promise<void> {
     apollo.expectOne(AdminTopicsDocument).flushData(data);
-    await settle();
+    await settle(fixture);
   }
 
   async function type(name: string, parent = ''): Promise<void> {
-    nameField().value = name;
-    nameField().dispatchEvent(new Event('input'));
-    parentField().value = parent;
-    parentField().dispatchEvent(new Event('change'));
-    await settle();
+    setField(page(), 'topic-name', name);
+    setField(page(), 'topic-parent', parent);
+    await settle(fixture);
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
-    apollo = TestBed.inject(ApolloTestingController);
+    apollo = configureApolloTesting();
     fixture = TestBed.createComponent(TopicsPageComponent);
     fixture.detectChanges();
   });
@@ -97,7 +92,7 @@ describe('the topics page', () => {
     apollo
       .expectOne(AdminTopicsDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual(['You do not have access to this.']);
   });
 
@@ -114,12 +109,12 @@ describe('the topics page', () => {
     await topics(district());
     await type('  Route change ', 't2');
     submit().click();
-    await settle();
+    await settle(fixture);
     const create = apollo.expectOne(CreateTopicDocument);
     expect(create.operation.variables).toEqual({ name: 'Route change', parentId: 't2' });
     expect(submit().disabled).toBe(true);
     create.flushData({ createTopic: { __typename: 'Topic', id: 't5', name: 'Route change' } } as never);
-    await settle();
+    await settle(fixture);
     await topics(answer([...district().topics, topic('t5', 'Route change', 't2')] as never));
     expect(nameField().value).toBe('');
     expect(parentField().value).toBe('');
@@ -134,7 +129,7 @@ describe('the topics page', () => {
     const create = apollo.expectOne(CreateTopicDocument);
     expect(create.operation.variables).toEqual({ name: 'Meals', parentId: null });
     create.flushData({ createTopic: { __typename: 'Topic', id: 't6', name: 'Meals' } } as never);
-    await settle();
+    await settle(fixture);
     await topics(answer([...district().topics, topic('t6', 'Meals')] as never));
     expect([...tree().children].map((item) => item.firstChild!.textContent!.trim())).toEqual([
       'Enrollment',
@@ -150,7 +145,7 @@ describe('the topics page', () => {
     apollo
       .expectOne(CreateTopicDocument)
       .graphqlErrors([new GraphQLError('A topic of that name exists', { extensions: { code: 'CONFLICT' } })]);
-    await settle();
+    await settle(fixture);
     expect(alerts()).toEqual([
       'This changed in the meantime, or clashes with what is there now. Look again, then try once more.',
     ]);
