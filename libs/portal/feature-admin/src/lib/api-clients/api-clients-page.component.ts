@@ -1,13 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { injectActions, watchQuery } from '@homeroom/portal/data-access';
-import {
-  ConfirmPanelComponent,
-  FormFeedbackComponent,
-  type RowAction,
-  RowActionsComponent,
-  TakesFocusDirective,
-} from '@homeroom/portal/ui';
+import { ConfirmPanelComponent, FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import {
   AdminApiClientsDocument,
   type AdminApiClientsQuery,

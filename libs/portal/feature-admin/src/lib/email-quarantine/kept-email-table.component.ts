@@ -1,11 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import {
-  revealBidiControls,
-  type RowAction,
-  RowActionsComponent,
-  UntrustedTextComponent,
-} from '@homeroom/portal/ui';
+import { revealBidiControls, UntrustedTextComponent } from '@homeroom/portal/ui';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import { formatBytes, formatWhen } from '../formats';
 import type { EmailQuarantineQuery, QuarantineState } from '../operations.generated';
 import {

@@ -1,13 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { injectActions, watchQuery } from '@homeroom/portal/data-access';
-import {
-  ConfirmPanelComponent,
-  FormFeedbackComponent,
-  type RowAction,
-  RowActionsComponent,
-  ShowMoreComponent,
-} from '@homeroom/portal/ui';
+import { ConfirmPanelComponent, FormFeedbackComponent, ShowMoreComponent } from '@homeroom/portal/ui';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import { appendPage, nextPageCursor } from '../connection-page';
 import {
   type AdminPersonFragment,

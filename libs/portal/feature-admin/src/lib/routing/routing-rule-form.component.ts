@@ -11,7 +11,8 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { injectActions } from '@homeroom/portal/data-access';
-import { channelName, FormFeedbackComponent, MultiSelectComponent, priorityName } from '@homeroom/portal/ui';
+import { channelName, FormFeedbackComponent, priorityName } from '@homeroom/portal/ui';
+import { MultiSelectComponent } from '../controls/multi-select.component';
 import { CHANNELS, choicesOf, PRIORITIES } from '../case-choices';
 import {
   type Channel,

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { FormFeedbackComponent, RowActionsComponent } from '@homeroom/portal/ui';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { RowActionsComponent } from '../controls/row-actions.component';
 import type { ClosureInput, ClosureKind } from '../operations.generated';
 import { CLOSURE_KIND_NAMES, CLOSURE_KINDS, closureFromForm, describeClosure } from './closure-form';
 

@@ -15,10 +15,10 @@ import {
   channelName,
   CheckboxGroupComponent,
   FormFeedbackComponent,
-  MultiSelectComponent,
   personKindName,
   priorityName,
 } from '@homeroom/portal/ui';
+import { MultiSelectComponent } from '../controls/multi-select.component';
 import { CHANNELS, choicesOf, PRIORITIES, REQUESTER_KINDS } from '../case-choices';
 import { type AdminSlasQuery, AdminSlasSavePolicyDocument, type SlaClock } from '../operations.generated';
 import { describeTarget, DURATION_UNITS, type DurationUnit } from './durations';

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, model, signal, viewChild } from '@angular/core';
 import { injectActions } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent, type RowAction, RowActionsComponent } from '@homeroom/portal/ui';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import { AdminSlasDeleteCalendarDocument, type AdminSlasQuery } from '../operations.generated';
 import { CalendarEditorComponent } from './calendar-editor.component';
 import { ClosureNoticeComponent } from './closure-notice.component';

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, model, viewChild } from '@angular/core';
 import { injectActions } from '@homeroom/portal/data-access';
-import { FormFeedbackComponent, type RowAction, RowActionsComponent } from '@homeroom/portal/ui';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import { AdminSlasDeletePolicyDocument, type AdminSlasQuery } from '../operations.generated';
 import { PolicyEditorComponent } from './policy-editor.component';
 import { policyRow } from './sla-lists';

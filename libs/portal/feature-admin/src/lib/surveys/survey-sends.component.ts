@@ -1,13 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { injectActions } from '@homeroom/portal/data-access';
-import {
-  CheckboxGroupComponent,
-  FormFeedbackComponent,
-  MultiSelectComponent,
-  type RowAction,
-  RowActionsComponent,
-} from '@homeroom/portal/ui';
+import { CheckboxGroupComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
+import { MultiSelectComponent } from '../controls/multi-select.component';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import {
   AdminSurveysCancelSendDocument,
   type AdminSurveysDetailQuery,

@@ -1,12 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { injectActions, watchQuery, watchQueryWhen } from '@homeroom/portal/data-access';
-import {
-  FormFeedbackComponent,
-  type RowAction,
-  RowActionsComponent,
-  TakesFocusDirective,
-} from '@homeroom/portal/ui';
+import { FormFeedbackComponent, TakesFocusDirective } from '@homeroom/portal/ui';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import {
   AdminSurveysDetailDocument,
   AdminSurveysDocument,

@@ -1,12 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { injectActions, watchQuery } from '@homeroom/portal/data-access';
-import {
-  ConfirmPanelComponent,
-  FormFeedbackComponent,
-  type RowAction,
-  RowActionsComponent,
-} from '@homeroom/portal/ui';
+import { ConfirmPanelComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
+import { type RowAction, RowActionsComponent } from '../controls/row-actions.component';
 import {
   AdminStaffDocument,
   type AdminStaffQuery,

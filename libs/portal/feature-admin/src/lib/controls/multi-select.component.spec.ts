@@ -3,8 +3,8 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { axeViolations } from '../testing/axe';
-import type { CheckboxOption } from './checkbox-group.component';
+import { axeViolations } from '@homeroom/portal/ui/testing';
+import type { CheckboxOption } from '@homeroom/portal/ui';
 import { matchingOptions, MultiSelectComponent } from './multi-select.component';
 
 const SCHOOLS: CheckboxOption<string>[] = [

@@ -10,7 +10,7 @@ import {
   model,
   signal,
 } from '@angular/core';
-import type { CheckboxOption } from './checkbox-group.component';
+import type { CheckboxOption } from '@homeroom/portal/ui';
 
 /** How many matches show at once: enough to scan, few enough to tab through. */
 const SHOWN_MATCHES = 50;

@@ -3,7 +3,7 @@
  */
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { axeViolations } from '../testing/axe';
+import { axeViolations } from '@homeroom/portal/ui/testing';
 import { type RowAction, RowActionsComponent } from './row-actions.component';
 
 type SchoolAction = 'edit' | 'deactivate' | 'keep';
