@@ -71,9 +71,6 @@ class BatchHandlerFailed extends Error {
 
 const DEFAULT_BATCH_SIZE = 100;
 
-type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
-export type { Outcome as EventOutcome };
-
 class UnprocessableEvent extends Error {
   constructor(
     readonly reason: Exclude<DeadLetterReason, 'HANDLER_FAILED'>,
@@ -222,15 +219,19 @@ export class EventConsumer {
     }
   }
 
-  /** One event on its own, after a first failed attempt: bounded retries with backoff, then the dead-letter topic. */
-  private async applyAlone(ready: ReadyEvent, firstFailure: unknown): Promise<Outcome> {
+  /**
+   * One event on its own, after a first failed attempt: bounded retries with backoff, then the dead-letter
+   * topic. Only its handler's failures count as attempts; any other error (the database down) propagates,
+   * so the batch is not committed and Kafka delivers it again.
+   */
+  private async applyAlone(ready: ReadyEvent, firstFailure: unknown): Promise<void> {
     const { delivery, event } = ready;
     return this.inContextOf(delivery, async () => {
       let failure = firstFailure;
       for (let attempt = 1; ; attempt += 1) {
         if (attempt >= this.retry.attempts) {
           await this.deadLetter(delivery, 'HANDLER_FAILED', failure, attempt);
-          return 'dead-lettered';
+          return;
         }
         this.settings.logger.warn(
           { err: failure, eventId: event.id, eventType: event.type, attempt },
@@ -239,9 +240,10 @@ export class EventConsumer {
         await this.waitWithHeartbeat(delivery, backoffMs(this.retry, attempt));
         try {
           await this.applyBatch([ready]);
-          return 'applied';
+          return;
         } catch (error) {
-          failure = error instanceof BatchHandlerFailed ? error.failure : error;
+          if (!(error instanceof BatchHandlerFailed)) throw error;
+          failure = error.failure;
         }
       }
     });
