@@ -13,18 +13,19 @@ import {
   startGroupAtEnd,
   testKafka,
   testKafkaBrokers,
+  testLogger,
   uniqueName,
   waitUntil,
 } from '@homeroom/platform/testing';
 import { SURVEYS_INVITATION_TOPIC, SurveyInvitationIssued } from '@homeroom/surveys/contracts';
 import {
   DEFAULT_SURVEY_SETTINGS,
+  SatisfactionRollup,
   SatisfactionService,
   seedSurveyDefaults,
   SurveyService,
   SURVEYS_ENTITIES,
   SURVEYS_MIGRATIONS,
-  type SatisfactionDimension,
 } from '@homeroom/surveys/data-access';
 import { startDeployable, stopDeployable } from './deployable';
 import type { BenchmarkReport, BenchmarkRow } from './report';
@@ -33,7 +34,7 @@ import { percentile } from './stats';
 const RESOLUTIONS = Number(process.env['BENCH_SURVEY_RESOLUTIONS'] ?? 10_000);
 const RESPONSES = Number(process.env['BENCH_SURVEY_RESPONSES'] ?? 1_000_000);
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
-const SCHOOL_COUNT = 40;
+const SCHOOL_COUNT = 700;
 const QUERY_RUNS = 30;
 
 async function invitationBurst(): Promise<BenchmarkReport> {
@@ -179,27 +180,53 @@ async function satisfactionResults(): Promise<BenchmarkReport> {
   try {
     const { dataSource } = database;
     await seedSurveyDefaults(dataSource, new SurveyService(dataSource));
+    const rollup = new SatisfactionRollup(dataSource, DEFAULT_SURVEY_SETTINGS, testLogger());
+    await rollup.ensureBuilt();
     const loadStarted = Date.now();
     await loadResponses(dataSource);
     const loadSeconds = (Date.now() - loadStarted) / 1000;
+    const foldStarted = Date.now();
+    await rollup.foldAll();
+    const foldSeconds = (Date.now() - foldStarted) / 1000;
+    const rebuildStarted = Date.now();
+    await rollup.rebuild();
+    const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
+    await dataSource.query('ANALYZE satisfaction_figures');
+    const [{ n: rollupRows }] = (await dataSource.query(
+      'SELECT count(*)::int AS n FROM satisfaction_figures',
+    )) as [{ n: number }];
     const [{ n: responses }] = (await dataSource.query('SELECT count(*)::int AS n FROM survey_response')) as [
       { n: number },
     ];
-    const results = new SatisfactionService(dataSource, DEFAULT_SURVEY_SETTINGS);
+    const results = new SatisfactionService(dataSource, DEFAULT_SURVEY_SETTINGS, rollup);
+    // The same service counting from the invitations: its rollups are for another time zone, so unused.
+    const counting = new SatisfactionService(
+      dataSource,
+      DEFAULT_SURVEY_SETTINGS,
+      new SatisfactionRollup(dataSource, { ...DEFAULT_SURVEY_SETTINGS, timeZone: 'UTC' }, testLogger()),
+    );
     const year = { from: new Date(Date.now() - 366 * 86_400_000), to: new Date(Date.now() + 60_000) };
     const quarter = { from: new Date(Date.now() - 92 * 86_400_000), to: year.to };
     const [{ id: schoolId }] = (await dataSource.query(`SELECT md5('s1')::uuid AS id`)) as [{ id: string }];
     const [{ id: topicId }] = (await dataSource.query(`SELECT md5('t1')::uuid AS id`)) as [{ id: string }];
-    const breakdown = (by: SatisfactionDimension) => () => results.breakdown(year, by);
-    const variants: [string, () => Promise<unknown>][] = [
-      ['satisfaction, district, one year', () => results.summary(year)],
-      ['satisfaction, one school, one year', () => results.summary({ ...year, schoolId })],
+    const variantsOf = (service: SatisfactionService): [string, () => Promise<unknown>][] => [
+      ['satisfaction, district, one year', () => service.summary(year)],
+      ['satisfaction, one school, one year', () => service.summary({ ...year, schoolId })],
       [
         'satisfaction, one school and topic, one quarter',
-        () => results.summary({ ...quarter, schoolId, topicId }),
+        () => service.summary({ ...quarter, schoolId, topicId }),
       ],
-      ['breakdown by school, one year', breakdown('SCHOOL')],
-      ['breakdown by month, one year', breakdown('MONTH')],
+      ['breakdown by school, one year', () => service.breakdown(year, 'SCHOOL')],
+      ['breakdown by month, one year', () => service.breakdown(year, 'MONTH')],
+      ['breakdown by staff member, one year', () => service.breakdown(year, 'ASSIGNEE')],
+      ['breakdown by week, one quarter', () => service.breakdown(quarter, 'WEEK')],
+    ];
+    const variants: [string, () => Promise<unknown>][] = [
+      ...variantsOf(results),
+      ...variantsOf(counting).map(([name, run]): [string, () => Promise<unknown>] => [
+        `${name}, counted from the invitations`,
+        run,
+      ]),
     ];
     const rows: BenchmarkRow[] = [];
     for (const [variant, query] of variants) {
@@ -218,20 +245,34 @@ async function satisfactionResults(): Promise<BenchmarkReport> {
       });
     }
     rows.push({
-      variant: `loading ${responses.toLocaleString('en')} responses (set-up, for scale)`,
+      variant: `loading ${responses.toLocaleString('en')} responses (set-up, the triggers writing each invitation's change)`,
       seconds: Number(loadSeconds.toFixed(1)),
     });
+    rows.push({ variant: 'folding those changes into the rollups', seconds: Number(foldSeconds.toFixed(1)) });
+    rows.push({
+      variant: 'rebuilding the rollups from the invitations',
+      seconds: Number(rebuildSeconds.toFixed(1)),
+    });
+    const p95 = (variant: string) => Number(rows.find((row) => row.variant === variant)?.p95Ms ?? NaN);
     return {
       name: 'satisfaction-results',
       description:
         `satisfaction(range, schoolId, topicId) and its breakdowns over ${responses.toLocaleString('en')} ` +
         `responses to ${Math.round(RESPONSES * 1.5).toLocaleString('en')} invitations spread over a year, ` +
-        `${SCHOOL_COUNT} schools, 30 topics, 200 staff, 6 channels.`,
+        `${SCHOOL_COUNT} schools, 30 topics, 200 staff, 6 channels; ranges ending now.`,
       command: 'npm run bench -- surveys',
       rows,
-      ratios: {},
+      ratios: {
+        'district year, counted ÷ rollups (p95)':
+          p95('satisfaction, district, one year, counted from the invitations') /
+          p95('satisfaction, district, one year'),
+        'by month, counted ÷ rollups (p95)':
+          p95('breakdown by month, one year, counted from the invitations') /
+          p95('breakdown by month, one year'),
+      },
       notes: [
         `${QUERY_RUNS} timed runs after 3 warm-up runs per variant, one at a time, through SatisfactionService (the resolvers add nothing but the response).`,
+        `From the reporting rollups (ADR 26; ${rollupRows.toLocaleString('en')} rows), the ends of each range from the invitations; "counted from the invitations" is the same service without its rollups.`,
         'PostgreSQL runs with fsync off (the local stack), default settings otherwise, on the same 2 cores.',
       ],
     };

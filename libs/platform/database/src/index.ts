@@ -7,3 +7,5 @@ export * from './lib/nest/database.module';
 export * from './lib/migration-command';
 export * from './lib/repeating-task';
 export * from './lib/copy-rows';
+export * from './lib/rollup-keeper';
+export * from './lib/rollup-periods';

@@ -10,6 +10,7 @@ export * from './lib/services/invitation-issuer';
 export * from './lib/services/audience.service';
 export * from './lib/services/survey-response.service';
 export * from './lib/services/satisfaction.service';
+export * from './lib/figures/satisfaction-rollup';
 export * from './lib/seed/survey-defaults';
 export * from './lib/seed/demo-responses';
 export * from './lib/seed/demo-family-pulse';

@@ -10,6 +10,7 @@ import {
 import { SMTP_INTAKE_SETTINGS, SmtpIntakeServer, type SmtpIntakeSettings } from './email/smtp-intake.server';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './services/case-intake.service';
 import { CaseMetricsService } from './services/case-metrics.service';
+import { CaseFiguresRollup } from './figures/case-figures-rollup';
 import { CaseQueryService } from './services/case-query.service';
 import { EmergingIssuesService } from './services/emerging-issues.service';
 import { CaseService } from './services/case.service';
@@ -33,6 +34,7 @@ const SERVICES = [
   CaseQueryService,
   TopicService,
   RoutingService,
+  CaseFiguresRollup,
   CaseMetricsService,
   EmergingIssuesService,
   EmailIntakeService,

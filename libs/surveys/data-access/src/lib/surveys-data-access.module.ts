@@ -4,6 +4,7 @@ import { CsatInvitationService } from './services/csat-invitation.service';
 import { InvitationIssuer } from './services/invitation-issuer';
 import { InvitationReminders } from './services/invitation-reminders';
 import { SatisfactionService } from './services/satisfaction.service';
+import { SatisfactionRollup } from './figures/satisfaction-rollup';
 import { ScheduledSends } from './services/scheduled-sends';
 import { SurveyResultsService } from './services/survey-results.service';
 import { SurveyResponseService } from './services/survey-response.service';
@@ -18,6 +19,7 @@ const SERVICES = [
   ScheduledSends,
   InvitationReminders,
   SurveyResponseService,
+  SatisfactionRollup,
   SatisfactionService,
   SurveyResultsService,
 ];

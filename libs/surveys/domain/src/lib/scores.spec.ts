@@ -1,4 +1,5 @@
 import {
+  csatOfDistribution,
   csatSummary,
   isLowSatisfaction,
   npsOfCounts,
@@ -23,6 +24,23 @@ describe('csatSummary', () => {
   it.each([[0], [11], [7.5]])('refuses a score of %p', (score) => {
     expect(() => csatSummary([5, score])).toThrow(expect.objectContaining({ reason: 'INVALID_SCORE' }));
   });
+});
+
+describe('csatOfDistribution', () => {
+  it('gives what csatSummary gives for the same answers', () => {
+    const answers = [10, 9, 9, 4, 1, 2];
+    expect(csatOfDistribution(csatSummary(answers).distribution)).toEqual(csatSummary(answers));
+    expect(csatOfDistribution(Array(10).fill(0))).toEqual(csatSummary([]));
+  });
+
+  it.each([[[1, 2, 3]], [[1, 0, 0, 0, 0, 0, 0, 0, 0, -1]], [[0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0]]])(
+    'refuses %p',
+    (distribution) => {
+      expect(() => csatOfDistribution(distribution)).toThrow(
+        expect.objectContaining({ reason: 'INVALID_COUNT' }),
+      );
+    },
+  );
 });
 
 describe('npsSummary', () => {

@@ -19,6 +19,23 @@ export function csatSummary(scores: readonly number[]): CsatSummary {
   return { count: scores.length, mean, distribution };
 }
 
+/**
+ * The same from how many gave each score (index 0 is score 1, index 9 is score 10), as the reporting
+ * rollups keep them: the answers need not be read one by one.
+ */
+export function csatOfDistribution(distribution: readonly number[]): CsatSummary {
+  const index = distribution.findIndex((count) => !Number.isInteger(count) || count < 0);
+  if (distribution.length !== 10 || index >= 0)
+    throw new InvalidInputException(
+      'A CSAT distribution is ten counts of at least 0',
+      [{ path: `distribution[${Math.max(index, 0)}]`, message: 'ten whole numbers of at least 0' }],
+      'INVALID_COUNT',
+    );
+  const count = distribution.reduce((sum, n) => sum + n, 0);
+  const total = distribution.reduce((sum, n, i) => sum + n * (i + 1), 0);
+  return { count, mean: count ? round(total / count, 2) : null, distribution: [...distribution] };
+}
+
 export interface NpsSummary {
   count: number;
   promoters: number;

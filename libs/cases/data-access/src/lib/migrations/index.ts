@@ -14,6 +14,7 @@ import { AttachmentBlobs1764390000000 } from './1764390000000-attachment-blobs.m
 import { EmailIntakeLedger1764400000000 } from './1764400000000-email-intake-ledger.migration';
 import { KnownTeams1764410000000 } from './1764410000000-known-teams.migration';
 import { SlaAtRiskIndex1764420000000 } from './1764420000000-sla-at-risk-index.migration';
+import { CaseFigures1764430000000 } from './1764430000000-case-figures.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const CASES_MIGRATIONS = [
   EmailIntakeLedger1764400000000,
   KnownTeams1764410000000,
   SlaAtRiskIndex1764420000000,
+  CaseFigures1764430000000,
 ];

@@ -55,10 +55,16 @@ export class DurationStats {
   @Field(() => Float, { nullable: true })
   meanMinutes!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Exact below an hour; above, within 2 % (read from 4 %-wide buckets).',
+  })
   medianMinutes!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Exact below an hour; above, within 2 % (read from 4 %-wide buckets).',
+  })
   p90Minutes!: number | null;
 }
 

@@ -3,6 +3,7 @@ import { CreateSurveys1764600000000 } from './1764600000000-create-surveys.migra
 import { SurveyAudiences1764700000000 } from './1764700000000-survey-audiences.migration';
 import { InvitationScore1764800000000 } from './1764800000000-invitation-score.migration';
 import { ScheduledSends1764900000000 } from './1764900000000-scheduled-sends.migration';
+import { SatisfactionFigures1764950000000 } from './1764950000000-satisfaction-figures.migration';
 
 /** In timestamp order; immutable once merged. */
 export const SURVEYS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const SURVEYS_MIGRATIONS = [
   SurveyAudiences1764700000000,
   InvitationScore1764800000000,
   ScheduledSends1764900000000,
+  SatisfactionFigures1764950000000,
 ];

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { toCsv } from '@homeroom/shared/csv';
-import { csatSummary, responseRate, suppressSmallGroups } from '@homeroom/surveys/domain';
+import { csatOfDistribution, responseRate, suppressSmallGroups } from '@homeroom/surveys/domain';
+import { satisfactionCounts, type SatisfactionGrouping } from '../figures/satisfaction-figures';
+import { SatisfactionRollup } from '../figures/satisfaction-rollup';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
 
 export interface SatisfactionFilter {
@@ -42,16 +44,6 @@ export interface SatisfactionGroup {
   lowScores: number | null;
 }
 
-/** The grouping expression of each dimension; months and weeks in the district's time zone ($6). */
-const GROUP_KEYS: Record<SatisfactionDimension, string> = {
-  SCHOOL: `coalesce(i.school_id::text, 'NONE')`,
-  TOPIC: `coalesce(i.topic_id::text, 'NONE')`,
-  ASSIGNEE: `coalesce(i.assignee_id::text, 'NONE')`,
-  CHANNEL: `coalesce(i.case_channel, 'NONE')`,
-  MONTH: `to_char(i.sent_at AT TIME ZONE $6, 'YYYY-MM')`,
-  WEEK: `to_char(i.sent_at AT TIME ZONE $6, 'IYYY-"W"IW')`,
-};
-
 export interface SatisfactionComment {
   responseId: string;
   caseId: string | null;
@@ -90,22 +82,15 @@ export class SatisfactionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SURVEY_SETTINGS) private readonly settings: SurveySettings,
+    private readonly rollup: SatisfactionRollup,
   ) {}
 
   async summary(filter: SatisfactionFilter): Promise<SatisfactionReport> {
-    const byScore = (await this.dataSource.query(
-      `SELECT i.score, count(*)::int AS invited, count(i.responded_at)::int AS responded
-         FROM survey_invitation i WHERE ${SCOPE} GROUP BY i.score`,
-      scopeParams(filter),
-    )) as { score: number | null; invited: number; responded: number }[];
-    const invitations = byScore.reduce((sum, row) => sum + row.invited, 0);
-    const responses = byScore.reduce((sum, row) => sum + row.responded, 0);
-    const scores = byScore.flatMap(({ score, responded }) =>
-      score === null ? [] : Array.from({ length: responded }, () => score),
-    );
+    const [all] = await this.counts(filter, 'NONE');
+    const invitations = all?.invitations ?? 0;
+    const responses = all?.responses ?? 0;
+    const csat = csatOfDistribution(all?.distribution ?? Array(10).fill(0));
     const suppressed = responses < this.settings.minimumGroupSize;
-    const csat = csatSummary(scores);
-    const threshold = this.settings.lowSatisfactionThreshold;
     return {
       invitations,
       responses,
@@ -113,7 +98,7 @@ export class SatisfactionService {
       suppressed,
       csatMean: suppressed ? null : csat.mean,
       distribution: suppressed ? null : csat.distribution,
-      lowScores: suppressed ? null : scores.filter((score) => score <= threshold).length,
+      lowScores: suppressed ? null : this.lowScores(csat.distribution),
     };
   }
 
@@ -122,19 +107,7 @@ export class SatisfactionService {
    * groups below the minimum (and, when one alone is, the next smallest) withheld: see `suppressSmallGroups`.
    */
   async breakdown(filter: SatisfactionFilter, by: SatisfactionDimension): Promise<SatisfactionGroup[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${GROUP_KEYS[by]} AS key, count(*)::int AS invitations, count(i.responded_at)::int AS responses,
-              avg(i.score)::float AS mean, count(*) FILTER (WHERE i.score <= $5)::int AS low
-         FROM survey_invitation i
-        WHERE ${SCOPE}
-        GROUP BY 1 ORDER BY 1`,
-      [
-        ...scopeParams(filter),
-        this.settings.lowSatisfactionThreshold,
-        // Only the calendar groupings name the time zone (PostgreSQL refuses a parameter it cannot type).
-        ...(by === 'MONTH' || by === 'WEEK' ? [this.settings.timeZone] : []),
-      ],
-    )) as { key: string; invitations: number; responses: number; mean: number | null; low: number }[];
+    const rows = await this.counts(filter, by);
     const reported = suppressSmallGroups(
       rows.map((row) => ({ ...row, count: row.responses })),
       this.settings.minimumGroupSize,
@@ -153,10 +126,22 @@ export class SatisfactionService {
             ...base,
             suppressed: false,
             suppression: null,
-            csatMean: row.mean === null ? null : Math.round(row.mean * 100) / 100,
-            lowScores: row.low,
+            csatMean: csatOfDistribution(row.distribution).mean,
+            lowScores: this.lowScores(row.distribution),
           };
     });
+  }
+
+  /** The invitations, responses and scores of the range, grouped, from the rollups (ADR 26). */
+  private counts(filter: SatisfactionFilter, grouping: SatisfactionGrouping) {
+    return satisfactionCounts(this.dataSource.manager, this.rollup, filter, grouping, this.settings.timeZone);
+  }
+
+  /** Responses at or below the low-satisfaction threshold (each opened a follow-up case). */
+  private lowScores(distribution: readonly number[]): number {
+    return distribution
+      .slice(0, this.settings.lowSatisfactionThreshold)
+      .reduce((sum, count) => sum + count, 0);
   }
 
   /** A breakdown as CSV (RFC 4180), withheld figures left empty, for spreadsheets and board reports. */
