@@ -110,6 +110,11 @@ export class CaseFigures1764430000000 implements MigrationInterface {
       )`);
     // The comparison of schools: every school's row (of all topics) over a range.
     await runner.query('CREATE INDEX ix_case_figures_by_topic ON case_figures (topic, grain, period)');
+    // The backlog (cases in hand now) counted from the open cases alone, by school and topic.
+    await runner.query(
+      `CREATE INDEX ix_support_case_backlog ON support_case (school_id, topic_id) INCLUDE (confidential)
+        WHERE status NOT IN ('RESOLVED', 'CLOSED')`,
+    );
     // A topic's figures come from the cases (the rollups hold the district's), through this index.
     await runner.query('CREATE INDEX ix_support_case_topic ON support_case (topic_id, created_at)');
     await runner.query(`
@@ -152,6 +157,7 @@ export class CaseFigures1764430000000 implements MigrationInterface {
     await runner.query('DROP FUNCTION support_case_figures_truncated()');
     await runner.query('DROP TABLE case_figures_basis, case_duration_figures, case_figures');
     await runner.query('DROP INDEX ix_support_case_topic');
+    await runner.query('DROP INDEX ix_support_case_backlog');
     await runner.query('DROP TRIGGER tr_support_case_figures_update ON support_case');
     await runner.query('DROP TRIGGER tr_support_case_figures ON support_case');
     await runner.query('DROP FUNCTION support_case_figure_change()');

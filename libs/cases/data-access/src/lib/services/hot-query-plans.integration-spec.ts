@@ -14,13 +14,16 @@ import { createTestDatabase, statementsOf, type TestDatabase } from '@homeroom/p
 import { OutboxRelay, type OutboxRelaySettings, type OutboxWriter } from '@homeroom/platform/messaging';
 import { testLogger } from '@homeroom/platform/testing';
 import { CASES_ENTITIES } from '../entities';
+import { CaseFiguresRollup } from '../figures/case-figures-rollup';
 import { CASES_MIGRATIONS } from '../migrations';
 import { matchRequester } from '../requesters/requester-matcher';
 import type { TriageService } from '../triage/triage.service';
 import type { CaseVisibility } from './case-actor';
 import type { CaseIntakeService } from './case-intake.service';
 import { type CaseFilter, CaseQueryService } from './case-query.service';
+import { CaseMetricsService } from './case-metrics.service';
 import { CaseService } from './case.service';
+import { TopicService } from './topic.service';
 
 const CASES = 200_000;
 const SCHOOLS = 700;
@@ -141,8 +144,15 @@ describe('hot query plans at district scale', () => {
       { length: 12 },
       (_, i) => `(hashint4extended(g, ${i + 1}) & 2147483647)::int AS u${i + 1}`,
     ).join(', ');
+    // The district's taxonomy: every case in one of its 30 topics.
+    await new TopicService(database.dataSource).seedStarterTaxonomy();
+    const topics = (
+      (await database.dataSource.query('SELECT id FROM topic WHERE parent_id IS NOT NULL')) as {
+        id: string;
+      }[]
+    ).map((topic) => topic.id);
     await database.dataSource.query(
-      `INSERT INTO support_case (id, number, subject, channel, status, priority, school_id, requester_id, contact,
+      `INSERT INTO support_case (id, number, subject, channel, status, priority, topic_id, school_id, requester_id, contact,
          anonymous, confidential, language, assignee_id, team_id, tracking_token_hash, tags, sentiment,
          created_at, updated_at, first_responded_at, resolved_at, sla_due_at, version)
        SELECT md5('case' || g)::uuid,
@@ -152,6 +162,7 @@ describe('hot query plans at district scale', () => {
               (ARRAY['WEB_FORM', 'EMAIL', 'EMAIL', 'PHONE', 'PHONE', 'WALK_IN', 'CHAT'])[1 + u2 % 7],
               status,
               (ARRAY['LOW', 'NORMAL', 'NORMAL', 'NORMAL', 'NORMAL', 'HIGH', 'NORMAL', 'LOW', 'HIGH', 'URGENT'])[1 + u3 % 10],
+              ($8::uuid[])[1 + (u10 / 7) % array_length($8::uuid[], 1)],
               CASE WHEN u9 % 20 <> 0 THEN md5('school' || (1 + u4 % $3::int))::uuid END,
               CASE WHEN u10 % 5 < 2 THEN md5('person' || (1 + u5 % $6::int))::uuid END,
               jsonb_build_object('name', NULL, 'email', 'guardian' || (1 + u5 % $6::int) || '@example.org', 'phone', NULL),
@@ -174,7 +185,7 @@ describe('hot query plans at district scale', () => {
               LATERAL (SELECT CASE WHEN (g <= $7::int * 8 / 100 AND u6 % 4 < 3) OR u6 % 100 = 1
                 THEN (ARRAY['NEW', 'OPEN', 'OPEN', 'OPEN', 'PENDING', 'PENDING', 'ON_HOLD', 'NEW'])[1 + u1 % 8]
                 ELSE (ARRAY['RESOLVED', 'RESOLVED', 'RESOLVED', 'CLOSED'])[1 + u1 % 4] END AS status) s`,
-      [SUBJECTS, SURNAMES, SCHOOLS, STAFF, TEAMS, PEOPLE, CASES],
+      [SUBJECTS, SURNAMES, SCHOOLS, STAFF, TEAMS, PEOPLE, CASES, topics],
     );
     // Students (one in three) have no contact; guardians an email and a phone, one phone in ten shared.
     await database.dataSource.query(
@@ -278,6 +289,9 @@ describe('hot query plans at district scale', () => {
   const inbox = (filter: CaseFilter, visibility: CaseVisibility, sort: CaseSort = 'NEWEST') =>
     query.page(filter, 50, undefined, visibility, sort);
 
+  /** A school's open cases: by school and date, or from the open cases alone (the backlog's index). */
+  const SCHOOL_OPEN = ['ix_support_case_school', 'ix_support_case_backlog'];
+
   describe('the inbox: cases(filter: { status: open, … }, first: 50), its count then its page', () => {
     it('All open, newest first (a district administrator)', () =>
       expectIndexes(
@@ -288,13 +302,13 @@ describe('hot query plans at district scale', () => {
     it('My schools (an agent at two schools)', () =>
       expectIndexes(
         () => inbox({ status: OPEN, schoolIds: MY_SCHOOLS }, SCHOOL_AGENT),
-        ['ix_support_case_school', 'ix_support_case_school'],
+        [SCHOOL_OPEN, SCHOOL_OPEN],
       ));
 
     it('narrowed to one school (district staff)', () =>
       expectIndexes(
         () => inbox({ status: OPEN, schoolId: MY_SCHOOLS[0] }, DISTRICT_STAFF),
-        ['ix_support_case_school', 'ix_support_case_school'],
+        [SCHOOL_OPEN, SCHOOL_OPEN],
       ));
 
     it('Mine (assigneeId)', () =>
@@ -325,10 +339,46 @@ describe('hot query plans at district scale', () => {
     // array computed once (case-query.service.ts), so the planner combines the school and assignee indexes;
     // a correlated EXISTS there made it read every open case.
     it('All open for an agent at two schools (their schools, their cases, their watches)', () =>
+      expectIndexes(() => inbox({ status: OPEN }, SCHOOL_AGENT), [SCHOOL_OPEN, SCHOOL_OPEN]));
+  });
+
+  describe("the dashboard's figures (caseMetrics, a year)", () => {
+    const settings = { numberPrefix: 'HR', timeZone: 'America/Chicago', defaultLanguage: 'en' };
+    let metrics: CaseMetricsService;
+    const year = () => ({ from: new Date(Date.now() - 365 * 86_400_000), to: new Date() });
+
+    beforeAll(async () => {
+      const rollup = new CaseFiguresRollup(database.dataSource, settings, testLogger());
+      await rollup.rebuild();
+      metrics = new CaseMetricsService(database.dataSource, settings, rollup);
+    });
+
+    // Three statements at once (contacts, durations, backlog), sent in whichever order the pool serves them.
+    const eachOf = (...indexes: string[]) => [indexes, indexes, indexes];
+
+    // The district's figures come from the rollups (not seeded tables); the cases are read for the hours at
+    // the range's ends and for the backlog only.
+    it('of the district: the ends of the range and the backlog', () =>
       expectIndexes(
-        () => inbox({ status: OPEN }, SCHOOL_AGENT),
-        ['ix_support_case_school', 'ix_support_case_school'],
+        () => metrics.metrics(year(), DISTRICT_STAFF),
+        eachOf('ix_support_case_created', 'ix_support_case_backlog'),
       ));
+
+    it('of one school', () =>
+      expectIndexes(
+        () => metrics.metrics({ ...year(), schoolId: MY_SCHOOLS[0] }, DISTRICT_ADMIN),
+        eachOf(...SCHOOL_OPEN),
+      ));
+
+    it('of one topic', async () => {
+      const [{ id: topicId }] = (await database.dataSource.query(
+        `SELECT id FROM topic WHERE name = 'Bus stop or route'`,
+      )) as [{ id: string }];
+      await expectIndexes(
+        () => metrics.metrics({ ...year(), topicId }, DISTRICT_ADMIN),
+        eachOf('ix_support_case_topic', 'ix_support_case_backlog'),
+      );
+    });
   });
 
   describe('one case', () => {
