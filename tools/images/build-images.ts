@@ -142,13 +142,37 @@ async function prepareContext(root: string, name: 'postgresql' | 'kafka', workDi
   return context;
 }
 
+/**
+ * The services' shared dependency stage (`npm ci --omit=dev` on the Node image), tagged: an untagged stage
+ * is what `image prune` removes, and the next build would run `npm ci` again. Needs no build of the apps.
+ */
+export function buildServiceDependencies(root: string, nodeImage: string): Promise<BuiltImage> {
+  return buildImage({
+    root,
+    name: 'gateway',
+    containerfile: 'service.Containerfile',
+    context: root,
+    buildArgs: { NODE_IMAGE: nodeImage },
+    target: {
+      stage: 'dependencies',
+      reference: `localhost/homeroom-service-dependencies:${imageVersion(root)}`,
+    },
+  });
+}
+
 export async function buildImages({
   root = workspaceRoot(),
   names = [...IMAGE_NAMES],
   build = true,
-}: { root?: string; names?: readonly ImageName[]; build?: boolean } = {}): Promise<BuiltImage[]> {
+  workDir = join(root, 'tmp', 'images'),
+}: {
+  root?: string;
+  names?: readonly ImageName[];
+  build?: boolean;
+  /** Where contexts are put together (and the base image unpacked), then removed. */
+  workDir?: string;
+} = {}): Promise<BuiltImage[]> {
   await ensurePodman();
-  const workDir = join(root, 'tmp', 'images');
   const apps = names.filter((name) => name !== 'postgresql' && name !== 'kafka');
   if (build && apps.length > 0) buildApps(root);
   const nodeImage =
@@ -156,19 +180,7 @@ export async function buildImages({
   const labels = provenance(root);
   const built: BuiltImage[] = [];
   if (names.some((name) => (SERVICE_IMAGES as readonly string[]).includes(name))) {
-    // The services' shared dependency stage, tagged: an untagged stage is what `image prune` (below)
-    // removes, and the next build would run `npm ci` again.
-    await buildImage({
-      root,
-      name: 'gateway',
-      containerfile: 'service.Containerfile',
-      context: root,
-      buildArgs: { NODE_IMAGE: nodeImage },
-      target: {
-        stage: 'dependencies',
-        reference: `localhost/homeroom-service-dependencies:${labels['VERSION']}`,
-      },
-    });
+    await buildServiceDependencies(root, nodeImage);
   }
   for (const name of names) {
     if (name === 'postgresql' || name === 'kafka') {
