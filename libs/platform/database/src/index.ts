@@ -9,3 +9,4 @@ export * from './lib/repeating-task';
 export * from './lib/copy-rows';
 export * from './lib/rollup-keeper';
 export * from './lib/rollup-periods';
+export * from './lib/sql-params';

@@ -66,13 +66,3 @@ export function wholeDaysCondition(days: WholeDays, param: (value: string) => st
            OR (${alias}.grain = 'd' AND ((${alias}.period >= ${d1} AND ${alias}.period < ${m1})
                                       OR (${alias}.period >= ${m2} AND ${alias}.period < ${d2}))))`;
 }
-
-/** Builds a statement's positional parameters as its text is written. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown, cast = ''): string {
-    this.values.push(value);
-    return `$${this.values.length}${cast}`;
-  }
-}
