@@ -103,8 +103,9 @@ async function main() {
   Object.assign(process.env, endpoints, { HOMEROOM_TEST_STACK_KIND: stackKind });
 
   // podman, the base images and the images that need no build of the apps come in while the checks and the
-  // first two suites run: on a fresh machine they are minutes of downloads (apt, Debian's mirror, npm) the
-  // end-to-end stage would otherwise wait for.
+  // unit tests run: on a fresh machine they are minutes of downloads (apt, Debian's mirror, npm) the
+  // end-to-end stage would otherwise wait for. They are done before the integration tests start, which
+  // want the cores to themselves.
   const baseImagesStarted = Date.now();
   const baseImages = run('node', ['-r', '@swc-node/register', 'tools/images/prepare-base-images.ts'], {
     env: { NODE_OPTIONS: '--disable-warning=TimeoutNegativeWarning' },
@@ -137,13 +138,13 @@ async function main() {
     // devDependency at run time fails here; the platform's end-to-end suite then runs what it built.
     await check('build (services and gateway to JavaScript)', 'node', ['tools/build/build-apps.mjs']);
     await jest('unit tests', 'unit');
-    await jest('integration tests (PostgreSQL, Kafka)', 'integration');
     banner('images that need no build of the apps (started with the checks)');
     const prepared = await baseImages;
     // Not a result of its own: when it failed, the end-to-end suites build the images and report.
     process.stdout.write(
       `${prepared.output.trim().split('\n').slice(-5).join('\n')}\n(${((Date.now() - baseImagesStarted) / 1000).toFixed(0)} s after it started)\n`,
     );
+    await jest('integration tests (PostgreSQL, Kafka)', 'integration');
     await jest('end-to-end tests', 'e2e', ['--runInBand']);
   } finally {
     if (startedComponents.length > 0) {
