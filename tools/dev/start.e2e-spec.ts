@@ -33,7 +33,10 @@ describe('npm start', () => {
       expect(output).toMatch(/Kafka\s+127\.0\.0\.1:9092/);
       // The gateway is the one origin: its readiness means every service answers behind it.
       expect(output).toMatch(/gateway\s+http:\/\/localhost:4000\/graphql/);
-      const ready = await fetch('http://127.0.0.1:4000/health/ready');
+      const ready = await fetch('http://127.0.0.1:4000/health/ready').catch((error: Error) => {
+        // A gateway gone right after npm start said it was ready: say what npm start printed meanwhile.
+        throw new Error(`${error.message} (${String(error.cause)}); npm start printed:\n${output}`);
+      });
       expect(ready.status).toBe(200);
       const discovery = await fetch('http://127.0.0.1:4000/auth/.well-known/openid-configuration');
       expect(((await discovery.json()) as { issuer: string }).issuer).toBe('http://localhost:4000/auth');
