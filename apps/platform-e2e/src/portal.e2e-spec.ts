@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
   type FakeChatCompletions,
@@ -10,6 +10,7 @@ import {
 } from '@homeroom/platform/testing';
 import { apiClient, type Json } from './support/api-client';
 import { startPlatform, type RunningPlatform } from './support/running-platform';
+import { saveScreenshot } from './support/screenshot';
 
 /** Debian's Chromium; tests never download a browser. CHROMIUM_PATH overrides. */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -85,7 +86,11 @@ describe('the portal in a browser', () => {
 
   /** What the Content-Security-Policy refused on any page of this test: nothing, on every page. */
   let cspViolations: string[] = [];
-  afterEach(() => {
+  /** Each test's browser contexts, closed after it: a page left open keeps polling on the same two cores. */
+  let contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
     expect(cspViolations).toEqual([]);
     cspViolations = [];
   });
@@ -95,6 +100,7 @@ describe('the portal in a browser', () => {
       locale: options.locale ?? 'en-US',
       viewport: options.viewport ?? null,
     });
+    contexts.push(context);
     await context.exposeBinding('reportCspViolation', (source, violation: string) => {
       cspViolations.push(`${source.page?.url()}: ${violation}`);
     });
@@ -142,7 +148,7 @@ describe('the portal in a browser', () => {
       ),
     });
     await page.getByText('parada.pdf').first().waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-contact-es.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'public-contact-es.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Enviar' }).click();
 
@@ -154,7 +160,7 @@ describe('the portal in a browser', () => {
     await page.getByLabel('Su respuesta').fill('Gracias, espero su respuesta.');
     await page.getByRole('button', { name: 'Enviar respuesta' }).click();
     await page.getByText('Gracias, espero su respuesta.').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-tracking-es.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'public-tracking-es.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The case the family sees is the one staff see, in the family's language.
@@ -191,7 +197,7 @@ describe('the portal in a browser', () => {
     expect(link!.startsWith(platform.portalOrigin)).toBe(true);
     await page.goto(link!);
     await page.getByRole('radio', { name: '9' }).first().check();
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-survey-es.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'public-survey-es.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Enviar' }).click();
     await page.getByRole('heading', { name: 'Gracias por sus respuestas.' }).waitFor();
@@ -252,7 +258,7 @@ describe('the portal in a browser', () => {
       async () => Number(await page.getByTestId('inbox-count').textContent()) > before,
       { timeoutMs: 30_000, intervalMs: 250 },
     );
-    await page.screenshot({ path: join(SCREENSHOTS, 'staff-inbox.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'staff-inbox.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Narrow the inbox by the case number, and keep that view for later.
@@ -308,7 +314,7 @@ describe('the portal in a browser', () => {
     ]);
     // Nothing was sent: the draft waits for the agent.
     expect(await page.getByText('Hello Sam,').count()).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'staff-case.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'staff-case.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
     // The case now counts among the agent's watched ones.
     await page.getByRole('link', { name: 'Inbox' }).click();
@@ -347,7 +353,7 @@ describe('the portal in a browser', () => {
     });
     expect(text.split('\r\n')[0]).toMatch(/^day,total/);
     expect(text.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
-    await page.screenshot({ path: join(SCREENSHOTS, 'staff-dashboard.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'staff-dashboard.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -376,7 +382,7 @@ describe('the portal in a browser', () => {
     const listed = rules.first();
     expect(await listed.textContent()).toContain('Crossing guards');
     expect(await listed.textContent()).toContain(`team ${team.name}; priority High; tags crossing`);
-    await page.screenshot({ path: join(SCREENSHOTS, 'admin-routing.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'admin-routing.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The next inquiry that mentions it is routed by the rule before anyone touches it.
@@ -394,7 +400,7 @@ describe('the portal in a browser', () => {
       });
     expect(await chosen('Team')).toBe(team.name);
     expect(await chosen('Priority')).toBe('HIGH');
-    await page.screenshot({ path: join(SCREENSHOTS, 'staff-case-routed.png'), fullPage: true });
+    await saveScreenshot(page, join(SCREENSHOTS, 'staff-case-routed.png'));
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Back on the rules: renamed, then switched off, it stays listed but routes no longer.
@@ -447,7 +453,7 @@ describe('the portal in a browser', () => {
         alerts: [],
       });
       const file = name.toLowerCase().replace(/[^a-z]+/g, '-');
-      await page.screenshot({ path: join(SCREENSHOTS, `admin-${file}.png`), fullPage: true });
+      await saveScreenshot(page, join(SCREENSHOTS, `admin-${file}.png`));
       expect({ screen: name, violations: await accessibilityViolations(page) }).toEqual({
         screen: name,
         violations: [],
