@@ -8,6 +8,7 @@ import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { casesBenchmarks } from './cases.bench';
 import { deploymentBenchmark } from './deployment.bench';
 import { directoryBenchmarks } from './directory.bench';
+import { districtScaleBenchmark } from './district-scale.bench';
 import { gatewayBenchmarks } from './gateway.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { portalBundleBenchmark } from './portal-bundles.bench';
@@ -37,6 +38,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'portal-inbox': async () => [await portalInboxBenchmark()],
   'production-build': async () => [await productionBuildBenchmark()],
   deployment: async () => [await deploymentBenchmark()],
+  'district-scale': districtScaleBenchmark,
 };
 
 /** `npm run bench` runs them all; `npm run bench -- <name>` one of the names below. */

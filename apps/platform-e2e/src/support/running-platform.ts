@@ -63,6 +63,8 @@ export async function startPlatform({
   serviceOverrides = {},
   portal = false,
   compiled = false,
+  beforeServicesStart,
+  readyTimeoutMs = 120_000,
 }: {
   /** Gateway settings to change (benchmarks raise the rate limits). */
   gatewayOverrides?: Record<string, string>;
@@ -76,6 +78,13 @@ export async function startPlatform({
    * TypeScript sources through `@swc-node/register`.
    */
   compiled?: boolean;
+  /**
+   * Work on the migrated, demo-seeded databases before any service starts (a benchmark writes its
+   * district-scale data set here).
+   */
+  beforeServicesStart?: (databases: Record<Service, string>) => Promise<void>;
+  /** How long each app may take to become ready (a service rebuilding large rollups takes longer). */
+  readyTimeoutMs?: number;
 } = {}): Promise<RunningPlatform> {
   const root = workspaceRoot();
   const run = uniqueName('e2e');
@@ -179,7 +188,7 @@ export async function startPlatform({
           return false;
         }
       },
-      { timeoutMs: 120_000, intervalMs: 300 },
+      { timeoutMs: readyTimeoutMs, intervalMs: 300 },
     );
 
   const gatewayEnvironment = (port: number, overrides: Record<string, string> = {}) => ({
@@ -215,6 +224,7 @@ export async function startPlatform({
         await finished(entry(service, 'seed'), `${service}-seed`, envOf(service));
       }),
     );
+    await beforeServicesStart?.(databases);
     for (const service of SERVICES) await startGroupAtEnd(groups[service]);
     for (const service of SERVICES) script(entry(service, 'main'), service, envOf(service), true);
     for (const service of SERVICES)
