@@ -15,6 +15,8 @@ export const slasConfigSchema = z.object({
   SLA_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   /** Timers handled per scheduler transaction. */
   SLA_SCHEDULER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Whose days and months the attainment figures are kept in (the same as the cases and surveys services'). */
+  DISTRICT_TIME_ZONE: z.string().default('America/Chicago'),
 });
 
 export type SlasConfig = z.infer<typeof slasConfigSchema>;

@@ -51,10 +51,11 @@ export class SlasAppModule implements NestModule {
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
         }),
-        SlasDataAccessModule.forRoot({
-          intervalMs: config.SLA_SCHEDULER_INTERVAL_MS,
-          batchSize: config.SLA_SCHEDULER_BATCH_SIZE,
-        }),
+        SlasDataAccessModule.forRoot(
+          { intervalMs: config.SLA_SCHEDULER_INTERVAL_MS, batchSize: config.SLA_SCHEDULER_BATCH_SIZE },
+          // The days and months of the attainment figures' rollups (ADR 26).
+          { timeZone: config.DISTRICT_TIME_ZONE },
+        ),
         // Case is the cases subgraph's entity; this one only adds Case.sla to it.
         subgraphModule({
           production: config.NODE_ENV === 'production',

@@ -77,8 +77,9 @@ export async function generateDistrictDataSet(
       ]),
     );
     await timed('rollups marked for rebuild, statistics', async () => {
-      await clients.cases.query('DELETE FROM case_figures_basis');
-      await clients.surveys.query('DELETE FROM satisfaction_figures_basis');
+      await clients.cases.query('UPDATE case_figures_basis SET time_zone = NULL');
+      await clients.surveys.query('UPDATE satisfaction_figures_basis SET time_zone = NULL');
+      await clients.slas.query('UPDATE sla_figures_basis SET time_zone = NULL');
       await Promise.all(Object.values(clients).map((client) => client.query('VACUUM ANALYZE')));
     });
     const rows = await countRows(clients);

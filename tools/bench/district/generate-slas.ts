@@ -5,7 +5,8 @@ import { CHUNK } from './generate-cases';
 /**
  * The SLA service's half: each generated case as the SLA service tracks it, with its first-response and
  * resolution timers under the standard policy (met or breached by the case's own times, running while open).
- * Minutes are counted on the calendar here: the business calendar's arithmetic belongs to the service.
+ * Minutes are counted on the calendar here (the first responses' too): the business calendar's arithmetic
+ * belongs to the service.
  */
 export async function generateSlas(
   client: Client,
@@ -28,11 +29,13 @@ export async function generateSlas(
     );
     await client.query(
       `INSERT INTO sla_timer (case_id, kind, target_minutes, clock, warn_at_percent, status, started_at, consumed_minutes,
-                              running_since, due_at, warn_at, met_at, breached_at, last_event_at, policy_id, version)
+                              running_since, due_at, warn_at, met_at, breached_at, last_event_at, policy_id,
+                              response_business_minutes, version)
        SELECT case_id, kind, target, 'BUSINESS', $2, state, created_at, consumed,
               CASE WHEN state = 'RUNNING' THEN created_at END, due, created_at + make_interval(mins => target * $2 / 100),
               CASE WHEN state = 'MET' THEN stopped_at END,
-              CASE WHEN state = 'BREACHED' THEN due END, coalesce(stopped_at, created_at), $1, 1
+              CASE WHEN state = 'BREACHED' THEN due END, coalesce(stopped_at, created_at), $1,
+              CASE WHEN kind = 'FIRST_RESPONSE' AND stopped_at IS NOT NULL THEN consumed END, 1
          FROM (${facts}) f,
               LATERAL (VALUES ('FIRST_RESPONSE', $3::int, responded_at), ('RESOLUTION', $4::int, resolved_at)) t(kind, target, stopped_at),
               LATERAL (SELECT created_at + make_interval(mins => target) AS due,

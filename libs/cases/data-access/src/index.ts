@@ -12,7 +12,7 @@ export * from './lib/read-models/team-read-model';
 export * from './lib/services/case-metrics.service';
 export * from './lib/figures/case-figures-rollup';
 export { countedFigures } from './lib/figures/counted-figures';
-export type { DurationStats } from './lib/figures/duration-buckets';
+export type { DurationStats } from '@homeroom/platform/database';
 export * from './lib/services/emerging-issues.service';
 export * from './lib/reactions/case-reactions';
 export * from './lib/email/email-intake.service';

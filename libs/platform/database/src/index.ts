@@ -10,3 +10,4 @@ export * from './lib/copy-rows';
 export * from './lib/rollup-keeper';
 export * from './lib/rollup-periods';
 export * from './lib/sql-params';
+export * from './lib/duration-buckets';

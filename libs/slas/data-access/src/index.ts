@@ -8,3 +8,4 @@ export * from './lib/services/timer-rows';
 export * from './lib/services/sla-scheduler';
 export * from './lib/seed/sla-defaults';
 export * from './lib/services/attainment.service';
+export * from './lib/figures/sla-figures-rollup';

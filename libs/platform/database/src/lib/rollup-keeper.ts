@@ -12,7 +12,7 @@ import { inTransaction } from './transaction';
 export interface RollupDefinition {
   /** Names the advisory lock and the logs: one folder at a time across replicas. */
   name: string;
-  /** The facts; writes to it wait while the rollups are rebuilt. */
+  /** The fact table (or tables, comma-separated); writes to them wait while the rollups are rebuilt. */
   factTable: string;
   /** The append-only change table (an identity `id` and the contribution's columns). */
   changeTable: string;

@@ -13,7 +13,7 @@ describe('toTimer', () => {
   // Monday 2 February 2026, 09:00 Central.
   const start = new Date('2026-02-02T15:00:00.000Z');
   const timer = startTimer({ kind: 'FIRST_RESPONSE', targetMinutes: 480 }, start, calendar);
-  const stored = { caseId: 'c', policyId: 'p', calendarId: null, timer };
+  const stored = { caseId: 'c', policyId: 'p', calendarId: null, timer, responseBusinessMinutes: null };
 
   it('shows the business minutes left now, negative once overdue', () => {
     const twoHoursIn = new Date('2026-02-02T17:00:00.000Z');

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Channel } from '@homeroom/cases/domain';
-import { durationBucketSql } from './duration-buckets';
+import { durationBucketSql } from '@homeroom/platform/database';
 import { CASE_CONTRIBUTIONS } from './figure-cubes.sql';
 import { SqlParams } from '@homeroom/platform/database';
 import { type FigureFilter, type FigureParts, NO_PARTS } from './figure-parts';

@@ -1,4 +1,4 @@
-import { durationBucketSql } from './duration-buckets';
+import { durationBucketSql } from '@homeroom/platform/database';
 
 /**
  * The SQL that turns cases' contributions into the reporting rollups (ADR 26). A contribution is what one

@@ -1,5 +1,5 @@
 import type { Channel } from '@homeroom/cases/domain';
-import type { DurationBucket } from './duration-buckets';
+import type { DurationBucket } from '@homeroom/platform/database';
 
 /**
  * Which cases a figure counts: those of some schools (null: every school the caller sees, which for the

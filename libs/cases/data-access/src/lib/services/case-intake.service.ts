@@ -192,9 +192,20 @@ export class CaseIntakeService {
     // A safety concern makes the case URGENT from its first moment, before routing reads the priority.
     const concerns = detectSafetyConcerns(`${fields.subject}\n${body}`);
     if (concerns.length) fields = { ...fields, priority: 'URGENT' };
+    const checkReferences = async (db: EntityManager) => {
+      await this.checkReferences(db, fields.schoolId, fields.topicId);
+      if (fields.requesterId) await assertKnownRequester(db, fields.requesterId);
+    };
+    // The references are checked and the number taken before the transaction, each statement on its own
+    // (ADR 27): a refused intake takes no number, and one intake never holds two connections. Within a
+    // caller's transaction (a follow-up), both happen on that transaction's connection.
+    let number: string | null = null;
+    if (!manager) {
+      await checkReferences(this.dataSource.manager);
+      number = await this.nextNumber(this.dataSource.manager);
+    }
     const work = async (tx: EntityManager): Promise<OpenedCase> => {
-      await this.checkReferences(tx, fields.schoolId, fields.topicId);
-      if (fields.requesterId) await assertKnownRequester(tx, fields.requesterId);
+      if (manager) await checkReferences(tx);
       const known = fields.requesterId || fields.requesterCandidateId || fields.anonymous;
       const match = known ? null : await matchRequester(tx, fields.contact);
       // Anyone can type anyone's address into the form: there, a match waits for its owner to confirm.
@@ -210,7 +221,7 @@ export class CaseIntakeService {
       const supportCase = tx.create(CaseEntity, {
         ...fields,
         id: randomUUID(),
-        number: await this.nextNumber(tx),
+        number: number ?? (await this.nextNumber(tx)),
         status: 'NEW',
         trackingTokenHash: hash,
         // Always a new one: a follow-up copies the original's fields, but answers to its own address.
@@ -285,7 +296,11 @@ export class CaseIntakeService {
     return manager ? work(manager) : inTransaction(this.dataSource, work);
   }
 
-  /** The next number of the district's local year, taken under the year row's lock. */
+  /**
+   * The next number of the district's local year. Outside a transaction (ADR 27) the year row is locked
+   * for this statement only, not for the rest of the intake, so concurrent intakes do not queue behind one
+   * another; an intake that fails afterwards leaves its number unused.
+   */
   private async nextNumber(manager: EntityManager): Promise<string> {
     const year = Number(this.districtYear.format(new Date()));
     const [row] = (await manager.query(

@@ -5,7 +5,7 @@ import { assertDateRange } from '@homeroom/platform/graphql';
 import type { Channel } from '@homeroom/cases/domain';
 import { CaseFiguresRollup } from '../figures/case-figures-rollup';
 import { countedFigures } from '../figures/counted-figures';
-import { durationStats, type DurationStats } from '../figures/duration-buckets';
+import { durationStats, type DurationStats } from '@homeroom/platform/database';
 import { addParts, type FigureFilter, NO_PARTS } from '../figures/figure-parts';
 import { rolledUpFigures } from '../figures/rolled-up-figures';
 import type { CaseVisibility } from './case-actor';

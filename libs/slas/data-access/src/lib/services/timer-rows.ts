@@ -7,6 +7,11 @@ export interface StoredTimer {
   policyId: string;
   calendarId: string | null;
   timer: SlaTimer;
+  /**
+   * A first response's business minutes from opening to the response, on the timer's calendar (for
+   * `slaAttainment`'s median, kept in its rollups); null until met and for the other kinds.
+   */
+  responseBusinessMinutes: number | null;
 }
 
 /** A raw `sla_timer` row (snake case, as `manager.query` returns it). */
@@ -28,6 +33,7 @@ export interface SlaTimerRow {
   last_event_at: Date;
   policy_id: string;
   calendar_id: string | null;
+  response_business_minutes: number | null;
 }
 
 export function timerFromRow(row: SlaTimerRow): StoredTimer {
@@ -35,6 +41,8 @@ export function timerFromRow(row: SlaTimerRow): StoredTimer {
     caseId: row.case_id,
     policyId: row.policy_id,
     calendarId: row.calendar_id,
+    responseBusinessMinutes:
+      row.response_business_minutes === null ? null : Number(row.response_business_minutes),
     timer: Object.freeze({
       kind: row.kind,
       targetMinutes: row.target_minutes,
@@ -66,17 +74,19 @@ export async function saveTimers(manager: EntityManager, timers: readonly Stored
   await manager.query(
     `INSERT INTO sla_timer (case_id, kind, target_minutes, clock, warn_at_percent, status, started_at,
        consumed_minutes, running_since, due_at, warn_at, warned_at, met_at, breached_at, last_event_at,
-       policy_id, calendar_id, version)
+       policy_id, calendar_id, response_business_minutes, version)
      SELECT *, 1 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[],
        $7::timestamptz[], $8::float8[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[],
-       $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::uuid[], $17::uuid[])
+       $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::uuid[], $17::uuid[],
+       $18::float8[])
      ON CONFLICT (case_id, kind) DO UPDATE SET
        target_minutes = EXCLUDED.target_minutes, clock = EXCLUDED.clock,
        warn_at_percent = EXCLUDED.warn_at_percent, status = EXCLUDED.status, started_at = EXCLUDED.started_at,
        consumed_minutes = EXCLUDED.consumed_minutes, running_since = EXCLUDED.running_since,
        due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, warned_at = EXCLUDED.warned_at,
        met_at = EXCLUDED.met_at, breached_at = EXCLUDED.breached_at, last_event_at = EXCLUDED.last_event_at,
-       policy_id = EXCLUDED.policy_id, calendar_id = EXCLUDED.calendar_id, version = sla_timer.version + 1`,
+       policy_id = EXCLUDED.policy_id, calendar_id = EXCLUDED.calendar_id,
+       response_business_minutes = EXCLUDED.response_business_minutes, version = sla_timer.version + 1`,
     [
       column((s) => s.caseId),
       column((s) => s.timer.kind),
@@ -95,6 +105,7 @@ export async function saveTimers(manager: EntityManager, timers: readonly Stored
       column((s) => iso(s.timer.lastEventAt)),
       column((s) => s.policyId),
       column((s) => s.calendarId),
+      column((s) => s.responseBusinessMinutes),
     ],
   );
 }

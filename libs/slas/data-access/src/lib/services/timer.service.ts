@@ -11,6 +11,7 @@ import {
 } from '@homeroom/cases/contracts';
 import { SlaBreached } from '@homeroom/slas/contracts';
 import {
+  businessMinutesBetween,
   firstMatchingPolicy,
   meetTimer,
   pauseTimer,
@@ -136,7 +137,9 @@ export class TimerService {
     const { id: calendarId, calendar } = await this.calendars.calendarFor(manager, data.schoolId);
     const timers = (['FIRST_RESPONSE', 'RESOLUTION'] as const).flatMap((kind) => {
       const timer = this.start(policy, kind, at, calendar);
-      return timer ? [{ caseId: data.caseId, policyId: policy.id, calendarId, timer }] : [];
+      return timer
+        ? [{ caseId: data.caseId, policyId: policy.id, calendarId, timer, responseBusinessMinutes: null }]
+        : [];
     });
     await saveTimers(manager, timers);
   }
@@ -170,6 +173,7 @@ export class TimerService {
             policyId: loaded.policy.id,
             calendarId: loaded.calendarId,
             timer,
+            responseBusinessMinutes: null,
           });
         }
       }
@@ -335,13 +339,30 @@ export class TimerService {
     );
   }
 
+  /**
+   * A first response's business minutes to the response, on its calendar, kept with it for the attainment
+   * figures (their rollups cannot run calendar arithmetic); none while unmet, nor for the other kinds.
+   */
+  private async withResponseMinutes(manager: EntityManager, stored: StoredTimer): Promise<StoredTimer> {
+    const { timer } = stored;
+    if (timer.kind !== 'FIRST_RESPONSE' || !timer.metAt) return { ...stored, responseBusinessMinutes: null };
+    const calendar = await this.calendars.byId(manager, stored.calendarId);
+    return {
+      ...stored,
+      responseBusinessMinutes: businessMinutesBetween(calendar, timer.startedAt, timer.metAt),
+    };
+  }
+
   /** Saves the changed timers; one met after its deadline (the breach not yet recorded) is announced here. */
   private async commit(
     manager: EntityManager,
     changed: StoredTimer[],
     before: Map<SlaTimerKind, StoredTimer>,
   ): Promise<void> {
-    await saveTimers(manager, changed);
+    await saveTimers(
+      manager,
+      await Promise.all(changed.map((stored) => this.withResponseMinutes(manager, stored))),
+    );
     for (const stored of changed) {
       const previous = before.get(stored.timer.kind);
       const { timer } = stored;
