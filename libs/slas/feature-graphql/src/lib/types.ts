@@ -361,7 +361,8 @@ export abstract class SlaAttainmentFigures {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Median business minutes from opening to the first response, on each case calendar.',
+    description:
+      'Median business minutes from opening to the first response, on each case calendar. Exact below an hour; above, within 2 % (read from 4 %-wide buckets).',
   })
   medianFirstResponseBusinessMinutes!: number | null;
 }
