@@ -20,7 +20,7 @@ import {
 } from './district/district-shape';
 import { SEARCHED_NAMES, staffEmail } from './district/generate-directory';
 import { runMix, type LoadOperation, type OperationResult } from './district/load-mix';
-import { portalOperation } from './district/portal-operations';
+import { portalOperation, rootFieldOperations } from './district/portal-operations';
 import { percentile } from './stats';
 import type { BenchmarkReport, BenchmarkRow } from './report';
 
@@ -71,11 +71,9 @@ export async function districtScaleBenchmark(): Promise<BenchmarkReport[]> {
     const operations = loadOperations(platform, shape, session);
     // Every operation once, answered without errors, before anything is timed.
     for (const operation of operations) await once(platform, operation);
-    const dashboardAlone = await sequential(
-      platform,
-      operations.find((o) => o.name.startsWith('dashboard'))!,
-      20,
-    );
+    const dashboard = operations.find((o) => o.name.startsWith('dashboard'))!;
+    const dashboardAlone = await sequential(platform, dashboard, 20);
+    const dashboardFields = await timeEachField(platform, dashboard, 10);
     const levels: { multiplier: number; results: OperationResult[] }[] = [];
     for (const multiplier of LEVELS) {
       process.stdout.write(`[district] load mix at ${multiplier}×\n`);
@@ -84,7 +82,7 @@ export async function districtScaleBenchmark(): Promise<BenchmarkReport[]> {
         results: await runMix(`${platform.origin}/graphql`, operations, multiplier, SECONDS),
       });
     }
-    return [report(shape, dataSet!, dashboardAlone, levels)];
+    return [report(shape, dataSet!, dashboardAlone, dashboardFields, levels)];
   } finally {
     await platform.stop();
   }
@@ -271,10 +269,36 @@ async function sequential(
   return timings;
 }
 
+/** Each root field of an operation's query alone, `times` requests each, with its share of the variables. */
+async function timeEachField(
+  platform: RunningPlatform,
+  operation: LoadOperation,
+  times: number,
+): Promise<{ field: string; timings: number[] }[]> {
+  const request = operation.next();
+  const { query, variables } = JSON.parse(request.body) as {
+    query: string;
+    variables: Record<string, unknown>;
+  };
+  const results = [];
+  for (const field of rootFieldOperations(query)) {
+    const body = JSON.stringify({
+      query: field.query,
+      variables: Object.fromEntries(field.variables.map((name) => [name, variables[name]])),
+    });
+    results.push({
+      field: field.field,
+      timings: await sequential(platform, { ...operation, next: () => ({ ...request, body }) }, times),
+    });
+  }
+  return results;
+}
+
 function report(
   shape: DistrictShape,
   dataSet: DataSetReport,
   dashboardAlone: number[],
+  dashboardFields: { field: string; timings: number[] }[],
   levels: { multiplier: number; results: OperationResult[] }[],
 ): BenchmarkReport {
   const rows: BenchmarkRow[] = levels.flatMap(({ multiplier, results }) =>
@@ -305,6 +329,15 @@ function report(
         'p99 ms': Number(percentile(dashboardAlone, 99).toFixed(1)),
         errors: 0,
       },
+      ...dashboardFields.map(({ field, timings }) => ({
+        variant: `dashboard alone, \`${field}\` only (${timings.length} requests)`,
+        'target/s': 0,
+        'achieved/s': 0,
+        'p50 ms': Number(percentile(timings, 50).toFixed(1)),
+        'p95 ms': Number(percentile(timings, 95).toFixed(1)),
+        'p99 ms': Number(percentile(timings, 99).toFixed(1)),
+        errors: 0,
+      })),
       ...rows,
     ],
     ratios: {

@@ -37,3 +37,45 @@ export function portalOperation(library: string, file: string, name: string): st
   }
   return used.map((definition) => print(definition)).join('\n');
 }
+
+/**
+ * Each top-level field of an operation as an operation of its own, with the variables and fragments it
+ * uses: to time a screen's query field by field (which part of the dashboard is slow).
+ */
+export function rootFieldOperations(
+  operation: string,
+): { field: string; query: string; variables: string[] }[] {
+  const document = parse(operation);
+  const root = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!root) throw new Error('no operation');
+  const fragments = document.definitions.filter(
+    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  return root.selectionSet.selections.flatMap((selection) => {
+    if (selection.kind !== Kind.FIELD) return [];
+    const used = new Set<string>();
+    const spread = new Set<string>();
+    const collect = (node: Parameters<typeof visit>[0]) =>
+      visit(node, {
+        Variable: (variable) => void used.add(variable.name.value),
+        FragmentSpread: (fragment) => void spread.add(fragment.name.value),
+      });
+    collect(selection);
+    for (const fragment of fragments) if (spread.has(fragment.name.value)) collect(fragment);
+    const single = {
+      ...root,
+      name: { kind: Kind.NAME, value: `${root.name?.value ?? 'Operation'}_${selection.name.value}` },
+      variableDefinitions: root.variableDefinitions?.filter((definition) =>
+        used.has(definition.variable.name.value),
+      ),
+      selectionSet: { ...root.selectionSet, selections: [selection] },
+    } as const;
+    return [
+      {
+        field: (selection.alias ?? selection.name).value,
+        query: [single, ...fragments.filter((f) => spread.has(f.name.value))].map((d) => print(d)).join('\n'),
+        variables: [...used],
+      },
+    ];
+  });
+}
