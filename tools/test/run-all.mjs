@@ -125,14 +125,12 @@ async function main() {
       '.',
       '--log-level=warn',
     ]);
-    await check('type check (tsc, every project)', 'node', [
-      'node_modules/nx/dist/bin/nx.js',
-      'run-many',
-      '-t',
-      'typecheck',
-      '--outputStyle=static',
-      // Every run checks every project: a green line here never rests on another machine's cache.
-      '--skip-nx-cache',
+    // Every file of every project, each read once: the Node code as one program, the portal (with its
+    // libraries) as another. Per project (`nx run-many -t typecheck`) the shared libraries were checked
+    // again for every project that imports them: 188 s on two cores against about 20 s.
+    await check('type check (tsc, every project)', 'sh', [
+      '-c',
+      'node node_modules/typescript/bin/tsc -p tsconfig.typecheck.json && node node_modules/typescript/bin/tsc -p apps/portal/tsconfig.json --noEmit',
     ]);
     // The production build of the services and the gateway (ADR 21): a service that would need a
     // devDependency at run time fails here; the platform's end-to-end suite then runs what it built.
