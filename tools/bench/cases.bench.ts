@@ -34,6 +34,7 @@ import {
 import { loadCasesConfig } from '../../apps/cases/src/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { CasesAppModule } from '../../apps/cases/src/cases-app.module';
+import { profiledPhase, profileReport } from './cpu-profile';
 import { percentile } from './stats';
 import type { BenchmarkReport } from './report';
 
@@ -147,15 +148,17 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
     const latencies: number[] = [];
     let next = 0;
     const started = Date.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < REQUESTS) {
-          const i = next++;
-          const t = process.hrtime.bigint();
-          await submit(i);
-          latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-        }
-      }),
+    const { profile: httpProfile } = await profiledPhase('cases-intake-http', () =>
+      Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < REQUESTS) {
+            const i = next++;
+            const t = process.hrtime.bigint();
+            await submit(i);
+            latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+          }
+        }),
+      ),
     );
     const httpSeconds = (Date.now() - started) / 1000;
 
@@ -178,8 +181,10 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
       }
       return times;
     };
-    const withOutbox = await timeIntake(
-      new CaseIntakeService(dataSource, new OutboxWriter('cases'), settings, routing, alerts, triage),
+    const { result: withOutbox, profile: serviceProfile } = await profiledPhase('cases-intake-service', () =>
+      timeIntake(
+        new CaseIntakeService(dataSource, new OutboxWriter('cases'), settings, routing, alerts, triage),
+      ),
     );
     const withoutOutbox = await timeIntake(
       new CaseIntakeService(dataSource, new NoOutbox('cases'), settings, routing, alerts, triage),
@@ -370,6 +375,28 @@ export async function casesBenchmarks(): Promise<BenchmarkReport[]> {
           `Largest difference of a resolution median from percentile_cont over the cases: ${(worstMedianError * 100).toFixed(2)} % (durations over an hour are read as 4 %-wide buckets).`,
         ],
       },
+      ...(httpProfile
+        ? [
+            profileReport(
+              'cases-intake-http',
+              `Where the cases process spends its time while it serves submitInquiry over HTTP, ${CONCURRENCY} at a time (the first row of cases-intake): V8's sampling profiler over that phase only. The benchmark's client (fetch) runs in the same process: its work is part of "Node.js" and "(native)".`,
+              'BENCH_PROFILE=1 npm run bench -- cases',
+              httpProfile,
+              REQUESTS,
+            ),
+          ]
+        : []),
+      ...(serviceProfile
+        ? [
+            profileReport(
+              'cases-intake-service',
+              "Where the intake service alone spends its time (triage, requester matching, routing, the writes and the outbox; sequential, no HTTP): V8's sampling profiler over that phase only.",
+              'BENCH_PROFILE=1 npm run bench -- cases',
+              serviceProfile,
+              withOutbox.length,
+            ),
+          ]
+        : []),
     ];
   } finally {
     await app?.close();
