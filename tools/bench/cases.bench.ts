@@ -9,11 +9,10 @@ import { CASES_TOPIC } from '@homeroom/cases/contracts';
 import { DIRECTORY_TOPICS } from '@homeroom/directory/contracts';
 import { SLAS_TIMER_TOPIC } from '@homeroom/slas/contracts';
 import { SURVEYS_RESPONSE_TOPIC } from '@homeroom/surveys/contracts';
-import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { type Principal, signPrincipal, staffPrincipal } from '@homeroom/platform/auth';
 import { inTransaction } from '@homeroom/platform/database';
-import { createTestDatabase } from '@homeroom/platform/database/testing';
+import { createTestDatabase, statementsOf } from '@homeroom/platform/database/testing';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { freePort, startGroupAtEnd, testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
 import {
@@ -61,19 +60,7 @@ const INBOX_PAGE = `{ cases(first: 50) { totalCount pageInfo { hasNextPage endCu
 
 /** Statements sent through any pg client while `work` runs. */
 async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  let count = 0;
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-    return count;
-  } finally {
-    prototype.query = original;
-  }
+  return (await statementsOf(work)).length;
 }
 
 /** An outbox that writes nothing: the same intake, minus the event, to show what the event costs. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
-import { type TestDatabase } from '@homeroom/platform/database/testing';
+import { statementsOf, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
 import { testKafka, waitUntil } from '@homeroom/platform/testing';
 import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
@@ -59,6 +59,52 @@ describe('cases: the inbox and the numbers', () => {
     const first = (await graphql(PAGE, { s: school, sort: 'OLDEST', after: null }, admin)).data.cases;
     const mixed = await graphql(PAGE, { s: school, sort: 'NEWEST', after: first.pageInfo.endCursor }, admin);
     expect(mixed.errors[0].extensions.reason).toBe('CURSOR_SORT_MISMATCH');
+  });
+
+  it('reads only what a list query selects: counting a view reads no page, paging counts nothing', async () => {
+    const school = randomUUID();
+    await database.dataSource.query(
+      `INSERT INTO known_school (id, name, time_zone, active) VALUES ($1, 'Counting Middle', 'America/Chicago', true)`,
+      [school],
+    );
+    for (let i = 0; i < 3; i += 1) {
+      await graphql(
+        'mutation($s: ID) { createCase(input: { channel: PHONE, description: "Counting", schoolId: $s, contact: { phone: "512-555-0112" } }) { id } }',
+        { s: school },
+        admin,
+      );
+    }
+    /** The query's result, and what it asked of the cases table: "count" or "rows", in order. */
+    const read = async (selection: string) => {
+      let result: Json;
+      const sent = await statementsOf(async () => {
+        result = await graphql(`query($s: ID) { ${selection} }`, { s: school }, admin);
+      });
+      const reads = sent
+        .filter((statement) => /FROM "support_case"/.test(statement.text))
+        .map((statement) => (/COUNT\(/i.test(statement.text) ? 'count' : 'rows'));
+      return { data: result.data, reads };
+    };
+
+    // The inbox's badges: two views counted, each one statement, no rows.
+    const counted = await read(
+      'mine: cases(filter: { schoolId: $s }, first: 1) { totalCount } all: cases(filter: { schoolId: $s }, first: 1) { totalCount total: totalCount }',
+    );
+    expect(counted.data).toEqual({ mine: { totalCount: 3 }, all: { totalCount: 3, total: 3 } });
+    expect(counted.reads).toEqual(['count', 'count']);
+
+    // A next page: rows once for both edges and pageInfo, no count.
+    const paged = await read(
+      'cases(filter: { schoolId: $s }, first: 2) { edges { node { id } } pageInfo { hasNextPage } }',
+    );
+    expect(paged.data.cases.edges).toHaveLength(2);
+    expect(paged.data.cases.pageInfo.hasNextPage).toBe(true);
+    expect(paged.reads).toEqual(['rows']);
+
+    // Both asked for: both read.
+    const both = await read('cases(filter: { schoolId: $s }, first: 5) { totalCount edges { node { id } } }');
+    expect(both.data.cases).toMatchObject({ totalCount: 3, edges: expect.any(Array) });
+    expect([...both.reads].sort()).toEqual(['count', 'rows']);
   });
 
   it('lists the inbox views: my teams, my schools, unassigned, and breaching soon, nearest deadline first, until met', async () => {

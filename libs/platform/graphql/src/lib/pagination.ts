@@ -96,3 +96,43 @@ export function toConnection<Row, Node>(
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+/**
+ * A connection whose parts are getters: Nest's field resolver reads `connection.edges`, so a part's
+ * statement starts only when a query selects it (a getter, not a method: Nest reads properties, it does not
+ * call them).
+ */
+export interface LazyConnection<Node> {
+  readonly edges: Promise<Edge<Node>[]>;
+  readonly pageInfo: Promise<PageInfo>;
+  readonly totalCount: Promise<number>;
+}
+
+/**
+ * toConnection, with its two statements sent only when the query selects what needs them: `edges` and
+ * `pageInfo` share one fetch of the page's rows (`size + 1`), `totalCount` has its own count. A list that is
+ * only counted (the inbox's seven view counts) sends no page query, and a next page sends no count.
+ */
+export function lazyConnection<Row, Node>(
+  fetchRows: () => Promise<readonly Row[]>,
+  size: number,
+  count: () => Promise<number>,
+  keyset: (row: Row) => readonly (string | number)[],
+  toNode: (row: Row) => Node,
+): LazyConnection<Node> {
+  // Each statement once, however many of the fields (or aliases of them) ask.
+  let connection: Promise<Connection<Node>> | undefined;
+  let total: Promise<number> | undefined;
+  const page = () => (connection ??= fetchRows().then((rows) => toConnection(rows, size, 0, keyset, toNode)));
+  return {
+    get edges() {
+      return page().then(({ edges }) => edges);
+    },
+    get pageInfo() {
+      return page().then(({ pageInfo }) => pageInfo);
+    },
+    get totalCount() {
+      return (total ??= count());
+    },
+  };
+}

@@ -45,6 +45,23 @@ export class CaseQueryService {
     visibility: CaseVisibility,
     sort: CaseSort = 'NEWEST',
   ) {
+    const parts = this.pageParts(filter, limit, after, visibility, sort);
+    const total = await parts.total();
+    return { rows: await parts.rows(), total };
+  }
+
+  /**
+   * The same page as two statements sent only when called: its rows (`limit + 1`, for "has a next page")
+   * and the count of every matching case. A connection asks for what a query selects (lazyConnection):
+   * the inbox's view counts need no rows, a next page no count.
+   */
+  pageParts(
+    filter: CaseFilter,
+    limit: number,
+    after: readonly (string | number)[] | undefined,
+    visibility: CaseVisibility,
+    sort: CaseSort = 'NEWEST',
+  ): { rows: () => Promise<CaseEntity[]>; total: () => Promise<number> } {
     const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
     if (filter.status?.length) query.andWhere('c.status IN (:...status)', { status: filter.status });
     for (const key of [
@@ -90,10 +107,9 @@ export class CaseQueryService {
       );
     }
     restrict(query, visibility);
-    const total = await query.clone().getCount();
+    const counted = query.clone();
     orderAndSeek(query, sort, after);
-    const rows = await query.limit(limit + 1).getMany();
-    return { rows, total };
+    return { rows: () => query.limit(limit + 1).getMany(), total: () => counted.getCount() };
   }
 
   async findVisible(

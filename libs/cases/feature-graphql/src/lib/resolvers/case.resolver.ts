@@ -40,10 +40,10 @@ import {
 import {
   ArgsMaxLength,
   decodeCursor,
+  lazyConnection,
   PageArgs,
   pageSize,
   perRequest,
-  toConnection,
 } from '@homeroom/platform/graphql';
 import {
   actorOf,
@@ -181,7 +181,7 @@ export class CaseResolver {
 
   @Scopes(CASE_SCOPES.read)
   @Query(() => CaseConnection, { description: 'Cases you may see, newest first unless sorted otherwise.' })
-  async cases(
+  cases(
     @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
     @Args() { first, after }: PageArgs,
     @Args('sort', { type: () => CaseSortEnum, nullable: true, defaultValue: 'NEWEST' })
@@ -193,7 +193,7 @@ export class CaseResolver {
     const { watchedByMe, myTeams, mySchools, tags, ...rest } = filter ?? {};
     // "Me" filters match nothing for an API client: it has no watches, teams or schools of its own.
     const me = principal.kind === 'user' ? principal.subject : NO_ONE;
-    const { rows, total } = await this.query.page(
+    const { rows, total } = this.query.pageParts(
       {
         ...rest,
         tags: tags?.map((tag, i) => normalizeTag(tag, `filter.tags.${i}`)) ?? null,
@@ -206,7 +206,7 @@ export class CaseResolver {
       caseVisibility(principal),
       sort,
     );
-    return toConnection(rows, size, total, (c) => sortKeys(sort, c), toCase);
+    return lazyConnection(rows, size, total, (c) => sortKeys(sort, c), toCase);
   }
 
   @Scopes(CASE_SCOPES.read)

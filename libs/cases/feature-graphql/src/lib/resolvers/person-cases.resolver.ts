@@ -2,7 +2,7 @@ import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/
 import { CaseQueryService } from '@homeroom/cases/data-access';
 import { keysForSort, sortKeyCount, sortKeys } from '@homeroom/cases/domain';
 import { CurrentPrincipal, Scopes, type Principal } from '@homeroom/platform/auth';
-import { decodeCursor, PageArgs, pageSize, toConnection } from '@homeroom/platform/graphql';
+import { decodeCursor, lazyConnection, PageArgs, pageSize } from '@homeroom/platform/graphql';
 import { CASE_SCOPES, caseVisibility } from '../access';
 import { toCase } from '../mappers';
 import { CaseConnection } from '../types/case.type';
@@ -21,18 +21,18 @@ export class PersonCasesResolver {
 
   @Scopes(CASE_SCOPES.read)
   @ResolveField(() => CaseConnection, { description: 'Cases this person raised, newest first.' })
-  async cases(
+  cases(
     @Parent() person: PersonReference,
     @Args() { first, after }: PageArgs,
     @CurrentPrincipal() principal: Principal,
   ) {
     const size = pageSize(first);
-    const { rows, total } = await this.query.page(
+    const { rows, total } = this.query.pageParts(
       { requesterId: person.id },
       size,
       after ? keysForSort('NEWEST', decodeCursor(after, sortKeyCount('NEWEST'))) : undefined,
       caseVisibility(principal),
     );
-    return toConnection(rows, size, total, (c) => sortKeys('NEWEST', c), toCase);
+    return lazyConnection(rows, size, total, (c) => sortKeys('NEWEST', c), toCase);
   }
 }
