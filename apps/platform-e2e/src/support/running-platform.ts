@@ -65,6 +65,7 @@ export async function startPlatform({
   compiled = false,
   beforeServicesStart,
   readyTimeoutMs = 120_000,
+  appNodeArgs = () => [],
 }: {
   /** Gateway settings to change (benchmarks raise the rate limits). */
   gatewayOverrides?: Record<string, string>;
@@ -85,6 +86,11 @@ export async function startPlatform({
   beforeServicesStart?: (databases: Record<Service, string>) => Promise<void>;
   /** How long each app may take to become ready (a service rebuilding large rollups takes longer). */
   readyTimeoutMs?: number;
+  /**
+   * Node options for each service and the gateway, not their migrations and seeds (a benchmark's
+   * `--cpu-prof`, written when the app ends on SIGTERM).
+   */
+  appNodeArgs?: (app: Service | 'gateway') => readonly string[];
 } = {}): Promise<RunningPlatform> {
   const root = workspaceRoot();
   const run = uniqueName('e2e');
@@ -157,8 +163,12 @@ export async function startPlatform({
   /** One of an app's entry points (`main`, `migrate`, `seed`), built or from its sources. */
   const entry = (app: Service | 'gateway', name: string) =>
     compiled ? `dist/apps/${app}/${name}.js` : `apps/${app}/src/${name}.ts`;
-  const script = (path: string, label: string, env: Record<string, string>, long = false) => {
-    const args = path.endsWith('.ts') ? ['-r', '@swc-node/register', path] : [path];
+  /** Runs an entry point; `app` names a long-running one (a service or a gateway), stopped with the rest. */
+  const script = (path: string, label: string, env: Record<string, string>, app?: Service | 'gateway') => {
+    const args = [
+      ...(app ? appNodeArgs(app) : []),
+      ...(path.endsWith('.ts') ? ['-r', '@swc-node/register', path] : [path]),
+    ];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, NODE_OPTIONS: '--disable-warning=TimeoutNegativeWarning', ...env },
@@ -167,7 +177,7 @@ export async function startPlatform({
     const log = createWriteStream(join(logDir, `${label}.log`), { flags: 'a' });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
-    if (long) children.push(child);
+    if (app) children.push(child);
     return child;
   };
   const finished = (path: string, label: string, env: Record<string, string>) =>
@@ -226,10 +236,15 @@ export async function startPlatform({
     );
     await beforeServicesStart?.(databases);
     for (const service of SERVICES) await startGroupAtEnd(groups[service]);
-    for (const service of SERVICES) script(entry(service, 'main'), service, envOf(service), true);
+    for (const service of SERVICES) script(entry(service, 'main'), service, envOf(service), service);
     for (const service of SERVICES)
       await ready(`http://127.0.0.1:${ports[service]}/health/ready`, `the ${service} service`);
-    script(entry('gateway', 'main'), 'gateway', gatewayEnvironment(ports.gateway, gatewayOverrides), true);
+    script(
+      entry('gateway', 'main'),
+      'gateway',
+      gatewayEnvironment(ports.gateway, gatewayOverrides),
+      'gateway',
+    );
     await ready(`${origin}/health/ready`, 'the gateway');
     if (portal) {
       const server = await servePortal({ root, port: ports.portal, apiOrigin: origin });
@@ -253,7 +268,7 @@ export async function startPlatform({
         entry('gateway', 'main'),
         'gateway-extra',
         gatewayEnvironment(port, overrides),
-        true,
+        'gateway',
       );
       const extraOrigin = `http://127.0.0.1:${port}`;
       await ready(`${extraOrigin}/health/live`, 'the extra gateway');
