@@ -2,6 +2,7 @@ import { CreateMessagingTables1764150000000 } from '@homeroom/platform/messaging
 import { CreateSlas1764400000000 } from './1764400000000-create-slas.migration';
 import { SlaCaseRequesterKind1764500000000 } from './1764500000000-sla-case-requester-kind.migration';
 import { SlaFigures1765000000000 } from './1765000000000-sla-figures.migration';
+import { SlaFiguresByPeriod1765100000000 } from './1765100000000-sla-figures-by-period.migration';
 
 /** In timestamp order; immutable once merged. */
 export const SLAS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const SLAS_MIGRATIONS = [
   CreateSlas1764400000000,
   SlaCaseRequesterKind1764500000000,
   SlaFigures1765000000000,
+  SlaFiguresByPeriod1765100000000,
 ];
