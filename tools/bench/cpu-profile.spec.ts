@@ -1,4 +1,4 @@
-import { areaOf, type CpuProfile, foldedStacks, profileReport } from './cpu-profile';
+import { areaOf, type CpuProfile, foldedStacks, profileBetween, profileReport } from './cpu-profile';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber });
 
@@ -13,6 +13,7 @@ const profile: CpuProfile = {
     { id: 6, callFrame: frame('post', 'node:inspector', 114), children: [7] },
     { id: 7, callFrame: frame('dispatch') },
   ],
+  startTime: 0,
   samples: [4, 4, 3, 5, 2, 7],
   timeDeltas: [1000, 1000, 1000, 1000, 0, 9000],
 };
@@ -52,5 +53,13 @@ describe('CPU profile summary', () => {
       'µs per operation': 1000,
     });
     expect(report.ratios['busy share of the phase (not idle)']).toBe(0.75);
+  });
+
+  it('cuts a whole profile to the samples taken within a phase', () => {
+    // From a start at 500 µs the samples are taken at 1500, 2500, 3500, 4500, 4500 and 13500 µs.
+    const phase = profileBetween({ ...profile, startTime: 500 }, 2500, 4500);
+    expect(phase.samples).toEqual([4, 3, 5, 2]);
+    expect(phase.timeDeltas).toEqual([1000, 1000, 1000, 0]);
+    expect(phase.startTime).toBe(2500);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * A benchmark phase's CPU profile, on request (`BENCH_PROFILE=1 npm run bench -- <name>`): V8's sampling
- * profiler through `node:inspector` around that phase only, written to `tmp/profiles/<phase>.cpuprofile`
- * (Chrome DevTools, speedscope) and `<phase>.folded` (collapsed stacks for flamegraph.pl), and summed up as
- * a report: where the process's own time went, by package and by function.
+ * profiler through `node:inspector` around that phase only (in the benchmark's process), or a child
+ * process's whole profile cut to the phase's moments (a service's deployable), written to
+ * `tmp/profiles/<phase>.cpuprofile` (Chrome DevTools, speedscope) and `<phase>.folded` (collapsed stacks for
+ * flamegraph.pl), and summed up as a report: where the process's own time went, by package and by function.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
@@ -24,11 +25,61 @@ interface ProfileNode {
 
 export interface CpuProfile {
   nodes: ProfileNode[];
+  /** Microseconds of the monotonic clock (process.hrtime's), as `timeDeltas` add up from it. */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 
 export const profilingRequested = (): boolean => Boolean(process.env['BENCH_PROFILE']);
+
+const profileDir = () => join(workspaceRoot(), 'tmp', 'profiles');
+
+function save(name: string, profile: CpuProfile): void {
+  mkdirSync(profileDir(), { recursive: true });
+  writeFileSync(join(profileDir(), `${name}.cpuprofile`), JSON.stringify(profile));
+  writeFileSync(join(profileDir(), `${name}.folded`), foldedStacks(profile));
+}
+
+/** Now, in microseconds of the clock V8's profiles are timed by: what a phase's moments are marked with. */
+export const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Node options for a child process (a service's deployable) that make it write its whole CPU profile when
+ * it ends, when profiling is requested; none otherwise.
+ */
+export function childProfileArgs(name: string): string[] {
+  return profilingRequested()
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir()}`, `--cpu-prof-name=${name}.whole.cpuprofile`]
+    : [];
+}
+
+/**
+ * The profile a child wrote (childProfileArgs) once it has ended, cut to the samples taken between `from`
+ * and `to` (monotonicMicros) and saved as `<name>.cpuprofile` and `.folded`; undefined when none was made.
+ */
+export function childProfile(name: string, from: number, to: number): CpuProfile | undefined {
+  const file = join(profileDir(), `${name}.whole.cpuprofile`);
+  if (!profilingRequested() || !existsSync(file)) return undefined;
+  const phase = profileBetween(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, from, to);
+  save(name, phase);
+  return phase;
+}
+
+/** The samples of a profile taken from `from` to `to` (microseconds of its clock), each with its time. */
+export function profileBetween(whole: CpuProfile, from: number, to: number): CpuProfile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = whole.startTime;
+  whole.samples.forEach((id, index) => {
+    const delta = whole.timeDeltas[index] ?? 0;
+    at += delta;
+    if (at < from || at > to) return;
+    samples.push(id);
+    timeDeltas.push(delta);
+  });
+  return { ...whole, startTime: from, samples, timeDeltas };
+}
 
 /** Runs `phase` under the profiler when profiling is requested; returns its result and the profile. */
 export async function profiledPhase<T>(
@@ -44,10 +95,7 @@ export async function profiledPhase<T>(
   try {
     const result = await phase();
     const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-    const dir = join(workspaceRoot(), 'tmp', 'profiles');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    writeFileSync(join(dir, `${name}.folded`), foldedStacks(profile));
+    save(name, profile);
     return { result, profile };
   } finally {
     session.disconnect();

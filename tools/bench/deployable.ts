@@ -6,18 +6,19 @@ import { freePort, waitUntil } from '@homeroom/platform/testing';
  * A service's real deployable (`apps/<app>/src/main.ts`) in its own process, as production runs it, ready
  * when its readiness probe says so; `port` is where it listens. `BENCH_REPLICA_LOGS=1` shows its output.
  * `compiled`: the production build's `dist/apps/<app>/main.js` instead (`npm run build` first), run by
- * plain `node`.
+ * plain `node`. `nodeArgs`: Node options for it (a CPU profile's, childProfileArgs).
  */
 export async function startDeployable(
   app: string,
   env: Record<string, string>,
   name = app,
-  { compiled = false }: { compiled?: boolean } = {},
+  { compiled = false, nodeArgs = [] }: { compiled?: boolean; nodeArgs?: readonly string[] } = {},
 ): Promise<ChildProcess & { port: number }> {
   const port = await freePort();
-  const args = compiled
-    ? [`dist/apps/${app}/main.js`]
-    : ['-r', '@swc-node/register', `apps/${app}/src/main.ts`];
+  const args = [
+    ...nodeArgs,
+    ...(compiled ? [`dist/apps/${app}/main.js`] : ['-r', '@swc-node/register', `apps/${app}/src/main.ts`]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: workspaceRoot(),
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },

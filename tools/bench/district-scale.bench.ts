@@ -9,7 +9,7 @@ import { clientCredentialsToken, signInThroughPortal } from '@homeroom/platform/
 // The end-to-end suite's harness starts the platform exactly as its tests see it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startPlatform, type RunningPlatform } from '../../apps/platform-e2e/src/support/running-platform';
-import { profilingRequested } from './cpu-profile';
+import { childProfileArgs } from './cpu-profile';
 import { generateDistrictDataSet, type DataSetReport } from './district/district-data-set';
 import {
   caseAgentPosition,
@@ -54,10 +54,7 @@ export async function districtScaleBenchmark(): Promise<BenchmarkReport[]> {
   let dataSet: DataSetReport | undefined;
   const platform = await startPlatform({
     // BENCH_PROFILE=1: each app's CPU profile over the whole run, written when it stops.
-    appNodeArgs: (app) =>
-      profilingRequested()
-        ? ['--cpu-prof', '--cpu-prof-dir=tmp/profiles', `--cpu-prof-name=district-scale-${app}.cpuprofile`]
-        : [],
+    appNodeArgs: (app) => childProfileArgs(`district-scale-${app}`),
     gatewayOverrides: {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '10000000',
       RATE_LIMIT_CLIENT_PER_MINUTE: '10000000',

@@ -16,6 +16,7 @@ import {
 } from '@homeroom/platform/messaging';
 import { defineEventContract } from '@homeroom/platform/event-contracts';
 import { createTestTopic, testKafka, testLogger, uniqueName } from '@homeroom/platform/testing';
+import { type CpuProfile, profiledPhase, profileReport } from './cpu-profile';
 import { percentile } from './stats';
 import type { BenchmarkReport, BenchmarkRow } from './report';
 
@@ -27,9 +28,11 @@ const PACED_PER_TICK = 5; // 250 events/s
 interface Measurement {
   burstSeconds: number;
   latencies: number[];
+  /** The platform burst's CPU profile, when profiling is requested (writer, relay and consumer share this process). */
+  profile?: CpuProfile;
 }
 
-export async function outboxPipelineBenchmark(): Promise<BenchmarkReport> {
+export async function outboxPipelineBenchmark(): Promise<BenchmarkReport[]> {
   const kafka = testKafka(uniqueName('bench', '-'));
   const bare = await measureBare(kafka);
   const platform = await measurePlatform(kafka);
@@ -41,7 +44,7 @@ export async function outboxPipelineBenchmark(): Promise<BenchmarkReport> {
     'latency p50 ms': percentile(m.latencies, 50),
     'latency p99 ms': percentile(m.latencies, 99),
   });
-  return {
+  const pipeline: BenchmarkReport = {
     name: 'outbox-pipeline',
     description:
       'Events from a write to their effect. *bare*: a kafkajs producer (idempotent, acks=all) and consumer, no database. ' +
@@ -60,6 +63,20 @@ export async function outboxPipelineBenchmark(): Promise<BenchmarkReport> {
       'Broker and PostgreSQL are the local stack on the same machine as the benchmark (2 cores shared by all).',
     ],
   };
+  return [
+    pipeline,
+    ...(platform.profile
+      ? [
+          profileReport(
+            'outbox-pipeline-burst',
+            `Where the platform's burst of ${BURST} events spends its time (outbox-pipeline): the writer, the relay, the kafkajs producer and consumer and the inbox share this one process; V8's sampling profiler over the burst only.`,
+            'BENCH_PROFILE=1 npm run bench -- outbox-pipeline',
+            platform.profile,
+            BURST,
+          ),
+        ]
+      : []),
+  ];
 }
 
 async function measureBare(kafka: Kafka): Promise<Measurement> {
@@ -176,8 +193,11 @@ async function measurePlatform(kafka: Kafka): Promise<Measurement> {
       ),
     );
   const burstStart = Date.now();
-  for (let written = 0; written < BURST; written += 500) await write(Math.min(500, BURST - written), written);
-  await waitUntil(() => applied >= BURST);
+  const { profile } = await profiledPhase('outbox-pipeline-burst', async () => {
+    for (let written = 0; written < BURST; written += 500)
+      await write(Math.min(500, BURST - written), written);
+    await waitUntil(() => applied >= BURST);
+  });
   const burstSeconds = (Date.now() - burstStart) / 1_000;
 
   measuring = true;
@@ -187,7 +207,7 @@ async function measurePlatform(kafka: Kafka): Promise<Measurement> {
   await relay.stop();
   await consumer.stop();
   await database.drop();
-  return { burstSeconds, latencies };
+  return { burstSeconds, latencies, profile };
 }
 
 /** Calls `send` every PACED_TICK_MS for PACED_SECONDS, on a fixed schedule (late ticks do not shift it). */

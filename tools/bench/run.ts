@@ -24,7 +24,7 @@ import type { BenchmarkReport } from './report';
 import { writeReport } from './report';
 
 const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
-  'outbox-pipeline': async () => [await outboxPipelineBenchmark()],
+  'outbox-pipeline': outboxPipelineBenchmark,
   directory: directoryBenchmarks,
   'oneroster-job': async () => [await rosterJobBenchmark()],
   cases: casesBenchmarks,

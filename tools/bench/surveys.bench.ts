@@ -27,6 +27,7 @@ import {
   SURVEYS_ENTITIES,
   SURVEYS_MIGRATIONS,
 } from '@homeroom/surveys/data-access';
+import { childProfile, childProfileArgs, monotonicMicros, profileReport } from './cpu-profile';
 import { startDeployable, stopDeployable } from './deployable';
 import type { BenchmarkReport, BenchmarkRow } from './report';
 import { percentile } from './stats';
@@ -36,8 +37,9 @@ const RESPONSES = Number(process.env['BENCH_SURVEY_RESPONSES'] ?? 1_000_000);
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const SCHOOL_COUNT = 700;
 const QUERY_RUNS = 30;
+const PROFILE = 'survey-invitations-service';
 
-async function invitationBurst(): Promise<BenchmarkReport> {
+async function invitationBurst(): Promise<BenchmarkReport[]> {
   const database = await createTestDatabase('bench_survey_burst', {
     migrations: SURVEYS_MIGRATIONS,
     entities: SURVEYS_ENTITIES,
@@ -52,14 +54,19 @@ async function invitationBurst(): Promise<BenchmarkReport> {
     await seedSurveyDefaults(database.dataSource, new SurveyService(database.dataSource));
     const group = uniqueName('bench-surveys', '-');
     await startGroupAtEnd(group, [CASES_TOPIC]);
-    service = await startDeployable('surveys', {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_CONSUMER_GROUP: group,
-      GATEWAY_TRUST_SECRET: SECRET,
-      PORTAL_URL: 'http://localhost:4200',
-      SURVEY_REMINDER_INTERVAL_MS: '0',
-    });
+    service = await startDeployable(
+      'surveys',
+      {
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        KAFKA_CONSUMER_GROUP: group,
+        GATEWAY_TRUST_SECRET: SECRET,
+        PORTAL_URL: 'http://localhost:4200',
+        SURVEY_REMINDER_INTERVAL_MS: '0',
+      },
+      'surveys',
+      { nodeArgs: childProfileArgs(PROFILE) },
+    );
 
     const cases: string[] = Array.from({ length: RESOLUTIONS }, () => randomUUID());
     const pending = new Set<string>(cases);
@@ -94,6 +101,7 @@ async function invitationBurst(): Promise<BenchmarkReport> {
       }),
     );
     started = Date.now();
+    const burstStarted = monotonicMicros();
     for (let index = 0; index < envelopes.length; index += 500)
       await producer.send({
         topic: CASES_TOPIC,
@@ -107,7 +115,11 @@ async function invitationBurst(): Promise<BenchmarkReport> {
       intervalMs: 100,
     });
     const allSeconds = Math.max(...arrivals) / 1000;
-    return {
+    const burstEnded = monotonicMicros();
+    // The service writes its profile when it ends: stopped here, before the rest of the report.
+    await stopDeployable(service, 'SIGTERM');
+    const profile = childProfile(PROFILE, burstStarted, burstEnded);
+    const burst: BenchmarkReport = {
       name: 'survey-invitations',
       description:
         `A burst of ${RESOLUTIONS.toLocaleString('en')} CaseResolved published at once; the real surveys ` +
@@ -131,6 +143,20 @@ async function invitationBurst(): Promise<BenchmarkReport> {
         'PostgreSQL runs with fsync off (the local stack), on the same 2 cores as the service and Kafka.',
       ],
     };
+    return [
+      burst,
+      ...(profile
+        ? [
+            profileReport(
+              PROFILE,
+              `Where the surveys service spends its time while it turns the burst of ${RESOLUTIONS.toLocaleString('en')} CaseResolved into invitations (survey-invitations): V8's sampling profiler in the service, cut to the burst.`,
+              'BENCH_PROFILE=1 npm run bench -- surveys',
+              profile,
+              RESOLUTIONS,
+            ),
+          ]
+        : []),
+    ];
   } finally {
     if (service) await stopDeployable(service, 'SIGTERM');
     await listener.disconnect().catch(() => undefined);
@@ -282,5 +308,5 @@ async function satisfactionResults(): Promise<BenchmarkReport> {
 }
 
 export async function surveysBenchmarks(): Promise<BenchmarkReport[]> {
-  return [await invitationBurst(), await satisfactionResults()];
+  return [...(await invitationBurst()), await satisfactionResults()];
 }
