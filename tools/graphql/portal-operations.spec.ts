@@ -24,7 +24,8 @@ describe("the portal's typed operations", () => {
         writeFileSync(committed, file.content);
       expect({ path: file.path, content: readFileSync(committed, 'utf8') }).toEqual(file);
     }
-  });
+    // Code generation over every portal document: seconds on a busy two-core machine, not a unit's 5 s.
+  }, 60_000);
 
   it('refuses a document that asks for a field the API does not have, naming its file', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'portal-operations-'));

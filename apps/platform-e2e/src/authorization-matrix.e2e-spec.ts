@@ -190,6 +190,20 @@ const ROWS: Row[] = [
     },
   },
   {
+    // Reply templates serve those who reply: staff who act, and write-scoped API clients.
+    field: 'replyTemplates',
+    document: '{ replyTemplates(first: 1) { totalCount } }',
+    targets: { district: [none, 'UA go go FB FB go FB go'] },
+  },
+  {
+    field: 'renderReplyTemplate',
+    document: 'query($id: ID!, $case: ID!) { renderReplyTemplate(templateId: $id, caseId: $case) { body } }',
+    targets: {
+      own: [(fx) => ({ id: randomUUID(), case: fx.caseA }), 'UA go go FB FB go FB go'],
+      other: [(fx) => ({ id: randomUUID(), case: fx.caseB }), 'UA NF NF FB FB go FB go'],
+    },
+  },
+  {
     field: 'routingRules',
     document: '{ routingRules { id } }',
     targets: { district: [none, 'UA FB go FB FB go FB FB'] },
@@ -415,6 +429,17 @@ const ROWS: Row[] = [
     document:
       'mutation($id: ID!) { createRoutingRule(name: "Matrix", conditions: { keywords: ["matrix-never-matches"] }, actions: { teamId: $id }) { id } }',
     targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  },
+  ...['createReplyTemplate', 'updateReplyTemplate'].map((field): Row => ({
+    // A team no one has (create) or a template no one has (update): who may ask, changing nothing.
+    field,
+    document: `mutation($id: ID!) { ${field}(${field === 'createReplyTemplate' ? '' : 'id: $id, '}input: { name: "Matrix", teamId: $id, translations: [{ language: "en", body: "Hello" }] }) { id } }`,
+    targets: { district: [unknownId, 'UA FB go FB FB go FB FB'] },
+  })),
+  {
+    field: 'archiveReplyTemplate',
+    document: 'mutation($id: ID!) { archiveReplyTemplate(id: $id) { id } }',
+    targets: { district: [unknownId, 'UA FB go FB FB go FB FB'] },
   },
   {
     field: 'createSchool',

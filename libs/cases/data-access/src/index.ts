@@ -5,6 +5,7 @@ export * from './lib/services/case-actor';
 export * from './lib/services/case-intake.service';
 export * from './lib/services/case.service';
 export * from './lib/services/case-query.service';
+export * from './lib/services/reply-template.service';
 export * from './lib/services/topic.service';
 export * from './lib/read-models/school-read-model';
 export * from './lib/routing/routing.service';

@@ -11,3 +11,4 @@ export * from './lib/case-relations';
 export * from './lib/alert-keywords';
 export * from './lib/attachment-policy';
 export * from './lib/case-sort';
+export * from './lib/reply-template';

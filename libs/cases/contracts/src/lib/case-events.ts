@@ -189,6 +189,37 @@ export const CaseEscalated = defineEventContract({
   },
 });
 
+/**
+ * Staff answered a case with a reply template (its message is CaseMessageAdded): for usage reports and
+ * coaching, with the language it was sent in; no text travels.
+ */
+export const TemplateUsed = defineEventContract({
+  type: 'cases.TemplateUsed',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    templateId: z.uuid(),
+    messageId: z.uuid(),
+    /** The template's team; null for a district-wide one. */
+    teamId: z.uuid().nullable(),
+    language: z.string(),
+    schoolId: z.uuid().nullable(),
+    actorId: z.uuid().nullable(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    templateId: '5d6c2e0a-1b2c-4d3e-8f4a-5b6c7d8e9f00',
+    messageId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+    teamId: null,
+    language: 'es',
+    schoolId: SCHOOL_ID,
+    actorId: null,
+    at: '2026-11-26T15:04:05.000Z',
+  },
+});
+
 /** `mergedCaseId` was merged into `survivorCaseId`: everything that followed the merged case follows the survivor. */
 export const CaseMerged = defineEventContract({
   type: 'cases.CaseMerged',

@@ -20,6 +20,7 @@ import { AlertService } from './alerts/alert.service';
 import { TriageService } from './triage/triage.service';
 import { CaseRelationsService } from './services/case-relations.service';
 import { EscalationPolicyService } from './services/escalation-policy.service';
+import { ReplyTemplateService } from './services/reply-template.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
 import { MailSender } from '@homeroom/platform/mail';
 import { RequesterConfirmationService } from './requesters/requester-confirmation.service';
@@ -43,6 +44,7 @@ const SERVICES = [
   RequesterConfirmationService,
   SurveyInvitationDelivery,
   EscalationPolicyService,
+  ReplyTemplateService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

@@ -1,4 +1,11 @@
-import type { CaseActor, CaseQueryService, CaseVisibility } from '@homeroom/cases/data-access';
+import type {
+  CaseActor,
+  CaseQueryService,
+  CaseVisibility,
+  ReplyTemplateEntity,
+  ReplyTemplateService,
+  TemplateReach,
+} from '@homeroom/cases/data-access';
 import { ForbiddenException, NotFoundException } from '@homeroom/shared/errors';
 import {
   canSeeSchoolFigures,
@@ -91,3 +98,49 @@ export const CASE_READ: FieldAccess = {
   roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT', 'VIEWER'],
   scopes: [CASE_SCOPES.read],
 };
+
+/**
+ * The reply templates a caller uses: district administrators and integrations every team's; other staff
+ * the district-wide ones, their own teams' and those of the teams at the schools they administer.
+ */
+export async function templateReach(
+  principal: Principal,
+  templates: ReplyTemplateService,
+): Promise<TemplateReach> {
+  if (principal.kind === 'client' || isDistrictAdmin(principal)) return { teams: 'all' };
+  if (principal.kind !== 'user') throw new ForbiddenException();
+  const administered = reachOf(principal, ['SCHOOL_ADMIN']);
+  return templates.reachOf(principal.subject, administered.district ? 'all' : administered.schoolIds);
+}
+
+/**
+ * Keeping a template: district-wide ones and a district department's are the district administrators'; a
+ * school's team's, also its school administrators'. An unknown team is NOT_FOUND.
+ */
+export async function assertMayKeepTemplates(
+  principal: Principal,
+  teamId: string | null,
+  templates: ReplyTemplateService,
+): Promise<void> {
+  const schoolId = teamId ? await templates.schoolOfTeam(teamId) : null;
+  if (schoolId === undefined) throw new NotFoundException('Team');
+  if (isDistrictAdmin(principal)) return;
+  if (schoolId && holdsRoleAt(principal, ['SCHOOL_ADMIN'], schoolId)) return;
+  throw new ForbiddenException(
+    teamId
+      ? "Only the district's or this school's administrators keep this team's templates"
+      : "Only the district's administrators keep district-wide templates",
+    'TEMPLATE_KEEPERS_ONLY',
+  );
+}
+
+/** A template the caller may use, by id; out of reach or unknown, NOT_FOUND (nothing leaks about it). */
+export async function templateInReach(
+  templates: ReplyTemplateService,
+  id: string,
+  principal: Principal,
+): Promise<ReplyTemplateEntity> {
+  const template = await templates.find(id, await templateReach(principal, templates));
+  if (!template) throw new NotFoundException('Reply template');
+  return template;
+}

@@ -7,6 +7,7 @@ import { AttachmentDownloadController } from './controllers/attachment-download.
 import { CaseRelationsResolver } from './resolvers/case-relations.resolver';
 import { CasesLoaders } from './case-loaders';
 import { EscalationResolver } from './resolvers/escalation.resolver';
+import { ReplyTemplateResolver } from './resolvers/reply-template.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
@@ -31,6 +32,7 @@ import './types/enums';
     CaseMetricsResolver,
     EmergingIssuesResolver,
     EscalationResolver,
+    ReplyTemplateResolver,
     SchoolCasesResolver,
   ],
 })

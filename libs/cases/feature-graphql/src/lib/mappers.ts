@@ -2,9 +2,11 @@ import type {
   CaseEntity,
   CaseMessageEntity,
   CaseTimelineEntity,
+  ReplyTemplateEntity,
   TopicEntity,
 } from '@homeroom/cases/data-access';
 import type { Case, CaseMessage, CaseTimelineEntry, Topic } from './types/case.type';
+import type { ReplyTemplate } from './types/reply-template.type';
 
 export function toCase(entity: CaseEntity): Case {
   return {
@@ -53,4 +55,22 @@ export function toTimelineEntry(entity: CaseTimelineEntity): CaseTimelineEntry {
 
 export function toTopic(entity: TopicEntity): Topic {
   return { id: entity.id, name: entity.name, parentId: entity.parentId };
+}
+
+export function toReplyTemplate(entity: ReplyTemplateEntity): ReplyTemplate {
+  return {
+    id: entity.id,
+    name: entity.name,
+    shortcut: entity.shortcut,
+    team: entity.teamId ? { id: entity.teamId } : null,
+    translations: entity.translations.map(({ language, body }) => ({ language, body })),
+    setStatus: entity.setStatus,
+    setPriority: entity.setPriority,
+    setTopicId: entity.setTopicId,
+    addTags: entity.addTags,
+    usageCount: entity.usageCount,
+    lastUsedAt: entity.lastUsedAt,
+    archived: entity.archivedAt !== null,
+    updatedAt: entity.updatedAt,
+  };
 }

@@ -7,6 +7,7 @@ import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { KnownPersonEntity } from './known-person.entity';
 import { KnownSchoolEntity } from './known-school.entity';
 import { QuarantinedEmailEntity } from './quarantined-email.entity';
+import { ReplyTemplateEntity } from './reply-template.entity';
 import { KnownTeamEntity, KnownTeamMemberEntity, RoutingRuleEntity } from './routing.entity';
 import { TopicEntity } from './topic.entity';
 
@@ -22,6 +23,7 @@ export {
   KnownTeamEntity,
   KnownTeamMemberEntity,
   QuarantinedEmailEntity,
+  ReplyTemplateEntity,
   RoutingRuleEntity,
   TopicEntity,
 };
@@ -40,4 +42,5 @@ export const CASES_ENTITIES = [
   KnownPersonEntity,
   AlertCategoryEntity,
   QuarantinedEmailEntity,
+  ReplyTemplateEntity,
 ];

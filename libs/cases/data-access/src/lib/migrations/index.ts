@@ -15,6 +15,7 @@ import { EmailIntakeLedger1764400000000 } from './1764400000000-email-intake-led
 import { KnownTeams1764410000000 } from './1764410000000-known-teams.migration';
 import { SlaAtRiskIndex1764420000000 } from './1764420000000-sla-at-risk-index.migration';
 import { CaseFigures1764430000000 } from './1764430000000-case-figures.migration';
+import { ReplyTemplates1764440000000 } from './1764440000000-reply-templates.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const CASES_MIGRATIONS = [
   KnownTeams1764410000000,
   SlaAtRiskIndex1764420000000,
   CaseFigures1764430000000,
+  ReplyTemplates1764440000000,
 ];

@@ -9,11 +9,13 @@ import {
   type CaseStatus,
   type CaseType,
   languageOf,
+  mergeTags,
   messageBody,
   type Priority,
   subjectOf,
 } from '@homeroom/cases/domain';
-import { CaseEntity, type CaseMessageEntity } from '../entities';
+import { TemplateUsed } from '@homeroom/cases/contracts';
+import { CaseEntity, type CaseMessageEntity, ReplyTemplateEntity } from '../entities';
 import { type CaseActor, describeActor, REQUESTER } from './case-actor';
 import { TriageService } from '../triage/triage.service';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
@@ -55,6 +57,72 @@ export class CaseService {
       const message = await writer.message(supportCase, 'OUTBOUND', text, actor, attachments);
       // Answering a new case is taking it on.
       if (supportCase.status === 'NEW') await writer.status(supportCase, 'OPEN', actor);
+      return message;
+    });
+  }
+
+  /**
+   * A reply from a template: the text as staff left it after inserting the template (in `language`), sent;
+   * the template's changes made to the case (priority, topic, tags, then status); its use counted and
+   * announced (TemplateUsed). One transaction: a change the case refuses (a status it cannot move to)
+   * refuses the reply with it.
+   */
+  replyFromTemplate(
+    caseId: string,
+    template: ReplyTemplateEntity,
+    body: string,
+    language: string,
+    actor: CaseActor,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
+  ): Promise<CaseMessageEntity> {
+    const text = messageBody(body, 'body');
+    return this.act(caseId, async (supportCase, writer, manager) => {
+      const message = await writer.message(supportCase, 'OUTBOUND', text, actor, attachments);
+      const from: Record<string, unknown> = {};
+      const to: Record<string, unknown> = {};
+      if (template.setPriority && template.setPriority !== supportCase.priority) {
+        [from['priority'], to['priority']] = [supportCase.priority, template.setPriority];
+        supportCase.priority = template.setPriority;
+      }
+      if (template.setTopicId && template.setTopicId !== supportCase.topicId) {
+        [from['topicId'], to['topicId']] = [supportCase.topicId, template.setTopicId];
+        supportCase.topicId = template.setTopicId;
+      }
+      const tagsBefore = supportCase.tags;
+      supportCase.tags = mergeTags(tagsBefore, template.addTags);
+      if (Object.keys(to).length) await writer.timeline(supportCase, 'UPDATED', actor, { from, to });
+      if (tagsBefore.join() !== supportCase.tags.join())
+        await writer.timeline(supportCase, 'TAGS_CHANGED', actor, { from: tagsBefore, to: supportCase.tags });
+      if (Object.keys(to).length) {
+        await manager.save(supportCase);
+        await writer.updated(supportCase);
+      }
+      const status = template.setStatus ?? (supportCase.status === 'NEW' ? 'OPEN' : null);
+      if (status && status !== supportCase.status) {
+        assertTransition(supportCase.status, status);
+        await writer.status(supportCase, status, actor);
+      }
+      await manager.increment(ReplyTemplateEntity, { id: template.id }, 'usageCount', 1);
+      await manager.update(ReplyTemplateEntity, { id: template.id }, { lastUsedAt: message.createdAt });
+      await writer.timeline(supportCase, 'TEMPLATE_USED', actor, {
+        templateId: template.id,
+        name: template.name,
+        language,
+      });
+      await this.outbox.append(manager, TemplateUsed, {
+        aggregateId: supportCase.id,
+        data: {
+          caseId: supportCase.id,
+          templateId: template.id,
+          messageId: message.id,
+          teamId: template.teamId,
+          language,
+          schoolId: supportCase.schoolId,
+          // Staff are directory people; an integration's id is its client id, not a person's.
+          actorId: actor.kind === 'STAFF' ? actor.id : null,
+          at: message.createdAt.toISOString(),
+        },
+      });
       return message;
     });
   }

@@ -15,6 +15,7 @@ import {
   CaseQueryService,
   CaseService,
   NO_ONE,
+  ReplyTemplateService,
   RequesterConfirmationService,
   TopicService,
 } from '@homeroom/cases/data-access';
@@ -26,7 +27,12 @@ import {
   sortKeyCount,
   sortKeys,
 } from '@homeroom/cases/domain';
-import { ForbiddenException, InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
+import {
+  ConflictException,
+  ForbiddenException,
+  InvalidInputException,
+  NotFoundException,
+} from '@homeroom/shared/errors';
 import {
   CurrentPrincipal,
   Public,
@@ -54,6 +60,7 @@ import {
   seesInternalNotes,
   STAFF_WHO_ACT,
   CASE_WRITE,
+  templateInReach,
 } from '../access';
 import { toCase, toMessage, toTimelineEntry, toTopic } from '../mappers';
 import {
@@ -88,6 +95,7 @@ export class CaseResolver {
     private readonly topicService: TopicService,
     private readonly attachments: AttachmentService,
     private readonly requesterConfirmation: RequesterConfirmationService,
+    private readonly templates: ReplyTemplateService,
   ) {}
 
   @Public()
@@ -278,14 +286,41 @@ export class CaseResolver {
     @Args('body') body: string,
     @Args('attachments', { type: () => [AttachmentInput], nullable: true })
     attachments: AttachmentInput[] | null,
+    @Args('templateId', {
+      type: () => ID,
+      nullable: true,
+      description:
+        'The reply template the text came from (renderReplyTemplate): its changes to the case are made with the reply, and its use is counted (TemplateUsed).',
+    })
+    templateId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMessage> {
     await assertCaseActionable(this.query, caseId, principal);
+    const template = templateId ? await this.usableTemplate(templateId, caseId, principal) : null;
     return toMessage(
       await this.attachments.withUploads(attachments, (files) =>
-        this.caseService.reply(caseId, body, actorOf(principal), files),
+        template
+          ? this.caseService.replyFromTemplate(
+              caseId,
+              template.entity,
+              body,
+              template.language,
+              actorOf(principal),
+              files,
+            )
+          : this.caseService.reply(caseId, body, actorOf(principal), files),
       ),
     );
+  }
+
+  /** A template the caller may send on this case, in use, with the language it reads in there. */
+  private async usableTemplate(templateId: string, caseId: string, principal: Principal) {
+    const entity = await templateInReach(this.templates, templateId, principal);
+    if (entity.archivedAt)
+      throw new ConflictException('This reply template is archived', 'TEMPLATE_ARCHIVED');
+    const supportCase = await this.query.findVisible({ id: caseId }, caseVisibility(principal, 'act'));
+    if (!supportCase) throw new NotFoundException('Case');
+    return { entity, language: (await this.templates.render(entity, supportCase)).language };
   }
 
   @Allow(CASE_WRITE)

@@ -1,0 +1,108 @@
+import { InvalidInputException } from '@homeroom/shared/errors';
+
+/**
+ * What a reply template may say about the case it answers, as `{{ name }}` in its text. A template naming
+ * anything else is refused when it is saved (UNKNOWN_PLACEHOLDER), never sent with a hole in it.
+ */
+export const TEMPLATE_PLACEHOLDERS = [
+  'requester.name',
+  'case.number',
+  'case.subject',
+  'school.name',
+] as const;
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+
+/** The values of a case for its placeholders; null where the case has none (an anonymous requester). */
+export type PlaceholderValues = Record<TemplatePlaceholder, string | null>;
+
+/** What a placeholder becomes when the case has no value for it: words that still read as a sentence. */
+const FALLBACKS: Record<string, Partial<Record<TemplatePlaceholder, string>>> = {
+  en: { 'requester.name': 'there', 'school.name': 'our district' },
+  es: { 'requester.name': 'familia', 'school.name': 'nuestro distrito' },
+};
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+export const MAX_TEMPLATE_BODY_LENGTH = 10_000;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** The placeholders a text names, in order of first use. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''))];
+}
+
+export interface TemplateTranslation {
+  /** A language tag as cases carry it (`en`, `es`, `zh-TW`). */
+  language: string;
+  body: string;
+}
+
+/**
+ * A template's translations as staff typed them, checked: one per language, the district's default
+ * language among them, each body non-empty and within its limit, and no placeholder we cannot fill.
+ */
+export function checkTranslations(
+  translations: readonly TemplateTranslation[],
+  defaultLanguage: string,
+): TemplateTranslation[] {
+  const problems: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  translations.forEach(({ language, body }, index) => {
+    const path = `translations.${index}`;
+    if (!LANGUAGE.test(language)) problems.push({ path: `${path}.language`, message: 'not a language tag' });
+    else if (seen.has(language)) problems.push({ path: `${path}.language`, message: 'given twice' });
+    seen.add(language);
+    if (!body.trim()) problems.push({ path: `${path}.body`, message: 'empty' });
+    if (body.length > MAX_TEMPLATE_BODY_LENGTH)
+      problems.push({ path: `${path}.body`, message: `longer than ${MAX_TEMPLATE_BODY_LENGTH}` });
+  });
+  if (problems.length) throw new InvalidInputException(problems[0]!.message, problems);
+  if (!seen.has(defaultLanguage)) {
+    throw new InvalidInputException(
+      `A template needs its text in the district's language (${defaultLanguage})`,
+      [{ path: 'translations', message: `no ${defaultLanguage} text` }],
+      'MISSING_DEFAULT_LANGUAGE',
+    );
+  }
+  const known = new Set<string>(TEMPLATE_PLACEHOLDERS);
+  const unknown = translations.flatMap(({ body }, index) =>
+    placeholdersIn(body)
+      .filter((name) => !known.has(name))
+      .map((name) => ({ path: `translations.${index}.body`, message: `unknown placeholder {{${name}}}` })),
+  );
+  if (unknown.length) {
+    throw new InvalidInputException(
+      `${unknown[0]!.message}; a template may use ${TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}`,
+      unknown,
+      'UNKNOWN_PLACEHOLDER',
+    );
+  }
+  return translations.map(({ language, body }) => ({ language, body }));
+}
+
+/**
+ * The translation for a requester's language: their own, else the same language without its region
+ * (`es` for `es-MX`), else the district's default (which every template has).
+ */
+export function translationFor(
+  translations: readonly TemplateTranslation[],
+  language: string,
+  defaultLanguage: string,
+): TemplateTranslation {
+  const base = language.split('-')[0];
+  const chosen =
+    translations.find((t) => t.language === language) ??
+    translations.find((t) => t.language === base) ??
+    translations.find((t) => t.language === defaultLanguage) ??
+    translations[0];
+  if (!chosen) throw new Error('A reply template without translations');
+  return chosen;
+}
+
+/** The text with each placeholder filled from the case, or its fallback in the text's language. */
+export function renderTemplate(body: string, language: string, values: PlaceholderValues): string {
+  const fallbacks = FALLBACKS[language.split('-')[0] ?? ''] ?? FALLBACKS['en']!;
+  return body.replace(PLACEHOLDER, (_match, name: string) => {
+    const value = values[name as TemplatePlaceholder];
+    return value ?? fallbacks[name as TemplatePlaceholder] ?? '';
+  });
+}
