@@ -4,9 +4,15 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
-import { configureApolloTesting } from '@homeroom/portal/ui/testing';
+import { configureApolloTesting, setField, settle } from '@homeroom/portal/ui/testing';
 import { CasePageComponent } from './case-page.component';
-import { CasePageDocument, type CasePageQuery } from './operations.generated';
+import {
+  CasePageDocument,
+  type CasePageQuery,
+  RenderReplyTemplateDocument,
+  ReplyTemplatesDocument,
+  ReplyToCaseDocument,
+} from './operations.generated';
 
 const RLO = '\u202e';
 
@@ -89,6 +95,59 @@ describe('the case page', () => {
     // Each is isolated, and nothing on the page reorders text.
     expect(page.querySelectorAll('hr-untrusted-text bdi').length).toBeGreaterThanOrEqual(4);
     expect(page.textContent).not.toContain(RLO);
+    fixture.destroy();
+  });
+
+  it('puts a template in the reply box to change, and sends the reply with the template it came from', async () => {
+    const apollo = configureApolloTesting([
+      provideRouter([]),
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+    ]);
+    const fixture = TestBed.createComponent(CasePageComponent);
+    fixture.componentRef.setInput('number', 'HR-2026-000123');
+    fixture.detectChanges();
+    apollo.expectOne(CasePageDocument).flushData(caseAnswer());
+    await settle(fixture);
+    const page = fixture.nativeElement as HTMLElement;
+
+    setField(page, 'template-search', 'late');
+    await settle(fixture);
+    apollo.expectOne(ReplyTemplatesDocument).flushData({
+      replyTemplates: {
+        edges: [
+          { node: { id: 't1', name: 'Late bus', shortcut: 'late-bus', translations: [{ language: 'en' }] } },
+        ],
+      },
+    });
+    await settle(fixture);
+    page.querySelector<HTMLElement>('[role="option"]')!.click();
+    apollo.expectOne(RenderReplyTemplateDocument).flushData({
+      renderReplyTemplate: {
+        templateId: 't1',
+        language: 'en',
+        body: 'Hello Sam Lee, the bus is on its way.',
+      },
+    });
+    await settle(fixture);
+    const box = page.querySelector<HTMLTextAreaElement>('#reply-body')!;
+    expect(box.value).toBe('Hello Sam Lee, the bus is on its way.');
+
+    setField(page, 'reply-body', 'Hello Sam Lee, the bus is on its way. It left at 7:40.');
+    await settle(fixture);
+    page.querySelector<HTMLFormElement>('form.reply')!.dispatchEvent(new Event('submit'));
+    await settle(fixture);
+    const sent = apollo.expectOne(ReplyToCaseDocument);
+    expect(sent.operation.variables).toEqual({
+      caseId: '0b0f8a52-8c3e-4f6e-9d6a-3f3a1c2b4d5e',
+      body: 'Hello Sam Lee, the bus is on its way. It left at 7:40.',
+      templateId: 't1',
+    });
+    sent.flushData({ replyToCase: { id: 'm2' } });
+    await settle(fixture);
+    // The page reads the case again, with the reply on it; then the box is emptied.
+    apollo.expectOne(CasePageDocument).flushData(caseAnswer());
+    await settle(fixture);
+    expect(box.value).toBe('');
     fixture.destroy();
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '@homeroom/portal/ui';
 import { CaseActionsComponent } from './case-actions.component';
 import { CaseAssistantComponent } from './case-assistant.component';
+import { type ChosenTemplate, ReplyTemplatesComponent } from './reply-templates.component';
 import { CaseFollowingComponent } from './case-following.component';
 import { CaseRelationsComponent } from './case-relations.component';
 import {
@@ -57,6 +58,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     RequesterCardComponent,
     CaseFollowingComponent,
     CaseAssistantComponent,
+    ReplyTemplatesComponent,
     UntrustedTextComponent,
   ],
   template: `
@@ -134,6 +136,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                   <p role="alert" class="error">{{ error }}</p>
                 }
               </form>
+              <hr-reply-templates [caseId]="item.id" (chosen)="useTemplate($event)" />
               <hr-case-assistant [caseId]="item.id" (drafted)="useDraft($event)" />
               <details class="timeline">
                 <summary>Timeline ({{ item.timeline.length }} entries)</summary>
@@ -208,6 +211,8 @@ export class CasePageComponent {
   );
   protected readonly satisfaction = computed(() => describeSatisfaction(this.data()?.case?.satisfaction));
   protected readonly body = signal('');
+  /** The template the reply box's text came from, until it is sent or replaced by a draft. */
+  private readonly templateId = signal<string | null>(null);
   protected readonly internal = signal(false);
 
   constructor() {
@@ -225,8 +230,11 @@ export class CasePageComponent {
     const variables = { caseId: current.id, body: this.body() };
     const sent = this.internal()
       ? await this.sending.run(AddInternalNoteDocument, variables)
-      : await this.sending.run(ReplyToCaseDocument, variables);
-    if (sent) this.body.set('');
+      : await this.sending.run(ReplyToCaseDocument, { ...variables, templateId: this.templateId() });
+    if (sent) {
+      this.body.set('');
+      this.templateId.set(null);
+    }
   }
 
   protected download(link: string): string {
@@ -236,6 +244,17 @@ export class CasePageComponent {
   /** The assistant's draft, in the reply box to read and change before sending. */
   protected useDraft(text: string): void {
     this.body.set(text);
+    this.templateId.set(null);
+    this.compose(false);
+  }
+
+  /**
+   * A template's text for this case, in the reply box to read and change; sent with its id, so that its
+   * changes to the case are made with the reply and its use counted.
+   */
+  protected useTemplate(template: ChosenTemplate): void {
+    this.body.set(template.body);
+    this.templateId.set(template.templateId);
     this.compose(false);
   }
 

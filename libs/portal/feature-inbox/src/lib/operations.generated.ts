@@ -182,9 +182,31 @@ export type CaseByNumberQuery = { case: { id: string; number: string; subject: s
 export type ReplyToCaseMutationVariables = Exact<{
   caseId: string;
   body: string;
+  templateId?: string | null | undefined;
 }>;
 
 export type ReplyToCaseMutation = { replyToCase: { id: string } };
+
+export type ReplyTemplatesQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+export type ReplyTemplatesQuery = {
+  replyTemplates: {
+    edges: Array<{
+      node: { id: string; name: string; shortcut: string | null; translations: Array<{ language: string }> };
+    }>;
+  };
+};
+
+export type RenderReplyTemplateQueryVariables = Exact<{
+  templateId: string;
+  caseId: string;
+}>;
+
+export type RenderReplyTemplateQuery = {
+  renderReplyTemplate: { templateId: string; language: string; body: string };
+};
 
 export type AddInternalNoteMutationVariables = Exact<{
   caseId: string;
@@ -1068,6 +1090,11 @@ export const ReplyToCaseDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'body' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'templateId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -1086,6 +1113,11 @@ export const ReplyToCaseDocument = {
                 name: { kind: 'Name', value: 'body' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'body' } },
               },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'templateId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'templateId' } },
+              },
             ],
             selectionSet: {
               kind: 'SelectionSet',
@@ -1097,6 +1129,138 @@ export const ReplyToCaseDocument = {
     },
   ],
 } as unknown as DocumentNode<ReplyToCaseMutation, ReplyToCaseMutationVariables>;
+export const ReplyTemplatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReplyTemplates' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replyTemplates' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'search' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+                    },
+                  ],
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '8' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortcut' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'translations' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'language' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplyTemplatesQuery, ReplyTemplatesQueryVariables>;
+export const RenderReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RenderReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'templateId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renderReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'templateId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'templateId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'templateId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RenderReplyTemplateQuery, RenderReplyTemplateQueryVariables>;
 export const AddInternalNoteDocument = {
   kind: 'Document',
   definitions: [
