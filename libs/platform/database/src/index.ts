@@ -11,3 +11,4 @@ export * from './lib/rollup-keeper';
 export * from './lib/rollup-periods';
 export * from './lib/sql-params';
 export * from './lib/duration-buckets';
+export * from './lib/startup-retry';

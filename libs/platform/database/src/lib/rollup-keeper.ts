@@ -2,6 +2,7 @@ import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@homeroom/platform/observability';
 import { RepeatingTask } from './repeating-task';
+import { retryingStartup } from './startup-retry';
 import { inTransaction } from './transaction';
 
 /**
@@ -48,7 +49,14 @@ export class RollupKeeper implements OnModuleInit, OnModuleDestroy {
    * for Nest's lifecycle: a service's keeper (an injectable subclass) starts and stops with the service.
    */
   async onModuleInit(): Promise<void> {
-    await this.ensureBuilt();
+    await retryingStartup(
+      () => this.ensureBuilt(),
+      (error, failed) =>
+        this.logger.warn(
+          { err: error, failed },
+          `${this.definition.name}: database not ready; building again`,
+        ),
+    );
     this.task.start();
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { retryingStartup } from '@homeroom/platform/database';
 import { type LabeledText, starterTrainingSet, TopicClassifier } from '@homeroom/cases/triage';
 import { scoreSentiment, type SentimentResult } from '@homeroom/shared/sentiment';
 import { TopicEntity } from '../entities';
@@ -45,7 +46,11 @@ export class TriageService implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    await this.retrain();
+    await retryingStartup(
+      () => this.retrain(),
+      (error, failed) =>
+        this.logger.warn(`training failed (${String(error)}, attempt ${failed}); trying again`),
+    );
     this.refresh = setInterval(() => {
       this.retrain().catch((error: unknown) => this.logger.warn(`retraining failed: ${String(error)}`));
     }, REFRESH_INTERVAL_MS);

@@ -10,6 +10,7 @@ import { provisionTopics, type TopicSpec } from '../kafka/topic-provisioner';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { KAFKA, MESSAGING_OPTIONS } from './messaging.tokens';
 import { backoffMs, type RetryPolicy } from '../consumer/retry-policy';
+import { isTransientConnectionError } from '@homeroom/platform/database';
 
 /** Up to about a minute of retries while a new broker or new topics settle. */
 const STARTUP_RETRY: RetryPolicy = { attempts: 15, initialBackoffMs: 500, maxBackoffMs: 5_000 };
@@ -58,9 +59,14 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
         await this.start();
         return;
       } catch (error) {
-        const retriable = isRetriable(error);
+        // The relay and the consumer's inbox also need a first database connection, which a busy start
+        // can be slow to give.
+        const retriable = isRetriable(error) || isTransientConnectionError(error);
         if (!retriable || attempt >= STARTUP_RETRY.attempts) throw error;
-        this.logger.warn({ err: error, attempt }, 'Kafka not ready yet; starting messaging again');
+        this.logger.warn(
+          { err: error, attempt },
+          'Kafka or the database not ready yet; starting messaging again',
+        );
         await this.consumer?.stop().catch(() => undefined);
         await this.relay?.stop().catch(() => undefined);
         await sleep(backoffMs(STARTUP_RETRY, attempt));
