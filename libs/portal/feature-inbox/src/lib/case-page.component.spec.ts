@@ -73,18 +73,23 @@ function caseAnswer(): CasePageQuery {
   };
 }
 
+/** The case page on HR-2026-000123, its case answered. */
+async function openCasePage() {
+  const apollo = configureApolloTesting([
+    provideRouter([]),
+    { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+  ]);
+  const fixture = TestBed.createComponent(CasePageComponent);
+  fixture.componentRef.setInput('number', 'HR-2026-000123');
+  fixture.detectChanges();
+  apollo.expectOne(CasePageDocument).flushData(caseAnswer());
+  await settle(fixture);
+  return { apollo, fixture, page: fixture.nativeElement as HTMLElement };
+}
+
 describe('the case page', () => {
   it("shows the requester's subject, message, file name and comment with their direction controls marked, never applied", async () => {
-    const apollo = configureApolloTesting([
-      provideRouter([]),
-      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
-    ]);
-    const fixture = TestBed.createComponent(CasePageComponent);
-    fixture.componentRef.setInput('number', 'HR-2026-000123');
-    fixture.detectChanges();
-    apollo.expectOne(CasePageDocument).flushData(caseAnswer());
-    await fixture.whenStable();
-    const page = fixture.nativeElement as HTMLElement;
+    const { fixture, page } = await openCasePage();
 
     expect(page.querySelector('h1')?.textContent).toBe('HR-2026-000123 · Bus ⟨U+202E⟩etal 14');
     expect(page.querySelector('.conversation p')?.textContent).toBe('Please pay the ⟨U+202E⟩0001$ today');
@@ -99,16 +104,7 @@ describe('the case page', () => {
   });
 
   it('puts a template in the reply box to change, and sends the reply with the template it came from', async () => {
-    const apollo = configureApolloTesting([
-      provideRouter([]),
-      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
-    ]);
-    const fixture = TestBed.createComponent(CasePageComponent);
-    fixture.componentRef.setInput('number', 'HR-2026-000123');
-    fixture.detectChanges();
-    apollo.expectOne(CasePageDocument).flushData(caseAnswer());
-    await settle(fixture);
-    const page = fixture.nativeElement as HTMLElement;
+    const { apollo, fixture, page } = await openCasePage();
 
     setField(page, 'template-search', 'late');
     await settle(fixture);
