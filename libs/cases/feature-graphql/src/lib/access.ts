@@ -1,5 +1,6 @@
 import type {
   CaseActor,
+  CaseEntity,
   CaseQueryService,
   CaseVisibility,
   ReplyTemplateEntity,
@@ -78,14 +79,15 @@ export function actorOf(principal: Principal): CaseActor {
 
 /**
  * Acting on a case you cannot act on is answered as if it did not exist when you cannot see it either:
- * nothing leaks about it. One you may read but not change (a viewer's school) is FORBIDDEN.
+ * nothing leaks about it. One you may read but not change (a viewer's school) is FORBIDDEN. Returns the case.
  */
 export async function assertCaseActionable(
   query: CaseQueryService,
   caseId: string,
   principal: Principal,
-): Promise<void> {
-  if (await query.findVisible({ id: caseId }, caseVisibility(principal, 'act'))) return;
+): Promise<CaseEntity> {
+  const actionable = await query.findVisible({ id: caseId }, caseVisibility(principal, 'act'));
+  if (actionable) return actionable;
   if (await query.findVisible({ id: caseId }, caseVisibility(principal))) throw new ForbiddenException();
   throw new NotFoundException('Case');
 }

@@ -147,11 +147,7 @@ export class ReplyTemplateService {
 
   /** The template's text for this case: the requester's language (see translationFor), placeholders filled. */
   async render(template: ReplyTemplateEntity, supportCase: CaseEntity): Promise<RenderedTemplate> {
-    const { language, body } = translationFor(
-      template.translations,
-      supportCase.language,
-      this.settings.defaultLanguage,
-    );
+    const { language, body } = this.translationOn(template, supportCase);
     const school = supportCase.schoolId
       ? await this.dataSource.getRepository(KnownSchoolEntity).findOneBy({ id: supportCase.schoolId })
       : null;
@@ -162,6 +158,11 @@ export class ReplyTemplateService {
       'school.name': school?.name ?? null,
     };
     return { language, body: renderTemplate(body, language, values) };
+  }
+
+  /** The translation a case gets: the requester's language, else its base, else the district's. */
+  translationOn(template: ReplyTemplateEntity, supportCase: CaseEntity): TemplateTranslation {
+    return translationFor(template.translations, supportCase.language, this.settings.defaultLanguage);
   }
 
   private async checked(input: ReplyTemplateInput): Promise<TemplateContent> {

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/graphql';
 import {
   AttachmentService,
+  type CaseEntity,
   CaseIntakeService,
   CaseQueryService,
   CaseService,
@@ -295,8 +296,8 @@ export class CaseResolver {
     templateId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMessage> {
-    await assertCaseActionable(this.query, caseId, principal);
-    const template = templateId ? await this.usableTemplate(templateId, caseId, principal) : null;
+    const supportCase = await assertCaseActionable(this.query, caseId, principal);
+    const template = templateId ? await this.usableTemplate(templateId, supportCase, principal) : null;
     return toMessage(
       await this.attachments.withUploads(attachments, (files) =>
         template
@@ -314,13 +315,11 @@ export class CaseResolver {
   }
 
   /** A template the caller may send on this case, in use, with the language it reads in there. */
-  private async usableTemplate(templateId: string, caseId: string, principal: Principal) {
+  private async usableTemplate(templateId: string, supportCase: CaseEntity, principal: Principal) {
     const entity = await templateInReach(this.templates, templateId, principal);
     if (entity.archivedAt)
       throw new ConflictException('This reply template is archived', 'TEMPLATE_ARCHIVED');
-    const supportCase = await this.query.findVisible({ id: caseId }, caseVisibility(principal, 'act'));
-    if (!supportCase) throw new NotFoundException('Case');
-    return { entity, language: (await this.templates.render(entity, supportCase)).language };
+    return { entity, language: this.templates.translationOn(entity, supportCase).language };
   }
 
   @Allow(CASE_WRITE)

@@ -2,12 +2,10 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CaseQueryService, ReplyTemplateService } from '@homeroom/cases/data-access';
 import { Allow, CurrentPrincipal, Roles, type Principal } from '@homeroom/platform/auth';
 import { decodeCursor, lazyConnection, PageArgs, pageSize } from '@homeroom/platform/graphql';
-import { NotFoundException } from '@homeroom/shared/errors';
 import {
   assertCaseActionable,
   assertMayKeepTemplates,
   CASE_WRITE,
-  caseVisibility,
   templateInReach,
   templateReach,
 } from '../access';
@@ -61,10 +59,8 @@ export class ReplyTemplateResolver {
     @Args('caseId', { type: () => ID }) caseId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RenderedReplyTemplate> {
-    await assertCaseActionable(this.query, caseId, principal);
+    const supportCase = await assertCaseActionable(this.query, caseId, principal);
     const template = await templateInReach(this.templates, templateId, principal);
-    const supportCase = await this.query.findVisible({ id: caseId }, caseVisibility(principal, 'act'));
-    if (!supportCase) throw new NotFoundException('Case');
     return { templateId, ...(await this.templates.render(template, supportCase)) };
   }
 
