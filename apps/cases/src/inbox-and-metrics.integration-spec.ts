@@ -11,7 +11,7 @@ type Json = any;
 
 describe('cases: the inbox and the numbers', () => {
   const suite = useCasesSuite('cases-inbox-and-metrics');
-  const { schoolId, outsider, viewer, admin, graphql, submit, caseId } = suite;
+  const { schoolId, agent, outsider, viewer, admin, graphql, submit, caseId } = suite;
   let database: TestDatabase;
   let topicId: string;
   // What the suite has once it has started.
@@ -311,17 +311,34 @@ describe('cases: the inbox and the numbers', () => {
     await insert(routeTopic, 0, 8);
     await insert(steadyTopic, 1, 3);
     await insert(steadyTopic, 0, 4);
-    const issues = (
-      await graphql(
-        '{ emergingIssues { topic { name } observed expected zScore daily topSchools { schoolId count } } }',
-        {},
-        viewer,
-      )
-    ).data.emergingIssues;
-    const route = issues.find((i: Json) => i.topic.name === 'Bus stop or route');
-    expect(route).toMatchObject({ observed: 17, expected: 2, topSchools: [{ schoolId, count: 17 }] });
-    expect(route.zScore).toBeGreaterThan(3);
-    expect(route.daily.slice(-2)).toEqual([9, 8]);
-    expect(issues.some((i: Json) => i.topic.name === 'Menu and allergies')).toBe(false);
+    const issuesFor = async (reader: Principal) =>
+      (
+        await graphql(
+          '{ emergingIssues { topic { name } observed expected zScore daily topSchools { schoolId count } } }',
+          {},
+          reader,
+        )
+      ).data.emergingIssues as Json[];
+    const expectRouteSignal = (issues: Json[]) => {
+      const route = issues.find((i: Json) => i.topic.name === 'Bus stop or route');
+      expect(route).toMatchObject({ observed: 17, expected: 2, topSchools: [{ schoolId, count: 17 }] });
+      expect(route!.zScore).toBeGreaterThan(3);
+      expect(route!.daily.slice(-2)).toEqual([9, 8]);
+      expect(route!.daily).toHaveLength(30);
+      expect(issues.some((i: Json) => i.topic.name === 'Menu and allergies')).toBe(false);
+      return route;
+    };
+    // The district's reader is answered from the rollups with the changes not folded yet; the school's
+    // agent from the school's cases; the two agree, and so does the district's answer after the fold.
+    const fromChanges = expectRouteSignal(await issuesFor(viewer));
+    expect(expectRouteSignal(await issuesFor(agent))).toEqual(fromChanges);
+    await waitUntil(
+      'the rollups folded',
+      async () =>
+        (await database.dataSource.query('SELECT count(*)::int AS n FROM case_figure_change'))[0].n === 0,
+      { timeoutMs: 20_000 },
+    );
+    expect(expectRouteSignal(await issuesFor(viewer))).toEqual(fromChanges);
+    expect(await issuesFor(outsider)).toEqual([]);
   });
 });

@@ -7,6 +7,24 @@ import type { FigureParts } from './figure-parts';
 const label = (key: string): string | null => (key === '-' ? null : key);
 
 /**
+ * A rollup table with the changes created in [from, to) and not folded yet added, as the subquery `f`:
+ * read together in one statement, every committed change is counted once (ADR 26).
+ */
+export function withPendingChanges(
+  p: SqlParams,
+  kind: 'counts' | 'durations',
+  created: { from: Date; to: Date },
+  timeZone: string,
+): string {
+  const pending = `SELECT * FROM case_figure_change
+                    WHERE created_at >= ${p.add(created.from)} AND created_at < ${p.add(created.to)}`;
+  const tz = p.add(timeZone);
+  return kind === 'counts'
+    ? `(SELECT ${COUNT_COLUMNS} FROM case_figures UNION ALL SELECT ${COUNT_COLUMNS} FROM (${countCubeSql(pending, tz)}) pending) f`
+    : `(SELECT ${DURATION_COLUMNS} FROM case_duration_figures UNION ALL SELECT ${DURATION_COLUMNS} FROM (${durationCubeSql(pending, tz)}) pending) f`;
+}
+
+/**
  * The district's figures of whole days from the rollups, with the changes not folded yet added (ADR 26):
  * each statement reads both, so it sees every committed change once. A long range is read by month in its
  * middle and by day at its ends; the daily chart by day throughout.
@@ -22,13 +40,7 @@ export async function rolledUpFigures(
     build: (p: SqlParams, figures: string, where: (conditions: string[]) => string) => string,
   ): Promise<Record<string, unknown>[]> => {
     const p = new SqlParams();
-    const pending = `SELECT * FROM case_figure_change
-                      WHERE created_at >= ${p.add(days.from)} AND created_at < ${p.add(days.to)}`;
-    const tz = p.add(timeZone);
-    const figures =
-      kind === 'counts'
-        ? `(SELECT ${COUNT_COLUMNS} FROM case_figures UNION ALL SELECT ${COUNT_COLUMNS} FROM (${countCubeSql(pending, tz)}) pending) f`
-        : `(SELECT ${DURATION_COLUMNS} FROM case_duration_figures UNION ALL SELECT ${DURATION_COLUMNS} FROM (${durationCubeSql(pending, tz)}) pending) f`;
+    const figures = withPendingChanges(p, kind, days, timeZone);
     const where = (conditions: string[]) =>
       [...conditions, ...(withConfidential ? [] : ['NOT f.confidential'])].join(' AND ');
     return db.query(build(p, figures, where), p.values) as Promise<Record<string, unknown>[]>;

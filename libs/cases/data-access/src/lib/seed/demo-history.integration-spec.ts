@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { starterTrainingSet } from '@homeroom/cases/triage';
 import { CASES_ENTITIES } from '../entities';
+import { CaseFiguresRollup } from '../figures/case-figures-rollup';
 import { CASES_MIGRATIONS } from '../migrations';
 import { EmergingIssuesService } from '../services/emerging-issues.service';
 import { TopicService } from '../services/topic.service';
 import { OutboxWriter } from '@homeroom/platform/messaging';
+import { testLogger } from '@homeroom/platform/testing';
 import { seedDemoHistory } from './demo-history';
 
 describe('demo history', () => {
@@ -65,7 +67,10 @@ describe('demo history', () => {
     expect(facts.resolved / facts.cases).toBeGreaterThan(0.8);
 
     const [busDelay] = await database.dataSource.query(`SELECT id FROM topic WHERE name = 'Bus delay'`);
-    const issues = await new EmergingIssuesService(database.dataSource, settings).detect(
+    // The history's storm is found from the rollups built on it, as the dashboard reads it.
+    const rollup = new CaseFiguresRollup(database.dataSource, settings, testLogger());
+    expect(await rollup.ensureBuilt()).toBe(true);
+    const issues = await new EmergingIssuesService(database.dataSource, settings, rollup).detect(
       { scope: 'all', confidential: true },
       now,
     );

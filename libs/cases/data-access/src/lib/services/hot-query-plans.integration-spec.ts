@@ -23,6 +23,7 @@ import type { CaseIntakeService } from './case-intake.service';
 import { type CaseFilter, CaseQueryService } from './case-query.service';
 import { CaseMetricsService } from './case-metrics.service';
 import { CaseService } from './case.service';
+import { EmergingIssuesService } from './emerging-issues.service';
 import { TopicService } from './topic.service';
 
 const CASES = 200_000;
@@ -378,6 +379,44 @@ describe('hot query plans at district scale', () => {
         () => metrics.metrics({ ...year(), topicId }, DISTRICT_ADMIN),
         eachOf('ix_support_case_topic', 'ix_support_case_backlog'),
       );
+    });
+  });
+
+  describe("the dashboard's emerging issues (a surge on one topic at one school today)", () => {
+    const settings = { numberPrefix: 'HR', timeZone: 'America/Chicago', defaultLanguage: 'en' };
+    let emerging: EmergingIssuesService;
+    let surgeTopic = '';
+
+    beforeAll(async () => {
+      const rollup = new CaseFiguresRollup(database.dataSource, settings, testLogger());
+      await rollup.rebuild();
+      emerging = new EmergingIssuesService(database.dataSource, settings, rollup);
+      [{ id: surgeTopic }] = (await database.dataSource.query(
+        `SELECT id FROM topic WHERE name = 'Bus stop or route'`,
+      )) as [{ id: string }];
+      await database.dataSource.query(
+        `INSERT INTO support_case (id, number, subject, channel, status, priority, topic_id, school_id, contact,
+           language, tracking_token_hash, version, created_at)
+         SELECT gen_random_uuid(), 'SURGE-' || g, 'Bus stop moved', 'WEB_FORM', 'NEW', 'NORMAL', $1, $2,
+                '{"name": null, "email": null, "phone": null}', 'en', md5('surge' || g), 1,
+                now() - make_interval(mins => g)
+           FROM generate_series(1, 200) g`,
+        [surgeTopic, MY_SCHOOLS[0]],
+      );
+    });
+
+    // The district's series come from the rollups: only the surging topic's last days are read from the cases.
+    it("of the district: the rollups, then the signal's schools", async () => {
+      await expectIndexes(() => emerging.detect(DISTRICT_STAFF), ['ix_support_case_topic']);
+      expect((await emerging.detect(DISTRICT_STAFF)).map((issue) => issue.topicId)).toContain(surgeTopic);
+    });
+
+    it("of an agent at two schools: their schools' month, then the signal's schools", async () => {
+      await expectIndexes(
+        () => emerging.detect(SCHOOL_AGENT),
+        ['ix_support_case_school', ['ix_support_case_topic', 'ix_support_case_school']],
+      );
+      expect((await emerging.detect(SCHOOL_AGENT)).map((issue) => issue.topicId)).toContain(surgeTopic);
     });
   });
 
