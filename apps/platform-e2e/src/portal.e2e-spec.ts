@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -429,6 +430,157 @@ describe('the portal in a browser', () => {
     ).case;
     expect(unrouted.tags).not.toContain('crossing');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lets an administrator write a reply template in two languages that an agent sends to a Spanish-speaking family', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/admin/reply-templates`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { name: 'Reply templates', level: 1 }).waitFor();
+
+    // The district's template: English and Spanish, and sending it waits for the family's answer.
+    await page.getByLabel('Name', { exact: true }).fill('Bus stop moved');
+    await page.getByLabel(/^Shortcut/).fill('stop-moved');
+    await page
+      .getByLabel('Text 1 (English (en))')
+      .fill('Hello {{requester.name}}, about case {{case.number}}: the stop moved to Elm Street.');
+    await page.getByRole('button', { name: 'Add a language' }).click();
+    await page.getByLabel(/^Language of text 2/).fill('es');
+    await page
+      .getByLabel('Text 2 (Spanish (es))')
+      .fill('Hola {{requester.name}}, sobre el caso {{case.number}}: la parada se movió a Elm Street.');
+    await page.getByLabel('move the case to').selectOption('PENDING');
+    await page.getByRole('button', { name: 'Add template' }).click();
+    await page.getByRole('status').filter({ hasText: 'Template Bus stop moved was added.' }).waitFor();
+    const listed = page.getByTestId('reply-template').filter({ hasText: 'Bus stop moved' });
+    expect(await listed.textContent()).toContain('en, es');
+    await saveScreenshot(page, join(SCREENSHOTS, 'admin-reply-templates.png'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A family writes in Spanish; the agent finds the template by its shortcut on the case page.
+    const submitted = data(
+      await api(
+        'mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber trackingToken } }',
+        {
+          input: {
+            message: '¿Dónde está la nueva parada del autobús?',
+            language: 'es',
+            requester: { name: 'Rosa Díaz', email: 'rosa.diaz@familia.test' },
+          },
+        },
+      ),
+    ).submitInquiry;
+    await page.goto(`${platform.portalOrigin}/cases/${submitted.caseNumber}`);
+    await page.getByRole('heading', { name: new RegExp(submitted.caseNumber) }).waitFor();
+    await page.getByRole('combobox', { name: 'Find a template by name or shortcut' }).fill('stop-moved');
+    await page.getByRole('option', { name: /Bus stop moved/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const spanish = `Hola Rosa Díaz, sobre el caso ${submitted.caseNumber}: la parada se movió a Elm Street.`;
+    await waitUntil(
+      'the Spanish text in the reply box',
+      async () => (await page.getByLabel('Reply to the requester').inputValue()) === spanish,
+      { timeoutMs: 15_000 },
+    );
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText(spanish).first().waitFor();
+    await saveScreenshot(page, join(SCREENSHOTS, 'staff-case-template-es.png'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The family reads it on their tracking page, the case waiting for them; the template counts its use.
+    const family = await newPage({ locale: 'es-MX', viewport: { width: 390, height: 844 } });
+    await family.goto(`${platform.portalOrigin}/track/${submitted.trackingToken}`);
+    await family.getByText(spanish).waitFor();
+    expect(await family.getByTestId('tracked-status').textContent()).toBe('Esperando su respuesta');
+    const used = data(
+      await api(
+        '{ replyTemplates(filter: { search: "stop-moved" }) { edges { node { usageCount } } } }',
+        {},
+        { token: adminToken },
+      ),
+    ).replyTemplates.edges;
+    expect(used).toEqual([{ node: { usageCount: 1 } }]);
+  });
+
+  it('lets a family find the answer in the help center and on the contact form instead of opening a case', async () => {
+    // The district publishes an article in English and Spanish (written, then reviewed and published).
+    const words = `Maple ${randomUUID().slice(0, 6)}`;
+    const draft = data(
+      await api(
+        'mutation($input: NewKnowledgeArticleInput!) { createKnowledgeArticle(input: $input) { id slug } }',
+        {
+          input: {
+            translations: [
+              {
+                language: 'en',
+                title: `Bus stop moved to ${words} Street`,
+                body: `<p>During construction the bus stops at ${words} Street.</p>`,
+              },
+              {
+                language: 'es',
+                title: `La parada del autobús se movió a la calle ${words}`,
+                body: `<p>Durante las obras, los autobuses paran en la calle ${words}.</p><script>alert(1)</script>`,
+              },
+            ],
+          },
+        },
+        { token: adminToken },
+      ),
+    ).createKnowledgeArticle;
+    data(
+      await api(
+        'mutation($id: ID!) { publishKnowledgeArticle(id: $id) { status } }',
+        { id: draft.id },
+        { token: adminToken },
+      ),
+    );
+
+    // In the help center, in Spanish: found by a Spanish word form, read, and found helpful.
+    const page = await newPage({ locale: 'es-MX', viewport: { width: 390, height: 844 } });
+    await page.goto(`${platform.portalOrigin}/help`);
+    await page.getByRole('heading', { name: 'Centro de ayuda' }).waitFor();
+    await page.getByLabel('Buscar en el centro de ayuda').fill('autobuses parada');
+    await page.getByRole('button', { name: 'Buscar' }).click();
+    await page.getByRole('link', { name: `La parada del autobús se movió a la calle ${words}` }).click();
+    await page
+      .getByRole('heading', { name: `La parada del autobús se movió a la calle ${words}`, level: 1 })
+      .waitFor();
+    expect(await page.getByTestId('help-article-body').innerHTML()).not.toContain('script');
+    await page.getByRole('button', { name: 'Sí' }).click();
+    await page.getByText('Gracias por decírnoslo.').waitFor();
+    await saveScreenshot(page, join(SCREENSHOTS, 'public-help-article-es.png'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // On the contact form, the same answer is offered as the family writes, and answers them: nothing is sent.
+    await page.goto(`${platform.portalOrigin}/contact`);
+    const message = `¿Dónde para el autobús ahora? Cerraron nuestra calle y la parada ya no está (${words}).`;
+    await page.getByLabel('Su mensaje').fill(message);
+    const suggestions = page.getByTestId('help-suggestions');
+    await suggestions
+      .getByText(`La parada del autobús se movió a la calle ${words}`)
+      .waitFor({ timeout: 15_000 });
+    await saveScreenshot(page, join(SCREENSHOTS, 'public-contact-suggestions-es.png'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await suggestions.getByRole('button', { name: /Esto respondió mi pregunta/ }).click();
+    await page.getByRole('heading', { name: 'Nos alegra que eso respondiera a su pregunta.' }).waitFor();
+
+    const counted = data(
+      await api(
+        'query($id: ID!) { knowledgeArticle(id: $id) { helpfulCount answeredCount } }',
+        { id: draft.id },
+        { token: adminToken },
+      ),
+    ).knowledgeArticle;
+    expect(counted).toEqual({ helpfulCount: 1, answeredCount: 1 });
+    const opened = data(
+      await api(
+        'query($search: String!) { cases(filter: { search: $search }) { totalCount } }',
+        { search: words },
+        { token: adminToken },
+      ),
+    ).cases;
+    expect(opened.totalCount).toBe(0);
   });
 
   it('opens every administration screen for an administrator, each accessible, with its data', async () => {

@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { path: 'api-clients', name: 'API clients' },
   { path: 'topics', name: 'Topics' },
   { path: 'routing', name: 'Routing rules' },
+  { path: 'reply-templates', name: 'Reply templates' },
   { path: 'slas', name: 'SLA calendars and policies' },
   { path: 'surveys', name: 'Surveys' },
   { path: 'oneroster', name: 'OneRoster import' },

@@ -67,6 +67,7 @@ describe('the administration shell', () => {
       ['API clients', '/admin/api-clients', null],
       ['Topics', '/admin/topics', null],
       ['Routing rules', '/admin/routing', null],
+      ['Reply templates', '/admin/reply-templates', null],
       ['SLA calendars and policies', '/admin/slas', null],
       ['Surveys', '/admin/surveys', null],
       ['OneRoster import', '/admin/oneroster', null],

@@ -42,6 +42,14 @@ export const ADMIN_ROUTES: Routes = [
           import('./routing/routing-rules-page.component').then((m) => m.RoutingRulesPageComponent),
       },
       {
+        path: 'reply-templates',
+        title: 'Reply templates · Homeroom',
+        loadComponent: () =>
+          import('./reply-templates/reply-templates-page.component').then(
+            (m) => m.ReplyTemplatesPageComponent,
+          ),
+      },
+      {
         path: 'slas',
         title: 'SLA calendars and policies · Homeroom',
         loadComponent: () => import('./slas/slas-page.component').then((m) => m.SlasPageComponent),

@@ -22,6 +22,8 @@ export type BusinessCalendarInput = {
 
 export type CalendarScope = 'DEPARTMENT' | 'DISTRICT' | 'SCHOOL';
 
+export type CaseStatus = 'CLOSED' | 'NEW' | 'ON_HOLD' | 'OPEN' | 'PENDING' | 'RESOLVED';
+
 export type Channel = 'CHAT' | 'EMAIL' | 'PHONE' | 'SMS' | 'SOCIAL' | 'STAFF' | 'WALK_IN' | 'WEB_FORM';
 
 export type ClosureInput = {
@@ -134,6 +136,24 @@ export type Priority = 'HIGH' | 'LOW' | 'NORMAL' | 'URGENT';
 
 /** OPEN: waiting for staff; RELEASED: made a case; DISCARDED. */
 export type QuarantineState = 'DISCARDED' | 'OPEN' | 'RELEASED';
+
+export type ReplyTemplateInput = {
+  addTags?: Array<string> | null | undefined;
+  name: string;
+  setPriority?: Priority | null | undefined;
+  setStatus?: CaseStatus | null | undefined;
+  setTopicId?: string | null | undefined;
+  shortcut?: string | null | undefined;
+  /** The team's template; left out, district-wide. Fixed once made (update keeps the team). */
+  teamId?: string | null | undefined;
+  /** The district's language is required; unknown placeholders are refused (UNKNOWN_PLACEHOLDER). */
+  translations: Array<ReplyTemplateTranslationInput>;
+};
+
+export type ReplyTemplateTranslationInput = {
+  body: string;
+  language: string;
+};
 
 /** UPLOADING (files being sent) → QUEUED → RUNNING → AWAITING_CONFIRMATION (the dry run is done: read dryRunReport, then confirm) → QUEUED → RUNNING → SUCCEEDED; or FAILED (error says why; nothing was changed) or CANCELLED. */
 export type RosterImportStatus =
@@ -790,6 +810,96 @@ export type MergePeopleMutationVariables = Exact<{
 }>;
 
 export type MergePeopleMutation = { mergePeople: { id: string; displayName: string } };
+
+export type AdminReplyTemplatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AdminReplyTemplatesQuery = {
+  replyTemplates: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        shortcut: string | null;
+        setStatus: CaseStatus | null;
+        setPriority: Priority | null;
+        setTopicId: string | null;
+        addTags: Array<string>;
+        usageCount: number;
+        lastUsedAt: string | null;
+        archived: boolean;
+        team: { id: string; name: string } | null;
+        translations: Array<{ language: string; body: string }>;
+      };
+    }>;
+  };
+  topics: Array<{ id: string; name: string; parentId: string | null }>;
+  teams: Array<{ id: string; name: string }>;
+};
+
+export type AdminReplyTemplateFragment = {
+  id: string;
+  name: string;
+  shortcut: string | null;
+  setStatus: CaseStatus | null;
+  setPriority: Priority | null;
+  setTopicId: string | null;
+  addTags: Array<string>;
+  usageCount: number;
+  lastUsedAt: string | null;
+  archived: boolean;
+  team: { id: string; name: string } | null;
+  translations: Array<{ language: string; body: string }>;
+};
+
+export type CreateReplyTemplateMutationVariables = Exact<{
+  input: ReplyTemplateInput;
+}>;
+
+export type CreateReplyTemplateMutation = {
+  createReplyTemplate: {
+    id: string;
+    name: string;
+    shortcut: string | null;
+    setStatus: CaseStatus | null;
+    setPriority: Priority | null;
+    setTopicId: string | null;
+    addTags: Array<string>;
+    usageCount: number;
+    lastUsedAt: string | null;
+    archived: boolean;
+    team: { id: string; name: string } | null;
+    translations: Array<{ language: string; body: string }>;
+  };
+};
+
+export type UpdateReplyTemplateMutationVariables = Exact<{
+  id: string;
+  input: ReplyTemplateInput;
+}>;
+
+export type UpdateReplyTemplateMutation = {
+  updateReplyTemplate: {
+    id: string;
+    name: string;
+    shortcut: string | null;
+    setStatus: CaseStatus | null;
+    setPriority: Priority | null;
+    setTopicId: string | null;
+    addTags: Array<string>;
+    usageCount: number;
+    lastUsedAt: string | null;
+    archived: boolean;
+    team: { id: string; name: string } | null;
+    translations: Array<{ language: string; body: string }>;
+  };
+};
+
+export type ArchiveReplyTemplateMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type ArchiveReplyTemplateMutation = { archiveReplyTemplate: { id: string; archived: boolean } };
 
 export type RoutingRulesQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -1541,6 +1651,53 @@ export const AdminPersonFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AdminPersonFragment, unknown>;
+export const AdminReplyTemplateFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminReplyTemplate' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'shortcut' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'setStatus' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminReplyTemplateFragment, unknown>;
 export const AdminSurveyDraftFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3208,6 +3365,350 @@ export const MergePeopleDocument = {
     },
   ],
 } as unknown as DocumentNode<MergePeopleMutation, MergePeopleMutationVariables>;
+export const AdminReplyTemplatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminReplyTemplates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replyTemplates' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'includeArchived' },
+                      value: { kind: 'BooleanValue', value: true },
+                    },
+                  ],
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminReplyTemplate' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topics' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentId' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'teams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminReplyTemplate' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'shortcut' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'setStatus' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminReplyTemplatesQuery, AdminReplyTemplatesQueryVariables>;
+export const CreateReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminReplyTemplate' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminReplyTemplate' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'shortcut' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'setStatus' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateReplyTemplateMutation, CreateReplyTemplateMutationVariables>;
+export const UpdateReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminReplyTemplate' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminReplyTemplate' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'shortcut' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'setStatus' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateReplyTemplateMutation, UpdateReplyTemplateMutationVariables>;
+export const ArchiveReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ArchiveReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'archiveReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ArchiveReplyTemplateMutation, ArchiveReplyTemplateMutationVariables>;
 export const RoutingRulesDocument = {
   kind: 'Document',
   definitions: [

@@ -1,0 +1,102 @@
+import { listFromText } from '../routing/routing-rule-text';
+import { languageName, languageTag } from '../surveys/survey-input';
+import type {
+  AdminReplyTemplateFragment,
+  CaseStatus,
+  Priority,
+  ReplyTemplateInput,
+} from '../operations.generated';
+
+/** One language's text as typed. */
+export interface TranslationDraft {
+  language: string;
+  body: string;
+}
+
+/** The template form as typed: empty for "none" (no team: district-wide; no change to the case). */
+export interface TemplateForm {
+  name: string;
+  shortcut: string;
+  teamId: string;
+  translations: readonly TranslationDraft[];
+  setStatus: CaseStatus | '';
+  setPriority: Priority | '';
+  setTopicId: string;
+  /** Comma-separated. */
+  addTags: string;
+}
+
+export type TemplateFormResult =
+  { input: ReplyTemplateInput; problems?: never } | { input?: never; problems: string[] };
+
+/**
+ * What a template may say about the case (the cases service refuses any other name, UNKNOWN_PLACEHOLDER),
+ * as the form's hint lists them.
+ */
+export const PLACEHOLDER_HINTS: readonly { placeholder: string; means: string }[] = [
+  { placeholder: '{{requester.name}}', means: "the requester's name" },
+  { placeholder: '{{case.number}}', means: 'the case number' },
+  { placeholder: '{{case.subject}}', means: "the case's subject" },
+  { placeholder: '{{school.name}}', means: "the case's school" },
+];
+
+/** A new template: one text, in `language` (the district's, which every template needs). */
+export function newTemplateForm(language: string): TemplateForm {
+  return {
+    name: '',
+    shortcut: '',
+    teamId: '',
+    translations: [{ language, body: '' }],
+    setStatus: '',
+    setPriority: '',
+    setTopicId: '',
+    addTags: '',
+  };
+}
+
+/** The saved template, as the form shows it. */
+export function templateFormOf(template: AdminReplyTemplateFragment): TemplateForm {
+  return {
+    name: template.name,
+    shortcut: template.shortcut ?? '',
+    teamId: template.team?.id ?? '',
+    translations: template.translations.map(({ language, body }) => ({ language, body })),
+    setStatus: template.setStatus ?? '',
+    setPriority: template.setPriority ?? '',
+    setTopicId: template.setTopicId ?? '',
+    addTags: template.addTags.join(', '),
+  };
+}
+
+/**
+ * The API's input, or what to fix first, in words: a name, each language a tag given once, no text left
+ * empty. The service checks the rest and says what it refuses: the district's language missing
+ * (MISSING_DEFAULT_LANGUAGE), a placeholder it cannot fill (UNKNOWN_PLACEHOLDER), a shortcut taken.
+ */
+export function templateInput(form: TemplateForm): TemplateFormResult {
+  const problems: string[] = [];
+  if (!form.name.trim()) problems.push('Give the template a name.');
+  const seen = new Set<string>();
+  const translations = form.translations.map(({ language, body }, index) => {
+    const tag = languageTag(language.trim());
+    if (!tag) problems.push(`Text ${index + 1}: “${language}” is not a language tag (en, es, zh-TW).`);
+    else if (seen.has(tag)) problems.push(`${languageName(tag)} has two texts; keep one.`);
+    if (tag) seen.add(tag);
+    if (!body.trim()) problems.push(`The ${tag ? languageName(tag) : `text ${index + 1}`} text is empty.`);
+    return { language: tag ?? language, body };
+  });
+  if (!form.translations.length) problems.push('Add a text.');
+  if (problems.length) return { problems };
+  return {
+    input: {
+      name: form.name.trim(),
+      shortcut: form.shortcut.trim() || null,
+      teamId: form.teamId || null,
+      translations,
+      setStatus: form.setStatus || null,
+      setPriority: form.setPriority || null,
+      setTopicId: form.setTopicId || null,
+      addTags: listFromText(form.addTags),
+    },
+  };
+}
