@@ -62,6 +62,9 @@ interface Fixtures {
   confidentialA: string;
   trackingToken: string;
   surveyId: string;
+  /** Draft knowledge articles of school A and of school B. */
+  articleA: string;
+  articleB: string;
 }
 
 type Variables = (fx: Fixtures) => Record<string, unknown>;
@@ -202,6 +205,49 @@ const ROWS: Row[] = [
       own: [(fx) => ({ id: randomUUID(), case: fx.caseA }), 'UA go go FB FB go FB go'],
       other: [(fx) => ({ id: randomUUID(), case: fx.caseB }), 'UA NF NF FB FB go FB go'],
     },
+  },
+  {
+    // Staff read the knowledge base of their schools and the district's; integrations with cases:read all.
+    field: 'knowledgeArticles',
+    document: '{ knowledgeArticles(first: 100) { edges { node { id } } } }',
+    targets: {
+      own: [none, 'UA ok ok ok ok ok ok ok', (d, fx) => hasEdge(d.knowledgeArticles, fx.articleA)],
+      other: [none, 'UA - - - ok ok ok ok', (d, fx) => hasEdge(d.knowledgeArticles, fx.articleB)],
+    },
+  },
+  ...['knowledgeArticle', 'knowledgeArticleVersions'].map((field): Row => ({
+    field,
+    document: `query($id: ID!) { ${field}(id: $id) { __typename } }`,
+    targets: {
+      own: [(fx) => ({ id: fx.articleA }), 'UA ok ok ok ok ok ok ok'],
+      other: [(fx) => ({ id: fx.articleB }), 'UA NF NF NF ok ok ok ok'],
+    },
+  })),
+  {
+    field: 'helpCenterDeflection',
+    document: 'query($range: DateRangeInput!) { helpCenterDeflection(range: $range) { answered } }',
+    targets: { district: [() => ({ range: RANGE }), 'UA ok ok ok ok ok ok ok'] },
+  },
+  // The help center is public: families read it without signing in.
+  {
+    field: 'helpCategories',
+    document: '{ helpCategories(language: "es") { id name } }',
+    targets: { district: [none, 'ok ok ok ok ok ok ok ok'] },
+  },
+  {
+    field: 'helpArticles',
+    document: '{ helpArticles(language: "es", search: "autobús") { id } }',
+    targets: { district: [none, 'ok ok ok ok ok ok ok ok'] },
+  },
+  {
+    field: 'helpArticle',
+    document: 'query($slug: String!) { helpArticle(slug: $slug, language: "en") { id } }',
+    targets: { unknown: [() => ({ slug: `no-such-${randomUUID()}` }), 'NF NF NF NF NF NF NF NF'] },
+  },
+  {
+    field: 'suggestHelpArticles',
+    document: '{ suggestHelpArticles(text: "The bus did not come this morning", language: "en") { id } }',
+    targets: { district: [none, 'ok ok ok ok ok ok ok ok'] },
   },
   {
     field: 'routingRules',
@@ -441,6 +487,60 @@ const ROWS: Row[] = [
     document: 'mutation($id: ID!) { archiveReplyTemplate(id: $id) { id } }',
     targets: { district: [unknownId, 'UA FB go FB FB go FB FB'] },
   },
+  {
+    // A category without the district's language: who may ask, changing nothing.
+    field: 'createKnowledgeCategory',
+    document: 'mutation { createKnowledgeCategory(names: []) { id } }',
+    targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
+    // An article without the district's language: who may write where, changing nothing.
+    field: 'createKnowledgeArticle',
+    document:
+      'mutation($s: ID) { createKnowledgeArticle(input: { schoolId: $s, translations: [{ language: "es", title: "Matriz", body: "Hola" }] }) { id } }',
+    targets: {
+      own: [(fx) => ({ s: fx.schoolA }), 'UA go go FB FB go FB go'],
+      other: [(fx) => ({ s: fx.schoolB }), 'UA FB FB FB FB go FB go'],
+    },
+  },
+  {
+    field: 'updateKnowledgeArticle',
+    document:
+      'mutation($id: ID!) { updateKnowledgeArticle(id: $id, input: { translations: [{ language: "es", title: "Matriz", body: "Hola" }] }) { id } }',
+    targets: {
+      own: [(fx) => ({ id: fx.articleA }), 'UA go go FB FB go FB go'],
+      other: [(fx) => ({ id: fx.articleB }), 'UA NF NF FB FB go FB go'],
+    },
+  },
+  {
+    field: 'submitKnowledgeArticle',
+    document: 'mutation($id: ID!) { submitKnowledgeArticle(id: $id) { id } }',
+    targets: { unknown: [unknownId, 'UA NF NF FB FB NF FB NF'] },
+  },
+  {
+    // Publishing is a keeper's review: the school's administrators for its articles, the district's for all.
+    field: 'publishKnowledgeArticle',
+    document: 'mutation($id: ID!) { publishKnowledgeArticle(id: $id) { id } }',
+    targets: {
+      own: [(fx) => ({ id: fx.articleA }), 'UA FB go FB FB go FB FB'],
+      other: [(fx) => ({ id: fx.articleB }), 'UA FB NF FB FB go FB FB'],
+    },
+  },
+  {
+    field: 'archiveKnowledgeArticle',
+    document: 'mutation($id: ID!) { archiveKnowledgeArticle(id: $id) { id } }',
+    targets: {
+      own: [(fx) => ({ id: fx.articleA }), 'UA FB go FB FB go FB FB'],
+      other: [(fx) => ({ id: fx.articleB }), 'UA FB NF FB FB go FB FB'],
+    },
+  },
+  ...['rateHelpArticle(articleId: $id, helpful: true)', 'markHelpArticleAnswered(articleId: $id)'].map(
+    (call): Row => ({
+      field: call.split('(')[0]!,
+      document: `mutation($id: ID!) { ${call} }`,
+      targets: { unknown: [unknownId, 'NF NF NF NF NF NF NF NF'] },
+    }),
+  ),
   {
     field: 'createSchool',
     document:
@@ -897,6 +997,13 @@ describe('the authorization matrix', () => {
     );
     const surveyId = (await asAdmin('{ surveys(first: 1) { edges { node { id } } } }')).surveys.edges[0].node
       .id;
+    const article = async (schoolId: string) =>
+      (
+        await asAdmin(
+          'mutation($s: ID) { createKnowledgeArticle(input: { schoolId: $s, translations: [{ language: "en", title: "Matrix bus stops", body: "<p>The bus stops at Oak Street.</p>" }] }) { id } }',
+          { s: schoolId },
+        )
+      ).createKnowledgeArticle.id;
     return {
       schoolA,
       schoolB,
@@ -913,6 +1020,8 @@ describe('the authorization matrix', () => {
       confidentialA,
       trackingToken: first.trackingToken,
       surveyId,
+      articleA: await article(schoolA),
+      articleB: await article(schoolB),
     };
   }
 

@@ -36,3 +36,5 @@ export * from './lib/seed/demo-history';
 export * from './lib/seed/demo-routing-rules';
 export * from './lib/surveys/survey-invitation-delivery';
 export * from './lib/services/escalation-policy.service';
+export * from './lib/knowledge/knowledge-base.service';
+export * from './lib/knowledge/help-center.service';

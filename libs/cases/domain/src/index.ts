@@ -12,3 +12,4 @@ export * from './lib/alert-keywords';
 export * from './lib/attachment-policy';
 export * from './lib/case-sort';
 export * from './lib/reply-template';
+export * from './lib/knowledge-article';

@@ -270,3 +270,38 @@ export const CaseAlertRaised = defineEventContract({
     at: '2026-11-26T15:00:00.000Z',
   },
 });
+
+/**
+ * A knowledge-base article's version went live in the help center: for a search index, a district's
+ * website or a newsletter to pick up. Its texts are public, but travel only by the API, not here.
+ */
+export const ArticlePublished = defineEventContract({
+  type: 'cases.ArticlePublished',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    articleId: z.uuid(),
+    slug: z.string(),
+    /** 1 for the first publication, then one more each time. */
+    version: z.number().int().positive(),
+    languages: z.array(z.string()),
+    /** Null: district-wide. */
+    schoolId: z.uuid().nullable(),
+    categoryId: z.uuid().nullable(),
+    topicId: z.uuid().nullable(),
+    /** A directory person's id, or an API client's. */
+    publishedBy: z.string(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    articleId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+    slug: 'snow-days-and-late-buses',
+    version: 1,
+    languages: ['en', 'es'],
+    schoolId: null,
+    categoryId: null,
+    topicId: null,
+    publishedBy: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+    at: '2026-12-07T15:04:05.000Z',
+  },
+});

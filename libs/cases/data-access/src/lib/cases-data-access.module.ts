@@ -21,6 +21,8 @@ import { TriageService } from './triage/triage.service';
 import { CaseRelationsService } from './services/case-relations.service';
 import { EscalationPolicyService } from './services/escalation-policy.service';
 import { ReplyTemplateService } from './services/reply-template.service';
+import { HelpCenterService } from './knowledge/help-center.service';
+import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
 import { MailSender } from '@homeroom/platform/mail';
 import { RequesterConfirmationService } from './requesters/requester-confirmation.service';
@@ -45,6 +47,8 @@ const SERVICES = [
   SurveyInvitationDelivery,
   EscalationPolicyService,
   ReplyTemplateService,
+  KnowledgeBaseService,
+  HelpCenterService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

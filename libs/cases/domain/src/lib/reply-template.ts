@@ -23,7 +23,8 @@ const FALLBACKS: Record<string, Partial<Record<TemplatePlaceholder, string>>> = 
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 export const MAX_TEMPLATE_BODY_LENGTH = 10_000;
-const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+/** A language tag as cases carry it: `en`, `es`, `zh-TW`. */
+export const CASE_LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 /** The placeholders a text names, in order of first use. */
 export function placeholdersIn(text: string): string[] {
@@ -48,7 +49,8 @@ export function checkTranslations(
   const seen = new Set<string>();
   translations.forEach(({ language, body }, index) => {
     const path = `translations.${index}`;
-    if (!LANGUAGE.test(language)) problems.push({ path: `${path}.language`, message: 'not a language tag' });
+    if (!CASE_LANGUAGE_TAG.test(language))
+      problems.push({ path: `${path}.language`, message: 'not a language tag' });
     else if (seen.has(language)) problems.push({ path: `${path}.language`, message: 'given twice' });
     seen.add(language);
     if (!body.trim()) problems.push({ path: `${path}.body`, message: 'empty' });

@@ -1,8 +1,11 @@
 import type {
+  ArticleReach,
   CaseActor,
   CaseEntity,
   CaseQueryService,
   CaseVisibility,
+  KnowledgeArticleEntity,
+  KnowledgeBaseService,
   ReplyTemplateEntity,
   ReplyTemplateService,
   TemplateReach,
@@ -145,4 +148,52 @@ export async function templateInReach(
   const template = await templates.find(id, await templateReach(principal, templates));
   if (!template) throw new NotFoundException('Reply template');
   return template;
+}
+
+/** The knowledge articles staff see: every school's for district roles and integrations, else their schools'. */
+export function articleReach(principal: Principal): ArticleReach {
+  const visibility = caseVisibility(principal);
+  return visibility.scope === 'all' ? { schools: 'all' } : { schools: visibility.schoolIds };
+}
+
+/** An article the caller may see, by id; out of reach or unknown, NOT_FOUND (nothing leaks about it). */
+export async function articleInReach(
+  knowledge: KnowledgeBaseService,
+  id: string,
+  principal: Principal,
+): Promise<KnowledgeArticleEntity> {
+  const article = await knowledge.find(id, articleReach(principal));
+  if (!article) throw new NotFoundException('Article');
+  return article;
+}
+
+/**
+ * Writing an article: a school's by staff who act at that school, a district-wide one by staff who act
+ * district-wide; write-scoped integrations either.
+ */
+export function assertMayWriteArticle(principal: Principal, schoolId: string | null): void {
+  if (principal.kind === 'client') return;
+  if (schoolId ? holdsRoleAt(principal, STAFF_WHO_ACT, schoolId) : reachOf(principal, STAFF_WHO_ACT).district)
+    return;
+  throw new ForbiddenException(
+    schoolId
+      ? 'You may write the articles of your own schools only'
+      : 'District-wide articles are written by district staff',
+    'OUTSIDE_YOUR_SCHOOLS',
+  );
+}
+
+/**
+ * Publishing (and archiving) an article is a keeper's review: the district's administrators for every
+ * article, a school's administrators for the school's.
+ */
+export function assertMayPublishArticle(principal: Principal, schoolId: string | null): void {
+  if (isDistrictAdmin(principal)) return;
+  if (schoolId && holdsRoleAt(principal, ['SCHOOL_ADMIN'], schoolId)) return;
+  throw new ForbiddenException(
+    schoolId
+      ? "Only the district's or this school's administrators publish this school's articles"
+      : "Only the district's administrators publish district-wide articles",
+    'ARTICLE_KEEPERS_ONLY',
+  );
 }

@@ -8,6 +8,8 @@ import { CaseRelationsResolver } from './resolvers/case-relations.resolver';
 import { CasesLoaders } from './case-loaders';
 import { EscalationResolver } from './resolvers/escalation.resolver';
 import { ReplyTemplateResolver } from './resolvers/reply-template.resolver';
+import { HelpCenterResolver } from './resolvers/help-center.resolver';
+import { KnowledgeResolver } from './resolvers/knowledge.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
@@ -33,6 +35,8 @@ import './types/enums';
     EmergingIssuesResolver,
     EscalationResolver,
     ReplyTemplateResolver,
+    KnowledgeResolver,
+    HelpCenterResolver,
     SchoolCasesResolver,
   ],
 })

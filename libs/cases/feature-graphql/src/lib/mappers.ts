@@ -2,10 +2,13 @@ import type {
   CaseEntity,
   CaseMessageEntity,
   CaseTimelineEntity,
+  KnowledgeArticleEntity,
+  KnowledgeCategoryEntity,
   ReplyTemplateEntity,
   TopicEntity,
 } from '@homeroom/cases/data-access';
 import type { Case, CaseMessage, CaseTimelineEntry, Topic } from './types/case.type';
+import type { KnowledgeArticle, KnowledgeCategory } from './types/knowledge.type';
 import type { ReplyTemplate } from './types/reply-template.type';
 
 export function toCase(entity: CaseEntity): Case {
@@ -71,6 +74,34 @@ export function toReplyTemplate(entity: ReplyTemplateEntity): ReplyTemplate {
     usageCount: entity.usageCount,
     lastUsedAt: entity.lastUsedAt,
     archived: entity.archivedAt !== null,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+/** A category with its name in the reader's language (KnowledgeBaseService.nameOf). */
+export function toKnowledgeCategory(entity: KnowledgeCategoryEntity, name: string): KnowledgeCategory {
+  return {
+    id: entity.id,
+    name,
+    names: Object.entries(entity.names).map(([language, localized]) => ({ language, name: localized })),
+    position: entity.position,
+  };
+}
+
+export function toKnowledgeArticle(entity: KnowledgeArticleEntity): KnowledgeArticle {
+  return {
+    id: entity.id,
+    slug: entity.slug,
+    status: entity.status,
+    schoolId: entity.schoolId,
+    categoryId: entity.categoryId,
+    topicId: entity.topicId,
+    translations: entity.draft.map(({ language, title, body }) => ({ language, title, body })),
+    publishedVersion: entity.publishedVersion,
+    publishedAt: entity.publishedAt,
+    helpfulCount: entity.helpfulCount,
+    notHelpfulCount: entity.notHelpfulCount,
+    answeredCount: entity.answeredCount,
     updatedAt: entity.updatedAt,
   };
 }

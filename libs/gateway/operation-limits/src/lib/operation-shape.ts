@@ -64,6 +64,10 @@ export const DEFAULT_COST_MODEL: CostModel = {
     'Query.nps': 50,
     'Survey.results': 50,
     'Query.emergingIssues': 50,
+    'Query.helpCenterDeflection': 50,
+    // Full-text searches of the help center, public: priced like a page of cases.
+    'Query.helpArticles': 5,
+    'Query.suggestHelpArticles': 5,
     'Query.auditLog': 10,
     'School.caseMetrics': 50,
     'School.slaAttainment': 50,

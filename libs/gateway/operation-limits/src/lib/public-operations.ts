@@ -5,12 +5,31 @@ import type { OperationShape } from './operation-shape';
 /**
  * What a caller without a token may run: a family submits an inquiry (the form lists schools and topics),
  * tracks its case and replies by the case's token, confirms by a mailed link that it was them who wrote,
- * and answers a survey by its link. Subgraphs authorize
+ * and answers a survey by its link; anyone reads the help center, is offered its articles while writing,
+ * and says whether one helped or answered their question. Subgraphs authorize
  * every field themselves (ADR 0005); this list lets the gateway refuse everything else before planning.
  */
 export const PUBLIC_ROOT_FIELDS: Readonly<Record<'query' | 'mutation', readonly string[]>> = {
-  query: ['district', 'schools', 'school', 'topics', 'trackCase', 'surveyByToken'],
-  mutation: ['submitInquiry', 'replyAsRequester', 'confirmRequester', 'submitSurveyResponse'],
+  query: [
+    'district',
+    'schools',
+    'school',
+    'topics',
+    'trackCase',
+    'surveyByToken',
+    'helpCategories',
+    'helpArticles',
+    'helpArticle',
+    'suggestHelpArticles',
+  ],
+  mutation: [
+    'submitInquiry',
+    'replyAsRequester',
+    'confirmRequester',
+    'submitSurveyResponse',
+    'rateHelpArticle',
+    'markHelpArticleAnswered',
+  ],
 };
 
 /** True when every root field of the operation is public (a query of only `__typename` is too). */

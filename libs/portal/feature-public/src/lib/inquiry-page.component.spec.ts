@@ -14,9 +14,12 @@ import {
   settle,
 } from '@homeroom/portal/ui/testing';
 import { MAX_FILE_BYTES } from './attachment-file';
+import { SUGGEST_AFTER_MS } from './help-suggestions.component';
 import { InquiryPageComponent } from './inquiry-page.component';
 import {
   InquiryFormChoicesDocument,
+  MarkHelpArticleAnsweredDocument,
+  SuggestHelpArticlesDocument,
   type InquiryFormChoicesQuery,
   SubmitInquiryDocument,
   type SubmitInquiryMutationVariables,
@@ -106,6 +109,9 @@ describe('the public inquiry form', () => {
   beforeAll(browserFileApis);
 
   afterEach(() => {
+    // A test that writes a message and takes longer than the pause leaves a suggestion lookup open: the
+    // suggestions have their test (and help-suggestions.component.spec.ts); the form's others need not wait.
+    apollo.match(SuggestHelpArticlesDocument);
     apollo.verify();
     fixture.destroy();
   });
@@ -146,6 +152,52 @@ describe('the public inquiry form', () => {
     expect(submitButton().textContent).toBe('Send');
     expect(alerts()).toEqual([]);
     expect(await axeViolations(page())).toEqual([]);
+  });
+
+  it('offers articles as the family writes, and steps aside, sending nothing, when one answered them', async () => {
+    await open('es');
+    await fill('school', 's1');
+    await fill('message', '¿Dónde para el autobús ahora que cerraron la calle?');
+    await new Promise((resolve) => setTimeout(resolve, SUGGEST_AFTER_MS + 50));
+    const lookup = apollo.expectOne(SuggestHelpArticlesDocument);
+    expect(lookup.operation.variables).toEqual({
+      text: '¿Dónde para el autobús ahora que cerraron la calle?',
+      language: 'es',
+      schoolId: 's1',
+    });
+    lookup.flushData({
+      suggestHelpArticles: [
+        {
+          id: 'a1',
+          slug: 'paradas',
+          language: 'es',
+          title: 'Paradas cerradas',
+          summary: 'La parada se movió.',
+        },
+      ],
+    });
+    await settle(fixture, 3);
+    page().querySelector<HTMLButtonElement>('[data-testid="help-suggestions"] button')!.click();
+    await settle(fixture, 3);
+    apollo.expectOne(MarkHelpArticleAnsweredDocument).flushData({ markHelpArticleAnswered: true });
+    await settle(fixture, 3);
+    expect(page().querySelector('h1')!.textContent).toBe('Nos alegra que eso respondiera a su pregunta.');
+    expect(page().querySelector('form')).toBeNull();
+    apollo.expectNone(SubmitInquiryDocument);
+    expect(await axeViolations(page())).toEqual([]);
+
+    // Still in need, the family gets the form back with what they wrote.
+    [...page().querySelectorAll('button')]
+      .find((b) => b.textContent!.trim() === 'Escribirnos de todos modos')!
+      .click();
+    await settle(fixture, 3);
+    expect(field<HTMLTextAreaElement>('message')!.value).toBe(
+      '¿Dónde para el autobús ahora que cerraron la calle?',
+    );
+    // The same words, the same suggestions: from Apollo's cache, asking nothing again.
+    await new Promise((resolve) => setTimeout(resolve, SUGGEST_AFTER_MS + 50));
+    await settle(fixture, 3);
+    expect(page().querySelector('[data-testid="help-suggestions"] h3')!.textContent).toBe('Paradas cerradas');
   });
 
   it('sends nothing without a message, and says so at the message', async () => {

@@ -21,6 +21,7 @@ import {
   MAX_FILE_BYTES,
   refusedFileProblem,
 } from './attachment-file';
+import { HelpSuggestionsComponent } from './help-suggestions.component';
 import { LanguagePickerComponent } from './language-picker.component';
 import {
   type AttachmentInput,
@@ -49,7 +50,7 @@ function fill(text: string, values: Record<string, string>): string {
 @Component({
   selector: 'hr-inquiry-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, LanguagePickerComponent],
+  imports: [FormsModule, RouterLink, LanguagePickerComponent, HelpSuggestionsComponent],
   styles: `
     input[type='file'] {
       min-width: 0;
@@ -86,6 +87,14 @@ function fill(text: string, values: Record<string, string>): string {
           </p>
           <p class="hint">{{ text().keepLink }}</p>
         </section>
+      } @else if (answered()) {
+        <section aria-live="polite">
+          <h1>{{ text().answeredTitle }}</h1>
+          <p>{{ text().answeredIntro }}</p>
+          <button type="button" class="secondary" (click)="answered.set(false)">
+            {{ text().writeAnyway }}
+          </button>
+        </section>
       } @else {
         <h1>{{ text().contactTitle }}</h1>
         <p>{{ text().contactIntro }}</p>
@@ -112,13 +121,20 @@ function fill(text: string, values: Record<string, string>): string {
             name="message"
             rows="6"
             required
-            [(ngModel)]="message"
+            [ngModel]="message"
+            (ngModelChange)="message = $event; typed.set($event)"
             [attr.aria-invalid]="missingMessage()"
             [attr.aria-describedby]="missingMessage() ? 'message-error' : null"
           ></textarea>
           @if (missingMessage()) {
             <p id="message-error" role="alert" class="field-error">{{ text().required }}</p>
           }
+          <hr-help-suggestions
+            [message]="typed()"
+            [language]="language.current()"
+            [schoolId]="schoolId || null"
+            (answered)="answered.set(true)"
+          />
           <label for="attachment">{{ text().attachFile }}</label>
           <p id="attachment-hint" class="hint">{{ attachHint() }}</p>
           <input
@@ -173,6 +189,10 @@ export class InquiryPageComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly missingMessage = signal(false);
   protected readonly sent = signal<SubmitInquiryMutation['submitInquiry'] | null>(null);
+  /** The message as typed, for the articles suggested beside it. */
+  protected readonly typed = signal('');
+  /** The family said a suggested article answered their question: the form steps aside (nothing is sent). */
+  protected readonly answered = signal(false);
   protected readonly accept = FILE_ACCEPT;
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
   protected readonly file = signal<File | null>(null);

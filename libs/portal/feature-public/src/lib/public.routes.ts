@@ -17,6 +17,14 @@ export const PUBLIC_ROUTES: Routes = [
       import('./confirm-requester-page.component').then((m) => m.ConfirmRequesterPageComponent),
   },
   {
+    path: 'help',
+    loadComponent: () => import('./help-center-page.component').then((m) => m.HelpCenterPageComponent),
+  },
+  {
+    path: 'help/:slug',
+    loadComponent: () => import('./help-article-page.component').then((m) => m.HelpArticlePageComponent),
+  },
+  {
     path: 's/:token',
     loadComponent: () => import('./survey-page.component').then((m) => m.SurveyPageComponent),
   },

@@ -4,6 +4,11 @@ import { CaseMessageEntity } from './case-message.entity';
 import { CaseTimelineEntity } from './case-timeline.entity';
 import { CaseEntity } from './case.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
+import {
+  KnowledgeArticleEntity,
+  KnowledgeArticleVersionEntity,
+  KnowledgeCategoryEntity,
+} from './knowledge-article.entity';
 import { KnownPersonEntity } from './known-person.entity';
 import { KnownSchoolEntity } from './known-school.entity';
 import { QuarantinedEmailEntity } from './quarantined-email.entity';
@@ -14,6 +19,9 @@ import { TopicEntity } from './topic.entity';
 export {
   CaseAttachmentEntity,
   AlertCategoryEntity,
+  KnowledgeArticleEntity,
+  KnowledgeArticleVersionEntity,
+  KnowledgeCategoryEntity,
   KnownPersonEntity,
   EscalationPolicyEntity,
   CaseEntity,
@@ -43,4 +51,7 @@ export const CASES_ENTITIES = [
   AlertCategoryEntity,
   QuarantinedEmailEntity,
   ReplyTemplateEntity,
+  KnowledgeCategoryEntity,
+  KnowledgeArticleEntity,
+  KnowledgeArticleVersionEntity,
 ];

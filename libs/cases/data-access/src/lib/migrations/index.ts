@@ -16,6 +16,7 @@ import { KnownTeams1764410000000 } from './1764410000000-known-teams.migration';
 import { SlaAtRiskIndex1764420000000 } from './1764420000000-sla-at-risk-index.migration';
 import { CaseFigures1764430000000 } from './1764430000000-case-figures.migration';
 import { ReplyTemplates1764440000000 } from './1764440000000-reply-templates.migration';
+import { KnowledgeBase1764450000000 } from './1764450000000-knowledge-base.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const CASES_MIGRATIONS = [
   SlaAtRiskIndex1764420000000,
   CaseFigures1764430000000,
   ReplyTemplates1764440000000,
+  KnowledgeBase1764450000000,
 ];

@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { enumFrom } from '@homeroom/platform/graphql';
 import {
+  ARTICLE_STATUSES,
   CASE_SORTS,
   CASE_TYPES,
   CHANNELS,
@@ -43,4 +44,11 @@ registerEnumType(CaseSortEnum, {
   name: 'CaseSort',
   description:
     'NEWEST (default), OLDEST (first in, first out), RECENTLY_UPDATED, PRIORITY (URGENT first, then the longest waiting), SLA_DUE (the nearest deadline the SLA service warned about first; cases without one last).',
+});
+
+export const ArticleStatusEnum = enumFrom(ARTICLE_STATUSES);
+registerEnumType(ArticleStatusEnum, {
+  name: 'ArticleStatus',
+  description:
+    'DRAFT (being written, or changed since it was published), IN_REVIEW (sent to a keeper), PUBLISHED (the draft is live), ARCHIVED (out of the help center).',
 });

@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+import { errorMessage, LanguageService, watchQueryWhen } from '@homeroom/portal/data-access';
+import { LanguagePickerComponent } from './language-picker.component';
+import { HelpArticleDocument, RateHelpArticleDocument } from './operations.generated';
+import { PUBLIC_TEXT } from './public-text';
+
+/**
+ * One help-center article, in the family's language where it is written in it, with "Was this helpful?".
+ * Its HTML was sanitized when saved (ADR 28); Angular sanitizes it again as it is shown.
+ */
+@Component({
+  selector: 'hr-help-article-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, LanguagePickerComponent],
+  template: `
+    <main class="public" [attr.lang]="language.current()">
+      <hr-language-picker />
+      <p>
+        <a routerLink="/help">{{ text().backToHelp }}</a>
+      </p>
+      @if (query.loading()) {
+        <p aria-live="polite">{{ text().loading }}</p>
+      } @else if (article(); as article) {
+        <article [attr.lang]="article.language">
+          <h1>{{ article.title }}</h1>
+          <div class="article-body" data-testid="help-article-body" [innerHTML]="article.bodyHtml"></div>
+        </article>
+        <section class="panel" aria-labelledby="helpful-heading">
+          <h2 id="helpful-heading">{{ text().wasHelpful }}</h2>
+          @if (rated()) {
+            <p role="status">{{ text().thanksForFeedback }}</p>
+          } @else {
+            <p class="actions">
+              <button type="button" class="secondary" [disabled]="busy()" (click)="rate(article.id, true)">
+                {{ text().yes }}
+              </button>
+              <button type="button" class="secondary" [disabled]="busy()" (click)="rate(article.id, false)">
+                {{ text().no }}
+              </button>
+            </p>
+          }
+          @if (error(); as error) {
+            <p role="alert">{{ error }}</p>
+          }
+        </section>
+        <p>
+          <a routerLink="/contact">{{ text().stillNeedHelp }}</a>
+        </p>
+      } @else {
+        <p role="alert">{{ text().unknownArticle }}</p>
+      }
+    </main>
+  `,
+})
+export class HelpArticlePageComponent {
+  readonly slug = input.required<string>();
+  private readonly apollo = inject(Apollo);
+  protected readonly language = inject(LanguageService);
+  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly query = watchQueryWhen(HelpArticleDocument, () => ({
+    slug: this.slug(),
+    language: this.language.current(),
+  }));
+  protected readonly article = computed(() => this.query.data()?.helpArticle ?? null);
+  protected readonly busy = signal(false);
+  protected readonly rated = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async rate(articleId: string, helpful: boolean): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await firstValueFrom(
+        this.apollo.mutate({
+          mutation: RateHelpArticleDocument,
+          variables: { articleId, helpful, language: this.language.current() },
+        }),
+      );
+      this.rated.set(true);
+    } catch (error) {
+      this.error.set(errorMessage(error, this.language.current()));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
