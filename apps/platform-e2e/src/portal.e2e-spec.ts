@@ -444,12 +444,12 @@ describe('the portal in a browser', () => {
     await page.getByLabel('Name', { exact: true }).fill('Bus stop moved');
     await page.getByLabel(/^Shortcut/).fill('stop-moved');
     await page
-      .getByLabel('Text 1 (English (en))')
+      .getByRole('textbox', { name: 'Text 1 (English (en))' })
       .fill('Hello {{requester.name}}, about case {{case.number}}: the stop moved to Elm Street.');
     await page.getByRole('button', { name: 'Add a language' }).click();
     await page.getByLabel(/^Language of text 2/).fill('es');
     await page
-      .getByLabel('Text 2 (Spanish (es))')
+      .getByRole('textbox', { name: 'Text 2 (Spanish (es))' })
       .fill('Hola {{requester.name}}, sobre el caso {{case.number}}: la parada se movió a Elm Street.');
     await page.getByLabel('move the case to').selectOption('PENDING');
     await page.getByRole('button', { name: 'Add template' }).click();
@@ -558,7 +558,7 @@ describe('the portal in a browser', () => {
     await page.getByLabel('Su mensaje').fill(message);
     const suggestions = page.getByTestId('help-suggestions');
     await suggestions
-      .getByText(`La parada del autobús se movió a la calle ${words}`)
+      .getByRole('heading', { name: `La parada del autobús se movió a la calle ${words}` })
       .waitFor({ timeout: 15_000 });
     await saveScreenshot(page, join(SCREENSHOTS, 'public-contact-suggestions-es.png'));
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -156,6 +156,9 @@ describe('the public inquiry form', () => {
 
   it('offers articles as the family writes, and steps aside, sending nothing, when one answered them', async () => {
     await open('es');
+    expect(page().querySelector('a[href="/help"]')!.textContent).toBe(
+      '¿Busca una respuesta rápida? Busque en el centro de ayuda.',
+    );
     await fill('school', 's1');
     await fill('message', '¿Dónde para el autobús ahora que cerraron la calle?');
     await new Promise((resolve) => setTimeout(resolve, SUGGEST_AFTER_MS + 50));

@@ -98,6 +98,9 @@ function fill(text: string, values: Record<string, string>): string {
       } @else {
         <h1>{{ text().contactTitle }}</h1>
         <p>{{ text().contactIntro }}</p>
+        <p>
+          <a routerLink="/help">{{ text().helpLink }}</a>
+        </p>
         <form (ngSubmit)="submit()" novalidate>
           <label for="school">{{ text().school }}</label>
           <select id="school" name="school" [(ngModel)]="schoolId">
