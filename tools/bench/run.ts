@@ -10,6 +10,7 @@ import { deploymentBenchmark } from './deployment.bench';
 import { directoryBenchmarks } from './directory.bench';
 import { districtScaleBenchmark } from './district-scale.bench';
 import { gatewayBenchmarks } from './gateway.bench';
+import { helpCenterBenchmark } from './help-center.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { portalBundleBenchmark } from './portal-bundles.bench';
 import { portalInboxBenchmark } from './portal-inbox.bench';
@@ -29,6 +30,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'oneroster-job': async () => [await rosterJobBenchmark()],
   cases: casesBenchmarks,
   search: searchBenchmarks,
+  'help-center': async () => [await helpCenterBenchmark()],
   triage: async () => [triageBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,

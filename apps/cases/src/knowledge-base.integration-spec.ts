@@ -201,6 +201,16 @@ describe('cases: the knowledge base and the help center', () => {
         agent,
       ),
     ).toMatchObject({ code: 'CONFLICT', reason: 'ARTICLE_ARCHIVED' });
+
+    // Through publication, a new version and archiving, each word's count of live texts stayed exact.
+    const [{ wrong }] = await suite.database.dataSource.query(
+      `SELECT count(*)::int AS wrong
+         FROM (SELECT t.search_config, w.lexeme, count(*)::int AS n
+                 FROM kb_article_text t CROSS JOIN unnest(t.search_vector) AS w GROUP BY 1, 2) live
+         FULL JOIN kb_lexeme k USING (search_config, lexeme)
+        WHERE coalesce(live.n, 0) <> coalesce(k.texts, 0)`,
+    );
+    expect(wrong).toBe(0);
   });
 
   it("answers each family in their language where it can, with that language's stemmer, else the district's", async () => {
@@ -238,6 +248,38 @@ describe('cases: the knowledge base and the help center', () => {
       })
     ).suggestHelpArticles;
     expect(suggestions.map((s: Json) => s.id)).toContain(article.id);
+    // The rarest words decide: an article that shares only the message's common words comes after it.
+    const common = (
+      await ok(
+        CREATE,
+        {
+          input: {
+            schoolId,
+            translations: [
+              { language: 'en', title: 'Our school', body: '<p>Our school and our street.</p>' },
+              {
+                language: 'es',
+                title: 'Nuestra escuela',
+                body: '<p>Nuestra escuela está en nuestra calle.</p>',
+              },
+            ],
+          },
+        },
+        agent,
+      )
+    ).createKnowledgeArticle;
+    await ok(PUBLISH, { id: common.id }, admin);
+    const ranked = (
+      await ok(SUGGEST, {
+        text: 'Nuestra escuela, nuestra calle: la parada cerrada.',
+        language: 'es',
+        school: schoolId,
+      })
+    ).suggestHelpArticles.map((s: Json) => s.id);
+    expect(ranked.indexOf(article.id)).toBeGreaterThanOrEqual(0);
+    expect(ranked.indexOf(common.id) === -1 || ranked.indexOf(common.id) > ranked.indexOf(article.id)).toBe(
+      true,
+    );
     expect(suggestions.length).toBeLessThanOrEqual(3);
     expect(
       (await ok(SUGGEST, { text: '¿?!', language: 'es', school: schoolId })).suggestHelpArticles,

@@ -39,8 +39,9 @@ const SUMMARY_LENGTH = 200;
 export const MAX_HELP_RESULTS = 50;
 /** Suggestions beside the contact form: a few, the best. */
 const SUGGESTIONS = 3;
-/** The words of a family's message a suggestion is looked up with. */
-const SUGGESTION_WORDS = 40;
+/** How many of a message's words (its rarest) a suggestion is looked up with, and how much of it is read. */
+const SUGGESTION_WORDS = 6;
+const MAX_SUGGESTION_TEXT = 2_000;
 
 /**
  * The public help center: the live articles (published, not archived) in the reader's language, found with
@@ -76,27 +77,28 @@ export class HelpCenterService {
   }
 
   /**
-   * Articles that may answer what a family is writing, before they send it: any of its words (stemmed in
-   * their language) in an article, the best few.
+   * Articles that may answer what a family is writing, before they send it. The message's words are
+   * stemmed in the reader's language and the district's, and the rarest of them among the live texts
+   * (kb_lexeme) are looked up, any of them: "parada" and "obras" say more about a message than "escuela"
+   * does, and a handful of rare words keeps the texts to rank few. The best few, by cover density.
    */
   async suggest(
     message: string,
     search: Omit<HelpSearch, 'text' | 'categoryId'>,
   ): Promise<HelpArticleSummary[]> {
-    const words = [...new Set(message.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(
-      0,
-      SUGGESTION_WORDS,
-    );
-    if (!words.length) return [];
+    const text = message.slice(0, MAX_SUGGESTION_TEXT);
+    if (!/[\p{L}\p{N}]/u.test(text)) return [];
     const p = new SqlParams();
     const conditions = this.scope(p, search);
-    // Words only (letters and digits), so the query syntax has nothing to misread; stop words drop out.
     const matches = this.configsFor(search.language).map((config) => {
-      const query = `to_tsquery(${p.add(config)}::regconfig, ${p.add(words.join(' | '))})`;
-      return {
-        match: `(t.search_config = ${p.add(config)}::regconfig AND t.search_vector @@ ${query})`,
-        query,
-      };
+      const cfg = `${p.add(config)}::regconfig`;
+      // The message's rarest words that some live text has, as a query of already-stemmed lexemes.
+      const query = `(SELECT string_agg(quote_literal(k.lexeme), ' | ')::tsquery
+                        FROM (SELECT k.lexeme FROM kb_lexeme k
+                               WHERE k.search_config = ${cfg} AND k.texts > 0
+                                 AND k.lexeme = ANY(tsvector_to_array(to_tsvector(${cfg}, ${p.add(text)})))
+                               ORDER BY k.texts, k.lexeme LIMIT ${p.add(SUGGESTION_WORDS)}) k)`;
+      return { match: `(t.search_config = ${cfg} AND t.search_vector @@ ${query})`, query };
     });
     conditions.push(`(${matches.map((m) => m.match).join(' OR ')})`);
     const rank = `greatest(${matches.map((m) => `ts_rank_cd(t.search_vector, ${m.query})`).join(', ')})`;

@@ -259,6 +259,9 @@ export class KnowledgeBaseService {
     article: KnowledgeArticleEntity,
     translations: readonly ArticleTranslation[],
   ): Promise<void> {
+    // One publication at a time changes the word counts, so two never wait on each other's rows.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kb_lexeme'))`);
+    await countWords(manager, article.id, -1);
     await manager.query('DELETE FROM kb_article_text WHERE article_id = $1', [article.id]);
     if (!translations.length) return;
     await manager.query(
@@ -280,6 +283,7 @@ export class KnowledgeBaseService {
         ),
       ],
     );
+    await countWords(manager, article.id, 1);
   }
 
   private async checked(
@@ -310,6 +314,19 @@ export class KnowledgeBaseService {
 
 function withinReach(article: KnowledgeArticleEntity, reach: ArticleReach): boolean {
   return !article.schoolId || reach.schools === 'all' || reach.schools.includes(article.schoolId);
+}
+
+/** Adds (1) or takes away (-1) the article's live texts from the count of texts each word appears in. */
+async function countWords(manager: EntityManager, articleId: string, sign: 1 | -1): Promise<void> {
+  await manager.query(
+    `INSERT INTO kb_lexeme (search_config, lexeme, texts)
+     SELECT t.search_config, w.lexeme, $2::int * count(*)::int
+       FROM kb_article_text t CROSS JOIN unnest(t.search_vector) AS w
+      WHERE t.article_id = $1
+      GROUP BY 1, 2
+     ON CONFLICT (search_config, lexeme) DO UPDATE SET texts = kb_lexeme.texts + excluded.texts`,
+    [articleId, sign],
+  );
 }
 
 /** The slug, or the first of slug-2, slug-3, … no article has yet. */

@@ -73,6 +73,15 @@ export class KnowledgeBase1764450000000 implements MigrationInterface {
       )`);
     await runner.query('CREATE INDEX ix_kb_article_text_search ON kb_article_text USING gin (search_vector)');
     await runner.query('CREATE INDEX ix_kb_article_text_category ON kb_article_text (category_id, language)');
+    // In how many live texts each word (as its configuration stems it) appears: the suggestions beside the
+    // contact form look articles up by the rarest words of a message, which say the most about it.
+    await runner.query(`
+      CREATE TABLE kb_lexeme (
+        search_config regconfig NOT NULL,
+        lexeme text NOT NULL,
+        texts integer NOT NULL,
+        CONSTRAINT pk_kb_lexeme PRIMARY KEY (search_config, lexeme)
+      )`);
     // What families said: helpful or not on an article, or "this answered my question" on the contact form.
     await runner.query(`
       CREATE TABLE kb_feedback (
@@ -92,7 +101,7 @@ export class KnowledgeBase1764450000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(
-      'DROP TABLE kb_feedback, kb_article_text, kb_article_version, kb_article, kb_category',
+      'DROP TABLE kb_feedback, kb_lexeme, kb_article_text, kb_article_version, kb_article, kb_category',
     );
   }
 }
