@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { path: 'topics', name: 'Topics' },
   { path: 'routing', name: 'Routing rules' },
   { path: 'reply-templates', name: 'Reply templates' },
+  { path: 'help-articles', name: 'Help center articles' },
   { path: 'slas', name: 'SLA calendars and policies' },
   { path: 'surveys', name: 'Surveys' },
   { path: 'oneroster', name: 'OneRoster import' },

@@ -68,6 +68,7 @@ describe('the administration shell', () => {
       ['Topics', '/admin/topics', null],
       ['Routing rules', '/admin/routing', null],
       ['Reply templates', '/admin/reply-templates', null],
+      ['Help center articles', '/admin/help-articles', null],
       ['SLA calendars and policies', '/admin/slas', null],
       ['Surveys', '/admin/surveys', null],
       ['OneRoster import', '/admin/oneroster', null],

@@ -50,6 +50,12 @@ export const ADMIN_ROUTES: Routes = [
           ),
       },
       {
+        path: 'help-articles',
+        title: 'Help center articles · Homeroom',
+        loadComponent: () =>
+          import('./help-articles/help-articles-page.component').then((m) => m.HelpArticlesPageComponent),
+      },
+      {
         path: 'slas',
         title: 'SLA calendars and policies · Homeroom',
         loadComponent: () => import('./slas/slas-page.component').then((m) => m.SlasPageComponent),

@@ -5,6 +5,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** DRAFT (being written, or changed since it was published), IN_REVIEW (sent to a keeper), PUBLISHED (the draft is live), ARCHIVED (out of the help center). */
+export type ArticleStatus = 'ARCHIVED' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED';
+
+export type ArticleTranslationInput = {
+  /** HTML; what an article may not hold (scripts, styles, frames, event handlers) is removed. */
+  body: string;
+  language: string;
+  title: string;
+};
+
 export type AssessmentArea =
   'ACCESS' | 'COMMUNICATION' | 'CULTURE' | 'FEEDBACK' | 'OWNERSHIP' | 'RESPONSIVENESS';
 
@@ -85,7 +95,28 @@ export type EmailIgnoreReason =
   | 'READ_RECEIPT'
   | 'UNREADABLE';
 
+export type KnowledgeArticleInput = {
+  categoryId?: string | null | undefined;
+  topicId?: string | null | undefined;
+  /** The district's language is required. */
+  translations: Array<ArticleTranslationInput>;
+};
+
+export type LocalizedNameInput = {
+  language: string;
+  name: string;
+};
+
 export type MembershipRole = 'ADMINISTRATOR' | 'GUARDIAN' | 'STAFF' | 'STUDENT' | 'TEACHER';
+
+export type NewKnowledgeArticleInput = {
+  categoryId?: string | null | undefined;
+  /** The school whose families see it; left out, the district's. Fixed once made. */
+  schoolId?: string | null | undefined;
+  topicId?: string | null | undefined;
+  /** The district's language is required. */
+  translations: Array<ArticleTranslationInput>;
+};
 
 export type OpeningIntervalInput = {
   closes: string;
@@ -423,6 +454,117 @@ export type DiscardQuarantinedEmailMutationVariables = Exact<{
 export type DiscardQuarantinedEmailMutation = {
   discardQuarantinedEmail: { id: string; discardedAt: string | null };
 };
+
+export type AdminHelpArticlesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AdminHelpArticlesQuery = {
+  knowledgeArticles: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        slug: string;
+        status: ArticleStatus;
+        schoolId: string | null;
+        categoryId: string | null;
+        topicId: string | null;
+        publishedVersion: number | null;
+        helpfulCount: number;
+        notHelpfulCount: number;
+        answeredCount: number;
+        updatedAt: string;
+        translations: Array<{ language: string; title: string; body: string }>;
+      };
+    }>;
+  };
+  helpCategories: Array<{ id: string; name: string }>;
+  topics: Array<{ id: string; name: string; parentId: string | null }>;
+  schools: { edges: Array<{ node: { id: string; name: string } }> };
+};
+
+export type AdminHelpArticleFragment = {
+  id: string;
+  slug: string;
+  status: ArticleStatus;
+  schoolId: string | null;
+  categoryId: string | null;
+  topicId: string | null;
+  publishedVersion: number | null;
+  helpfulCount: number;
+  notHelpfulCount: number;
+  answeredCount: number;
+  updatedAt: string;
+  translations: Array<{ language: string; title: string; body: string }>;
+};
+
+export type CreateHelpArticleMutationVariables = Exact<{
+  input: NewKnowledgeArticleInput;
+}>;
+
+export type CreateHelpArticleMutation = {
+  createKnowledgeArticle: {
+    id: string;
+    slug: string;
+    status: ArticleStatus;
+    schoolId: string | null;
+    categoryId: string | null;
+    topicId: string | null;
+    publishedVersion: number | null;
+    helpfulCount: number;
+    notHelpfulCount: number;
+    answeredCount: number;
+    updatedAt: string;
+    translations: Array<{ language: string; title: string; body: string }>;
+  };
+};
+
+export type UpdateHelpArticleMutationVariables = Exact<{
+  id: string;
+  input: KnowledgeArticleInput;
+}>;
+
+export type UpdateHelpArticleMutation = {
+  updateKnowledgeArticle: {
+    id: string;
+    slug: string;
+    status: ArticleStatus;
+    schoolId: string | null;
+    categoryId: string | null;
+    topicId: string | null;
+    publishedVersion: number | null;
+    helpfulCount: number;
+    notHelpfulCount: number;
+    answeredCount: number;
+    updatedAt: string;
+    translations: Array<{ language: string; title: string; body: string }>;
+  };
+};
+
+export type SubmitHelpArticleMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SubmitHelpArticleMutation = { submitKnowledgeArticle: { id: string; status: ArticleStatus } };
+
+export type PublishHelpArticleMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type PublishHelpArticleMutation = {
+  publishKnowledgeArticle: { id: string; status: ArticleStatus; publishedVersion: number | null };
+};
+
+export type ArchiveHelpArticleMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type ArchiveHelpArticleMutation = { archiveKnowledgeArticle: { id: string; status: ArticleStatus } };
+
+export type CreateHelpCategoryMutationVariables = Exact<{
+  names: Array<LocalizedNameInput> | LocalizedNameInput;
+}>;
+
+export type CreateHelpCategoryMutation = { createKnowledgeCategory: { id: string; name: string } };
 
 export type RosterJobStateFragment = {
   id: string;
@@ -1438,6 +1580,44 @@ export type CreateTopicMutationVariables = Exact<{
 
 export type CreateTopicMutation = { createTopic: { id: string; name: string } };
 
+export const AdminHelpArticleFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminHelpArticle' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categoryId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'topicId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'helpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminHelpArticleFragment, unknown>;
 export const RosterJobStateFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2149,6 +2329,482 @@ export const DiscardQuarantinedEmailDocument = {
     },
   ],
 } as unknown as DocumentNode<DiscardQuarantinedEmailMutation, DiscardQuarantinedEmailMutationVariables>;
+export const AdminHelpArticlesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminHelpArticles' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'knowledgeArticles' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminHelpArticle' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'helpCategories' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: { kind: 'StringValue', value: 'en', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topics' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentId' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'schools' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminHelpArticle' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categoryId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'topicId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'helpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminHelpArticlesQuery, AdminHelpArticlesQueryVariables>;
+export const CreateHelpArticleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateHelpArticle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'NewKnowledgeArticleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createKnowledgeArticle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminHelpArticle' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminHelpArticle' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categoryId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'topicId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'helpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateHelpArticleMutation, CreateHelpArticleMutationVariables>;
+export const UpdateHelpArticleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateHelpArticle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateKnowledgeArticle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminHelpArticle' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminHelpArticle' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categoryId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'topicId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'translations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'helpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateHelpArticleMutation, UpdateHelpArticleMutationVariables>;
+export const SubmitHelpArticleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SubmitHelpArticle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'submitKnowledgeArticle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitHelpArticleMutation, SubmitHelpArticleMutationVariables>;
+export const PublishHelpArticleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PublishHelpArticle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishKnowledgeArticle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publishedVersion' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublishHelpArticleMutation, PublishHelpArticleMutationVariables>;
+export const ArchiveHelpArticleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ArchiveHelpArticle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'archiveKnowledgeArticle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ArchiveHelpArticleMutation, ArchiveHelpArticleMutationVariables>;
+export const CreateHelpCategoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateHelpCategory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'names' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalizedNameInput' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createKnowledgeCategory' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'names' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'names' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateHelpCategoryMutation, CreateHelpCategoryMutationVariables>;
 export const RosterImportJobDocument = {
   kind: 'Document',
   definitions: [

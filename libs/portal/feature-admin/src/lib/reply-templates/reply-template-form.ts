@@ -1,5 +1,5 @@
 import { listFromText } from '../routing/routing-rule-text';
-import { languageName, languageTag } from '../surveys/survey-input';
+import { checkedLanguages } from '../language-texts';
 import type {
   AdminReplyTemplateFragment,
   CaseStatus,
@@ -74,18 +74,14 @@ export function templateFormOf(template: AdminReplyTemplateFragment): TemplateFo
  * (MISSING_DEFAULT_LANGUAGE), a placeholder it cannot fill (UNKNOWN_PLACEHOLDER), a shortcut taken.
  */
 export function templateInput(form: TemplateForm): TemplateFormResult {
+  const languages = checkedLanguages(form.translations);
   const problems: string[] = [];
   if (!form.name.trim()) problems.push('Give the template a name.');
-  const seen = new Set<string>();
-  const translations = form.translations.map(({ language, body }, index) => {
-    const tag = languageTag(language.trim());
-    if (!tag) problems.push(`Text ${index + 1}: “${language}” is not a language tag (en, es, zh-TW).`);
-    else if (seen.has(tag)) problems.push(`${languageName(tag)} has two texts; keep one.`);
-    if (tag) seen.add(tag);
-    if (!body.trim()) problems.push(`The ${tag ? languageName(tag) : `text ${index + 1}`} text is empty.`);
-    return { language: tag ?? language, body };
+  problems.push(...languages.problems);
+  const translations = form.translations.map(({ body }, index) => {
+    if (!body.trim()) problems.push(`The ${languages.names[index]} text is empty.`);
+    return { language: languages.tags[index]!, body };
   });
-  if (!form.translations.length) problems.push('Add a text.');
   if (problems.length) return { problems };
   return {
     input: {
