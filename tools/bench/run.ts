@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { bulkActionsBenchmark } from './bulk-actions.bench';
 import { casesBenchmarks } from './cases.bench';
 import { deploymentBenchmark } from './deployment.bench';
 import { directoryBenchmarks } from './directory.bench';
@@ -31,6 +32,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   cases: casesBenchmarks,
   search: searchBenchmarks,
   'help-center': async () => [await helpCenterBenchmark()],
+  'bulk-actions': async () => [await bulkActionsBenchmark()],
   triage: async () => [triageBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,

@@ -488,6 +488,26 @@ const ROWS: Row[] = [
     targets: { district: [unknownId, 'UA FB go FB FB go FB FB'] },
   },
   {
+    // Each case is checked as its own mutation would be: one out of reach is refused in its result.
+    field: 'bulkUpdateCases',
+    document:
+      'mutation($id: ID!) { bulkUpdateCases(caseIds: [$id], change: { addTags: ["matrix"] }) { results { ok } } }',
+    targets: {
+      own: [(fx) => ({ id: fx.caseA }), 'UA ok ok FB FB ok FB ok', (d) => d.bulkUpdateCases.results[0].ok],
+      other: [(fx) => ({ id: fx.caseB }), 'UA - - FB FB ok FB ok', (d) => d.bulkUpdateCases.results[0].ok],
+    },
+  },
+  {
+    field: 'undoBulkCaseAction',
+    document: 'mutation($id: ID!) { undoBulkCaseAction(id: $id) { id } }',
+    targets: { unknown: [unknownId, 'UA NF NF FB FB NF FB NF'] },
+  },
+  {
+    field: 'bulkMergeCases',
+    document: 'mutation($id: ID!) { bulkMergeCases(caseIds: [$id], intoCaseId: $id) { id } }',
+    targets: { unknown: [unknownId, 'UA NF NF FB FB NF FB NF'] },
+  },
+  {
     // A category without the district's language: who may ask, changing nothing.
     field: 'createKnowledgeCategory',
     document: 'mutation { createKnowledgeCategory(names: []) { id } }',

@@ -38,3 +38,4 @@ export * from './lib/surveys/survey-invitation-delivery';
 export * from './lib/services/escalation-policy.service';
 export * from './lib/knowledge/knowledge-base.service';
 export * from './lib/knowledge/help-center.service';
+export * from './lib/services/case-bulk.service';

@@ -13,3 +13,4 @@ export * from './lib/attachment-policy';
 export * from './lib/case-sort';
 export * from './lib/reply-template';
 export * from './lib/knowledge-article';
+export * from './lib/bulk-change';

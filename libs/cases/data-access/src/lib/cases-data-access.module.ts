@@ -21,6 +21,7 @@ import { TriageService } from './triage/triage.service';
 import { CaseRelationsService } from './services/case-relations.service';
 import { EscalationPolicyService } from './services/escalation-policy.service';
 import { ReplyTemplateService } from './services/reply-template.service';
+import { CaseBulkService } from './services/case-bulk.service';
 import { HelpCenterService } from './knowledge/help-center.service';
 import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
@@ -49,6 +50,7 @@ const SERVICES = [
   ReplyTemplateService,
   KnowledgeBaseService,
   HelpCenterService,
+  CaseBulkService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

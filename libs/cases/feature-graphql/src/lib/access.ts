@@ -95,6 +95,22 @@ export async function assertCaseActionable(
   throw new NotFoundException('Case');
 }
 
+/**
+ * Handing a case to a member of staff: one the directory knows, and (but for district staff and
+ * integrations) one who works at a school where the caller acts.
+ */
+export async function assertMayHandTo(
+  query: CaseQueryService,
+  assigneeId: string,
+  principal: Principal,
+): Promise<void> {
+  const schools = await query.knownPersonSchools(assigneeId);
+  if (!schools) throw new NotFoundException('Person');
+  const reach = reachOf(principal, STAFF_WHO_ACT);
+  if (!reach.district && !schools.some((id) => reach.schoolIds.includes(id)))
+    throw new ForbiddenException('You may not hand cases to staff of other schools', 'OUTSIDE_YOUR_SCHOOLS');
+}
+
 /** Acting on cases: staff who act (caseVisibility narrows to their cases), and write-scoped API clients. */
 export const CASE_WRITE: FieldAccess = { roles: STAFF_WHO_ACT, scopes: [CASE_SCOPES.write] };
 

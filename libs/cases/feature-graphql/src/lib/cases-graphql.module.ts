@@ -10,6 +10,7 @@ import { EscalationResolver } from './resolvers/escalation.resolver';
 import { ReplyTemplateResolver } from './resolvers/reply-template.resolver';
 import { HelpCenterResolver } from './resolvers/help-center.resolver';
 import { KnowledgeResolver } from './resolvers/knowledge.resolver';
+import { BulkResolver } from './resolvers/bulk.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
@@ -36,6 +37,7 @@ import './types/enums';
     EscalationResolver,
     ReplyTemplateResolver,
     KnowledgeResolver,
+    BulkResolver,
     HelpCenterResolver,
     SchoolCasesResolver,
   ],

@@ -68,6 +68,10 @@ export const DEFAULT_COST_MODEL: CostModel = {
     // Full-text searches of the help center, public: priced like a page of cases.
     'Query.helpArticles': 5,
     'Query.suggestHelpArticles': 5,
+    // Up to 500 cases changed, each in its own transaction.
+    'Mutation.bulkUpdateCases': 100,
+    'Mutation.undoBulkCaseAction': 100,
+    'Mutation.bulkMergeCases': 100,
     'Query.auditLog': 10,
     'School.caseMetrics': 50,
     'School.slaAttainment': 50,

@@ -17,6 +17,7 @@ import { SlaAtRiskIndex1764420000000 } from './1764420000000-sla-at-risk-index.m
 import { CaseFigures1764430000000 } from './1764430000000-case-figures.migration';
 import { ReplyTemplates1764440000000 } from './1764440000000-reply-templates.migration';
 import { KnowledgeBase1764450000000 } from './1764450000000-knowledge-base.migration';
+import { CaseBulkActions1764460000000 } from './1764460000000-case-bulk-actions.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const CASES_MIGRATIONS = [
   CaseFigures1764430000000,
   ReplyTemplates1764440000000,
   KnowledgeBase1764450000000,
+  CaseBulkActions1764460000000,
 ];

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NotFoundException } from '@homeroom/shared/errors';
+import { ConflictException, NotFoundException } from '@homeroom/shared/errors';
 import { inTransaction } from '@homeroom/platform/database';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import {
   afterRequesterReply,
   assertTransition,
+  type BulkCaseChange,
+  type BulkCaseFields,
   type CaseStatus,
   type CaseType,
   languageOf,
@@ -208,6 +210,78 @@ export class CaseService {
       await writer.updated(supportCase);
       await writer.timeline(supportCase, 'ASSIGNED', actor, { from: before, to: { assigneeId, teamId } });
       return supportCase;
+    });
+  }
+
+  /**
+   * One case's part of a bulk action, in one transaction: each change as its own action makes it
+   * (timeline, CaseUpdated, CaseStatusChanged), the bulk action named on the timeline. Gives what the
+   * case had before, which the undo puts back. The undo (`undoOf`) sets the fields back exactly, the
+   * status too without the forward-only rule, and only when the case is still at `expectVersion`
+   * (CONFLICT, CHANGED_SINCE: someone changed it since, and their change is not overwritten).
+   */
+  applyBulk(
+    caseId: string,
+    change: BulkCaseChange & { setTags?: string[] },
+    actor: CaseActor,
+    options: { bulkId: string; undoOf?: boolean; expectVersion?: number },
+  ): Promise<{ before: BulkCaseFields; supportCase: CaseEntity }> {
+    return this.act(caseId, async (supportCase, writer, manager) => {
+      if (options.expectVersion !== undefined && supportCase.version !== options.expectVersion)
+        throw new ConflictException('The case was changed since the bulk action', 'CHANGED_SINCE');
+      const before: BulkCaseFields = {
+        assigneeId: supportCase.assigneeId,
+        teamId: supportCase.teamId,
+        status: supportCase.status,
+        priority: supportCase.priority,
+        topicId: supportCase.topicId,
+        tags: supportCase.tags,
+      };
+      const bulk = options.undoOf ? { undoOf: options.bulkId } : { bulk: options.bulkId };
+      let updated = false;
+      const { assignment } = change;
+      if (
+        assignment &&
+        (assignment.assigneeId !== before.assigneeId || assignment.teamId !== before.teamId)
+      ) {
+        Object.assign(supportCase, assignment);
+        await writer.timeline(supportCase, 'ASSIGNED', actor, {
+          from: { assigneeId: before.assigneeId, teamId: before.teamId },
+          to: assignment,
+          ...bulk,
+        });
+        updated = true;
+      }
+      const from: Record<string, unknown> = {};
+      const to: Record<string, unknown> = {};
+      if (change.priority && change.priority !== before.priority) {
+        [from['priority'], to['priority']] = [before.priority, change.priority];
+        supportCase.priority = change.priority;
+      }
+      if (change.topicId !== undefined && change.topicId !== before.topicId) {
+        if (change.topicId) await this.intake.checkReferences(manager, null, change.topicId);
+        [from['topicId'], to['topicId']] = [before.topicId, change.topicId];
+        supportCase.topicId = change.topicId;
+      }
+      if (Object.keys(to).length) {
+        await writer.timeline(supportCase, 'UPDATED', actor, { from, to, ...bulk });
+        updated = true;
+      }
+      const tags = change.setTags ?? mergeTags(before.tags, change.addTags ?? []);
+      if (tags.join() !== before.tags.join()) {
+        supportCase.tags = tags;
+        await writer.timeline(supportCase, 'TAGS_CHANGED', actor, { from: before.tags, to: tags, ...bulk });
+        updated = true;
+      }
+      if (updated) {
+        await manager.save(supportCase);
+        await writer.updated(supportCase);
+      }
+      if (change.status && change.status !== supportCase.status) {
+        if (!options.undoOf) assertTransition(supportCase.status, change.status);
+        await writer.status(supportCase, change.status, actor, options.undoOf ? 'undo' : undefined);
+      }
+      return { before, supportCase };
     });
   }
 

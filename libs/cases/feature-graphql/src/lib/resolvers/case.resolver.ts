@@ -28,16 +28,10 @@ import {
   sortKeyCount,
   sortKeys,
 } from '@homeroom/cases/domain';
-import {
-  ConflictException,
-  ForbiddenException,
-  InvalidInputException,
-  NotFoundException,
-} from '@homeroom/shared/errors';
+import { ConflictException, InvalidInputException } from '@homeroom/shared/errors';
 import {
   CurrentPrincipal,
   Public,
-  reachOf,
   Roles,
   schoolsNamedBy,
   Scopes,
@@ -56,10 +50,10 @@ import {
   actorOf,
   assertCaseActionable,
   assertMayActAt,
+  assertMayHandTo,
   CASE_SCOPES,
   caseVisibility,
   seesInternalNotes,
-  STAFF_WHO_ACT,
   CASE_WRITE,
   templateInReach,
 } from '../access';
@@ -349,7 +343,7 @@ export class CaseResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case> {
     await assertCaseActionable(this.query, caseId, principal);
-    if (assigneeId) await this.assertMayHandTo(assigneeId, principal);
+    if (assigneeId) await assertMayHandTo(this.query, assigneeId, principal);
     // An argument left out arrives as undefined: both are replaced, so what is not given is no one.
     return toCase(
       await this.caseService.assign(caseId, assigneeId ?? null, teamId ?? null, actorOf(principal)),
@@ -394,14 +388,4 @@ export class CaseResolver {
    * School staff hand cases only to staff of the schools they act for (district-wide roles and integrations
    * to anyone the directory knows): an assignment opens the case to its assignee.
    */
-  private async assertMayHandTo(assigneeId: string, principal: Principal): Promise<void> {
-    const schools = await this.query.knownPersonSchools(assigneeId);
-    if (!schools) throw new NotFoundException('Person');
-    const reach = reachOf(principal, STAFF_WHO_ACT);
-    if (!reach.district && !schools.some((id) => reach.schoolIds.includes(id)))
-      throw new ForbiddenException(
-        'You may not hand cases to staff of other schools',
-        'OUTSIDE_YOUR_SCHOOLS',
-      );
-  }
 }
