@@ -132,7 +132,7 @@ describe('the inbox', () => {
   it("lists a subject with its direction controls marked, in the row and in the row's title", async () => {
     await answerList(inboxAnswer());
     const row = rows()[0]!;
-    const subject = row.querySelectorAll('td')[1]!;
+    const subject = row.querySelectorAll('td')[2]!;
     expect(subject.textContent).toBe('Refund ⟨U+202E⟩fdp.exe');
     expect(subject.querySelector('bdi abbr')?.getAttribute('title')).toMatch(/RIGHT-TO-LEFT OVERRIDE/);
     expect(subject.getAttribute('title')).toBe('Refund ⟨U+202E⟩fdp.exe');
@@ -250,6 +250,32 @@ describe('the inbox', () => {
     expect(document.activeElement!.textContent!.trim()).toBe('HR-2026-000002');
     await press('k');
     expect(document.activeElement!.textContent!.trim()).toBe('HR-2026-000001');
+  });
+
+  it('chooses cases for a bulk action by their boxes, by x on the focused case, or all at once', async () => {
+    await answerList(listAnswer([1, 2, 3]));
+    expect(page().querySelector('hr-bulk-actions')).toBeNull();
+    const box = (number: number) =>
+      page().querySelector<HTMLInputElement>(`input[aria-label="Select case HR-2026-00000${number}"]`)!;
+    box(2).click();
+    await settle(fixture);
+    expect(page().querySelector('#bulk-heading')!.textContent!.trim()).toBe('1 case selected');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    await settle(fixture);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
+    await settle(fixture);
+    expect(box(1).checked).toBe(true);
+    expect(page().querySelector('#bulk-heading')!.textContent!.trim()).toBe('2 cases selected');
+    // The first chosen leads a merge.
+    expect(button('Merge the others into HR-2026-000002')).toBeDefined();
+    page().querySelector<HTMLInputElement>('input[aria-label="Select every case listed"]')!.click();
+    await settle(fixture);
+    expect([1, 2, 3].map((n) => box(n).checked)).toEqual([true, true, true]);
+    expect(page().querySelector('#bulk-heading')!.textContent!.trim()).toBe('3 cases selected');
+    button('Clear selection').click();
+    await settle(fixture);
+    expect(page().querySelector('hr-bulk-actions')).toBeNull();
+    expect(box(2).checked).toBe(false);
   });
 
   it('has no accessibility violations', async () => {

@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionService } from '@homeroom/portal/data-access';
 import {
@@ -11,6 +19,7 @@ import {
   UntrustedTextComponent,
   useKeyboardShortcuts,
 } from '@homeroom/portal/ui';
+import { BulkActionsComponent } from './bulk-actions.component';
 import { nextDeadline } from './inbox-pages';
 import { INBOX_VIEWS, SORTS } from './inbox-views';
 import { InboxStore } from './inbox-store';
@@ -31,6 +40,7 @@ const CLOCK_MS = 30_000;
   selector: 'hr-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    BulkActionsComponent,
     DatePipe,
     RouterLink,
     InViewDirective,
@@ -100,8 +110,12 @@ const CLOCK_MS = 30_000;
         </div>
       }
       <p class="hint">
-        Keys: <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> next and previous case · <kbd>Enter</kbd> open
+        Keys: <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> next and previous case · <kbd>x</kbd> select it
+        · <kbd>Enter</kbd> open
       </p>
+      @if (selectedCases().length) {
+        <hr-bulk-actions [selected]="selectedCases()" (cleared)="selection.set([])" />
+      }
       @if (store.error(); as error) {
         <p role="alert">{{ error }}</p>
       }
@@ -121,6 +135,7 @@ const CLOCK_MS = 30_000;
             }}
           </caption>
           <colgroup>
+            <col class="col-select" />
             <col class="col-number" />
             <col class="col-subject" />
             <col class="col-school" />
@@ -132,6 +147,14 @@ const CLOCK_MS = 30_000;
           </colgroup>
           <thead>
             <tr aria-rowindex="1">
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select every case listed"
+                  [checked]="allSelected()"
+                  (change)="selectAll($any($event.target).checked)"
+                />
+              </th>
               <th scope="col">Case</th>
               <th scope="col">Subject</th>
               <th scope="col">School</th>
@@ -145,11 +168,19 @@ const CLOCK_MS = 30_000;
           <tbody hrListWindow #list="hrListWindow" [rowCount]="store.cases().length" [rowHeight]="rowHeight">
             @if (list.window().start > 0) {
               <tr class="spacer" aria-hidden="true">
-                <td colspan="8" [style.height.px]="list.window().start * rowHeight"></td>
+                <td colspan="9" [style.height.px]="list.window().start * rowHeight"></td>
               </tr>
             }
             @for (item of rows(); track item.id) {
               <tr data-testid="inbox-row" [attr.aria-rowindex]="item.index + 2" [style.height.px]="rowHeight">
+                <td>
+                  <input
+                    type="checkbox"
+                    [attr.aria-label]="'Select case ' + item.number"
+                    [checked]="item.selected"
+                    (change)="toggle(item.id)"
+                  />
+                </td>
                 <td>
                   <a data-row-link [attr.data-index]="item.index" [routerLink]="['/cases', item.number]">{{
                     item.number
@@ -167,7 +198,7 @@ const CLOCK_MS = 30_000;
             @if (list.window().end < store.cases().length) {
               <tr class="spacer" aria-hidden="true">
                 <td
-                  colspan="8"
+                  colspan="9"
                   [style.height.px]="(store.cases().length - list.window().end) * rowHeight"
                 ></td>
               </tr>
@@ -198,6 +229,18 @@ export class InboxPageComponent {
   protected readonly rowHeight = ROW_HEIGHT_PX;
   private readonly now = injectClock(CLOCK_MS);
   private readonly list = viewChild(ListWindowDirective);
+  /** The ids of the cases chosen for a bulk action, in the order chosen. */
+  protected readonly selection = signal<readonly string[]>([]);
+  /** The chosen cases still listed (one that left the view is no longer offered). */
+  protected readonly selectedCases = computed(() => {
+    const listed = new Map(this.store.cases().map((item) => [item.id, item.number]));
+    return this.selection()
+      .filter((id) => listed.has(id))
+      .map((id) => ({ id, number: listed.get(id)! }));
+  });
+  protected readonly allSelected = computed(
+    () => this.store.cases().length > 0 && this.selectedCases().length === this.store.cases().length,
+  );
   /** What each rendered row shows, worked out for the rows in the window only. */
   protected readonly rows = computed(() => {
     const { start, end } = this.list()?.window() ?? { start: 0, end: 0 };
@@ -216,6 +259,7 @@ export class InboxPageComponent {
         assignee: item.assignee?.displayName ?? (item.team ? `${item.team.name} (unassigned)` : 'Unassigned'),
         deadline: readSlaTimer(nextDeadline(item), this.now()),
         createdAt: item.createdAt,
+        selected: this.selection().includes(item.id),
       }));
   });
 
@@ -228,7 +272,24 @@ export class InboxPageComponent {
       },
       { key: 'j', description: 'Next case', run: () => this.moveFocus(1) },
       { key: 'k', description: 'Previous case', run: () => this.moveFocus(-1) },
+      { key: 'x', description: 'Select the case', run: () => this.toggleFocused() },
     ]);
+  }
+
+  protected toggle(id: string): void {
+    this.selection.update((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]));
+  }
+
+  /** Every case listed so far (the loaded pages), or none. */
+  protected selectAll(all: boolean): void {
+    this.selection.set(all ? this.store.cases().map((item) => item.id) : []);
+  }
+
+  /** The focused row's case joins the selection, or leaves it. */
+  private toggleFocused(): void {
+    const index = (document.activeElement as HTMLElement | null)?.getAttribute('data-index');
+    const item = index === null || index === undefined ? undefined : this.store.cases()[Number(index)];
+    if (item) this.toggle(item.id);
   }
 
   protected chooseSort(sort: string): void {

@@ -5,6 +5,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who a case goes to: both replaced (null: no one). */
+export type BulkAssignmentInput = {
+  assigneeId?: string | null | undefined;
+  teamId?: string | null | undefined;
+};
+
+/** What a bulk action changes on each case; what is left out stays. */
+export type BulkCaseChangeInput = {
+  /** Tags added (normalized: "Bus 14" becomes "bus-14"). */
+  addTags?: Array<string> | null | undefined;
+  assignment?: BulkAssignmentInput | null | undefined;
+  priority?: Priority | null | undefined;
+  status?: CaseStatus | null | undefined;
+  topicId?: string | null | undefined;
+};
+
 export type CaseFilter = {
   assigneeId?: string | null | undefined;
   channel?: Channel | null | undefined;
@@ -394,6 +410,58 @@ export type InboxRowFragment = {
   } | null;
 };
 
+export type BulkUpdateCasesMutationVariables = Exact<{
+  caseIds: Array<string> | string;
+  change: BulkCaseChangeInput;
+}>;
+
+export type BulkUpdateCasesMutation = {
+  bulkUpdateCases: {
+    id: string;
+    succeeded: number;
+    failed: number;
+    undoableUntil: string | null;
+    results: Array<{ caseId: string; ok: boolean; reason: string | null; message: string | null }>;
+  };
+};
+
+export type UndoBulkCaseActionMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type UndoBulkCaseActionMutation = {
+  undoBulkCaseAction: {
+    id: string;
+    succeeded: number;
+    failed: number;
+    undoableUntil: string | null;
+    results: Array<{ caseId: string; ok: boolean; reason: string | null; message: string | null }>;
+  };
+};
+
+export type BulkMergeCasesMutationVariables = Exact<{
+  caseIds: Array<string> | string;
+  intoCaseId: string;
+}>;
+
+export type BulkMergeCasesMutation = {
+  bulkMergeCases: {
+    id: string;
+    succeeded: number;
+    failed: number;
+    undoableUntil: string | null;
+    results: Array<{ caseId: string; ok: boolean; reason: string | null; message: string | null }>;
+  };
+};
+
+export type BulkOutcomeFragment = {
+  id: string;
+  succeeded: number;
+  failed: number;
+  undoableUntil: string | null;
+  results: Array<{ caseId: string; ok: boolean; reason: string | null; message: string | null }>;
+};
+
 export type PersonPageQueryVariables = Exact<{
   id: string;
 }>;
@@ -642,6 +710,38 @@ export const InboxRowFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<InboxRowFragment, unknown>;
+export const BulkOutcomeFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BulkOutcome' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkCaseAction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoableUntil' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'results' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'caseId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BulkOutcomeFragment, unknown>;
 export const CasePageDocument = {
   kind: 'Document',
   definitions: [
@@ -2413,6 +2513,233 @@ export const InboxPageDocument = {
     },
   ],
 } as unknown as DocumentNode<InboxPageQuery, InboxPageQueryVariables>;
+export const BulkUpdateCasesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'BulkUpdateCases' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseIds' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'change' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkCaseChangeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bulkUpdateCases' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseIds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseIds' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'change' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'change' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BulkOutcome' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BulkOutcome' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkCaseAction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoableUntil' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'results' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'caseId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BulkUpdateCasesMutation, BulkUpdateCasesMutationVariables>;
+export const UndoBulkCaseActionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UndoBulkCaseAction' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'undoBulkCaseAction' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BulkOutcome' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BulkOutcome' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkCaseAction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoableUntil' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'results' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'caseId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UndoBulkCaseActionMutation, UndoBulkCaseActionMutationVariables>;
+export const BulkMergeCasesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'BulkMergeCases' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseIds' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'intoCaseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bulkMergeCases' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseIds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseIds' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'intoCaseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'intoCaseId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BulkOutcome' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BulkOutcome' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkCaseAction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoableUntil' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'results' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'caseId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BulkMergeCasesMutation, BulkMergeCasesMutationVariables>;
 export const PersonPageDocument = {
   kind: 'Document',
   definitions: [
