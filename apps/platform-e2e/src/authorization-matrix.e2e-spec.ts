@@ -507,6 +507,23 @@ const ROWS: Row[] = [
     document: 'mutation($id: ID!) { bulkMergeCases(caseIds: [$id], intoCaseId: $id) { id } }',
     targets: { unknown: [unknownId, 'UA NF NF FB FB NF FB NF'] },
   },
+  // Automations act on cases without anyone at the screen: the district's administrators keep them.
+  {
+    field: 'automationRules',
+    document: '{ automationRules { id } }',
+    targets: { district: [none, 'UA FB FB FB FB ok FB FB'] },
+  },
+  {
+    field: 'previewAutomationRule',
+    document: '{ previewAutomationRule(conditions: { statuses: [PENDING], idleBusinessDays: 3 }) { count } }',
+    targets: { district: [none, 'UA FB FB FB FB ok FB FB'] },
+  },
+  ...['createAutomationRule', 'updateAutomationRule'].map((field): Row => ({
+    // A rule that would loop: who may ask, changing nothing.
+    field,
+    document: `mutation($id: ID!) { ${field}(${field === 'createAutomationRule' ? '' : 'id: $id, '}input: { name: "Matrix", conditions: { statuses: [PENDING], idleBusinessDays: 0 }, actions: [{ kind: ADD_TAG, tag: "matrix" }] }) { id } }`,
+    targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  })),
   {
     // A category without the district's language: who may ask, changing nothing.
     field: 'createKnowledgeCategory',

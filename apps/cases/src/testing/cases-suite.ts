@@ -32,6 +32,8 @@ export interface CasesSuite {
   anonymous: Principal;
   /** Available once the suite has started (in tests, not at collection). */
   readonly database: TestDatabase;
+  /** The running Nest app, for a suite that drives a service directly (the automation sweep). */
+  readonly nest: CasesTestApp['app'];
   /** The starter taxonomy's "Bus delay". */
   readonly topicId: string;
   readonly smtpPort: number;
@@ -76,6 +78,9 @@ export function useCasesSuite(label: string): CasesSuite {
     anonymous,
     get database() {
       return app().database;
+    },
+    get nest() {
+      return app().app;
     },
     get topicId() {
       return topicId;

@@ -39,3 +39,4 @@ export * from './lib/services/escalation-policy.service';
 export * from './lib/knowledge/knowledge-base.service';
 export * from './lib/knowledge/help-center.service';
 export * from './lib/services/case-bulk.service';
+export * from './lib/services/automation.service';

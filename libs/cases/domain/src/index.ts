@@ -14,3 +14,4 @@ export * from './lib/case-sort';
 export * from './lib/reply-template';
 export * from './lib/knowledge-article';
 export * from './lib/bulk-change';
+export * from './lib/automation-rule';

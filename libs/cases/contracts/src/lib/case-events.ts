@@ -305,3 +305,25 @@ export const ArticlePublished = defineEventContract({
     at: '2026-12-07T15:04:05.000Z',
   },
 });
+
+/** A time-based automation acted on a case (its changes also raise their own events): for reports. */
+export const AutomationApplied = defineEventContract({
+  type: 'cases.AutomationApplied',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    ruleId: z.uuid(),
+    /** The kinds of the actions taken (REMIND_REQUESTER, RESOLVE, SET_PRIORITY, ASSIGN_TEAM, ADD_TAG). */
+    actions: z.array(z.string()),
+    schoolId: z.uuid().nullable(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    ruleId: '6e7f8a9b-0c1d-4e2f-9a3b-4c5d6e7f8a9b',
+    actions: ['RESOLVE'],
+    schoolId: SCHOOL_ID,
+    at: '2026-12-07T15:04:05.000Z',
+  },
+});

@@ -22,6 +22,7 @@ import { CaseRelationsService } from './services/case-relations.service';
 import { EscalationPolicyService } from './services/escalation-policy.service';
 import { ReplyTemplateService } from './services/reply-template.service';
 import { CaseBulkService } from './services/case-bulk.service';
+import { AutomationService } from './services/automation.service';
 import { HelpCenterService } from './knowledge/help-center.service';
 import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
@@ -51,6 +52,7 @@ const SERVICES = [
   KnowledgeBaseService,
   HelpCenterService,
   CaseBulkService,
+  AutomationService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

@@ -11,6 +11,7 @@ import { ReplyTemplateResolver } from './resolvers/reply-template.resolver';
 import { HelpCenterResolver } from './resolvers/help-center.resolver';
 import { KnowledgeResolver } from './resolvers/knowledge.resolver';
 import { BulkResolver } from './resolvers/bulk.resolver';
+import { AutomationResolver } from './resolvers/automation.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
@@ -38,6 +39,7 @@ import './types/enums';
     ReplyTemplateResolver,
     KnowledgeResolver,
     BulkResolver,
+    AutomationResolver,
     HelpCenterResolver,
     SchoolCasesResolver,
   ],

@@ -18,6 +18,7 @@ import { CaseFigures1764430000000 } from './1764430000000-case-figures.migration
 import { ReplyTemplates1764440000000 } from './1764440000000-reply-templates.migration';
 import { KnowledgeBase1764450000000 } from './1764450000000-knowledge-base.migration';
 import { CaseBulkActions1764460000000 } from './1764460000000-case-bulk-actions.migration';
+import { Automations1764470000000 } from './1764470000000-automations.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const CASES_MIGRATIONS = [
   ReplyTemplates1764440000000,
   KnowledgeBase1764450000000,
   CaseBulkActions1764460000000,
+  Automations1764470000000,
 ];

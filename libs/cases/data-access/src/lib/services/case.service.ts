@@ -6,6 +6,8 @@ import { OutboxWriter } from '@homeroom/platform/messaging';
 import {
   afterRequesterReply,
   assertTransition,
+  type AutomationAction,
+  type AutomationConditions,
   type BulkCaseChange,
   type BulkCaseFields,
   type CaseStatus,
@@ -16,7 +18,7 @@ import {
   type Priority,
   subjectOf,
 } from '@homeroom/cases/domain';
-import { TemplateUsed } from '@homeroom/cases/contracts';
+import { AutomationApplied, TemplateUsed } from '@homeroom/cases/contracts';
 import { CaseEntity, type CaseMessageEntity, ReplyTemplateEntity } from '../entities';
 import { type CaseActor, describeActor, REQUESTER } from './case-actor';
 import { TriageService } from '../triage/triage.service';
@@ -282,6 +284,90 @@ export class CaseService {
         await writer.status(supportCase, change.status, actor, options.undoOf ? 'undo' : undefined);
       }
       return { before, supportCase };
+    });
+  }
+
+  /**
+   * One automation rule's actions on one case, in one transaction, if the case still matches now that it
+   * is locked (in the rule's statuses, quiet since `quietBefore`, in its narrowing) and the rule has not
+   * acted on it in this quiet spell yet (another replica's sweep may have): true when it acted. Each
+   * action as staff would make it (a reminder is a reply the requester receives), the rule named on the
+   * timeline, AutomationApplied with them.
+   */
+  applyAutomation(
+    caseId: string,
+    rule: {
+      id: string;
+      name: string;
+      conditions: AutomationConditions;
+      actions: readonly AutomationAction[];
+    },
+    quietBefore: Date,
+  ): Promise<boolean> {
+    const actor: CaseActor = { kind: 'SYSTEM', id: rule.id };
+    return this.act(caseId, async (supportCase, writer, manager) => {
+      const { conditions } = rule;
+      const matches =
+        conditions.statuses.includes(supportCase.status) &&
+        supportCase.updatedAt <= quietBefore &&
+        (!conditions.priorities?.length || conditions.priorities.includes(supportCase.priority)) &&
+        (!conditions.schoolIds?.length || conditions.schoolIds.includes(supportCase.schoolId ?? '')) &&
+        (!conditions.topicIds?.length || conditions.topicIds.includes(supportCase.topicId ?? ''));
+      if (!matches) return false;
+      const [claimed] = (await manager.query(
+        `INSERT INTO automation_application (rule_id, case_id, quiet_since) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING rule_id`,
+        [rule.id, supportCase.id, supportCase.updatedAt],
+      )) as unknown[];
+      if (!claimed) return false;
+      const before = { priority: supportCase.priority, teamId: supportCase.teamId, tags: supportCase.tags };
+      for (const action of rule.actions) {
+        if (action.kind === 'REMIND_REQUESTER')
+          await writer.message(supportCase, 'OUTBOUND', action.message, actor);
+        if (action.kind === 'RESOLVE') {
+          if (action.message) await writer.message(supportCase, 'OUTBOUND', action.message, actor);
+          await writer.status(supportCase, 'RESOLVED', actor, `automation: ${rule.name}`);
+        }
+        if (action.kind === 'SET_PRIORITY') supportCase.priority = action.priority;
+        if (action.kind === 'ASSIGN_TEAM')
+          Object.assign(supportCase, { teamId: action.teamId, assigneeId: null });
+        if (action.kind === 'ADD_TAG') supportCase.tags = mergeTags(supportCase.tags, [action.tag]);
+      }
+      const changed =
+        before.priority !== supportCase.priority ||
+        before.teamId !== supportCase.teamId ||
+        before.tags.join() !== supportCase.tags.join();
+      if (changed) {
+        await manager.save(supportCase);
+        await writer.updated(supportCase);
+      }
+      await writer.timeline(supportCase, 'AUTOMATION_APPLIED', actor, {
+        ruleId: rule.id,
+        name: rule.name,
+        actions: rule.actions.map((a) => a.kind),
+        ...(changed
+          ? {
+              from: before,
+              to: { priority: supportCase.priority, teamId: supportCase.teamId, tags: supportCase.tags },
+            }
+          : {}),
+      });
+      const at = new Date();
+      await this.outbox.append(manager, AutomationApplied, {
+        aggregateId: supportCase.id,
+        data: {
+          caseId: supportCase.id,
+          ruleId: rule.id,
+          actions: rule.actions.map((a) => a.kind),
+          schoolId: supportCase.schoolId,
+          at: at.toISOString(),
+        },
+      });
+      await manager.query(
+        'UPDATE automation_rule SET applied_count = applied_count + 1, last_applied_at = $2 WHERE id = $1',
+        [rule.id, at],
+      );
+      return true;
     });
   }
 

@@ -22,6 +22,7 @@ import type { CaseVisibility } from './case-actor';
 import type { CaseIntakeService } from './case-intake.service';
 import { type CaseFilter, CaseQueryService } from './case-query.service';
 import { CaseMetricsService } from './case-metrics.service';
+import { AutomationService } from './automation.service';
 import { CaseService } from './case.service';
 import { EmergingIssuesService } from './emerging-issues.service';
 import { TopicService } from './topic.service';
@@ -418,6 +419,22 @@ describe('hot query plans at district scale', () => {
       );
       expect((await emerging.detect(SCHOOL_AGENT)).map((issue) => issue.topicId)).toContain(surgeTopic);
     });
+  });
+
+  describe('the automation sweep (a rule on quiet pending cases)', () => {
+    const QUIET = ['ix_support_case_quiet', 'ix_support_case_status'];
+    it('finds the quiet cases of a status through the open cases by last change', () =>
+      expectIndexes(
+        () =>
+          new AutomationService(
+            database.dataSource,
+            null as never,
+            { numberPrefix: 'HR', timeZone: 'America/Chicago', defaultLanguage: 'en' },
+            testLogger(),
+          ).preview({ statuses: ['PENDING'], idleBusinessDays: 3 }),
+        // The count and the 20 quietest: by status and last change, or the status's cases (few are open).
+        [QUIET, QUIET],
+      ));
   });
 
   describe('one case', () => {

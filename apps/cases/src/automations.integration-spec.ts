@@ -1,0 +1,158 @@
+import {
+  AutomationService,
+  CaseService,
+  INTAKE_SETTINGS,
+  type IntakeSettings,
+} from '@homeroom/cases/data-access';
+import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { useCasesSuite } from './testing/cases-suite';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
+type Json = any;
+
+const CREATE =
+  'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id name active appliedCount conditions { statuses idleBusinessDays } actions { kind message } } }';
+const PREVIEW =
+  'query($c: AutomationConditionsInput!) { previewAutomationRule(conditions: $c) { count cases { id number } } }';
+const CASE =
+  'query($id: ID!) { case(id: $id) { status priority tags messages { direction body } timeline { kind details } } }';
+
+describe('cases: time-based automations', () => {
+  const suite = useCasesSuite('cases-automations');
+  const { agent, admin, graphql, submit, caseId } = suite;
+  const ok = async (query: string, variables: Record<string, unknown>, who = admin) => {
+    const result = await graphql(query, variables, who);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data as Json;
+  };
+  const refusal = async (query: string, variables: Record<string, unknown>, who = admin) =>
+    ((await graphql(query, variables, who)).errors?.[0]?.extensions ?? null) as Json;
+  /** A case in `status`, last changed `days` calendar days ago (the clock of a quiet case). */
+  const quietCase = async (status: string, days: number) => {
+    const id = await caseId((await submit()).caseNumber);
+    if (status !== 'NEW')
+      await ok('mutation($id: ID!, $s: CaseStatus!) { setCaseStatus(caseId: $id, status: $s) { status } }', {
+        id,
+        s: status,
+      });
+    await suite.database.dataSource.query(
+      `UPDATE support_case SET updated_at = now() - make_interval(days => $2) WHERE id = $1`,
+      [id, days],
+    );
+    return id;
+  };
+  const automations = () => suite.nest.get(AutomationService);
+  // Tuesday 2026-12-08, 16:00 UTC: 10:00 in the district.
+  const now = new Date('2026-12-08T16:00:00Z');
+
+  it('resolves a quiet pending case with a message, once, named on its timeline, and says so first in a dry run', async () => {
+    // Pending for 9 calendar days before "now" (well past 3 business days), and one changed yesterday.
+    const quiet = await quietCase('PENDING', Math.ceil((Date.now() - now.getTime()) / 86_400_000) + 9);
+    const recent = await quietCase('PENDING', Math.floor((Date.now() - now.getTime()) / 86_400_000) + 1);
+    const conditions = { statuses: ['PENDING'], idleBusinessDays: 3 };
+    const preview = (await ok(PREVIEW, { c: conditions })).previewAutomationRule;
+    expect(preview.cases.map((c: Json) => c.id)).toContain(quiet);
+    expect(preview.cases.map((c: Json) => c.id)).not.toContain(recent);
+
+    const rule = (
+      await ok(CREATE, {
+        input: {
+          name: 'Resolve quiet pending cases',
+          conditions,
+          actions: [
+            {
+              kind: 'RESOLVE',
+              message: 'We have not heard back in three school days, so we are closing this case.',
+            },
+            { kind: 'ADD_TAG', tag: 'Auto resolved' },
+          ],
+        },
+      })
+    ).createAutomationRule;
+    expect(rule).toMatchObject({ active: true, appliedCount: 0 });
+
+    expect(await automations().sweep(now)).toBeGreaterThanOrEqual(1);
+    const resolved = (await ok(CASE, { id: quiet })).case;
+    expect(resolved).toMatchObject({ status: 'RESOLVED', tags: ['auto-resolved'] });
+    expect(resolved.messages.at(-1)).toEqual({
+      direction: 'OUTBOUND',
+      body: 'We have not heard back in three school days, so we are closing this case.',
+    });
+    const applied = resolved.timeline.find((t: Json) => t.kind === 'AUTOMATION_APPLIED');
+    expect(JSON.parse(applied.details)).toMatchObject({
+      ruleId: rule.id,
+      name: 'Resolve quiet pending cases',
+    });
+    expect(await suite.eventsOf(quiet, 'cases.AutomationApplied')).toHaveLength(1);
+    expect((await ok(CASE, { id: recent })).case.status).toBe('PENDING');
+    expect((await ok('{ automationRules { id appliedCount } }', {})).automationRules).toContainEqual({
+      id: rule.id,
+      appliedCount: expect.any(Number),
+    });
+
+    // The next sweep finds nothing left to do on it.
+    await automations().sweep(now);
+    expect(await suite.eventsOf(quiet, 'cases.AutomationApplied')).toHaveLength(1);
+  });
+
+  it('acts once per quiet spell whichever replica sweeps: one sweeps at a time, and a case is claimed once', async () => {
+    const id = await quietCase('NEW', Math.ceil((Date.now() - now.getTime()) / 86_400_000) + 9);
+    const rule = (
+      await ok(CREATE, {
+        input: {
+          name: 'Escalate quiet new cases',
+          conditions: { statuses: ['NEW'], idleBusinessDays: 2 },
+          actions: [{ kind: 'SET_PRIORITY', priority: 'URGENT' }],
+        },
+      })
+    ).createAutomationRule;
+    // A second replica: its own service, on the same database, while the first holds the lease.
+    await automations().sweep(now);
+    const replica = new AutomationService(
+      suite.database.dataSource,
+      suite.nest.get(CaseService),
+      suite.nest.get<IntakeSettings>(INTAKE_SETTINGS),
+      suite.nest.get<Logger>(LOGGER),
+    );
+    expect(await replica.sweep(now)).toBe(0);
+    expect((await ok(CASE, { id })).case.priority).toBe('URGENT');
+    // Asked directly twice for one quiet spell (a far threshold, so the case matches), it acts once.
+    const full = (await automations().list()).find((r) => r.id === rule.id)!;
+    const cases = suite.nest.get(CaseService);
+    const far = new Date(Date.now() + 365 * 86_400_000);
+    const [first, second] = [
+      await cases.applyAutomation(id, full, far),
+      await cases.applyAutomation(id, full, far),
+    ];
+    expect([first, second]).toEqual([true, false]);
+  });
+
+  it('refuses a rule that would loop or act on too many cases, and keeps rules to district administrators', async () => {
+    const rule = (conditions: Json, actions: Json = [{ kind: 'ADD_TAG', tag: 'x' }], active = true) => ({
+      input: { name: 'Matrix', active, conditions, actions },
+    });
+    expect(await refusal(CREATE, rule({ statuses: ['PENDING'], idleBusinessDays: 0 }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'RULE_WOULD_LOOP',
+    });
+    expect(await refusal(CREATE, rule({ statuses: ['CLOSED'], idleBusinessDays: 3 }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await suite.database.dataSource.query(
+      `INSERT INTO support_case (id, number, subject, channel, status, priority, contact, language, tracking_token_hash, version, created_at, updated_at)
+       SELECT gen_random_uuid(), 'AUTO-' || g, 'Old', 'WEB_FORM', 'ON_HOLD', 'LOW', '{"name": null, "email": null, "phone": null}',
+              'en', md5('auto' || g), 1, now() - interval '60 days', now() - interval '60 days'
+         FROM generate_series(1, 5001) AS g`,
+    );
+    expect(await refusal(CREATE, rule({ statuses: ['ON_HOLD'], idleBusinessDays: 5 }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'RULE_TOO_BROAD',
+    });
+    // Switched off, it may be kept and narrowed later.
+    expect(
+      (await ok(CREATE, rule({ statuses: ['ON_HOLD'], idleBusinessDays: 5 }, undefined, false)))
+        .createAutomationRule.active,
+    ).toBe(false);
+    expect(await refusal('{ automationRules { id } }', {}, agent)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

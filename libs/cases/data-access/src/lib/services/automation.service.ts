@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  AUTOMATION_LIMITS,
+  type AutomationAction,
+  type AutomationConditions,
+  checkAutomationRule,
+  quietSince,
+} from '@homeroom/cases/domain';
+import { RepeatingTask, SqlParams } from '@homeroom/platform/database';
+import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
+import { CaseService } from './case.service';
+import { INTAKE_SETTINGS, type IntakeSettings } from './case-intake.service';
+
+export interface AutomationRule {
+  id: string;
+  name: string;
+  active: boolean;
+  conditions: AutomationConditions;
+  actions: AutomationAction[];
+  appliedCount: number;
+  lastAppliedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface AutomationInput {
+  name: string;
+  active?: boolean | null;
+  conditions: AutomationConditions;
+  actions: AutomationAction[];
+}
+
+/** What a rule would act on now: how many cases, and the quietest few. */
+export interface AutomationPreview {
+  count: number;
+  cases: { id: string; number: string; subject: string }[];
+}
+
+/** How often the sweep runs, and how long its lease lasts (a replica that dies mid-sweep frees it then). */
+const SWEEP_EVERY_MS = 60_000;
+const LEASE_SECONDS = 300;
+const PREVIEW_CASES = 20;
+
+/**
+ * Time-based automations: rules kept by the district's administrators, and the sweep that applies them
+ * (ADR 29). One replica sweeps at a time (a lease in the database, taken over when it expires); each case
+ * is acted on in a transaction of its own that claims the rule's application for the case's quiet spell,
+ * so a rule acts once per spell even if two replicas overlap.
+ */
+@Injectable()
+export class AutomationService implements OnModuleInit, OnModuleDestroy {
+  private readonly task: RepeatingTask;
+  private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseService,
+    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.task = new RepeatingTask('automation sweep', SWEEP_EVERY_MS, () => this.sweep(), logger);
+  }
+
+  onModuleInit(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
+  }
+
+  async list(): Promise<AutomationRule[]> {
+    return (
+      (await this.dataSource.query('SELECT * FROM automation_rule ORDER BY name, id')) as RuleRow[]
+    ).map(toRule);
+  }
+
+  async find(id: string): Promise<AutomationRule> {
+    const [row] = (await this.dataSource.query('SELECT * FROM automation_rule WHERE id = $1', [
+      id,
+    ])) as RuleRow[];
+    if (!row) throw new NotFoundException('Automation rule');
+    return toRule(row);
+  }
+
+  async create(input: AutomationInput): Promise<AutomationRule> {
+    const rule = await this.checked(input);
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO automation_rule (id, name, active, conditions, actions) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [
+        randomUUID(),
+        rule.name,
+        input.active ?? true,
+        JSON.stringify(rule.conditions),
+        JSON.stringify(rule.actions),
+      ],
+    )) as RuleRow[];
+    return toRule(row!);
+  }
+
+  /** Replaces the rule; what it already did stays done. */
+  async update(id: string, input: AutomationInput): Promise<AutomationRule> {
+    await this.find(id);
+    const rule = await this.checked(input);
+    const [rows] = (await this.dataSource.query(
+      `UPDATE automation_rule SET name = $2, active = $3, conditions = $4, actions = $5, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id, rule.name, input.active ?? true, JSON.stringify(rule.conditions), JSON.stringify(rule.actions)],
+    )) as [RuleRow[], number];
+    return toRule(rows[0]!);
+  }
+
+  /** The dry run: the cases the rule would act on if the sweep ran now. */
+  async preview(conditions: AutomationConditions, now = new Date()): Promise<AutomationPreview> {
+    const { where, params } = this.matching(conditions, now);
+    const [{ count }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM support_case c WHERE ${where}`,
+      params.values,
+    )) as [{ count: number }];
+    const cases = (await this.dataSource.query(
+      `SELECT c.id, c.number, c.subject FROM support_case c WHERE ${where} ORDER BY c.updated_at, c.id LIMIT ${PREVIEW_CASES}`,
+      params.values,
+    )) as { id: string; number: string; subject: string }[];
+    return { count, cases };
+  }
+
+  /**
+   * Runs every active rule once, if this replica holds (or takes) the lease: each acts on up to
+   * AUTOMATION_LIMITS.casesPerSweep cases, quietest first; the rest wait for the next sweep. Returns how
+   * many times a rule acted.
+   */
+  async sweep(now = new Date()): Promise<number> {
+    if (!(await this.lease())) return 0;
+    let applied = 0;
+    for (const rule of (await this.list()).filter((r) => r.active)) {
+      const quietBefore = quietSince(now, rule.conditions.idleBusinessDays, this.settings.timeZone);
+      const { where, params } = this.matching(rule.conditions, now);
+      const candidates = (await this.dataSource.query(
+        `SELECT c.id FROM support_case c
+          WHERE ${where}
+            AND NOT EXISTS (SELECT 1 FROM automation_application a
+                             WHERE a.rule_id = ${params.add(rule.id)} AND a.case_id = c.id AND a.quiet_since = c.updated_at)
+          ORDER BY c.updated_at, c.id
+          LIMIT ${params.add(AUTOMATION_LIMITS.casesPerSweep)}`,
+        params.values,
+      )) as { id: string }[];
+      for (const { id } of candidates) {
+        try {
+          if (await this.cases.applyAutomation(id, rule, quietBefore)) applied += 1;
+        } catch (error) {
+          // One case's failure is logged and left for the next sweep; the others go on.
+          this.logger.error({ err: error, caseId: id, ruleId: rule.id }, 'an automation failed on one case');
+        }
+      }
+    }
+    return applied;
+  }
+
+  /** Takes the sweep's lease, or renews this replica's; false while another replica holds it. */
+  private async lease(): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO automation_lease (name, holder, expires_at) VALUES ('sweep', $1, now() + make_interval(secs => $2))
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+        WHERE automation_lease.expires_at < now() OR automation_lease.holder = excluded.holder
+       RETURNING holder`,
+      [this.holder, LEASE_SECONDS],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** The open cases a rule's conditions match at `now`, as SQL over support_case c. */
+  private matching(conditions: AutomationConditions, now: Date): { where: string; params: SqlParams } {
+    const params = new SqlParams();
+    const quietBefore = quietSince(now, conditions.idleBusinessDays, this.settings.timeZone);
+    const where = [
+      `c.status = ANY(${params.add(conditions.statuses)}::text[])`,
+      `c.updated_at <= ${params.add(quietBefore)}`,
+      ...(conditions.priorities?.length
+        ? [`c.priority = ANY(${params.add(conditions.priorities)}::text[])`]
+        : []),
+      ...(conditions.schoolIds?.length
+        ? [`c.school_id = ANY(${params.add(conditions.schoolIds)}::uuid[])`]
+        : []),
+      ...(conditions.topicIds?.length
+        ? [`c.topic_id = ANY(${params.add(conditions.topicIds)}::uuid[])`]
+        : []),
+    ].join(' AND ');
+    return { where, params };
+  }
+
+  /** The rule checked, and when active, not a mass change: what it would act on now is bounded. */
+  private async checked(input: AutomationInput) {
+    const rule = checkAutomationRule(input.name, input.conditions, input.actions);
+    if (input.active ?? true) {
+      const { count } = await this.preview(rule.conditions);
+      if (count > AUTOMATION_LIMITS.casesWhenActivated)
+        throw new InvalidInputException(
+          `The rule would act on ${count} cases now; narrow it (at most ${AUTOMATION_LIMITS.casesWhenActivated}), or make such a change as a bulk action`,
+          [{ path: 'conditions', message: `matches ${count} cases` }],
+          'RULE_TOO_BROAD',
+        );
+    }
+    return rule;
+  }
+}
+
+interface RuleRow {
+  id: string;
+  name: string;
+  active: boolean;
+  conditions: AutomationConditions;
+  actions: AutomationAction[];
+  applied_count: number;
+  last_applied_at: Date | null;
+  updated_at: Date;
+}
+
+function toRule(row: RuleRow): AutomationRule {
+  return {
+    id: row.id,
+    name: row.name,
+    active: row.active,
+    conditions: row.conditions,
+    actions: row.actions,
+    appliedCount: row.applied_count,
+    lastAppliedAt: row.last_applied_at,
+    updatedAt: row.updated_at,
+  };
+}
