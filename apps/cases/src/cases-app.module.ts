@@ -87,6 +87,7 @@ export class CasesAppModule implements NestModule {
             numberPrefix: config.CASE_NUMBER_PREFIX,
             timeZone: config.DISTRICT_TIME_ZONE,
             defaultLanguage: config.DEFAULT_LANGUAGE,
+            automationSweepSeconds: config.AUTOMATION_SWEEP_SECONDS,
           },
           {
             port: config.SMTP_INTAKE_PORT,

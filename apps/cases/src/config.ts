@@ -34,6 +34,8 @@ export const casesConfigSchema = z.object({
     .int()
     .min(1_024)
     .default(10 * 1024 * 1024),
+  /** How often the time-based automations are swept (one replica at a time, ADR 29). */
+  AUTOMATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** Mail the intake keeps (auto-replies, bounces, list mail) is deleted this many days after it arrived. */
   KEPT_EMAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
   /**

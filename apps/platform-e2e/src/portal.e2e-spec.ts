@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
@@ -69,7 +70,13 @@ describe('the portal in a browser', () => {
     platform = await startPlatform({
       portal: true,
       serviceOverrides: {
-        cases: { LLM_BASE_URL: model.url, LLM_MODEL: 'district-small', LLM_API_KEY: 'sk-e2e' },
+        cases: {
+          LLM_BASE_URL: model.url,
+          LLM_MODEL: 'district-small',
+          LLM_API_KEY: 'sk-e2e',
+          // The automation journey waits for a sweep: seconds here, a minute as districts run it.
+          AUTOMATION_SWEEP_SECONDS: '2',
+        },
       },
     });
     api = apiClient(platform.origin);
@@ -581,6 +588,98 @@ describe('the portal in a browser', () => {
       ),
     ).cases;
     expect(opened.totalCount).toBe(0);
+  });
+
+  it('lets an administrator write a rule that resolves a quiet pending case, which the family then sees resolved', async () => {
+    // A family's case, waiting for them, then quiet for two weeks (the time is moved in the database).
+    const submitted = data(
+      await api(
+        'mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber trackingToken } }',
+        {
+          input: {
+            message: 'Can my son join the chess club after winter break?',
+            requester: { name: 'Omar Haddad', email: 'omar.haddad@family.test' },
+          },
+        },
+      ),
+    ).submitInquiry;
+    const caseId = data(
+      await api(
+        'query($n: String!) { case(number: $n) { id } }',
+        { n: submitted.caseNumber },
+        { token: adminToken },
+      ),
+    ).case.id;
+    data(
+      await api(
+        'mutation($id: ID!) { replyToCase(caseId: $id, body: "Could you tell us his grade?") { id } }',
+        { id: caseId },
+        { token: adminToken },
+      ),
+    );
+    data(
+      await api(
+        'mutation($id: ID!) { setCaseStatus(caseId: $id, status: PENDING) { status } }',
+        { id: caseId },
+        { token: adminToken },
+      ),
+    );
+    const cases = new Client({ connectionString: platform.databases.cases });
+    await cases.connect();
+    try {
+      await cases.query(`UPDATE support_case SET updated_at = now() - interval '14 days' WHERE id = $1`, [
+        caseId,
+      ]);
+    } finally {
+      await cases.end();
+    }
+
+    // The administrator writes the rule, sees the case among those it would act on now, and adds it.
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/admin/automations`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { name: 'Automations', level: 1 }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Resolve quiet pending cases');
+    await page.getByLabel(/quiet for this many school days/).fill('5');
+    await page
+      .getByLabel(/Message to the requester/)
+      .fill(
+        'We have not heard back in a week of school days, so we are closing this case. Reply to reopen it.',
+      );
+    await page.getByRole('button', { name: 'Which cases would it act on now?' }).click();
+    await page.getByTestId('automation-preview').getByText(submitted.caseNumber).waitFor();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByText('Rule Resolve quiet pending cases was added.').waitFor();
+    await saveScreenshot(page, join(SCREENSHOTS, 'admin-automations.png'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Within a sweep the case is resolved with the message; the family sees both.
+    await waitUntil(
+      'the rule to resolve the case',
+      async () =>
+        data(await api('query($id: ID!) { case(id: $id) { status } }', { id: caseId }, { token: adminToken }))
+          .case.status === 'RESOLVED',
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    const family = await newPage({ viewport: { width: 390, height: 844 } });
+    await family.goto(`${platform.portalOrigin}/track/${submitted.trackingToken}`);
+    await family.getByText('We have not heard back in a week of school days').waitFor();
+    expect(await family.getByTestId('tracked-status').textContent()).toBe('Resolved');
+    const timeline = data(
+      await api(
+        'query($id: ID!) { case(id: $id) { timeline { kind details } } }',
+        { id: caseId },
+        { token: adminToken },
+      ),
+    ).case.timeline;
+    expect(
+      timeline.some(
+        (entry: Json) =>
+          entry.kind === 'AUTOMATION_APPLIED' && entry.details.includes('Resolve quiet pending cases'),
+      ),
+    ).toBe(true);
   });
 
   it('opens every administration screen for an administrator, each accessible, with its data', async () => {

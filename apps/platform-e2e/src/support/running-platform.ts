@@ -39,6 +39,11 @@ export interface RunningPlatform {
   trustSecret: string;
   /** Every email the platform sent (staff replies, survey invitations). */
   mail: MailCatcher;
+  /**
+   * Each service's database, for the few journeys that must let time pass (a case quiet for days before an
+   * automation acts on it): nothing else reaches around the services.
+   */
+  databases: Record<Service, string>;
   /** The gateway's Prometheus text. */
   gatewayMetrics(): Promise<string>;
   /**
@@ -262,6 +267,7 @@ export async function startPlatform({
     subgraphUrls,
     trustSecret,
     mail,
+    databases,
     async startGateway(overrides) {
       const port = await freePort();
       const child = script(

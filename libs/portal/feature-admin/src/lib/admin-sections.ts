@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { path: 'routing', name: 'Routing rules' },
   { path: 'reply-templates', name: 'Reply templates' },
   { path: 'help-articles', name: 'Help center articles' },
+  { path: 'automations', name: 'Automations' },
   { path: 'slas', name: 'SLA calendars and policies' },
   { path: 'surveys', name: 'Surveys' },
   { path: 'oneroster', name: 'OneRoster import' },

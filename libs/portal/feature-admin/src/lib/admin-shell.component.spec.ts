@@ -69,6 +69,7 @@ describe('the administration shell', () => {
       ['Routing rules', '/admin/routing', null],
       ['Reply templates', '/admin/reply-templates', null],
       ['Help center articles', '/admin/help-articles', null],
+      ['Automations', '/admin/automations', null],
       ['SLA calendars and policies', '/admin/slas', null],
       ['Surveys', '/admin/surveys', null],
       ['OneRoster import', '/admin/oneroster', null],

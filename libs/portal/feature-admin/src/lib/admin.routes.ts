@@ -56,6 +56,12 @@ export const ADMIN_ROUTES: Routes = [
           import('./help-articles/help-articles-page.component').then((m) => m.HelpArticlesPageComponent),
       },
       {
+        path: 'automations',
+        title: 'Automations · Homeroom',
+        loadComponent: () =>
+          import('./automations/automations-page.component').then((m) => m.AutomationsPageComponent),
+      },
+      {
         path: 'slas',
         title: 'SLA calendars and policies · Homeroom',
         loadComponent: () => import('./slas/slas-page.component').then((m) => m.SlasPageComponent),

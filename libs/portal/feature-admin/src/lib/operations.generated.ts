@@ -18,6 +18,33 @@ export type ArticleTranslationInput = {
 export type AssessmentArea =
   'ACCESS' | 'COMMUNICATION' | 'CULTURE' | 'FEEDBACK' | 'OWNERSHIP' | 'RESPONSIVENESS';
 
+export type AutomationActionInput = {
+  kind: AutomationActionKind;
+  message?: string | null | undefined;
+  priority?: Priority | null | undefined;
+  tag?: string | null | undefined;
+  teamId?: string | null | undefined;
+};
+
+/** REMIND_REQUESTER (a reply: message), RESOLVE (with an optional message), SET_PRIORITY (priority), ASSIGN_TEAM (teamId), ADD_TAG (tag). */
+export type AutomationActionKind =
+  'ADD_TAG' | 'ASSIGN_TEAM' | 'REMIND_REQUESTER' | 'RESOLVE' | 'SET_PRIORITY';
+
+export type AutomationConditionsInput = {
+  idleBusinessDays: number;
+  priorities?: Array<Priority> | null | undefined;
+  schoolIds?: Array<string> | null | undefined;
+  statuses: Array<CaseStatus>;
+  topicIds?: Array<string> | null | undefined;
+};
+
+export type AutomationRuleInput = {
+  actions: Array<AutomationActionInput>;
+  active?: boolean | null | undefined;
+  conditions: AutomationConditionsInput;
+  name: string;
+};
+
 export type BusinessCalendarInput = {
   closures?: Array<ClosureInput> | null | undefined;
   /** Omitted to create a calendar. */
@@ -408,6 +435,120 @@ export type RevokeApiClientMutationVariables = Exact<{
 }>;
 
 export type RevokeApiClientMutation = { revokeApiClient: { clientId: string; revokedAt: string | null } };
+
+export type AdminAutomationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AdminAutomationsQuery = {
+  automationRules: Array<{
+    id: string;
+    name: string;
+    active: boolean;
+    appliedCount: number;
+    lastAppliedAt: string | null;
+    conditions: {
+      statuses: Array<CaseStatus>;
+      idleBusinessDays: number;
+      priorities: Array<Priority> | null;
+      schoolIds: Array<string> | null;
+      topicIds: Array<string> | null;
+    };
+    actions: Array<{
+      kind: AutomationActionKind;
+      message: string | null;
+      priority: Priority | null;
+      teamId: string | null;
+      tag: string | null;
+    }>;
+  }>;
+  teams: Array<{ id: string; name: string }>;
+};
+
+export type AdminAutomationRuleFragment = {
+  id: string;
+  name: string;
+  active: boolean;
+  appliedCount: number;
+  lastAppliedAt: string | null;
+  conditions: {
+    statuses: Array<CaseStatus>;
+    idleBusinessDays: number;
+    priorities: Array<Priority> | null;
+    schoolIds: Array<string> | null;
+    topicIds: Array<string> | null;
+  };
+  actions: Array<{
+    kind: AutomationActionKind;
+    message: string | null;
+    priority: Priority | null;
+    teamId: string | null;
+    tag: string | null;
+  }>;
+};
+
+export type PreviewAutomationQueryVariables = Exact<{
+  conditions: AutomationConditionsInput;
+}>;
+
+export type PreviewAutomationQuery = {
+  previewAutomationRule: { count: number; cases: Array<{ id: string; number: string; subject: string }> };
+};
+
+export type CreateAutomationMutationVariables = Exact<{
+  input: AutomationRuleInput;
+}>;
+
+export type CreateAutomationMutation = {
+  createAutomationRule: {
+    id: string;
+    name: string;
+    active: boolean;
+    appliedCount: number;
+    lastAppliedAt: string | null;
+    conditions: {
+      statuses: Array<CaseStatus>;
+      idleBusinessDays: number;
+      priorities: Array<Priority> | null;
+      schoolIds: Array<string> | null;
+      topicIds: Array<string> | null;
+    };
+    actions: Array<{
+      kind: AutomationActionKind;
+      message: string | null;
+      priority: Priority | null;
+      teamId: string | null;
+      tag: string | null;
+    }>;
+  };
+};
+
+export type UpdateAutomationMutationVariables = Exact<{
+  id: string;
+  input: AutomationRuleInput;
+}>;
+
+export type UpdateAutomationMutation = {
+  updateAutomationRule: {
+    id: string;
+    name: string;
+    active: boolean;
+    appliedCount: number;
+    lastAppliedAt: string | null;
+    conditions: {
+      statuses: Array<CaseStatus>;
+      idleBusinessDays: number;
+      priorities: Array<Priority> | null;
+      schoolIds: Array<string> | null;
+      topicIds: Array<string> | null;
+    };
+    actions: Array<{
+      kind: AutomationActionKind;
+      message: string | null;
+      priority: Priority | null;
+      teamId: string | null;
+      tag: string | null;
+    }>;
+  };
+};
 
 export type EmailQuarantineQueryVariables = Exact<{
   state?: QuarantineState | null | undefined;
@@ -1580,6 +1721,54 @@ export type CreateTopicMutationVariables = Exact<{
 
 export type CreateTopicMutation = { createTopic: { id: string; name: string } };
 
+export const AdminAutomationRuleFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminAutomationRule' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AutomationRule' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'conditions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idleBusinessDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'teamId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tag' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'appliedCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastAppliedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminAutomationRuleFragment, unknown>;
 export const AdminHelpArticleFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2140,6 +2329,313 @@ export const RevokeApiClientDocument = {
     },
   ],
 } as unknown as DocumentNode<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
+export const AdminAutomationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminAutomations' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'automationRules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminAutomationRule' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'teams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminAutomationRule' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AutomationRule' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'conditions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idleBusinessDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'teamId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tag' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'appliedCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastAppliedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminAutomationsQuery, AdminAutomationsQueryVariables>;
+export const PreviewAutomationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PreviewAutomation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'conditions' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AutomationConditionsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'previewAutomationRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'conditions' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'conditions' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'cases' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PreviewAutomationQuery, PreviewAutomationQueryVariables>;
+export const CreateAutomationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateAutomation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AutomationRuleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createAutomationRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminAutomationRule' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminAutomationRule' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AutomationRule' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'conditions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idleBusinessDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'teamId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tag' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'appliedCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastAppliedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateAutomationMutation, CreateAutomationMutationVariables>;
+export const UpdateAutomationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateAutomation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AutomationRuleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateAutomationRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminAutomationRule' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminAutomationRule' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AutomationRule' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'conditions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idleBusinessDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'teamId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tag' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'appliedCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastAppliedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateAutomationMutation, UpdateAutomationMutationVariables>;
 export const EmailQuarantineDocument = {
   kind: 'Document',
   definitions: [

@@ -39,8 +39,8 @@ export interface AutomationPreview {
   cases: { id: string; number: string; subject: string }[];
 }
 
-/** How often the sweep runs, and how long its lease lasts (a replica that dies mid-sweep frees it then). */
-const SWEEP_EVERY_MS = 60_000;
+/** How often the sweep runs by default, and how long its lease lasts (a replica that dies mid-sweep frees it then). */
+const SWEEP_EVERY_SECONDS = 60;
 const LEASE_SECONDS = 300;
 const PREVIEW_CASES = 20;
 
@@ -61,7 +61,12 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.task = new RepeatingTask('automation sweep', SWEEP_EVERY_MS, () => this.sweep(), logger);
+    this.task = new RepeatingTask(
+      'automation sweep',
+      (settings.automationSweepSeconds ?? SWEEP_EVERY_SECONDS) * 1000,
+      () => this.sweep(),
+      logger,
+    );
   }
 
   onModuleInit(): void {

@@ -38,6 +38,8 @@ export interface IntakeSettings {
   timeZone: string;
   /** The district's default language, for inquiries that name none. */
   defaultLanguage: string;
+  /** How often the automation sweep runs (AutomationService); a minute unless configured. */
+  automationSweepSeconds?: number;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');

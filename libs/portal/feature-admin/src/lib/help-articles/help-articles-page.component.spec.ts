@@ -111,11 +111,9 @@ describe('the help center articles page', () => {
     await articles([draft]);
     button('Send article Bus stops moved for review')!.click();
     await settle(fixture);
-    apollo
-      .expectOne(SubmitHelpArticleDocument)
-      .flushData({
-        submitKnowledgeArticle: { __typename: 'KnowledgeArticle', id: 'a1', status: 'IN_REVIEW' },
-      } as never);
+    apollo.expectOne(SubmitHelpArticleDocument).flushData({
+      submitKnowledgeArticle: { __typename: 'KnowledgeArticle', id: 'a1', status: 'IN_REVIEW' },
+    } as never);
     await settle(fixture);
     await articles([{ ...draft, status: 'IN_REVIEW' }]);
     expect(page().querySelector('[role="status"]')!.textContent).toBe(
