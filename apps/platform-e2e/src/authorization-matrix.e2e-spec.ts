@@ -228,6 +228,27 @@ const ROWS: Row[] = [
     document: 'query($range: DateRangeInput!) { helpCenterDeflection(range: $range) { answered } }',
     targets: { district: [() => ({ range: RANGE }), 'UA ok ok ok ok ok ok ok'] },
   },
+  // Coaching: everyone who serves families reads the standards; reviews are supervisors' and the agent's own.
+  {
+    field: 'coachingRubric',
+    document: '{ coachingRubric { id } }',
+    targets: { district: [none, 'UA ok ok ok ok ok ok ok'] },
+  },
+  {
+    field: 'caseReviewSample',
+    document: '{ caseReviewSample { id } }',
+    targets: { district: [none, 'UA FB ok FB FB ok FB FB'] },
+  },
+  {
+    field: 'caseReviews',
+    document: '{ caseReviews { id } }',
+    targets: { district: [none, 'UA ok ok FB FB ok FB FB'] },
+  },
+  {
+    field: 'coachingTrends',
+    document: 'query($range: DateRangeInput!) { coachingTrends(range: $range, by: SCHOOL) { reviews } }',
+    targets: { district: [() => ({ range: RANGE }), 'UA FB ok FB FB ok FB FB'] },
+  },
   // The help center is public: families read it without signing in.
   {
     field: 'helpCategories',
@@ -524,6 +545,20 @@ const ROWS: Row[] = [
     document: `mutation($id: ID!) { ${field}(${field === 'createAutomationRule' ? '' : 'id: $id, '}input: { name: "Matrix", conditions: { statuses: [PENDING], idleBusinessDays: 0 }, actions: [{ kind: ADD_TAG, tag: "matrix" }] }) { id } }`,
     targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
   })),
+  {
+    field: 'updateCoachingRubric',
+    document: 'mutation { updateCoachingRubric(criteria: []) { id } }',
+    targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
+    // No scores: who may review which school's case, changing nothing.
+    field: 'reviewCase',
+    document: 'mutation($id: ID!) { reviewCase(caseId: $id, scores: []) { id } }',
+    targets: {
+      own: [(fx) => ({ id: fx.caseA }), 'UA FB go FB FB go FB FB'],
+      other: [(fx) => ({ id: fx.caseB }), 'UA FB NF FB FB go FB FB'],
+    },
+  },
   {
     // A category without the district's language: who may ask, changing nothing.
     field: 'createKnowledgeCategory',

@@ -40,3 +40,4 @@ export * from './lib/knowledge/knowledge-base.service';
 export * from './lib/knowledge/help-center.service';
 export * from './lib/services/case-bulk.service';
 export * from './lib/services/automation.service';
+export * from './lib/services/coaching.service';

@@ -15,3 +15,4 @@ export * from './lib/reply-template';
 export * from './lib/knowledge-article';
 export * from './lib/bulk-change';
 export * from './lib/automation-rule';
+export * from './lib/coaching';

@@ -23,6 +23,7 @@ import { EscalationPolicyService } from './services/escalation-policy.service';
 import { ReplyTemplateService } from './services/reply-template.service';
 import { CaseBulkService } from './services/case-bulk.service';
 import { AutomationService } from './services/automation.service';
+import { CoachingService } from './services/coaching.service';
 import { HelpCenterService } from './knowledge/help-center.service';
 import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
@@ -53,6 +54,7 @@ const SERVICES = [
   HelpCenterService,
   CaseBulkService,
   AutomationService,
+  CoachingService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

@@ -12,6 +12,7 @@ import { HelpCenterResolver } from './resolvers/help-center.resolver';
 import { KnowledgeResolver } from './resolvers/knowledge.resolver';
 import { BulkResolver } from './resolvers/bulk.resolver';
 import { AutomationResolver } from './resolvers/automation.resolver';
+import { CoachingResolver } from './resolvers/coaching.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
@@ -40,6 +41,7 @@ import './types/enums';
     KnowledgeResolver,
     BulkResolver,
     AutomationResolver,
+    CoachingResolver,
     HelpCenterResolver,
     SchoolCasesResolver,
   ],

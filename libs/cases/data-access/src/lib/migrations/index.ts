@@ -19,6 +19,7 @@ import { ReplyTemplates1764440000000 } from './1764440000000-reply-templates.mig
 import { KnowledgeBase1764450000000 } from './1764450000000-knowledge-base.migration';
 import { CaseBulkActions1764460000000 } from './1764460000000-case-bulk-actions.migration';
 import { Automations1764470000000 } from './1764470000000-automations.migration';
+import { Coaching1764480000000 } from './1764480000000-coaching.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const CASES_MIGRATIONS = [
   KnowledgeBase1764450000000,
   CaseBulkActions1764460000000,
   Automations1764470000000,
+  Coaching1764480000000,
 ];
