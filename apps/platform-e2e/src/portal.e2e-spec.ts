@@ -259,7 +259,7 @@ describe('the portal in a browser', () => {
       }),
     ).submitInquiry;
     // The inbox refreshes itself: the new case appears without a reload.
-    await page.getByRole('cell', { name: submitted.caseNumber }).waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: submitted.caseNumber, exact: true }).waitFor({ timeout: 30_000 });
     // The count is read again until it shows the new case: a refresh in flight may still show the last one.
     await waitUntil(
       'the inbox count to include the new case',
