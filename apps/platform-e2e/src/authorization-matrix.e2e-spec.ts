@@ -542,7 +542,7 @@ const ROWS: Row[] = [
   ...['createAutomationRule', 'updateAutomationRule'].map((field): Row => ({
     // A rule that would loop: who may ask, changing nothing.
     field,
-    document: `mutation($id: ID!) { ${field}(${field === 'createAutomationRule' ? '' : 'id: $id, '}input: { name: "Matrix", conditions: { statuses: [PENDING], idleBusinessDays: 0 }, actions: [{ kind: ADD_TAG, tag: "matrix" }] }) { id } }`,
+    document: `mutation${field === 'createAutomationRule' ? '' : '($id: ID!)'} { ${field}(${field === 'createAutomationRule' ? '' : 'id: $id, '}input: { name: "Matrix", conditions: { statuses: [PENDING], idleBusinessDays: 0 }, actions: [{ kind: ADD_TAG, tag: "matrix" }] }) { id } }`,
     targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
   })),
   {
