@@ -1,14 +1,5 @@
-import { InvalidInputException } from '@homeroom/shared/errors';
+import { refusal } from './testing/refusal';
 import { checkAutomationRule, quietSince } from './automation-rule';
-
-const refusal = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof InvalidInputException) return error;
-  }
-  throw new Error('not refused');
-};
 
 describe('automation rules', () => {
   it('keeps a complete rule, messages and tags as cases keep them', () => {

@@ -1,14 +1,5 @@
-import { InvalidInputException } from '@homeroom/shared/errors';
+import { refusal } from './testing/refusal';
 import { checkBulkRequest, MAX_BULK_CASES } from './bulk-change';
-
-const refusal = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof InvalidInputException) return error;
-  }
-  throw new Error('not refused');
-};
 
 describe('a bulk request', () => {
   it('keeps what is to change, tags normalized and given once', () => {

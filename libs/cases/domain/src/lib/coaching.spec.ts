@@ -1,14 +1,5 @@
-import { InvalidInputException } from '@homeroom/shared/errors';
+import { refusal } from './testing/refusal';
 import { checkRubric, checkScores, reviewAverage, STARTER_RUBRIC } from './coaching';
-
-const refusal = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof InvalidInputException) return error;
-  }
-  throw new Error('not refused');
-};
 
 describe('coaching', () => {
   it('keeps a rubric the district wrote, and refuses keys given twice or badly formed', () => {

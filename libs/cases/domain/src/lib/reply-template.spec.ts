@@ -1,4 +1,4 @@
-import { InvalidInputException } from '@homeroom/shared/errors';
+import { refusal } from './testing/refusal';
 import {
   checkTranslations,
   type PlaceholderValues,
@@ -12,15 +12,6 @@ const values: PlaceholderValues = {
   'case.number': 'HR-2026-000042',
   'case.subject': 'Bus 14 late',
   'school.name': 'Lincoln Elementary',
-};
-
-const refusal = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof InvalidInputException) return error;
-  }
-  throw new Error('not refused');
 };
 
 describe('reply templates', () => {
