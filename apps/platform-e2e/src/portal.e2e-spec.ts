@@ -682,6 +682,76 @@ describe('the portal in a browser', () => {
     ).toBe(true);
   });
 
+  it('lets a supervisor review a resolved case against the district standards', async () => {
+    // A case an agent of the first school handled and resolved.
+    const school = data(await api('{ schools(first: 1) { edges { node { id } } } }')).schools.edges[0].node;
+    const agent = data(
+      await api(
+        'query($school: ID!) { teams(schoolId: $school) { members { person { id } } } }',
+        { school: school.id },
+        { token: adminToken },
+      ),
+    ).teams[0].members[0].person;
+    const { caseNumber } = data(
+      await api('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber } }', {
+        input: {
+          schoolId: school.id,
+          message: 'Where do I find the winter concert schedule?',
+          anonymous: true,
+        },
+      }),
+    ).submitInquiry;
+    const caseId = data(
+      await api('query($n: String!) { case(number: $n) { id } }', { n: caseNumber }, { token: adminToken }),
+    ).case.id;
+    for (const mutation of [
+      'mutation($id: ID!, $a: ID) { assignCase(caseId: $id, assigneeId: $a) { id } }',
+      'mutation($id: ID!) { replyToCase(caseId: $id, body: "It is on the school calendar, under December.") { id } }',
+      'mutation($id: ID!) { setCaseStatus(caseId: $id, status: RESOLVED) { status } }',
+    ])
+      data(await api(mutation, { id: caseId, a: agent.id }, { token: adminToken }));
+
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/admin/coaching`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { name: 'Coaching', level: 1 }).waitFor();
+    await page.getByLabel('Or a case by its number').fill(caseNumber);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('heading', { name: `Review ${caseNumber}` }).waitFor();
+    for (const [standard, score] of [
+      ['Greeting', '3'],
+      ['Answered the question', '4'],
+      ['Tone', '4'],
+      ['Timeliness', '2'],
+    ] as const)
+      await page
+        .getByRole('group', { name: standard, exact: true })
+        .getByRole('radio', { name: new RegExp(`^${score} ·`) })
+        .check();
+    await page.getByLabel('Comment for the agent').fill('A clear answer; a first reply sooner next time.');
+    await saveScreenshot(page, join(SCREENSHOTS, 'admin-coaching-review.png'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.getByText(`Review of ${caseNumber} saved: 3.25 of 4.`).waitFor();
+    await page.getByTestId('case-review').filter({ hasText: caseNumber }).waitFor();
+
+    // The review is the agent's: it is among theirs, with the standards it was scored on.
+    const reviews = data(
+      await api(
+        'query($a: ID) { caseReviews(agentId: $a) { caseNumber average criteria { id } } }',
+        { a: agent.id },
+        { token: adminToken },
+      ),
+    ).caseReviews;
+    expect(reviews).toContainEqual({
+      caseNumber,
+      average: 3.25,
+      criteria: [{ id: 'greeting' }, { id: 'answered' }, { id: 'tone' }, { id: 'timeliness' }],
+    });
+  });
+
   it('opens every administration screen for an administrator, each accessible, with its data', async () => {
     const page = await newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${platform.portalOrigin}/admin`);

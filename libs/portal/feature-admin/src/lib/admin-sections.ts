@@ -9,6 +9,7 @@ export const ADMIN_SECTIONS = [
   { path: 'reply-templates', name: 'Reply templates' },
   { path: 'help-articles', name: 'Help center articles' },
   { path: 'automations', name: 'Automations' },
+  { path: 'coaching', name: 'Coaching' },
   { path: 'slas', name: 'SLA calendars and policies' },
   { path: 'surveys', name: 'Surveys' },
   { path: 'oneroster', name: 'OneRoster import' },

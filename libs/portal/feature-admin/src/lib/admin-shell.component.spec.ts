@@ -70,6 +70,7 @@ describe('the administration shell', () => {
       ['Reply templates', '/admin/reply-templates', null],
       ['Help center articles', '/admin/help-articles', null],
       ['Automations', '/admin/automations', null],
+      ['Coaching', '/admin/coaching', null],
       ['SLA calendars and policies', '/admin/slas', null],
       ['Surveys', '/admin/surveys', null],
       ['OneRoster import', '/admin/oneroster', null],

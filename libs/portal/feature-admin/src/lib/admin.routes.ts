@@ -62,6 +62,12 @@ export const ADMIN_ROUTES: Routes = [
           import('./automations/automations-page.component').then((m) => m.AutomationsPageComponent),
       },
       {
+        path: 'coaching',
+        title: 'Coaching · Homeroom',
+        loadComponent: () =>
+          import('./coaching/coaching-page.component').then((m) => m.CoachingPageComponent),
+      },
+      {
         path: 'slas',
         title: 'SLA calendars and policies · Homeroom',
         loadComponent: () => import('./slas/slas-page.component').then((m) => m.SlasPageComponent),

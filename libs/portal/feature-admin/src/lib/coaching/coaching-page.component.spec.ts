@@ -1,0 +1,88 @@
+/**
+ * @jest-environment jsdom
+ */
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ApolloTestingController } from 'apollo-angular/testing';
+import {
+  alertTexts,
+  axeViolations,
+  configureApolloTesting,
+  setField,
+  settle,
+} from '@homeroom/portal/ui/testing';
+import {
+  AdminCoachingDocument,
+  type AdminCoachingQuery,
+  CoachingCaseDocument,
+} from '../operations.generated';
+import { CoachingPageComponent } from './coaching-page.component';
+
+const answer = {
+  coachingRubric: [
+    { __typename: 'RubricCriterion', id: 'tone', name: 'Tone', description: 'Warm and plain.' },
+  ],
+  caseReviewSample: [{ __typename: 'ReviewSampleCase', id: 'c1', number: 'HR-2026-000001' }],
+  caseReviews: [
+    {
+      __typename: 'CaseReview',
+      id: 'r1',
+      caseNumber: 'HR-2026-000009',
+      average: 3.5,
+      comment: 'Good',
+      createdAt: '2026-12-01T15:00:00Z',
+    },
+  ],
+  coachingTrends: [{ __typename: 'CoachingTrend', key: 's1', month: '2026-12', reviews: 2, average: 3.25 }],
+  schools: {
+    __typename: 'SchoolConnection',
+    edges: [
+      { __typename: 'SchoolEdge', node: { __typename: 'School', id: 's1', name: 'Lincoln Elementary' } },
+    ],
+  },
+} as unknown as AdminCoachingQuery;
+
+describe('the coaching page', () => {
+  let fixture: ComponentFixture<CoachingPageComponent>;
+  let apollo: ApolloTestingController;
+  const page = () => fixture.nativeElement as HTMLElement;
+
+  beforeEach(async () => {
+    apollo = configureApolloTesting([provideRouter([])]);
+    fixture = TestBed.createComponent(CoachingPageComponent);
+    fixture.detectChanges();
+    apollo.expectOne(AdminCoachingDocument).flushData(answer);
+    await settle(fixture);
+  });
+
+  afterEach(() => {
+    apollo.verify();
+    fixture.destroy();
+  });
+
+  it('shows the standards, a sample to review, the latest reviews and each school by month', async () => {
+    expect(page().querySelector('dt')!.textContent).toBe('Tone');
+    expect(page().querySelector('[data-testid="review-sample"] a')!.textContent).toBe('HR-2026-000001');
+    expect(page().querySelector('[data-testid="case-review"]')!.textContent).toContain('HR-2026-000009');
+    expect(page().textContent).toContain('Lincoln Elementary');
+    expect(await axeViolations(page())).toEqual([]);
+    page().querySelector<HTMLButtonElement>('button[aria-label="Review HR-2026-000001"]')!.click();
+    await settle(fixture);
+    expect(page().querySelector('hr-case-review-form h3')!.textContent).toBe('Review HR-2026-000001');
+  });
+
+  it('finds a case by its number, and says when it cannot be reviewed yet', async () => {
+    setField(page(), 'review-number', 'HR-2026-000002');
+    await settle(fixture);
+    page().querySelector<HTMLButtonElement>('form.filters button[type="submit"]')!.click();
+    await settle(fixture);
+    apollo.expectOne(CoachingCaseDocument).flushData({
+      case: { __typename: 'Case', id: 'c2', number: 'HR-2026-000002', subject: 'Bus', status: 'OPEN' },
+    } as never);
+    await settle(fixture);
+    expect(alertTexts(page())).toEqual([
+      'HR-2026-000002 is not resolved yet: reviews are of resolved cases.',
+    ]);
+    expect(page().querySelector('hr-case-review-form')).toBeNull();
+  });
+});

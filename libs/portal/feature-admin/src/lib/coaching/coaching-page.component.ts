@@ -1,0 +1,172 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+import { errorMessage, watchQuery } from '@homeroom/portal/data-access';
+import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { formatWhen } from '../formats';
+import { AdminCoachingDocument, CoachingCaseDocument } from '../operations.generated';
+import { CaseReviewFormComponent } from './case-review-form.component';
+
+/** The trends cover the last six months. */
+const TREND_DAYS = 183;
+
+/**
+ * Coaching for supervisors: the district's service standards, a random sample of resolved cases to
+ * review (or any case by its number), the review form, the latest reviews, and each school's monthly
+ * means.
+ */
+@Component({
+  selector: 'hr-coaching-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [CaseReviewFormComponent, FormFeedbackComponent, FormsModule, RouterLink],
+  template: `
+    <h1>Coaching</h1>
+    @if (query.error(); as error) {
+      <p role="alert">{{ error }}</p>
+    }
+    <h2>The district's standards</h2>
+    <dl>
+      @for (criterion of rubric(); track criterion.id) {
+        <dt>{{ criterion.name }}</dt>
+        <dd>{{ criterion.description }}</dd>
+      }
+    </dl>
+    <h2>Review a case</h2>
+    <p class="hint">Resolved cases of the last 30 days at your schools, drawn at random:</p>
+    <ul class="plain" data-testid="review-sample">
+      @for (item of sample(); track item.id) {
+        <li>
+          <a [routerLink]="['/cases', item.number]">{{ item.number }}</a>
+          <button
+            type="button"
+            class="secondary"
+            [attr.aria-label]="'Review ' + item.number"
+            (click)="chosen.set(item)"
+          >
+            Review
+          </button>
+        </li>
+      } @empty {
+        <li>No resolved case is waiting for a review.</li>
+      }
+    </ul>
+    <form class="filters" (ngSubmit)="find()">
+      <label for="review-number">Or a case by its number</label>
+      <input id="review-number" name="number" [(ngModel)]="number" />
+      <button type="submit">Find</button>
+    </form>
+    <hr-form-feedback [error]="findError()" [done]="saved()" />
+    @if (chosen(); as chosen) {
+      <hr-case-review-form
+        [rubric]="rubric()"
+        [caseId]="chosen.id"
+        [caseNumber]="chosen.number"
+        (reviewed)="onReviewed($event)"
+      />
+    }
+    <h2>Latest reviews</h2>
+    <table>
+      <caption class="visually-hidden">
+        Latest reviews
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Case</th>
+          <th scope="col">Mean (of 4)</th>
+          <th scope="col">Comment</th>
+          <th scope="col">When</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (review of reviews(); track review.id) {
+          <tr data-testid="case-review">
+            <td>{{ review.caseNumber }}</td>
+            <td>{{ review.average }}</td>
+            <td>{{ review.comment ?? '' }}</td>
+            <td>{{ review.when }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+    <h2>By school and month</h2>
+    <table>
+      <caption class="visually-hidden">
+        Reviews by school and month
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">School</th>
+          <th scope="col">Month</th>
+          <th scope="col">Reviews</th>
+          <th scope="col">Mean (of 4)</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (trend of trends(); track trend.key + trend.month) {
+          <tr>
+            <td>{{ trend.school }}</td>
+            <td>{{ trend.month }}</td>
+            <td>{{ trend.reviews }}</td>
+            <td>{{ trend.average }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+})
+export class CoachingPageComponent {
+  private readonly apollo = inject(Apollo);
+  protected readonly query = watchQuery(AdminCoachingDocument, {
+    range: {
+      from: new Date(Date.now() - TREND_DAYS * 86_400_000).toISOString(),
+      to: new Date().toISOString(),
+    },
+  });
+  protected readonly rubric = computed(() => this.query.data()?.coachingRubric ?? []);
+  protected readonly sample = computed(() => this.query.data()?.caseReviewSample ?? []);
+  protected readonly reviews = computed(() =>
+    (this.query.data()?.caseReviews ?? [])
+      .slice(0, 20)
+      .map((review) => ({ ...review, when: formatWhen(review.createdAt) })),
+  );
+  protected readonly trends = computed(() => {
+    const schools = new Map((this.query.data()?.schools.edges ?? []).map(({ node }) => [node.id, node.name]));
+    return (this.query.data()?.coachingTrends ?? []).map((trend) => ({
+      ...trend,
+      school: trend.key ? (schools.get(trend.key) ?? 'A school') : 'District office',
+    }));
+  });
+  protected readonly chosen = signal<{ id: string; number: string } | null>(null);
+  protected readonly findError = signal<string | null>(null);
+  protected readonly saved = signal<string | null>(null);
+  protected number = '';
+
+  /** The case with this number, to review. */
+  protected async find(): Promise<void> {
+    this.findError.set(null);
+    this.saved.set(null);
+    try {
+      const { data } = await firstValueFrom(
+        this.apollo.query({
+          query: CoachingCaseDocument,
+          variables: { number: this.number.trim() },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      const found = data?.case;
+      if (!found) this.findError.set(`No case ${this.number.trim()} at your schools.`);
+      else if (found.status !== 'RESOLVED' && found.status !== 'CLOSED')
+        this.findError.set(`${found.number} is not resolved yet: reviews are of resolved cases.`);
+      else this.chosen.set({ id: found.id, number: found.number });
+    } catch (error) {
+      this.findError.set(errorMessage(error, 'en'));
+    }
+  }
+
+  protected onReviewed(message: string): void {
+    this.chosen.set(null);
+    this.saved.set(message);
+  }
+}
