@@ -416,6 +416,15 @@ describe('the portal in a browser', () => {
     await page.getByRole('button', { name: 'Edit rule Crossing guards' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Crossing guards and patrols');
     await page.getByRole('button', { name: 'Save rule' }).click();
+    // Saved, and the list brought up to date; if not, the page says why (a refusal, a timeout).
+    await page
+      .getByText('Rule Crossing guards and patrols was saved.')
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`the renamed rule was not saved: ${await page.locator('main').innerText()}`, {
+          cause: error,
+        });
+      });
     await page.getByRole('button', { name: 'Switch off rule Crossing guards and patrols' }).click();
     await waitUntil(
       'the rule switched off',
