@@ -46,11 +46,24 @@ export function rangeEnds(
     : [range];
 }
 
+/** A run of rollup rows of one grain: periods from `from` (inclusive) to `to` (exclusive), ISO dates. */
+export interface RollupSpan {
+  grain: 'd' | 'w' | 'm';
+  from: string;
+  to: string;
+}
+
+const addDays = (day: string, count: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + count * 86_400_000).toISOString().slice(0, 10);
+/** Days since the Monday on or before `day` (ISO weeks, as PostgreSQL's date_trunc('week') counts them). */
+const daysSinceMonday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+
 /**
- * The SQL condition on a rollup's `grain` ('d' or 'm') and `period` that covers the whole days exactly once:
- * whole months by month, the days left at either end by day. ISO dates compare as strings.
+ * The rollup rows that cover the whole days exactly once: whole months by month; the days left at either end
+ * by week where a rollup keeps weeks (ISO, Monday first; a week may straddle two months), else by day.
+ * Fewer rows per school is what the school comparison of a 35-day range needs (about 11 instead of 35).
  */
-export function wholeDaysCondition(days: WholeDays, param: (value: string) => string, alias = 'f'): string {
+export function wholeDaySpans(days: WholeDays, { weeks = false } = {}): RollupSpan[] {
   const monthOf = (day: string) => `${day.slice(0, 8)}01`;
   const nextMonth = (day: string) => {
     const date = new Date(`${monthOf(day)}T00:00:00Z`);
@@ -59,10 +72,41 @@ export function wholeDaysCondition(days: WholeDays, param: (value: string) => st
   };
   let firstMonth = days.firstDay.endsWith('-01') ? days.firstDay : nextMonth(days.firstDay);
   let endMonth = monthOf(days.endDay);
-  // Without a whole month, every day is read by day: the month span collapses onto the first day.
+  // Without a whole month, every day is read by day (or week): the month span collapses onto the first day.
   if (firstMonth >= endMonth) firstMonth = endMonth = days.firstDay;
-  const [d1, m1, m2, d2] = [days.firstDay, firstMonth, endMonth, days.endDay].map(param);
-  return `((${alias}.grain = 'm' AND ${alias}.period >= ${m1} AND ${alias}.period < ${m2})
-           OR (${alias}.grain = 'd' AND ((${alias}.period >= ${d1} AND ${alias}.period < ${m1})
-                                      OR (${alias}.period >= ${m2} AND ${alias}.period < ${d2}))))`;
+  const byDayOrWeek = (from: string, to: string): RollupSpan[] => {
+    if (from >= to) return [];
+    if (!weeks) return [{ grain: 'd', from, to }];
+    const firstWeek = daysSinceMonday(from) === 0 ? from : addDays(from, 7 - daysSinceMonday(from));
+    const endWeek = addDays(to, -daysSinceMonday(to));
+    if (firstWeek >= endWeek) return [{ grain: 'd', from, to }];
+    return [
+      { grain: 'd' as const, from, to: firstWeek },
+      { grain: 'w' as const, from: firstWeek, to: endWeek },
+      { grain: 'd' as const, from: endWeek, to },
+    ].filter((span) => span.from < span.to);
+  };
+  return [
+    ...byDayOrWeek(days.firstDay, firstMonth),
+    ...(firstMonth < endMonth ? [{ grain: 'm' as const, from: firstMonth, to: endMonth }] : []),
+    ...byDayOrWeek(endMonth, days.endDay),
+  ];
+}
+
+/**
+ * The SQL condition on a rollup's `grain` ('d', 'w' or 'm') and `period` that covers the whole days exactly
+ * once (wholeDaySpans). ISO dates compare as strings.
+ */
+export function wholeDaysCondition(
+  days: WholeDays,
+  param: (value: string) => string,
+  { alias = 'f', weeks = false } = {},
+): string {
+  const spans = wholeDaySpans(days, { weeks });
+  return `(${spans
+    .map(
+      (span) =>
+        `(${alias}.grain = '${span.grain}' AND ${alias}.period >= ${param(span.from)} AND ${alias}.period < ${param(span.to)})`,
+    )
+    .join('\n        OR ')})`;
 }

@@ -23,19 +23,22 @@ const FACT_CONTRIBUTIONS = `
 
 const SCHOOL_KEY = `CASE WHEN GROUPING(school) = 1 THEN '*' ELSE school END`;
 
+/** Kept by district day, ISO week (the school comparison's short ranges, ADR 26) and month. */
+const GRAINS = { d: 'day', w: 'week', m: 'month' } as const;
+
 function periods(source: string, timeZone: string): string {
-  return ['d', 'm']
+  return Object.entries(GRAINS)
     .map(
-      (grain) => `
+      ([grain, unit]) => `
       SELECT s.*, coalesce(s.school_id::text, '-') AS school, '${grain}'::text AS grain,
-             date_trunc('${grain === 'd' ? 'day' : 'month'}', s.opened_at AT TIME ZONE ${timeZone})::date AS period
+             date_trunc('${unit}', s.opened_at AT TIME ZONE ${timeZone})::date AS period
         FROM (${source}) s`,
     )
     .join(' UNION ALL ');
 }
 
 /**
- * Counts per kind × district day and month, for the district (`school` '*') and each school ('-' for the
+ * Counts per kind × district day, week and month, for the district (`school` '*') and each school ('-' for the
  * district office's cases): cases opened (kind `CASE`, in `total`), timers, met, breached and still open.
  * One statement for the fold, the rebuild and the read of changes not folded yet.
  */
@@ -49,7 +52,7 @@ export function slaCountsCubeSql(source: string, timeZone: string): string {
      GROUP BY kind, grain, period, GROUPING SETS ((school), ())`;
 }
 
-/** The first responses' business minutes as a histogram (durationBucketSql), per day and month, district and school. */
+/** The first responses' business minutes as a histogram (durationBucketSql), per day, week and month, district and school. */
 export function slaResponsesCubeSql(source: string, timeZone: string): string {
   return `
     SELECT ${SCHOOL_KEY} AS school, grain, period, ${durationBucketSql('response_minutes')} AS bucket,

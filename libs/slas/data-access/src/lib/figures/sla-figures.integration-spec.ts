@@ -90,6 +90,8 @@ describe('SLA attainment rollups', () => {
     { from: new Date('2026-01-01T06:00:00Z'), to: new Date('2026-04-01T05:00:00Z') },
     { from: new Date('2026-03-03T16:20:00Z'), to: new Date('2026-04-17T16:20:00Z') },
     { from: new Date('2026-02-10T15:00:00Z'), to: new Date('2026-02-10T21:00:00Z') },
+    // The dashboard's 35 days: days, then weeks (one across a month's end), then days.
+    { from: new Date('2026-05-07T17:00:00Z'), to: new Date('2026-06-11T17:00:00Z') },
   ];
   async function scopes(): Promise<SlaFigureScope[]> {
     const school = await id('s2');

@@ -112,7 +112,7 @@ function rolledUpCounts(db: EntityManager, days: WholeDays, bySchool: boolean, t
     `SELECT f.school, f.kind, sum(f.total)::int AS total, sum(f.met)::int AS met,
             sum(f.breached)::int AS breached, sum(f.open)::int AS open
        FROM ${figures}
-      WHERE f.school ${bySchool ? `<> '*'` : `= '*'`} AND ${wholeDaysCondition(days, (day) => p.add(day, '::date'))}
+      WHERE f.school ${bySchool ? `<> '*'` : `= '*'`} AND ${wholeDaysCondition(days, (day) => p.add(day, '::date'), { weeks: true })}
       GROUP BY 1, 2`,
     p.values,
   ) as Promise<CountRow[]>;
@@ -126,7 +126,7 @@ function rolledUpResponses(db: EntityManager, days: WholeDays, bySchool: boolean
   return db.query(
     `SELECT f.school, f.bucket, sum(f.count)::int AS count, sum(f.total) AS total
        FROM ${figures}
-      WHERE f.school ${bySchool ? `<> '*'` : `= '*'`} AND ${wholeDaysCondition(days, (day) => p.add(day, '::date'))}
+      WHERE f.school ${bySchool ? `<> '*'` : `= '*'`} AND ${wholeDaysCondition(days, (day) => p.add(day, '::date'), { weeks: true })}
       GROUP BY 1, 2`,
     p.values,
   ) as Promise<ResponseRow[]>;
