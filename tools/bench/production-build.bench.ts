@@ -146,6 +146,7 @@ export async function productionBuildBenchmark(): Promise<BenchmarkReport> {
             SURVEYS_SUBGRAPH_URL: `http://127.0.0.1:${ports.surveys}/graphql`,
             SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
             ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
+            TEXT_MESSAGES_URL: `http://127.0.0.1:${ports.cases}/sms`,
             CORS_ORIGINS: 'http://localhost:4200',
           },
         };

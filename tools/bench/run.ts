@@ -12,6 +12,7 @@ import { directoryBenchmarks } from './directory.bench';
 import { districtScaleBenchmark } from './district-scale.bench';
 import { gatewayBenchmarks } from './gateway.bench';
 import { helpCenterBenchmark } from './help-center.bench';
+import { languageDetectionBenchmark } from './language-detection.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { portalBundleBenchmark } from './portal-bundles.bench';
 import { portalInboxBenchmark } from './portal-inbox.bench';
@@ -34,6 +35,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'help-center': async () => [await helpCenterBenchmark()],
   'bulk-actions': async () => [await bulkActionsBenchmark()],
   triage: async () => [triageBenchmark()],
+  'language-detection': async () => [languageDetectionBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,
   surveys: surveysBenchmarks,

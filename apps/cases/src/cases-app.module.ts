@@ -4,6 +4,8 @@ import { AuthorizationGuard, gatewayTrust } from '@homeroom/platform/auth';
 import { DatabaseModule } from '@homeroom/platform/database';
 import { subgraphModule } from '@homeroom/platform/graphql';
 import { smsSenderFromConfig } from '@homeroom/platform/sms';
+import { translatorFromConfig } from '@homeroom/platform/translation';
+import { smsSettingsOf } from '@homeroom/platform/config';
 import { kafkaConnection } from '@homeroom/platform/config';
 import { MessagingModule, OutboxWriter } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
@@ -17,6 +19,8 @@ import {
   caseReactions,
   CasesDataAccessModule,
   OutboundEmailService,
+  OutboundSmsService,
+  MessageTranslationService,
   RequesterConfirmationService,
   SurveyInvitationDelivery,
   PERSON_READ_MODEL,
@@ -54,12 +58,16 @@ export class CasesAppModule implements NestModule {
           inject: [
             CaseIntakeService,
             OutboundEmailService,
+            OutboundSmsService,
+            MessageTranslationService,
             RequesterConfirmationService,
             SurveyInvitationDelivery,
           ],
           useFactory: (
             intake: CaseIntakeService,
             outboundEmail: OutboundEmailService,
+            outboundSms: OutboundSmsService,
+            translations: MessageTranslationService,
             requesterConfirmation: RequesterConfirmationService,
             surveyInvitations: SurveyInvitationDelivery,
           ) => ({
@@ -74,6 +82,10 @@ export class CasesAppModule implements NestModule {
               ...caseReactions(new OutboxWriter('cases'), intake),
               // Staff replies by email (CaseMessageAdded on our own topic); none when SMTP_OUTBOUND_URL is empty.
               ...outboundEmail.handlers(),
+              // Staff replies on cases that came by text, by text; none when no SMS provider is configured.
+              ...outboundSms.handlers(),
+              // Requesters' messages in other languages, translated for staff; none without a provider.
+              ...translations.handlers(),
               // Requesters matched by a typed address confirm by a mailed link (CaseOpened; ADR 19).
               ...requesterConfirmation.handlers(),
               // Satisfaction invitations to requesters, by email or text (surveys.invitation.v1).
@@ -87,6 +99,7 @@ export class CasesAppModule implements NestModule {
             numberPrefix: config.CASE_NUMBER_PREFIX,
             timeZone: config.DISTRICT_TIME_ZONE,
             defaultLanguage: config.DEFAULT_LANGUAGE,
+            languages: config.DISTRICT_LANGUAGES,
             automationSweepSeconds: config.AUTOMATION_SWEEP_SECONDS,
           },
           {
@@ -106,7 +119,13 @@ export class CasesAppModule implements NestModule {
               /<([^<>]+)>/.exec(config.MAIL_FROM)?.[1] ??
               config.MAIL_FROM.trim(),
           },
-          smsSenderFromConfig('cases', config),
+          {
+            sender: smsSenderFromConfig('cases', config),
+            provider: smsSettingsOf('cases', config),
+            webhookUrl: config.SMS_WEBHOOK_URL || null,
+            helpText: config.SMS_HELP_TEXT,
+          },
+          { translator: translatorFromConfig('cases', config), staffLanguage: config.STAFF_LANGUAGE },
         ),
         CaseAttachmentsModule.forRoot(attachmentOptions(config)),
         CaseAssistModule.forRoot(llmSettings(config)),

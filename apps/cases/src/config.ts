@@ -8,6 +8,7 @@ import {
   outboundMailConfigShape,
   outboundSmsConfigShape,
   port,
+  translationConfigShape,
   serviceConfigShape,
 } from '@homeroom/platform/config';
 import { MAX_CONFIGURABLE_ATTACHMENT_BYTES } from '@homeroom/cases/domain';
@@ -22,6 +23,11 @@ export const casesConfigSchema = z.object({
     .default('HR'),
   DISTRICT_TIME_ZONE: z.string().default('America/Chicago'),
   DEFAULT_LANGUAGE: z.string().default('en'),
+  /**
+   * The languages the district's families write in (BCP 47, comma-separated): each inbound message's
+   * language is detected among them. The default is a large district's usual top seven.
+   */
+  DISTRICT_LANGUAGES: commaSeparated('en,es,vi,zh,ar,so,ht'),
   KAFKA_CONSUMER_GROUP: z.string().min(1).default('cases'),
   /** The inbound mail listener; 0 turns it off. */
   SMTP_INTAKE_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
@@ -45,8 +51,22 @@ export const casesConfigSchema = z.object({
   ...outboundMailConfigShape,
   /** The portal families open mailed links in: requester confirmation at `<PORTAL_URL>/contact/confirm/…`. */
   PORTAL_URL: developmentDefault(z.url().default('http://localhost:4200')),
-  /** Survey invitations by text message: a Twilio-compatible provider (SMS_PROVIDER_URL, …); empty: none. */
+  /** Text messages (replies, survey invitations): a Twilio-compatible provider (SMS_PROVIDER_URL, …); empty: none. */
   ...outboundSmsConfigShape,
+  /**
+   * The public URL of the incoming-message webhook, exactly as set on the number in Twilio's console
+   * (`https://<public host>/sms/twilio`): Twilio signs it. Empty: incoming texts are not taken.
+   */
+  SMS_WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
+  /** The district's answer to a text that says HELP (who it is, how to reach a person, "Reply STOP to stop"). */
+  SMS_HELP_TEXT: z.string().max(640).default(''),
+  /**
+   * Machine translation of conversations (TRANSLATION_PROVIDER: deepl, google, azure or libretranslate;
+   * TRANSLATION_URL, TRANSLATION_API_KEY, TRANSLATION_REGION). Empty (the default): none.
+   */
+  ...translationConfigShape,
+  /** The language staff read and write: requesters' messages in other languages are translated into it. */
+  STAFF_LANGUAGE: z.string().min(2).default('en'),
   /**
    * Where attachment bytes are kept (ADR 20): `database` (the default, in production too), this service's
    * own PostgreSQL, which every replica reads; `filesystem`, one directory (ATTACHMENT_STORAGE_DIR), for a

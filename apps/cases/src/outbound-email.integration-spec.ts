@@ -419,6 +419,21 @@ describe('outbound email', () => {
           phoned.createCase.id,
         ]),
       ).toMatchObject({ details: { channel: 'SMS', providerMessageId: twilio.messages.at(-1)!.sid } });
+
+      // Never to a number that texted STOP (recorded by the text-message webhook).
+      await database.dataSource.query(
+        `INSERT INTO sms_consent (phone, opted_out, keyword, provider_message_id, changed_at)
+         VALUES ('+15125550142', true, 'STOP', 'SM0123456789abcdef0123456789abcdef', now())`,
+      );
+      const texted = twilio.messages.length;
+      const again = invitation(phoned.createCase.id, true);
+      await publish({ ...again, data: { ...again.data, channel: 'SMS' } });
+      expect(
+        await row(`SELECT details FROM case_timeline WHERE case_id = $1 AND kind = 'SURVEY_NOT_SENT'`, [
+          phoned.createCase.id,
+        ]),
+      ).toMatchObject({ details: { channel: 'SMS', reason: 'OPTED_OUT' } });
+      expect(twilio.messages).toHaveLength(texted);
     } finally {
       await producer.disconnect();
     }

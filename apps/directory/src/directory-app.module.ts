@@ -12,6 +12,7 @@ import {
   DIRECTORY_ENTITIES,
   DIRECTORY_MIGRATIONS,
   DirectoryMailModule,
+  smsConsentHandlers,
   SurveyInvitationDelivery,
 } from '@homeroom/directory/data-access';
 import { DirectoryAuthModule } from '@homeroom/directory/feature-auth';
@@ -54,8 +55,9 @@ export class DirectoryAppModule implements NestModule {
             kafka: kafkaConnection(config),
             databaseUrl: config.DATABASE_URL,
             topics: Object.values(DIRECTORY_TOPICS).map((topic) => ({ topic, partitions: 6 })),
-            // District surveys' invitations to people (surveys.invitation.v1), when mail or SMS is on.
-            handlers: invitations.handlers(),
+            // District surveys' invitations to people (surveys.invitation.v1), when mail or SMS is on;
+            // numbers' STOP and START from the cases service's text messages (cases.case.v1), always.
+            handlers: [...invitations.handlers(), ...smsConsentHandlers()],
             consumerGroup: config.KAFKA_CONSUMER_GROUP,
           }),
         }),

@@ -11,7 +11,9 @@ import {
   freePort,
   PORTAL_REDIRECT_URI,
   signInThroughPortal,
+  startGroupAtEnd,
   testKafkaBrokers,
+  uniqueName,
 } from '@homeroom/platform/testing';
 import { mountSignIn } from '@homeroom/directory/feature-auth';
 import {
@@ -58,12 +60,15 @@ describe('sign-in', () => {
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
+      // The directory consumes the cases topic (SmsConsentChanged): a group of its own, from what comes next.
+      KAFKA_CONSUMER_GROUP: uniqueName('directory-sign-in-test', '-'),
       GATEWAY_TRUST_SECRET: SECRET,
       OIDC_ISSUER: issuer,
       PORTAL_REDIRECT_URIS: REDIRECT_URI,
       MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
       OIDC_COOKIE_KEYS: 'cookie-key-for-tests-0123456789abcdef',
     });
+    await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
     app = await NestFactory.create(DirectoryAppModule.forRoot(config), { logger: false });
     mountSignIn(app);
     await app.listen(port, '127.0.0.1');

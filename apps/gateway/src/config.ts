@@ -32,6 +32,8 @@ export const gatewayConfigSchema = z.object({
   SIGN_IN_URL: developmentDefault(url.default('http://localhost:4001/auth')),
   /** The cases service's attachment downloads, which the gateway serves at /attachments. */
   ATTACHMENTS_URL: developmentDefault(url.default('http://localhost:4002/attachments')),
+  /** The cases service's text-message webhooks (Twilio's incoming messages), which the gateway serves at /sms. */
+  TEXT_MESSAGES_URL: developmentDefault(url.default('http://localhost:4002/sms')),
   /** Tokens must be issued by this issuer: the directory's (this origin + /auth) or the district's own. */
   OIDC_ISSUER: developmentDefault(url.default('http://localhost:4000/auth')),
   OIDC_AUDIENCE: z.string().min(1).default('homeroom-api'),

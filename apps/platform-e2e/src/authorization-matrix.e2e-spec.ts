@@ -79,6 +79,8 @@ interface Row {
 const none: Variables = () => ({});
 const unknownId: Variables = () => ({ id: randomUUID() });
 const hasEdge = (connection: Json, id: string) => connection.edges.some((edge: Json) => edge.node.id === id);
+const phonesWithConsent = (person: Json) =>
+  person.phones.length > 0 && person.phones.every((phone: Json) => typeof phone.textMessages === 'string');
 
 /** Rows in the order they run: reads first, then writes; rotating the signing keys last of all. */
 const ROWS: Row[] = [
@@ -393,6 +395,15 @@ const ROWS: Row[] = [
         'UA -  -  -  ok ok ok ok',
         (d, fx) => d.person.household.members.some((member: Json) => member.id === fx.studentB),
       ],
+    },
+  },
+  {
+    // What a number texted (STOP, START) is seen with the phone: by whoever may see the person.
+    field: 'person.phones.textMessages',
+    document: 'query($id: ID!) { person(id: $id) { phones { number textMessages } } }',
+    targets: {
+      own: [(fx) => ({ id: fx.agentA }), 'UA ok ok ok ok ok ok ok', (d) => phonesWithConsent(d.person)],
+      other: [(fx) => ({ id: fx.staffB }), 'UA NF NF NF ok ok ok ok', (d) => phonesWithConsent(d.person)],
     },
   },
   {
@@ -737,6 +748,15 @@ const ROWS: Row[] = [
     targets: {
       family: [(fx) => ({ token: fx.trackingToken }), 'ok ok ok ok ok ok ok ok'],
       unknown: [() => ({ token: randomUUID() }), 'go go go go go go go go'],
+    },
+  },
+  {
+    // No translation provider in this platform: past authorization it is FEATURE_DISABLED.
+    field: 'replyTranslation',
+    document: 'query($id: ID!) { replyTranslation(caseId: $id, body: "We are on it.") { text } }',
+    targets: {
+      own: [(fx) => ({ id: fx.caseA }), 'UA go go FB FB go FB go'],
+      other: [(fx) => ({ id: fx.caseB }), 'UA NF NF FB FB go FB go'],
     },
   },
   {

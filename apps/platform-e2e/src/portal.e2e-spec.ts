@@ -6,8 +6,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
   type FakeChatCompletions,
+  type FakeTwilio,
   signInThroughPortal,
   startFakeChatCompletions,
+  startFakeTwilio,
   waitUntil,
 } from '@homeroom/platform/testing';
 import { apiClient, type Json } from './support/api-client';
@@ -58,6 +60,7 @@ describe('the portal in a browser', () => {
   let api: ReturnType<typeof apiClient>;
   let adminToken: string;
   let model: FakeChatCompletions;
+  let twilio: FakeTwilio;
 
   beforeAll(async () => {
     // The writing assistant's language model: an OpenAI-compatible endpoint on loopback.
@@ -67,10 +70,16 @@ describe('the portal in a browser', () => {
           ? '- A parent asks how to add money to a lunch account.'
           : 'Hello Sam,\n\nYou can add money online under Lunch accounts.\n\nThe front office',
     });
+    // The district's text-message provider: Twilio's API and its signed webhooks, on loopback.
+    twilio = await startFakeTwilio();
     platform = await startPlatform({
       portal: true,
       serviceOverrides: {
         cases: {
+          SMS_PROVIDER_URL: twilio.url,
+          SMS_ACCOUNT_SID: twilio.accountSid,
+          SMS_AUTH_TOKEN: twilio.authToken,
+          SMS_FROM: '+15125550100',
           LLM_BASE_URL: model.url,
           LLM_MODEL: 'district-small',
           LLM_API_KEY: 'sk-e2e',
@@ -90,6 +99,7 @@ describe('the portal in a browser', () => {
     await browser?.close();
     await platform?.stop();
     await model?.close();
+    await twilio?.close();
   }, 60_000);
 
   /** What the Content-Security-Policy refused on any page of this test: nothing, on every page. */
@@ -517,6 +527,65 @@ describe('the portal in a browser', () => {
       ),
     ).replyTemplates.edges;
     expect(used).toEqual([{ node: { usageCount: 1 } }]);
+  });
+
+  it('lets a family text the district and an agent answer by text, seeing what the reply will cost', async () => {
+    const phone = '+15125550177';
+    const casesDb = new Client({ connectionString: platform.databases.cases });
+    const caseOfPhone = async (): Promise<{ number: string } | undefined> =>
+      (await casesDb.query(`SELECT number FROM support_case WHERE contact->>'phone' = $1`, [phone])).rows[0];
+    await casesDb.connect();
+    try {
+      // The family's text reaches the district's public origin, signed as Twilio signs it.
+      const webhook = `${platform.origin}/sms/twilio`;
+      const sent = await twilio.text(webhook, {
+        from: phone,
+        body: 'Is the bus to Lincoln Elementary late today?',
+      });
+      expect(sent.status).toBe(200);
+      await waitUntil('the case of the text', async () => Boolean(await caseOfPhone()), {
+        timeoutMs: 15_000,
+      });
+      const { number } = (await caseOfPhone())!;
+
+      // The agent sees the text on the case page; under the reply, what it will cost as a text message.
+      const page = await newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${platform.portalOrigin}/cases/${number}`);
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Password').fill(ADMIN.password);
+      await page.getByRole('button', { name: /sign in/i }).click();
+      await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+      await page.getByText('Is the bus to Lincoln Elementary late today?').first().waitFor();
+      const answer = 'Yes, about 10 minutes. Bus 14 had a flat tire; a spare bus is on its way.';
+      await page.getByLabel('Reply to the requester').fill(answer);
+      await page.getByText(`${answer.length} characters · 1 text message · GSM-7`).waitFor();
+      await page.getByLabel('Reply to the requester').fill(`${answer} Gracias por su paciencia 🙏`);
+      await page.getByText(/· 2 text messages · Unicode \(UCS-2\)/).waitFor();
+      await page.getByLabel('Reply to the requester').fill(answer);
+      await saveScreenshot(page, join(SCREENSHOTS, 'staff-case-sms.png'));
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Send reply' }).click();
+
+      // The reply goes back to the family's phone, from the district's number.
+      await waitUntil('the reply to be texted', async () => twilio.messages.some((m) => m.to === phone), {
+        timeoutMs: 30_000,
+      });
+      expect(twilio.messages.filter((m) => m.to === phone)).toEqual([
+        expect.objectContaining({ from: '+15125550100', body: answer }),
+      ]);
+      // The family answers; their text joins the same case and shows on the agent's page.
+      await twilio.text(webhook, { from: phone, body: 'Thank you!' });
+      await page.getByText('Thank you!').first().waitFor({ timeout: 30_000 });
+      expect(
+        (
+          await casesDb.query(`SELECT count(*)::int AS n FROM support_case WHERE contact->>'phone' = $1`, [
+            phone,
+          ])
+        ).rows[0].n,
+      ).toBe(1);
+    } finally {
+      await casesDb.end();
+    }
   });
 
   it('lets a family find the answer in the help center and on the contact form instead of opening a case', async () => {

@@ -61,7 +61,8 @@ export async function startCasesApp(
   });
   await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
   const app: INestApplication = await NestFactory.create(CasesAppModule.forRoot(config), { logger: false });
-  await app.listen(0, '127.0.0.1');
+  // A suite that must know its address before the start (a webhook URL in its settings) names the PORT.
+  await app.listen(settings['PORT'] ? config.PORT : 0, '127.0.0.1');
   const client = subgraphClient(`${await app.getUrl()}/graphql`, SECRET);
   return {
     database,

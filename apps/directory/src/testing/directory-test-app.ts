@@ -2,7 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
-import { PORTAL_REDIRECT_URI, subgraphClient, testKafkaBrokers } from '@homeroom/platform/testing';
+import {
+  PORTAL_REDIRECT_URI,
+  startGroupAtEnd,
+  subgraphClient,
+  testKafkaBrokers,
+  uniqueName,
+} from '@homeroom/platform/testing';
 import {
   demoSeedServices,
   DIRECTORY_ENTITIES,
@@ -35,6 +41,8 @@ export async function startDirectoryApp(label: string): Promise<DirectoryTestApp
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: database.url,
     KAFKA_BROKERS: testKafkaBrokers().join(','),
+    // The directory consumes the cases topic (SmsConsentChanged): a group of its own, from what comes next.
+    KAFKA_CONSUMER_GROUP: uniqueName(label, '-'),
     GATEWAY_TRUST_SECRET: SECRET,
     OIDC_COOKIE_KEYS: 'cookie-key-for-tests-0123456789abcdef',
     // Production names these (their defaults are a developer's): the local ones, as before.
@@ -43,6 +51,7 @@ export async function startDirectoryApp(label: string): Promise<DirectoryTestApp
     MAIL_FROM: 'Riverside Unified <talk@homeroom.test>',
   });
   await seedDemoDistrict(demoSeedServices(database.dataSource));
+  await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
   const app: INestApplication = await NestFactory.create(DirectoryAppModule.forRoot(config), {
     logger: false,
   });

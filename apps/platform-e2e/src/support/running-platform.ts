@@ -148,6 +148,8 @@ export async function startPlatform({
       ATTACHMENT_DOWNLOAD_BASE_URL: `${origin}/attachments`,
       // Requester confirmation links point at the portal the suite serves.
       PORTAL_URL: portalOrigin,
+      // Incoming texts reach the gateway's /sms; taken only where a suite configures a provider.
+      SMS_WEBHOOK_URL: `${origin}/sms/twilio`,
     },
     slas: {},
     // Survey links point at the portal the suite serves.
@@ -217,6 +219,7 @@ export async function startPlatform({
     SURVEYS_SUBGRAPH_URL: subgraphUrls.surveys,
     SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
     ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
+    TEXT_MESSAGES_URL: `http://127.0.0.1:${ports.cases}/sms`,
     CORS_ORIGINS: `http://localhost:4200,${portalOrigin}`,
     ...overrides,
   });

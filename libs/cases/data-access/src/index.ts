@@ -41,3 +41,7 @@ export * from './lib/knowledge/help-center.service';
 export * from './lib/services/case-bulk.service';
 export * from './lib/services/automation.service';
 export * from './lib/services/coaching.service';
+export * from './lib/sms/text-messaging.settings';
+export * from './lib/sms/sms-intake.service';
+export * from './lib/sms/outbound-sms.service';
+export * from './lib/translation/message-translation.service';

@@ -16,3 +16,4 @@ export * from './lib/knowledge-article';
 export * from './lib/bulk-change';
 export * from './lib/automation-rule';
 export * from './lib/coaching';
+export * from './lib/sms-keywords';

@@ -17,6 +17,7 @@ export * from './lib/services/credential.service';
 export * from './lib/services/sign-in-audit.service';
 export * from './lib/services/sign-in-throttle.service';
 export * from './lib/services/signing-key.service';
+export * from './lib/services/sms-consent.service';
 export * from './lib/services/oidc-storage';
 export * from './lib/services/department.service';
 export * from './lib/services/household.service';

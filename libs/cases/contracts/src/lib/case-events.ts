@@ -327,3 +327,65 @@ export const AutomationApplied = defineEventContract({
     at: '2026-12-07T15:04:05.000Z',
   },
 });
+
+/** What a text message's keyword said about the number's consent to texts (CTIA's STOP / START). */
+export const SMS_CONSENTS = ['OPTED_OUT', 'OPTED_IN'] as const;
+
+/**
+ * A number texted STOP (or START) to the district's number: the directory records it on the people with
+ * that phone, so nothing else texts them (survey invitations). The number travels as its contact key
+ * (`contactKey` of `@homeroom/directory/contracts`), never as itself.
+ */
+export const SmsConsentChanged = defineEventContract({
+  type: 'cases.SmsConsentChanged',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    contactKey: z.string().min(1),
+    consent: z.enum(SMS_CONSENTS),
+    /** The word that said so, upper case (STOP, UNSUBSCRIBE, START, …). */
+    keyword: z.string(),
+    /** The provider's id of the text that said so. */
+    providerMessageId: z.string(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    contactKey: 'x5mKdKqA8Zc9Qm3WJr2r0yQ0u3dGm4YH9n2y3F3Jc1A',
+    consent: 'OPTED_OUT' as const,
+    keyword: 'STOP',
+    providerMessageId: 'SM0123456789abcdef0123456789abcdef',
+    at: '2026-12-07T15:04:05.000Z',
+  },
+});
+
+/**
+ * A message was machine-translated: a requester's into the staff's language, or a staff reply into the
+ * requester's (the text sent is the translation). For reports of language access; the texts travel only by
+ * the API.
+ */
+export const MessageTranslated = defineEventContract({
+  type: 'cases.MessageTranslated',
+  version: 1,
+  topic: CASES_TOPIC,
+  schema: z.object({
+    caseId: z.uuid(),
+    messageId: z.uuid(),
+    /** BCP 47 primary tags. */
+    from: z.string().nullable(),
+    to: z.string(),
+    /** DEEPL, GOOGLE, AZURE or LIBRETRANSLATE. */
+    provider: z.string(),
+    /** A staff member who reviewed it before it went, when one did (vital messages). */
+    reviewedBy: z.string().nullable(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  fixture: {
+    caseId: CASE_ID,
+    messageId: '9d1c2b3a-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+    from: 'vi',
+    to: 'en',
+    provider: 'LIBRETRANSLATE',
+    reviewedBy: null,
+    at: '2026-12-07T15:04:05.000Z',
+  },
+});

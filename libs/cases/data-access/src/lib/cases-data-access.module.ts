@@ -27,9 +27,21 @@ import { CoachingService } from './services/coaching.service';
 import { HelpCenterService } from './knowledge/help-center.service';
 import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
+import {
+  NO_TEXT_MESSAGING,
+  TEXT_MESSAGING_SETTINGS,
+  type TextMessagingSettings,
+} from './sms/text-messaging.settings';
+import { SmsIntakeService } from './sms/sms-intake.service';
+import { OutboundSmsService } from './sms/outbound-sms.service';
+import {
+  MESSAGE_TRANSLATION_SETTINGS,
+  MessageTranslationService,
+  type MessageTranslationSettings,
+  NO_MESSAGE_TRANSLATION,
+} from './translation/message-translation.service';
 import { MailSender } from '@homeroom/platform/mail';
 import { RequesterConfirmationService } from './requesters/requester-confirmation.service';
-import { NO_SMS, type SmsSender } from '@homeroom/platform/sms';
 
 const SERVICES = [
   TriageService,
@@ -55,6 +67,9 @@ const SERVICES = [
   CaseBulkService,
   AutomationService,
   CoachingService,
+  SmsIntakeService,
+  OutboundSmsService,
+  MessageTranslationService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */
@@ -65,8 +80,10 @@ export class CasesDataAccessModule {
     smtp: SmtpIntakeSettings = { port: 0, host: '0.0.0.0', addresses: [], maxBytes: 0 },
     /** Staff replies by email; off (smtpUrl '') unless the app configures it. */
     outbound: OutboundEmailSettings = { smtpUrl: '', from: '', intakeAddress: '' },
-    /** Survey invitations by text message; none unless the app configures a provider. */
-    sms: SmsSender = NO_SMS,
+    /** Text messages both ways (and survey invitations by text); none unless the app configures a provider. */
+    texting: TextMessagingSettings = NO_TEXT_MESSAGING,
+    /** Machine translation of conversations; none unless the app configures a provider. */
+    translation: MessageTranslationSettings = NO_MESSAGE_TRANSLATION,
   ): DynamicModule {
     return {
       module: CasesDataAccessModule,
@@ -77,7 +94,9 @@ export class CasesDataAccessModule {
         { provide: OUTBOUND_EMAIL_SETTINGS, useValue: outbound },
         // One SMTP transport for replies and survey invitations; OutboundEmailService closes it.
         { provide: MailSender, useValue: new MailSender(outbound.smtpUrl) },
-        { provide: SMS_SENDER, useValue: sms },
+        { provide: SMS_SENDER, useValue: texting.sender },
+        { provide: TEXT_MESSAGING_SETTINGS, useValue: texting },
+        { provide: MESSAGE_TRANSLATION_SETTINGS, useValue: translation },
         SmtpIntakeServer,
         KeptEmailRetention,
         ...SERVICES,

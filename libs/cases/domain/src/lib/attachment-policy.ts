@@ -38,6 +38,8 @@ export const ATTACHMENT_REFUSALS = {
   TYPE_NOT_ALLOWED: 'ATTACHMENT_TYPE_NOT_ALLOWED',
   EMPTY: 'ATTACHMENT_EMPTY',
   INVALID_BASE64: 'ATTACHMENT_INVALID_BASE64',
+  /** A text message's file the provider would not hand over (or not in time): the message is kept without it. */
+  NOT_RECEIVED: 'ATTACHMENT_NOT_RECEIVED',
 } as const;
 
 export type AttachmentRefusalReason = (typeof ATTACHMENT_REFUSALS)[keyof typeof ATTACHMENT_REFUSALS];

@@ -4,6 +4,7 @@ import { CaseResolver } from './resolvers/case.resolver';
 import { AssistResolver } from './resolvers/assist.resolver';
 import { AttachmentResolver } from './resolvers/attachment.resolver';
 import { AttachmentDownloadController } from './controllers/attachment-download.controller';
+import { SmsWebhookController } from './controllers/sms-webhook.controller';
 import { CaseRelationsResolver } from './resolvers/case-relations.resolver';
 import { CasesLoaders } from './case-loaders';
 import { EscalationResolver } from './resolvers/escalation.resolver';
@@ -13,6 +14,7 @@ import { KnowledgeResolver } from './resolvers/knowledge.resolver';
 import { BulkResolver } from './resolvers/bulk.resolver';
 import { AutomationResolver } from './resolvers/automation.resolver';
 import { CoachingResolver } from './resolvers/coaching.resolver';
+import { TranslationResolver } from './resolvers/translation.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
@@ -24,7 +26,7 @@ import './types/enums';
  * emerging issues, and Person.cases.
  */
 @Module({
-  controllers: [AttachmentDownloadController],
+  controllers: [AttachmentDownloadController, SmsWebhookController],
   providers: [
     CaseResolver,
     AttachmentResolver,
@@ -42,6 +44,7 @@ import './types/enums';
     BulkResolver,
     AutomationResolver,
     CoachingResolver,
+    TranslationResolver,
     HelpCenterResolver,
     SchoolCasesResolver,
   ],

@@ -48,6 +48,7 @@ export function toMessage(entity: CaseMessageEntity): CaseMessage {
     direction: entity.direction,
     authorKind: entity.authorKind,
     body: entity.body,
+    language: entity.language,
     createdAt: entity.createdAt,
   };
 }

@@ -12,6 +12,7 @@ import { SchoolService } from './services/school.service';
 import { SignInAuditService } from './services/sign-in-audit.service';
 import { SignInThrottleService } from './services/sign-in-throttle.service';
 import { SigningKeyService } from './services/signing-key.service';
+import { SmsConsentService } from './services/sms-consent.service';
 import { StaffRoleService } from './services/staff-role.service';
 import { TeamService } from './services/team.service';
 
@@ -29,6 +30,7 @@ const SERVICES = [
   SchoolService,
   SignInAuditService,
   SignInThrottleService,
+  SmsConsentService,
   StaffRoleService,
   TeamService,
 ];

@@ -4,6 +4,13 @@ export type PersonKind = (typeof PERSON_KINDS)[number];
 export const CONTACT_CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'MAIL'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/**
+ * What a phone number last said about text messages (STOP or START to the district's number); UNKNOWN
+ * when it never said either.
+ */
+export const TEXT_MESSAGE_CONSENTS = ['UNKNOWN', 'OPTED_IN', 'OPTED_OUT'] as const;
+export type TextMessageConsent = (typeof TEXT_MESSAGE_CONSENTS)[number];
+
 export const SCHOOL_TYPES = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'K8', 'K12', 'ALTERNATIVE', 'OTHER'] as const;
 export type SchoolType = (typeof SCHOOL_TYPES)[number];
 

@@ -6,6 +6,7 @@ import { DistrictResolver } from './resolvers/district.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
 import { OneRosterResolver } from './resolvers/oneroster.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { PhoneNumberResolver } from './resolvers/phone-number.resolver';
 import { RosterImportJobResolver } from './resolvers/roster-import-job.resolver';
 import { SchoolResolver } from './resolvers/school.resolver';
 import { TeamResolver } from './resolvers/team.resolver';
@@ -18,6 +19,7 @@ import './types/enums';
     DirectoryLoaders,
     SchoolResolver,
     PersonResolver,
+    PhoneNumberResolver,
     TeamResolver,
     DistrictResolver,
     OneRosterResolver,

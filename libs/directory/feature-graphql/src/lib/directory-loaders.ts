@@ -6,6 +6,7 @@ import {
   PersonService,
   RelationshipService,
   SchoolService,
+  SmsConsentService,
   StaffRoleService,
   TeamService,
   type PersonEntity,
@@ -16,6 +17,7 @@ import {
   type PersonVisibility,
   type TeamMemberEntity,
 } from '@homeroom/directory/data-access';
+import type { TextMessageConsent } from '@homeroom/directory/domain';
 import { principalOf } from '@homeroom/platform/auth';
 import { visibilityOf } from './access';
 import { DataSource, In } from 'typeorm';
@@ -35,6 +37,8 @@ export interface Loaders {
   staffRoles: DataLoader<string, StaffRoleEntity[]>;
   teamMembers: DataLoader<string, TeamMemberEntity[]>;
   household: DataLoader<string, HouseholdEntity | null>;
+  /** What each phone number (E.164) last said about text messages: one query for every phone asked about. */
+  textMessages: DataLoader<string, TextMessageConsent>;
 }
 
 /**
@@ -49,6 +53,7 @@ export class DirectoryLoaders {
     private readonly relationships: RelationshipService,
     private readonly staffRoles: StaffRoleService,
     private readonly teams: TeamService,
+    private readonly smsConsent: SmsConsentService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -88,6 +93,7 @@ export class DirectoryLoaders {
       household: new DataLoader(async (ids) =>
         byId(ids, await this.dataSource.getRepository(HouseholdEntity).findBy({ id: In([...ids]) })),
       ),
+      textMessages: new DataLoader((numbers) => this.smsConsent.consentOf(numbers)),
     };
   }
 }

@@ -67,6 +67,8 @@ export interface GatewaySettings {
   signInUrl: URL;
   /** The cases service's signed attachment downloads, served at /attachments. */
   attachmentsUrl: URL;
+  /** The cases service's text-message webhooks (signed by the provider), served at /sms. */
+  textMessagesUrl: URL;
   corsOrigins: readonly string[];
   operationLimits: OperationLimits;
   costModel: CostModel;
@@ -251,6 +253,7 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
   app.use(dropForgedPrincipal());
   app.use('/auth', pathProxy('/auth', settings.signInUrl, logger));
   app.use('/attachments', pathProxy('/attachments', settings.attachmentsUrl, logger));
+  app.use('/sms', pathProxy('/sms', settings.textMessagesUrl, logger));
   app.use(
     '/graphql',
     authenticate(verifier),

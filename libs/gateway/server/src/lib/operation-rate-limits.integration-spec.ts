@@ -76,6 +76,7 @@ describe('the gateway rate limit, per operation', () => {
       },
       signInUrl: new URL(`${stubUrl}/auth`),
       attachmentsUrl: new URL(`${stubUrl}/attachments`),
+      textMessagesUrl: new URL(`${stubUrl}/sms`),
       corsOrigins: [],
       operationLimits: DEFAULT_OPERATION_LIMITS,
       costModel: DEFAULT_COST_MODEL,

@@ -74,7 +74,7 @@ function caseAnswer(): CasePageQuery {
 }
 
 /** The case page on HR-2026-000123, its case answered. */
-async function openCasePage() {
+async function openCasePage(answer = caseAnswer()) {
   const apollo = configureApolloTesting([
     provideRouter([]),
     { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
@@ -82,7 +82,7 @@ async function openCasePage() {
   const fixture = TestBed.createComponent(CasePageComponent);
   fixture.componentRef.setInput('number', 'HR-2026-000123');
   fixture.detectChanges();
-  apollo.expectOne(CasePageDocument).flushData(caseAnswer());
+  apollo.expectOne(CasePageDocument).flushData(answer);
   await settle(fixture);
   return { apollo, fixture, page: fixture.nativeElement as HTMLElement };
 }
@@ -144,6 +144,30 @@ describe('the case page', () => {
     apollo.expectOne(CasePageDocument).flushData(caseAnswer());
     await settle(fixture);
     expect(box.value).toBe('');
+    fixture.destroy();
+  });
+
+  it('shows under the reply to a case that came by text message how it will be sent, and not under a note', async () => {
+    const answer = caseAnswer();
+    const { fixture, page } = await openCasePage({ ...answer, case: { ...answer.case!, channel: 'SMS' } });
+    const length = () => page.querySelector('#reply-sms-length')?.textContent?.replace(/\s+/g, ' ').trim();
+
+    expect(length()).toBe('0 characters · 0 text messages · GSM-7');
+    setField(page, 'reply-body', 'Hola Sam, el autobús llegará a las 7:40.');
+    await settle(fixture);
+    expect(length()).toBe('40 characters · 1 text message · Unicode (UCS-2)');
+    expect(page.querySelector('#reply-body')!.getAttribute('aria-describedby')).toBe('reply-sms-length');
+
+    page.querySelector<HTMLInputElement>('input[name="internal"]')!.click();
+    await settle(fixture);
+    expect(length()).toBeUndefined();
+    expect(page.querySelector('#reply-body')!.hasAttribute('aria-describedby')).toBe(false);
+    fixture.destroy();
+  });
+
+  it('shows no text message length under a reply by email', async () => {
+    const { fixture, page } = await openCasePage();
+    expect(page.querySelector('hr-sms-length')).toBeNull();
     fixture.destroy();
   });
 });

@@ -36,6 +36,7 @@ import {
 } from './operations.generated';
 import { RequesterCardComponent } from './requester-card.component';
 import { readSlaTimer } from './sla-countdown';
+import { SmsLengthComponent } from './sms-length.component';
 
 /** A case's address in the portal: its number (HR-2026-000123), or its id where only that is known. */
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,6 +60,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     CaseFollowingComponent,
     CaseAssistantComponent,
     ReplyTemplatesComponent,
+    SmsLengthComponent,
     UntrustedTextComponent,
   ],
   template: `
@@ -125,7 +127,17 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                 <label for="reply-body">{{
                   internal() ? 'Internal note (staff only)' : 'Reply to the requester'
                 }}</label>
-                <textarea #replyBox id="reply-body" name="body" rows="4" [(ngModel)]="body"></textarea>
+                <textarea
+                  #replyBox
+                  id="reply-body"
+                  name="body"
+                  rows="4"
+                  [(ngModel)]="body"
+                  [attr.aria-describedby]="bySms() ? 'reply-sms-length' : null"
+                ></textarea>
+                @if (bySms()) {
+                  <hr-sms-length id="reply-sms-length" [text]="body()" />
+                }
                 <label class="check">
                   <input type="checkbox" name="internal" [(ngModel)]="internal" /> Internal note
                 </label>
@@ -214,6 +226,8 @@ export class CasePageComponent {
   /** The template the reply box's text came from, until it is sent or replaced by a draft. */
   private readonly templateId = signal<string | null>(null);
   protected readonly internal = signal(false);
+  /** A reply to a case that came by text message goes back by text: staff see what it will cost. */
+  protected readonly bySms = computed(() => this.data()?.case?.channel === 'SMS' && !this.internal());
 
   constructor() {
     useKeyboardShortcuts([

@@ -8,6 +8,7 @@ import type { SafetyFinding } from '@homeroom/shared/safety';
 import { CaseAlertRaised } from '@homeroom/cases/contracts';
 import { AlertCategoryEntity, type CaseEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
+import { SYSTEM } from '../services/case-actor';
 
 export interface AlertCategoryInput {
   name: string;
@@ -16,7 +17,6 @@ export interface AlertCategoryInput {
   active?: boolean | null;
 }
 
-const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 /** How long a replica may use categories another replica has since edited. */
 const CACHE_MS = 5_000;
 

@@ -51,13 +51,17 @@ export class AttachmentService {
     return this.storedDuring(files, [], work);
   }
 
-  /** Attachments of an email: those the policy refuses are left out and reported, the mail is kept. */
-  async withEmailAttachments<T>(
+  /**
+   * Files that came with an email or a text message: those the policy refuses are left out and reported
+   * (with any the channel could not fetch, `unreceived`), and the message itself is kept.
+   */
+  async withReceivedAttachments<T>(
     candidates: readonly AttachmentCandidate[],
     work: (attachments: MessageAttachments) => Promise<T>,
+    unreceived: readonly AttachmentRefusal[] = [],
   ): Promise<T> {
     const { accepted, refused } = sortEmailAttachments(candidates, this.settings.policy);
-    return this.storedDuring(accepted, refused, work);
+    return this.storedDuring(accepted, [...unreceived, ...refused], work);
   }
 
   /** The attachments of these messages, in one query, oldest first within each message. */

@@ -16,7 +16,7 @@ import { CaseEntity } from '../entities';
 import { REQUESTER } from '../services/case-actor';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from '../services/case-intake.service';
 import { CaseService } from '../services/case.service';
-import type { InboundEmail } from '../services/case-writer';
+import type { InboundDelivery } from '../services/case-writer';
 import { AttachmentService } from '../attachments/attachment.service';
 import { replyTokensIn } from './reply-address';
 import { normalizeMessageId } from './reply-email';
@@ -119,7 +119,10 @@ export class EmailIntakeService {
     const { text, files } = await readableContent(mail);
     const subject = cutSubject((mail.subject ?? '').trim());
     const messageId = normalizeMessageId(mail.messageId);
-    const email: InboundEmail = { ...(messageId ? { messageId } : {}), ...(dedupeKey ? { dedupeKey } : {}) };
+    const email: InboundDelivery = {
+      ...(messageId ? { messageId } : {}),
+      ...(dedupeKey ? { dedupeKey } : {}),
+    };
     // First the case's reply address (talk+<token>@…) among the recipients, then the number in the subject.
     const byToken = await this.caseByReplyToken(mail, envelope.recipients ?? []);
     const number = caseNumberInSubject(subject);
@@ -133,8 +136,10 @@ export class EmailIntakeService {
       if (existing && (byToken || existing.contact.email === from)) {
         const body = newPartOfReply(text) || text || (files.length ? ATTACHMENTS_ONLY : '');
         if (!body) throw new EmptyMessage();
-        const { supportCase, followUp } = await this.attachments.withEmailAttachments(files, (attachments) =>
-          this.cases.requesterReply(existing.id, body.slice(0, MAX_MESSAGE_LENGTH), attachments, email),
+        const { supportCase, followUp } = await this.attachments.withReceivedAttachments(
+          files,
+          (attachments) =>
+            this.cases.requesterReply(existing.id, body.slice(0, MAX_MESSAGE_LENGTH), attachments, email),
         );
         return {
           kind: 'threaded',
@@ -145,7 +150,7 @@ export class EmailIntakeService {
     }
     const body = text || subject || (files.length ? ATTACHMENTS_ONLY : '');
     if (!body) throw new EmptyMessage();
-    const { supportCase } = await this.attachments.withEmailAttachments(files, (attachments) =>
+    const { supportCase } = await this.attachments.withReceivedAttachments(files, (attachments) =>
       this.intake.open(
         {
           subject: subjectOf(subject || null, body),
@@ -162,11 +167,12 @@ export class EmailIntakeService {
           },
           anonymous: false,
           confidential: false,
-          language: this.settings.defaultLanguage,
+          // What the sender wrote in, as far as it can be told; they chose no language anywhere.
+          language: this.intake.messageLanguage(`${subject}\n${body}`) ?? this.settings.defaultLanguage,
         },
         body.slice(0, MAX_MESSAGE_LENGTH),
         REQUESTER,
-        { attachments, email },
+        { attachments, delivery: email },
       ),
     );
     return { kind: 'created', caseNumber: supportCase.number };

@@ -7,6 +7,7 @@ import { CaseMessageAdded } from '@homeroom/cases/contracts';
 import { CaseEntity, CaseMessageEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
 import { buildReplyEmail, type ThreadMessageId } from './reply-email';
+import { SYSTEM } from '../services/case-actor';
 
 export interface OutboundEmailSettings {
   /** `smtp://host:port` (STARTTLS when offered), `smtps://…`, credentials in the URL; '' turns mail off. */
@@ -28,8 +29,6 @@ export interface OutboundEmailSettings {
 export const OUTBOUND_EMAIL_SETTINGS = Symbol('OUTBOUND_EMAIL_SETTINGS');
 
 export const DEFAULT_OUTBOUND_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
-
-const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
 /**
  * Staff replies reach the requester by email. Driven by CaseMessageAdded (OUTBOUND) on the cases topic
@@ -77,13 +76,16 @@ export class OutboundEmailService implements OnApplicationShutdown {
     const supportCase = await manager.findOneBy(CaseEntity, { id: message.caseId });
     if (!supportCase) return;
 
+    // A case that came by text is answered by text (OutboundSmsService).
     const skipped = supportCase.anonymous
       ? 'ANONYMOUS'
-      : !supportCase.contact.email
-        ? 'NO_EMAIL'
-        : Date.now() - message.createdAt.getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS)
-          ? 'STALE'
-          : undefined;
+      : supportCase.channel === 'SMS' && supportCase.contact.phone
+        ? 'BY_TEXT'
+        : !supportCase.contact.email
+          ? 'NO_EMAIL'
+          : Date.now() - message.createdAt.getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS)
+            ? 'STALE'
+            : undefined;
     if (skipped) {
       await manager.update(CaseMessageEntity, { id: message.id }, { emailSkipped: skipped });
       if (skipped === 'STALE')

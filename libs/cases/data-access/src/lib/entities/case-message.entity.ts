@@ -30,16 +30,39 @@ export class CaseMessageEntity {
   @Column({ type: 'text', nullable: true })
   emailDedupeKey!: string | null;
 
+  /**
+   * The text message that carried this message: an INBOUND one's provider id (unique, so a retried webhook
+   * adds nothing), or the id the provider gave our OUTBOUND text.
+   */
+  @Column({ type: 'text', nullable: true })
+  smsMessageSid!: string | null;
+
+  /** The language an INBOUND message is written in, detected among the district's languages; null: unclear. */
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
   /** When the SMTP server accepted our email of this (OUTBOUND) message to the requester. */
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
 
   /**
    * Why this OUTBOUND message was not and will not be emailed: ANONYMOUS, NO_EMAIL, STALE,
-   * PREDATES_EMAIL, or REJECTED (the requester's mail server refused the address for good).
+   * PREDATES_EMAIL, BY_TEXT (the case came by text, and is answered so), or REJECTED (the requester's mail
+   * server refused the address for good).
    */
   @Column({ type: 'text', nullable: true })
   emailSkipped!: string | null;
+
+  /** When the provider accepted our text of this (OUTBOUND) message to the requester. */
+  @Column({ type: 'timestamptz', nullable: true })
+  textedAt!: Date | null;
+
+  /**
+   * Why this OUTBOUND message on a case that came by text was not and will not be texted: OPTED_OUT (the
+   * number texted STOP), NO_PHONE, STALE, SMS_UNAVAILABLE (no provider), or REJECTED (refused for good).
+   */
+  @Column({ type: 'text', nullable: true })
+  smsSkipped!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

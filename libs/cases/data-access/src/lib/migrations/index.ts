@@ -20,6 +20,9 @@ import { KnowledgeBase1764450000000 } from './1764450000000-knowledge-base.migra
 import { CaseBulkActions1764460000000 } from './1764460000000-case-bulk-actions.migration';
 import { Automations1764470000000 } from './1764470000000-automations.migration';
 import { Coaching1764480000000 } from './1764480000000-coaching.migration';
+import { TextMessages1764490000000 } from './1764490000000-text-messages.migration';
+import { MessageLanguages1764500000000 } from './1764500000000-message-languages.migration';
+import { MessageTranslations1764510000000 } from './1764510000000-message-translations.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -45,4 +48,7 @@ export const CASES_MIGRATIONS = [
   CaseBulkActions1764460000000,
   Automations1764470000000,
   Coaching1764480000000,
+  TextMessages1764490000000,
+  MessageLanguages1764500000000,
+  MessageTranslations1764510000000,
 ];

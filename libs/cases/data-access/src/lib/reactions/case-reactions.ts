@@ -8,8 +8,7 @@ import { CaseEntity, EscalationPolicyEntity } from '../entities';
 import type { CaseIntakeService } from '../services/case-intake.service';
 import { CaseWriter } from '../services/case-writer';
 import { SlaAlerts } from '../services/sla-alerts';
-
-const SYSTEM = { kind: 'SYSTEM' as const, id: null };
+import { SYSTEM } from '../services/case-actor';
 
 /**
  * What the cases service does when other services speak: an SLA warning or breach escalates the case as

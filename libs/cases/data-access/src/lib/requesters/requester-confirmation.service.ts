@@ -11,11 +11,10 @@ import { OUTBOUND_EMAIL_SETTINGS, type OutboundEmailSettings } from '../email/ou
 import { CaseEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
 import { buildConfirmationEmail } from './requester-confirmation-email';
+import { SYSTEM } from '../services/case-actor';
 
 /** How long a confirmation link works: long enough for a family that reads its mail on weekends. */
 export const CONFIRMATION_LINK_DAYS = 14;
-
-const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
 /**
  * A requester matched by an address typed into the public form (or an email's From) is a candidate, not

@@ -12,6 +12,7 @@ import {
 } from '@homeroom/cases/domain';
 import { type CaseEntity, RoutingRuleEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
+import { SYSTEM } from '../services/case-actor';
 
 export interface RuleInput {
   name: string;
@@ -30,7 +31,6 @@ export interface RuleChange {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
 /**
  * Routing: the first active rule (in the order administrators set) that matches a new case sets its team,

@@ -6,6 +6,9 @@ export interface CaseActor {
 
 export const REQUESTER: CaseActor = { kind: 'REQUESTER', id: null };
 
+/** The platform itself: intake, routing, delivery, automations without a rule to name. */
+export const SYSTEM: CaseActor = { kind: 'SYSTEM', id: null };
+
 export function describeActor(actor: CaseActor): string {
   return actor.id ? `${actor.kind.toLowerCase()}:${actor.id}` : actor.kind.toLowerCase();
 }

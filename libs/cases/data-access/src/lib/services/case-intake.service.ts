@@ -20,12 +20,13 @@ import {
 import { detectSafetyConcerns } from '@homeroom/shared/safety';
 import { CaseOpened } from '@homeroom/cases/contracts';
 import { CaseEntity, KnownSchoolEntity, TopicEntity } from '../entities';
-import { type CaseActor, REQUESTER } from './case-actor';
+import { type CaseActor, REQUESTER, SYSTEM } from './case-actor';
 import { RoutingService } from '../routing/routing.service';
 import { AlertService } from '../alerts/alert.service';
 import { TriageService } from '../triage/triage.service';
 import { assertKnownRequester, matchRequester, requesterKindOf } from '../requesters/requester-matcher';
-import { CaseWriter, type InboundEmail } from './case-writer';
+import { CaseWriter, type InboundDelivery } from './case-writer';
+import { detectLanguage } from '@homeroom/platform/language';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { addLink } from './case-relations.service';
 import { newLinkToken } from '@homeroom/platform/auth';
@@ -38,6 +39,11 @@ export interface IntakeSettings {
   timeZone: string;
   /** The district's default language, for inquiries that name none. */
   defaultLanguage: string;
+  /**
+   * The languages the district's families write in (BCP 47): an inbound message's language is detected among
+   * them. Unset: the default language only, which detects nothing.
+   */
+  languages?: readonly string[];
   /** How often the automation sweep runs (AutomationService); a minute unless configured. */
   automationSweepSeconds?: number;
 }
@@ -89,6 +95,11 @@ export class CaseIntakeService {
     private readonly triage: TriageService,
   ) {
     this.districtYear = new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, year: 'numeric' });
+  }
+
+  /** The language an inbound message is written in, among the district's languages; null when unclear. */
+  messageLanguage(text: string): string | null {
+    return detectLanguage(text, this.settings.languages ?? [this.settings.defaultLanguage])?.language ?? null;
   }
 
   /** The public inquiry form: no sign-in, anonymous allowed. */
@@ -182,13 +193,13 @@ export class CaseIntakeService {
     {
       manager,
       attachments = NO_ATTACHMENTS,
-      email = {},
+      delivery: arrival = {},
     }: {
       /** A transaction to open it in (a follow-up opened with what caused it); its own one otherwise. */
       manager?: EntityManager;
       attachments?: MessageAttachments;
-      /** What the email intake knows of the message (its second-delivery key). */
-      email?: InboundEmail;
+      /** How the first message arrived (an email's or a text's second-delivery key). */
+      delivery?: InboundDelivery;
     } = {},
   ): Promise<OpenedCase> {
     // A safety concern makes the case URGENT from its first moment, before routing reads the priority.
@@ -269,28 +280,24 @@ export class CaseIntakeService {
       });
       if (triage.topic) {
         const { topic, confidence, evidence } = triage.topic;
-        await writer.timeline(
-          supportCase,
-          'TOPIC_CLASSIFIED',
-          { kind: 'SYSTEM', id: null },
-          {
-            topic,
-            confidence,
-            evidence,
-          },
-        );
+        await writer.timeline(supportCase, 'TOPIC_CLASSIFIED', SYSTEM, {
+          topic,
+          confidence,
+          evidence,
+        });
       }
       if (match && match.kind !== 'none') {
         await writer.timeline(
           supportCase,
           match.kind === 'matched' ? 'REQUESTER_MATCHED' : 'REQUESTER_AMBIGUOUS',
-          { kind: 'SYSTEM', id: null },
+          SYSTEM,
           match.kind === 'matched'
             ? { personId: match.personId, by: match.by, confirmed: !unverified }
             : { candidates: match.candidates },
         );
       }
-      await writer.message(supportCase, 'INBOUND', body, actor, attachments, email);
+      const delivery = { language: this.messageLanguage(body), ...arrival };
+      await writer.message(supportCase, 'INBOUND', body, actor, attachments, delivery);
       await this.alerts.raise(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`, concerns);
       await this.routing.route(tx, this.outbox, supportCase, `${supportCase.subject}\n${body}`);
       return { supportCase, trackingToken: token };

@@ -107,10 +107,8 @@ export class CaseRelationsService {
         source.id,
         target.id,
       ])) as [unknown, number];
-      await manager.query('UPDATE case_attachment SET case_id = $2 WHERE case_id = $1', [
-        source.id,
-        target.id,
-      ]);
+      for (const table of ['case_attachment', 'message_translation'])
+        await manager.query(`UPDATE ${table} SET case_id = $2 WHERE case_id = $1`, [source.id, target.id]);
       await manager.query(
         `INSERT INTO case_watcher (case_id, user_id, added_at)
          SELECT $2, user_id, added_at FROM case_watcher WHERE case_id = $1 ON CONFLICT DO NOTHING`,

@@ -6,15 +6,20 @@ import { CaseMessageAdded, CaseResolved, CaseStatusChanged, CaseUpdated } from '
 import { CaseAttachmentEntity, type CaseEntity, CaseMessageEntity } from '../entities';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { requesterKindOf } from '../requesters/requester-matcher';
-import { type CaseActor, describeActor } from './case-actor';
+import { type CaseActor, describeActor, SYSTEM } from './case-actor';
 import { MET_BY_REPLY, MET_BY_RESOLUTION, SlaAlerts } from './sla-alerts';
 
 /** Where an INBOUND message came from when it was an email. */
-export interface InboundEmail {
-  /** Its Message-ID, without brackets: our replies answer it (In-Reply-To). */
+/** How a requester's message arrived, where a channel tells: what threads our answers and drops a second delivery. */
+export interface InboundDelivery {
+  /** An email's Message-ID, without brackets: our replies answer it (In-Reply-To). */
   messageId?: string;
-  /** Its Message-ID with its sender's address: unique, so a second delivery cannot add it again. */
+  /** An email's Message-ID with its sender's address: unique, so a second delivery cannot add it again. */
   dedupeKey?: string;
+  /** A text message's provider id (Twilio's SM…/MM… sid): unique, so a retried webhook adds nothing. */
+  smsMessageSid?: string;
+  /** The language the message is written in, as detected (null: unclear). */
+  language?: string | null;
 }
 
 /**
@@ -33,7 +38,7 @@ export class CaseWriter {
     body: string,
     actor: CaseActor,
     attachments: MessageAttachments = NO_ATTACHMENTS,
-    email: InboundEmail = {},
+    delivery: InboundDelivery = {},
   ): Promise<CaseMessageEntity> {
     const message = this.manager.create(CaseMessageEntity, {
       id: randomUUID(),
@@ -42,8 +47,10 @@ export class CaseWriter {
       authorKind: actor.kind,
       authorId: actor.id,
       body,
-      emailMessageId: email.messageId ?? null,
-      emailDedupeKey: email.dedupeKey ?? null,
+      emailMessageId: delivery.messageId ?? null,
+      emailDedupeKey: delivery.dedupeKey ?? null,
+      smsMessageSid: delivery.smsMessageSid ?? null,
+      language: delivery.language ?? null,
     });
     await this.manager.insert(CaseMessageEntity, message);
     // The rows join the message's transaction; their blobs were stored before it (AttachmentService).
@@ -75,12 +82,10 @@ export class CaseWriter {
       { messageId: saved.id },
     );
     if (attachments.refused.length) {
-      await this.timeline(
-        supportCase,
-        'ATTACHMENTS_REFUSED',
-        { kind: 'SYSTEM', id: null },
-        { messageId: saved.id, refused: attachments.refused },
-      );
+      await this.timeline(supportCase, 'ATTACHMENTS_REFUSED', SYSTEM, {
+        messageId: saved.id,
+        refused: attachments.refused,
+      });
     }
     return saved;
   }

@@ -23,7 +23,8 @@ import { CaseEntity, type CaseMessageEntity, ReplyTemplateEntity } from '../enti
 import { type CaseActor, describeActor, REQUESTER } from './case-actor';
 import { TriageService } from '../triage/triage.service';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
-import { CaseWriter, type InboundEmail } from './case-writer';
+import { CaseWriter, type InboundDelivery } from './case-writer';
+import { MessageTranslationService } from '../translation/message-translation.service';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { hashLinkToken } from '@homeroom/platform/auth';
 
@@ -48,17 +49,32 @@ export class CaseService {
     private readonly outbox: OutboxWriter,
     private readonly intake: CaseIntakeService,
     private readonly triage: TriageService,
+    private readonly translations: MessageTranslationService,
   ) {}
 
+  /**
+   * A staff reply. `original`: the reply was written in the staff's language and is sent translated (`body`
+   * is the translation, what the requester receives); the original is kept beside it (MessageTranslated).
+   */
   reply(
     caseId: string,
     body: string,
     actor: CaseActor,
     attachments: MessageAttachments = NO_ATTACHMENTS,
+    original?: { language: string; text: string; translatedTo: string },
   ): Promise<CaseMessageEntity> {
     const text = messageBody(body, 'body');
-    return this.act(caseId, async (supportCase, writer) => {
+    const originalText = original && messageBody(original.text, 'original');
+    return this.act(caseId, async (supportCase, writer, manager) => {
       const message = await writer.message(supportCase, 'OUTBOUND', text, actor, attachments);
+      if (original && originalText)
+        await this.translations.keep(
+          manager,
+          supportCase,
+          message.id,
+          { language: original.language, text: originalText, sourceLanguage: null, reviewedBy: null },
+          { from: original.language, to: original.translatedTo },
+        );
       // Answering a new case is taking it on.
       if (supportCase.status === 'NEW') await writer.status(supportCase, 'OPEN', actor);
       return message;
@@ -389,7 +405,7 @@ export class CaseService {
     caseId: string,
     body: string,
     attachments: MessageAttachments = NO_ATTACHMENTS,
-    email: InboundEmail = {},
+    delivery: InboundDelivery = {},
   ): Promise<{ supportCase: CaseEntity; followUp?: OpenedCase }> {
     const text = messageBody(body, 'body');
     return inTransaction(this.dataSource, async (manager) => {
@@ -435,12 +451,13 @@ export class CaseService {
           },
           text,
           REQUESTER,
-          { manager, attachments, email },
+          { manager, attachments, delivery },
         );
         return { supportCase, followUp };
       }
       const writer = new CaseWriter(manager, this.outbox);
-      await writer.message(supportCase, 'INBOUND', text, REQUESTER, attachments, email);
+      const language = this.intake.messageLanguage(text);
+      await writer.message(supportCase, 'INBOUND', text, REQUESTER, attachments, { language, ...delivery });
       if (next !== supportCase.status)
         await writer.status(supportCase, next, REQUESTER, 'the requester replied');
       await manager.save(supportCase);

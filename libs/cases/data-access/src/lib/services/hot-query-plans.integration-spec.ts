@@ -23,6 +23,7 @@ import type { CaseIntakeService } from './case-intake.service';
 import { type CaseFilter, CaseQueryService } from './case-query.service';
 import { CaseMetricsService } from './case-metrics.service';
 import { AutomationService } from './automation.service';
+import type { MessageTranslationService } from '../translation/message-translation.service';
 import { CaseService } from './case.service';
 import { EmergingIssuesService } from './emerging-issues.service';
 import { TopicService } from './topic.service';
@@ -452,6 +453,7 @@ describe('hot query plans at district scale', () => {
         {} as OutboxWriter,
         {} as CaseIntakeService,
         {} as TriageService,
+        {} as MessageTranslationService,
       );
       return expectIndexes(() => cases.findByToken('token123'), ['uq_support_case_tracking']);
     });

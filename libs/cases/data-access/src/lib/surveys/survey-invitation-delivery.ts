@@ -10,10 +10,10 @@ import { domainOf } from '../email/reply-address';
 import { OUTBOUND_EMAIL_SETTINGS, type OutboundEmailSettings } from '../email/outbound-email.service';
 import { CaseEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
+import { SYSTEM } from '../services/case-actor';
+import { hasOptedOut } from '../sms/sms-consent';
 
 export const SMS_SENDER = Symbol('SMS_SENDER');
-
-const SYSTEM = { kind: 'SYSTEM' as const, id: null };
 
 /**
  * The satisfaction survey's invitation (or reminder) to a case's requester: the surveys service writes it
@@ -55,6 +55,7 @@ export class SurveyInvitationDelivery {
     if (data.channel === 'SMS') {
       if (!this.sms.enabled) return notSent('SMS_UNAVAILABLE');
       if (!supportCase.contact.phone) return notSent('NO_PHONE');
+      if (await hasOptedOut(manager, supportCase.contact.phone)) return notSent('OPTED_OUT');
       try {
         const { providerMessageId } = await this.sms.send({ to: supportCase.contact.phone, body: data.body });
         await writer.timeline(supportCase, 'SURVEY_SENT', SYSTEM, { ...details, providerMessageId });

@@ -15,6 +15,7 @@ import {
   CaseIntakeService,
   CaseQueryService,
   CaseService,
+  MessageTranslationService,
   NO_ONE,
   ReplyTemplateService,
   RequesterConfirmationService,
@@ -91,6 +92,7 @@ export class CaseResolver {
     private readonly attachments: AttachmentService,
     private readonly requesterConfirmation: RequesterConfirmationService,
     private readonly templates: ReplyTemplateService,
+    private readonly translations: MessageTranslationService,
   ) {}
 
   @Public()
@@ -288,9 +290,29 @@ export class CaseResolver {
         'The reply template the text came from (renderReplyTemplate): its changes to the case are made with the reply, and its use is counted (TemplateUsed).',
     })
     templateId: string | null,
+    @Args('translatedFrom', {
+      type: () => String,
+      nullable: true,
+      description:
+        "The reply as staff wrote it, in the staff's language, when `body` is its translation into the requester's language (replyTranslation, maybe corrected): the requester receives `body`; this original is kept beside it (CaseMessage.translations, MessageTranslated).",
+    })
+    translatedFrom: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseMessage> {
     const supportCase = await assertCaseActionable(this.query, caseId, principal);
+    if (templateId && translatedFrom)
+      throw new InvalidInputException(
+        "A reply from a template is already in the requester's language",
+        [{ path: 'translatedFrom', message: 'not with templateId' }],
+        'TEMPLATE_TRANSLATED',
+      );
+    const original = translatedFrom
+      ? {
+          language: this.translations.staffLanguage,
+          text: translatedFrom,
+          translatedTo: supportCase.language.toLowerCase().split('-')[0]!,
+        }
+      : undefined;
     const template = templateId ? await this.usableTemplate(templateId, supportCase, principal) : null;
     return toMessage(
       await this.attachments.withUploads(attachments, (files) =>
@@ -303,7 +325,7 @@ export class CaseResolver {
               actorOf(principal),
               files,
             )
-          : this.caseService.reply(caseId, body, actorOf(principal), files),
+          : this.caseService.reply(caseId, body, actorOf(principal), files, original),
       ),
     );
   }

@@ -50,6 +50,13 @@ export class CaseMessage {
   @Field()
   body!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The language a requester's message is written in (BCP 47, e.g. vi), detected among the district's languages; null when unclear or not a requester's message.",
+  })
+  language!: string | null;
+
   @Field()
   createdAt!: Date;
 }

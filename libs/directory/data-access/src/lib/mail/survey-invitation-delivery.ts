@@ -7,6 +7,7 @@ import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SmsRejectedError, type SmsSender } from '@homeroom/platform/sms';
 import { SurveyInvitationIssued } from '@homeroom/surveys/contracts';
 import { PersonEntity } from '../entities/person.entity';
+import { textMessageConsentOf } from '../services/sms-consent.service';
 
 export const DIRECTORY_MAIL_SETTINGS = Symbol('DIRECTORY_MAIL_SETTINGS');
 
@@ -23,7 +24,8 @@ export interface DirectoryMailSettings {
  * District surveys' personal invitations reach people through the directory, which holds their addresses
  * (the surveys service keeps none: ADR 0012). Driven by SurveyInvitationIssued for a person (a case's
  * requester is the cases service's): by email to the person's primary address (Auto-Submitted), or by
- * text message to their primary number. A retired or merged person, a missing address or number, or a
+ * text message to their primary number, unless that number texted STOP (SmsConsentChanged, until it
+ * texts START). A retired or merged person, a missing address or number, a number that opted out, or a
  * permanent refusal is logged and skipped; anything else is thrown, so the event is retried and then
  * parked on the dead-letter topic. At least once: the same Message-ID on a resend.
  */
@@ -53,7 +55,7 @@ export class SurveyInvitationDelivery implements OnApplicationShutdown {
     const skip = (reason: string) =>
       this.logger.info({ invitationId: data.invitationId, reason }, 'survey invitation not emailed');
     if (!person.active || person.mergedIntoId) return skip('INACTIVE');
-    if (data.channel === 'SMS') return this.text(data, person, skip);
+    if (data.channel === 'SMS') return this.text(data, person, manager, skip);
     if (!this.sender.enabled) return skip('EMAIL_UNAVAILABLE');
     const email = person.emails.find((candidate) => candidate.primary) ?? person.emails[0];
     if (!email) return skip('NO_EMAIL');
@@ -84,11 +86,15 @@ export class SurveyInvitationDelivery implements OnApplicationShutdown {
   private async text(
     data: EventData<typeof SurveyInvitationIssued>,
     person: PersonEntity,
+    manager: EntityManager,
     skip: (reason: string) => void,
   ): Promise<void> {
     if (!this.settings.sms.enabled) return skip('SMS_UNAVAILABLE');
     const phone = person.phones.find((candidate) => candidate.primary) ?? person.phones[0];
     if (!phone) return skip('NO_PHONE');
+    // The number said STOP: not another of the person's numbers either, which they did not offer.
+    const [consent] = await textMessageConsentOf(manager, [phone.number]);
+    if (consent === 'OPTED_OUT') return skip('OPTED_OUT');
     try {
       await this.settings.sms.send({ to: phone.number, body: data.body });
     } catch (error) {

@@ -4,6 +4,7 @@ import { CreateSignIn1764170000000 } from './1764170000000-create-sign-in.migrat
 import { ApiClientLastUsed1765000000000 } from './1765000000000-api-client-last-used.migration';
 import { SignInThrottle1766000000000 } from './1766000000000-sign-in-throttle.migration';
 import { RosterImportJobs1767000000000 } from './1767000000000-roster-import-jobs.migration';
+import { SmsConsent1768000000000 } from './1768000000000-sms-consent.migration';
 
 /** In order; immutable once merged. */
 export const DIRECTORY_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const DIRECTORY_MIGRATIONS = [
   ApiClientLastUsed1765000000000,
   SignInThrottle1766000000000,
   RosterImportJobs1767000000000,
+  SmsConsent1768000000000,
 ];

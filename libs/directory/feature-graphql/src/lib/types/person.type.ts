@@ -12,6 +12,7 @@ export class EmailAddress {
   primary!: boolean;
 }
 
+/** Also `textMessages`, the number's consent to texts (resolvers/phone-number.resolver.ts, batched). */
 @ObjectType()
 export class PhoneNumber {
   @Field({ description: 'E.164, e.g. +15125550142.' })

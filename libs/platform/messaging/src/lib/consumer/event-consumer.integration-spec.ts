@@ -96,6 +96,34 @@ describe('EventConsumer', () => {
     expect(await summariseEffects(dataSource)).toEqual({ rows: 50, distinctEvents: 50, outOfOrderKeys: [] });
   });
 
+  it('runs every handler given for one type, each once per event, in the order given', async () => {
+    const topic = await createTestTopic('several', 1);
+    const contract = pingContract(topic);
+    await publish(
+      contract,
+      Array.from({ length: 10 }, (_, seq) => ({ key: 'k', seq })),
+    );
+    const calls: string[] = [];
+    const consumer = new EventConsumer({
+      kafka: testKafka(),
+      dataSource,
+      groupId: uniqueName('several', '-'),
+      handlers: [
+        recordPing(contract),
+        eventHandler(contract, async (event) => {
+          calls.push(`second ${event.data.seq}`);
+        }),
+      ],
+      logger: testLogger(),
+    });
+    await consumer.start();
+    await waitUntil('10 effects', async () => (await effectCount()) >= 10, { timeoutMs: 30_000 });
+    await waitForGroupCaughtUp(consumer, topic);
+    await consumer.stop();
+    expect(await summariseEffects(dataSource)).toEqual({ rows: 10, distinctEvents: 10, outOfOrderKeys: [] });
+    expect(calls).toEqual(Array.from({ length: 10 }, (_, seq) => `second ${seq}`));
+  });
+
   it('applies a partition’s events a batch to a transaction, in order, skipping types it does not handle', async () => {
     const topic = await createTestTopic('batches', 1);
     const contract = pingContract(topic);

@@ -99,7 +99,10 @@ export class EventConsumer {
     this.retry = settings.retry ?? DEFAULT_RETRY_POLICY;
     for (const handler of settings.handlers) {
       const versions = this.handlers.get(handler.contract.type) ?? new Map<number, EventHandler>();
-      versions.set(handler.contract.version, handler);
+      // Several parts of a service may react to one event (a reply is emailed or texted): each runs, in the
+      // order given, in the event's one transaction, so the event is still applied once or not at all.
+      const earlier = versions.get(handler.contract.version);
+      versions.set(handler.contract.version, earlier ? bothHandlers(earlier, handler) : handler);
       this.handlers.set(handler.contract.type, versions);
     }
   }
@@ -370,4 +373,14 @@ export class EventConsumer {
       await payload.heartbeat();
     }
   }
+}
+
+function bothHandlers(first: EventHandler, second: EventHandler): EventHandler {
+  return {
+    contract: first.contract,
+    handle: async (event, manager) => {
+      await first.handle(event, manager);
+      await second.handle(event, manager);
+    },
+  };
 }

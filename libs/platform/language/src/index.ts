@@ -1,0 +1,2 @@
+export * from './lib/detect-language';
+export { francCodesOfTag, tagOfFrancCode } from './lib/language-codes';
