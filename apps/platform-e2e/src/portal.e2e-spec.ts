@@ -6,9 +6,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
   type FakeChatCompletions,
+  type FakeTranslation,
   type FakeTwilio,
   signInThroughPortal,
   startFakeChatCompletions,
+  startFakeTranslation,
   startFakeTwilio,
   waitUntil,
 } from '@homeroom/platform/testing';
@@ -61,6 +63,7 @@ describe('the portal in a browser', () => {
   let adminToken: string;
   let model: FakeChatCompletions;
   let twilio: FakeTwilio;
+  let translation: FakeTranslation;
 
   beforeAll(async () => {
     // The writing assistant's language model: an OpenAI-compatible endpoint on loopback.
@@ -72,6 +75,8 @@ describe('the portal in a browser', () => {
     });
     // The district's text-message provider: Twilio's API and its signed webhooks, on loopback.
     twilio = await startFakeTwilio();
+    // The district's self-hosted translation service: LibreTranslate's API, on loopback.
+    translation = await startFakeTranslation();
     platform = await startPlatform({
       portal: true,
       serviceOverrides: {
@@ -80,6 +85,9 @@ describe('the portal in a browser', () => {
           SMS_ACCOUNT_SID: twilio.accountSid,
           SMS_AUTH_TOKEN: twilio.authToken,
           SMS_FROM: '+15125550100',
+          TRANSLATION_PROVIDER: 'libretranslate',
+          TRANSLATION_URL: translation.urls.LIBRETRANSLATE,
+          TRANSLATION_API_KEY: translation.keys.LIBRETRANSLATE,
           LLM_BASE_URL: model.url,
           LLM_MODEL: 'district-small',
           LLM_API_KEY: 'sk-e2e',
@@ -100,6 +108,7 @@ describe('the portal in a browser', () => {
     await platform?.stop();
     await model?.close();
     await twilio?.close();
+    await translation?.close();
   }, 60_000);
 
   /** What the Content-Security-Policy refused on any page of this test: nothing, on every page. */
@@ -529,7 +538,7 @@ describe('the portal in a browser', () => {
     expect(used).toEqual([{ node: { usageCount: 1 } }]);
   });
 
-  it('lets a family text the district and an agent answer by text, seeing what the reply will cost', async () => {
+  it('lets a family text in Vietnamese and get the reply, written in English, translated by text', async () => {
     const phone = '+15125550177';
     const casesDb = new Client({ connectionString: platform.databases.cases });
     const caseOfPhone = async (): Promise<{ number: string } | undefined> =>
@@ -538,51 +547,54 @@ describe('the portal in a browser', () => {
     try {
       // The family's text reaches the district's public origin, signed as Twilio signs it.
       const webhook = `${platform.origin}/sms/twilio`;
-      const sent = await twilio.text(webhook, {
-        from: phone,
-        body: 'Is the bus to Lincoln Elementary late today?',
-      });
+      const sent = await twilio.text(webhook, { from: phone, body: 'Con trai tôi bị ốm và sẽ ở nhà.' });
       expect(sent.status).toBe(200);
       await waitUntil('the case of the text', async () => Boolean(await caseOfPhone()), {
         timeoutMs: 15_000,
       });
       const { number } = (await caseOfPhone())!;
 
-      // The agent sees the text on the case page; under the reply, what it will cost as a text message.
+      // The agent reads the text beside its English translation.
       const page = await newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${platform.portalOrigin}/cases/${number}`);
       await page.getByLabel('Email').fill(ADMIN.email);
       await page.getByLabel('Password').fill(ADMIN.password);
       await page.getByRole('button', { name: /sign in/i }).click();
       await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
-      await page.getByText('Is the bus to Lincoln Elementary late today?').first().waitFor();
-      const answer = 'Yes, about 10 minutes. Bus 14 had a flat tire; a spare bus is on its way.';
-      await page.getByLabel('Reply to the requester').fill(answer);
-      await page.getByText(`${answer.length} characters · 1 text message · GSM-7`).waitFor();
-      await page.getByLabel('Reply to the requester').fill(`${answer} Gracias por su paciencia 🙏`);
-      await page.getByText(/· 2 text messages · Unicode \(UCS-2\)/).waitFor();
-      await page.getByLabel('Reply to the requester').fill(answer);
-      await saveScreenshot(page, join(SCREENSHOTS, 'staff-case-sms.png'));
+      await page.getByText('Con trai tôi bị ốm và sẽ ở nhà.').first().waitFor();
+      await page.getByText('My son is sick and will stay home.').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('message-translation').first().textContent()).toContain(
+        'Translated from Vietnamese (vi) by LIBRETRANSLATE',
+      );
+
+      // They answer in English, see it in Vietnamese and what it will cost as a text, and send it.
+      const reply = page.getByLabel('Reply to the requester');
+      await reply.fill('The bus will be late today.');
+      await page.getByText('27 characters · 1 text message · GSM-7').waitFor();
+      await page.getByRole('button', { name: 'Translate into Vietnamese (vi)' }).click();
+      await page.getByTestId('reply-translated').waitFor();
+      expect(await reply.inputValue()).toBe('Hôm nay xe buýt sẽ đến trễ.');
+      await page.getByText('27 characters · 1 text message · Unicode (UCS-2)').waitFor();
+      await saveScreenshot(page, join(SCREENSHOTS, 'staff-case-sms-translated.png'));
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Send reply' }).click();
 
-      // The reply goes back to the family's phone, from the district's number.
+      // The Vietnamese goes to the family's phone, from the district's number; the English stays beside it.
       await waitUntil('the reply to be texted', async () => twilio.messages.some((m) => m.to === phone), {
         timeoutMs: 30_000,
       });
       expect(twilio.messages.filter((m) => m.to === phone)).toEqual([
-        expect.objectContaining({ from: '+15125550100', body: answer }),
+        expect.objectContaining({ from: '+15125550100', body: 'Hôm nay xe buýt sẽ đến trễ.' }),
       ]);
+      await page.getByText('As written, in English (en), before translation').waitFor();
       // The family answers; their text joins the same case and shows on the agent's page.
-      await twilio.text(webhook, { from: phone, body: 'Thank you!' });
-      await page.getByText('Thank you!').first().waitFor({ timeout: 30_000 });
-      expect(
-        (
-          await casesDb.query(`SELECT count(*)::int AS n FROM support_case WHERE contact->>'phone' = $1`, [
-            phone,
-          ])
-        ).rows[0].n,
-      ).toBe(1);
+      await twilio.text(webhook, { from: phone, body: 'Cảm ơn!' });
+      await page.getByText('Cảm ơn!').first().waitFor({ timeout: 30_000 });
+      const { rows } = await casesDb.query(
+        `SELECT count(*)::int AS n FROM support_case WHERE contact->>'phone' = $1`,
+        [phone],
+      );
+      expect(rows[0].n).toBe(1);
     } finally {
       await casesDb.end();
     }

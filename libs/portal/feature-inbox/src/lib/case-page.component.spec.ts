@@ -12,6 +12,7 @@ import {
   RenderReplyTemplateDocument,
   ReplyTemplatesDocument,
   ReplyToCaseDocument,
+  ReplyTranslationDocument,
 } from './operations.generated';
 
 const RLO = '\u202e';
@@ -46,6 +47,8 @@ function caseAnswer(): CasePageQuery {
           direction: 'INBOUND',
           authorKind: 'REQUESTER',
           body: `Please pay the ${RLO}0001$ today`,
+          language: 'en',
+          translations: [],
           createdAt: '2026-12-01T14:00:00.000Z',
           attachments: [
             {
@@ -137,6 +140,7 @@ describe('the case page', () => {
       caseId: '0b0f8a52-8c3e-4f6e-9d6a-3f3a1c2b4d5e',
       body: 'Hello Sam Lee, the bus is on its way. It left at 7:40.',
       templateId: 't1',
+      translatedFrom: null,
     });
     sent.flushData({ replyToCase: { id: 'm2' } });
     await settle(fixture);
@@ -168,6 +172,110 @@ describe('the case page', () => {
   it('shows no text message length under a reply by email', async () => {
     const { fixture, page } = await openCasePage();
     expect(page.querySelector('hr-sms-length')).toBeNull();
+    fixture.destroy();
+  });
+
+  it("shows a requester's message beside its translation, each marked with its language", async () => {
+    const answer = caseAnswer();
+    const [first] = answer.case!.messages;
+    const { fixture, page } = await openCasePage({
+      ...answer,
+      case: {
+        ...answer.case!,
+        language: 'vi',
+        messages: [
+          {
+            ...first!,
+            body: 'Con trai tôi bị ốm và sẽ ở nhà.',
+            language: 'vi',
+            attachments: [],
+            translations: [
+              {
+                language: 'en',
+                text: 'My son is sick and will stay home.',
+                sourceLanguage: 'vi',
+                provider: 'DEEPL',
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(page.querySelector('.conversation li > p')!.getAttribute('lang')).toBe('vi');
+    const translation = page.querySelector('[data-testid="message-translation"]')!;
+    expect(translation.querySelector('.who')!.textContent!.trim()).toBe(
+      'Translated from Vietnamese (vi) by DEEPL',
+    );
+    expect(translation.querySelector('p')!.getAttribute('lang')).toBe('en');
+    expect(translation.querySelector('p')!.textContent).toBe('My son is sick and will stay home.');
+    fixture.destroy();
+  });
+
+  it("sends a reply translated into the requester's language, with what was written beside it", async () => {
+    const answer = caseAnswer();
+    const { apollo, fixture, page } = await openCasePage({
+      ...answer,
+      case: { ...answer.case!, language: 'vi' },
+    });
+    const translate = () =>
+      [...page.querySelectorAll('button')].find(
+        (button) => button.textContent?.trim() === 'Translate into Vietnamese (vi)',
+      );
+
+    setField(page, 'reply-body', 'The bus will be late today.');
+    await settle(fixture);
+    translate()!.click();
+    await settle(fixture);
+    const asked = apollo.expectOne(ReplyTranslationDocument);
+    expect(asked.operation.variables).toEqual({
+      caseId: '0b0f8a52-8c3e-4f6e-9d6a-3f3a1c2b4d5e',
+      body: 'The bus will be late today.',
+    });
+    asked.flushData({
+      replyTranslation: { language: 'vi', text: 'Hôm nay xe buýt sẽ đến trễ.', provider: 'DEEPL' },
+    });
+    await settle(fixture);
+    const box = page.querySelector<HTMLTextAreaElement>('#reply-body')!;
+    expect(box.value).toBe('Hôm nay xe buýt sẽ đến trễ.');
+    expect(page.querySelector('[data-testid="reply-translated"]')!.textContent).toContain(
+      'Machine-translated into Vietnamese (vi) by DEEPL',
+    );
+    expect(translate()).toBeUndefined();
+
+    // Staff correct a word of the translation; what was written still goes beside it.
+    setField(page, 'reply-body', 'Hôm nay xe buýt số 14 sẽ đến trễ.');
+    await settle(fixture);
+    page.querySelector<HTMLFormElement>('form.reply')!.dispatchEvent(new Event('submit'));
+    await settle(fixture);
+    const sent = apollo.expectOne(ReplyToCaseDocument);
+    expect(sent.operation.variables).toEqual({
+      caseId: '0b0f8a52-8c3e-4f6e-9d6a-3f3a1c2b4d5e',
+      body: 'Hôm nay xe buýt số 14 sẽ đến trễ.',
+      templateId: null,
+      translatedFrom: 'The bus will be late today.',
+    });
+    sent.flushData({ replyToCase: { id: 'm2' } });
+    await settle(fixture);
+    apollo.expectOne(CasePageDocument).flushData({ ...answer, case: { ...answer.case!, language: 'vi' } });
+    await settle(fixture);
+    expect(page.querySelector('[data-testid="reply-translated"]')).toBeNull();
+    expect(translate()).toBeDefined();
+    fixture.destroy();
+  });
+
+  it('offers no translation to a requester who reads English', async () => {
+    const { fixture, page } = await openCasePage();
+    expect(page.querySelector('hr-reply-translation')).toBeNull();
+    fixture.destroy();
+  });
+
+  it('offers a translation to a requester who reads Spanish, but not for an internal note', async () => {
+    const answer = caseAnswer();
+    const { fixture, page } = await openCasePage({ ...answer, case: { ...answer.case!, language: 'es' } });
+    expect(page.querySelector('hr-reply-translation')).not.toBeNull();
+    page.querySelector<HTMLInputElement>('input[name="internal"]')!.click();
+    await settle(fixture);
+    expect(page.querySelector('hr-reply-translation')).toBeNull();
     fixture.destroy();
   });
 });

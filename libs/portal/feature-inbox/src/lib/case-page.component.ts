@@ -37,6 +37,8 @@ import {
 import { RequesterCardComponent } from './requester-card.component';
 import { readSlaTimer } from './sla-countdown';
 import { SmsLengthComponent } from './sms-length.component';
+import { ReplyTranslationComponent, type TranslatedReply } from './reply-translation.component';
+import { languageName } from '@homeroom/shared/contact';
 
 /** A case's address in the portal: its number (HR-2026-000123), or its id where only that is known. */
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,6 +63,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     CaseAssistantComponent,
     ReplyTemplatesComponent,
     SmsLengthComponent,
+    ReplyTranslationComponent,
     UntrustedTextComponent,
   ],
   template: `
@@ -107,7 +110,22 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                       >{{ message.direction === 'INTERNAL_NOTE' ? 'Internal note' : message.authorKind }} ·
                       {{ message.createdAt | date: 'short' }}</span
                     >
-                    <p><hr-untrusted-text [text]="message.body" /></p>
+                    <p [attr.lang]="message.language"><hr-untrusted-text [text]="message.body" /></p>
+                    @for (translation of message.translations; track translation.language) {
+                      <div class="translation" data-testid="message-translation">
+                        <span class="who">{{
+                          translation.sourceLanguage
+                            ? 'Translated from ' +
+                              languageName(translation.sourceLanguage) +
+                              ' by ' +
+                              translation.provider
+                            : 'As written, in ' + languageName(translation.language) + ', before translation'
+                        }}</span>
+                        <p [attr.lang]="translation.language">
+                          <hr-untrusted-text [text]="translation.text" />
+                        </p>
+                      </div>
+                    }
                     @if (message.attachments.length) {
                       <ul class="plain attachments" aria-label="Attachments">
                         @for (file of message.attachments; track file.id) {
@@ -137,6 +155,23 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                 ></textarea>
                 @if (bySms()) {
                   <hr-sms-length id="reply-sms-length" [text]="body()" />
+                }
+                @if (translatable(); as language) {
+                  @if (translatedFrom(); as translated) {
+                    <p class="hint" role="status" data-testid="reply-translated">
+                      Machine-translated into {{ languageName(translated.language) }} by
+                      {{ translated.provider }} from what you wrote; check it before sending. The requester
+                      receives this text; your original is kept beside it.
+                      <button type="button" class="secondary" (click)="useOriginal()">Use my original</button>
+                    </p>
+                  } @else {
+                    <hr-reply-translation
+                      [caseId]="item.id"
+                      [language]="language"
+                      [text]="body()"
+                      (translated)="useTranslation($event)"
+                    />
+                  }
                 }
                 <label class="check">
                   <input type="checkbox" name="internal" [(ngModel)]="internal" /> Internal note
@@ -228,6 +263,14 @@ export class CasePageComponent {
   protected readonly internal = signal(false);
   /** A reply to a case that came by text message goes back by text: staff see what it will cost. */
   protected readonly bySms = computed(() => this.data()?.case?.channel === 'SMS' && !this.internal());
+  /** The requester's language when it is not the staff's (English): a reply can be sent translated. */
+  protected readonly translatable = computed(() => {
+    const language = this.data()?.case?.language;
+    return language && !this.internal() && language.toLowerCase().split('-')[0] !== 'en' ? language : null;
+  });
+  /** The reply in the box is a machine translation of this (kept beside the reply when it is sent). */
+  protected readonly translatedFrom = signal<TranslatedReply | null>(null);
+  protected readonly languageName = languageName;
 
   constructor() {
     useKeyboardShortcuts([
@@ -244,11 +287,30 @@ export class CasePageComponent {
     const variables = { caseId: current.id, body: this.body() };
     const sent = this.internal()
       ? await this.sending.run(AddInternalNoteDocument, variables)
-      : await this.sending.run(ReplyToCaseDocument, { ...variables, templateId: this.templateId() });
+      : await this.sending.run(ReplyToCaseDocument, {
+          ...variables,
+          templateId: this.templateId(),
+          translatedFrom: this.translatedFrom()?.original ?? null,
+        });
     if (sent) {
       this.body.set('');
       this.templateId.set(null);
+      this.translatedFrom.set(null);
     }
+  }
+
+  /** The reply, translated, in the box to check before sending; the original goes with it. */
+  protected useTranslation(translated: TranslatedReply): void {
+    this.body.set(translated.translation);
+    this.templateId.set(null);
+    this.translatedFrom.set(translated);
+  }
+
+  /** Back to the reply as written, untranslated. */
+  protected useOriginal(): void {
+    const translated = this.translatedFrom();
+    if (translated) this.body.set(translated.original);
+    this.translatedFrom.set(null);
   }
 
   protected download(link: string): string {
@@ -259,6 +321,7 @@ export class CasePageComponent {
   protected useDraft(text: string): void {
     this.body.set(text);
     this.templateId.set(null);
+    this.translatedFrom.set(null);
     this.compose(false);
   }
 
@@ -269,6 +332,7 @@ export class CasePageComponent {
   protected useTemplate(template: ChosenTemplate): void {
     this.body.set(template.body);
     this.templateId.set(template.templateId);
+    this.translatedFrom.set(null);
     this.compose(false);
   }
 

@@ -143,7 +143,14 @@ export type CasePageQuery = {
       direction: MessageDirection;
       authorKind: string;
       body: string;
+      language: string | null;
       createdAt: string;
+      translations: Array<{
+        language: string;
+        text: string;
+        sourceLanguage: string | null;
+        provider: string;
+      }>;
       attachments: Array<{ id: string; fileName: string; sizeBytes: number; downloadUrl: string }>;
     }>;
     timeline: Array<{ kind: string; actor: string; at: string; details: string }>;
@@ -199,9 +206,19 @@ export type ReplyToCaseMutationVariables = Exact<{
   caseId: string;
   body: string;
   templateId?: string | null | undefined;
+  translatedFrom?: string | null | undefined;
 }>;
 
 export type ReplyToCaseMutation = { replyToCase: { id: string } };
+
+export type ReplyTranslationQueryVariables = Exact<{
+  caseId: string;
+  body: string;
+}>;
+
+export type ReplyTranslationQuery = {
+  replyTranslation: { language: string; text: string; provider: string };
+};
 
 export type ReplyTemplatesQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -890,6 +907,20 @@ export const CasePageDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'authorKind' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'translations' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLanguage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                          ],
+                        },
+                      },
                       { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
                       {
                         kind: 'Field',
@@ -1195,6 +1226,11 @@ export const ReplyToCaseDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'templateId' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'translatedFrom' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -1218,6 +1254,11 @@ export const ReplyToCaseDocument = {
                 name: { kind: 'Name', value: 'templateId' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'templateId' } },
               },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'translatedFrom' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'translatedFrom' } },
+              },
             ],
             selectionSet: {
               kind: 'SelectionSet',
@@ -1229,6 +1270,57 @@ export const ReplyToCaseDocument = {
     },
   ],
 } as unknown as DocumentNode<ReplyToCaseMutation, ReplyToCaseMutationVariables>;
+export const ReplyTranslationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReplyTranslation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'body' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replyTranslation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'body' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'body' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplyTranslationQuery, ReplyTranslationQueryVariables>;
 export const ReplyTemplatesDocument = {
   kind: 'Document',
   definitions: [

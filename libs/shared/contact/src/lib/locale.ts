@@ -25,6 +25,16 @@ export function canonicalLanguageTag(value: string): string | null {
   return null;
 }
 
+/** "Spanish (es)": a tag with its English name, for labels; the tag itself when ICU has no name for it. */
+export function languageName(tag: string): string {
+  try {
+    const name = languageNames.of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** The canonical tag (canonicalLanguageTag), or a typed error naming the field. */
 export function normalizeLanguageTag(value: string, path = 'preferredLanguage'): string {
   const tag = canonicalLanguageTag(value);

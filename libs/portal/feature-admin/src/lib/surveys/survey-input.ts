@@ -1,4 +1,6 @@
-import { canonicalLanguageTag } from '@homeroom/shared/contact';
+import { canonicalLanguageTag, languageName } from '@homeroom/shared/contact';
+
+export { languageName };
 import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 import type {
   AdminSurveyDraftFragment,
@@ -87,16 +89,6 @@ export const LIMITS = SURVEY_LIMITS;
 
 /** A canonical BCP 47 tag ("es-mx" → "es-MX"), or null: the services' own rule (so "spanish" is refused here too). */
 export const languageTag = canonicalLanguageTag;
-
-/** "Spanish (es)": a tag with its English name, for labels. */
-export function languageName(tag: string): string {
-  try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag);
-    return name && name !== tag ? `${name} (${tag})` : tag;
-  } catch {
-    return tag;
-  }
-}
 
 /** The next unused id with this prefix: q1, q2, … (an author never has to invent one). */
 function nextId(prefix: string, used: readonly { id: string }[]): string {
