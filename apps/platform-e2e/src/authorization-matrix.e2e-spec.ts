@@ -751,6 +751,13 @@ const ROWS: Row[] = [
     },
   },
   {
+    // Past authorization, EMAIL is refused (it has its own intake): the matrix opens no case here.
+    field: 'receiveMessage',
+    document:
+      'mutation { receiveMessage(input: { channel: EMAIL, externalId: "matrix", from: { phone: "5125550100" }, body: "Matrix." }) { caseId } }',
+    targets: { district: [none, 'UA FB FB FB FB go FB go'] },
+  },
+  {
     // No translation provider in this platform: past authorization it is FEATURE_DISABLED.
     field: 'replyTranslation',
     document: 'query($id: ID!) { replyTranslation(caseId: $id, body: "We are on it.") { text } }',

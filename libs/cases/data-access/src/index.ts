@@ -45,3 +45,4 @@ export * from './lib/sms/text-messaging.settings';
 export * from './lib/sms/sms-intake.service';
 export * from './lib/sms/outbound-sms.service';
 export * from './lib/translation/message-translation.service';
+export * from './lib/services/received-message.service';

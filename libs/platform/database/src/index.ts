@@ -12,3 +12,4 @@ export * from './lib/rollup-periods';
 export * from './lib/sql-params';
 export * from './lib/duration-buckets';
 export * from './lib/startup-retry';
+export * from './lib/unique-violation';

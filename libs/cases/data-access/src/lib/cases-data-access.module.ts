@@ -34,6 +34,7 @@ import {
 } from './sms/text-messaging.settings';
 import { SmsIntakeService } from './sms/sms-intake.service';
 import { OutboundSmsService } from './sms/outbound-sms.service';
+import { ReceivedMessageService } from './services/received-message.service';
 import {
   MESSAGE_TRANSLATION_SETTINGS,
   MessageTranslationService,
@@ -70,6 +71,7 @@ const SERVICES = [
   SmsIntakeService,
   OutboundSmsService,
   MessageTranslationService,
+  ReceivedMessageService,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */

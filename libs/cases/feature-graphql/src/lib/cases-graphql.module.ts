@@ -15,6 +15,7 @@ import { BulkResolver } from './resolvers/bulk.resolver';
 import { AutomationResolver } from './resolvers/automation.resolver';
 import { CoachingResolver } from './resolvers/coaching.resolver';
 import { TranslationResolver } from './resolvers/translation.resolver';
+import { ReceivedMessageResolver } from './resolvers/received-message.resolver';
 import { PersonCasesResolver } from './resolvers/person-cases.resolver';
 import { RoutingResolver } from './resolvers/routing.resolver';
 import { EmailQuarantineResolver } from './resolvers/email-quarantine.resolver';
@@ -45,6 +46,7 @@ import './types/enums';
     AutomationResolver,
     CoachingResolver,
     TranslationResolver,
+    ReceivedMessageResolver,
     HelpCenterResolver,
     SchoolCasesResolver,
   ],

@@ -12,6 +12,7 @@ import {
   type IgnoreReason,
 } from '@homeroom/cases/domain';
 import { DomainException } from '@homeroom/shared/errors';
+import { isUniqueViolation } from '@homeroom/platform/database';
 import { CaseEntity } from '../entities';
 import { REQUESTER } from '../services/case-actor';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from '../services/case-intake.service';
@@ -82,7 +83,7 @@ export class EmailIntakeService {
       return await this.takeFromPerson(mail, from, envelope, dedupeKey);
     } catch (error) {
       // Two deliveries of one message at once: the second one's insert meets the first one's key.
-      if (dedupeKey && isDedupeConflict(error)) {
+      if (dedupeKey && isUniqueViolation(error, 'uq_case_message_email_dedupe_key')) {
         const first = await this.caseOfDelivery(dedupeKey);
         if (first) return { kind: 'duplicate', caseNumber: first };
       }
@@ -267,11 +268,4 @@ function contentTypeOf(mail: ParsedMail): string {
   const header = mail.headers.get('content-type') as
     { value?: string; params?: Record<string, string> } | undefined;
   return header?.value ? `${header.value}${paramsText(header.params ?? {})}` : 'text/plain';
-}
-
-function isDedupeConflict(error: unknown): boolean {
-  const { code, constraint } =
-    (error as { code?: string; constraint?: string; driverError?: { constraint?: string } }) ?? {};
-  const name = constraint ?? (error as { driverError?: { constraint?: string } }).driverError?.constraint;
-  return code === '23505' && name === 'uq_case_message_email_dedupe_key';
 }

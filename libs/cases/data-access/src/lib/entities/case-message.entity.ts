@@ -37,6 +37,13 @@ export class CaseMessageEntity {
   @Column({ type: 'text', nullable: true })
   smsMessageSid!: string | null;
 
+  /**
+   * A message an API client handed over from another channel: the client's id and its own id of the message,
+   * unique, so a second submission adds nothing.
+   */
+  @Column({ type: 'text', nullable: true })
+  externalKey!: string | null;
+
   /** The language an INBOUND message is written in, detected among the district's languages; null: unclear. */
   @Column({ type: 'text', nullable: true })
   language!: string | null;

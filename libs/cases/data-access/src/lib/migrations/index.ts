@@ -23,6 +23,7 @@ import { Coaching1764480000000 } from './1764480000000-coaching.migration';
 import { TextMessages1764490000000 } from './1764490000000-text-messages.migration';
 import { MessageLanguages1764500000000 } from './1764500000000-message-languages.migration';
 import { MessageTranslations1764510000000 } from './1764510000000-message-translations.migration';
+import { ReceivedMessages1764520000000 } from './1764520000000-received-messages.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const CASES_MIGRATIONS = [
   TextMessages1764490000000,
   MessageLanguages1764500000000,
   MessageTranslations1764510000000,
+  ReceivedMessages1764520000000,
 ];

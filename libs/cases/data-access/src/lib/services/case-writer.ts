@@ -20,6 +20,8 @@ export interface InboundDelivery {
   smsMessageSid?: string;
   /** The language the message is written in, as detected (null: unclear). */
   language?: string | null;
+  /** An API client's id with its own id of a message it handed over: unique, so a resubmission adds nothing. */
+  externalKey?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export class CaseWriter {
       emailDedupeKey: delivery.dedupeKey ?? null,
       smsMessageSid: delivery.smsMessageSid ?? null,
       language: delivery.language ?? null,
+      externalKey: delivery.externalKey ?? null,
     });
     await this.manager.insert(CaseMessageEntity, message);
     // The rows join the message's transaction; their blobs were stored before it (AttachmentService).

@@ -24,6 +24,7 @@ import { type CaseActor, describeActor, REQUESTER } from './case-actor';
 import { TriageService } from '../triage/triage.service';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
 import { CaseWriter, type InboundDelivery } from './case-writer';
+import { REOPEN_WINDOW_DAYS } from './conversations';
 import { MessageTranslationService } from '../translation/message-translation.service';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { hashLinkToken } from '@homeroom/platform/auth';
@@ -39,7 +40,6 @@ export interface CaseChanges {
 }
 
 /** How long after resolution a requester's reply reopens the case rather than opening a new one. */
-export const REOPEN_WINDOW_DAYS = 14;
 
 /** What staff and requesters do to an open case; each action is one transaction with its events. */
 @Injectable()

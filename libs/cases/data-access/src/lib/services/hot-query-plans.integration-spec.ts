@@ -25,6 +25,7 @@ import { CaseMetricsService } from './case-metrics.service';
 import { AutomationService } from './automation.service';
 import type { MessageTranslationService } from '../translation/message-translation.service';
 import { CaseService } from './case.service';
+import { currentConversation } from './conversations';
 import { EmergingIssuesService } from './emerging-issues.service';
 import { TopicService } from './topic.service';
 
@@ -456,6 +457,18 @@ describe('hot query plans at district scale', () => {
         {} as MessageTranslationService,
       );
       return expectIndexes(() => cases.findByToken('token123'), ['uq_support_case_tracking']);
+    });
+
+    it("a requester's current conversation on a channel, by phone and by email", async () => {
+      const manager = database.dataSource.manager;
+      await expectIndexes(
+        () => currentConversation(manager, 'SMS', { phone: '+15125550100', email: null }),
+        ['ix_support_case_conversation_phone'],
+      );
+      await expectIndexes(
+        () => currentConversation(manager, 'PHONE', { phone: null, email: 'someone@family.test' }),
+        ['ix_support_case_conversation_email'],
+      );
     });
 
     it('its timeline', () =>

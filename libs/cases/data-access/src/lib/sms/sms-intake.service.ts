@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '@homeroom/platform/database';
+import { DataSource } from 'typeorm';
+import { inTransaction, isUniqueViolation } from '@homeroom/platform/database';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { fetchTwilioMedia, type InboundSms, MediaRefusedError } from '@homeroom/platform/sms';
@@ -19,7 +19,8 @@ import { AttachmentService } from '../attachments/attachment.service';
 import type { AttachmentRefusal } from '../attachments/attachment-types';
 import { REQUESTER, SYSTEM } from '../services/case-actor';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from '../services/case-intake.service';
-import { CaseService, REOPEN_WINDOW_DAYS } from '../services/case.service';
+import { CaseService } from '../services/case.service';
+import { currentConversation } from '../services/conversations';
 import { CaseWriter } from '../services/case-writer';
 import { TEXT_MESSAGING_SETTINGS, type TextMessagingSettings } from './text-messaging.settings';
 
@@ -72,7 +73,7 @@ export class SmsIntakeService {
       return await this.take(text);
     } catch (error) {
       // Two deliveries of one text at once: the second one's insert meets the first one's id.
-      if (isDuplicateText(error))
+      if (isUniqueViolation(error, 'uq_case_message_sms_message_sid'))
         return { kind: 'duplicate', caseNumber: (await this.caseOfText(text.providerMessageId)) ?? null };
       throw error;
     }
@@ -83,7 +84,10 @@ export class SmsIntakeService {
     const body = (text.body.trim() || (text.media.length ? FILES_ONLY : '')).slice(0, MAX_MESSAGE_LENGTH);
     if (!body) return { kind: 'empty' };
     const delivery = { smsMessageSid: text.providerMessageId };
-    const conversation = await this.currentConversation(text.from);
+    const conversation = await currentConversation(this.dataSource.manager, 'SMS', {
+      phone: text.from,
+      email: null,
+    });
     if (conversation) {
       const { supportCase, followUp } = await this.attachments.withReceivedAttachments(
         files,
@@ -123,19 +127,6 @@ export class SmsIntakeService {
     return { kind: 'created', caseNumber: supportCase.number };
   }
 
-  /** The number's latest case that came by text, while a reply can still join it. */
-  private async currentConversation(phone: string, manager: EntityManager = this.dataSource.manager) {
-    const [row] = (await manager.query(
-      `SELECT id FROM support_case
-        WHERE channel = 'SMS' AND contact->>'phone' = $1
-          AND (status NOT IN ('RESOLVED', 'CLOSED')
-               OR (status = 'RESOLVED' AND resolved_at > now() - make_interval(days => $2)))
-        ORDER BY created_at DESC LIMIT 1`,
-      [phone, REOPEN_WINDOW_DAYS],
-    )) as { id: string }[];
-    return row;
-  }
-
   private async keyword(text: InboundSms, keyword: SmsKeyword): Promise<TextOutcome> {
     if (keyword.kind === 'HELP') return { kind: 'keyword', keyword, reply: this.texting.helpText || null };
     const optedOut = keyword.kind === 'STOP';
@@ -163,7 +154,7 @@ export class SmsIntakeService {
         },
       });
       // Staff on the conversation see why their replies stop (or start again) going out.
-      const conversation = await this.currentConversation(text.from, manager);
+      const conversation = await currentConversation(manager, 'SMS', { phone: text.from, email: null });
       if (conversation) {
         const supportCase = await manager.findOneByOrFail(CaseEntity, { id: conversation.id });
         await new CaseWriter(manager, this.outbox).timeline(
@@ -222,10 +213,4 @@ export class SmsIntakeService {
     )) as { number: string | null }[];
     return row ? row.number : undefined;
   }
-}
-
-function isDuplicateText(error: unknown): boolean {
-  const { code, constraint, driverError } =
-    (error as { code?: string; constraint?: string; driverError?: { constraint?: string } }) ?? {};
-  return code === '23505' && (constraint ?? driverError?.constraint) === 'uq_case_message_sms_message_sid';
 }

@@ -171,3 +171,38 @@ export class UpdateCaseInput {
   @Field(() => String, { nullable: true, description: 'BCP 47.' })
   language?: string | null;
 }
+
+@InputType({
+  description:
+    "A message from a channel the district's other systems run (a phone system's voicemail transcript, a social inbox), handed over by an integration.",
+})
+export class ReceivedMessageInput {
+  @Field(() => ChannelEnum, { description: 'PHONE, SMS, CHAT or SOCIAL.' })
+  channel!: Channel;
+
+  @Field({
+    description:
+      "The message's id in your system: handing the same message over again adds nothing and answers with the case it reached (DUPLICATE).",
+  })
+  @MaxLength(200)
+  externalId!: string;
+
+  @Field(() => RequesterInput, { description: 'Who sent it: a phone number or email address at least.' })
+  from!: RequesterInput;
+
+  @Field({ description: 'What they said (a transcript, a post).' })
+  @MaxLength(MESSAGE_BODY_MAX_LENGTH)
+  body!: string;
+
+  @Field(() => String, { nullable: true })
+  subject?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The school it is about, when your system knows.' })
+  schoolId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its language (BCP 47), when known; detected otherwise.',
+  })
+  language?: string | null;
+}
