@@ -11,7 +11,7 @@ import {
   translationConfigShape,
   serviceConfigShape,
 } from '@homeroom/platform/config';
-import { MAX_CONFIGURABLE_ATTACHMENT_BYTES } from '@homeroom/cases/domain';
+import { MAX_CONFIGURABLE_ATTACHMENT_BYTES, parseQuietHours } from '@homeroom/cases/domain';
 import { crossCheckCasesConfig } from './extensions-config';
 
 export const casesConfigSchema = z.object({
@@ -60,6 +60,24 @@ export const casesConfigSchema = z.object({
   SMS_WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
   /** The district's answer to a text that says HELP (who it is, how to reach a person, "Reply STOP to stop"). */
   SMS_HELP_TEXT: z.string().max(640).default(''),
+  /**
+   * "21:00-08:00" in the district's time: replies on cases that are not URGENT are held through these hours
+   * and texted when they end. Empty (the default here; the chart sets 21:00-08:00): none.
+   */
+  SMS_QUIET_HOURS: z
+    .string()
+    .default('')
+    .refine((value) => {
+      try {
+        parseQuietHours(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be "HH:MM-HH:MM" in the district\'s time, or empty')
+    .transform(parseQuietHours),
+  /** How often texts held through the quiet hours are looked for once they end. */
+  SMS_HELD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /**
    * Machine translation of conversations (TRANSLATION_PROVIDER: deepl, google, azure or libretranslate;
    * TRANSLATION_URL, TRANSLATION_API_KEY, TRANSLATION_REGION). Empty (the default): none.

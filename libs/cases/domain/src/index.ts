@@ -17,3 +17,4 @@ export * from './lib/bulk-change';
 export * from './lib/automation-rule';
 export * from './lib/coaching';
 export * from './lib/sms-keywords';
+export * from './lib/quiet-hours';

@@ -60,6 +60,10 @@ export class CaseMessageEntity {
   @Column({ type: 'text', nullable: true })
   emailSkipped!: string | null;
 
+  /** An OUTBOUND text held through the district's quiet hours: it is sent once this has passed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  smsDeferredUntil!: Date | null;
+
   /** When the provider accepted our text of this (OUTBOUND) message to the requester. */
   @Column({ type: 'timestamptz', nullable: true })
   textedAt!: Date | null;

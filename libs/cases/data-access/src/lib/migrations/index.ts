@@ -24,6 +24,7 @@ import { TextMessages1764490000000 } from './1764490000000-text-messages.migrati
 import { MessageLanguages1764500000000 } from './1764500000000-message-languages.migration';
 import { MessageTranslations1764510000000 } from './1764510000000-message-translations.migration';
 import { ReceivedMessages1764520000000 } from './1764520000000-received-messages.migration';
+import { DeferredTexts1764530000000 } from './1764530000000-deferred-texts.migration';
 
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
@@ -53,4 +54,5 @@ export const CASES_MIGRATIONS = [
   MessageLanguages1764500000000,
   MessageTranslations1764510000000,
   ReceivedMessages1764520000000,
+  DeferredTexts1764530000000,
 ];

@@ -1,5 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { inTransaction, RepeatingTask } from '@homeroom/platform/database';
+import { quietUntil } from '@homeroom/cases/domain';
 import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SmsRejectedError } from '@homeroom/platform/sms';
@@ -17,15 +19,51 @@ import { TEXT_MESSAGING_SETTINGS, type TextMessagingSettings } from './text-mess
  * (OutboundEmailService, whose delivery rules these follow): driven by CaseMessageAdded in the consumer's
  * transaction, the message locked, texted once (`texted_at`), retried on the provider's transient failures,
  * and never to a number that texted STOP. Each outcome is on the case's timeline: SMS_SENT with the segments
- * it took, or SMS_NOT_SENT with the reason.
+ * it took, or SMS_NOT_SENT with the reason. In the district's quiet hours a reply on a case that is not
+ * URGENT is held (SMS_DEFERRED, `sms_deferred_until`) and texted by a sweep once they end; replicas share
+ * the sweep by locking each held message (SKIP LOCKED), so a held text goes once.
  */
 @Injectable()
-export class OutboundSmsService {
+export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
+  private readonly sweep: RepeatingTask;
+
   constructor(
     @Inject(TEXT_MESSAGING_SETTINGS) private readonly settings: TextMessagingSettings,
     private readonly outbox: OutboxWriter,
+    private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.sweep = new RepeatingTask(
+      'held texts',
+      (settings.deferredSweepSeconds ?? 60) * 1000,
+      () => this.sendHeld(),
+      logger,
+    );
+  }
+
+  onModuleInit(): void {
+    if (this.settings.sender.enabled && this.settings.quietHours) this.sweep.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.sweep.stop();
+  }
+
+  /** Texts the held replies whose quiet hours have ended, a batch at a time; returns how many were due. */
+  async sendHeld(): Promise<number> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const due = (await manager.query(
+        `SELECT id, case_id FROM case_message
+          WHERE sms_deferred_until <= now() AND texted_at IS NULL AND sms_skipped IS NULL
+          ORDER BY sms_deferred_until LIMIT 100 FOR UPDATE SKIP LOCKED`,
+      )) as { id: string; case_id: string }[];
+      for (const held of due)
+        await this.deliver({ caseId: held.case_id, messageId: held.id, direction: 'OUTBOUND' }, manager, {
+          heldUntilNow: true,
+        });
+      return due.length;
+    });
+  }
 
   /** The consumer's handlers: none when no provider is configured. */
   handlers(): EventHandler[] {
@@ -38,6 +76,8 @@ export class OutboundSmsService {
   async deliver(
     data: { caseId: string; messageId: string; direction: string },
     manager: EntityManager,
+    /** The sweep's call for a held text whose time has come: it goes now, the hours having been decided. */
+    { heldUntilNow = false }: { heldUntilNow?: boolean } = {},
   ): Promise<void> {
     if (data.direction !== 'OUTBOUND') return;
     const message = await manager.findOne(CaseMessageEntity, {
@@ -64,6 +104,20 @@ export class OutboundSmsService {
     if (Date.now() - message.createdAt.getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS))
       return skip('STALE');
     if (await hasOptedOut(manager, phone)) return skip('OPTED_OUT');
+    const { quietHours, timeZone } = this.settings;
+    const holdUntil =
+      quietHours && !heldUntilNow && supportCase.priority !== 'URGENT'
+        ? quietUntil(new Date(), quietHours, timeZone ?? 'UTC')
+        : null;
+    if (holdUntil) {
+      if (message.smsDeferredUntil?.getTime() === holdUntil.getTime()) return;
+      await manager.update(CaseMessageEntity, { id: message.id }, { smsDeferredUntil: holdUntil });
+      await writer.timeline(supportCase, 'SMS_DEFERRED', SYSTEM, {
+        messageId: message.id,
+        until: holdUntil.toISOString(),
+      });
+      return;
+    }
     let providerMessageId: string;
     try {
       ({ providerMessageId } = await this.settings.sender.send({ to: phone, body: message.body }));

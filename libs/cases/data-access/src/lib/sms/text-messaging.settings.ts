@@ -1,3 +1,4 @@
+import type { QuietHours } from '@homeroom/cases/domain';
 import { NO_SMS, type SmsSender, type TwilioSettings } from '@homeroom/platform/sms';
 
 /** Two-way text messages (issue 22): the provider, and where it posts the texts people send the district. */
@@ -17,6 +18,15 @@ export interface TextMessagingSettings {
    * consumer group must not text last week's replies.
    */
   maxAgeMs?: number;
+  /**
+   * The nightly window (district time) when replies on non-urgent cases wait to be texted; null: none. Held
+   * texts go when it ends (`OutboundSmsService`'s sweep).
+   */
+  quietHours?: QuietHours | null;
+  /** The district's time zone, which the quiet hours are in. */
+  timeZone?: string;
+  /** How often held texts are looked for once their quiet hours end; a minute unless configured. */
+  deferredSweepSeconds?: number;
 }
 
 export const TEXT_MESSAGING_SETTINGS = Symbol('TEXT_MESSAGING_SETTINGS');
