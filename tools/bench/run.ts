@@ -13,6 +13,7 @@ import { districtScaleBenchmark } from './district-scale.bench';
 import { gatewayBenchmarks } from './gateway.bench';
 import { helpCenterBenchmark } from './help-center.bench';
 import { languageDetectionBenchmark } from './language-detection.bench';
+import { smsWebhookBenchmark } from './sms-webhook.bench';
 import { outboxPipelineBenchmark } from './outbox-pipeline.bench';
 import { portalBundleBenchmark } from './portal-bundles.bench';
 import { portalInboxBenchmark } from './portal-inbox.bench';
@@ -36,6 +37,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   'bulk-actions': async () => [await bulkActionsBenchmark()],
   triage: async () => [triageBenchmark()],
   'language-detection': async () => [languageDetectionBenchmark()],
+  'sms-webhook': async () => [await smsWebhookBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,
   surveys: surveysBenchmarks,
