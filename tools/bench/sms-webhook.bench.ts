@@ -5,10 +5,9 @@
  * (each joining its conversation), and the provider's retries of texts already taken. Beside them, the web
  * form's `submitInquiry` on the same service, for the ratio.
  */
-import { freePort, startFakeTwilio } from '@homeroom/platform/testing';
 // The cases suites' harness starts the service exactly as its integration tests see it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { startCasesApp } from '../../apps/cases/src/testing/cases-test-app';
+import { startTextingCasesApp } from '../../apps/cases/src/testing/cases-test-app';
 import { percentile } from './stats';
 import type { BenchmarkReport, BenchmarkRow } from './report';
 
@@ -45,18 +44,8 @@ const row = (variant: string, { latencies, perSecond }: Awaited<ReturnType<typeo
 });
 
 export async function smsWebhookBenchmark(): Promise<BenchmarkReport> {
-  const twilio = await startFakeTwilio();
-  const port = await freePort();
-  const webhook = `http://127.0.0.1:${port}/sms/twilio`;
-  const cases = await startCasesApp('bench_sms_webhook', {
-    PORT: String(port),
-    LOG_LEVEL: 'error',
-    SMS_PROVIDER_URL: twilio.url,
-    SMS_ACCOUNT_SID: twilio.accountSid,
-    SMS_AUTH_TOKEN: twilio.authToken,
-    SMS_FROM: '+15125550100',
-    SMS_WEBHOOK_URL: webhook,
-  });
+  const texting = await startTextingCasesApp('bench_sms_webhook', { LOG_LEVEL: 'error' });
+  const { cases, twilio, webhook } = texting;
   try {
     const number = (index: number) => `+1512${String(6_000_000 + index).padStart(7, '0')}`;
     const expectOk = (status: number) => {
@@ -144,7 +133,6 @@ export async function smsWebhookBenchmark(): Promise<BenchmarkReport> {
       ],
     };
   } finally {
-    await cases.close();
-    await twilio.close();
+    await texting.close();
   }
 }

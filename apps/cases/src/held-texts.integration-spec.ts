@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { staffPrincipal } from '@homeroom/platform/auth';
-import { type FakeTwilio, freePort, startFakeTwilio, waitUntil } from '@homeroom/platform/testing';
-import { startCasesApp, type CasesTestApp } from './testing/cases-test-app';
+import { type FakeTwilio, waitUntil } from '@homeroom/platform/testing';
+import { type CasesTestApp, startTextingCasesApp, type TextingCasesApp } from './testing/cases-test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- SQL rows are checked field by field
 type Json = any;
@@ -29,26 +29,18 @@ describe('texts held through quiet hours', () => {
   let webhook: string;
   const admin = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
 
+  let texting: TextingCasesApp;
   beforeAll(async () => {
-    twilio = await startFakeTwilio();
-    const port = await freePort();
-    webhook = `http://127.0.0.1:${port}/sms/twilio`;
-    cases = await startCasesApp('cases_held_texts', {
-      PORT: String(port),
+    texting = await startTextingCasesApp('cases_held_texts', {
       DISTRICT_TIME_ZONE: TIME_ZONE,
-      SMS_PROVIDER_URL: twilio.url,
-      SMS_ACCOUNT_SID: twilio.accountSid,
-      SMS_AUTH_TOKEN: twilio.authToken,
-      SMS_FROM: '+15125550100',
-      SMS_WEBHOOK_URL: webhook,
       SMS_QUIET_HOURS: `${districtTime(-60)}-${districtTime(60)}`,
       SMS_HELD_SWEEP_SECONDS: '1',
     });
+    ({ cases, twilio, webhook } = texting);
   });
 
   afterAll(async () => {
-    await cases?.close();
-    await twilio?.close();
+    await texting?.close();
   });
 
   const query = (sql: string, params: unknown[] = []): Promise<Json[]> =>

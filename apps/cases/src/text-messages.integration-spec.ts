@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { staffPrincipal } from '@homeroom/platform/auth';
-import { type FakeTwilio, freePort, startFakeTwilio, waitUntil } from '@homeroom/platform/testing';
+import { type FakeTwilio, waitUntil } from '@homeroom/platform/testing';
 import { contactKey } from '@homeroom/directory/contracts';
-import { startCasesApp, type CasesTestApp } from './testing/cases-test-app';
+import {
+  type CasesTestApp,
+  DISTRICT_NUMBER,
+  startTextingCasesApp,
+  type TextingCasesApp,
+} from './testing/cases-test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- SQL rows are checked field by field
 type Json = any;
 
-const DISTRICT_NUMBER = '+15125550100';
 const HELP_TEXT = 'Riverside Unified: we answer texts on school days. Reply STOP to stop.';
 
 /**
@@ -20,24 +24,14 @@ describe('text messages', () => {
   let webhook: string;
   const admin = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
 
+  let texting: TextingCasesApp;
   beforeAll(async () => {
-    twilio = await startFakeTwilio();
-    const port = await freePort();
-    webhook = `http://127.0.0.1:${port}/sms/twilio`;
-    cases = await startCasesApp('cases_texts', {
-      PORT: String(port),
-      SMS_PROVIDER_URL: twilio.url,
-      SMS_ACCOUNT_SID: twilio.accountSid,
-      SMS_AUTH_TOKEN: twilio.authToken,
-      SMS_FROM: DISTRICT_NUMBER,
-      SMS_WEBHOOK_URL: webhook,
-      SMS_HELP_TEXT: HELP_TEXT,
-    });
+    texting = await startTextingCasesApp('cases_texts', { SMS_HELP_TEXT: HELP_TEXT });
+    ({ cases, twilio, webhook } = texting);
   });
 
   afterAll(async () => {
-    await cases?.close();
-    await twilio?.close();
+    await texting?.close();
   });
 
   const query = (sql: string, params: unknown[] = []): Promise<Json[]> =>

@@ -3,12 +3,10 @@ import { staffPrincipal } from '@homeroom/platform/auth';
 import {
   type FakeTranslation,
   type FakeTwilio,
-  freePort,
   startFakeTranslation,
-  startFakeTwilio,
   waitUntil,
 } from '@homeroom/platform/testing';
-import { startCasesApp, type CasesTestApp } from './testing/cases-test-app';
+import { type CasesTestApp, startTextingCasesApp, type TextingCasesApp } from './testing/cases-test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL and SQL rows are checked field by field
 type Json = any;
@@ -26,27 +24,19 @@ describe('translated conversations', () => {
   let webhook: string;
   const agent = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
 
+  let texting: TextingCasesApp;
   beforeAll(async () => {
     translation = await startFakeTranslation();
-    twilio = await startFakeTwilio();
-    const port = await freePort();
-    webhook = `http://127.0.0.1:${port}/sms/twilio`;
-    cases = await startCasesApp('cases_translation', {
-      PORT: String(port),
-      SMS_PROVIDER_URL: twilio.url,
-      SMS_ACCOUNT_SID: twilio.accountSid,
-      SMS_AUTH_TOKEN: twilio.authToken,
-      SMS_FROM: '+15125550100',
-      SMS_WEBHOOK_URL: webhook,
+    texting = await startTextingCasesApp('cases_translation', {
       TRANSLATION_PROVIDER: 'libretranslate',
       TRANSLATION_URL: translation.urls.LIBRETRANSLATE,
       TRANSLATION_API_KEY: translation.keys.LIBRETRANSLATE,
     });
+    ({ cases, twilio, webhook } = texting);
   });
 
   afterAll(async () => {
-    await cases?.close();
-    await twilio?.close();
+    await texting?.close();
     await translation?.close();
   });
 

@@ -5,7 +5,9 @@ import type { Principal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import {
+  type FakeTwilio,
   freePort,
+  startFakeTwilio,
   startGroupAtEnd,
   subgraphClient,
   testKafkaBrokers,
@@ -75,3 +77,42 @@ export async function startCasesApp(
     },
   };
 }
+
+/** The cases service with two-way texts through a loopback Twilio, and the webhook URL Twilio posts to. */
+export interface TextingCasesApp {
+  cases: CasesTestApp;
+  twilio: FakeTwilio;
+  webhook: string;
+  close(): Promise<void>;
+}
+
+/** startCasesApp with texting set up (the district's number +15125550100) and any other settings. */
+export async function startTextingCasesApp(
+  label: string,
+  settings: Record<string, string> = {},
+): Promise<TextingCasesApp> {
+  const twilio = await startFakeTwilio();
+  const port = await freePort();
+  const webhook = `http://127.0.0.1:${port}/sms/twilio`;
+  const cases = await startCasesApp(label, {
+    PORT: String(port),
+    SMS_PROVIDER_URL: twilio.url,
+    SMS_ACCOUNT_SID: twilio.accountSid,
+    SMS_AUTH_TOKEN: twilio.authToken,
+    SMS_FROM: DISTRICT_NUMBER,
+    SMS_WEBHOOK_URL: webhook,
+    ...settings,
+  });
+  return {
+    cases,
+    twilio,
+    webhook,
+    async close() {
+      await cases.close();
+      await twilio.close();
+    },
+  };
+}
+
+/** The number the district texts from in these suites. */
+export const DISTRICT_NUMBER = '+15125550100';

@@ -4,8 +4,9 @@ import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platfor
 import { isPermanentRecipientRejection, MailSender, smtpResponseOf } from '@homeroom/platform/mail';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { CaseMessageAdded } from '@homeroom/cases/contracts';
-import { CaseEntity, CaseMessageEntity } from '../entities';
+import { CaseMessageEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
+import { lockedReply } from '../services/outbound-delivery';
 import { buildReplyEmail, type ThreadMessageId } from './reply-email';
 import { SYSTEM } from '../services/case-actor';
 
@@ -65,16 +66,10 @@ export class OutboundEmailService implements OnApplicationShutdown {
     data: { caseId: string; messageId: string; direction: string },
     manager: EntityManager,
   ): Promise<void> {
-    if (data.direction !== 'OUTBOUND') return;
-    const message = await manager.findOne(CaseMessageEntity, {
-      where: { id: data.messageId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    // Not ours: services (and test runs) with other databases share the topic.
-    if (!message || message.direction !== 'OUTBOUND') return;
+    const reply = await lockedReply(manager, data);
+    if (!reply) return;
+    const { message, supportCase } = reply;
     if (message.deliveredAt || message.emailSkipped) return;
-    const supportCase = await manager.findOneBy(CaseEntity, { id: message.caseId });
-    if (!supportCase) return;
 
     // A case that came by text is answered by text (OutboundSmsService).
     const skipped = supportCase.anonymous

@@ -7,9 +7,10 @@ import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SmsRejectedError } from '@homeroom/platform/sms';
 import { CaseMessageAdded } from '@homeroom/cases/contracts';
 import { smsSegments } from '@homeroom/shared/text';
-import { CaseEntity, CaseMessageEntity } from '../entities';
+import { CaseMessageEntity } from '../entities';
 import { SYSTEM } from '../services/case-actor';
 import { CaseWriter } from '../services/case-writer';
+import { lockedReply } from '../services/outbound-delivery';
 import { DEFAULT_OUTBOUND_MAX_AGE_MS } from '../email/outbound-email.service';
 import { hasOptedOut } from './sms-consent';
 import { TEXT_MESSAGING_SETTINGS, type TextMessagingSettings } from './text-messaging.settings';
@@ -79,16 +80,10 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
     /** The sweep's call for a held text whose time has come: it goes now, the hours having been decided. */
     { heldUntilNow = false }: { heldUntilNow?: boolean } = {},
   ): Promise<void> {
-    if (data.direction !== 'OUTBOUND') return;
-    const message = await manager.findOne(CaseMessageEntity, {
-      where: { id: data.messageId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    // Not ours: services (and test runs) with other databases share the topic.
-    if (!message || message.direction !== 'OUTBOUND') return;
+    const reply = await lockedReply(manager, data);
+    if (!reply || reply.supportCase.channel !== 'SMS') return;
+    const { message, supportCase } = reply;
     if (message.textedAt || message.smsSkipped) return;
-    const supportCase = await manager.findOneBy(CaseEntity, { id: message.caseId });
-    if (!supportCase || supportCase.channel !== 'SMS') return;
     const writer = new CaseWriter(manager, this.outbox);
     const skip = async (reason: string, details: Record<string, unknown> = {}) => {
       await manager.update(CaseMessageEntity, { id: message.id }, { smsSkipped: reason });
