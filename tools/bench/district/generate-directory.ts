@@ -127,6 +127,9 @@ export async function generateDirectory(client: Client, shape: DistrictShape): P
            LATERAL (SELECT ${guardianOf('n')} AS g1, 1 + n % ${s.guardians} AS g2) pair,
            LATERAL (SELECT unnest(CASE WHEN n % 4 = 0 OR g1 = g2 THEN ARRAY[g1] ELSE ARRAY[g1, g2] END) AS g) guardians
     ON CONFLICT DO NOTHING`);
+  // The join below reads the rows just written: without their statistics the planner takes both tables
+  // for empty and nests loops over a million rows (a run waited 15 minutes on it when autovacuum was busy).
+  await client.query('ANALYZE person, relationship, school_membership');
   await client.query(`
     INSERT INTO school_membership (person_id, school_id, role)
     SELECT DISTINCT r.guardian_id, m.school_id, 'GUARDIAN'
