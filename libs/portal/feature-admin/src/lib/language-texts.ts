@@ -1,4 +1,5 @@
-import { languageName, languageTag } from './surveys/survey-input';
+import { languageName } from '@homeroom/shared/contact';
+import { languageTag } from './surveys/survey-input';
 
 /**
  * The languages of texts typed one per language (a reply template's, an article's), checked: each a

@@ -1,4 +1,4 @@
-import { normalizeLanguageTag, normalizeTimeZone } from './locale';
+import { languageName, normalizeLanguageTag, normalizeTimeZone } from './locale';
 
 describe('locale', () => {
   it.each([
@@ -21,5 +21,18 @@ describe('locale', () => {
     expect(() => normalizeTimeZone('Central Time')).toThrow(
       expect.objectContaining({ reason: 'INVALID_TIME_ZONE' }),
     );
+  });
+});
+
+describe('languageName', () => {
+  it('names a tag in English, with the tag, for labels', () => {
+    expect(languageName('es')).toBe('Spanish (es)');
+    expect(languageName('vi')).toBe('Vietnamese (vi)');
+    expect(languageName('ht')).toBe('Haitian Creole (ht)');
+  });
+
+  it('gives the tag itself when there is no name for it', () => {
+    expect(languageName('qaa')).toBe('qaa');
+    expect(languageName('not a tag')).toBe('not a tag');
   });
 });

@@ -16,7 +16,7 @@ import {
   CreateHelpArticleDocument,
   UpdateHelpArticleDocument,
 } from '../operations.generated';
-import { languageName } from '../surveys/survey-input';
+import { languageName } from '@homeroom/shared/contact';
 import {
   type ArticleForm,
   articleFormOf,

@@ -19,7 +19,7 @@ import {
   type Priority,
   UpdateReplyTemplateDocument,
 } from '../operations.generated';
-import { languageName } from '../surveys/survey-input';
+import { languageName } from '@homeroom/shared/contact';
 import {
   newTemplateForm,
   PLACEHOLDER_HINTS,

@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { languageName } from '@homeroom/shared/contact';
 import { FormsModule } from '@angular/forms';
 import { injectActions } from '@homeroom/portal/data-access';
 import { CheckboxGroupComponent, FormFeedbackComponent } from '@homeroom/portal/ui';
@@ -26,7 +27,6 @@ import {
   draftFromSurvey,
   draftProblems,
   isoToLocalDateTime,
-  languageName,
   languageTag,
   LIMITS,
   localDateTimeToIso,

@@ -4,7 +4,6 @@ import {
   draftProblems,
   emptyDraft,
   isoToLocalDateTime,
-  languageName,
   languageTag,
   localDateTimeToIso,
   newChoice,
@@ -177,13 +176,12 @@ describe('the survey builder', () => {
     ]);
   });
 
-  it('reads language tags and names them', () => {
+  it('reads language tags', () => {
     expect(languageTag(' es-mx ')).toBe('es-MX');
     expect(languageTag('not a tag')).toBeNull();
     // Well-formed, but no language: the services refuse it, so the builder does too.
     expect(languageTag('spanish')).toBeNull();
     expect(languageTag('')).toBeNull();
-    expect(languageName('es')).toBe('Spanish (es)');
     expect(localDateTimeToIso('')).toBeNull();
     expect(localDateTimeToIso('2026-06-01T08:00')).toBe(new Date('2026-06-01T08:00').toISOString());
   });

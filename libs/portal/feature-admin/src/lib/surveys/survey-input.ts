@@ -1,6 +1,4 @@
 import { canonicalLanguageTag, languageName } from '@homeroom/shared/contact';
-
-export { languageName };
 import { SURVEY_LIMITS } from '@homeroom/shared/survey-rules';
 import type {
   AdminSurveyDraftFragment,

@@ -13,7 +13,8 @@ import {
   type SurveyStatus,
 } from '../operations.generated';
 import { type CreatedSurvey, SurveyBuilderComponent } from './survey-builder.component';
-import { languageName, type SurveyToEdit } from './survey-input';
+import { languageName } from '@homeroom/shared/contact';
+import { type SurveyToEdit } from './survey-input';
 import { SurveyResultsComponent } from './survey-results.component';
 import { formatWhen } from '../formats';
 import { SurveySendsComponent } from './survey-sends.component';

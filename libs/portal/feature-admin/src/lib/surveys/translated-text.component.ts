@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { languageName, type Texts } from './survey-input';
+import { languageName } from '@homeroom/shared/contact';
+import { type Texts } from './survey-input';
 
 /**
  * One text of a survey in each of its languages, a field a language, each labelled by the language's
