@@ -81,6 +81,11 @@ const unknownId: Variables = () => ({ id: randomUUID() });
 const hasEdge = (connection: Json, id: string) => connection.edges.some((edge: Json) => edge.node.id === id);
 const phonesWithConsent = (person: Json) =>
   person.phones.length > 0 && person.phones.every((phone: Json) => typeof phone.textMessages === 'string');
+/** A case seen with its messages, each with its translations (none in this platform: no provider). */
+const messagesWithTranslations = (supportCase: Json) =>
+  supportCase !== null &&
+  supportCase.messages.length > 0 &&
+  supportCase.messages.every((message: Json) => Array.isArray(message.translations));
 
 /** Rows in the order they run: reads first, then writes; rotating the signing keys last of all. */
 const ROWS: Row[] = [
@@ -423,6 +428,15 @@ const ROWS: Row[] = [
     targets: {
       own: [(fx) => ({ id: fx.schoolA }), 'UA ok ok ok ok ok ok ok', (d) => d.school.principal !== null],
       other: [(fx) => ({ id: fx.schoolB }), 'UA -  -  -  ok ok ok ok', (d) => d.school.principal !== null],
+    },
+  },
+  {
+    // A message's language and translations are read with the message: by whoever may read the case.
+    field: 'case.messages.translations',
+    document: 'query($id: ID) { case(id: $id) { messages { language translations { language text } } } }',
+    targets: {
+      own: [(fx) => ({ id: fx.caseA }), 'UA ok ok ok ok ok ok ok', (d) => messagesWithTranslations(d.case)],
+      other: [(fx) => ({ id: fx.caseB }), 'UA -  -  -  ok ok ok ok', (d) => messagesWithTranslations(d.case)],
     },
   },
   {

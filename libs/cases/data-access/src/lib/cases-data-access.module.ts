@@ -35,6 +35,7 @@ import {
 import { SmsIntakeService } from './sms/sms-intake.service';
 import { OutboundSmsService } from './sms/outbound-sms.service';
 import { ReceivedMessageService } from './services/received-message.service';
+import { ConversationIntakeService } from './services/conversation-intake.service';
 import {
   MESSAGE_TRANSLATION_SETTINGS,
   MessageTranslationService,
@@ -71,6 +72,7 @@ const SERVICES = [
   SmsIntakeService,
   OutboundSmsService,
   MessageTranslationService,
+  ConversationIntakeService,
   ReceivedMessageService,
 ];
 

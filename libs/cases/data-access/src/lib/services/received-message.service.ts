@@ -1,19 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  type Channel,
-  type ContactInput,
-  contactOf,
-  languageOf,
-  messageBody,
-  subjectOf,
-} from '@homeroom/cases/domain';
+import { type Channel, type ContactInput, contactOf, languageOf, messageBody } from '@homeroom/cases/domain';
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { isUniqueViolation } from '@homeroom/platform/database';
 import type { CaseActor } from './case-actor';
-import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './case-intake.service';
-import { CaseService } from './case.service';
-import { currentConversation } from './conversations';
+import { ConversationIntakeService } from './conversation-intake.service';
 
 /** The channels a vendor's system hands messages over from; the web form, email and texts have their own intake. */
 export const RECEIVED_CHANNELS: readonly Channel[] = ['PHONE', 'SMS', 'CHAT', 'SOCIAL'];
@@ -45,9 +36,7 @@ export type ReceivedOutcome =
 export class ReceivedMessageService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly intake: CaseIntakeService,
-    private readonly cases: CaseService,
-    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+    private readonly conversations: ConversationIntakeService,
   ) {}
 
   async receive(message: ReceivedMessage, clientId: string, actor: CaseActor): Promise<ReceivedOutcome> {
@@ -72,33 +61,19 @@ export class ReceivedMessageService {
     const earlier = await this.caseOfMessage(externalKey);
     if (earlier) return { kind: 'DUPLICATE', ...earlier };
     try {
-      const conversation = await currentConversation(this.dataSource.manager, message.channel, contact);
-      if (conversation) {
-        const { supportCase } = await this.cases.requesterReply(conversation.id, body, undefined, {
-          externalKey,
-          ...(language ? { language } : {}),
-        });
-        return { kind: 'THREADED', caseId: supportCase.id, caseNumber: supportCase.number };
-      }
-      const { supportCase } = await this.intake.open(
+      const { kind, supportCase } = await this.conversations.take(
         {
-          subject: subjectOf(message.subject, body),
           channel: message.channel,
-          priority: 'NORMAL',
-          type: null,
-          schoolId: message.schoolId ?? null,
-          topicId: null,
-          requesterId: null,
           contact,
-          anonymous: false,
-          confidential: false,
-          language: language ?? this.intake.messageLanguage(body) ?? this.settings.defaultLanguage,
+          body,
+          subject: message.subject,
+          schoolId: message.schoolId,
+          language,
         },
-        body,
         actor,
-        { delivery: { externalKey, ...(language ? { language } : {}) } },
+        { delivery: { externalKey } },
       );
-      return { kind: 'CREATED', caseId: supportCase.id, caseNumber: supportCase.number };
+      return { kind, caseId: supportCase.id, caseNumber: supportCase.number };
     } catch (error) {
       // Two submissions of one message at once: the second one's insert meets the first one's key.
       if (isUniqueViolation(error, 'uq_case_message_external_key')) {

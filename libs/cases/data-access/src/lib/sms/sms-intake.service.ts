@@ -12,14 +12,12 @@ import {
   MAX_MESSAGE_LENGTH,
   smsKeyword,
   type SmsKeyword,
-  subjectOf,
 } from '@homeroom/cases/domain';
 import { CaseEntity } from '../entities';
 import { AttachmentService } from '../attachments/attachment.service';
 import type { AttachmentRefusal } from '../attachments/attachment-types';
 import { REQUESTER, SYSTEM } from '../services/case-actor';
-import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from '../services/case-intake.service';
-import { CaseService } from '../services/case.service';
+import { ConversationIntakeService } from '../services/conversation-intake.service';
 import { currentConversation } from '../services/conversations';
 import { CaseWriter } from '../services/case-writer';
 import { TEXT_MESSAGING_SETTINGS, type TextMessagingSettings } from './text-messaging.settings';
@@ -49,11 +47,9 @@ export type TextOutcome =
 export class SmsIntakeService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly intake: CaseIntakeService,
-    private readonly cases: CaseService,
+    private readonly conversations: ConversationIntakeService,
     private readonly attachments: AttachmentService,
     private readonly outbox: OutboxWriter,
-    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
     @Inject(TEXT_MESSAGING_SETTINGS) private readonly texting: TextMessagingSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -83,48 +79,22 @@ export class SmsIntakeService {
     const { files, unreceived } = await this.fetchMedia(text);
     const body = (text.body.trim() || (text.media.length ? FILES_ONLY : '')).slice(0, MAX_MESSAGE_LENGTH);
     if (!body) return { kind: 'empty' };
-    const delivery = { smsMessageSid: text.providerMessageId };
-    const conversation = await currentConversation(this.dataSource.manager, 'SMS', {
-      phone: text.from,
-      email: null,
-    });
-    if (conversation) {
-      const { supportCase, followUp } = await this.attachments.withReceivedAttachments(
-        files,
-        (attachments) => this.cases.requesterReply(conversation.id, body, attachments, delivery),
-        unreceived,
-      );
-      return {
-        kind: 'threaded',
-        caseNumber: supportCase.number,
-        ...(followUp ? { followUpNumber: followUp.supportCase.number } : {}),
-      };
-    }
-    const { supportCase } = await this.attachments.withReceivedAttachments(
+    const taken = await this.attachments.withReceivedAttachments(
       files,
       (attachments) =>
-        this.intake.open(
-          {
-            subject: subjectOf(null, body),
-            channel: 'SMS',
-            priority: 'NORMAL',
-            type: null,
-            schoolId: null,
-            topicId: null,
-            requesterId: null,
-            contact: { name: null, email: null, phone: text.from },
-            anonymous: false,
-            confidential: false,
-            // What the family wrote in, as far as it can be told; they chose no language anywhere.
-            language: this.intake.messageLanguage(body) ?? this.settings.defaultLanguage,
-          },
-          body,
+        this.conversations.take(
+          { channel: 'SMS', contact: { name: null, email: null, phone: text.from }, body },
           REQUESTER,
-          { attachments, delivery },
+          { attachments, delivery: { smsMessageSid: text.providerMessageId } },
         ),
       unreceived,
     );
-    return { kind: 'created', caseNumber: supportCase.number };
+    if (taken.kind === 'CREATED') return { kind: 'created', caseNumber: taken.supportCase.number };
+    return {
+      kind: 'threaded',
+      caseNumber: taken.supportCase.number,
+      ...(taken.followUp ? { followUpNumber: taken.followUp.supportCase.number } : {}),
+    };
   }
 
   private async keyword(text: InboundSms, keyword: SmsKeyword): Promise<TextOutcome> {
