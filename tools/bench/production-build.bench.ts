@@ -147,6 +147,7 @@ export async function productionBuildBenchmark(): Promise<BenchmarkReport> {
             SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
             ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
             TEXT_MESSAGES_URL: `http://127.0.0.1:${ports.cases}/sms`,
+            CHAT_URL: `http://127.0.0.1:${ports.cases}/chat`,
             CORS_ORIGINS: 'http://localhost:4200',
           },
         };

@@ -7,18 +7,22 @@
 // aliases. Packages from node_modules stay `require()`s: the image installs them with
 // `npm ci --omit=dev`, so the build fails when an app would need one that is not in `dependencies`.
 import { builtinModules } from 'node:module';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { transformFile } from '@swc/core';
+import chatWidget from './chat-widget.cjs';
+
+const { bundleChatWidget } = chatWidget;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The deployables, and the files beside their sources they read at run time. */
 export const APPS = {
   directory: { assets: [] },
-  cases: { assets: [] },
+  // The chat widget's browser bundle is served by the cases service (/chat/widget.js).
+  cases: { assets: [], browserBundles: { 'chat-widget.js': bundleChatWidget } },
   slas: { assets: [] },
   surveys: { assets: [] },
   // gateway-settings.ts reads the committed supergraph beside the bundle (or beside src/ in development).
@@ -145,6 +149,8 @@ export async function buildApp(app) {
     );
   }
   for (const asset of APPS[app].assets) copyFileSync(join(root, 'apps', app, asset), join(outdir, asset));
+  for (const [file, bundle] of Object.entries(APPS[app].browserBundles ?? {}))
+    writeFileSync(join(outdir, file), await bundle());
   // Loaded by `import()` on paths production never takes (the local stack's embedded PostgreSQL).
   const notInstalled = [...onDemand].filter((name) => !rootPackage.dependencies[name]).sort();
   return {

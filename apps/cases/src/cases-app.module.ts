@@ -15,6 +15,7 @@ import {
   CASES_MIGRATIONS,
   CaseAssistModule,
   CaseAttachmentsModule,
+  CaseChatModule,
   CaseIntakeService,
   caseReactions,
   CasesDataAccessModule,
@@ -26,9 +27,11 @@ import {
   PERSON_READ_MODEL,
   SCHOOL_READ_MODEL,
   TEAM_READ_MODEL,
+  TRANSLATOR_READ_MODEL,
 } from '@homeroom/cases/data-access';
 import { CasesGraphqlModule } from '@homeroom/cases/feature-graphql';
 import type { CasesConfig } from './config';
+import { chatWidgetScript } from './chat-widget-script';
 import { attachmentOptions, llmSettings } from './extensions-config';
 
 const CONFIG = Symbol('CASES_CONFIG');
@@ -79,6 +82,8 @@ export class CasesAppModule implements NestModule {
               ...SCHOOL_READ_MODEL,
               ...TEAM_READ_MODEL,
               ...PERSON_READ_MODEL,
+              // Who may review vital messages, in which languages (directory.TranslatorLanguagesChanged; ADR 32).
+              ...TRANSLATOR_READ_MODEL,
               ...caseReactions(new OutboxWriter('cases'), intake),
               // Staff replies by email (CaseMessageAdded on our own topic); none when SMTP_OUTBOUND_URL is empty.
               ...outboundEmail.handlers(),
@@ -132,6 +137,16 @@ export class CasesAppModule implements NestModule {
         ),
         CaseAttachmentsModule.forRoot(attachmentOptions(config)),
         CaseAssistModule.forRoot(llmSettings(config)),
+        CaseChatModule.forRoot(
+          {
+            idleMinutes: config.CHAT_IDLE_MINUTES,
+            sweepSeconds: config.CHAT_SWEEP_SECONDS,
+            presenceSeconds: config.CHAT_PRESENCE_SECONDS,
+            maxStreams: config.CHAT_MAX_STREAMS,
+            timeZone: config.DISTRICT_TIME_ZONE,
+          },
+          chatWidgetScript(),
+        ),
         subgraphModule({ production: config.NODE_ENV === 'production' }),
         CasesGraphqlModule,
       ],

@@ -78,6 +78,19 @@ export const casesConfigSchema = z.object({
     .transform(parseQuietHours),
   /** How often texts held through the quiet hours are looked for once they end. */
   SMS_HELD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** A web chat nobody wrote in for this long ends, and its transcript is mailed to the family (ADR 34). */
+  CHAT_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** How often idle chats and transcripts to mail are looked for. */
+  CHAT_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** Staff are present this long after their portal last said so (it says so every minute). */
+  CHAT_PRESENCE_SECONDS: z.coerce.number().int().min(30).max(3_600).default(150),
+  /** Open chat streams one replica serves at most (each is a connection held open). */
+  CHAT_MAX_STREAMS: z.coerce.number().int().min(1).max(100_000).default(5_000),
   /**
    * Machine translation of conversations (TRANSLATION_PROVIDER: deepl, google, azure or libretranslate;
    * TRANSLATION_URL, TRANSLATION_API_KEY, TRANSLATION_REGION). Empty (the default): none.

@@ -34,6 +34,8 @@ export const gatewayConfigSchema = z.object({
   ATTACHMENTS_URL: developmentDefault(url.default('http://localhost:4002/attachments')),
   /** The cases service's text-message webhooks (Twilio's incoming messages), which the gateway serves at /sms. */
   TEXT_MESSAGES_URL: developmentDefault(url.default('http://localhost:4002/sms')),
+  /** The cases service's web chat (the widget's script and its live streams), which the gateway serves at /chat. */
+  CHAT_URL: developmentDefault(url.default('http://localhost:4002/chat')),
   /** Tokens must be issued by this issuer: the directory's (this origin + /auth) or the district's own. */
   OIDC_ISSUER: developmentDefault(url.default('http://localhost:4000/auth')),
   OIDC_AUDIENCE: z.string().min(1).default('homeroom-api'),

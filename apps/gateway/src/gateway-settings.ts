@@ -56,6 +56,7 @@ export function gatewaySettings(
     signInUrl,
     attachmentsUrl: new URL(config.ATTACHMENTS_URL),
     textMessagesUrl: new URL(config.TEXT_MESSAGES_URL),
+    chatUrl: new URL(config.CHAT_URL),
     corsOrigins: config.CORS_ORIGINS,
     operationLimits: {
       maxDepth: config.MAX_QUERY_DEPTH,

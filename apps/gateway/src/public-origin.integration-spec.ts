@@ -39,6 +39,7 @@ describe('the public origin', () => {
       SURVEYS_SUBGRAPH_URL: 'http://localhost:4004/graphql',
       ATTACHMENTS_URL: 'http://localhost:4002/attachments',
       TEXT_MESSAGES_URL: 'http://localhost:4002/sms',
+      CHAT_URL: 'http://localhost:4002/chat',
       OIDC_ISSUER: 'http://localhost:4000/auth',
       CORS_ORIGINS: 'http://localhost:4200',
       // Nothing in front of this gateway: the client address is the connection's, whatever it claims.

@@ -272,6 +272,38 @@ const ROWS: Row[] = [
     document: 'query($slug: String!) { helpArticle(slug: $slug, language: "en") { id } }',
     targets: { unknown: [() => ({ slug: `no-such-${randomUUID()}` }), 'NF NF NF NF NF NF NF NF'] },
   },
+  // The public pages' words as the district corrected them: read by the pages without signing in (ADR 33).
+  {
+    field: 'publicTextCorrections',
+    document: '{ publicTextCorrections(language: "es") { key text } }',
+    targets: { district: [none, 'ok ok ok ok ok ok ok ok'] },
+  },
+  // The chat widget asks, without signing in, whether the district is open and anyone is there (ADR 34).
+  {
+    field: 'businessHoursNow',
+    document: 'query($school: ID) { businessHoursNow(schoolId: $school) { open opensAt } }',
+    targets: { own: [(fx) => ({ school: fx.schoolA }), 'ok ok ok ok ok ok ok ok'] },
+  },
+  {
+    field: 'chatAvailability',
+    document: 'query($school: ID) { chatAvailability(schoolId: $school) { agentsAvailable } }',
+    targets: { own: [(fx) => ({ school: fx.schoolA }), 'ok ok ok ok ok ok ok ok'] },
+  },
+  {
+    // Presence is staff's own: staff who answer cases; an API client is refused past its scopes.
+    field: 'myPresence',
+    document: '{ myPresence { status } }',
+    targets: { district: [none, 'UA ok ok FB FB ok FB FB'] },
+  },
+  {
+    // A team's presence: staff of its school (or its members), district staff and API clients.
+    field: 'teamPresence',
+    document: 'query($team: ID!) { teamPresence(teamId: $team) { personId status } }',
+    targets: {
+      own: [(fx) => ({ team: fx.teamA }), 'UA ok ok ok ok ok ok ok'],
+      other: [(fx) => ({ team: fx.teamB }), 'UA FB FB FB ok ok ok ok'],
+    },
+  },
   {
     field: 'suggestHelpArticles',
     document: '{ suggestHelpArticles(text: "The bus did not come this morning", language: "en") { id } }',
@@ -367,6 +399,12 @@ const ROWS: Row[] = [
       unknown: [() => ({ token: randomUUID() }), '-  -  -  -  -  -  -  -'],
     },
   },
+  {
+    // Reviewing vital messages is acting on cases (ADR 32): the queue is empty for staff who translate none.
+    field: 'messagesAwaitingReview',
+    document: '{ messagesAwaitingReview(first: 10) { totalCount } }',
+    targets: { district: [none, 'UA ok ok FB FB ok FB ok'] },
+  },
 
   // ── Reads through relations ──────────────────────────────────────────────────────────────────────────
   {
@@ -437,6 +475,33 @@ const ROWS: Row[] = [
     targets: {
       own: [(fx) => ({ id: fx.caseA }), 'UA ok ok ok ok ok ok ok', (d) => messagesWithTranslations(d.case)],
       other: [(fx) => ({ id: fx.caseB }), 'UA -  -  -  ok ok ok ok', (d) => messagesWithTranslations(d.case)],
+    },
+  },
+  {
+    // A case's chat is read with the case: by whoever may read it (the matrix's cases are not chats).
+    field: 'case.chat',
+    document: 'query($id: ID) { case(id: $id) { id chat { endedAt } } }',
+    targets: {
+      own: [(fx) => ({ id: fx.caseA }), 'UA ok ok ok ok ok ok ok'],
+      other: [(fx) => ({ id: fx.caseB }), 'UA -  -  -  ok ok ok ok'],
+    },
+  },
+  {
+    // A vital reply's review is read with the message: by whoever may read the case.
+    field: 'case.messages.review',
+    document: 'query($id: ID) { case(id: $id) { messages { review { status } } } }',
+    targets: {
+      own: [(fx) => ({ id: fx.caseA }), 'UA ok ok ok ok ok ok ok'],
+      other: [(fx) => ({ id: fx.caseB }), 'UA -  -  -  ok ok ok ok'],
+    },
+  },
+  {
+    // The languages a staff member translates are seen with the person: by whoever may see them.
+    field: 'person.translatorLanguages',
+    document: 'query($id: ID!) { person(id: $id) { translatorLanguages } }',
+    targets: {
+      own: [(fx) => ({ id: fx.agentA }), 'UA ok ok ok ok ok ok ok'],
+      other: [(fx) => ({ id: fx.staffB }), 'UA NF NF NF ok ok ok ok'],
     },
   },
   {
@@ -631,6 +696,15 @@ const ROWS: Row[] = [
       other: [(fx) => ({ id: fx.articleB }), 'UA FB NF FB FB go FB FB'],
     },
   },
+  ...[
+    'correctPublicText(language: "es", key: "matrixNoSuchKey", text: "Matriz") { key }',
+    'resetPublicText(language: "es", key: "matrixNoSuchKey")',
+  ].map((call): Row => ({
+    // A string the pages do not have: who may correct the district's words, changing nothing.
+    field: call.split('(')[0]!,
+    document: `mutation { ${call} }`,
+    targets: { district: [none, 'UA FB FB FB FB go FB FB'] },
+  })),
   ...['rateHelpArticle(articleId: $id, helpful: true)', 'markHelpArticleAnswered(articleId: $id)'].map(
     (call): Row => ({
       field: call.split('(')[0]!,
@@ -780,6 +854,13 @@ const ROWS: Row[] = [
       other: [(fx) => ({ id: fx.caseB }), 'UA NF NF FB FB go FB go'],
     },
   },
+  // Past authorization a made-up message is NOT_FOUND; who may review one is the cases suite's to prove
+  // (apps/cases/src/vital-review.integration-spec.ts: translators, authors, other schools).
+  ...['approveVitalMessage', 'returnVitalMessage'].map((field): Row => ({
+    field,
+    document: `mutation($id: ID!) { ${field}(messageId: $id${field === 'returnVitalMessage' ? ', reason: "Matrix"' : ''}) { id } }`,
+    targets: { district: [unknownId, 'UA go go FB FB go FB go'] },
+  })),
   {
     field: 'replyToCase',
     document: 'mutation($id: ID!) { replyToCase(caseId: $id, body: "We are on it.") { id } }',
@@ -844,6 +925,11 @@ const ROWS: Row[] = [
     targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
   },
   {
+    field: 'setTranslatorLanguages',
+    document: 'mutation($id: ID!) { setTranslatorLanguages(personId: $id, languages: []) }',
+    targets: { district: [unknownId, 'UA FB FB FB FB go FB FB'] },
+  },
+  {
     field: 'setSurveyStatus',
     document: 'mutation($id: ID!) { setSurveyStatus(id: $id, status: CLOSED) { id } }',
     targets: { district: [unknownId, 'UA FB FB FB FB go FB go'] },
@@ -856,6 +942,36 @@ const ROWS: Row[] = [
       own: [(fx) => ({ team: fx.teamA, member: fx.agentA }), 'UA FB ok FB FB ok FB ok'],
       other: [(fx) => ({ team: fx.teamB, member: fx.staffB }), 'UA FB FB FB FB ok FB ok'],
     },
+  },
+  {
+    // The widget's first message: a chat at school A, open to anyone like the inquiry form.
+    field: 'startChat',
+    document:
+      'mutation($school: ID) { startChat(input: { message: "Is the library open over the break?", schoolId: $school, language: "en" }) { caseNumber } }',
+    targets: { own: [(fx) => ({ school: fx.schoolA }), 'ok ok ok ok ok ok ok ok'] },
+  },
+  {
+    // The family leaves by its token; the matrix's family case is not a chat, and a made-up token no one's.
+    field: 'endChat',
+    document: 'mutation($token: String!) { endChat(token: $token) }',
+    targets: {
+      family: [(fx) => ({ token: fx.trackingToken }), 'NF NF NF NF NF NF NF NF'],
+      unknown: [() => ({ token: randomUUID() }), 'NF NF NF NF NF NF NF NF'],
+    },
+  },
+  {
+    // Past authorization the matrix's cases have no chat (NOT_FOUND): who may end one is what is asked.
+    field: 'endCaseChat',
+    document: 'mutation($id: ID!) { endCaseChat(caseId: $id) }',
+    targets: {
+      own: [(fx) => ({ id: fx.caseA }), 'UA go go FB FB go FB go'],
+      other: [(fx) => ({ id: fx.caseB }), 'UA NF NF FB FB go FB go'],
+    },
+  },
+  {
+    field: 'setMyPresence',
+    document: 'mutation { setMyPresence(status: AWAY) { status } }',
+    targets: { district: [none, 'UA ok ok FB FB ok FB FB'] },
   },
   {
     field: 'submitInquiry',

@@ -17,6 +17,7 @@ import {
 import { apiClient, type Json } from './support/api-client';
 import { startPlatform, type RunningPlatform } from './support/running-platform';
 import { saveScreenshot } from './support/screenshot';
+import { directionOf, documentLanguageOf, PUBLIC_LANGUAGES, PUBLIC_TEXT } from '@homeroom/shared/public-text';
 
 /** Debian's Chromium; tests never download a browser. CHROMIUM_PATH overrides. */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -538,6 +539,126 @@ describe('the portal in a browser', () => {
     expect(used).toEqual([{ node: { usageCount: 1 } }]);
   });
 
+  it("an agent's vital reply waits for review: the family gets nothing until a qualified translator approves it", async () => {
+    // Lincoln Elementary's front office: an agent, and the colleague the demo seed marks a translator of
+    // Spanish and Vietnamese, each with a password the administrator sets.
+    const school = data(
+      await api('{ schools(first: 100) { edges { node { id name } } } }'),
+    ).schools.edges.find((edge: Json) => edge.node.name === 'Lincoln Elementary').node;
+    const members = data(
+      await api(
+        'query($school: ID!) { teams(schoolId: $school) { members { person { id emails { address } translatorLanguages } } } }',
+        { school: school.id },
+        { token: adminToken },
+      ),
+    ).teams[0].members.map((member: Json) => member.person);
+    const translator = members.find((person: Json) => person.translatorLanguages.includes('es'));
+    const agent = members.find((person: Json) => person.translatorLanguages.length === 0);
+    expect([translator?.translatorLanguages, agent]).toEqual([['es', 'vi'], expect.anything()]);
+    for (const person of [translator, agent])
+      data(
+        await api(
+          'mutation($id: ID!, $password: String!) { setStaffPassword(personId: $id, password: $password) }',
+          { id: person.id, password: AGENT_PASSWORD },
+          { token: adminToken },
+        ),
+      );
+    // The district's discipline template, marked vital.
+    const shortcut = `suspension-${randomUUID().slice(0, 6)}`;
+    data(
+      await api(
+        'mutation($input: ReplyTemplateInput!) { createReplyTemplate(input: $input) { id } }',
+        {
+          input: {
+            name: 'Suspension notice',
+            shortcut,
+            vitalCategory: 'DISCIPLINE',
+            translations: [
+              { language: 'en', body: 'About case {{case.number}}: your child is suspended for one day.' },
+              { language: 'es', body: 'Sobre el caso {{case.number}}: su hijo queda expulsado por un día.' },
+            ],
+          },
+        },
+        { token: adminToken },
+      ),
+    );
+    const submitted = data(
+      await api(
+        'mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber trackingToken } }',
+        {
+          input: {
+            schoolId: school.id,
+            message: '¿Por qué mandaron a mi hijo a casa hoy?',
+            language: 'es',
+            requester: { name: 'Marta Gómez', email: 'marta.gomez@familia.test' },
+          },
+        },
+      ),
+    ).submitInquiry;
+    const signIn = async (page: Page, email: string) => {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(AGENT_PASSWORD);
+      await page.getByRole('button', { name: /sign in/i }).click();
+    };
+
+    // The agent sends the template in Spanish: the case page marks it awaiting review.
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/cases/${submitted.caseNumber}`);
+    await signIn(page, agent.emails[0].address);
+    await page.getByRole('heading', { name: new RegExp(submitted.caseNumber) }).waitFor();
+    await page.getByRole('combobox', { name: 'Find a template by name or shortcut' }).fill(shortcut);
+    await page.getByRole('option', { name: /Suspension notice/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const spanish = `Sobre el caso ${submitted.caseNumber}: su hijo queda expulsado por un día.`;
+    await waitUntil(
+      'the Spanish text in the reply box',
+      async () => (await page.getByLabel('Reply to the requester').inputValue()) === spanish,
+      { timeoutMs: 15_000 },
+    );
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByTestId('message-review').filter({ hasText: 'Awaiting review' }).waitFor();
+    expect(await page.getByTestId('message-review').textContent()).toContain(
+      'a discipline message in Spanish (es) goes once a qualified translator approves it',
+    );
+    await saveScreenshot(page, join(SCREENSHOTS, 'staff-case-vital-held.png'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The family's page shows their own words and nothing from the district yet.
+    const family = await newPage({ locale: 'es-MX', viewport: { width: 390, height: 844 } });
+    await family.goto(`${platform.portalOrigin}/track/${submitted.trackingToken}`);
+    await family.getByText('¿Por qué mandaron a mi hijo a casa hoy?').first().waitFor();
+    expect(await family.getByText('su hijo queda').count()).toBe(0);
+
+    // The translator finds it in their queue beside the template's English, corrects it and approves it.
+    const reviewer = await newPage({ viewport: { width: 1280, height: 900 } });
+    await reviewer.goto(`${platform.portalOrigin}/reviews`);
+    await signIn(reviewer, translator.emails[0].address);
+    await reviewer.getByRole('heading', { name: 'Messages awaiting review', level: 1 }).waitFor();
+    const held = reviewer.getByTestId('held-message').filter({ hasText: submitted.caseNumber });
+    await held.waitFor({ timeout: 30_000 });
+    expect(await held.getByTestId('held-original').textContent()).toContain(
+      `About case ${submitted.caseNumber}: your child is suspended for one day.`,
+    );
+    expect(await held.getByTestId('held-translation').textContent()).toContain(spanish);
+    await saveScreenshot(reviewer, join(SCREENSHOTS, 'staff-review-queue.png'));
+    expect(await accessibilityViolations(reviewer)).toEqual([]);
+    const corrected = spanish.replace('queda expulsado', 'queda suspendido');
+    await held.getByLabel('Text the family receives (correct it if needed)').fill(corrected);
+    await held.getByRole('button', { name: 'Approve and send' }).click();
+    await reviewer
+      .getByRole('status')
+      .filter({ hasText: `The reply on ${submitted.caseNumber} was approved and is on its way.` })
+      .waitFor();
+    expect(await reviewer.getByTestId('held-message').filter({ hasText: submitted.caseNumber }).count()).toBe(
+      0,
+    );
+
+    // Now the family has it, as corrected; the agent's page says it was reviewed.
+    await family.reload();
+    await family.getByText(corrected).first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('message-review').filter({ hasText: 'Reviewed' }).waitFor({ timeout: 30_000 });
+  });
+
   it('lets a family text in Vietnamese and get the reply, written in English, translated by text', async () => {
     const phone = '+15125550177';
     const casesDb = new Client({ connectionString: platform.databases.cases });
@@ -869,6 +990,62 @@ describe('the portal in a browser', () => {
         screen: name,
         violations: [],
       });
+    }
+  });
+
+  it('shows the contact form and the tracking page in each of the district’s seven languages, Arabic right to left, each accessible', async () => {
+    const { caseNumber, trackingToken } = data(
+      await api(
+        'mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { caseNumber trackingToken } }',
+        {
+          input: {
+            message: 'Is the bus stop on Elm Street moving next month?',
+            language: 'ar',
+            anonymous: true,
+          },
+        },
+      ),
+    ).submitInquiry;
+    const page = await newPage({ viewport: { width: 1024, height: 800 } });
+    await page.goto(`${platform.portalOrigin}/contact`);
+    for (const language of PUBLIC_LANGUAGES) {
+      const words = PUBLIC_TEXT[language];
+      // The family's choice in the picker, which the page keeps for the next page they open.
+      await page.locator('label.language select').selectOption(language);
+      await page.getByRole('heading', { level: 1, name: words.contactTitle }).waitFor();
+      const html = page.locator('html');
+      expect([await html.getAttribute('lang'), await html.getAttribute('dir')]).toEqual([
+        documentLanguageOf(language),
+        directionOf(language),
+      ]);
+      expect({ language, page: 'contact', violations: await accessibilityViolations(page) }).toEqual({
+        language,
+        page: 'contact',
+        violations: [],
+      });
+
+      await page.goto(`${platform.portalOrigin}/track/${trackingToken}`);
+      await page.getByRole('heading', { level: 1, name: words.trackTitle }).waitFor();
+      await page.getByTestId('tracked-number').waitFor();
+      expect(await page.getByTestId('tracked-number').textContent()).toBe(caseNumber);
+      expect(await page.getByTestId('tracked-status').textContent()).toBe(words.statusNew);
+      expect({ language, page: 'track', violations: await accessibilityViolations(page) }).toEqual({
+        language,
+        page: 'track',
+        violations: [],
+      });
+      if (language === 'ar') {
+        // Mirrored: the paragraph the case number starts reads from the right; the number itself stays LTR.
+        const main = (await page.locator('main').boundingBox())!;
+        const number = (await page.getByTestId('tracked-number').boundingBox())!;
+        expect({
+          dir: await page.locator('main').getAttribute('dir'),
+          numberDir: await page.getByTestId('tracked-number').getAttribute('dir'),
+          numberAtRight: main.x + main.width - (number.x + number.width) < number.x - main.x,
+        }).toEqual({ dir: 'rtl', numberDir: 'ltr', numberAtRight: true });
+        await saveScreenshot(page, join(SCREENSHOTS, 'track-ar.png'));
+      }
+      await page.goto(`${platform.portalOrigin}/contact`);
     }
   });
 

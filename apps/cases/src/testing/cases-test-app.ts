@@ -41,11 +41,15 @@ export interface CasesTestApp {
 export async function startCasesApp(
   label: string,
   settings: Record<string, string> = {},
+  /** Another replica of a running app: its database (kept when this one closes). */
+  replicaOf?: CasesTestApp,
 ): Promise<CasesTestApp> {
-  const database = await createTestDatabase(label, {
-    migrations: CASES_MIGRATIONS,
-    entities: CASES_ENTITIES,
-  });
+  const database =
+    replicaOf?.database ??
+    (await createTestDatabase(label, {
+      migrations: CASES_MIGRATIONS,
+      entities: CASES_ENTITIES,
+    }));
   const config = loadCasesConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
@@ -73,7 +77,7 @@ export async function startCasesApp(
     graphql: (query, variables, principal) => client(query, variables, principal),
     async close() {
       await app.close();
-      await database.drop();
+      if (!replicaOf) await database.drop();
     },
   };
 }

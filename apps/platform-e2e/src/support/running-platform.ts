@@ -220,6 +220,7 @@ export async function startPlatform({
     SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
     ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
     TEXT_MESSAGES_URL: `http://127.0.0.1:${ports.cases}/sms`,
+    CHAT_URL: `http://127.0.0.1:${ports.cases}/chat`,
     CORS_ORIGINS: `http://localhost:4200,${portalOrigin}`,
     ...overrides,
   });

@@ -18,3 +18,4 @@ export * from './lib/automation-rule';
 export * from './lib/coaching';
 export * from './lib/sms-keywords';
 export * from './lib/quiet-hours';
+export * from './lib/vital-review';

@@ -9,6 +9,7 @@ export * from './lib/services/person-visibility';
 export * from './lib/services/relationship.service';
 export * from './lib/services/school.service';
 export * from './lib/services/staff-role.service';
+export * from './lib/services/translator-language.service';
 export * from './lib/services/team.service';
 export * from './lib/seed/demo-district';
 export * from './lib/seed/first-administrator';

@@ -13,3 +13,4 @@ export * from './lib/sql-params';
 export * from './lib/duration-buckets';
 export * from './lib/startup-retry';
 export * from './lib/unique-violation';
+export * from './lib/postgres-listener';

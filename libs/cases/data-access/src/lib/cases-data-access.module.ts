@@ -26,6 +26,7 @@ import { AutomationService } from './services/automation.service';
 import { CoachingService } from './services/coaching.service';
 import { HelpCenterService } from './knowledge/help-center.service';
 import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
+import { PublicTextService } from './public-text/public-text.service';
 import { SMS_SENDER, SurveyInvitationDelivery } from './surveys/survey-invitation-delivery';
 import {
   NO_TEXT_MESSAGING,
@@ -42,6 +43,7 @@ import {
   type MessageTranslationSettings,
   NO_MESSAGE_TRANSLATION,
 } from './translation/message-translation.service';
+import { VitalReviewService } from './translation/vital-review.service';
 import { MailSender } from '@homeroom/platform/mail';
 import { RequesterConfirmationService } from './requesters/requester-confirmation.service';
 
@@ -66,12 +68,14 @@ const SERVICES = [
   ReplyTemplateService,
   KnowledgeBaseService,
   HelpCenterService,
+  PublicTextService,
   CaseBulkService,
   AutomationService,
   CoachingService,
   SmsIntakeService,
   OutboundSmsService,
   MessageTranslationService,
+  VitalReviewService,
   ConversationIntakeService,
   ReceivedMessageService,
 ];

@@ -48,14 +48,19 @@ export function subjectOf(subject: string | null | undefined, body: string): str
 
 /**
  * The requester's contact snapshot. An anonymous inquiry keeps none; otherwise at least one way to answer
- * (email or phone) is required, each normalized (lower-case email, E.164 phone).
+ * (email or phone) is required, each normalized (lower-case email, E.164 phone), unless the requester is
+ * answered where they are (`addressRequired` false: a chat, answered while the family is in it).
  */
-export function contactOf(input: ContactInput | null | undefined, anonymous: boolean): Contact {
+export function contactOf(
+  input: ContactInput | null | undefined,
+  anonymous: boolean,
+  addressRequired = true,
+): Contact {
   if (anonymous) return { name: null, email: null, phone: null };
   const problems: FieldProblem[] = [];
   const email = input?.email?.trim() ? normalizeEmail(input.email, 'requester.email') : null;
   const phone = input?.phone?.trim() ? normalizePhone(input.phone, 'US', 'requester.phone') : null;
-  if (!email && !phone)
+  if (!email && !phone && addressRequired)
     problems.push({ path: 'requester', message: 'an email or a phone number is required unless anonymous' });
   if (problems.length)
     throw new InvalidInputException('We need a way to answer you', problems, 'CONTACT_REQUIRED');

@@ -49,8 +49,24 @@ export function toMessage(entity: CaseMessageEntity): CaseMessage {
     authorKind: entity.authorKind,
     body: entity.body,
     language: entity.language,
+    review: entity.reviewStatus
+      ? {
+          status: entity.reviewStatus,
+          category: entity.vitalCategory!,
+          language: entity.language!,
+          authorId: entity.authorId,
+          reviewedBy: entity.reviewedBy,
+          reviewedAt: entity.reviewedAt,
+          reason: entity.reviewNote,
+        }
+      : null,
     createdAt: entity.createdAt,
   };
+}
+
+/** A message as the requester reads it on their tracking page: who reviewed a reply is staff's business. */
+export function toTrackedMessage(entity: CaseMessageEntity): CaseMessage {
+  return { ...toMessage(entity), review: null };
 }
 
 export function toTimelineEntry(entity: CaseTimelineEntity): CaseTimelineEntry {
@@ -72,6 +88,7 @@ export function toReplyTemplate(entity: ReplyTemplateEntity): ReplyTemplate {
     setPriority: entity.setPriority,
     setTopicId: entity.setTopicId,
     addTags: entity.addTags,
+    vitalCategory: entity.vitalCategory,
     usageCount: entity.usageCount,
     lastUsedAt: entity.lastUsedAt,
     archived: entity.archivedAt !== null,

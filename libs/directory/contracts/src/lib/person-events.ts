@@ -80,3 +80,19 @@ export const StaffRolesChanged = defineEventContract({
   }),
   fixture: { personId: fixture.personId, roles: [{ role: 'AGENT' as const, schoolId: null }] },
 });
+
+/**
+ * The languages a staff member is a qualified translator for (ADR 32): the whole list as it is now, empty
+ * when they are none. The cases service keeps it to decide who may review a vital message.
+ */
+export const TranslatorLanguagesChanged = defineEventContract({
+  type: 'directory.TranslatorLanguagesChanged',
+  version: 1,
+  topic: DIRECTORY_TOPICS.person,
+  schema: z.object({
+    personId: z.uuid(),
+    /** BCP 47 primary tags (es, vi). */
+    languages: z.array(z.string().min(2)),
+  }),
+  fixture: { personId: fixture.personId, languages: ['es', 'vi'] },
+});

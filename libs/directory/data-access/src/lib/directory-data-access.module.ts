@@ -14,6 +14,7 @@ import { SignInThrottleService } from './services/sign-in-throttle.service';
 import { SigningKeyService } from './services/signing-key.service';
 import { SmsConsentService } from './services/sms-consent.service';
 import { StaffRoleService } from './services/staff-role.service';
+import { TranslatorLanguageService } from './services/translator-language.service';
 import { TeamService } from './services/team.service';
 
 const SERVICES = [
@@ -33,6 +34,7 @@ const SERVICES = [
   SmsConsentService,
   StaffRoleService,
   TeamService,
+  TranslatorLanguageService,
 ];
 
 /** The directory's application services; expects the app to provide TypeORM and messaging. */

@@ -9,6 +9,7 @@ import {
   SmsConsentService,
   StaffRoleService,
   TeamService,
+  TranslatorLanguageService,
   type PersonEntity,
   type RelationshipEntity,
   type SchoolEntity,
@@ -35,6 +36,8 @@ export interface Loaders {
   guardiansOf: DataLoader<string, RelationshipEntity[]>;
   studentsOf: DataLoader<string, RelationshipEntity[]>;
   staffRoles: DataLoader<string, StaffRoleEntity[]>;
+  /** The languages each staff member is a qualified translator for (ADR 32). */
+  translatorLanguages: DataLoader<string, string[]>;
   teamMembers: DataLoader<string, TeamMemberEntity[]>;
   household: DataLoader<string, HouseholdEntity | null>;
   /** What each phone number (E.164) last said about text messages: one query for every phone asked about. */
@@ -55,6 +58,7 @@ export class DirectoryLoaders {
     private readonly teams: TeamService,
     private readonly smsConsent: SmsConsentService,
     private readonly dataSource: DataSource,
+    private readonly translators: TranslatorLanguageService,
   ) {}
 
   readonly for = perRequest((request) => this.create(visibilityOf(principalOf(request))));
@@ -87,6 +91,10 @@ export class DirectoryLoaders {
       staffRoles: new DataLoader(async (ids) =>
         groupBy(ids, await this.staffRoles.forPeople(ids), (r) => r.personId),
       ),
+      translatorLanguages: new DataLoader(async (ids) => {
+        const byPerson = await this.translators.forPeople(ids);
+        return ids.map((id) => byPerson.get(id) ?? []);
+      }),
       teamMembers: new DataLoader(async (ids) =>
         groupBy(ids, await this.teams.members(ids), (m) => m.teamId),
       ),

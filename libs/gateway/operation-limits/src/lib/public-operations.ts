@@ -6,7 +6,8 @@ import type { OperationShape } from './operation-shape';
  * What a caller without a token may run: a family submits an inquiry (the form lists schools and topics),
  * tracks its case and replies by the case's token, confirms by a mailed link that it was them who wrote,
  * and answers a survey by its link; anyone reads the help center, is offered its articles while writing,
- * and says whether one helped or answered their question. Subgraphs authorize
+ * and says whether one helped or answered their question; the chat widget asks whether anyone is there,
+ * starts a chat and ends it (ADR 34). Subgraphs authorize
  * every field themselves (ADR 0005); this list lets the gateway refuse everything else before planning.
  */
 export const PUBLIC_ROOT_FIELDS: Readonly<Record<'query' | 'mutation', readonly string[]>> = {
@@ -21,6 +22,11 @@ export const PUBLIC_ROOT_FIELDS: Readonly<Record<'query' | 'mutation', readonly 
     'helpArticles',
     'helpArticle',
     'suggestHelpArticles',
+    // The pages' words as the district corrected them (ADR 33).
+    'publicTextCorrections',
+    // The chat widget: whether the district is open and anyone is there to answer (ADR 34).
+    'businessHoursNow',
+    'chatAvailability',
   ],
   mutation: [
     'submitInquiry',
@@ -29,6 +35,8 @@ export const PUBLIC_ROOT_FIELDS: Readonly<Record<'query' | 'mutation', readonly 
     'submitSurveyResponse',
     'rateHelpArticle',
     'markHelpArticleAnswered',
+    'startChat',
+    'endChat',
   ],
 };
 

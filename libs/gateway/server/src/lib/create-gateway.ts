@@ -69,6 +69,8 @@ export interface GatewaySettings {
   attachmentsUrl: URL;
   /** The cases service's text-message webhooks (signed by the provider), served at /sms. */
   textMessagesUrl: URL;
+  /** The cases service's web chat (widget script, live streams), served at /chat. */
+  chatUrl: URL;
   corsOrigins: readonly string[];
   operationLimits: OperationLimits;
   costModel: CostModel;
@@ -254,6 +256,8 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
   app.use('/auth', pathProxy('/auth', settings.signInUrl, logger));
   app.use('/attachments', pathProxy('/attachments', settings.attachmentsUrl, logger));
   app.use('/sms', pathProxy('/sms', settings.textMessagesUrl, logger));
+  // A chat's stream stays open; its keep-alive comment every 15 s keeps it under the proxy's idle timeout.
+  app.use('/chat', pathProxy('/chat', settings.chatUrl, logger));
   app.use(
     '/graphql',
     authenticate(verifier),

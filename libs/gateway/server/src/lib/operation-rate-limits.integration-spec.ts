@@ -77,6 +77,7 @@ describe('the gateway rate limit, per operation', () => {
       signInUrl: new URL(`${stubUrl}/auth`),
       attachmentsUrl: new URL(`${stubUrl}/attachments`),
       textMessagesUrl: new URL(`${stubUrl}/sms`),
+      chatUrl: new URL(`${stubUrl}/chat`),
       corsOrigins: [],
       operationLimits: DEFAULT_OPERATION_LIMITS,
       costModel: DEFAULT_COST_MODEL,

@@ -1,3 +1,6 @@
+import { ERROR_CODES } from '@homeroom/shared/errors';
+import { PUBLIC_LANGUAGES } from '@homeroom/shared/public-text';
+import { FALLBACK_WORDS } from './error-words';
 import { errorMessage, errorReason } from './error-message';
 
 const refused = (code: string, extensions: object = {}) => ({
@@ -45,5 +48,23 @@ describe('error reasons', () => {
   it('is none when the refusal gives no reason, or the failure is not the API', () => {
     expect(errorReason(refused('CONFLICT'))).toBeUndefined();
     expect(errorReason(new Error('network down'))).toBeUndefined();
+  });
+});
+
+describe('error messages in the public pages’ seven languages', () => {
+  it('has words for every code in every language, the fallback too', () => {
+    for (const code of Object.values(ERROR_CODES)) {
+      for (const language of PUBLIC_LANGUAGES) {
+        const words = errorMessage(refused(code), language);
+        expect([code, language, words.length > 0, words === FALLBACK_WORDS[language]]).toEqual([
+          code,
+          language,
+          true,
+          false,
+        ]);
+      }
+    }
+    expect(errorMessage(new Error('offline'), 'ar')).toBe('حدث خطأ. يُرجى المحاولة مرة أخرى.');
+    expect(errorMessage(refused('RATE_LIMITED'), 'zh')).toBe('短时间内尝试次数过多。请稍等一分钟后再试。');
   });
 });

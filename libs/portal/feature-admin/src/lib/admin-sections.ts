@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { path: 'routing', name: 'Routing rules' },
   { path: 'reply-templates', name: 'Reply templates' },
   { path: 'help-articles', name: 'Help center articles' },
+  { path: 'public-texts', name: 'Public pages’ words' },
   { path: 'automations', name: 'Automations' },
   { path: 'coaching', name: 'Coaching' },
   { path: 'slas', name: 'SLA calendars and policies' },

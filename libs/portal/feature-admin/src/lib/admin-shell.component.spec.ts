@@ -69,6 +69,7 @@ describe('the administration shell', () => {
       ['Routing rules', '/admin/routing', null],
       ['Reply templates', '/admin/reply-templates', null],
       ['Help center articles', '/admin/help-articles', null],
+      ['Public pages’ words', '/admin/public-texts', null],
       ['Automations', '/admin/automations', null],
       ['Coaching', '/admin/coaching', null],
       ['SLA calendars and policies', '/admin/slas', null],

@@ -56,6 +56,12 @@ export const ADMIN_ROUTES: Routes = [
           import('./help-articles/help-articles-page.component').then((m) => m.HelpArticlesPageComponent),
       },
       {
+        path: 'public-texts',
+        title: 'Public pages’ words · Homeroom',
+        loadComponent: () =>
+          import('./public-texts/public-texts-page.component').then((m) => m.PublicTextsPageComponent),
+      },
+      {
         path: 'automations',
         title: 'Automations · Homeroom',
         loadComponent: () =>

@@ -211,6 +211,8 @@ export type ReplyTemplateInput = {
   teamId?: string | null | undefined;
   /** The district's language is required; unknown placeholders are refused (UNKNOWN_PLACEHOLDER). */
   translations: Array<ReplyTemplateTranslationInput>;
+  /** Marks the template vital (left out or null: not vital). */
+  vitalCategory?: VitalCategory | null | undefined;
 };
 
 export type ReplyTemplateTranslationInput = {
@@ -403,6 +405,9 @@ export type UpdateTeamInput = {
   /** Null: a district team. */
   schoolId?: string | null | undefined;
 };
+
+/** What makes a reply template vital: DISCIPLINE, SPECIAL_EDUCATION, ENROLLMENT, or OTHER (a category of the district’s own). Its replies in another language than the staff’s wait for a qualified translator. */
+export type VitalCategory = 'DISCIPLINE' | 'ENROLLMENT' | 'OTHER' | 'SPECIAL_EDUCATION';
 
 export type AdminApiClientsQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -1133,6 +1138,29 @@ export type MergePeopleMutationVariables = Exact<{
 
 export type MergePeopleMutation = { mergePeople: { id: string; displayName: string } };
 
+export type AdminPublicTextCorrectionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AdminPublicTextCorrectionsQuery = {
+  publicTextCorrections: Array<{ language: string; key: string; text: string; updatedAt: string }>;
+};
+
+export type CorrectPublicTextMutationVariables = Exact<{
+  language: string;
+  key: string;
+  text: string;
+}>;
+
+export type CorrectPublicTextMutation = {
+  correctPublicText: { language: string; key: string; text: string; updatedAt: string };
+};
+
+export type ResetPublicTextMutationVariables = Exact<{
+  language: string;
+  key: string;
+}>;
+
+export type ResetPublicTextMutation = { resetPublicText: boolean };
+
 export type AdminReplyTemplatesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type AdminReplyTemplatesQuery = {
@@ -1147,6 +1175,7 @@ export type AdminReplyTemplatesQuery = {
         setPriority: Priority | null;
         setTopicId: string | null;
         addTags: Array<string>;
+        vitalCategory: VitalCategory | null;
         usageCount: number;
         lastUsedAt: string | null;
         archived: boolean;
@@ -1167,6 +1196,7 @@ export type AdminReplyTemplateFragment = {
   setPriority: Priority | null;
   setTopicId: string | null;
   addTags: Array<string>;
+  vitalCategory: VitalCategory | null;
   usageCount: number;
   lastUsedAt: string | null;
   archived: boolean;
@@ -1187,6 +1217,7 @@ export type CreateReplyTemplateMutation = {
     setPriority: Priority | null;
     setTopicId: string | null;
     addTags: Array<string>;
+    vitalCategory: VitalCategory | null;
     usageCount: number;
     lastUsedAt: string | null;
     archived: boolean;
@@ -1209,6 +1240,7 @@ export type UpdateReplyTemplateMutation = {
     setPriority: Priority | null;
     setTopicId: string | null;
     addTags: Array<string>;
+    vitalCategory: VitalCategory | null;
     usageCount: number;
     lastUsedAt: string | null;
     archived: boolean;
@@ -1683,6 +1715,7 @@ export type AdminStaffQuery = {
         id: string;
         displayName: string;
         active: boolean;
+        translatorLanguages: Array<string>;
         emails: Array<{ address: string; primary: boolean }>;
         staffRoles: Array<{ role: StaffRole; school: { id: string; name: string } | null }>;
       };
@@ -1741,6 +1774,13 @@ export type SetStaffRolesMutationVariables = Exact<{
 export type SetStaffRolesMutation = {
   setStaffRoles: Array<{ role: StaffRole; school: { id: string; name: string } | null }>;
 };
+
+export type SetTranslatorLanguagesMutationVariables = Exact<{
+  personId: string;
+  languages: Array<string> | string;
+}>;
+
+export type SetTranslatorLanguagesMutation = { setTranslatorLanguages: Array<string> };
 
 export type SetStaffPasswordMutationVariables = Exact<{
   personId: string;
@@ -2098,6 +2138,7 @@ export const AdminReplyTemplateFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
           { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vitalCategory' } },
           { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
@@ -4798,6 +4839,139 @@ export const MergePeopleDocument = {
     },
   ],
 } as unknown as DocumentNode<MergePeopleMutation, MergePeopleMutationVariables>;
+export const AdminPublicTextCorrectionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminPublicTextCorrections' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publicTextCorrections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminPublicTextCorrectionsQuery, AdminPublicTextCorrectionsQueryVariables>;
+export const CorrectPublicTextDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CorrectPublicText' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'key' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'correctPublicText' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'key' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'key' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CorrectPublicTextMutation, CorrectPublicTextMutationVariables>;
+export const ResetPublicTextDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ResetPublicText' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'key' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resetPublicText' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'key' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'key' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResetPublicTextMutation, ResetPublicTextMutationVariables>;
 export const AdminReplyTemplatesDocument = {
   kind: 'Document',
   definitions: [
@@ -4920,6 +5094,7 @@ export const AdminReplyTemplatesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
           { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vitalCategory' } },
           { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
@@ -5002,6 +5177,7 @@ export const CreateReplyTemplateDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
           { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vitalCategory' } },
           { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
@@ -5094,6 +5270,7 @@ export const UpdateReplyTemplateDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'setPriority' } },
           { kind: 'Field', name: { kind: 'Name', value: 'setTopicId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'addTags' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vitalCategory' } },
           { kind: 'Field', name: { kind: 'Name', value: 'usageCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
@@ -7192,6 +7369,7 @@ export const AdminStaffDocument = {
                                 ],
                               },
                             },
+                            { kind: 'Field', name: { kind: 'Name', value: 'translatorLanguages' } },
                           ],
                         },
                       },
@@ -7533,6 +7711,58 @@ export const SetStaffRolesDocument = {
     },
   ],
 } as unknown as DocumentNode<SetStaffRolesMutation, SetStaffRolesMutationVariables>;
+export const SetTranslatorLanguagesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetTranslatorLanguages' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'personId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'languages' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setTranslatorLanguages' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'personId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'personId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'languages' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'languages' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetTranslatorLanguagesMutation, SetTranslatorLanguagesMutationVariables>;
 export const SetStaffPasswordDocument = {
   kind: 'Document',
   definitions: [

@@ -49,6 +49,7 @@ function caseAnswer(): CasePageQuery {
           body: `Please pay the ${RLO}0001$ today`,
           language: 'en',
           translations: [],
+          review: null,
           createdAt: '2026-12-01T14:00:00.000Z',
           attachments: [
             {

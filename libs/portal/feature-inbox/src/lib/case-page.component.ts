@@ -34,6 +34,7 @@ import {
   type CasePageQuery,
   ReplyToCaseDocument,
 } from './operations.generated';
+import { MessageReviewComponent } from './message-review.component';
 import { RequesterCardComponent } from './requester-card.component';
 import { readSlaTimer } from './sla-countdown';
 import { SmsLengthComponent } from './sms-length.component';
@@ -58,6 +59,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     StaffBarComponent,
     CaseActionsComponent,
     CaseRelationsComponent,
+    MessageReviewComponent,
     RequesterCardComponent,
     CaseFollowingComponent,
     CaseAssistantComponent,
@@ -111,6 +113,7 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                       {{ message.createdAt | date: 'short' }}</span
                     >
                     <p [attr.lang]="message.language"><hr-untrusted-text [text]="message.body" /></p>
+                    <hr-message-review [review]="message.review" />
                     @for (translation of message.translations; track translation.language) {
                       <div class="translation" data-testid="message-translation">
                         <span class="who">{{

@@ -79,6 +79,9 @@ export type RelationshipType = 'FOSTER_PARENT' | 'GRANDPARENT' | 'GUARDIAN' | 'O
 /** How a suggested reply should sound. */
 export type ReplyTone = 'BRIEF' | 'FORMAL' | 'NEUTRAL' | 'WARM';
 
+/** A vital reply’s review: PENDING (held: not sent, not shown to the requester), APPROVED (sent), RETURNED (sent back to its author; never sent). */
+export type ReviewStatus = 'APPROVED' | 'PENDING' | 'RETURNED';
+
 export type SlaTimerStatus = 'BREACHED' | 'MET' | 'PAUSED' | 'RUNNING';
 
 /** What staff correct on a case; omitted fields stay, null clears (topic, school, type). */
@@ -92,6 +95,9 @@ export type UpdateCaseInput = {
   topicId?: string | null | undefined;
   type?: CaseType | null | undefined;
 };
+
+/** What makes a reply template vital: DISCIPLINE, SPECIAL_EDUCATION, ENROLLMENT, or OTHER (a category of the district’s own). Its replies in another language than the staff’s wait for a qualified translator. */
+export type VitalCategory = 'DISCIPLINE' | 'ENROLLMENT' | 'OTHER' | 'SPECIAL_EDUCATION';
 
 export type CasePageQueryVariables = Exact<{
   id?: string | null | undefined;
@@ -151,6 +157,15 @@ export type CasePageQuery = {
         sourceLanguage: string | null;
         provider: string;
       }>;
+      review: {
+        status: ReviewStatus;
+        category: VitalCategory;
+        language: string;
+        authorId: string | null;
+        reviewedBy: string | null;
+        reviewedAt: string | null;
+        reason: string | null;
+      } | null;
       attachments: Array<{ id: string; fileName: string; sizeBytes: number; downloadUrl: string }>;
     }>;
     timeline: Array<{ kind: string; actor: string; at: string; details: string }>;
@@ -326,6 +341,16 @@ export type SuggestReplyMutationVariables = Exact<{
 }>;
 
 export type SuggestReplyMutation = { suggestReply: string };
+
+export type MessageReviewMarkerFragment = {
+  status: ReviewStatus;
+  category: VitalCategory;
+  language: string;
+  authorId: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reason: string | null;
+};
 
 export type InboxQueryVariables = Exact<{
   filter?: CaseFilter | null | undefined;
@@ -523,6 +548,65 @@ export type PersonPageQuery = {
   } | null;
 };
 
+export type ReviewQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ReviewQueueQuery = {
+  messagesAwaitingReview: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        case: { id: string; number: string; subject: string };
+        message: {
+          id: string;
+          body: string;
+          createdAt: string;
+          review: {
+            status: ReviewStatus;
+            category: VitalCategory;
+            language: string;
+            authorId: string | null;
+          } | null;
+          translations: Array<{
+            language: string;
+            text: string;
+            sourceLanguage: string | null;
+            provider: string;
+          }>;
+        };
+      };
+    }>;
+  };
+};
+
+export type ApproveVitalMessageMutationVariables = Exact<{
+  messageId: string;
+  body?: string | null | undefined;
+}>;
+
+export type ApproveVitalMessageMutation = {
+  approveVitalMessage: {
+    id: string;
+    body: string;
+    review: { status: ReviewStatus; reviewedBy: string | null; reason: string | null } | null;
+  };
+};
+
+export type ReturnVitalMessageMutationVariables = Exact<{
+  messageId: string;
+  reason: string;
+}>;
+
+export type ReturnVitalMessageMutation = {
+  returnVitalMessage: {
+    id: string;
+    review: { status: ReviewStatus; reviewedBy: string | null; reason: string | null } | null;
+  };
+};
+
 export const RequesterCardFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -627,6 +711,28 @@ export const RequesterCardFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<RequesterCardFragment, unknown>;
+export const MessageReviewMarkerFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MessageReviewMarker' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MessageReview' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MessageReviewMarkerFragment, unknown>;
 export const InboxRowFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -921,6 +1027,16 @@ export const CasePageDocument = {
                           ],
                         },
                       },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'review' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'MessageReviewMarker' } },
+                          ],
+                        },
+                      },
                       { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
                       {
                         kind: 'Field',
@@ -1157,6 +1273,23 @@ export const CasePageDocument = {
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MessageReviewMarker' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MessageReview' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
         ],
       },
     },
@@ -3037,3 +3170,254 @@ export const PersonPageDocument = {
     },
   ],
 } as unknown as DocumentNode<PersonPageQuery, PersonPageQueryVariables>;
+export const ReviewQueueDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReviewQueue' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messagesAwaitingReview' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'case' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'message' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'review' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'authorId' } },
+                                      ],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'translations' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'sourceLanguage' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ApproveVitalMessageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApproveVitalMessage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'messageId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'body' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'approveVitalMessage' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'messageId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'messageId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'body' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'body' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'review' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reviewedBy' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApproveVitalMessageMutation, ApproveVitalMessageMutationVariables>;
+export const ReturnVitalMessageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReturnVitalMessage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'messageId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnVitalMessage' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'messageId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'messageId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'review' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reviewedBy' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReturnVitalMessageMutation, ReturnVitalMessageMutationVariables>;

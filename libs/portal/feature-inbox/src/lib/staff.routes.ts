@@ -18,6 +18,11 @@ export const STAFF_ROUTES: Routes = [
     loadComponent: () => import('./person-page.component').then((m) => m.PersonPageComponent),
   },
   {
+    path: 'reviews',
+    canActivate: [signedIn],
+    loadComponent: () => import('./review-queue-page.component').then((m) => m.ReviewQueuePageComponent),
+  },
+  {
     path: 'inbox',
     canActivate: [signedIn],
     loadComponent: () => import('./inbox-page.component').then((m) => m.InboxPageComponent),

@@ -8,6 +8,7 @@ import { LanguageService } from '@homeroom/portal/data-access';
 import { configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { ConfirmRequesterPageComponent } from './confirm-requester-page.component';
 import { ConfirmRequesterDocument } from './operations.generated';
+import { answerCorrections } from './public-text.testing';
 
 async function open(answer: (op: ReturnType<ApolloTestingController['expectOne']>) => void) {
   const apollo = configureApolloTesting();
@@ -15,6 +16,7 @@ async function open(answer: (op: ReturnType<ApolloTestingController['expectOne']
   const fixture = TestBed.createComponent(ConfirmRequesterPageComponent);
   fixture.componentRef.setInput('token', 'link-token');
   fixture.detectChanges();
+  answerCorrections(apollo, 'en');
   const operation = apollo.expectOne(ConfirmRequesterDocument);
   expect(operation.operation.variables).toEqual({ token: 'link-token' });
   answer(operation);

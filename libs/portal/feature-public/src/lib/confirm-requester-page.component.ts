@@ -9,10 +9,10 @@ import {
 } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorCode, errorMessage, LanguageService } from '@homeroom/portal/data-access';
+import { errorCode, errorMessage, publicPageLanguage } from '@homeroom/portal/data-access';
 import { LanguagePickerComponent } from './language-picker.component';
 import { ConfirmRequesterDocument } from './operations.generated';
-import { PUBLIC_TEXT } from './public-text';
+import { publicText } from './public-text';
 
 /**
  * Where the link mailed to an address's owner lands (ADR 19): opening it confirms, once, that it was them
@@ -23,12 +23,13 @@ import { PUBLIC_TEXT } from './public-text';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [LanguagePickerComponent],
   template: `
-    <main class="public" [attr.lang]="language.current()">
+    <main class="public" [attr.lang]="language.tag()" [attr.dir]="language.dir()">
       <hr-language-picker />
       <h1>{{ text().confirmTitle }}</h1>
       @if (caseNumber(); as number) {
         <p role="status" data-testid="requester-confirmed">
-          {{ text().confirmed }} <strong>{{ number }}</strong>.
+          {{ confirmed().before }}<strong dir="ltr">{{ number }}</strong
+          >{{ confirmed().after }}
         </p>
       } @else if (problem(); as problem) {
         <p role="alert">{{ problem }}</p>
@@ -41,8 +42,14 @@ import { PUBLIC_TEXT } from './public-text';
 export class ConfirmRequesterPageComponent implements OnInit {
   readonly token = input.required<string>();
   private readonly apollo = inject(Apollo);
-  protected readonly language = inject(LanguageService);
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly language = publicPageLanguage();
+  protected readonly text = publicText();
+  /** The sentence around the case number, which each language places where its grammar wants it. */
+  protected readonly confirmed = computed(() => {
+    const sentence = this.text().confirmed;
+    const at = sentence.indexOf('{number}');
+    return { before: sentence.slice(0, at), after: sentence.slice(at + '{number}'.length) };
+  });
   protected readonly caseNumber = signal<string | null>(null);
   protected readonly problem = signal<string | null>(null);
 

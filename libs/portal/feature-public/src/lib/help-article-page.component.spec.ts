@@ -5,10 +5,11 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { LanguageService } from '@homeroom/portal/data-access';
+import { type Language, LanguageService } from '@homeroom/portal/data-access';
 import { alertTexts, axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { HelpArticlePageComponent } from './help-article-page.component';
 import { HelpArticleDocument, RateHelpArticleDocument } from './operations.generated';
+import { answerCorrections } from './public-text.testing';
 
 const ARTICLE = {
   __typename: 'HelpArticle',
@@ -27,14 +28,13 @@ describe('a help-center article', () => {
   const button = (text: string) =>
     [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
 
-  async function open(
-    language: 'en' | 'es' = 'en',
-  ): Promise<ReturnType<ApolloTestingController['expectOne']>> {
+  async function open(language: Language = 'en'): Promise<ReturnType<ApolloTestingController['expectOne']>> {
     apollo = configureApolloTesting([provideRouter([])]);
     TestBed.inject(LanguageService).use(language);
     fixture = TestBed.createComponent(HelpArticlePageComponent);
     fixture.componentRef.setInput('slug', 'snow-days');
     fixture.detectChanges();
+    answerCorrections(apollo, language);
     await settle(fixture);
     const operation = apollo.expectOne(HelpArticleDocument);
     expect(operation.operation.variables).toEqual({ slug: 'snow-days', language });

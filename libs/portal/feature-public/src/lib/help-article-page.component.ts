@@ -2,10 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, LanguageService, watchQueryWhen } from '@homeroom/portal/data-access';
+import { errorMessage, publicPageLanguage, watchQueryWhen } from '@homeroom/portal/data-access';
+import { directionOf } from '@homeroom/shared/public-text';
 import { LanguagePickerComponent } from './language-picker.component';
 import { HelpArticleDocument, RateHelpArticleDocument } from './operations.generated';
-import { PUBLIC_TEXT } from './public-text';
+import { publicText } from './public-text';
 
 /**
  * One help-center article, in the family's language where it is written in it, with "Was this helpful?".
@@ -16,7 +17,7 @@ import { PUBLIC_TEXT } from './public-text';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, LanguagePickerComponent],
   template: `
-    <main class="public" [attr.lang]="language.current()">
+    <main class="public" [attr.lang]="language.tag()" [attr.dir]="language.dir()">
       <hr-language-picker />
       <p>
         <a routerLink="/help">{{ text().backToHelp }}</a>
@@ -24,7 +25,7 @@ import { PUBLIC_TEXT } from './public-text';
       @if (query.loading()) {
         <p aria-live="polite">{{ text().loading }}</p>
       } @else if (article(); as article) {
-        <article [attr.lang]="article.language">
+        <article [attr.lang]="article.language" [attr.dir]="directionOf(article.language)">
           <h1>{{ article.title }}</h1>
           <div class="article-body" data-testid="help-article-body" [innerHTML]="article.bodyHtml"></div>
         </article>
@@ -58,8 +59,9 @@ import { PUBLIC_TEXT } from './public-text';
 export class HelpArticlePageComponent {
   readonly slug = input.required<string>();
   private readonly apollo = inject(Apollo);
-  protected readonly language = inject(LanguageService);
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly language = publicPageLanguage();
+  protected readonly text = publicText();
+  protected readonly directionOf = directionOf;
   protected readonly query = watchQueryWhen(HelpArticleDocument, () => ({
     slug: this.slug(),
     language: this.language.current(),

@@ -4,10 +4,11 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController } from 'apollo-angular/testing';
-import { LanguageService } from '@homeroom/portal/data-access';
+import { type Language, LanguageService } from '@homeroom/portal/data-access';
 import { axeViolations, configureApolloTesting, setField, settle } from '@homeroom/portal/ui/testing';
 import { HelpCenterPageComponent } from './help-center-page.component';
 import { HelpCenterDocument, type HelpCenterQuery } from './operations.generated';
+import { answerCorrections } from './public-text.testing';
 
 const answer = (articles: { id: string; title: string; language?: string }[]) =>
   ({
@@ -29,11 +30,12 @@ describe('the help center', () => {
   const titles = () =>
     [...page().querySelectorAll('[data-testid="help-article"] h2')].map((h) => h.textContent!.trim());
 
-  async function open(language: 'en' | 'es'): Promise<void> {
+  async function open(language: Language): Promise<void> {
     apollo = configureApolloTesting([provideRouter([])]);
     TestBed.inject(LanguageService).use(language);
     fixture = TestBed.createComponent(HelpCenterPageComponent);
     fixture.detectChanges();
+    answerCorrections(apollo, language);
     await settle(fixture);
   }
 
@@ -56,7 +58,8 @@ describe('the help center', () => {
     expect(page().querySelector('h1')!.textContent).toBe('Centro de ayuda');
     expect(titles()).toEqual(['Paradas cerradas', 'Snow days']);
     // An article only in the district's language says so to assistive technology.
-    expect(page().querySelector('a[href="/help/slug-a2"]')!.getAttribute('lang')).toBe('en');
+    const englishOnly = page().querySelector('a[href="/help/slug-a2"]')!.closest('li')!;
+    expect([englishOnly.getAttribute('lang'), englishOnly.getAttribute('dir')]).toEqual(['en', 'ltr']);
     expect(await axeViolations(page())).toEqual([]);
 
     setField(page(), 'help-search', '  autobuses  ');
@@ -88,6 +91,8 @@ describe('the help center', () => {
     expect(page().querySelector('label[for="help-search"]')!.textContent).toBe('Search the help center');
     TestBed.inject(LanguageService).use('es');
     await settle(fixture);
+    // The district's corrections of the Spanish words are asked for once the page is in Spanish.
+    answerCorrections(apollo, 'es');
     expect(apollo.expectOne(HelpCenterDocument).operation.variables['language']).toBe('es');
   });
 });

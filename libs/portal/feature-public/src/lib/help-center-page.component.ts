@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { LanguageService, watchQueryWhen } from '@homeroom/portal/data-access';
+import { publicPageLanguage, watchQueryWhen } from '@homeroom/portal/data-access';
+import { directionOf } from '@homeroom/shared/public-text';
 import { LanguagePickerComponent } from './language-picker.component';
 import { HelpCenterDocument } from './operations.generated';
-import { PUBLIC_TEXT } from './public-text';
+import { publicText } from './public-text';
 
 /**
  * The public help center: search (each language with its own stemmer, server-side), a category to
@@ -15,7 +16,7 @@ import { PUBLIC_TEXT } from './public-text';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, RouterLink, LanguagePickerComponent],
   template: `
-    <main class="public" [attr.lang]="language.current()">
+    <main class="public" [attr.lang]="language.tag()" [attr.dir]="language.dir()">
       <hr-language-picker />
       <h1>{{ text().helpTitle }}</h1>
       <p>{{ text().helpIntro }}</p>
@@ -44,13 +45,16 @@ import { PUBLIC_TEXT } from './public-text';
       } @else {
         <ul class="plain help-articles" aria-live="polite" [attr.aria-label]="text().helpTitle">
           @for (article of articles(); track article.id) {
-            <li data-testid="help-article">
+            <!-- An article not written in the family's language shows in the one it has, in its direction. -->
+            <li
+              data-testid="help-article"
+              [attr.lang]="article.language"
+              [attr.dir]="directionOf(article.language)"
+            >
               <h2>
-                <a [routerLink]="['/help', article.slug]" [attr.lang]="article.language">{{
-                  article.title
-                }}</a>
+                <a [routerLink]="['/help', article.slug]">{{ article.title }}</a>
               </h2>
-              <p [attr.lang]="article.language">{{ article.summary }}</p>
+              <p>{{ article.summary }}</p>
             </li>
           } @empty {
             <li>{{ text().noArticles }}</li>
@@ -64,8 +68,9 @@ import { PUBLIC_TEXT } from './public-text';
   `,
 })
 export class HelpCenterPageComponent {
-  protected readonly language = inject(LanguageService);
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly language = publicPageLanguage();
+  protected readonly text = publicText();
+  protected readonly directionOf = directionOf;
   protected typed = '';
   /** The words searched for: set when the family submits, so each keystroke is not a request. */
   protected readonly search = signal('');

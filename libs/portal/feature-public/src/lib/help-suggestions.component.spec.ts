@@ -9,6 +9,7 @@ import type { Language } from '@homeroom/portal/data-access';
 import { alertTexts, axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { HelpSuggestionsComponent, SUGGEST_AFTER_MS } from './help-suggestions.component';
 import { MarkHelpArticleAnsweredDocument, SuggestHelpArticlesDocument } from './operations.generated';
+import { answerCorrections } from './public-text.testing';
 
 const STOPS = {
   __typename: 'HelpArticleSummary',
@@ -54,6 +55,7 @@ describe('the help suggestions beside the contact form', () => {
     apollo = configureApolloTesting([provideRouter([])]);
     fixture = TestBed.createComponent(ContactFormComponent);
     fixture.detectChanges();
+    answerCorrections(apollo, 'es');
   });
 
   afterEach(() => {

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
@@ -17,7 +8,8 @@ import {
   SuggestHelpArticlesDocument,
   type SuggestHelpArticlesQuery,
 } from './operations.generated';
-import { PUBLIC_TEXT } from './public-text';
+import { directionOf } from '@homeroom/shared/public-text';
+import { publicText } from './public-text';
 
 type Suggestion = SuggestHelpArticlesQuery['suggestHelpArticles'][number];
 
@@ -41,8 +33,11 @@ const MIN_WORDS = 3;
         <ul class="plain">
           @for (article of suggestions(); track article.id) {
             <li>
-              <h3>{{ article.title }}</h3>
-              <p>{{ article.summary }}</p>
+              <!-- The article's words in its language; the buttons in the page's. -->
+              <div [attr.lang]="article.language" [attr.dir]="directionOf(article.language)">
+                <h3>{{ article.title }}</h3>
+                <p>{{ article.summary }}</p>
+              </div>
               <p class="actions">
                 <a [routerLink]="['/help', article.slug]" target="_blank" rel="noopener"
                   >{{ text().readArticle }}<span class="visually-hidden">: {{ article.title }}</span></a
@@ -69,7 +64,8 @@ export class HelpSuggestionsComponent {
   readonly schoolId = input<string | null>(null);
   /** The family said this article answered their question. */
   readonly answered = output<string>();
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language()]);
+  protected readonly text = publicText(() => this.language());
+  protected readonly directionOf = directionOf;
   protected readonly suggestions = signal<Suggestion[]>([]);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { LanguageService } from '@homeroom/portal/data-access';
+import { type Language, LanguageService } from '@homeroom/portal/data-access';
 import {
   alertTexts,
   axeViolations,
@@ -24,6 +24,7 @@ import {
   SubmitInquiryDocument,
   type SubmitInquiryMutationVariables,
 } from './operations.generated';
+import { answerCorrections } from './public-text.testing';
 
 /** jsdom has no Blob.arrayBuffer, which every browser the portal supports has: a FileReader stands in. */
 function browserFileApis(): void {
@@ -65,11 +66,12 @@ describe('the public inquiry form', () => {
   const fileInput = () => field('attachment')!;
 
   /** The form opened in a language, its schools and topics asked for (nothing else) and answered. */
-  async function open(language: 'en' | 'es' = 'en', choices: InquiryFormChoicesQuery = CHOICES) {
+  async function open(language: Language = 'en', choices: InquiryFormChoicesQuery = CHOICES) {
     apollo = configureApolloTesting([provideRouter([])]);
     TestBed.inject(LanguageService).use(language);
     fixture = TestBed.createComponent(InquiryPageComponent);
     fixture.detectChanges();
+    answerCorrections(apollo, language);
     const operation = apollo.expectOne(InquiryFormChoicesDocument);
     expect(operation.operation.variables).toEqual({});
     operation.flushData(choices);
@@ -324,6 +326,7 @@ describe('the public inquiry form', () => {
     TestBed.inject(LanguageService).use('en');
     fixture = TestBed.createComponent(InquiryPageComponent);
     fixture.detectChanges();
+    answerCorrections(apollo, 'en');
     apollo
       .expectOne(InquiryFormChoicesDocument)
       .graphqlErrors([new GraphQLError('busy', { extensions: { code: 'UPSTREAM_UNAVAILABLE' } })]);

@@ -11,7 +11,8 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
+import { errorMessage, publicPageLanguage } from '@homeroom/portal/data-access';
+import { fillPlaceholders } from '@homeroom/shared/public-text';
 import {
   attachmentInput,
   FILE_ACCEPT,
@@ -30,7 +31,7 @@ import {
   type InquiryFormChoicesQuery,
   type SubmitInquiryMutation,
 } from './operations.generated';
-import { PUBLIC_TEXT, type PublicText } from './public-text';
+import { publicText, type PublicText } from './public-text';
 
 type School = InquiryFormChoicesQuery['schools']['edges'][number]['node'];
 
@@ -40,11 +41,6 @@ const PROBLEM_TEXT = {
   EMPTY: 'fileEmpty',
   UNREADABLE: 'fileUnreadable',
 } as const satisfies Record<FileProblem, keyof PublicText>;
-
-/** The text with each `{key}` replaced by its value. */
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
-}
 
 /** The public inquiry form: no sign-in; returns the case number and the tracking link. */
 @Component({
@@ -74,13 +70,14 @@ function fill(text: string, values: Record<string, string>): string {
     }
   `,
   template: `
-    <main class="public" [attr.lang]="language.current()">
+    <main class="public" [attr.lang]="language.tag()" [attr.dir]="language.dir()">
       <hr-language-picker />
       @if (sent(); as sent) {
         <section aria-live="polite">
           <h1>{{ text().sentTitle }}</h1>
           <p>
-            {{ text().caseNumber }}: <strong data-testid="case-number">{{ sent.caseNumber }}</strong>
+            {{ text().caseNumber }}:
+            <strong data-testid="case-number" dir="ltr">{{ sent.caseNumber }}</strong>
           </p>
           <p>
             <a [routerLink]="['/track', sent.trackingToken]">{{ text().trackLink }}</a>
@@ -117,12 +114,13 @@ function fill(text: string, values: Record<string, string>): string {
             }
           </select>
           <label for="subject">{{ text().subject }}</label>
-          <input id="subject" name="subject" [(ngModel)]="subject" maxlength="200" />
+          <input id="subject" name="subject" dir="auto" [(ngModel)]="subject" maxlength="200" />
           <label for="message">{{ text().message }}</label>
           <textarea
             id="message"
             name="message"
             rows="6"
+            dir="auto"
             required
             [ngModel]="message"
             (ngModelChange)="message = $event; typed.set($event)"
@@ -167,11 +165,12 @@ function fill(text: string, values: Record<string, string>): string {
             <p class="hint">{{ text().anonymousHint }}</p>
           } @else {
             <label for="name">{{ text().name }}</label>
-            <input id="name" name="name" autocomplete="name" [(ngModel)]="name" />
+            <input id="name" name="name" autocomplete="name" dir="auto" [(ngModel)]="name" />
             <label for="email">{{ text().email }}</label>
-            <input id="email" name="email" type="email" autocomplete="email" [(ngModel)]="email" />
+            <!-- Addresses and numbers read left to right on every page, Arabic too. -->
+            <input id="email" name="email" type="email" autocomplete="email" dir="ltr" [(ngModel)]="email" />
             <label for="phone">{{ text().phone }}</label>
-            <input id="phone" name="phone" type="tel" autocomplete="tel" [(ngModel)]="phone" />
+            <input id="phone" name="phone" type="tel" autocomplete="tel" dir="ltr" [(ngModel)]="phone" />
           }
           @if (error()) {
             <p role="alert" class="error">{{ error() }}</p>
@@ -184,8 +183,8 @@ function fill(text: string, values: Record<string, string>): string {
 })
 export class InquiryPageComponent {
   private readonly apollo = inject(Apollo);
-  protected readonly language = inject(LanguageService);
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly language = publicPageLanguage();
+  protected readonly text = publicText();
   protected readonly schools = signal<School[]>([]);
   protected readonly topics = signal<InquiryFormChoicesQuery['topics']>([]);
   protected readonly sending = signal(false);
@@ -202,17 +201,22 @@ export class InquiryPageComponent {
   /** A file refused, here or by the server, by name: the message follows the page's language. */
   private readonly refusedFile = signal<{ name: string; problem: FileProblem } | null>(null);
   private readonly maxFileSize = computed(() => formatFileSize(MAX_FILE_BYTES, this.language.current()));
-  protected readonly attachHint = computed(() => fill(this.text().attachHint, { max: this.maxFileSize() }));
+  protected readonly attachHint = computed(() =>
+    fillPlaceholders(this.text().attachHint, { max: this.maxFileSize() }),
+  );
   protected readonly chosenFile = computed(() => {
     const file = this.file();
     if (!file) return null;
     const size = formatFileSize(file.size, this.language.current());
-    return fill(this.text().chosenFile, { name: file.name, size });
+    return fillPlaceholders(this.text().chosenFile, { name: file.name, size });
   });
   protected readonly fileError = computed(() => {
     const refused = this.refusedFile();
     if (!refused) return null;
-    return fill(this.text()[PROBLEM_TEXT[refused.problem]], { name: refused.name, max: this.maxFileSize() });
+    return fillPlaceholders(this.text()[PROBLEM_TEXT[refused.problem]], {
+      name: refused.name,
+      max: this.maxFileSize(),
+    });
   });
 
   protected schoolId = '';

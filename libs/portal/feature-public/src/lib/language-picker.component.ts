@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { LANGUAGES, LanguageService, type Language } from '@homeroom/portal/data-access';
-import { PUBLIC_TEXT } from './public-text';
+import { publicText } from './public-text';
 
 @Component({
   selector: 'hr-language-picker',
@@ -12,7 +12,7 @@ import { PUBLIC_TEXT } from './public-text';
         @for (option of languages; track option.code) {
           <option
             [value]="option.code"
-            [attr.lang]="option.code"
+            [attr.lang]="option.tag"
             [selected]="option.code === language.current()"
           >
             {{ option.name }}
@@ -25,7 +25,7 @@ import { PUBLIC_TEXT } from './public-text';
 export class LanguagePickerComponent {
   protected readonly language = inject(LanguageService);
   protected readonly languages = LANGUAGES;
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly text = publicText();
 
   protected choose(event: Event): void {
     this.language.use((event.target as HTMLSelectElement).value as Language);

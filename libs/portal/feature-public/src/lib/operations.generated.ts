@@ -115,6 +115,12 @@ export type SubmitInquiryMutationVariables = Exact<{
 
 export type SubmitInquiryMutation = { submitInquiry: { caseNumber: string; trackingToken: string } };
 
+export type PublicTextCorrectionsQueryVariables = Exact<{
+  language: string;
+}>;
+
+export type PublicTextCorrectionsQuery = { publicTextCorrections: Array<{ key: string; text: string }> };
+
 export type SurveyByTokenQueryVariables = Exact<{
   token: string;
   language?: string | null | undefined;
@@ -636,6 +642,46 @@ export const SubmitInquiryDocument = {
     },
   ],
 } as unknown as DocumentNode<SubmitInquiryMutation, SubmitInquiryMutationVariables>;
+export const PublicTextCorrectionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicTextCorrections' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publicTextCorrections' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicTextCorrectionsQuery, PublicTextCorrectionsQueryVariables>;
 export const SurveyByTokenDocument = {
   kind: 'Document',
   definitions: [

@@ -1,162 +1,65 @@
-import type { Language } from '@homeroom/portal/data-access';
+import { computed, effect, inject, Injectable, signal, type Signal } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { type Language, LanguageService } from '@homeroom/portal/data-access';
+import {
+  PUBLIC_TEXT,
+  type PublicText,
+  type PublicTextKey,
+  publicTextProblem,
+} from '@homeroom/shared/public-text';
+import { PublicTextCorrectionsDocument } from './operations.generated';
 
-/** Every word the public pages show, in each language they offer. */
-export const PUBLIC_TEXT = {
-  en: {
-    contactTitle: 'Contact your district',
-    contactIntro: 'Ask a question or tell us about a concern. We answer every message.',
-    school: 'School',
-    anySchool: 'The district office',
-    topic: 'Topic',
-    anyTopic: 'Not sure',
-    subject: 'Subject',
-    message: 'Your message',
-    name: 'Your name',
-    email: 'Email',
-    phone: 'Phone',
-    anonymous: 'Send without my name or contact details',
-    anonymousHint: 'We cannot reply to an anonymous message, but we read every one.',
-    attachFile: 'Attach a file (optional)',
-    attachHint: 'A photo, or a PDF, Word, Excel or text file, up to {max}.',
-    chosenFile: 'Chosen file: {name} ({size})',
-    removeFile: 'Remove the file',
-    fileTooLarge: '{name} is too large to send: files can be up to {max}. Please choose a smaller one.',
-    fileNotAccepted: 'We cannot take {name}. Please choose a photo, or a PDF, Word, Excel or text file.',
-    fileEmpty: '{name} is empty. Please choose another file.',
-    fileUnreadable: 'We could not read {name}. Please choose it again.',
-    send: 'Send',
-    sending: 'Sending…',
-    required: 'Please write your message.',
-    sentTitle: 'Thank you. We received your message.',
-    caseNumber: 'Your case number',
-    trackLink: 'Follow your case',
-    keepLink: 'Keep this link: it is the only way to see replies without an email address.',
-    trackTitle: 'Your case',
-    status: 'Status',
-    conversation: 'Conversation',
-    you: 'You',
-    district: 'District staff',
-    reply: 'Your reply',
-    sendReply: 'Send reply',
-    unknownCase: 'We could not find this case. Check the link you were given.',
-    loading: 'Loading…',
-    language: 'Language',
-    surveyThanks: 'Thank you for your answers.',
-    surveyUnavailable: 'This survey link has already been used, has expired, or is not valid.',
-    confirmTitle: 'Was it you who wrote to us?',
-    confirming: 'Confirming…',
-    confirmed: 'Thank you. Staff now know that you wrote to us about case',
-    confirmUnavailable: 'This link has already been used, has expired, or is not valid.',
-    helpTitle: 'Help center',
-    helpLink: 'Looking for a quick answer? Search the help center.',
-    helpIntro: 'Answers to the questions families ask us most.',
-    helpSearch: 'Search the help center',
-    search: 'Search',
-    allCategories: 'All categories',
-    category: 'Category',
-    noArticles: 'No article matches. You can write to us instead.',
-    stillNeedHelp: 'Still need help? Write to your district.',
-    backToHelp: 'Back to the help center',
-    wasHelpful: 'Was this article helpful?',
-    yes: 'Yes',
-    no: 'No',
-    thanksForFeedback: 'Thank you for telling us.',
-    unknownArticle: 'We could not find this article. It may have been removed.',
-    suggestionsTitle: 'These articles may answer your question',
-    answeredMyQuestion: 'This answered my question',
-    readArticle: 'Read the article',
-    answeredTitle: 'We are glad that answered your question.',
-    answeredIntro: 'Your message was not sent. If you still need us, you can write to us.',
-    writeAnyway: 'Write to us anyway',
-  },
-  es: {
-    contactTitle: 'Comuníquese con su distrito',
-    contactIntro: 'Haga una pregunta o cuéntenos una inquietud. Respondemos todos los mensajes.',
-    school: 'Escuela',
-    anySchool: 'La oficina del distrito',
-    topic: 'Tema',
-    anyTopic: 'No estoy seguro',
-    subject: 'Asunto',
-    message: 'Su mensaje',
-    name: 'Su nombre',
-    email: 'Correo electrónico',
-    phone: 'Teléfono',
-    anonymous: 'Enviar sin mi nombre ni mis datos de contacto',
-    anonymousHint: 'No podemos responder a un mensaje anónimo, pero leemos todos.',
-    attachFile: 'Adjuntar un archivo (opcional)',
-    attachHint: 'Una foto, o un archivo PDF, Word, Excel o de texto, de hasta {max}.',
-    chosenFile: 'Archivo elegido: {name} ({size})',
-    removeFile: 'Quitar el archivo',
-    fileTooLarge:
-      '{name} es demasiado grande para enviarlo: los archivos pueden tener hasta {max}. Elija uno más pequeño, por favor.',
-    fileNotAccepted:
-      'No podemos recibir {name}. Elija una foto, o un archivo PDF, Word, Excel o de texto, por favor.',
-    fileEmpty: '{name} está vacío. Elija otro archivo, por favor.',
-    fileUnreadable: 'No pudimos leer {name}. Vuelva a elegirlo, por favor.',
-    send: 'Enviar',
-    sending: 'Enviando…',
-    required: 'Escriba su mensaje, por favor.',
-    sentTitle: 'Gracias. Recibimos su mensaje.',
-    caseNumber: 'Su número de caso',
-    trackLink: 'Seguir su caso',
-    keepLink: 'Guarde este enlace: es la única manera de ver las respuestas sin correo electrónico.',
-    trackTitle: 'Su caso',
-    status: 'Estado',
-    conversation: 'Conversación',
-    you: 'Usted',
-    district: 'Personal del distrito',
-    reply: 'Su respuesta',
-    sendReply: 'Enviar respuesta',
-    unknownCase: 'No encontramos este caso. Revise el enlace que recibió.',
-    loading: 'Cargando…',
-    language: 'Idioma',
-    surveyThanks: 'Gracias por sus respuestas.',
-    surveyUnavailable: 'Este enlace de encuesta ya se usó, venció o no es válido.',
-    confirmTitle: '¿Nos escribió usted?',
-    confirming: 'Confirmando…',
-    confirmed: 'Gracias. El personal ya sabe que usted nos escribió sobre el caso',
-    confirmUnavailable: 'Este enlace ya se usó, venció o no es válido.',
-    helpTitle: 'Centro de ayuda',
-    helpLink: '¿Busca una respuesta rápida? Busque en el centro de ayuda.',
-    helpIntro: 'Respuestas a las preguntas que más nos hacen las familias.',
-    helpSearch: 'Buscar en el centro de ayuda',
-    search: 'Buscar',
-    allCategories: 'Todas las categorías',
-    category: 'Categoría',
-    noArticles: 'Ningún artículo coincide. Puede escribirnos.',
-    stillNeedHelp: '¿Todavía necesita ayuda? Escriba a su distrito.',
-    backToHelp: 'Volver al centro de ayuda',
-    wasHelpful: '¿Le fue útil este artículo?',
-    yes: 'Sí',
-    no: 'No',
-    thanksForFeedback: 'Gracias por decírnoslo.',
-    unknownArticle: 'No encontramos este artículo. Es posible que se haya retirado.',
-    suggestionsTitle: 'Estos artículos pueden responder a su pregunta',
-    answeredMyQuestion: 'Esto respondió mi pregunta',
-    readArticle: 'Leer el artículo',
-    answeredTitle: 'Nos alegra que eso respondiera a su pregunta.',
-    answeredIntro: 'Su mensaje no se envió. Si todavía nos necesita, puede escribirnos.',
-    writeAnyway: 'Escribirnos de todos modos',
-  },
-} satisfies Record<Language, Record<string, string>>;
+export type { PublicText, PublicTextKey };
 
-export type PublicText = (typeof PUBLIC_TEXT)['en'];
-
-export const STATUS_TEXT: Record<Language, Record<string, string>> = {
-  en: {
-    NEW: 'Received',
-    OPEN: 'In progress',
-    PENDING: 'Waiting for you',
-    ON_HOLD: 'On hold',
-    RESOLVED: 'Resolved',
-    CLOSED: 'Closed',
-  },
-  es: {
-    NEW: 'Recibido',
-    OPEN: 'En curso',
-    PENDING: 'Esperando su respuesta',
-    ON_HOLD: 'En espera',
-    RESOLVED: 'Resuelto',
-    CLOSED: 'Cerrado',
-  },
+/** The tracking page's words for a case's status. */
+export const STATUS_KEYS: Readonly<Record<string, PublicTextKey>> = {
+  NEW: 'statusNew',
+  OPEN: 'statusOpen',
+  PENDING: 'statusPending',
+  ON_HOLD: 'statusOnHold',
+  RESOLVED: 'statusResolved',
+  CLOSED: 'statusClosed',
 };
+
+/**
+ * The district's corrections of the pages' words (ADR 33), asked for once per language while the portal
+ * is open. Until they come, or when they cannot be had, the pages show the shipped words.
+ */
+@Injectable({ providedIn: 'root' })
+export class PublicTextCorrections {
+  private readonly apollo = inject(Apollo);
+  private readonly byLanguage = signal<Partial<Record<Language, Partial<PublicText>>>>({});
+  private readonly asked = new Set<Language>();
+
+  of(language: Language): Partial<PublicText> {
+    return this.byLanguage()[language] ?? {};
+  }
+
+  load(language: Language): void {
+    if (this.asked.has(language)) return;
+    this.asked.add(language);
+    this.apollo.query({ query: PublicTextCorrectionsDocument, variables: { language } }).subscribe({
+      next: ({ data }) => {
+        // A correction kept before a release changed that string's placeholders (or removed it) would
+        // show a family a raw brace: the shipped words stand until the district corrects it again.
+        const usable = (data?.publicTextCorrections ?? []).filter(
+          ({ key, text }) => publicTextProblem(language, key, text) === null,
+        );
+        const words = Object.fromEntries(usable.map(({ key, text }) => [key, text]));
+        this.byLanguage.update((loaded) => ({ ...loaded, [language]: words }));
+      },
+      // The pages work with the shipped words; a later page asks again.
+      error: () => this.asked.delete(language),
+    });
+  }
+}
+
+/**
+ * The words of a public page (call in its injection context): the shipped ones in the family's language
+ * with the district's corrections over them, following the language as it changes.
+ */
+export function publicText(language: () => Language = inject(LanguageService).current): Signal<PublicText> {
+  const corrections = inject(PublicTextCorrections);
+  effect(() => corrections.load(language()));
+  return computed(() => ({ ...PUBLIC_TEXT[language()], ...corrections.of(language()) }));
+}

@@ -4,7 +4,7 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { LanguageService } from '@homeroom/portal/data-access';
+import { type Language, LanguageService } from '@homeroom/portal/data-access';
 import { alertTexts, axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import {
   SubmitSurveyResponseDocument,
@@ -12,6 +12,7 @@ import {
   type SurveyByTokenQuery,
 } from './operations.generated';
 import { SurveyPageComponent } from './survey-page.component';
+import { answerCorrections } from './public-text.testing';
 
 type Survey = NonNullable<SurveyByTokenQuery['surveyByToken']>;
 type Question = Survey['questions'][number];
@@ -86,12 +87,13 @@ describe('the survey page', () => {
   const submitButton = () => page().querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
   /** The page opened by its link in the family's language; the survey asked for in it. */
-  function open(language: 'en' | 'es' = 'es'): ReturnType<ApolloTestingController['expectOne']> {
+  function open(language: Language = 'es'): ReturnType<ApolloTestingController['expectOne']> {
     apollo = configureApolloTesting();
     TestBed.inject(LanguageService).use(language);
     fixture = TestBed.createComponent(SurveyPageComponent);
     fixture.componentRef.setInput('token', 'survey-token');
     fixture.detectChanges();
+    answerCorrections(apollo, language);
     const operation = apollo.expectOne(SurveyByTokenDocument);
     expect(operation.operation.variables).toEqual({ token: 'survey-token', language });
     return operation;

@@ -1,16 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-  type OnInit,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
+import { errorMessage, publicPageLanguage } from '@homeroom/portal/data-access';
+import { directionOf } from '@homeroom/shared/public-text';
 import { LanguagePickerComponent } from './language-picker.component';
 import {
   SubmitSurveyResponseDocument,
@@ -18,7 +11,7 @@ import {
   type SurveyAnswerInput,
   type SurveyByTokenQuery,
 } from './operations.generated';
-import { PUBLIC_TEXT } from './public-text';
+import { publicText } from './public-text';
 
 type Survey = NonNullable<SurveyByTokenQuery['surveyByToken']>;
 type Question = Survey['questions'][number];
@@ -29,84 +22,87 @@ type Question = Survey['questions'][number];
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, LanguagePickerComponent],
   template: `
-    <main class="public" [attr.lang]="survey()?.language ?? language.current()">
+    <main class="public" [attr.lang]="language.tag()" [attr.dir]="language.dir()">
       <hr-language-picker />
       @if (sent()) {
         <h1>{{ text().surveyThanks }}</h1>
       } @else if (survey(); as survey) {
-        <h1>{{ survey.title }}</h1>
+        <!-- The survey's own words are in the language it has (the default when not the family's). -->
+        <h1 [attr.lang]="survey.language" [attr.dir]="directionOf(survey.language)">{{ survey.title }}</h1>
         @if (survey.state !== 'OPEN') {
           <p role="alert">{{ text().surveyUnavailable }}</p>
         } @else {
           <form (ngSubmit)="submit(survey)">
-            @for (question of survey.questions; track question.id) {
-              @switch (question.kind) {
-                @case ('TEXT') {
-                  <label [for]="question.id">{{ question.text }}</label>
-                  <textarea
-                    [id]="question.id"
-                    [name]="question.id"
-                    rows="4"
-                    [attr.maxlength]="question.maxLength"
-                    [(ngModel)]="texts[question.id]"
-                  ></textarea>
-                }
-                @case ('SINGLE_CHOICE') {
-                  <fieldset>
-                    <legend>{{ question.text }}</legend>
-                    @for (choice of question.choices ?? []; track choice.id) {
-                      <label class="check">
-                        <input
-                          type="radio"
-                          [name]="question.id"
-                          [attr.name]="question.id"
-                          [value]="choice.id"
-                          [(ngModel)]="choices[question.id]"
-                        />
-                        {{ choice.text }}
-                      </label>
-                    }
-                  </fieldset>
-                }
-                @case ('MULTI_CHOICE') {
-                  <fieldset>
-                    <legend>{{ question.text }}</legend>
-                    @for (choice of question.choices ?? []; track choice.id) {
-                      <label class="check">
-                        <input
-                          #box
-                          type="checkbox"
-                          [attr.name]="question.id"
-                          [value]="choice.id"
-                          (change)="toggleChoice(question.id, choice.id, box.checked)"
-                        />
-                        {{ choice.text }}
-                      </label>
-                    }
-                  </fieldset>
-                }
-                @default {
-                  <fieldset class="scale">
-                    <legend>{{ question.text }}</legend>
-                    <div class="scale-options">
-                      @for (score of range(question); track score) {
-                        <label>
+            <div class="questions" [attr.lang]="survey.language" [attr.dir]="directionOf(survey.language)">
+              @for (question of survey.questions; track question.id) {
+                @switch (question.kind) {
+                  @case ('TEXT') {
+                    <label [for]="question.id">{{ question.text }}</label>
+                    <textarea
+                      [id]="question.id"
+                      [name]="question.id"
+                      rows="4"
+                      [attr.maxlength]="question.maxLength"
+                      [(ngModel)]="texts[question.id]"
+                    ></textarea>
+                  }
+                  @case ('SINGLE_CHOICE') {
+                    <fieldset>
+                      <legend>{{ question.text }}</legend>
+                      @for (choice of question.choices ?? []; track choice.id) {
+                        <label class="check">
                           <input
                             type="radio"
                             [name]="question.id"
                             [attr.name]="question.id"
-                            [value]="score"
-                            [(ngModel)]="numbers[question.id]"
+                            [value]="choice.id"
+                            [(ngModel)]="choices[question.id]"
                           />
-                          {{ score }}
+                          {{ choice.text }}
                         </label>
                       }
-                    </div>
-                    <p class="hint">{{ question.lowLabel }} … {{ question.highLabel }}</p>
-                  </fieldset>
+                    </fieldset>
+                  }
+                  @case ('MULTI_CHOICE') {
+                    <fieldset>
+                      <legend>{{ question.text }}</legend>
+                      @for (choice of question.choices ?? []; track choice.id) {
+                        <label class="check">
+                          <input
+                            #box
+                            type="checkbox"
+                            [attr.name]="question.id"
+                            [value]="choice.id"
+                            (change)="toggleChoice(question.id, choice.id, box.checked)"
+                          />
+                          {{ choice.text }}
+                        </label>
+                      }
+                    </fieldset>
+                  }
+                  @default {
+                    <fieldset class="scale">
+                      <legend>{{ question.text }}</legend>
+                      <div class="scale-options">
+                        @for (score of range(question); track score) {
+                          <label>
+                            <input
+                              type="radio"
+                              [name]="question.id"
+                              [attr.name]="question.id"
+                              [value]="score"
+                              [(ngModel)]="numbers[question.id]"
+                            />
+                            {{ score }}
+                          </label>
+                        }
+                      </div>
+                      <p class="hint">{{ question.lowLabel }} … {{ question.highLabel }}</p>
+                    </fieldset>
+                  }
                 }
               }
-            }
+            </div>
             @if (error()) {
               <p role="alert">{{ error() }}</p>
             }
@@ -124,8 +120,9 @@ type Question = Survey['questions'][number];
 export class SurveyPageComponent implements OnInit {
   readonly token = input.required<string>();
   private readonly apollo = inject(Apollo);
-  protected readonly language = inject(LanguageService);
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
+  protected readonly language = publicPageLanguage();
+  protected readonly text = publicText();
+  protected readonly directionOf = directionOf;
   protected readonly survey = signal<Survey | null>(null);
   protected readonly loaded = signal(false);
   protected readonly sending = signal(false);

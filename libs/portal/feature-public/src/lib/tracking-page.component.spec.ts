@@ -4,7 +4,7 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { LanguageService } from '@homeroom/portal/data-access';
+import { type Language, LanguageService } from '@homeroom/portal/data-access';
 import { axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import {
   ReplyAsRequesterDocument,
@@ -13,6 +13,8 @@ import {
   type TrackCaseQuery,
 } from './operations.generated';
 import { TrackingPageComponent } from './tracking-page.component';
+import { answerCorrections } from './public-text.testing';
+import { directionOf, documentLanguageOf, PUBLIC_LANGUAGES, PUBLIC_TEXT } from '@homeroom/shared/public-text';
 
 type Message = NonNullable<TrackCaseQuery['trackCase']>['messages'][number];
 
@@ -51,12 +53,13 @@ describe("a family's case page", () => {
     ]);
 
   /** The page opened by its link, in a language; the case asked for by the link's token. */
-  function open(language: 'en' | 'es' = 'en'): ReturnType<ApolloTestingController['expectOne']> {
+  function open(language: Language = 'en'): ReturnType<ApolloTestingController['expectOne']> {
     apollo = configureApolloTesting();
     TestBed.inject(LanguageService).use(language);
     fixture = TestBed.createComponent(TrackingPageComponent);
     fixture.componentRef.setInput('token', 'tracking-token');
     fixture.detectChanges();
+    answerCorrections(apollo, language);
     const operation = apollo.expectOne(TrackCaseDocument);
     expect(operation.operation.variables).toEqual({ token: 'tracking-token' });
     return operation;
@@ -215,5 +218,50 @@ describe("a family's case page", () => {
     await settle(fixture);
     expect(page().querySelector('[role="alert"]')).toBeNull();
     expect(conversation()).toHaveLength(3);
+  });
+
+  it.each(PUBLIC_LANGUAGES)(
+    'speaks %s, right to left for Arabic, the case number left to right, with no axe violations',
+    async (language) => {
+      open(language).flushData(tracked());
+      await settle(fixture);
+      const main = page().querySelector('main')!;
+      expect([main.lang, main.dir]).toEqual([documentLanguageOf(language), directionOf(language)]);
+      expect([document.documentElement.lang, document.documentElement.dir]).toEqual([
+        documentLanguageOf(language),
+        directionOf(language),
+      ]);
+      expect(text(page().querySelector('h1'))).toBe(PUBLIC_TEXT[language].trackTitle);
+      expect(page().querySelector('[data-testid="tracked-status"]')!.textContent).toBe(
+        PUBLIC_TEXT[language].statusOpen,
+      );
+      expect(page().querySelector('[data-testid="tracked-number"]')!.getAttribute('dir')).toBe('ltr');
+      expect([...page().querySelectorAll('ol.conversation p')].map((p) => p.getAttribute('dir'))).toEqual([
+        'auto',
+        'auto',
+      ]);
+      expect(await axeViolations(page())).toEqual([]);
+    },
+  );
+
+  it('gives <html> back to the staff pages, English and left to right, when the page closes', async () => {
+    open('ar').flushData(tracked());
+    await settle(fixture);
+    expect(document.documentElement.dir).toBe('rtl');
+    fixture.destroy();
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['en', 'ltr']);
+  });
+
+  it('shows the district’s correction of a word instead of the shipped one', async () => {
+    apollo = configureApolloTesting();
+    TestBed.inject(LanguageService).use('vi');
+    fixture = TestBed.createComponent(TrackingPageComponent);
+    fixture.componentRef.setInput('token', 'tracking-token');
+    fixture.detectChanges();
+    answerCorrections(apollo, 'vi', { trackTitle: 'Hồ sơ của gia đình' });
+    apollo.expectOne(TrackCaseDocument).flushData(tracked());
+    await settle(fixture);
+    expect(text(page().querySelector('h1'))).toBe('Hồ sơ của gia đình');
+    expect(text(page().querySelector('h2'))).toBe(PUBLIC_TEXT.vi.conversation);
   });
 });

@@ -1,19 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-  type OnInit,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, LanguageService } from '@homeroom/portal/data-access';
+import { errorMessage, publicPageLanguage } from '@homeroom/portal/data-access';
 import { LanguagePickerComponent } from './language-picker.component';
 import { ReplyAsRequesterDocument, TrackCaseDocument, type TrackCaseQuery } from './operations.generated';
-import { PUBLIC_TEXT, STATUS_TEXT } from './public-text';
+import { publicText, STATUS_KEYS } from './public-text';
 
 type TrackedCase = NonNullable<TrackCaseQuery['trackCase']>;
 
@@ -23,31 +15,33 @@ type TrackedCase = NonNullable<TrackCaseQuery['trackCase']>;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, LanguagePickerComponent],
   template: `
-    <main class="public" [attr.lang]="language.current()">
+    <main class="public" [attr.lang]="language.tag()" [attr.dir]="language.dir()">
       <hr-language-picker />
       <h1>{{ text().trackTitle }}</h1>
       @if (loading()) {
         <p aria-live="polite">{{ text().loading }}</p>
       } @else if (tracked(); as tracked) {
         <p>
-          <strong data-testid="tracked-number">{{ tracked.number }}</strong> · {{ tracked.subject }}
+          <strong data-testid="tracked-number" dir="ltr">{{ tracked.number }}</strong> ·
+          <bdi>{{ tracked.subject }}</bdi>
         </p>
         <p>
           {{ text().status }}:
-          <span data-testid="tracked-status">{{ statusText()[tracked.status] ?? tracked.status }}</span>
+          <span data-testid="tracked-status">{{ statusText(tracked.status) }}</span>
         </p>
         <h2>{{ text().conversation }}</h2>
         <ol class="conversation">
           @for (message of tracked.messages; track message.id) {
             <li [class.staff]="message.direction === 'OUTBOUND'">
               <span class="who">{{ message.direction === 'OUTBOUND' ? text().district : text().you }}</span>
-              <p>{{ message.body }}</p>
+              <!-- A message reads in its own direction: an English reply on an Arabic page, too. -->
+              <p dir="auto">{{ message.body }}</p>
             </li>
           }
         </ol>
         <form (ngSubmit)="reply()">
           <label for="reply">{{ text().reply }}</label>
-          <textarea id="reply" name="reply" rows="4" [(ngModel)]="replyBody"></textarea>
+          <textarea id="reply" name="reply" rows="4" dir="auto" [(ngModel)]="replyBody"></textarea>
           @if (error(); as error) {
             <p role="alert">{{ error }}</p>
           }
@@ -62,14 +56,19 @@ type TrackedCase = NonNullable<TrackCaseQuery['trackCase']>;
 export class TrackingPageComponent implements OnInit {
   readonly token = input.required<string>();
   private readonly apollo = inject(Apollo);
-  protected readonly language = inject(LanguageService);
-  protected readonly text = computed(() => PUBLIC_TEXT[this.language.current()]);
-  protected readonly statusText = computed(() => STATUS_TEXT[this.language.current()]);
+  protected readonly language = publicPageLanguage();
+  protected readonly text = publicText();
   protected readonly tracked = signal<TrackedCase | null>(null);
   protected readonly loading = signal(true);
   protected readonly sending = signal(false);
   protected readonly error = signal<string | null>(null);
   protected replyBody = '';
+
+  /** A status in the page's words; one the page has no words for, as the API names it. */
+  protected statusText(status: string): string {
+    const key = STATUS_KEYS[status];
+    return key ? this.text()[key] : status;
+  }
 
   ngOnInit(): void {
     this.apollo

@@ -43,12 +43,13 @@ describe('hr-staff-bar', () => {
 
   afterEach(() => fixture.destroy());
 
-  it('offers an agent the inbox and the dashboard, says who is signed in, and no administration', async () => {
+  it('offers an agent the inbox, the dashboard and the review queue, says who is signed in, and no administration', async () => {
     await render(['AGENT']);
     expect(bar().querySelector('nav')!.getAttribute('aria-label')).toBe('Workspace');
     expect(links()).toEqual([
       ['Inbox', '/inbox', null],
       ['Dashboard', '/dashboard', null],
+      ['Reviews', '/reviews', null],
     ]);
     expect(bar().querySelector('.who')!.textContent).toBe('AGENT');
     expect(await axeViolations(bar())).toEqual([]);
@@ -59,6 +60,7 @@ describe('hr-staff-bar', () => {
     expect(links()).toEqual([
       ['Inbox', '/inbox', null],
       ['Dashboard', '/dashboard', null],
+      ['Reviews', '/reviews', null],
       ['Administration', '/admin', null],
     ]);
     expect(bar().querySelector('.who')!.textContent).toBe('AGENT, DISTRICT_ADMIN');
@@ -70,12 +72,14 @@ describe('hr-staff-bar', () => {
     expect(links().map(([name, , current]) => [name, current])).toEqual([
       ['Inbox', null],
       ['Dashboard', 'page'],
+      ['Reviews', null],
       ['Administration', null],
     ]);
     await render(['DISTRICT_ADMIN'], '/admin/schools');
     expect(links().map(([name, , current]) => [name, current])).toEqual([
       ['Inbox', null],
       ['Dashboard', null],
+      ['Reviews', null],
       ['Administration', 'page'],
     ]);
     expect(await axeViolations(bar())).toEqual([]);
@@ -83,6 +87,8 @@ describe('hr-staff-bar', () => {
 
   it('signs out with its button', async () => {
     await render(['VIEWER']);
+    // A viewer only reads: reviewing a vital message is acting on its case.
+    expect(links().map(([name]) => name)).toEqual(['Inbox', 'Dashboard']);
     const button = bar().querySelector('button')!;
     expect([button.textContent, button.type]).toEqual(['Sign out', 'button']);
     expect(signedOut).toBe(0);

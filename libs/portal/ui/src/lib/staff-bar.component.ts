@@ -24,6 +24,15 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
           [attr.aria-current]="dashboard.isActive ? 'page' : null"
           >Dashboard</a
         >
+        @if (acts()) {
+          <a
+            routerLink="/reviews"
+            routerLinkActive
+            #reviews="routerLinkActive"
+            [attr.aria-current]="reviews.isActive ? 'page' : null"
+            >Reviews</a
+          >
+        }
         @if (roles().includes('DISTRICT_ADMIN')) {
           <a
             routerLink="/admin"
@@ -43,5 +52,9 @@ export class StaffBarComponent {
   /** The signed-in person's roles; administrators are offered the administration screens (the API refuses others anyway). */
   readonly roles = input.required<readonly string[]>();
   protected readonly who = computed(() => this.roles().join(', '));
+  /** Staff who act on cases may review vital messages (the queue is theirs when they translate; ADR 32). */
+  protected readonly acts = computed(() =>
+    this.roles().some((role) => ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT'].includes(role)),
+  );
   readonly signOut = output<void>();
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BusinessHoursResolver } from './resolvers/business-hours.resolver';
 import { CaseSlaResolver } from './resolvers/case-sla.resolver';
 import { SlaAdminResolver } from './resolvers/sla-admin.resolver';
 import {
@@ -10,6 +11,7 @@ import {
 /** The slas subgraph: `Case.sla`, SLA policies, business calendars and attainment (also `School.slaAttainment`). */
 @Module({
   providers: [
+    BusinessHoursResolver,
     CaseSlaResolver,
     SlaAdminResolver,
     SlaAttainmentResolver,

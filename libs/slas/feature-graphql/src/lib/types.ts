@@ -381,3 +381,18 @@ export class SchoolSlaAttainment extends SlaAttainmentFigures {
   @Field(() => SchoolReference, { nullable: true })
   school!: SchoolReference | null;
 }
+
+@ObjectType({
+  description:
+    "Whether the calendar a school's cases follow (its own, else the district's) is open now: the chat widget says so before a family writes.",
+})
+export class BusinessHoursNow {
+  @Field()
+  open!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it next opens; null while open.' })
+  opensAt!: Date | null;
+
+  @Field({ description: "The calendar's IANA time zone, to show opensAt in the district's time." })
+  timeZone!: string;
+}

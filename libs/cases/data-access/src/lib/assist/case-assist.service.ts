@@ -33,7 +33,8 @@ export class CaseAssistService {
 
   async suggestReply(supportCase: CaseEntity, tone: ReplyTone = 'NEUTRAL'): Promise<string> {
     this.assertEnabled();
-    const messages = await this.query.messages(supportCase.id, false);
+    // The conversation as the family has it: a reply still held for review is not part of it yet.
+    const messages = await this.query.messages(supportCase.id, false, { requester: true });
     return this.llm.complete(replyPrompt(supportCase, messages, tone), { temperature: 0.4, maxTokens: 600 });
   }
 }

@@ -4,10 +4,12 @@ import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platfor
 import { isPermanentRecipientRejection, MailSender, smtpResponseOf } from '@homeroom/platform/mail';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { CaseMessageAdded } from '@homeroom/cases/contracts';
-import { CaseMessageEntity } from '../entities';
+import { CaseMessageEntity, type CaseEntity } from '../entities';
 import { CaseWriter } from '../services/case-writer';
-import { lockedReply } from '../services/outbound-delivery';
+import { lockedReply, sentAt } from '../services/outbound-delivery';
+import { isChatOpen } from '../chat/chat-session';
 import { buildReplyEmail, type ThreadMessageId } from './reply-email';
+import { replyAddressFor } from './reply-address';
 import { SYSTEM } from '../services/case-actor';
 
 export interface OutboundEmailSettings {
@@ -76,11 +78,13 @@ export class OutboundEmailService implements OnApplicationShutdown {
       ? 'ANONYMOUS'
       : supportCase.channel === 'SMS' && supportCase.contact.phone
         ? 'BY_TEXT'
-        : !supportCase.contact.email
-          ? 'NO_EMAIL'
-          : Date.now() - message.createdAt.getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS)
-            ? 'STALE'
-            : undefined;
+        : supportCase.channel === 'CHAT' && (await isChatOpen(manager, supportCase.id))
+          ? 'IN_CHAT'
+          : !supportCase.contact.email
+            ? 'NO_EMAIL'
+            : Date.now() - sentAt(message).getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS)
+              ? 'STALE'
+              : undefined;
     if (skipped) {
       await manager.update(CaseMessageEntity, { id: message.id }, { emailSkipped: skipped });
       if (skipped === 'STALE')
@@ -134,6 +138,23 @@ export class OutboundEmailService implements OnApplicationShutdown {
     await manager.update(CaseMessageEntity, { id: message.id }, { emailMessageId, deliveredAt: new Date() });
     await writer.timeline(supportCase, 'EMAIL_SENT', SYSTEM, { messageId: message.id, emailMessageId });
     this.logger.info({ caseId: supportCase.id, messageId: message.id }, 'reply emailed');
+  }
+
+  /**
+   * A chat's transcript (ChatService), mailed to the case's requester: from the district, answered into the
+   * case by its reply address like every reply. Throws when mail is off or the server refuses it.
+   */
+  async mailTranscript(supportCase: CaseEntity, subject: string, text: string): Promise<void> {
+    const address = supportCase.contact.email;
+    if (!address) throw new Error('The case has no address to mail');
+    await this.sender.send({
+      from: this.settings.from,
+      to: supportCase.contact.name ? { name: supportCase.contact.name, address } : address,
+      replyTo: replyAddressFor(this.settings.intakeAddress, supportCase.replyToken),
+      subject,
+      text,
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
   }
 
   onApplicationShutdown(): void {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { MessageDirection } from '@homeroom/cases/domain';
+import type { MessageDirection, ReviewStatus, VitalCategory } from '@homeroom/cases/domain';
 
 @Entity({ name: 'case_message' })
 export class CaseMessageEntity {
@@ -44,7 +44,10 @@ export class CaseMessageEntity {
   @Column({ type: 'text', nullable: true })
   externalKey!: string | null;
 
-  /** The language an INBOUND message is written in, detected among the district's languages; null: unclear. */
+  /**
+   * The language an INBOUND message is written in, detected among the district's languages (null: unclear);
+   * for a reply held for review, the requester's language it is written in.
+   */
   @Column({ type: 'text', nullable: true })
   language!: string | null;
 
@@ -54,8 +57,9 @@ export class CaseMessageEntity {
 
   /**
    * Why this OUTBOUND message was not and will not be emailed: ANONYMOUS, NO_EMAIL, STALE,
-   * PREDATES_EMAIL, BY_TEXT (the case came by text, and is answered so), or REJECTED (the requester's mail
-   * server refused the address for good).
+   * PREDATES_EMAIL, BY_TEXT (the case came by text, and is answered so), IN_CHAT (the family was in the
+   * chat it answers; its transcript is mailed when the chat ends), or REJECTED (the requester's mail server
+   * refused the address for good).
    */
   @Column({ type: 'text', nullable: true })
   emailSkipped!: string | null;
@@ -74,6 +78,33 @@ export class CaseMessageEntity {
    */
   @Column({ type: 'text', nullable: true })
   smsSkipped!: string | null;
+
+  /** The vital category of the template this reply came from (or of its case, for a translated reply). */
+  @Column({ type: 'text', nullable: true })
+  vitalCategory!: VitalCategory | null;
+
+  /** The reply template a vital reply came from: its status change waits with the reply. */
+  @Column({ type: 'uuid', nullable: true })
+  templateId!: string | null;
+
+  /**
+   * A reply held for a qualified translator (ADR 32): PENDING (nothing sent, the requester does not see
+   * it), APPROVED (released), RETURNED (sent back to its author, never sent). Null: never held.
+   */
+  @Column({ type: 'text', nullable: true })
+  reviewStatus!: ReviewStatus | null;
+
+  /** The staff member who approved or returned it. */
+  @Column({ type: 'text', nullable: true })
+  reviewedBy!: string | null;
+
+  /** When it was approved or returned; an approved reply counts as sent from then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
+
+  /** Why it was returned. */
+  @Column({ type: 'text', nullable: true })
+  reviewNote!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { CaseStatus, Priority, TemplateTranslation } from '@homeroom/cases/domain';
+import type { CaseStatus, Priority, TemplateTranslation, VitalCategory } from '@homeroom/cases/domain';
 
 /**
  * A reply staff send fifty times a day (a macro): its text in each language, and what sending it also does
@@ -37,6 +37,10 @@ export class ReplyTemplateEntity {
   /** Normalized tags (normalizeTag) added to the case. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   addTags!: string[];
+
+  /** Vital (discipline, special education, enrollment…): sent in another language, it waits for review. */
+  @Column({ type: 'text', nullable: true })
+  vitalCategory!: VitalCategory | null;
 
   @Column({ type: 'integer', default: 0 })
   usageCount!: number;

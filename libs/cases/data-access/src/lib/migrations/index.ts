@@ -25,7 +25,10 @@ import { MessageLanguages1764500000000 } from './1764500000000-message-languages
 import { MessageTranslations1764510000000 } from './1764510000000-message-translations.migration';
 import { ReceivedMessages1764520000000 } from './1764520000000-received-messages.migration';
 import { DeferredTexts1764530000000 } from './1764530000000-deferred-texts.migration';
+import { PublicTextCorrections1764547000000 } from './1764547000000-public-text-corrections.migration';
+import { VitalReview1764570000000 } from './1764570000000-vital-review.migration';
 
+import { ChatSessions1764580000000 } from './1764580000000-chat-sessions.migration';
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
   CreateMessagingTables1764150000000,
@@ -55,4 +58,7 @@ export const CASES_MIGRATIONS = [
   MessageTranslations1764510000000,
   ReceivedMessages1764520000000,
   DeferredTexts1764530000000,
+  PublicTextCorrections1764547000000,
+  VitalReview1764570000000,
+  ChatSessions1764580000000,
 ];

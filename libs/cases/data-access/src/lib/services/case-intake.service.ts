@@ -102,27 +102,36 @@ export class CaseIntakeService {
     return detectLanguage(text, this.settings.languages ?? [this.settings.defaultLanguage])?.language ?? null;
   }
 
-  /** The public inquiry form: no sign-in, anonymous allowed. */
-  submitInquiry(input: InquiryInput, attachments: MessageAttachments = NO_ATTACHMENTS): Promise<OpenedCase> {
+  /**
+   * The public inquiry form: no sign-in, anonymous allowed. The chat widget opens its conversation the same
+   * way (channel CHAT, in the transaction that also starts the chat session).
+   */
+  submitInquiry(
+    input: InquiryInput,
+    attachments: MessageAttachments = NO_ATTACHMENTS,
+    { channel = 'WEB_FORM', manager }: { channel?: 'WEB_FORM' | 'CHAT'; manager?: EntityManager } = {},
+  ): Promise<OpenedCase> {
     const body = messageBody(input.message);
     const anonymous = input.anonymous ?? false;
     return this.open(
       {
         subject: subjectOf(input.subject, body),
-        channel: 'WEB_FORM',
+        channel,
         priority: 'NORMAL',
         type: null,
         schoolId: input.schoolId ?? null,
         topicId: input.topicId ?? null,
         requesterId: null,
-        contact: contactOf(input.requester, anonymous),
+        // A chat is answered while the family is in it; an address is for afterwards, when they give one.
+        contact: contactOf(input.requester, anonymous, channel !== 'CHAT'),
         anonymous,
         confidential: false,
         language: languageOf(input.language, this.settings.defaultLanguage),
       },
       body,
       REQUESTER,
-      { attachments },
+      // Whoever types into a public page may type anyone's address (ADR 19), whatever the channel.
+      { attachments, manager, unverifiedContact: true },
     );
   }
 
@@ -194,12 +203,15 @@ export class CaseIntakeService {
       manager,
       attachments = NO_ATTACHMENTS,
       delivery: arrival = {},
+      unverifiedContact,
     }: {
       /** A transaction to open it in (a follow-up opened with what caused it); its own one otherwise. */
       manager?: EntityManager;
       attachments?: MessageAttachments;
       /** How the first message arrived (an email's or a text's second-delivery key). */
       delivery?: InboundDelivery;
+      /** The contact was typed by whoever wrote (a public page): a matched person is only a candidate. */
+      unverifiedContact?: boolean;
     } = {},
   ): Promise<OpenedCase> {
     // A safety concern makes the case URGENT from its first moment, before routing reads the priority.
@@ -222,7 +234,7 @@ export class CaseIntakeService {
       const known = fields.requesterId || fields.requesterCandidateId || fields.anonymous;
       const match = known ? null : await matchRequester(tx, fields.contact);
       // Anyone can type anyone's address into the form: there, a match waits for its owner to confirm.
-      const unverified = UNVERIFIED_CHANNELS.includes(fields.channel);
+      const unverified = unverifiedContact ?? UNVERIFIED_CHANNELS.includes(fields.channel);
       if (match?.kind === 'matched')
         fields = unverified
           ? { ...fields, requesterCandidateId: match.personId }

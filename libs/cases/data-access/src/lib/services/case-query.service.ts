@@ -129,12 +129,49 @@ export class CaseQueryService {
       : Promise.resolve([]);
   }
 
-  /** Messages oldest first; the public and the requester never see internal notes. */
-  messages(caseId: string, includeInternal: boolean): Promise<CaseMessageEntity[]> {
-    return this.dataSource.getRepository(CaseMessageEntity).find({
+  /**
+   * Messages oldest first; the public and the requester never see internal notes, and the requester
+   * (`requester`) never a reply that was not sent: one held for review, or returned (ADR 32).
+   */
+  async messages(
+    caseId: string,
+    includeInternal: boolean,
+    { requester = false }: { requester?: boolean } = {},
+  ): Promise<CaseMessageEntity[]> {
+    const messages = await this.dataSource.getRepository(CaseMessageEntity).find({
       where: { caseId, ...(includeInternal ? {} : { direction: In(['INBOUND', 'OUTBOUND']) }) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    return requester ? messages.filter((m) => !m.reviewStatus || m.reviewStatus === 'APPROVED') : messages;
+  }
+
+  /**
+   * The review queue (ADR 32): replies held for a qualified translator in one of `languages`, on cases the
+   * caller may act on, oldest first (keyset on when they were written); its rows and count, each sent only
+   * when asked (lazyConnection).
+   */
+  heldForReview(
+    languages: readonly string[],
+    visibility: CaseVisibility,
+    limit: number,
+    after: readonly (string | number)[] | undefined,
+  ): { rows: () => Promise<CaseMessageEntity[]>; total: () => Promise<number> } {
+    const cases = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').select('c.id');
+    restrict(cases, visibility);
+    const query = this.dataSource
+      .getRepository(CaseMessageEntity)
+      .createQueryBuilder('m')
+      .where(`m.reviewStatus = 'PENDING'`)
+      .andWhere(`split_part(lower(m.language), '-', 1) = ANY(:languages)`, { languages: [...languages] })
+      .andWhere(`m.caseId IN (${cases.getQuery()})`)
+      .setParameters({ ...cases.getParameters(), languages: [...languages] });
+    const counted = query.clone();
+    // Cursors carry milliseconds (toISOString); the column keeps microseconds, so both sides are cut to them.
+    const writtenAt = `date_trunc('milliseconds', m.created_at)`;
+    if (after)
+      query.andWhere(`(${writtenAt}, m.id) > (:afterAt, :afterId)`, { afterAt: after[0], afterId: after[1] });
+    query.orderBy(writtenAt, 'ASC').addOrderBy('m.id', 'ASC');
+    return { rows: () => query.limit(limit + 1).getMany(), total: () => counted.getCount() };
   }
 
   /** The schools of a person the directory told us of (null: no such person), to check an assignment. */

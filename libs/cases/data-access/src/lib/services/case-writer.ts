@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OutboxWriter } from '@homeroom/platform/messaging';
-import type { CaseStatus, MessageDirection } from '@homeroom/cases/domain';
+import type { CaseStatus, MessageDirection, ReviewStatus, VitalCategory } from '@homeroom/cases/domain';
 import { CaseMessageAdded, CaseResolved, CaseStatusChanged, CaseUpdated } from '@homeroom/cases/contracts';
 import { CaseAttachmentEntity, type CaseEntity, CaseMessageEntity } from '../entities';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
@@ -24,6 +24,13 @@ export interface InboundDelivery {
   externalKey?: string;
 }
 
+/** What a reply carries about its review (ADR 32). */
+export interface ReplyFacts {
+  vitalCategory?: VitalCategory | null;
+  templateId?: string | null;
+  reviewStatus?: ReviewStatus | null;
+}
+
 /**
  * The writes every case action shares, inside the action's transaction: a message, a status change, a
  * timeline entry, and their events. One place, so that no action forgets the timeline or the event.
@@ -40,7 +47,53 @@ export class CaseWriter {
     body: string,
     actor: CaseActor,
     attachments: MessageAttachments = NO_ATTACHMENTS,
-    delivery: InboundDelivery = {},
+    delivery: InboundDelivery & ReplyFacts = {},
+  ): Promise<CaseMessageEntity> {
+    const message = await this.insert(supportCase, direction, body, actor, attachments, delivery);
+    await this.sent(supportCase, message, actor, message.createdAt);
+    await this.refused(supportCase, message, attachments);
+    return message;
+  }
+
+  /**
+   * A reply held for a qualified translator (ADR 32): kept with its files, but announced to no one
+   * (no CaseMessageAdded, so neither email nor text sends it and no SLA counts it) and meeting nothing.
+   */
+  async heldReply(
+    supportCase: CaseEntity,
+    body: string,
+    actor: CaseActor,
+    attachments: MessageAttachments,
+    review: { vitalCategory: VitalCategory; language: string; templateId: string | null },
+  ): Promise<CaseMessageEntity> {
+    const message = await this.insert(supportCase, 'OUTBOUND', body, actor, attachments, {
+      ...review,
+      reviewStatus: 'PENDING',
+    });
+    await this.timeline(supportCase, 'REPLY_HELD_FOR_REVIEW', actor, {
+      messageId: message.id,
+      category: review.vitalCategory,
+      language: review.language,
+    });
+    await this.refused(supportCase, message, attachments);
+    return message;
+  }
+
+  /**
+   * A held reply a translator approved, sent as a reply is when it is written: CaseMessageAdded (which
+   * email and text deliver), the first response met, REPLIED on the timeline, all as of `at`.
+   */
+  async released(supportCase: CaseEntity, message: CaseMessageEntity, at: Date): Promise<void> {
+    await this.sent(supportCase, message, { kind: message.authorKind, id: message.authorId }, at);
+  }
+
+  private async insert(
+    supportCase: CaseEntity,
+    direction: MessageDirection,
+    body: string,
+    actor: CaseActor,
+    attachments: MessageAttachments,
+    delivery: InboundDelivery & ReplyFacts,
   ): Promise<CaseMessageEntity> {
     const message = this.manager.create(CaseMessageEntity, {
       id: randomUUID(),
@@ -54,6 +107,9 @@ export class CaseWriter {
       smsMessageSid: delivery.smsMessageSid ?? null,
       language: delivery.language ?? null,
       externalKey: delivery.externalKey ?? null,
+      vitalCategory: delivery.vitalCategory ?? null,
+      templateId: delivery.templateId ?? null,
+      reviewStatus: delivery.reviewStatus ?? null,
     });
     await this.manager.insert(CaseMessageEntity, message);
     // The rows join the message's transaction; their blobs were stored before it (AttachmentService).
@@ -65,13 +121,35 @@ export class CaseWriter {
     }
     // The insert brought back what the database filled in (created_at and the other defaults), so the row
     // is not read again.
-    const saved = message;
+    return message;
+  }
+
+  private async refused(
+    supportCase: CaseEntity,
+    message: CaseMessageEntity,
+    attachments: MessageAttachments,
+  ): Promise<void> {
+    if (!attachments.refused.length) return;
+    await this.timeline(supportCase, 'ATTACHMENTS_REFUSED', SYSTEM, {
+      messageId: message.id,
+      refused: attachments.refused,
+    });
+  }
+
+  /** What a message going out (or coming in) sets off: its event, the first response, the timeline. */
+  private async sent(
+    supportCase: CaseEntity,
+    message: CaseMessageEntity,
+    actor: CaseActor,
+    at: Date,
+  ): Promise<void> {
+    const { direction } = message;
     await this.outbox.append(this.manager, CaseMessageAdded, {
       aggregateId: supportCase.id,
-      data: { caseId: supportCase.id, messageId: saved.id, direction, at: saved.createdAt.toISOString() },
+      data: { caseId: supportCase.id, messageId: message.id, direction, at: at.toISOString() },
     });
     if (direction === 'OUTBOUND') {
-      if (!supportCase.firstRespondedAt) supportCase.firstRespondedAt = saved.createdAt;
+      if (!supportCase.firstRespondedAt) supportCase.firstRespondedAt = at;
       await SlaAlerts.clear(this.manager, supportCase, MET_BY_REPLY);
     }
     await this.timeline(
@@ -82,15 +160,8 @@ export class CaseWriter {
           ? 'REPLIED'
           : 'MESSAGE_RECEIVED',
       actor,
-      { messageId: saved.id },
+      { messageId: message.id },
     );
-    if (attachments.refused.length) {
-      await this.timeline(supportCase, 'ATTACHMENTS_REFUSED', SYSTEM, {
-        messageId: saved.id,
-        refused: attachments.refused,
-      });
-    }
-    return saved;
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   mergeTags,
   messageBody,
   type Priority,
+  reviewCategoryOf,
   subjectOf,
 } from '@homeroom/cases/domain';
 import { AutomationApplied, TemplateUsed } from '@homeroom/cases/contracts';
@@ -25,7 +26,8 @@ import { TriageService } from '../triage/triage.service';
 import { CaseIntakeService, type OpenedCase } from './case-intake.service';
 import { CaseWriter, type InboundDelivery } from './case-writer';
 import { REOPEN_WINDOW_DAYS } from './conversations';
-import { MessageTranslationService } from '../translation/message-translation.service';
+import { MessageTranslationService, TEMPLATE_PROVIDER } from '../translation/message-translation.service';
+import { vitalCategoryOfCase } from '../translation/vital-review.service';
 import { type MessageAttachments, NO_ATTACHMENTS } from '../attachments/attachment-types';
 import { hashLinkToken } from '@homeroom/platform/auth';
 
@@ -55,6 +57,7 @@ export class CaseService {
   /**
    * A staff reply. `original`: the reply was written in the staff's language and is sent translated (`body`
    * is the translation, what the requester receives); the original is kept beside it (MessageTranslated).
+   * Sent translated on a case a vital template was used on, it waits for a qualified translator (ADR 32).
    */
   reply(
     caseId: string,
@@ -66,7 +69,20 @@ export class CaseService {
     const text = messageBody(body, 'body');
     const originalText = original && messageBody(original.text, 'original');
     return this.act(caseId, async (supportCase, writer, manager) => {
-      const message = await writer.message(supportCase, 'OUTBOUND', text, actor, attachments);
+      const category = reviewCategoryOf({
+        templateCategory: null,
+        caseCategory: await vitalCategoryOfCase(manager, supportCase.id),
+        machineTranslated: Boolean(original),
+        language: supportCase.language,
+        staffLanguage: this.translations.staffLanguage,
+      });
+      const message = category
+        ? await writer.heldReply(supportCase, text, actor, attachments, {
+            vitalCategory: category,
+            language: supportCase.language,
+            templateId: null,
+          })
+        : await writer.message(supportCase, 'OUTBOUND', text, actor, attachments);
       if (original && originalText)
         await this.translations.keep(
           manager,
@@ -85,7 +101,9 @@ export class CaseService {
    * A reply from a template: the text as staff left it after inserting the template (in `language`), sent;
    * the template's changes made to the case (priority, topic, tags, then status); its use counted and
    * announced (TemplateUsed). One transaction: a change the case refuses (a status it cannot move to)
-   * refuses the reply with it.
+   * refuses the reply with it. A vital template's reply in another language than the staff's waits for a
+   * qualified translator (ADR 32), with the template's text in the staff's language (`original`) beside it
+   * for them to read; its status change waits with it (the family is not waiting on words they lack).
    */
   replyFromTemplate(
     caseId: string,
@@ -94,10 +112,35 @@ export class CaseService {
     language: string,
     actor: CaseActor,
     attachments: MessageAttachments = NO_ATTACHMENTS,
+    original?: { language: string; text: string },
   ): Promise<CaseMessageEntity> {
     const text = messageBody(body, 'body');
     return this.act(caseId, async (supportCase, writer, manager) => {
-      const message = await writer.message(supportCase, 'OUTBOUND', text, actor, attachments);
+      const category = reviewCategoryOf({
+        templateCategory: template.vitalCategory,
+        caseCategory: null,
+        machineTranslated: false,
+        language,
+        staffLanguage: this.translations.staffLanguage,
+      });
+      const message = category
+        ? await writer.heldReply(supportCase, text, actor, attachments, {
+            vitalCategory: category,
+            language,
+            templateId: template.id,
+          })
+        : await writer.message(supportCase, 'OUTBOUND', text, actor, attachments, {
+            vitalCategory: template.vitalCategory,
+          });
+      if (category && original)
+        await this.translations.keep(
+          manager,
+          supportCase,
+          message.id,
+          { language: original.language, text: original.text, sourceLanguage: null, reviewedBy: null },
+          { from: original.language, to: language },
+          TEMPLATE_PROVIDER,
+        );
       const from: Record<string, unknown> = {};
       const to: Record<string, unknown> = {};
       if (template.setPriority && template.setPriority !== supportCase.priority) {
@@ -117,7 +160,8 @@ export class CaseService {
         await manager.save(supportCase);
         await writer.updated(supportCase);
       }
-      const status = template.setStatus ?? (supportCase.status === 'NEW' ? 'OPEN' : null);
+      // A held reply's status change is made when it is approved (VitalReviewService).
+      const status = (category ? null : template.setStatus) ?? (supportCase.status === 'NEW' ? 'OPEN' : null);
       if (status && status !== supportCase.status) {
         assertTransition(supportCase.status, status);
         await writer.status(supportCase, status, actor);

@@ -16,6 +16,14 @@ export async function lockedReply(
     lock: { mode: 'pessimistic_write' },
   });
   if (!message || message.direction !== 'OUTBOUND') return undefined;
+  // A reply held for review goes only once a translator approved it (ADR 32); its event is not raised
+  // before, so this guards against nothing but a replay or a hand-made event.
+  if (message.reviewStatus && message.reviewStatus !== 'APPROVED') return undefined;
   const supportCase = await manager.findOneBy(CaseEntity, { id: message.caseId });
   return supportCase ? { message, supportCase } : undefined;
+}
+
+/** When a reply was sent, as delivery measures its age: an approved vital reply left when it was approved. */
+export function sentAt(message: CaseMessageEntity): Date {
+  return message.reviewedAt ?? message.createdAt;
 }

@@ -10,6 +10,7 @@ import {
   renderTemplate,
   type TemplateTranslation,
   translationFor,
+  type VitalCategory,
 } from '@homeroom/cases/domain';
 import { ConflictException, InvalidInputException } from '@homeroom/shared/errors';
 import {
@@ -31,6 +32,8 @@ export interface ReplyTemplateInput {
   setPriority?: Priority | null;
   setTopicId?: string | null;
   addTags?: string[] | null;
+  /** Vital (ADR 32): sent in another language than the staff's, its replies wait for a qualified translator. */
+  vitalCategory?: VitalCategory | null;
 }
 
 /** The templates a caller may use: district-wide ones and those of `teamIds` (every team's for 'all'). */
@@ -53,7 +56,15 @@ export interface RenderedTemplate {
 /** What staff write of a template; the rest (usage, archiving, times) is the service's. */
 type TemplateContent = Pick<
   ReplyTemplateEntity,
-  'name' | 'shortcut' | 'teamId' | 'translations' | 'setStatus' | 'setPriority' | 'setTopicId' | 'addTags'
+  | 'name'
+  | 'shortcut'
+  | 'teamId'
+  | 'translations'
+  | 'setStatus'
+  | 'setPriority'
+  | 'setTopicId'
+  | 'addTags'
+  | 'vitalCategory'
 >;
 
 const MAX_NAME_LENGTH = 120;
@@ -160,6 +171,18 @@ export class ReplyTemplateService {
     return { language, body: renderTemplate(body, language, values) };
   }
 
+  /**
+   * The template as it reads on this case in the staff's language: what a qualified translator reads beside
+   * the requester's text of a vital reply (ADR 32).
+   */
+  async renderIn(
+    template: ReplyTemplateEntity,
+    supportCase: CaseEntity,
+    language: string,
+  ): Promise<RenderedTemplate> {
+    return this.render(template, { ...supportCase, language } as CaseEntity);
+  }
+
   /** The translation a case gets: the requester's language, else its base, else the district's. */
   translationOn(template: ReplyTemplateEntity, supportCase: CaseEntity): TemplateTranslation {
     return translationFor(template.translations, supportCase.language, this.settings.defaultLanguage);
@@ -190,6 +213,7 @@ export class ReplyTemplateService {
       setPriority: input.setPriority ?? null,
       setTopicId: input.setTopicId ?? null,
       addTags: [...new Set((input.addTags ?? []).map((tag, i) => normalizeTag(tag, `addTags.${i}`)))],
+      vitalCategory: input.vitalCategory ?? null,
     };
   }
 

@@ -47,9 +47,10 @@ export const SlaAlerts = {
 async function stillOwed(manager: EntityManager, supportCase: CaseEntity, kind: SlaTimerKind) {
   if (kind === 'FIRST_RESPONSE') return supportCase.firstRespondedAt === null;
   if (kind === 'RESOLUTION') return true;
-  // A next response is owed while the family wrote last.
+  // A next response is owed while the family wrote last (a reply held for review was not sent).
   const [last] = (await manager.query(
     `SELECT direction FROM case_message WHERE case_id = $1 AND direction IN ('INBOUND', 'OUTBOUND')
+       AND review_status IS DISTINCT FROM 'PENDING' AND review_status IS DISTINCT FROM 'RETURNED'
      ORDER BY created_at DESC, id DESC LIMIT 1`,
     [supportCase.id],
   )) as { direction: string }[];

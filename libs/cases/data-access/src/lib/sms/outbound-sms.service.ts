@@ -10,7 +10,7 @@ import { smsSegments } from '@homeroom/shared/text';
 import { CaseMessageEntity } from '../entities';
 import { SYSTEM } from '../services/case-actor';
 import { CaseWriter } from '../services/case-writer';
-import { lockedReply } from '../services/outbound-delivery';
+import { lockedReply, sentAt } from '../services/outbound-delivery';
 import { DEFAULT_OUTBOUND_MAX_AGE_MS } from '../email/outbound-email.service';
 import { hasOptedOut } from './sms-consent';
 import { TEXT_MESSAGING_SETTINGS, type TextMessagingSettings } from './text-messaging.settings';
@@ -96,7 +96,7 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
     };
     const phone = supportCase.contact.phone;
     if (!phone) return skip('NO_PHONE');
-    if (Date.now() - message.createdAt.getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS))
+    if (Date.now() - sentAt(message).getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS))
       return skip('STALE');
     if (await hasOptedOut(manager, phone)) return skip('OPTED_OUT');
     const { quietHours, timeZone } = this.settings;

@@ -39,6 +39,9 @@ export interface MessageTranslationRow {
 
 const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0]!;
 
+/** The provider of a vital template's text in the staff's language, kept beside its held reply: people. */
+export const TEMPLATE_PROVIDER = 'TEMPLATE';
+
 /**
  * Machine translation of a case's conversation (issue 22). A requester's message in another language than
  * the staff's is translated into it by a consumer of CaseMessageAdded, so the requester's message is kept
@@ -139,9 +142,11 @@ export class MessageTranslationService {
       from: translation.sourceLanguage,
       to: translation.language,
     },
+    /** Who translated, when not the configured provider (a template's own translations: TEMPLATE). */
+    translatedBy?: string,
   ): Promise<void> {
     // A reply translated by staff themselves, with no provider configured, is theirs.
-    const provider = this.settings.translator.provider ?? 'STAFF';
+    const provider = translatedBy ?? this.settings.translator.provider ?? 'STAFF';
     await manager.query(
       `INSERT INTO message_translation (id, message_id, case_id, language, text, source_language, provider, reviewed_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id, language) DO NOTHING`,

@@ -58,7 +58,7 @@ import {
   CASE_WRITE,
   templateInReach,
 } from '../access';
-import { toCase, toMessage, toTimelineEntry, toTopic } from '../mappers';
+import { toCase, toMessage, toTimelineEntry, toTopic, toTrackedMessage } from '../mappers';
 import {
   Case,
   CaseConnection,
@@ -124,13 +124,13 @@ export class CaseResolver {
   async trackCase(@Args('token') token: string): Promise<TrackedCase | null> {
     const supportCase = await this.caseService.findByToken(token).catch(() => null);
     if (!supportCase) return null;
-    const messages = await this.query.messages(supportCase.id, false);
+    const messages = await this.query.messages(supportCase.id, false, { requester: true });
     return {
       number: supportCase.number,
       subject: supportCase.subject,
       status: supportCase.status,
       createdAt: supportCase.createdAt,
-      messages: messages.map(toMessage),
+      messages: messages.map(toTrackedMessage),
     };
   }
 
@@ -157,13 +157,13 @@ export class CaseResolver {
     const { supportCase, followUp } = await this.attachments.withUploads(attachments, (files) =>
       this.caseService.replyAsRequester(token, body, files),
     );
-    const messages = await this.query.messages(supportCase.id, false);
+    const messages = await this.query.messages(supportCase.id, false, { requester: true });
     return {
       number: supportCase.number,
       subject: supportCase.subject,
       status: supportCase.status,
       createdAt: supportCase.createdAt,
-      messages: messages.map(toMessage),
+      messages: messages.map(toTrackedMessage),
       followUpNumber: followUp?.supportCase.number ?? null,
       followUpTrackingToken: followUp?.trackingToken ?? null,
     };
@@ -314,6 +314,11 @@ export class CaseResolver {
         }
       : undefined;
     const template = templateId ? await this.usableTemplate(templateId, supportCase, principal) : null;
+    // A vital template's text in the staff's language, kept beside a reply held for review (ADR 32).
+    const rendered =
+      template?.entity.vitalCategory &&
+      (await this.templates.renderIn(template.entity, supportCase, this.translations.staffLanguage));
+    const templateOriginal = rendered ? { language: rendered.language, text: rendered.body } : undefined;
     return toMessage(
       await this.attachments.withUploads(attachments, (files) =>
         template
@@ -324,6 +329,7 @@ export class CaseResolver {
               template.language,
               actorOf(principal),
               files,
+              templateOriginal,
             )
           : this.caseService.reply(caseId, body, actorOf(principal), files, original),
       ),

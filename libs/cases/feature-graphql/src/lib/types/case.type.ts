@@ -11,6 +11,7 @@ import {
   SentimentEnum,
 } from './enums';
 import { PersonReference, SchoolReference, TeamReference } from './references.type';
+import { MessageReview } from './message-review.type';
 
 @ObjectType({ description: 'A topic of the two-level taxonomy (Transportation › Bus delay).' })
 export class Topic {
@@ -56,6 +57,13 @@ export class CaseMessage {
       "The language a requester's message is written in (BCP 47, e.g. vi), detected among the district's languages; null when unclear or not a requester's message.",
   })
   language!: string | null;
+
+  @Field(() => MessageReview, {
+    nullable: true,
+    description:
+      'A vital reply’s review by a qualified translator (PENDING: not sent yet); null for a message never held. Staff only: never on the tracking page.',
+  })
+  review!: MessageReview | null;
 
   @Field()
   createdAt!: Date;

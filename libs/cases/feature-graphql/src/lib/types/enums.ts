@@ -8,7 +8,9 @@ import {
   IGNORE_REASONS,
   MESSAGE_DIRECTIONS,
   PRIORITIES,
+  REVIEW_STATUSES,
   STATUSES,
+  VITAL_CATEGORIES,
 } from '@homeroom/cases/domain';
 import { SENTIMENT_LABELS } from '@homeroom/shared/sentiment';
 
@@ -51,4 +53,18 @@ registerEnumType(ArticleStatusEnum, {
   name: 'ArticleStatus',
   description:
     'DRAFT (being written, or changed since it was published), IN_REVIEW (sent to a keeper), PUBLISHED (the draft is live), ARCHIVED (out of the help center).',
+});
+
+export const VitalCategoryEnum = enumFrom(VITAL_CATEGORIES);
+registerEnumType(VitalCategoryEnum, {
+  name: 'VitalCategory',
+  description:
+    'What makes a reply template vital: DISCIPLINE, SPECIAL_EDUCATION, ENROLLMENT, or OTHER (a category of the district’s own). Its replies in another language than the staff’s wait for a qualified translator.',
+});
+
+export const ReviewStatusEnum = enumFrom(REVIEW_STATUSES);
+registerEnumType(ReviewStatusEnum, {
+  name: 'ReviewStatus',
+  description:
+    'A vital reply’s review: PENDING (held: not sent, not shown to the requester), APPROVED (sent), RETURNED (sent back to its author; never sent).',
 });

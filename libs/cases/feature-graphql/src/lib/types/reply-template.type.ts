@@ -1,7 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { type CaseStatus, MAX_TEMPLATE_BODY_LENGTH, type Priority } from '@homeroom/cases/domain';
+import {
+  type CaseStatus,
+  MAX_TEMPLATE_BODY_LENGTH,
+  type Priority,
+  type VitalCategory,
+} from '@homeroom/cases/domain';
 import { ConnectionType, MaxLength } from '@homeroom/platform/graphql';
-import { CaseStatusEnum, PriorityEnum } from './enums';
+import { CaseStatusEnum, PriorityEnum, VitalCategoryEnum } from './enums';
 import { TeamReference } from './references.type';
 
 @ObjectType({ description: "A template's text in one language." })
@@ -50,6 +55,13 @@ export class ReplyTemplate {
 
   @Field(() => [String], { description: 'Tags added to the case.' })
   addTags!: string[];
+
+  @Field(() => VitalCategoryEnum, {
+    nullable: true,
+    description:
+      "Vital: a reply from it in another language than the staff's waits for a qualified translator's review before it is sent. Null: not vital.",
+  })
+  vitalCategory!: VitalCategory | null;
 
   @Field(() => Int, { description: 'Replies sent with it.' })
   usageCount!: number;
@@ -122,6 +134,12 @@ export class ReplyTemplateInput {
 
   @Field(() => [String], { nullable: true })
   addTags?: string[] | null;
+
+  @Field(() => VitalCategoryEnum, {
+    nullable: true,
+    description: 'Marks the template vital (left out or null: not vital).',
+  })
+  vitalCategory?: VitalCategory | null;
 }
 
 @InputType()

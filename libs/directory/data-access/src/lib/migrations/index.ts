@@ -5,6 +5,7 @@ import { ApiClientLastUsed1765000000000 } from './1765000000000-api-client-last-
 import { SignInThrottle1766000000000 } from './1766000000000-sign-in-throttle.migration';
 import { RosterImportJobs1767000000000 } from './1767000000000-roster-import-jobs.migration';
 import { SmsConsent1768000000000 } from './1768000000000-sms-consent.migration';
+import { TranslatorLanguages1769000000000 } from './1769000000000-translator-languages.migration';
 
 /** In order; immutable once merged. */
 export const DIRECTORY_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const DIRECTORY_MIGRATIONS = [
   SignInThrottle1766000000000,
   RosterImportJobs1767000000000,
   SmsConsent1768000000000,
+  TranslatorLanguages1769000000000,
 ];

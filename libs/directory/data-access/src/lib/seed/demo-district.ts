@@ -9,6 +9,7 @@ import { type PersonInput, PersonService } from '../services/person.service';
 import { type GuardianLinkInput, RelationshipService } from '../services/relationship.service';
 import { SchoolService } from '../services/school.service';
 import { StaffRoleService } from '../services/staff-role.service';
+import { TranslatorLanguageService } from '../services/translator-language.service';
 import { TeamService } from '../services/team.service';
 
 export interface DemoSeedServices {
@@ -21,6 +22,7 @@ export interface DemoSeedServices {
   relationships: RelationshipService;
   staffRoles: StaffRoleService;
   teams: TeamService;
+  translators: TranslatorLanguageService;
 }
 
 /** The services the seed uses, outside NestJS (the seed runs as a one-off command). */
@@ -36,6 +38,7 @@ export function demoSeedServices(dataSource: DataSource): DemoSeedServices {
     relationships: new RelationshipService(dataSource),
     staffRoles: new StaffRoleService(dataSource, outbox),
     teams: new TeamService(dataSource, outbox),
+    translators: new TranslatorLanguageService(dataSource, outbox),
   };
 }
 
@@ -273,6 +276,12 @@ export async function seedDemoDistrict(
       { role: plan.role, schoolId: plan.schoolIndex === null ? null : schools[plan.schoolIndex]!.id },
     ]);
   }
+  // A qualified translator of Spanish and Vietnamese at the first school (the second of its agents), who
+  // reviews its vital replies (ADR 32).
+  const translator = staff.filter(
+    (_, i) => staffPlan[i]!.schoolIndex === 0 && staffPlan[i]!.role === 'AGENT',
+  )[1];
+  if (translator) await services.translators.set(translator.id, ['es', 'vi']);
   for (const [schoolIndex, school] of schools.entries()) {
     const agents = staff.filter(
       (_, i) => staffPlan[i]!.schoolIndex === schoolIndex && staffPlan[i]!.role !== 'VIEWER',

@@ -17,6 +17,7 @@ import {
   PersonService,
   RelationshipService,
   StaffRoleService,
+  TranslatorLanguageService,
   type PersonEntity,
 } from '@homeroom/directory/data-access';
 import { NotFoundException } from '@homeroom/shared/errors';
@@ -42,6 +43,7 @@ export class PersonResolver {
     private readonly relationships: RelationshipService,
     private readonly merges: MergeService,
     private readonly staffRoleService: StaffRoleService,
+    private readonly translators: TranslatorLanguageService,
     private readonly audit: AuditLogService,
     private readonly loaders: DirectoryLoaders,
   ) {}
@@ -136,6 +138,15 @@ export class PersonResolver {
   }
 
   @Scopes(DIRECTORY_SCOPES.read)
+  @ResolveField(() => [String], {
+    description:
+      'The languages (BCP 47 primary tags) this staff member is a qualified translator for: they review vital messages in them before they are sent.',
+  })
+  translatorLanguages(@Parent() person: Person, @Context('req') req: object): Promise<string[]> {
+    return this.loaders.for(req).translatorLanguages.load(person.id);
+  }
+
+  @Scopes(DIRECTORY_SCOPES.read)
   @ResolveField(() => Household, { nullable: true })
   async household(@Parent() person: Person, @Context('req') req: object): Promise<Household | null> {
     if (!person.householdId) return null;
@@ -213,6 +224,18 @@ export class PersonResolver {
       roles.map((r) => ({ role: r.role, schoolId: r.schoolId ?? null })),
     );
     return this.toGrants(grants, req);
+  }
+
+  @Roles('DISTRICT_ADMIN')
+  @Mutation(() => [String], {
+    description:
+      'Replaces the languages a staff member is a qualified translator for (an empty list: none); the cases service learns it within seconds. BAD_USER_INPUT NOT_STAFF for anyone else.',
+  })
+  setTranslatorLanguages(
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('languages', { type: () => [String] }) languages: string[],
+  ): Promise<string[]> {
+    return this.translators.set(personId, languages);
   }
 
   /**

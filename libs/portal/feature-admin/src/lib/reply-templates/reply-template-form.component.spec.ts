@@ -37,6 +37,7 @@ const lateBus: AdminReplyTemplateFragment = {
   setPriority: null,
   setTopicId: 't1',
   addTags: ['bus'],
+  vitalCategory: null,
   usageCount: 2,
   lastUsedAt: '2026-12-01T15:00:00Z',
   archived: false,
@@ -112,6 +113,7 @@ describe('the reply template form', () => {
     await set('template-status', 'PENDING');
     await set('template-topic', 't1');
     await set('template-tags', 'bus, late');
+    await set('template-vital', 'ENROLLMENT');
     submit().click();
     await settle(fixture);
     const create = apollo.expectOne(CreateReplyTemplateDocument);
@@ -128,6 +130,7 @@ describe('the reply template form', () => {
         setPriority: null,
         setTopicId: 't1',
         addTags: ['bus', 'late'],
+        vitalCategory: 'ENROLLMENT',
       },
     });
     expect(host().busy()).toBe(true);
@@ -201,6 +204,7 @@ describe('the reply template form', () => {
         setPriority: null,
         setTopicId: 't1',
         addTags: ['bus'],
+        vitalCategory: null,
       },
     });
     update.flushData({ updateReplyTemplate: { __typename: 'ReplyTemplate', ...lateBus } } as never);

@@ -18,6 +18,7 @@ import {
   CreateReplyTemplateDocument,
   type Priority,
   UpdateReplyTemplateDocument,
+  type VitalCategory,
 } from '../operations.generated';
 import { languageName } from '@homeroom/shared/contact';
 import {
@@ -27,6 +28,7 @@ import {
   templateFormOf,
   templateInput,
   type TranslationDraft,
+  VITAL_CATEGORY_CHOICES,
 } from './reply-template-form';
 
 /** What the form's pickers offer. */
@@ -132,6 +134,25 @@ const FIRST_LANGUAGE = 'en';
         <label for="template-tags">tag it (comma-separated)</label>
         <input id="template-tags" name="tags" [(ngModel)]="addTags" />
       </fieldset>
+      <fieldset>
+        <legend>Vital message</legend>
+        <label for="template-vital">This template is about</label>
+        <select
+          id="template-vital"
+          name="vital"
+          [(ngModel)]="vitalCategory"
+          aria-describedby="template-vital-hint"
+        >
+          <option value="">Nothing vital</option>
+          @for (option of vitalOptions; track option.value) {
+            <option [value]="option.value">{{ option.name }}</option>
+          }
+        </select>
+        <p class="hint" id="template-vital-hint">
+          A vital template's reply in another language than English waits until a qualified translator has
+          approved it; the family receives nothing before.
+        </p>
+      </fieldset>
       <div class="actions">
         <button type="submit" [disabled]="actions.busy()">
           {{ editing() ? 'Save template' : 'Add template' }}
@@ -168,6 +189,8 @@ export class ReplyTemplateFormComponent {
   protected readonly setPriority = signal<Priority | ''>('');
   protected readonly setTopicId = signal('');
   protected readonly addTags = signal('');
+  protected readonly vitalCategory = signal<VitalCategory | ''>('');
+  protected readonly vitalOptions = VITAL_CATEGORY_CHOICES;
   protected readonly problems = signal<string[]>([]);
   private readonly nameInput = viewChild.required<ElementRef<HTMLInputElement>>('nameInput');
 
@@ -240,6 +263,7 @@ export class ReplyTemplateFormComponent {
       setPriority: this.setPriority(),
       setTopicId: this.setTopicId(),
       addTags: this.addTags(),
+      vitalCategory: this.vitalCategory(),
     };
   }
 
@@ -252,6 +276,7 @@ export class ReplyTemplateFormComponent {
     this.setPriority.set(form.setPriority);
     this.setTopicId.set(form.setTopicId);
     this.addTags.set(form.addTags);
+    this.vitalCategory.set(form.vitalCategory);
     this.problems.set([]);
     this.actions.clear();
   }

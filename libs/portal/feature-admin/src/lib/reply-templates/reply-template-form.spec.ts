@@ -14,6 +14,7 @@ const saved: AdminReplyTemplateFragment = {
   setPriority: null,
   setTopicId: 'topic1',
   addTags: ['bus', 'apology'],
+  vitalCategory: 'DISCIPLINE',
   usageCount: 3,
   lastUsedAt: '2026-12-01T15:00:00Z',
   archived: false,
@@ -36,6 +37,7 @@ describe('the reply template form', () => {
       setStatus: 'PENDING',
       setPriority: '',
       addTags: 'bus, apology',
+      vitalCategory: 'DISCIPLINE',
     });
     expect(templateInput(form).input).toEqual({
       name: 'Late bus apology',
@@ -46,6 +48,7 @@ describe('the reply template form', () => {
       setPriority: null,
       setTopicId: 'topic1',
       addTags: ['bus', 'apology'],
+      vitalCategory: 'DISCIPLINE',
     });
   });
 
@@ -64,6 +67,7 @@ describe('the reply template form', () => {
       setPriority: null,
       setTopicId: null,
       addTags: null,
+      vitalCategory: null,
     });
   });
 

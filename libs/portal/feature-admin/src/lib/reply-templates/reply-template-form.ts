@@ -5,6 +5,7 @@ import type {
   CaseStatus,
   Priority,
   ReplyTemplateInput,
+  VitalCategory,
 } from '../operations.generated';
 
 /** One language's text as typed. */
@@ -24,7 +25,17 @@ export interface TemplateForm {
   setTopicId: string;
   /** Comma-separated. */
   addTags: string;
+  /** '' : not vital. */
+  vitalCategory: VitalCategory | '';
 }
+
+/** The vital categories as the form offers them (ADR 32). */
+export const VITAL_CATEGORY_CHOICES: readonly { value: VitalCategory; name: string }[] = [
+  { value: 'DISCIPLINE', name: 'Discipline' },
+  { value: 'SPECIAL_EDUCATION', name: 'Special education' },
+  { value: 'ENROLLMENT', name: 'Enrollment' },
+  { value: 'OTHER', name: 'Other vital matter' },
+];
 
 export type TemplateFormResult =
   { input: ReplyTemplateInput; problems?: never } | { input?: never; problems: string[] };
@@ -51,6 +62,7 @@ export function newTemplateForm(language: string): TemplateForm {
     setPriority: '',
     setTopicId: '',
     addTags: '',
+    vitalCategory: '',
   };
 }
 
@@ -65,6 +77,7 @@ export function templateFormOf(template: AdminReplyTemplateFragment): TemplateFo
     setPriority: template.setPriority ?? '',
     setTopicId: template.setTopicId ?? '',
     addTags: template.addTags.join(', '),
+    vitalCategory: template.vitalCategory ?? '',
   };
 }
 
@@ -93,6 +106,7 @@ export function templateInput(form: TemplateForm): TemplateFormResult {
       setPriority: form.setPriority || null,
       setTopicId: form.setTopicId || null,
       addTags: listFromText(form.addTags),
+      vitalCategory: form.vitalCategory || null,
     },
   };
 }

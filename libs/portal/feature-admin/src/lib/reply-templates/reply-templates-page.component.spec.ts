@@ -26,6 +26,7 @@ const template = (
   setPriority: null,
   setTopicId: null,
   addTags: [],
+  vitalCategory: null,
   usageCount: 0,
   lastUsedAt: null,
   archived: false,

@@ -150,6 +150,7 @@ export function changesOf(template: AdminReplyTemplateFragment, topics: Readonly
     template.setPriority ? `priority ${priorityName(template.setPriority)}` : null,
     template.setTopicId ? `topic ${topics.get(template.setTopicId) ?? 'unknown'}` : null,
     template.addTags.length ? `tags ${template.addTags.join(', ')}` : null,
+    template.vitalCategory ? 'vital: waits for a qualified translator in other languages' : null,
   ].filter((part): part is string => part !== null);
   return parts.length ? parts.join('; ') : 'Nothing but the reply';
 }

@@ -26,6 +26,7 @@ const ana: Staff = {
     { address: 'ana.ruiz@district.example', primary: true },
   ],
   staffRoles: [],
+  translatorLanguages: [],
 };
 
 describe('the staff password editor', () => {

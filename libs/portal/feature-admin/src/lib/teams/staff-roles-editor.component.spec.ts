@@ -27,6 +27,7 @@ const ana: Staff = {
     { role: 'AGENT', school: { id: 's1', name: 'Lincoln Elementary' } },
     { role: 'VIEWER', school: { id: 's9', name: 'Old Mill School' } },
   ],
+  translatorLanguages: [],
 };
 
 describe('the staff roles editor', () => {

@@ -21,7 +21,12 @@ const SCHOOL_NAMES: Record<string, string> = { s1: 'Lincoln Elementary', s9: 'Ol
 const person = (
   id: string,
   displayName: string,
-  { active = true, roles = [] as [StaffRole, string | null][], email = `${id}@district.example` } = {},
+  {
+    active = true,
+    roles = [] as [StaffRole, string | null][],
+    email = `${id}@district.example`,
+    translates = [] as string[],
+  } = {},
 ) => ({
   __typename: 'Person',
   id,
@@ -33,6 +38,7 @@ const person = (
     role,
     school: school ? { __typename: 'School', id: school, name: SCHOOL_NAMES[school] } : null,
   })),
+  translatorLanguages: translates,
 });
 
 function answer(people: ReturnType<typeof person>[], totalCount = people.length) {
@@ -47,7 +53,11 @@ function answer(people: ReturnType<typeof person>[], totalCount = people.length)
 
 const staff = () =>
   answer([
-    person('p1', 'Ana Ruiz', { roles: [['AGENT', 's1']], email: 'ana.ruiz@district.example' }),
+    person('p1', 'Ana Ruiz', {
+      roles: [['AGENT', 's1']],
+      email: 'ana.ruiz@district.example',
+      translates: ['es', 'vi'],
+    }),
     person('p2', 'Li Wei', { active: false }),
     // Viewer at a school since retired, which the page's school list leaves out.
     person('p3', 'Sam Lee', {
@@ -113,21 +123,37 @@ describe('the staff section', () => {
   it('lists each staff member with their roles in words, a Password button only for active ones', async () => {
     await list(staff());
     expect(rows().map(cells)).toEqual([
-      ['Ana Ruiz', 'ana.ruiz@district.example', 'Agent at Lincoln Elementary', 'Roles Password'],
-      ['Li Wei (inactive)', 'p2@district.example', 'No roles (cannot use the staff portal)', 'Roles'],
+      [
+        'Ana Ruiz',
+        'ana.ruiz@district.example',
+        'Agent at Lincoln Elementary',
+        'es, vi',
+        'Roles Translator Password',
+      ],
+      [
+        'Li Wei (inactive)',
+        'p2@district.example',
+        'No roles (cannot use the staff portal)',
+        '—',
+        'Roles Translator',
+      ],
       [
         'Sam Lee',
         'p3@district.example',
         'Viewer at Old Mill School; District administrator',
-        'Roles Password',
+        '—',
+        'Roles Translator Password',
       ],
     ]);
     expect(rows()[0]!.querySelector('a')!.getAttribute('href')).toBe('/people/p1');
     expect([...page().querySelectorAll('tbody button')].map((b) => b.getAttribute('aria-label'))).toEqual([
       'Change the roles of Ana Ruiz',
+      'Change the translator languages of Ana Ruiz',
       'Set a password for Ana Ruiz',
       'Change the roles of Li Wei',
+      'Change the translator languages of Li Wei',
       'Change the roles of Sam Lee',
+      'Change the translator languages of Sam Lee',
       'Set a password for Sam Lee',
     ]);
     expect(await axeViolations(page())).toEqual([]);
@@ -158,6 +184,11 @@ describe('the staff section', () => {
     button('Change the roles of Li Wei').click();
     await settle(fixture);
     expect([...page().querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Roles of Li Wei']);
+    button('Change the translator languages of Ana Ruiz').click();
+    await settle(fixture);
+    expect([...page().querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      'Ana Ruiz as a qualified translator',
+    ]);
     expect(await axeViolations(page())).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import {
 } from '../operations.generated';
 import { StaffPasswordEditorComponent } from './staff-password-editor.component';
 import { StaffRolesEditorComponent } from './staff-roles-editor.component';
+import { TranslatorLanguagesEditorComponent } from './translator-languages-editor.component';
 import { describeGrants, grantsOf, primaryEmail, STAFF_ROLES } from './team-text';
 
 type Staff = AdminStaffQuery['people']['edges'][number]['node'];
@@ -29,6 +30,7 @@ const STAFF_PAGE = 25;
     FormFeedbackComponent,
     StaffPasswordEditorComponent,
     StaffRolesEditorComponent,
+    TranslatorLanguagesEditorComponent,
   ],
   template: `
     <h2>Staff roles and sign-in</h2>
@@ -63,6 +65,7 @@ const STAFF_PAGE = 25;
             <th scope="col">Staff member</th>
             <th scope="col">Email</th>
             <th scope="col">Roles</th>
+            <th scope="col">Translates</th>
             <th scope="col"><span class="visually-hidden">Actions</span></th>
           </tr>
         </thead>
@@ -75,6 +78,7 @@ const STAFF_PAGE = 25;
               </td>
               <td>{{ person.email }}</td>
               <td>{{ person.rolesText }}</td>
+              <td>{{ person.translatorLanguages.join(', ') || '—' }}</td>
               <td>
                 <div class="actions">
                   <button
@@ -84,6 +88,14 @@ const STAFF_PAGE = 25;
                     (click)="editRoles(person)"
                   >
                     Roles
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    [attr.aria-label]="'Change the translator languages of ' + person.displayName"
+                    (click)="editLanguages(person)"
+                  >
+                    Translator
                   </button>
                   @if (person.active) {
                     <button
@@ -113,6 +125,7 @@ const STAFF_PAGE = 25;
       (saved)="staffSaved.set($event)"
     />
     <hr-staff-password-editor [(busy)]="busy" (saved)="staffSaved.set($event)" />
+    <hr-translator-languages-editor [(busy)]="busy" (saved)="staffSaved.set($event)" />
     <hr-form-feedback [done]="staffSaved()" />
   `,
 })
@@ -133,6 +146,7 @@ export class StaffSectionComponent {
   protected readonly staffSearch = signal('');
   private readonly rolesEditor = viewChild.required(StaffRolesEditorComponent);
   private readonly passwordEditor = viewChild.required(StaffPasswordEditorComponent);
+  private readonly languagesEditor = viewChild.required(TranslatorLanguagesEditorComponent);
 
   protected readonly activeSchools = computed(() => this.schools().filter((school) => school.active));
   /** Names for school ids: the school list, and the schools staff roles name (a retired school too). */
@@ -160,12 +174,21 @@ export class StaffSectionComponent {
   protected editRoles(person: Staff): void {
     this.staffSaved.set(null);
     this.passwordEditor().close();
+    this.languagesEditor().close();
     this.rolesEditor().edit(person);
   }
 
   protected editPassword(person: Staff): void {
     this.staffSaved.set(null);
     this.rolesEditor().close();
+    this.languagesEditor().close();
     this.passwordEditor().edit(person);
+  }
+
+  protected editLanguages(person: Staff): void {
+    this.staffSaved.set(null);
+    this.rolesEditor().close();
+    this.passwordEditor().close();
+    this.languagesEditor().edit(person);
   }
 }

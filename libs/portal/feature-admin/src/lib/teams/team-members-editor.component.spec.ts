@@ -40,6 +40,7 @@ const staff = (id: string, displayName: string, active = true): Staff => ({
   active,
   emails: [{ address: `${id}@district.example`, primary: true }],
   staffRoles: [],
+  translatorLanguages: [],
 });
 
 /** The teams page's use of the editor: the staff it found, the search typed, what was saved. */

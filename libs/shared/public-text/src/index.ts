@@ -1,0 +1,3 @@
+export * from './lib/public-languages';
+export * from './lib/public-text';
+export * from './lib/public-text-correction';
