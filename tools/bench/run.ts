@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
 import { bulkActionsBenchmark } from './bulk-actions.bench';
 import { casesBenchmarks } from './cases.bench';
+import { chatLatencyBenchmark } from './chat-latency.bench';
 import { deploymentBenchmark } from './deployment.bench';
 import { directoryBenchmarks } from './directory.bench';
 import { districtScaleBenchmark } from './district-scale.bench';
@@ -38,6 +39,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   triage: async () => [triageBenchmark()],
   'language-detection': async () => [languageDetectionBenchmark()],
   'sms-webhook': async () => [await smsWebhookBenchmark()],
+  'chat-latency': async () => [await chatLatencyBenchmark()],
   'sla-deadlines': async () => [await slaDeadlineBenchmark()],
   'sla-scheduler': slaBenchmarks,
   surveys: surveysBenchmarks,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -53,6 +55,28 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
 }
 
 /**
+ * The district's own website on loopback (another origin than the gateway's), with the chat widget's one
+ * script tag, as a district pastes it into its pages.
+ */
+async function startDistrictWebsite(
+  gatewayOrigin: () => string,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Riverside Unified</title></head><body><main><h1>Riverside Unified School District</h1><p>Welcome back to school.</p></main><script src="${gatewayOrigin()}/chat/widget.js" async></script></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    // localhost, not 127.0.0.1: an origin of its own, as a district's site is to its Homeroom.
+    origin: `http://localhost:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
  * The portal in a real browser against the whole platform: families' public pages and staff sign-in and
  * inbox, through the gateway as a district serves them. Screenshots of the main pages go to
  * tmp/screenshots/.
@@ -65,6 +89,7 @@ describe('the portal in a browser', () => {
   let model: FakeChatCompletions;
   let twilio: FakeTwilio;
   let translation: FakeTranslation;
+  let districtWebsite: { origin: string; close(): Promise<void> };
 
   beforeAll(async () => {
     // The writing assistant's language model: an OpenAI-compatible endpoint on loopback.
@@ -78,8 +103,10 @@ describe('the portal in a browser', () => {
     twilio = await startFakeTwilio();
     // The district's self-hosted translation service: LibreTranslate's API, on loopback.
     translation = await startFakeTranslation();
+    districtWebsite = await startDistrictWebsite(() => platform.origin);
     platform = await startPlatform({
       portal: true,
+      websiteOrigins: [districtWebsite.origin],
       serviceOverrides: {
         cases: {
           SMS_PROVIDER_URL: twilio.url,
@@ -110,6 +137,7 @@ describe('the portal in a browser', () => {
     await model?.close();
     await twilio?.close();
     await translation?.close();
+    await districtWebsite?.close();
   }, 60_000);
 
   /** What the Content-Security-Policy refused on any page of this test: nothing, on every page. */
@@ -719,6 +747,44 @@ describe('the portal in a browser', () => {
     } finally {
       await casesDb.end();
     }
+  });
+
+  it("lets a family chat from the district's website on a phone and see the agent's answer live", async () => {
+    // The district's own page (its website), with the one script tag it pastes in; the widget talks to the
+    // gateway, another origin.
+    const family = await newPage({ viewport: { width: 390, height: 844 } });
+    await family.goto(`${districtWebsite.origin}/families`);
+    await family.getByRole('button', { name: 'Chat with us' }).click();
+    const chat = family.getByRole('dialog', { name: 'Chat with your district' });
+    await chat.getByLabel('Your message').fill('Is the library open during spring break?');
+    await chat.getByLabel('Your name (optional)').fill('Mai Tran');
+    expect(await accessibilityViolations(family)).toEqual([]);
+    await chat.getByRole('button', { name: /Start chat|Send message/ }).click();
+    const log = chat.getByRole('log');
+    await log.getByText('Is the library open during spring break?').waitFor();
+    const number = /HR-[\w-]+/.exec((await chat.getByText(/Your case number is/).textContent()) ?? '')![0];
+
+    // The agent answers from the case page, as for any case.
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.portalOrigin}/cases/${number}`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+    await page.getByLabel('Reply to the requester').fill('Yes: 9 to 3 every weekday of the break.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+
+    // The family sees it without doing anything, and answers on.
+    await log.getByText('Yes: 9 to 3 every weekday of the break.').waitFor({ timeout: 10_000 });
+    await chat.getByLabel('Write a message').fill('Thank you!');
+    await chat.getByRole('button', { name: 'Send', exact: true }).click();
+    await log.getByText('Thank you!').waitFor();
+    await page.getByText('Thank you!').first().waitFor({ timeout: 30_000 });
+    expect(await accessibilityViolations(family)).toEqual([]);
+    await saveScreenshot(family, join(SCREENSHOTS, 'chat-widget-phone.png'));
+
+    await chat.getByRole('button', { name: 'End chat' }).click();
+    await chat.getByText('This chat has ended.').waitFor();
   });
 
   it('lets a family find the answer in the help center and on the contact form instead of opening a case', async () => {

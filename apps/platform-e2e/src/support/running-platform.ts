@@ -65,6 +65,7 @@ export interface RunningPlatform {
  */
 export async function startPlatform({
   gatewayOverrides = {},
+  websiteOrigins = [],
   serviceOverrides = {},
   portal = false,
   compiled = false,
@@ -74,6 +75,8 @@ export async function startPlatform({
 }: {
   /** Gateway settings to change (benchmarks raise the rate limits). */
   gatewayOverrides?: Record<string, string>;
+  /** The district's own websites, which embed the chat widget: the gateway's CORS allows them too. */
+  websiteOrigins?: string[];
   /** A service's settings to add or change (the writing assistant's endpoint, for one). */
   serviceOverrides?: Partial<Record<Service, Record<string, string>>>;
   /** Build the portal and serve it too (`portalOrigin`), registered with the issuer and the gateway's CORS. */
@@ -221,7 +224,7 @@ export async function startPlatform({
     ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
     TEXT_MESSAGES_URL: `http://127.0.0.1:${ports.cases}/sms`,
     CHAT_URL: `http://127.0.0.1:${ports.cases}/chat`,
-    CORS_ORIGINS: `http://localhost:4200,${portalOrigin}`,
+    CORS_ORIGINS: ['http://localhost:4200', portalOrigin, ...websiteOrigins].join(','),
     ...overrides,
   });
   const stop = async () => {

@@ -6,3 +6,4 @@ export * from './lib/error-message';
 export * from './lib/signed-in.guard';
 export * from './lib/screen-actions';
 export * from './lib/watch-query';
+export * from './lib/staff-presence.service';

@@ -1,4 +1,5 @@
 import { ChatApiError, ChatClient, type ChatMessage, type ChatOpening } from './chat-client';
+import { directionOf, documentLanguageOf } from '@homeroom/shared/public-text';
 import { fill, WIDGET_TEXT, widgetLanguage, type WidgetLanguage, type WidgetText } from './widget-text';
 import { WIDGET_STYLES } from './widget-styles';
 
@@ -30,7 +31,7 @@ function el(tag: string, attributes: Record<string, unknown> = {}, ...children: 
  * presence), opens a chat with the family's first message, shows the conversation live as a log that
  * screen readers announce, and says when it ends. The chat survives moving between the site's pages (its
  * token is kept in this origin's localStorage, under the gateway's origin). Attributes: `school` (a school
- * id: its calendar and teams), `lang` (en or es; else the page's), `gateway` (the API's origin; else the
+ * id: its calendar and teams), `lang` (one of the seven public languages; else the page's), `gateway` (the API's origin; else the
  * script's).
  */
 export class HomeroomChatElement extends HTMLElement {
@@ -62,7 +63,14 @@ export class HomeroomChatElement extends HTMLElement {
     this.root.replaceChildren(el('style', {}, WIDGET_STYLES));
     this.launcher = el(
       'button',
-      { type: 'button', class: 'launcher', 'aria-expanded': 'false', onclick: () => this.open() },
+      {
+        type: 'button',
+        class: 'launcher',
+        'aria-expanded': 'false',
+        lang: documentLanguageOf(this.language),
+        dir: directionOf(this.language),
+        onclick: () => this.open(),
+      },
       this.text.launcher,
     ) as HTMLButtonElement;
     this.root.append(this.launcher);
@@ -100,14 +108,17 @@ export class HomeroomChatElement extends HTMLElement {
     if (this.panel) return;
     this.launcher.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'true');
-    this.body = el('div', { class: 'body' });
+    // Scrolls on its own: reachable by keyboard (tabindex), and named for screen readers.
+    this.body = el('div', { class: 'body', tabindex: 0, role: 'region', 'aria-label': this.text.title });
     this.panel = el(
       'section',
       {
         class: 'panel',
         role: 'dialog',
         'aria-labelledby': 'hr-chat-title',
-        lang: this.language,
+        lang: documentLanguageOf(this.language),
+        // Arabic reads right to left: the panel mirrors (its styles use logical properties).
+        dir: directionOf(this.language),
         onkeydown: (event: KeyboardEvent) => event.key === 'Escape' && this.close(),
       },
       el(
@@ -235,16 +246,13 @@ export class HomeroomChatElement extends HTMLElement {
   }
 
   private showChat(chat: KeptChat, note?: string): void {
-    this.log = el('ol', {
-      role: 'log',
-      'aria-live': 'polite',
-      'aria-label': this.text.title,
-    }) as HTMLOListElement;
+    // A list of messages inside the log region: the log announces what is added, the list keeps its items.
+    this.log = el('ol') as HTMLOListElement;
     this.connection = el('p', { class: 'status', role: 'status' });
     this.body.replaceChildren(
       el('p', { class: 'status' }, fill(this.text.caseNumber, { number: chat.caseNumber })),
       ...(note ? [el('p', { class: 'notice' }, note)] : []),
-      this.log,
+      el('div', { role: 'log', 'aria-live': 'polite', 'aria-label': this.text.title }, this.log),
       this.connection,
     );
     const reply = el('textarea', {
@@ -318,7 +326,7 @@ export class HomeroomChatElement extends HTMLElement {
         message.body,
       ),
     );
-    this.log.parentElement?.scrollTo({ top: this.log.parentElement.scrollHeight });
+    this.body.scrollTo({ top: this.body.scrollHeight });
   }
 
   private showEnded(chat: KeptChat, reason: string | null): void {

@@ -5,7 +5,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { PORTAL_CONFIG, SessionService } from '@homeroom/portal/data-access';
+import { PORTAL_CONFIG, SessionService, StaffPresenceService } from '@homeroom/portal/data-access';
 import { axeViolations } from '@homeroom/portal/ui/testing';
 import { AdminShellComponent } from './admin-shell.component';
 
@@ -52,6 +52,8 @@ describe('the administration shell', () => {
           },
         ]),
         { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+        // The staff bar's chat presence has its own specs (staff-presence.service, staff-bar.component).
+        { provide: StaffPresenceService, useValue: { view: () => null, choose: () => Promise.resolve() } },
       ],
     });
   });

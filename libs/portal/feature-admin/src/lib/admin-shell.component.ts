@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { SessionService } from '@homeroom/portal/data-access';
+import { SessionService, StaffPresenceService } from '@homeroom/portal/data-access';
 import { StaffBarComponent } from '@homeroom/portal/ui';
 import { ADMIN_SECTIONS } from './admin-sections';
 
@@ -10,7 +10,12 @@ import { ADMIN_SECTIONS } from './admin-sections';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, RouterLink, RouterLinkActive, StaffBarComponent],
   template: `
-    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
+    <hr-staff-bar
+      [roles]="session.roles()"
+      [presence]="presence.view()"
+      (presenceChange)="presence.choose($event)"
+      (signOut)="session.leave()"
+    />
     <div class="admin">
       <nav aria-label="Administration" class="admin-nav">
         <ul class="plain">
@@ -40,5 +45,6 @@ import { ADMIN_SECTIONS } from './admin-sections';
 })
 export class AdminShellComponent {
   protected readonly session = inject(SessionService);
+  protected readonly presence = inject(StaffPresenceService);
   protected readonly sections = ADMIN_SECTIONS;
 }

@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError, print } from 'graphql';
-import { PORTAL_CONFIG, SessionService } from '@homeroom/portal/data-access';
+import { PORTAL_CONFIG, SessionService, StaffPresenceService } from '@homeroom/portal/data-access';
 import { axeViolations, configureApolloTesting, setField, settle } from '@homeroom/portal/ui/testing';
 import { DashboardPageComponent } from './dashboard-page.component';
 import { DashboardDocument, type DashboardQuery, type DashboardQueryVariables } from './operations.generated';
@@ -241,6 +241,8 @@ describe('the district dashboard', () => {
     apollo = configureApolloTesting([
       provideRouter([]),
       { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+      // The staff bar's chat presence has its own specs (staff-presence.service, staff-bar.component).
+      { provide: StaffPresenceService, useValue: { view: () => null, choose: () => Promise.resolve() } },
     ]);
     fixture = TestBed.createComponent(DashboardPageComponent);
     fixture.detectChanges();
@@ -475,6 +477,8 @@ describe('the district dashboard', () => {
     expect([...page().querySelectorAll('hr-staff-bar nav a')].map(text)).toEqual([
       'Inbox',
       'Dashboard',
+      // Administrators act on cases, so they review vital messages too (ADR 32).
+      'Reviews',
       'Administration',
     ]);
     expect(text(page().querySelector('hr-staff-bar .who'))).toBe('DISTRICT_ADMIN');

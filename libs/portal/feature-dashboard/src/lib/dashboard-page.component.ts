@@ -2,7 +2,7 @@ import { DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Apollo } from 'apollo-angular';
-import { errorMessage, SessionService } from '@homeroom/portal/data-access';
+import { errorMessage, SessionService, StaffPresenceService } from '@homeroom/portal/data-access';
 import { StaffBarComponent } from '@homeroom/portal/ui';
 import { toCsv } from '@homeroom/shared/csv';
 import {
@@ -37,7 +37,12 @@ const DAY = 86_400_000;
     SchoolComparisonComponent,
   ],
   template: `
-    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
+    <hr-staff-bar
+      [roles]="session.roles()"
+      [presence]="presence.view()"
+      (presenceChange)="presence.choose($event)"
+      (signOut)="session.leave()"
+    />
     <main class="dashboard">
       <h1>District dashboard</h1>
       <form class="filters" (ngSubmit)="load()">
@@ -159,6 +164,7 @@ const DAY = 86_400_000;
 export class DashboardPageComponent {
   private readonly apollo = inject(Apollo);
   protected readonly session = inject(SessionService);
+  protected readonly presence = inject(StaffPresenceService);
   protected readonly figures = signal<DashboardQuery | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly schools = computed(() => this.figures()?.schools.edges.map((edge) => edge.node) ?? []);

@@ -1,14 +1,18 @@
 /**
  * @jest-environment jsdom
  */
+import { signal, type Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
+import { PORTAL_CONFIG, type PresenceView, StaffPresenceService } from '@homeroom/portal/data-access';
 import { configureApolloTesting, setField, settle } from '@homeroom/portal/ui/testing';
+import { Subject } from 'rxjs';
+import { LIVE_CHAT_POLL } from './case-chat.component';
 import { CasePageComponent } from './case-page.component';
 import {
   CasePageDocument,
   type CasePageQuery,
+  LiveChatConversationDocument,
   RenderReplyTemplateDocument,
   ReplyTemplatesDocument,
   ReplyToCaseDocument,
@@ -17,10 +21,18 @@ import {
 
 const RLO = '\u202e';
 
+/**
+ * With the typename the API gives: Apollo asks for every object's, and only a case that has one takes the
+ * page's fragments (its conversation) into the cache, where a live chat's poll adds to them.
+ */
+function answered<T extends object>(typename: string, value: NoInfer<T>): T {
+  return { __typename: typename, ...value };
+}
+
 /** A case as the API answers the page, with a requester who hid the real order of their words. */
 function caseAnswer(): CasePageQuery {
   return {
-    case: {
+    case: answered('Case', {
       id: '0b0f8a52-8c3e-4f6e-9d6a-3f3a1c2b4d5e',
       number: 'HR-2026-000123',
       subject: `Bus ${RLO}etal 14`,
@@ -71,17 +83,19 @@ function caseAnswer(): CasePageQuery {
         skippedReason: null,
       },
       sla: null,
-    },
+      chat: null,
+    }),
     topics: [],
     teams: [],
   };
 }
 
 /** The case page on HR-2026-000123, its case answered. */
-async function openCasePage(answer = caseAnswer()) {
+async function openCasePage(answer = caseAnswer(), providers: Provider[] = []) {
   const apollo = configureApolloTesting([
     provideRouter([]),
     { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+    ...providers,
   ]);
   const fixture = TestBed.createComponent(CasePageComponent);
   fixture.componentRef.setInput('number', 'HR-2026-000123');
@@ -277,6 +291,92 @@ describe('the case page', () => {
     page.querySelector<HTMLInputElement>('input[name="internal"]')!.click();
     await settle(fixture);
     expect(page.querySelector('hr-reply-translation')).toBeNull();
+    fixture.destroy();
+  });
+
+  it("shows a live chat's new messages between the page's refreshes, and stops asking once it ended", async () => {
+    const ticks = new Subject<number>();
+    const answer = caseAnswer();
+    const chatCase = {
+      ...answer.case!,
+      channel: 'CHAT' as const,
+      chat: {
+        startedAt: '2026-12-01T14:00:00.000Z',
+        lastActivityAt: '2026-12-01T14:00:00.000Z',
+        endedAt: null,
+        endReason: null,
+        transcriptSentAt: null,
+      },
+    };
+    const { apollo, fixture, page } = await openCasePage({ ...answer, case: chatCase }, [
+      { provide: LIVE_CHAT_POLL, useValue: ticks },
+    ]);
+    const messages = () => [...page.querySelectorAll('.conversation > li > p')].map((p) => p.textContent);
+    expect(page.querySelector('[data-testid="live-chat"] [role="status"]')!.textContent).toContain(
+      'In progress',
+    );
+    expect(messages()).toEqual(['Please pay the ⟨U+202E⟩0001$ today']);
+
+    ticks.next(0);
+    await settle(fixture);
+    const asked = apollo.expectOne(LiveChatConversationDocument);
+    expect(asked.operation.variables).toEqual({ id: chatCase.id });
+    const [first] = chatCase.messages;
+    const later = {
+      ...first!,
+      id: 'm2',
+      body: 'Is anyone there?',
+      attachments: [],
+      createdAt: '2026-12-01T14:02:00.000Z',
+    };
+    asked.flushData({
+      case: answered('Case', {
+        id: chatCase.id,
+        messages: [first, later],
+        chat: { ...chatCase.chat, lastActivityAt: later.createdAt },
+      }),
+    });
+    await settle(fixture, 2);
+    expect(messages()).toEqual(['Please pay the ⟨U+202E⟩0001$ today', 'Is anyone there?']);
+
+    ticks.next(0);
+    await settle(fixture);
+    apollo.expectOne(LiveChatConversationDocument).flushData({
+      case: answered('Case', {
+        id: chatCase.id,
+        messages: [first, later],
+        chat: { ...chatCase.chat, endedAt: '2026-12-01T14:03:00.000Z', endReason: 'REQUESTER_LEFT' },
+      }),
+    });
+    await settle(fixture, 2);
+    expect(page.querySelector('[data-testid="live-chat"] [role="status"]')!.textContent!.trim()).toBe(
+      'Ended: the family left the chat.',
+    );
+    ticks.next(0);
+    await settle(fixture);
+    apollo.expectNone(LiveChatConversationDocument);
+    fixture.destroy();
+  });
+
+  it('shows no chat banner on a case that did not come by chat', async () => {
+    const { fixture, page } = await openCasePage();
+    expect(page.querySelector('hr-case-chat')).toBeNull();
+    fixture.destroy();
+  });
+
+  it("offers the signed-in agent's chat presence in the staff bar, and changes it there", async () => {
+    const presence = signal<PresenceView | null>({ status: 'AWAY', busy: false, error: null });
+    const choose = jest.fn(() => Promise.resolve());
+    const { fixture, page } = await openCasePage(caseAnswer(), [
+      { provide: StaffPresenceService, useValue: { view: presence, choose } },
+    ]);
+    const toggle = page.querySelector<HTMLButtonElement>('hr-staff-bar button.presence')!;
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    toggle.click();
+    expect(choose).toHaveBeenCalledWith('AVAILABLE');
+    presence.set({ status: 'AVAILABLE', busy: false, error: null });
+    await settle(fixture);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
     fixture.destroy();
   });
 });

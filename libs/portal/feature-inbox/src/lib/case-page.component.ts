@@ -15,6 +15,7 @@ import {
   onApiOrigin,
   PORTAL_CONFIG,
   SessionService,
+  StaffPresenceService,
   watchQueryWhen,
 } from '@homeroom/portal/data-access';
 import {
@@ -25,6 +26,7 @@ import {
 } from '@homeroom/portal/ui';
 import { CaseActionsComponent } from './case-actions.component';
 import { CaseAssistantComponent } from './case-assistant.component';
+import { CaseChatComponent } from './case-chat.component';
 import { type ChosenTemplate, ReplyTemplatesComponent } from './reply-templates.component';
 import { CaseFollowingComponent } from './case-following.component';
 import { CaseRelationsComponent } from './case-relations.component';
@@ -63,13 +65,19 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
     RequesterCardComponent,
     CaseFollowingComponent,
     CaseAssistantComponent,
+    CaseChatComponent,
     ReplyTemplatesComponent,
     SmsLengthComponent,
     ReplyTranslationComponent,
     UntrustedTextComponent,
   ],
   template: `
-    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
+    <hr-staff-bar
+      [roles]="session.roles()"
+      [presence]="presence.view()"
+      (presenceChange)="presence.choose($event)"
+      (signOut)="session.leave()"
+    />
     <main class="case-page">
       @if (data(); as page) {
         @if (page.case; as item) {
@@ -101,6 +109,9 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
                   }}</strong>
                 </p>
               </section>
+              @if (item.chat) {
+                <hr-case-chat [supportCase]="item" />
+              }
               <h2>Conversation</h2>
               <ol class="conversation">
                 @for (message of item.messages; track message.id) {
@@ -234,6 +245,7 @@ export class CasePageComponent {
   /** The route's :number, a case number or a case id. */
   readonly number = input.required<string>();
   protected readonly session = inject(SessionService);
+  protected readonly presence = inject(StaffPresenceService);
   private readonly config = inject(PORTAL_CONFIG);
   /** The case the route names; the router reuses this page from one case to the next, so it follows. */
   private readonly query = watchQueryWhen(

@@ -9,7 +9,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { SessionService } from '@homeroom/portal/data-access';
+import { SessionService, StaffPresenceService } from '@homeroom/portal/data-access';
 import {
   InViewDirective,
   injectClock,
@@ -50,7 +50,12 @@ const CLOCK_MS = 30_000;
   ],
   providers: [InboxStore],
   template: `
-    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
+    <hr-staff-bar
+      [roles]="session.roles()"
+      [presence]="presence.view()"
+      (presenceChange)="presence.choose($event)"
+      (signOut)="session.leave()"
+    />
     <main class="inbox">
       <h1>
         Inbox <span class="count" data-testid="inbox-count">{{ store.total() }}</span>
@@ -223,6 +228,7 @@ const CLOCK_MS = 30_000;
 export class InboxPageComponent {
   protected readonly store = inject(InboxStore);
   protected readonly session = inject(SessionService);
+  protected readonly presence = inject(StaffPresenceService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly views = INBOX_VIEWS;
   protected readonly sorts = SORTS;

@@ -62,6 +62,9 @@ export type CaseType = 'COMPLAINT' | 'COMPLIMENT' | 'CONCERN' | 'QUESTION' | 'SU
 
 export type Channel = 'CHAT' | 'EMAIL' | 'PHONE' | 'SMS' | 'SOCIAL' | 'STAFF' | 'WALK_IN' | 'WEB_FORM';
 
+/** REQUESTER_LEFT (the family ended it), STAFF_ENDED, IDLE (nobody wrote for the idle time) or CASE_CLOSED (the case was resolved or closed). */
+export type ChatEndReason = 'CASE_CLOSED' | 'IDLE' | 'REQUESTER_LEFT' | 'STAFF_ENDED';
+
 export type ContactChannel = 'EMAIL' | 'MAIL' | 'PHONE' | 'SMS';
 
 export type MembershipRole = 'ADMINISTRATOR' | 'GUARDIAN' | 'STAFF' | 'STUDENT' | 'TEACHER';
@@ -144,6 +147,19 @@ export type CasePageQuery = {
       };
     } | null;
     requesterCandidate: { id: string; displayName: string } | null;
+    timeline: Array<{ kind: string; actor: string; at: string; details: string }>;
+    links: Array<{ caseId: string; kind: CaseLinkKind; direction: CaseLinkDirection }>;
+    satisfaction: {
+      status: CaseSatisfactionStatus;
+      score: number | null;
+      comment: string | null;
+      respondedAt: string | null;
+      skippedReason: string | null;
+    } | null;
+    sla: {
+      firstResponse: { status: SlaTimerStatus; dueAt: string | null; target: number } | null;
+      resolution: { status: SlaTimerStatus; dueAt: string | null; target: number } | null;
+    } | null;
     messages: Array<{
       id: string;
       direction: MessageDirection;
@@ -168,18 +184,12 @@ export type CasePageQuery = {
       } | null;
       attachments: Array<{ id: string; fileName: string; sizeBytes: number; downloadUrl: string }>;
     }>;
-    timeline: Array<{ kind: string; actor: string; at: string; details: string }>;
-    links: Array<{ caseId: string; kind: CaseLinkKind; direction: CaseLinkDirection }>;
-    satisfaction: {
-      status: CaseSatisfactionStatus;
-      score: number | null;
-      comment: string | null;
-      respondedAt: string | null;
-      skippedReason: string | null;
-    } | null;
-    sla: {
-      firstResponse: { status: SlaTimerStatus; dueAt: string | null; target: number } | null;
-      resolution: { status: SlaTimerStatus; dueAt: string | null; target: number } | null;
+    chat: {
+      startedAt: string;
+      lastActivityAt: string;
+      endedAt: string | null;
+      endReason: ChatEndReason | null;
+      transcriptSentAt: string | null;
     } | null;
   } | null;
   topics: Array<{ id: string; name: string; parentId: string | null }>;
@@ -210,6 +220,83 @@ export type RequesterCardFragment = {
     }>;
   };
 };
+
+export type ConversationFragment = {
+  id: string;
+  messages: Array<{
+    id: string;
+    direction: MessageDirection;
+    authorKind: string;
+    body: string;
+    language: string | null;
+    createdAt: string;
+    translations: Array<{ language: string; text: string; sourceLanguage: string | null; provider: string }>;
+    review: {
+      status: ReviewStatus;
+      category: VitalCategory;
+      language: string;
+      authorId: string | null;
+      reviewedBy: string | null;
+      reviewedAt: string | null;
+      reason: string | null;
+    } | null;
+    attachments: Array<{ id: string; fileName: string; sizeBytes: number; downloadUrl: string }>;
+  }>;
+  chat: {
+    startedAt: string;
+    lastActivityAt: string;
+    endedAt: string | null;
+    endReason: ChatEndReason | null;
+    transcriptSentAt: string | null;
+  } | null;
+};
+
+export type LiveChatConversationQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type LiveChatConversationQuery = {
+  case: {
+    id: string;
+    messages: Array<{
+      id: string;
+      direction: MessageDirection;
+      authorKind: string;
+      body: string;
+      language: string | null;
+      createdAt: string;
+      translations: Array<{
+        language: string;
+        text: string;
+        sourceLanguage: string | null;
+        provider: string;
+      }>;
+      review: {
+        status: ReviewStatus;
+        category: VitalCategory;
+        language: string;
+        authorId: string | null;
+        reviewedBy: string | null;
+        reviewedAt: string | null;
+        reason: string | null;
+      } | null;
+      attachments: Array<{ id: string; fileName: string; sizeBytes: number; downloadUrl: string }>;
+    }>;
+    chat: {
+      startedAt: string;
+      lastActivityAt: string;
+      endedAt: string | null;
+      endReason: ChatEndReason | null;
+      transcriptSentAt: string | null;
+    } | null;
+  } | null;
+};
+
+export type EndCaseChatMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+export type EndCaseChatMutation = { endCaseChat: boolean };
 
 export type CaseByNumberQueryVariables = Exact<{
   number: string;
@@ -733,6 +820,104 @@ export const MessageReviewMarkerFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<MessageReviewMarkerFragment, unknown>;
+export const ConversationFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Conversation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Case' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorKind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'translations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLanguage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'review' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'MessageReviewMarker' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attachments' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'chat' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastActivityAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endReason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transcriptSentAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MessageReviewMarker' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MessageReview' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConversationFragment, unknown>;
 export const InboxRowFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1003,57 +1188,7 @@ export const CasePageDocument = {
                     ],
                   },
                 },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'messages' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'authorKind' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'body' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'language' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'translations' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'language' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLanguage' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'review' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'MessageReviewMarker' } },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'attachments' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'Conversation' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'timeline' },
@@ -1179,6 +1314,23 @@ export const CasePageDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MessageReviewMarker' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MessageReview' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'RequesterCard' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Person' } },
       selectionSet: {
@@ -1278,6 +1430,119 @@ export const CasePageDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Conversation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Case' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorKind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'translations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLanguage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'review' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'MessageReviewMarker' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attachments' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'chat' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastActivityAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endReason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transcriptSentAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CasePageQuery, CasePageQueryVariables>;
+export const LiveChatConversationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LiveChatConversation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'case' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Conversation' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'MessageReviewMarker' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MessageReview' } },
       selectionSet: {
@@ -1293,8 +1558,117 @@ export const CasePageDocument = {
         ],
       },
     },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Conversation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Case' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorKind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'translations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLanguage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'review' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'MessageReviewMarker' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attachments' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'chat' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastActivityAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endReason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transcriptSentAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
   ],
-} as unknown as DocumentNode<CasePageQuery, CasePageQueryVariables>;
+} as unknown as DocumentNode<LiveChatConversationQuery, LiveChatConversationQueryVariables>;
+export const EndCaseChatDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EndCaseChat' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endCaseChat' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EndCaseChatMutation, EndCaseChatMutationVariables>;
 export const CaseByNumberDocument = {
   kind: 'Document',
   definitions: [

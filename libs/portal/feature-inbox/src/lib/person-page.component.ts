@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { SessionService, watchQueryWhen } from '@homeroom/portal/data-access';
+import { SessionService, StaffPresenceService, watchQueryWhen } from '@homeroom/portal/data-access';
 import { StaffBarComponent, UntrustedTextComponent } from '@homeroom/portal/ui';
 import { PersonPageDocument } from './operations.generated';
 
@@ -14,7 +14,12 @@ import { PersonPageDocument } from './operations.generated';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe, RouterLink, StaffBarComponent, UntrustedTextComponent],
   template: `
-    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
+    <hr-staff-bar
+      [roles]="session.roles()"
+      [presence]="presence.view()"
+      (presenceChange)="presence.choose($event)"
+      (signOut)="session.leave()"
+    />
     <main class="person-page">
       @if (person(); as person) {
         <h1>{{ person.displayName }}</h1>
@@ -136,6 +141,7 @@ import { PersonPageDocument } from './operations.generated';
 export class PersonPageComponent {
   readonly id = input.required<string>();
   protected readonly session = inject(SessionService);
+  protected readonly presence = inject(StaffPresenceService);
   /** The person the route names; the router reuses this page from one person to the next, so it follows. */
   private readonly query = watchQueryWhen(PersonPageDocument, () => ({ id: this.id() }));
   protected readonly person = computed(() => this.query.data()?.person ?? null);

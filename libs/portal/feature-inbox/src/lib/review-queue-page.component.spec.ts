@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { PORTAL_CONFIG, SessionService } from '@homeroom/portal/data-access';
+import { PORTAL_CONFIG, SessionService, StaffPresenceService } from '@homeroom/portal/data-access';
 import {
   alertTexts,
   axeViolations,
@@ -91,6 +91,8 @@ describe('the review queue', () => {
     apollo = configureApolloTesting([
       provideRouter([]),
       { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.test' } },
+      // The staff bar's chat presence has its own specs (staff-presence.service, staff-bar.component).
+      { provide: StaffPresenceService, useValue: { view: () => null, choose: () => Promise.resolve() } },
       {
         provide: SessionService,
         useValue: { personId: () => ME, roles: () => ['AGENT'], leave: () => undefined },

@@ -2,7 +2,12 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { injectActions, SessionService, watchQuery } from '@homeroom/portal/data-access';
+import {
+  injectActions,
+  SessionService,
+  StaffPresenceService,
+  watchQuery,
+} from '@homeroom/portal/data-access';
 import { FormFeedbackComponent, StaffBarComponent, UntrustedTextComponent } from '@homeroom/portal/ui';
 import { languageName } from '@homeroom/shared/contact';
 import { VITAL_CATEGORY_NAMES } from './message-review.component';
@@ -63,7 +68,12 @@ const REFUSALS: Readonly<Record<string, string>> = {
     }
   `,
   template: `
-    <hr-staff-bar [roles]="session.roles()" (signOut)="session.leave()" />
+    <hr-staff-bar
+      [roles]="session.roles()"
+      [presence]="presence.view()"
+      (presenceChange)="presence.choose($event)"
+      (signOut)="session.leave()"
+    />
     <main>
       <h1>Messages awaiting review</h1>
       <p class="hint">
@@ -149,6 +159,7 @@ const REFUSALS: Readonly<Record<string, string>> = {
 })
 export class ReviewQueuePageComponent {
   protected readonly session = inject(SessionService);
+  protected readonly presence = inject(StaffPresenceService);
   protected readonly query = watchQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, {
     first: PAGE_SIZE,
   });

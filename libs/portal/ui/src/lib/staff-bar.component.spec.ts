@@ -4,11 +4,12 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { axeViolations } from '../testing/axe';
-import { StaffBarComponent } from './staff-bar.component';
+import { type StaffBarPresence, StaffBarComponent } from './staff-bar.component';
 
 describe('hr-staff-bar', () => {
   let fixture: ComponentFixture<StaffBarComponent>;
   let signedOut: number;
+  let chosen: StaffBarPresence['status'][];
   const bar = () => fixture.nativeElement as HTMLElement;
   const links = () =>
     [...bar().querySelectorAll('nav a')].map((link) => [
@@ -39,6 +40,8 @@ describe('hr-staff-bar', () => {
     fixture = TestBed.createComponent(StaffBarComponent);
     signedOut = 0;
     fixture.componentInstance.signOut.subscribe(() => (signedOut += 1));
+    chosen = [];
+    fixture.componentInstance.presenceChange.subscribe((status) => chosen.push(status));
   });
 
   afterEach(() => fixture.destroy());
@@ -94,5 +97,62 @@ describe('hr-staff-bar', () => {
     expect(signedOut).toBe(0);
     button.click();
     expect(signedOut).toBe(1);
+  });
+
+  describe('the chat presence toggle', () => {
+    const toggle = () => bar().querySelector<HTMLButtonElement>('button.presence') ?? undefined;
+    /** What a screen reader names it: its text without the mark that is for the eye only. */
+    const name = () => {
+      const copy = toggle()!.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((mark) => mark.remove());
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    const state = () => [toggle()!.getAttribute('aria-pressed'), toggle()!.disabled];
+
+    async function show(presence: StaffBarPresence | null): Promise<void> {
+      fixture.componentRef.setInput('presence', presence);
+      await render(['AGENT']);
+    }
+
+    it('shows an agent who is away as not pressed, and asks for available when pressed', async () => {
+      await show({ status: 'AWAY', busy: false, error: null });
+      expect(toggle()!.type).toBe('button');
+      expect(state()).toEqual(['false', false]);
+      expect(name()).toBe('Available for chat');
+      expect(toggle()!.textContent!.replace(/\s+/g, ' ').trim()).toBe('○ Available for chat');
+      toggle()!.click();
+      expect(chosen).toEqual(['AVAILABLE']);
+      expect(await axeViolations(bar())).toEqual([]);
+    });
+
+    it('shows an available agent as pressed, and asks for away when pressed again', async () => {
+      await show({ status: 'AVAILABLE', busy: false, error: null });
+      expect(state()).toEqual(['true', false]);
+      // The same name either way: only its pressed state changes.
+      expect(name()).toBe('Available for chat');
+      expect(toggle()!.textContent).toContain('✓');
+      toggle()!.click();
+      expect(chosen).toEqual(['AWAY']);
+      expect(await axeViolations(bar())).toEqual([]);
+    });
+
+    it('waits while a choice is on its way, and says why the API did not take one', async () => {
+      await show({ status: 'AWAY', busy: true, error: null });
+      expect(state()).toEqual(['false', true]);
+      toggle()!.click();
+      expect(chosen).toEqual([]);
+
+      await show({ status: 'AWAY', busy: false, error: 'You do not have access to this.' });
+      expect(bar().querySelector('[role="alert"]')!.textContent).toBe(
+        'Chat presence not saved: You do not have access to this.',
+      );
+      expect(await axeViolations(bar())).toEqual([]);
+    });
+
+    it('is not offered without a presence to show (a viewer, or before it is known)', async () => {
+      await show(null);
+      expect(toggle()).toBeUndefined();
+      expect(bar().querySelector('[role="alert"]')).toBeNull();
+    });
   });
 });

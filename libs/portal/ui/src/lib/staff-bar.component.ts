@@ -1,11 +1,34 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 
-/** The staff workspace's top bar: where to go, who is signed in, and the way out. */
+/** Whether the signed-in person is there to answer chats, as the bar shows it. */
+export interface StaffBarPresence {
+  status: 'AVAILABLE' | 'AWAY';
+  /** True while their choice is on its way: the toggle waits for it. */
+  busy: boolean;
+  /** Why the API did not take it, in plain words. */
+  error: string | null;
+}
+
+/**
+ * The staff workspace's top bar: where to go, whether they are there for chats, who is signed in, and the
+ * way out.
+ */
 @Component({
   selector: 'hr-staff-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RouterLinkActive],
+  styles: `
+    .presence[aria-pressed='true'] {
+      background: #1b7f3b;
+      color: #fff;
+    }
+    /* On the bar's dark blue, the page's red alert text could not be read. */
+    .presence-error[role='alert'] {
+      color: #fff;
+      font-size: 0.9rem;
+    }
+  `,
   template: `
     <header class="bar">
       <strong>Homeroom</strong>
@@ -44,6 +67,21 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
         }
       </nav>
       <span class="who">{{ who() }}</span>
+      @if (presence(); as presence) {
+        <!-- A toggle keeps one name; its state is aria-pressed, and the mark shows it to the eye. -->
+        <button
+          type="button"
+          class="presence"
+          [attr.aria-pressed]="presence.status === 'AVAILABLE'"
+          [disabled]="presence.busy"
+          (click)="presenceChange.emit(presence.status === 'AVAILABLE' ? 'AWAY' : 'AVAILABLE')"
+        >
+          <span aria-hidden="true">{{ presence.status === 'AVAILABLE' ? '✓' : '○' }}</span> Available for chat
+        </button>
+        @if (presence.error; as error) {
+          <span class="presence-error" role="alert">Chat presence not saved: {{ error }}</span>
+        }
+      }
       <button type="button" (click)="signOut.emit()">Sign out</button>
     </header>
   `,
@@ -56,5 +94,12 @@ export class StaffBarComponent {
   protected readonly acts = computed(() =>
     this.roles().some((role) => ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT'].includes(role)),
   );
+  /**
+   * Whether they are there to answer chats (staff who act on cases); null offers no toggle (viewers, or
+   * not known yet).
+   */
+  readonly presence = input<StaffBarPresence | null>(null);
+  /** The status they chose with the toggle. */
+  readonly presenceChange = output<StaffBarPresence['status']>();
   readonly signOut = output<void>();
 }

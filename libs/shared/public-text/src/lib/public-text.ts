@@ -21,7 +21,8 @@ export const PUBLIC_TEXT: Readonly<Record<PublicLanguage, PublicText>> = {
   ht: HT,
 };
 
-export const PUBLIC_TEXT_KEYS = Object.keys(EN) as PublicTextKey[];
+// Pure: a bundle that needs none of the words (the chat widget needs only the languages) leaves them out.
+export const PUBLIC_TEXT_KEYS = /* @__PURE__ */ Object.keys(EN) as PublicTextKey[];
 
 export function isPublicTextKey(value: string): value is PublicTextKey {
   return Object.hasOwn(EN, value);

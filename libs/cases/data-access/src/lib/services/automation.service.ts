@@ -7,7 +7,10 @@ import {
   type AutomationAction,
   type AutomationConditions,
   checkAutomationRule,
+  checkSlaCondition,
   quietSince,
+  SLA_TIMER_KINDS,
+  type SlaCondition,
 } from '@homeroom/cases/domain';
 import { RepeatingTask, SqlParams } from '@homeroom/platform/database';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
@@ -120,6 +123,8 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
 
   /** The dry run: the cases the rule would act on if the sweep ran now. */
   async preview(conditions: AutomationConditions, now = new Date()): Promise<AutomationPreview> {
+    // The dry run refuses what saving would, rather than previewing a condition that cannot be kept.
+    if (conditions.sla) conditions = { ...conditions, sla: checkSlaCondition(conditions.sla) };
     const { where, params } = this.matching(conditions, now);
     const [{ count }] = (await this.dataSource.query(
       `SELECT count(*)::int AS count FROM support_case c WHERE ${where}`,
@@ -192,6 +197,7 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
       ...(conditions.topicIds?.length
         ? [`c.topic_id = ANY(${params.add(conditions.topicIds)}::uuid[])`]
         : []),
+      ...(conditions.sla ? [slaMatching(conditions.sla, now, params)] : []),
     ].join(' AND ');
     return { where, params };
   }
@@ -210,6 +216,19 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
     }
     return rule;
   }
+}
+
+/**
+ * The SLA condition over the unmet timers the cases service keeps (`case_sla_alert`, ADR 16), as
+ * `slaConditionMet` tests it in the case's transaction.
+ */
+function slaMatching(sla: SlaCondition, now: Date, params: SqlParams): string {
+  const kinds = params.add(sla.timerKinds?.length ? sla.timerKinds : [...SLA_TIMER_KINDS]);
+  const state =
+    sla.state === 'BREACHED'
+      ? 'a.breached_at IS NOT NULL'
+      : `a.breached_at IS NULL AND a.due_at <= ${params.add(new Date(now.getTime() + (sla.withinHours ?? 0) * 3_600_000))}`;
+  return `EXISTS (SELECT 1 FROM case_sla_alert a WHERE a.case_id = c.id AND a.timer_kind = ANY(${kinds}::text[]) AND ${state})`;
 }
 
 interface RuleRow {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
@@ -25,7 +26,7 @@ export function trackingTokenOf(authorization: string | undefined): string | und
  */
 @Controller('chat')
 export class ChatController {
-  private script: Promise<{ body: string; etag: string }> | undefined;
+  private script: Promise<{ body: string; gzipped: Buffer; etag: string }> | undefined;
 
   constructor(
     private readonly hub: ChatStreamHub,
@@ -40,6 +41,8 @@ export class ChatController {
   async widgetScript(@Req() request: Request, @Res() response: Response): Promise<void> {
     this.script ??= this.widget.load().then((body) => ({
       body,
+      // Compressed once: every page view of every district website asks for it.
+      gzipped: gzipSync(body, { level: 9 }),
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     }));
     let script;
@@ -56,8 +59,14 @@ export class ChatController {
     response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     response.setHeader('Cache-Control', 'public, max-age=300');
     response.setHeader('ETag', script.etag);
+    response.setHeader('Vary', 'Accept-Encoding');
     if (request.header('if-none-match') === script.etag) {
       response.status(304).end();
+      return;
+    }
+    if (/\bgzip\b/.test(request.header('accept-encoding') ?? '')) {
+      response.setHeader('Content-Encoding', 'gzip');
+      response.status(200).send(script.gzipped);
       return;
     }
     response.status(200).send(script.body);
