@@ -4,7 +4,10 @@ import {
   INTAKE_SETTINGS,
   type IntakeSettings,
 } from '@homeroom/cases/data-access';
+import { createEnvelope } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
+import { testKafka, waitUntil } from '@homeroom/platform/testing';
+import { SlaBreached, SlaWarning } from '@homeroom/slas/contracts';
 import { useCasesSuite } from './testing/cases-suite';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
@@ -14,6 +17,8 @@ const CREATE =
   'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id name active appliedCount conditions { statuses idleBusinessDays } actions { kind message } } }';
 const PREVIEW =
   'query($c: AutomationConditionsInput!) { previewAutomationRule(conditions: $c) { count cases { id number } } }';
+const CREATE_WITH_SLA =
+  'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id conditions { sla { state timerKinds withinHours } } } }';
 const CASE =
   'query($id: ID!) { case(id: $id) { status priority tags messages { direction body } timeline { kind details } } }';
 
@@ -154,5 +159,120 @@ describe('cases: time-based automations', () => {
         .createAutomationRule.active,
     ).toBe(false);
     expect(await refusal('{ automationRules { id } }', {}, agent)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it("acts on the cases in the rule's SLA state and only them: a breached first response, or a deadline within hours", async () => {
+    const hour = 3_600_000;
+    const at = (hours: number) => new Date(Date.now() + hours * hour).toISOString();
+    // Five open cases, their SLA as the SLA service's events tell it (the last told nothing).
+    const [firstLate, resolutionLate, dueSoon, dueTomorrow, noWarning] = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => quietCase('OPEN', 0)),
+    );
+    const producer = testKafka().producer();
+    await producer.connect();
+    const send = (contract: typeof SlaWarning | typeof SlaBreached, data: Json) =>
+      producer.send({
+        topic: contract.topic,
+        messages: [
+          {
+            key: data.caseId,
+            value: JSON.stringify(createEnvelope('slas', contract, { aggregateId: data.caseId, data })),
+          },
+        ],
+      });
+    try {
+      await send(SlaBreached, {
+        ...SlaBreached.fixture,
+        caseId: firstLate,
+        dueAt: at(-3),
+        breachedAt: at(-3),
+      });
+      await send(SlaBreached, {
+        ...SlaBreached.fixture,
+        caseId: resolutionLate,
+        timerKind: 'RESOLUTION',
+        dueAt: at(-1),
+        breachedAt: at(-1),
+      });
+      await send(SlaWarning, { ...SlaWarning.fixture, caseId: dueSoon, dueAt: at(2) });
+      await send(SlaWarning, { ...SlaWarning.fixture, caseId: dueTomorrow, dueAt: at(26) });
+    } finally {
+      await producer.disconnect();
+    }
+    const { dataSource } = suite.database;
+    await waitUntil(
+      'the SLA events kept',
+      async () =>
+        (
+          (await dataSource.query('SELECT count(*)::int AS n FROM case_sla_alert WHERE case_id = ANY($1)', [
+            [firstLate, resolutionLate, dueSoon, dueTomorrow],
+          ])) as { n: number }[]
+        )[0]!.n === 4,
+      { timeoutMs: 60_000 },
+    );
+    // The escalation the events bring changes the cases: they are made quiet again afterwards.
+    await dataSource.query(
+      `UPDATE support_case SET updated_at = now() - interval '10 days' WHERE id = ANY($1)`,
+      [[firstLate, resolutionLate, dueSoon, dueTomorrow, noWarning]],
+    );
+
+    const matched = async (sla: Json) =>
+      (await ok(PREVIEW, { c: { statuses: ['OPEN'], idleBusinessDays: 1, sla } })).previewAutomationRule;
+    const firstBreached = await matched({ state: 'BREACHED', timerKinds: ['FIRST_RESPONSE'] });
+    expect(firstBreached).toEqual({ count: 1, cases: [expect.objectContaining({ id: firstLate })] });
+    expect((await matched({ state: 'BREACHED' })).cases.map((c: Json) => c.id).sort()).toEqual(
+      [firstLate, resolutionLate].sort(),
+    );
+    expect((await matched({ state: 'DUE_WITHIN', withinHours: 4 })).cases.map((c: Json) => c.id)).toEqual([
+      dueSoon,
+    ]);
+    expect(
+      (await matched({ state: 'DUE_WITHIN', withinHours: 48 })).cases.map((c: Json) => c.id).sort(),
+    ).toEqual([dueSoon, dueTomorrow].sort());
+    // Without the SLA condition the same rule takes all five.
+    expect(
+      (await ok(PREVIEW, { c: { statuses: ['OPEN'], idleBusinessDays: 1 } })).previewAutomationRule.cases.map(
+        (c: Json) => c.id,
+      ),
+    ).toEqual(expect.arrayContaining([firstLate, resolutionLate, dueSoon, dueTomorrow, noWarning]));
+
+    const rule = (
+      await ok(CREATE_WITH_SLA, {
+        input: {
+          name: 'Flag late first responses',
+          conditions: {
+            statuses: ['OPEN'],
+            idleBusinessDays: 1,
+            sla: { state: 'BREACHED', timerKinds: ['FIRST_RESPONSE'] },
+          },
+          actions: [{ kind: 'ADD_TAG', tag: 'first response late' }],
+        },
+      })
+    ).createAutomationRule;
+    expect(rule.conditions.sla).toEqual({
+      state: 'BREACHED',
+      timerKinds: ['FIRST_RESPONSE'],
+      withinHours: null,
+    });
+    await automations().sweep(new Date());
+    const tagged = await Promise.all(
+      [firstLate, resolutionLate, dueSoon, dueTomorrow, noWarning].map(
+        async (id) => (await ok(CASE, { id })).case.tags.includes('first-response-late') as boolean,
+      ),
+    );
+    expect(tagged).toEqual([true, false, false, false, false]);
+
+    // An incomplete SLA condition is refused in the dry run and when saved, naming the field.
+    const incomplete = { statuses: ['OPEN'], idleBusinessDays: 1, sla: { state: 'DUE_WITHIN' } };
+    expect(await refusal(PREVIEW, { c: incomplete })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_SLA_CONDITION',
+      details: [{ path: 'conditions.sla.withinHours', message: 'a whole number of hours from 1 to 168' }],
+    });
+    expect(
+      await refusal(CREATE, {
+        input: { name: 'x', conditions: incomplete, actions: [{ kind: 'ADD_TAG', tag: 'x' }] },
+      }),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_SLA_CONDITION' });
   });
 });

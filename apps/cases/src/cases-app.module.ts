@@ -28,6 +28,7 @@ import {
   SCHOOL_READ_MODEL,
   TEAM_READ_MODEL,
   TRANSLATOR_READ_MODEL,
+  CALENDAR_READ_MODEL,
 } from '@homeroom/cases/data-access';
 import { CasesGraphqlModule } from '@homeroom/cases/feature-graphql';
 import type { CasesConfig } from './config';
@@ -84,6 +85,8 @@ export class CasesAppModule implements NestModule {
               ...PERSON_READ_MODEL,
               // Who may review vital messages, in which languages (directory.TranslatorLanguagesChanged; ADR 32).
               ...TRANSLATOR_READ_MODEL,
+              // The slas service's business calendars, which texts' quiet hours follow (ADR 35).
+              ...CALENDAR_READ_MODEL,
               ...caseReactions(new OutboxWriter('cases'), intake),
               // Staff replies by email (CaseMessageAdded on our own topic); none when SMTP_OUTBOUND_URL is empty.
               ...outboundEmail.handlers(),

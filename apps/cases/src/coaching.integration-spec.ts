@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { staffPrincipal } from '@homeroom/platform/auth';
+import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { useCasesSuite } from './testing/cases-suite';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
@@ -23,7 +23,7 @@ describe('cases: coaching reviews', () => {
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data as Json;
   };
-  const refusal = async (query: string, variables: Record<string, unknown>, who = principal) =>
+  const refusal = async (query: string, variables: Record<string, unknown>, who: Principal = principal) =>
     ((await graphql(query, variables, who)).errors?.[0]?.extensions ?? null) as Json;
   /** A case at `school` the agent handled and resolved. */
   const resolvedCase = async (school = schoolId) => {
@@ -135,5 +135,52 @@ describe('cases: coaching reviews', () => {
         principal,
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it("gives each staff member their own reviews, a supervisor's too, and no API client any", async () => {
+    // A school administrator who also answers families: reviewed by the district on a case they handled.
+    const supervisor = staffPrincipal(randomUUID(), { role: 'SCHOOL_ADMIN', schoolId });
+    // Every standard of the rubric as it is now (an earlier test may have changed it), scored `score`.
+    const rubric = (await ok('{ coachingRubric { id } }', {}, admin)).coachingRubric as { id: string }[];
+    const scored = (score: number) => rubric.map((c) => ({ criterionId: c.id, score }));
+    await suite.database.dataSource.query(
+      `INSERT INTO known_person (id, kind, school_ids, active, contact_keys) VALUES ($1, 'STAFF', $2, true, '{}')`,
+      [supervisor.subject, [schoolId]],
+    );
+    const handled = await caseId((await submit({ schoolId })).caseNumber);
+    await ok(
+      'mutation($id: ID!, $a: ID) { assignCase(caseId: $id, assigneeId: $a) { id } }',
+      { id: handled, a: supervisor.subject },
+      admin,
+    );
+    await ok(
+      'mutation($id: ID!) { setCaseStatus(caseId: $id, status: RESOLVED) { status } }',
+      { id: handled },
+      admin,
+    );
+    const theirs = (await ok(REVIEW, { id: handled, scores: scored(3), comment: 'Clear.' }, admin))
+      .reviewCase;
+    // And the agent reviewed once more at the same school, by that supervisor.
+    const agents = (await ok(REVIEW, { id: await resolvedCase(), scores: scored(4) }, supervisor)).reviewCase;
+
+    const MINE = '{ myCoachingReviews { id caseNumber agentId average comment criteria { id } } }';
+    const supervisorsOwn = (await ok(MINE, {}, supervisor)).myCoachingReviews;
+    expect(supervisorsOwn).toEqual([
+      expect.objectContaining({ id: theirs.id, agentId: supervisor.subject, comment: 'Clear.' }),
+    ]);
+    // caseReviews gives the supervisor their schools' reviews instead, the agent's among them.
+    expect((await ok('{ caseReviews { id } }', {}, supervisor)).caseReviews.map((r: Json) => r.id)).toContain(
+      agents.id,
+    );
+
+    const agentsOwn = (await ok(MINE, {}, agent)).myCoachingReviews.map((r: Json) => r.id);
+    expect(agentsOwn).toContain(agents.id);
+    expect(agentsOwn).not.toContain(theirs.id);
+    expect((await ok(MINE, {}, outsider)).myCoachingReviews).toEqual([]);
+    expect((await ok(MINE, {}, viewer)).myCoachingReviews).toEqual([]);
+
+    const client = { kind: 'client' as const, subject: randomUUID(), scopes: ['cases:read', 'cases:write'] };
+    expect(await refusal(MINE, {}, client)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(MINE, {}, suite.anonymous)).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -11,7 +11,7 @@ import {
   translationConfigShape,
   serviceConfigShape,
 } from '@homeroom/platform/config';
-import { MAX_CONFIGURABLE_ATTACHMENT_BYTES, parseQuietHours } from '@homeroom/cases/domain';
+import { MAX_CONFIGURABLE_ATTACHMENT_BYTES, parseQuietHoursRule } from '@homeroom/cases/domain';
 import { crossCheckCasesConfig } from './extensions-config';
 
 export const casesConfigSchema = z.object({
@@ -61,21 +61,23 @@ export const casesConfigSchema = z.object({
   /** The district's answer to a text that says HELP (who it is, how to reach a person, "Reply STOP to stop"). */
   SMS_HELP_TEXT: z.string().max(640).default(''),
   /**
-   * "21:00-08:00" in the district's time: replies on cases that are not URGENT are held through these hours
-   * and texted when they end. Empty (the default here; the chart sets 21:00-08:00): none.
+   * When replies on cases that are not URGENT are held, and texted once it ends: `calendar` (the chart's
+   * default), while the case's business calendar (its school's, else the district's) is closed, and
+   * 21:00-08:00 in the district's time while no calendar is known; or a fixed "21:00-08:00" in the
+   * district's time. Empty (the default here): never.
    */
   SMS_QUIET_HOURS: z
     .string()
     .default('')
     .refine((value) => {
       try {
-        parseQuietHours(value);
+        parseQuietHoursRule(value);
         return true;
       } catch {
         return false;
       }
-    }, 'must be "HH:MM-HH:MM" in the district\'s time, or empty')
-    .transform(parseQuietHours),
+    }, 'must be "calendar", "HH:MM-HH:MM" in the district\'s time, or empty')
+    .transform(parseQuietHoursRule),
   /** How often texts held through the quiet hours are looked for once they end. */
   SMS_HELD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** A web chat nobody wrote in for this long ends, and its transcript is mailed to the family (ADR 34). */

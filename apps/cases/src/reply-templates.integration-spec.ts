@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { staffPrincipal } from '@homeroom/platform/auth';
+import { createEnvelope } from '@homeroom/platform/messaging';
+import { testKafka, waitUntil } from '@homeroom/platform/testing';
+import { SlaWarning } from '@homeroom/slas/contracts';
 import { useCasesSuite } from './testing/cases-suite';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are checked field by field
@@ -97,6 +100,59 @@ describe('cases: reply templates', () => {
     expect(used.data).toMatchObject({ caseId: id2, templateId: id, language: 'es', actorId: agent.subject });
     const listed = (await graphql(LIST, { filter: { search: 'late bus' } }, agent)).data.replyTemplates.edges;
     expect(listed.find((edge: Json) => edge.node.id === id).node).toMatchObject({ usageCount: 1 });
+  });
+
+  it("fills {{sla.dueAt}} from the SLA service's warning, in the requester's language on the district's clock", async () => {
+    const created = await graphql(
+      CREATE,
+      {
+        input: template({
+          translations: [
+            { language: 'en', body: 'We will answer by {{sla.dueAt}}.' },
+            { language: 'es', body: 'Le responderemos {{ sla.dueAt }}.' },
+          ],
+        }),
+      },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const templateId = created.data.createReplyTemplate.id;
+    const spanish = await caseId((await submit({ language: 'es' })).caseNumber);
+    const english = await caseId((await submit({ language: 'en' })).caseNumber);
+    const body = async (id: string) =>
+      (await graphql(RENDER, { t: templateId, c: id }, agent)).data.renderReplyTemplate.body as string;
+    // No deadline warned of yet: the words that still read as a promise.
+    expect(await body(spanish)).toBe('Le responderemos lo antes posible.');
+
+    const producer = testKafka().producer();
+    await producer.connect();
+    try {
+      for (const id of [spanish, english]) {
+        const data = { ...SlaWarning.fixture, caseId: id, dueAt: '2026-12-09T21:30:00.000Z' };
+        await producer.send({
+          topic: SlaWarning.topic,
+          messages: [
+            { key: id, value: JSON.stringify(createEnvelope('slas', SlaWarning, { aggregateId: id, data })) },
+          ],
+        });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    await waitUntil(
+      'the SLA warnings kept on both cases',
+      async () =>
+        (
+          (await suite.database.dataSource.query(
+            'SELECT count(*)::int AS n FROM support_case WHERE id = ANY($1) AND sla_due_at IS NOT NULL',
+            [[spanish, english]],
+          )) as { n: number }[]
+        )[0]!.n === 2,
+      { timeoutMs: 60_000 },
+    );
+    // 21:30 UTC is 3:30 pm in the district (America/Chicago, standard time).
+    expect(await body(spanish)).toBe('Le responderemos miércoles, 9 de diciembre, 15:30 GMT-6.');
+    expect(await body(english)).toBe('We will answer by Wednesday, December 9 at 3:30 PM CST.');
   });
 
   it('refuses unknown placeholders and a text without the district’s language, and a shortcut in use', async () => {

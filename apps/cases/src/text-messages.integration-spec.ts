@@ -219,6 +219,51 @@ describe('text messages', () => {
     ]);
   });
 
+  it("texts a reply's pictures as a picture message the provider fetches, and names the files it could not", async () => {
+    const phone = '+15125550131';
+    await twilio.text(webhook, { from: phone, body: 'Can you send the new bus map?' });
+    const [conversation] = await casesOf(phone);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, 32), Buffer.from('\n%%EOF\n')]);
+    const result = await cases.graphql(
+      'mutation($id: ID!, $a: [AttachmentInput!]) { replyToCase(caseId: $id, body: "Here is the map.", attachments: $a) { id } }',
+      {
+        id: conversation.id,
+        a: [
+          { fileName: 'bus-map.png', contentType: 'image/png', contentBase64: png.toString('base64') },
+          { fileName: 'routes.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') },
+        ],
+      },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+    const replyId = result.data.replyToCase.id as string;
+    await waitUntil('the reply to be texted', async () => Boolean((await deliveryOf(replyId))?.texted_at), {
+      timeoutMs: 60_000,
+    });
+    // The provider fetched the picture by its signed public link, as Twilio does; the PDF stayed in the case.
+    const [text] = textsTo(phone);
+    expect(text!.body).toBe('Here is the map.');
+    expect(text!.media).toEqual([
+      expect.objectContaining({ status: 200, contentType: 'image/png', bytes: png.length }),
+    ]);
+    expect(text!.media[0]!.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/attachments\/[0-9a-f-]+\?expires=\d+&signature=/,
+    );
+    expect(await timeline(conversation.id, 'SMS_SENT')).toEqual([
+      {
+        details: expect.objectContaining({
+          messageId: replyId,
+          pictures: ['bus-map.png'],
+          filesNotTexted: [{ fileName: 'routes.pdf', reason: 'NOT_A_PICTURE' }],
+        }),
+      },
+    ]);
+  });
+
   it('honours STOP and START: recorded once, raised for the directory, replies held meanwhile', async () => {
     const phone = '+15125550118';
     await twilio.text(webhook, { from: phone, body: 'Please send the field trip form again.' });

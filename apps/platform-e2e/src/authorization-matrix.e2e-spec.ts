@@ -251,6 +251,12 @@ const ROWS: Row[] = [
     document: '{ caseReviews { id } }',
     targets: { district: [none, 'UA ok ok FB FB ok FB FB'] },
   },
+  // Every staff member reads their own reviews (none for those who handle no cases); no API client does.
+  {
+    field: 'myCoachingReviews',
+    document: '{ myCoachingReviews { id } }',
+    targets: { district: [none, 'UA ok ok ok ok ok FB FB'] },
+  },
   {
     field: 'coachingTrends',
     document: 'query($range: DateRangeInput!) { coachingTrends(range: $range, by: SCHOOL) { reviews } }',

@@ -6,7 +6,7 @@ import { subgraphModule } from '@homeroom/platform/graphql';
 import { kafkaConnection } from '@homeroom/platform/config';
 import { MessagingModule } from '@homeroom/platform/messaging';
 import { ObservabilityModule } from '@homeroom/platform/observability';
-import { SLAS_TIMER_TOPIC } from '@homeroom/slas/contracts';
+import { SLAS_CALENDAR_TOPIC, SLAS_TIMER_TOPIC } from '@homeroom/slas/contracts';
 import {
   SLAS_ENTITIES,
   SLAS_MIGRATIONS,
@@ -45,7 +45,11 @@ export class SlasAppModule implements NestModule {
             service: 'slas',
             kafka: kafkaConnection(config),
             databaseUrl: config.DATABASE_URL,
-            topics: [{ topic: SLAS_TIMER_TOPIC, partitions: 6 }],
+            topics: [
+              { topic: SLAS_TIMER_TOPIC, partitions: 6 },
+              // Business calendars, for the cases service's quiet hours for texts (ADR 35).
+              { topic: SLAS_CALENDAR_TOPIC, partitions: 6 },
+            ],
             // The cases service's events move the timers (cases.case.v1).
             handlers: timers.handlers(),
             consumerGroup: config.KAFKA_CONSUMER_GROUP,

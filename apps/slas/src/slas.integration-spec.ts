@@ -10,7 +10,7 @@ import { createEnvelope, OutboxWriter } from '@homeroom/platform/messaging';
 import { createLogger } from '@homeroom/platform/observability';
 import type { EventContract, EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
-import { SlaBreached } from '@homeroom/slas/contracts';
+import { BusinessCalendarChanged, SLAS_CALENDAR_TOPIC, SlaBreached } from '@homeroom/slas/contracts';
 import {
   startGroupAtEnd,
   subgraphClient,
@@ -33,6 +33,7 @@ import {
   validateCalendar,
 } from '@homeroom/slas/domain';
 import {
+  CalendarAnnouncements,
   CalendarService,
   DISTRICT_CALENDAR_2026_27,
   PolicyService,
@@ -421,6 +422,108 @@ describe('slas subgraph', () => {
       `SELECT definition FROM business_calendar WHERE scope = 'DISTRICT'`,
     );
     expect(back.due_at).toEqual(addBusinessMinutes(validateCalendar(current[0].definition), openedOn, 480));
+  });
+
+  it('announces every calendar to other services through the outbox: saved, closed, deleted, and at start-up', async () => {
+    // What another service's consumer receives from the broker, after the outbox relay published it.
+    const listenerGroup = uniqueName('slas-calendar-listener', '-');
+    await startGroupAtEnd(listenerGroup, [SLAS_CALENDAR_TOPIC]);
+    const listener = testKafka().consumer({ groupId: listenerGroup });
+    const received: EventEnvelope<EventData<typeof BusinessCalendarChanged>>[] = [];
+    await listener.connect();
+    try {
+      await listener.subscribe({ topics: [SLAS_CALENDAR_TOPIC], fromBeginning: true });
+      await listener.run({
+        eachMessage: async ({ message }) => {
+          received.push(JSON.parse(message.value!.toString()));
+        },
+      });
+      const of = (calendarId: string) => received.filter((e) => e.data.calendarId === calendarId);
+
+      const schoolId = randomUUID();
+      const hours = {
+        timeZone: 'US/Central', // the zone's old name: the event carries the canonical one
+        openingHours: [5, 1].map((weekday) => ({ weekday, opens: '07:30', closes: '16:00' })),
+      };
+      const saved = await graphql(
+        'mutation($input: BusinessCalendarInput!) { saveBusinessCalendar(input: $input) { id } }',
+        { input: { name: 'Roosevelt Middle', scope: 'SCHOOL', schoolId, ...hours } },
+      );
+      expect(saved.errors).toBeUndefined();
+      const calendarId: string = saved.data.saveBusinessCalendar.id;
+      const closed = await graphql(
+        'mutation($id: ID!, $closure: ClosureInput!) { addClosure(calendarId: $id, closure: $closure) { version } }',
+        {
+          id: calendarId,
+          closure: { date: '2027-01-18', reason: 'Martin Luther King Jr. Day', kind: 'HOLIDAY' },
+        },
+      );
+      expect(closed.data.addClosure.version).toBe(2);
+      const deleted = await graphql('mutation($id: ID!) { deleteBusinessCalendar(id: $id) }', {
+        id: calendarId,
+      });
+      expect(deleted.data.deleteBusinessCalendar).toBe(true);
+
+      await waitUntil('the three snapshots on the broker', async () => of(calendarId).length === 3, {
+        timeoutMs: 30_000,
+      });
+      const [first, second, gone] = of(calendarId);
+      expect(first).toMatchObject({
+        type: BusinessCalendarChanged.type,
+        aggregateId: calendarId,
+        producer: 'slas',
+      });
+      expect(first!.data).toEqual({
+        calendarId,
+        scope: 'SCHOOL',
+        schoolId,
+        definition: {
+          timeZone: 'America/Chicago',
+          openingHours: [
+            { weekday: 1, opens: '07:30', closes: '16:00' },
+            { weekday: 5, opens: '07:30', closes: '16:00' },
+          ],
+          closures: [],
+        },
+        version: 1,
+        deleted: false,
+      });
+      expect(second!.data.version).toBe(2);
+      expect(second!.data.definition!.closures).toEqual([
+        { date: '2027-01-18', reason: 'Martin Luther King Jr. Day', kind: 'HOLIDAY' },
+      ]);
+      // Past the last save, so a consumer's copy (or a snapshot still in flight) gives way to it.
+      expect(gone!.data).toEqual({
+        calendarId,
+        scope: 'SCHOOL',
+        schoolId,
+        definition: null,
+        version: 3,
+        deleted: true,
+      });
+
+      // At start-up every calendar still there is announced again (here: the district's, as saved).
+      const [district] = await database.dataSource.query(
+        `SELECT id, version, definition FROM business_calendar WHERE scope = 'DISTRICT'`,
+      );
+      const before = of(district.id).length;
+      expect(await app.get(CalendarAnnouncements).announceAll()).toBe(
+        (await database.dataSource.query('SELECT count(*)::int AS n FROM business_calendar'))[0].n,
+      );
+      await waitUntil('the district calendar announced', async () => of(district.id).length > before, {
+        timeoutMs: 30_000,
+      });
+      expect(of(district.id).at(-1)!.data).toMatchObject({
+        scope: 'DISTRICT',
+        schoolId: null,
+        version: district.version,
+        definition: district.definition,
+        deleted: false,
+      });
+      expect(of(calendarId)).toHaveLength(3);
+    } finally {
+      await listener.disconnect();
+    }
   });
 
   it('reports attainment over the cases opened in a range', async () => {

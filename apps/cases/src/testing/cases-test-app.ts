@@ -105,6 +105,8 @@ export async function startTextingCasesApp(
     SMS_AUTH_TOKEN: twilio.authToken,
     SMS_FROM: DISTRICT_NUMBER,
     SMS_WEBHOOK_URL: webhook,
+    // Public links to replies' pictures, which the provider fetches for a picture message.
+    ATTACHMENT_DOWNLOAD_BASE_URL: `http://127.0.0.1:${port}`,
     ...settings,
   });
   return {

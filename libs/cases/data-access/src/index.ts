@@ -10,6 +10,8 @@ export * from './lib/services/topic.service';
 export * from './lib/read-models/school-read-model';
 export * from './lib/routing/routing.service';
 export * from './lib/read-models/team-read-model';
+export * from './lib/read-models/calendar-read-model';
+export * from './lib/read-models/known-calendars';
 export * from './lib/services/case-metrics.service';
 export * from './lib/figures/case-figures-rollup';
 export { countedFigures } from './lib/figures/counted-figures';

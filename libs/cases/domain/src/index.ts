@@ -15,6 +15,7 @@ export * from './lib/reply-template';
 export * from './lib/knowledge-article';
 export * from './lib/bulk-change';
 export * from './lib/automation-rule';
+export * from './lib/automation-sla-condition';
 export * from './lib/coaching';
 export * from './lib/sms-keywords';
 export * from './lib/quiet-hours';

@@ -1,1 +1,2 @@
 export * from './lib/sla-events';
+export * from './lib/calendar-events';

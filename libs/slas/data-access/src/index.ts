@@ -2,6 +2,7 @@ export * from './lib/entities';
 export * from './lib/migrations';
 export * from './lib/slas-data-access.module';
 export * from './lib/services/calendar.service';
+export * from './lib/services/calendar-announcements';
 export * from './lib/services/policy.service';
 export * from './lib/services/timer.service';
 export * from './lib/services/timer-rows';

@@ -35,6 +35,7 @@ import {
 } from './sms/text-messaging.settings';
 import { SmsIntakeService } from './sms/sms-intake.service';
 import { OutboundSmsService } from './sms/outbound-sms.service';
+import { KnownCalendars } from './read-models/known-calendars';
 import { ReceivedMessageService } from './services/received-message.service';
 import { ConversationIntakeService } from './services/conversation-intake.service';
 import {
@@ -74,6 +75,7 @@ const SERVICES = [
   CoachingService,
   SmsIntakeService,
   OutboundSmsService,
+  KnownCalendars,
   MessageTranslationService,
   VitalReviewService,
   ConversationIntakeService,

@@ -2,6 +2,7 @@ import { InvalidInputException, type FieldProblem } from '@homeroom/shared/error
 import { type CaseStatus, type Priority, STATUSES } from './case-kinds';
 import { messageBody } from './inquiry';
 import { normalizeTag } from './case-tags';
+import { checkSlaCondition, type SlaCondition } from './automation-sla-condition';
 
 /**
  * A time-based automation (what Zendesk calls automations, Zammad schedulers): the cases in some
@@ -16,6 +17,8 @@ export interface AutomationConditions {
   priorities?: Priority[] | null;
   schoolIds?: string[] | null;
   topicIds?: string[] | null;
+  /** On the case's SLA timers (breached, or due within hours); none: whatever their state. */
+  sla?: SlaCondition | null;
 }
 
 export type AutomationAction =
@@ -98,13 +101,15 @@ export function checkAutomationRule(
     }
   });
   if (problems.length) throw new InvalidInputException(problems[0]!.message, problems);
+  const { sla, ...others } = conditions;
+  const checkedConditions: AutomationConditions = sla ? { ...others, sla: checkSlaCondition(sla) } : others;
   if (conditions.idleBusinessDays < 1)
     throw new InvalidInputException(
       'A rule needs at least one business day of quiet: without it, it would act on the same cases every few minutes',
       [{ path: 'conditions.idleBusinessDays', message: 'at least 1' }],
       'RULE_WOULD_LOOP',
     );
-  return { name: trimmed, conditions, actions: checkedActions };
+  return { name: trimmed, conditions: checkedConditions, actions: checkedActions };
 }
 
 /**

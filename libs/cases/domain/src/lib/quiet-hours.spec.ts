@@ -1,4 +1,5 @@
-import { parseQuietHours, quietUntil } from './quiet-hours';
+import { validateCalendar, type OpeningInterval } from '@homeroom/shared/calendar';
+import { parseQuietHours, parseQuietHoursRule, quietUntil, textHeldUntil } from './quiet-hours';
 
 const CHICAGO = 'America/Chicago';
 
@@ -60,5 +61,82 @@ describe('quiet hours', () => {
       new Date('2026-12-08T19:00:00Z'),
     );
     expect(quietUntil(new Date('2026-12-08T19:00:00Z'), lunch, CHICAGO)).toBeNull();
+  });
+});
+
+/** A district open Monday to Friday, 07:30–16:30 Chicago time, closed for Martin Luther King Jr. Day. */
+const district = validateCalendar({
+  timeZone: CHICAGO,
+  openingHours: [1, 2, 3, 4, 5].map((weekday) => ({
+    weekday: weekday as OpeningInterval['weekday'],
+    opens: '07:30',
+    closes: '16:30',
+  })),
+  closures: [{ date: '2026-01-19', reason: 'Martin Luther King Jr. Day', kind: 'HOLIDAY' }],
+});
+
+describe('quiet hours by the business calendar', () => {
+  const byCalendar = parseQuietHoursRule('calendar')!;
+
+  it('reads "calendar", a window, or nothing', () => {
+    expect(parseQuietHoursRule(' Calendar ')).toEqual({ kind: 'CALENDAR' });
+    expect(parseQuietHoursRule('21:00-08:00')).toEqual({ kind: 'WINDOW', window: { start: 1260, end: 480 } });
+    expect(parseQuietHoursRule('')).toBeNull();
+    expect(() => parseQuietHoursRule('calendars')).toThrow(
+      expect.objectContaining({ reason: 'INVALID_QUIET_HOURS' }),
+    );
+  });
+
+  it.each([
+    ['Friday 4:29 pm, open: at once', '2026-01-16T22:29:00Z', null],
+    [
+      'Friday 4:59 pm, past closing: after the weekend and the holiday Monday',
+      '2026-01-16T22:59:00Z',
+      '2026-01-20T13:30:00.000Z',
+    ],
+    ['Saturday noon: Monday at opening', '2026-01-24T18:00:00Z', '2026-01-26T13:30:00.000Z'],
+    ['Wednesday 6 am: that morning at opening', '2026-01-21T12:00:00Z', '2026-01-21T13:30:00.000Z'],
+    [
+      'Saturday evening before the clocks go forward: Monday 7:30 CDT',
+      '2026-03-08T02:00:00Z',
+      '2026-03-09T12:30:00.000Z',
+    ],
+  ])('%s', (_, now, until) => {
+    expect(textHeldUntil(new Date(now), byCalendar, district, CHICAGO)?.toISOString() ?? null).toBe(until);
+  });
+
+  it('without a calendar, still keeps the night: 21:00-08:00 in the district time', () => {
+    // 22:30 Chicago: until 08:00; a Saturday at 10:00: at once (no calendar says the weekend is closed).
+    expect(textHeldUntil(new Date('2026-12-08T04:30:00Z'), byCalendar, null, CHICAGO)).toEqual(
+      new Date('2026-12-08T14:00:00Z'),
+    );
+    expect(textHeldUntil(new Date('2026-12-12T16:00:00Z'), byCalendar, null, CHICAGO)).toBeNull();
+  });
+
+  it("reads a calendar in its own zone, not the district's", () => {
+    const honolulu = validateCalendar({ ...district, timeZone: 'Pacific/Honolulu', closures: [] });
+    // Wednesday 2026-01-21 18:00Z: 12:00 in Chicago, 08:00 in Honolulu: both open.
+    expect(textHeldUntil(new Date('2026-01-21T18:00:00Z'), byCalendar, honolulu, CHICAGO)).toBeNull();
+    // 17:00Z: 07:00 in Honolulu, closed until 07:30 there (17:30Z), though Chicago is open.
+    expect(textHeldUntil(new Date('2026-01-21T17:00:00Z'), byCalendar, honolulu, CHICAGO)).toEqual(
+      new Date('2026-01-21T17:30:00Z'),
+    );
+  });
+
+  it('falls back to the night when the calendar does not open again within its horizon', () => {
+    const closedForYears = validateCalendar({
+      ...district,
+      closures: [{ date: '2026-01-01', through: '2031-12-31', reason: 'Closed', kind: 'BREAK' }],
+    });
+    expect(textHeldUntil(new Date('2026-12-08T04:30:00Z'), byCalendar, closedForYears, CHICAGO)).toEqual(
+      new Date('2026-12-08T14:00:00Z'),
+    );
+    expect(textHeldUntil(new Date('2026-12-08T18:00:00Z'), byCalendar, closedForYears, CHICAGO)).toBeNull();
+  });
+
+  it('a window ignores the calendar', () => {
+    const night = parseQuietHoursRule('21:00-08:00')!;
+    // Saturday noon: the calendar is closed, the window is not.
+    expect(textHeldUntil(new Date('2026-01-24T18:00:00Z'), night, district, CHICAGO)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { refusal } from './testing/refusal';
 import {
   checkTranslations,
+  formatDueAt,
   type PlaceholderValues,
   placeholdersIn,
   renderTemplate,
@@ -12,6 +13,7 @@ const values: PlaceholderValues = {
   'case.number': 'HR-2026-000042',
   'case.subject': 'Bus 14 late',
   'school.name': 'Lincoln Elementary',
+  'sla.dueAt': null,
 };
 
 describe('reply templates', () => {
@@ -89,5 +91,39 @@ describe('reply templates', () => {
     expect(checkTranslations([{ language: 'en', body: 'Hi {{case.number}}' }], 'en')).toEqual([
       { language: 'en', body: 'Hi {{case.number}}' },
     ]);
+  });
+
+  describe('the SLA due time', () => {
+    const chicago = 'America/Chicago';
+
+    it("reads in the requester's language on the district's clock, the zone named", () => {
+      // 21:30 UTC on Wednesday 9 December 2026 is 3:30 pm in Chicago (CST, UTC-6).
+      const dueAt = new Date('2026-12-09T21:30:00Z');
+      expect(formatDueAt(dueAt, 'en', chicago)).toBe('Wednesday, December 9 at 3:30 PM CST');
+      // Spanish has no abbreviation for the zone: ICU names it by its offset.
+      expect(formatDueAt(dueAt, 'es', chicago)).toBe('miércoles, 9 de diciembre, 15:30 GMT-6');
+      // Past midnight UTC is still the evening before in the district.
+      expect(formatDueAt(new Date('2026-12-10T02:15:00Z'), 'en', chicago)).toBe(
+        'Wednesday, December 9 at 8:15 PM CST',
+      );
+    });
+
+    it('names daylight time once the clocks change', () => {
+      expect(formatDueAt(new Date('2027-03-15T14:00:00Z'), 'en', chicago)).toBe(
+        'Monday, March 15 at 9:00 AM CDT',
+      );
+    });
+
+    it('fills {{sla.dueAt}}, and says "as soon as we can" in the text\'s language when the case has none', () => {
+      const body = 'We will answer by {{ sla.dueAt }}.';
+      expect(
+        renderTemplate(body, 'en', { ...values, 'sla.dueAt': 'Wednesday, December 9 at 3:30 PM CST' }),
+      ).toBe('We will answer by Wednesday, December 9 at 3:30 PM CST.');
+      expect(renderTemplate(body, 'en', values)).toBe('We will answer by as soon as we can.');
+      expect(renderTemplate('Responderemos {{sla.dueAt}}.', 'es-MX', values)).toBe(
+        'Responderemos lo antes posible.',
+      );
+      expect(checkTranslations([{ language: 'en', body }], 'en')).toEqual([{ language: 'en', body }]);
+    });
   });
 });

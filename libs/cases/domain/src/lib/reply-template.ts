@@ -9,6 +9,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   'case.number',
   'case.subject',
   'school.name',
+  'sla.dueAt',
 ] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 
@@ -17,9 +18,32 @@ export type PlaceholderValues = Record<TemplatePlaceholder, string | null>;
 
 /** What a placeholder becomes when the case has no value for it: words that still read as a sentence. */
 const FALLBACKS: Record<string, Partial<Record<TemplatePlaceholder, string>>> = {
-  en: { 'requester.name': 'there', 'school.name': 'our district' },
-  es: { 'requester.name': 'familia', 'school.name': 'nuestro distrito' },
+  en: { 'requester.name': 'there', 'school.name': 'our district', 'sla.dueAt': 'as soon as we can' },
+  es: {
+    'requester.name': 'familia',
+    'school.name': 'nuestro distrito',
+    'sla.dueAt': 'lo antes posible',
+  },
 };
+
+/**
+ * `{{sla.dueAt}}` as the requester reads it: their language's date and time words, on the district's clock
+ * (a family in Chicago reads 3:30 PM CST whatever the server's zone), with the zone named so the hour is
+ * never ambiguous. A language the runtime has no words for reads in English rather than failing the reply.
+ */
+export function formatDueAt(dueAt: Date, language: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone,
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  };
+  const locale = Intl.DateTimeFormat.supportedLocalesOf([language]).length ? language : 'en';
+  return new Intl.DateTimeFormat(locale, options).format(dueAt);
+}
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 export const MAX_TEMPLATE_BODY_LENGTH = 10_000;

@@ -2,6 +2,11 @@
 export interface SmsMessage {
   to: string;
   body: string;
+  /**
+   * Files to send with it as a picture message (MMS): URLs the provider fetches from the public internet,
+   * at most 10 (Twilio's limit).
+   */
+  mediaUrls?: readonly string[];
 }
 
 /** Refused for good (an invalid or unsubscribed number): record it, do not retry. */

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakeTwilio, type FakeTwilio } from '@homeroom/platform/testing';
 import { SmsRejectedError } from './sms-sender';
 import { TwilioSmsSender } from './twilio-sms-sender';
@@ -31,6 +33,29 @@ describe('TwilioSmsSender', () => {
       from: '+15125550100',
       body: 'How did we do? https://x/s/1',
     });
+  });
+
+  it('sends files as a picture message, one MediaUrl each, which the provider fetches', async () => {
+    const files = createServer((request, response) => {
+      response.writeHead(request.url === '/bus.gif' ? 200 : 404, { 'Content-Type': 'image/gif' });
+      response.end('GIF89a');
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    try {
+      const { providerMessageId } = await sender.send({
+        to: '+15125550143',
+        body: 'The new route',
+        mediaUrls: [`${base}/bus.gif`, `${base}/gone.gif`],
+      });
+      const sent = twilio.messages.find((message) => message.sid === providerMessageId)!;
+      expect(sent.media).toEqual([
+        { url: `${base}/bus.gif`, status: 200, contentType: 'image/gif', bytes: 6 },
+        { url: `${base}/gone.gif`, status: 404, contentType: 'image/gif', bytes: 6 },
+      ]);
+    } finally {
+      files.close();
+    }
   });
 
   it('sends from a messaging service when given one', async () => {

@@ -33,6 +33,8 @@ export class TwilioSmsSender implements SmsSender {
     const { baseUrl, accountSid, authToken, from } = this.settings;
     const form = new URLSearchParams({ To: message.to, Body: message.body });
     form.set(from.startsWith('MG') ? 'MessagingServiceSid' : 'From', from);
+    // One MediaUrl parameter per file: Twilio fetches each and sends them as one picture message.
+    for (const mediaUrl of message.mediaUrls ?? []) form.append('MediaUrl', mediaUrl);
     const response = await fetch(
       `${baseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`,
       {

@@ -8,6 +8,16 @@ export interface FakeTwilioMessage {
   from: string | null;
   messagingServiceSid: string | null;
   body: string;
+  /** The files of a picture message, as this fake fetched them from their MediaUrl (as Twilio does). */
+  media: FakeTwilioMedia[];
+}
+
+export interface FakeTwilioMedia {
+  url: string;
+  /** The HTTP status the URL answered with (0: it could not be reached). */
+  status: number;
+  contentType: string | null;
+  bytes: number;
 }
 
 export interface FakeTwilio {
@@ -110,16 +120,32 @@ export async function startFakeTwilio(
         });
       if (options.unreachable?.includes(to))
         return reply(400, { code: 21614, message: `'To' number ${to} is not a mobile number`, status: 400 });
-      if (!body) return reply(400, { code: 21602, message: 'Message body is required.', status: 400 });
-      const message: FakeTwilioMessage = {
-        sid: `SM${randomBytes(16).toString('hex')}`,
-        to,
-        from: form.get('From'),
-        messagingServiceSid: form.get('MessagingServiceSid'),
-        body,
-      };
-      messages.push(message);
-      reply(201, { ...message, account_sid: accountSid, status: 'queued', num_segments: '1' });
+      const mediaUrls = form.getAll('MediaUrl');
+      if (!body && !mediaUrls.length)
+        return reply(400, { code: 21602, message: 'Message body is required.', status: 400 });
+      if (mediaUrls.length > 10)
+        return reply(400, { code: 21623, message: 'Too many media URLs (at most 10)', status: 400 });
+      if (mediaUrls.some((mediaUrl) => !/^https?:\/\//.test(mediaUrl)))
+        return reply(400, { code: 21620, message: 'Invalid media URL(s)', status: 400 });
+      void fetchMedia(mediaUrls).then((media) => {
+        const message: FakeTwilioMessage = {
+          sid: `SM${randomBytes(16).toString('hex')}`,
+          to,
+          from: form.get('From'),
+          messagingServiceSid: form.get('MessagingServiceSid'),
+          body,
+          media,
+        };
+        messages.push(message);
+        const { media: _fetched, ...answer } = message;
+        reply(201, {
+          ...answer,
+          account_sid: accountSid,
+          status: 'queued',
+          num_segments: '1',
+          num_media: String(media.length),
+        });
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -195,4 +221,19 @@ export async function startFakeTwilio(
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Each picture message's files, fetched as Twilio fetches them before sending: status, type and size. */
+async function fetchMedia(urls: readonly string[]): Promise<FakeTwilioMedia[]> {
+  return Promise.all(
+    urls.map(async (url) => {
+      try {
+        const response = await fetch(url);
+        const bytes = (await response.arrayBuffer()).byteLength;
+        return { url, status: response.status, contentType: response.headers.get('content-type'), bytes };
+      } catch {
+        return { url, status: 0, contentType: null, bytes: 0 };
+      }
+    }),
+  );
 }

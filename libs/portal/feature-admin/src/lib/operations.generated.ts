@@ -34,6 +34,8 @@ export type AutomationConditionsInput = {
   idleBusinessDays: number;
   priorities?: Array<Priority> | null | undefined;
   schoolIds?: Array<string> | null | undefined;
+  /** Refused when incomplete (BAD_USER_INPUT, INVALID_SLA_CONDITION). */
+  sla?: AutomationSlaConditionInput | null | undefined;
   statuses: Array<CaseStatus>;
   topicIds?: Array<string> | null | undefined;
 };
@@ -43,6 +45,12 @@ export type AutomationRuleInput = {
   active?: boolean | null | undefined;
   conditions: AutomationConditionsInput;
   name: string;
+};
+
+export type AutomationSlaConditionInput = {
+  state: SlaConditionState;
+  timerKinds?: Array<SlaTimerKind> | null | undefined;
+  withinHours?: number | null | undefined;
 };
 
 export type BusinessCalendarInput = {
@@ -262,6 +270,9 @@ export type ServiceStage = 'CUSTOMER_CENTRIC' | 'PROACTIVE' | 'REACTIVE' | 'RESP
 /** BUSINESS counts open hours only. */
 export type SlaClock = 'BUSINESS' | 'CALENDAR';
 
+/** BREACHED: the SLA service saw a timer pass its deadline unmet. DUE_WITHIN: a timer it warned of, not breached, due within withinHours (overdue ones included). */
+export type SlaConditionState = 'BREACHED' | 'DUE_WITHIN';
+
 export type SlaConditionsInput = {
   channels?: Array<string> | null | undefined;
   priorities?: Array<string> | null | undefined;
@@ -289,6 +300,8 @@ export type SlaTargetsInput = {
   nextResponse?: number | null | undefined;
   resolution?: number | null | undefined;
 };
+
+export type SlaTimerKind = 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION';
 
 export type StaffRole = 'AGENT' | 'DISTRICT_ADMIN' | 'SCHOOL_ADMIN' | 'VIEWER';
 
@@ -461,6 +474,11 @@ export type AdminAutomationsQuery = {
       priorities: Array<Priority> | null;
       schoolIds: Array<string> | null;
       topicIds: Array<string> | null;
+      sla: {
+        state: SlaConditionState;
+        timerKinds: Array<SlaTimerKind> | null;
+        withinHours: number | null;
+      } | null;
     };
     actions: Array<{
       kind: AutomationActionKind;
@@ -485,6 +503,11 @@ export type AdminAutomationRuleFragment = {
     priorities: Array<Priority> | null;
     schoolIds: Array<string> | null;
     topicIds: Array<string> | null;
+    sla: {
+      state: SlaConditionState;
+      timerKinds: Array<SlaTimerKind> | null;
+      withinHours: number | null;
+    } | null;
   };
   actions: Array<{
     kind: AutomationActionKind;
@@ -520,6 +543,11 @@ export type CreateAutomationMutation = {
       priorities: Array<Priority> | null;
       schoolIds: Array<string> | null;
       topicIds: Array<string> | null;
+      sla: {
+        state: SlaConditionState;
+        timerKinds: Array<SlaTimerKind> | null;
+        withinHours: number | null;
+      } | null;
     };
     actions: Array<{
       kind: AutomationActionKind;
@@ -549,6 +577,11 @@ export type UpdateAutomationMutation = {
       priorities: Array<Priority> | null;
       schoolIds: Array<string> | null;
       topicIds: Array<string> | null;
+      sla: {
+        state: SlaConditionState;
+        timerKinds: Array<SlaTimerKind> | null;
+        withinHours: number | null;
+      } | null;
     };
     actions: Array<{
       kind: AutomationActionKind;
@@ -1824,6 +1857,18 @@ export const AdminAutomationRuleFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sla' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'timerKinds' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withinHours' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -2462,6 +2507,18 @@ export const AdminAutomationsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sla' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'timerKinds' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withinHours' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -2599,6 +2656,18 @@ export const CreateAutomationDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sla' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'timerKinds' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withinHours' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -2692,6 +2761,18 @@ export const UpdateAutomationDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'priorities' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'schoolIds' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'topicIds' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sla' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'timerKinds' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withinHours' } },
+                    ],
+                  },
+                },
               ],
             },
           },

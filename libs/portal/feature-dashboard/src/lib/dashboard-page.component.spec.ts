@@ -159,6 +159,9 @@ function figures(): DashboardQuery {
       ],
     },
     topics: [{ id: 't1', name: 'Transportation' }],
+    helpCenterDeflection: [
+      { topic: { id: 't1', name: 'Transportation' }, answered: 6, opened: 18, deflectionRate: 0.25 },
+    ],
   };
 }
 
@@ -356,6 +359,19 @@ describe('the district dashboard', () => {
     );
   });
 
+  it('shows the help center deflection per topic over the range shown', async () => {
+    asked(DISTRICT).flushData(figures());
+    await settle(fixture, 3);
+    expect(table('deflection')).toEqual([
+      ['Topic', 'Answered by an article', 'Cases opened', 'Answered by the help center'],
+      ['Transportation', '6', '18', '25%'],
+      ['All topics', '6', '18', '25%'],
+    ]);
+    expect(text(page().querySelector('hr-help-center-deflection .hint'))).toMatch(
+      /^November 8 to December 7, /,
+    );
+  });
+
   it("asks once for every school's SLA figures, and compares a long district by name, each with its own", async () => {
     const operation = asked(DISTRICT);
     // One aggregate for every school's SLA figures, not a field a school.
@@ -477,8 +493,9 @@ describe('the district dashboard', () => {
     expect([...page().querySelectorAll('hr-staff-bar nav a')].map(text)).toEqual([
       'Inbox',
       'Dashboard',
-      // Administrators act on cases, so they review vital messages too (ADR 32).
+      // Administrators act on cases, so they review vital messages too (ADR 32), and are coached.
       'Reviews',
+      'My coaching',
       'Administration',
     ]);
     expect(text(page().querySelector('hr-staff-bar .who'))).toBe('DISTRICT_ADMIN');

@@ -15,6 +15,7 @@ import {
   type SchoolAttainment,
 } from './dashboard-figures';
 import { EmergingIssuesComponent } from './emerging-issues.component';
+import { HelpCenterDeflectionComponent } from './help-center-deflection.component';
 import { DashboardDocument, type DashboardQuery } from './operations.generated';
 import { saveCsv } from './save-file';
 import { SchoolComparisonComponent } from './school-comparison.component';
@@ -23,7 +24,8 @@ const DAY = 86_400_000;
 
 /**
  * The district's numbers at a glance: contacts, response and resolution times, SLA attainment, backlog,
- * satisfaction, the district surveys' NPS, emerging issues and the schools side by side.
+ * satisfaction, the district surveys' NPS, the help center's deflection per topic, emerging issues and the
+ * schools side by side.
  */
 @Component({
   selector: 'hr-dashboard-page',
@@ -34,6 +36,7 @@ const DAY = 86_400_000;
     FormsModule,
     StaffBarComponent,
     EmergingIssuesComponent,
+    HelpCenterDeflectionComponent,
     SchoolComparisonComponent,
   ],
   template: `
@@ -154,6 +157,7 @@ const DAY = 86_400_000;
           [period]="period()"
           [fileName]="'schools-' + shown().from + '-to-' + shown().to + '.csv'"
         />
+        <hr-help-center-deflection [rows]="data.helpCenterDeflection" [period]="period()" />
         <hr-emerging-issues [issues]="data.emergingIssues" [schoolNames]="schoolNames()" />
       } @else if (!error()) {
         <p aria-live="polite">Loading figures…</p>

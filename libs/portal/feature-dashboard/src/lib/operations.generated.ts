@@ -81,6 +81,12 @@ export type DashboardQuery = {
     topic: { id: string; name: string } | null;
     topSchools: Array<{ schoolId: string | null; count: number }>;
   }>;
+  helpCenterDeflection: Array<{
+    answered: number;
+    opened: number;
+    deflectionRate: number | null;
+    topic: { id: string; name: string } | null;
+  }>;
   schools: { totalCount: number; edges: Array<{ node: { id: string; name: string } }> };
   topics: Array<{ id: string; name: string }>;
 };
@@ -413,6 +419,36 @@ export const DashboardDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'helpCenterDeflection' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'topic' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'answered' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'opened' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deflectionRate' } },
               ],
             },
           },

@@ -16,13 +16,12 @@ describe("a chat's state in words", () => {
   });
 
   it.each([
-    [
-      { anonymous: true, contact: { email: 'sam@family.test' } },
-      'No transcript: the family wrote anonymously.',
-    ],
-    [{ anonymous: false, contact: { email: null } }, 'No transcript: the family gave no email address.'],
-    [{ anonymous: false, contact: { email: 'sam@family.test' } }, 'Transcript not mailed yet.'],
-  ])('says why a transcript was not mailed (%o)', (supportCase, words) => {
-    expect(transcriptNotSent(supportCase)).toBe(words);
+    ['ANONYMOUS', 'No transcript: the family wrote anonymously.'],
+    ['NO_EMAIL', 'No transcript: the family gave no email address.'],
+    ['MAIL_OFF', 'No transcript: the district sends no mail from Homeroom.'],
+    ['REJECTED', "No transcript: the family's mail server refused the address."],
+    [null, 'Transcript not mailed yet.'],
+  ] as const)('says why a transcript was not mailed (%s)', (transcriptSkipped, words) => {
+    expect(transcriptNotSent({ transcriptSkipped })).toBe(words);
   });
 });

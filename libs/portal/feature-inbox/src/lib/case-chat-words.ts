@@ -1,4 +1,4 @@
-import type { CasePageQuery, ChatEndReason } from './operations.generated';
+import type { CasePageQuery, ChatEndReason, TranscriptSkipReason } from './operations.generated';
 
 type SupportCase = NonNullable<CasePageQuery['case']>;
 export type CaseChat = NonNullable<SupportCase['chat']>;
@@ -15,15 +15,18 @@ export function chatEndedBecause(reason: ChatEndReason | null): string {
   return reason ? (ENDED_BECAUSE[reason] ?? reason) : 'no reason given';
 }
 
+const NOT_MAILED_BECAUSE: Readonly<Record<TranscriptSkipReason, string>> = {
+  ANONYMOUS: 'No transcript: the family wrote anonymously.',
+  NO_EMAIL: 'No transcript: the family gave no email address.',
+  MAIL_OFF: 'No transcript: the district sends no mail from Homeroom.',
+  REJECTED: "No transcript: the family's mail server refused the address.",
+};
+
 /**
- * What became of an ended chat's transcript, when it was not mailed (the page shows when it was): the
- * cases service mails none to an anonymous family or one without an email address. Any other case is
- * mail still to go (the next sweep) or mail that could not go, which the API does not tell apart.
+ * What became of an ended chat's transcript, when it was not mailed (the page shows when it was): why, as
+ * the cases service says; nothing said yet means it is still to go (the next sweep mails it).
  */
-export function transcriptNotSent(
-  supportCase: Pick<SupportCase, 'anonymous'> & { contact: Pick<SupportCase['contact'], 'email'> },
-): string {
-  if (supportCase.anonymous) return 'No transcript: the family wrote anonymously.';
-  if (!supportCase.contact.email) return 'No transcript: the family gave no email address.';
-  return 'Transcript not mailed yet.';
+export function transcriptNotSent(chat: Pick<CaseChat, 'transcriptSkipped'>): string {
+  const reason = chat.transcriptSkipped;
+  return reason ? (NOT_MAILED_BECAUSE[reason] ?? `No transcript: ${reason}.`) : 'Transcript not mailed yet.';
 }

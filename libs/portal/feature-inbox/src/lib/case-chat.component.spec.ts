@@ -29,6 +29,7 @@ const LIVE: Chat = {
   endedAt: null,
   endReason: null,
   transcriptSentAt: null,
+  transcriptSkipped: null,
 };
 
 function pageCase(chat: Chat | null, fields: Partial<PageCase> = {}): PageCase {
@@ -163,6 +164,7 @@ describe("a case's live chat", () => {
         endedAt: '2026-12-01T14:10:00.000Z',
         endReason: 'STAFF_ENDED',
         transcriptSentAt: '2026-12-01T14:11:00.000Z',
+        transcriptSkipped: null,
       }),
     );
     expect(text('[role="status"]')).toBe('Ended: staff ended it.');
@@ -177,7 +179,7 @@ describe("a case's live chat", () => {
   it('says why no transcript went to a family who gave no address', async () => {
     await show(
       pageCase(
-        { ...LIVE, endedAt: '2026-12-01T14:40:00.000Z', endReason: 'IDLE' },
+        { ...LIVE, endedAt: '2026-12-01T14:40:00.000Z', endReason: 'IDLE', transcriptSkipped: 'NO_EMAIL' },
         { contact: { name: null, email: null, phone: null } },
       ),
     );

@@ -98,7 +98,10 @@ export class CaseChatComponent {
   protected readonly endedBecause = computed(() =>
     chatEndedBecause(this.supportCase().chat?.endReason ?? null),
   );
-  protected readonly transcriptNotSent = computed(() => transcriptNotSent(this.supportCase()));
+  protected readonly transcriptNotSent = computed(() => {
+    const chat = this.supportCase().chat;
+    return chat ? transcriptNotSent(chat) : '';
+  });
   /** The case to ask about on each tick: this one, while its chat is live. */
   private readonly liveCaseId = computed(() => {
     const supportCase = this.supportCase();

@@ -306,6 +306,7 @@ describe('the case page', () => {
         endedAt: null,
         endReason: null,
         transcriptSentAt: null,
+        transcriptSkipped: null,
       },
     };
     const { apollo, fixture, page } = await openCasePage({ ...answer, case: chatCase }, [

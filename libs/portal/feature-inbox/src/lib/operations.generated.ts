@@ -87,6 +87,9 @@ export type ReviewStatus = 'APPROVED' | 'PENDING' | 'RETURNED';
 
 export type SlaTimerStatus = 'BREACHED' | 'MET' | 'PAUSED' | 'RUNNING';
 
+/** Why a chat's transcript was not mailed: ANONYMOUS, NO_EMAIL (the family gave none), MAIL_OFF (the district sends no mail) or REJECTED (the family's mail server refused the address). */
+export type TranscriptSkipReason = 'ANONYMOUS' | 'MAIL_OFF' | 'NO_EMAIL' | 'REJECTED';
+
 /** What staff correct on a case; omitted fields stay, null clears (topic, school, type). */
 export type UpdateCaseInput = {
   /** BCP 47. */
@@ -190,6 +193,7 @@ export type CasePageQuery = {
       endedAt: string | null;
       endReason: ChatEndReason | null;
       transcriptSentAt: string | null;
+      transcriptSkipped: TranscriptSkipReason | null;
     } | null;
   } | null;
   topics: Array<{ id: string; name: string; parentId: string | null }>;
@@ -248,6 +252,7 @@ export type ConversationFragment = {
     endedAt: string | null;
     endReason: ChatEndReason | null;
     transcriptSentAt: string | null;
+    transcriptSkipped: TranscriptSkipReason | null;
   } | null;
 };
 
@@ -288,6 +293,7 @@ export type LiveChatConversationQuery = {
       endedAt: string | null;
       endReason: ChatEndReason | null;
       transcriptSentAt: string | null;
+      transcriptSkipped: TranscriptSkipReason | null;
     } | null;
   } | null;
 };
@@ -589,6 +595,20 @@ export type BulkOutcomeFragment = {
   failed: number;
   undoableUntil: string | null;
   results: Array<{ caseId: string; ok: boolean; reason: string | null; message: string | null }>;
+};
+
+export type MyCoachingReviewsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCoachingReviewsQuery = {
+  myCoachingReviews: Array<{
+    id: string;
+    caseNumber: string;
+    average: number;
+    comment: string | null;
+    createdAt: string;
+    criteria: Array<{ name: string; key: string }>;
+    scores: Array<{ criterionId: string; score: number }>;
+  }>;
 };
 
 export type PersonPageQueryVariables = Exact<{
@@ -893,6 +913,7 @@ export const ConversationFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'endReason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'transcriptSentAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transcriptSkipped' } },
               ],
             },
           },
@@ -1498,6 +1519,7 @@ export const CasePageDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'endReason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'transcriptSentAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transcriptSkipped' } },
               ],
             },
           },
@@ -1628,6 +1650,7 @@ export const LiveChatConversationDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'endReason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'transcriptSentAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transcriptSkipped' } },
               ],
             },
           },
@@ -3339,6 +3362,61 @@ export const BulkMergeCasesDocument = {
     },
   ],
 } as unknown as DocumentNode<BulkMergeCasesMutation, BulkMergeCasesMutationVariables>;
+export const MyCoachingReviewsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyCoachingReviews' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myCoachingReviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'average' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'criteria' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        alias: { kind: 'Name', value: 'key' },
+                        name: { kind: 'Name', value: 'id' },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'scores' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'criterionId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyCoachingReviewsQuery, MyCoachingReviewsQueryVariables>;
 export const PersonPageDocument = {
   kind: 'Document',
   definitions: [

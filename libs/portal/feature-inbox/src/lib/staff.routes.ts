@@ -23,6 +23,11 @@ export const STAFF_ROUTES: Routes = [
     loadComponent: () => import('./review-queue-page.component').then((m) => m.ReviewQueuePageComponent),
   },
   {
+    path: 'my-coaching',
+    canActivate: [signedIn],
+    loadComponent: () => import('./my-coaching-page.component').then((m) => m.MyCoachingPageComponent),
+  },
+  {
     path: 'inbox',
     canActivate: [signedIn],
     loadComponent: () => import('./inbox-page.component').then((m) => m.InboxPageComponent),

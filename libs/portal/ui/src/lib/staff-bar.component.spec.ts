@@ -46,13 +46,14 @@ describe('hr-staff-bar', () => {
 
   afterEach(() => fixture.destroy());
 
-  it('offers an agent the inbox, the dashboard and the review queue, says who is signed in, and no administration', async () => {
+  it('offers an agent the inbox, the dashboard, the review queue and their coaching reviews, says who is signed in, and no administration', async () => {
     await render(['AGENT']);
     expect(bar().querySelector('nav')!.getAttribute('aria-label')).toBe('Workspace');
     expect(links()).toEqual([
       ['Inbox', '/inbox', null],
       ['Dashboard', '/dashboard', null],
       ['Reviews', '/reviews', null],
+      ['My coaching', '/my-coaching', null],
     ]);
     expect(bar().querySelector('.who')!.textContent).toBe('AGENT');
     expect(await axeViolations(bar())).toEqual([]);
@@ -64,6 +65,7 @@ describe('hr-staff-bar', () => {
       ['Inbox', '/inbox', null],
       ['Dashboard', '/dashboard', null],
       ['Reviews', '/reviews', null],
+      ['My coaching', '/my-coaching', null],
       ['Administration', '/admin', null],
     ]);
     expect(bar().querySelector('.who')!.textContent).toBe('AGENT, DISTRICT_ADMIN');
@@ -76,6 +78,7 @@ describe('hr-staff-bar', () => {
       ['Inbox', null],
       ['Dashboard', 'page'],
       ['Reviews', null],
+      ['My coaching', null],
       ['Administration', null],
     ]);
     await render(['DISTRICT_ADMIN'], '/admin/schools');
@@ -83,6 +86,7 @@ describe('hr-staff-bar', () => {
       ['Inbox', null],
       ['Dashboard', null],
       ['Reviews', null],
+      ['My coaching', null],
       ['Administration', 'page'],
     ]);
     expect(await axeViolations(bar())).toEqual([]);

@@ -55,6 +55,13 @@ export interface StaffBarPresence {
             [attr.aria-current]="reviews.isActive ? 'page' : null"
             >Reviews</a
           >
+          <a
+            routerLink="/my-coaching"
+            routerLinkActive
+            #coaching="routerLinkActive"
+            [attr.aria-current]="coaching.isActive ? 'page' : null"
+            >My coaching</a
+          >
         }
         @if (roles().includes('DISTRICT_ADMIN')) {
           <a
@@ -90,7 +97,10 @@ export class StaffBarComponent {
   /** The signed-in person's roles; administrators are offered the administration screens (the API refuses others anyway). */
   readonly roles = input.required<readonly string[]>();
   protected readonly who = computed(() => this.roles().join(', '));
-  /** Staff who act on cases may review vital messages (the queue is theirs when they translate; ADR 32). */
+  /**
+   * Staff who act on cases may review vital messages (the queue is theirs when they translate; ADR 32), and
+   * read the coaching reviews of the cases they handled.
+   */
   protected readonly acts = computed(() =>
     this.roles().some((role) => ['DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'AGENT'].includes(role)),
   );

@@ -6,12 +6,14 @@ import {
 } from './figures/sla-figures-rollup';
 import { AttainmentService } from './services/attainment.service';
 import { CalendarService } from './services/calendar.service';
+import { CalendarAnnouncements } from './services/calendar-announcements';
 import { PolicyService } from './services/policy.service';
 import { SLA_SCHEDULER_SETTINGS, SlaScheduler, type SlaSchedulerSettings } from './services/sla-scheduler';
 import { TimerService } from './services/timer.service';
 
 const SERVICES = [
   CalendarService,
+  CalendarAnnouncements,
   PolicyService,
   TimerService,
   SlaScheduler,

@@ -1,6 +1,6 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
 import { CASE_CHANNELS, CASE_PRIORITIES, REQUESTER_KINDS } from '@homeroom/cases/contracts';
-import type { SlaClock } from './business-time';
+import type { SlaClock } from './sla-clock';
 
 /**
  * SLA policies: which promise a case is held to. Policies are ordered; the first whose conditions all hold

@@ -1,4 +1,4 @@
-import { validateCalendar, type OpeningInterval } from './business-calendar';
+import { validateCalendar, type OpeningInterval } from '@homeroom/shared/calendar';
 import {
   elapsedMinutes,
   markBreached,

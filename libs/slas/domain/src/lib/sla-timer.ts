@@ -1,6 +1,6 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
-import type { BusinessCalendar } from './business-calendar';
-import { addClockMinutes, clockMinutesBetween, type SlaClock } from './business-time';
+import type { BusinessCalendar } from '@homeroom/shared/calendar';
+import { addClockMinutes, clockMinutesBetween, type SlaClock } from './sla-clock';
 import { DEFAULT_WARN_AT_PERCENT, MAX_TARGET_MINUTES, type SlaTimerKind } from './sla-policy';
 
 /**

@@ -17,6 +17,14 @@ export class AttachmentUrlSigner {
     if (secret.length < 32) throw new Error('The attachment URL secret must be at least 32 characters');
   }
 
+  /**
+   * Whether its links are absolute (ATTACHMENT_DOWNLOAD_BASE_URL is set): what a service outside the
+   * district's browsers needs to fetch one (the SMS provider, for a picture message).
+   */
+  get absolute(): boolean {
+    return /^https?:\/\//.test(this.baseUrl);
+  }
+
   url(attachmentId: string, now: number = Date.now()): string {
     const expires = Math.floor(now / 1_000) + this.ttlSeconds;
     const query = new URLSearchParams({

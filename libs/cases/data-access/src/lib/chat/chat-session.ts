@@ -3,6 +3,10 @@ import type { EntityManager } from 'typeorm';
 export const CHAT_END_REASONS = ['REQUESTER_LEFT', 'STAFF_ENDED', 'IDLE', 'CASE_CLOSED'] as const;
 export type ChatEndReason = (typeof CHAT_END_REASONS)[number];
 
+/** Why an ended chat's transcript was not mailed, and will not be. */
+export const TRANSCRIPT_SKIP_REASONS = ['ANONYMOUS', 'NO_EMAIL', 'MAIL_OFF', 'REJECTED'] as const;
+export type TranscriptSkipReason = (typeof TRANSCRIPT_SKIP_REASONS)[number];
+
 /** A chat's session beside its case: open until it ends, and what became of its transcript. */
 export interface ChatSession {
   caseId: string;
@@ -11,8 +15,8 @@ export interface ChatSession {
   endedAt: Date | null;
   endReason: ChatEndReason | null;
   transcriptSentAt: Date | null;
-  /** NO_EMAIL, ANONYMOUS or MAIL_OFF: why no transcript was or will be mailed. */
-  transcriptSkipped: string | null;
+  /** Why no transcript was or will be mailed. */
+  transcriptSkipped: TranscriptSkipReason | null;
 }
 
 const COLUMNS = `case_id AS "caseId", started_at AS "startedAt", last_activity_at AS "lastActivityAt",

@@ -29,6 +29,7 @@ import { PublicTextCorrections1764547000000 } from './1764547000000-public-text-
 import { VitalReview1764570000000 } from './1764570000000-vital-review.migration';
 
 import { ChatSessions1764580000000 } from './1764580000000-chat-sessions.migration';
+import { KnownCalendars1764610000000 } from './1764610000000-known-calendars.migration';
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
   CreateMessagingTables1764150000000,
@@ -61,4 +62,5 @@ export const CASES_MIGRATIONS = [
   PublicTextCorrections1764547000000,
   VitalReview1764570000000,
   ChatSessions1764580000000,
+  KnownCalendars1764610000000,
 ];

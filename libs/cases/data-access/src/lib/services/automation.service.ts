@@ -159,7 +159,7 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
       )) as { id: string }[];
       for (const { id } of candidates) {
         try {
-          if (await this.cases.applyAutomation(id, rule, quietBefore)) applied += 1;
+          if (await this.cases.applyAutomation(id, rule, quietBefore, now)) applied += 1;
         } catch (error) {
           // One case's failure is logged and left for the next sweep; the others go on.
           this.logger.error({ err: error, caseId: id, ruleId: rule.id }, 'an automation failed on one case');

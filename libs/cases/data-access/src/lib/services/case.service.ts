@@ -15,6 +15,8 @@ import {
   languageOf,
   mergeTags,
   messageBody,
+  type SlaAlert,
+  slaConditionMet,
   type Priority,
   reviewCategoryOf,
   subjectOf,
@@ -349,8 +351,9 @@ export class CaseService {
 
   /**
    * One automation rule's actions on one case, in one transaction, if the case still matches now that it
-   * is locked (in the rule's statuses, quiet since `quietBefore`, in its narrowing) and the rule has not
-   * acted on it in this quiet spell yet (another replica's sweep may have): true when it acted. Each
+   * is locked (in the rule's statuses, quiet since `quietBefore`, in its narrowing, in its SLA state at
+   * `now`) and the rule has not acted on it in this quiet spell yet (another replica's sweep may have):
+   * true when it acted. Each
    * action as staff would make it (a reminder is a reply the requester receives), the rule named on the
    * timeline, AutomationApplied with them.
    */
@@ -363,6 +366,7 @@ export class CaseService {
       actions: readonly AutomationAction[];
     },
     quietBefore: Date,
+    now = new Date(),
   ): Promise<boolean> {
     const actor: CaseActor = { kind: 'SYSTEM', id: rule.id };
     return this.act(caseId, async (supportCase, writer, manager) => {
@@ -374,6 +378,15 @@ export class CaseService {
         (!conditions.schoolIds?.length || conditions.schoolIds.includes(supportCase.schoolId ?? '')) &&
         (!conditions.topicIds?.length || conditions.topicIds.includes(supportCase.topicId ?? ''));
       if (!matches) return false;
+      // A reply since the sweep looked may have met the timer: the SLA state is read again under the lock.
+      if (conditions.sla) {
+        const alerts = (await manager.query(
+          `SELECT timer_kind AS "timerKind", due_at AS "dueAt", breached_at AS "breachedAt"
+             FROM case_sla_alert WHERE case_id = $1`,
+          [supportCase.id],
+        )) as SlaAlert[];
+        if (!slaConditionMet(alerts, conditions.sla, now)) return false;
+      }
       const [claimed] = (await manager.query(
         `INSERT INTO automation_application (rule_id, case_id, quiet_since) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING rule_id`,

@@ -4,6 +4,7 @@ import { Brackets, DataSource, QueryFailedError } from 'typeorm';
 import {
   type CaseStatus,
   checkTranslations,
+  formatDueAt,
   normalizeTag,
   type PlaceholderValues,
   type Priority,
@@ -167,6 +168,10 @@ export class ReplyTemplateService {
       'case.number': supportCase.number,
       'case.subject': supportCase.subject,
       'school.name': school?.name ?? null,
+      // The nearest deadline the SLA service warned of (SlaAlerts); none yet reads "as soon as we can".
+      'sla.dueAt': supportCase.slaDueAt
+        ? formatDueAt(supportCase.slaDueAt, language, this.settings.timeZone)
+        : null,
     };
     return { language, body: renderTemplate(body, language, values) };
   }

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { SlaTimerKind } from '@homeroom/cases/domain';
 import type { CaseEntity } from '../entities';
-
-export type SlaTimerKind = 'FIRST_RESPONSE' | 'NEXT_RESPONSE' | 'RESOLUTION';
 
 /** A staff reply meets the response timers; resolving (or closing) meets the resolution timer. */
 export const MET_BY_REPLY: readonly SlaTimerKind[] = ['FIRST_RESPONSE', 'NEXT_RESPONSE'];

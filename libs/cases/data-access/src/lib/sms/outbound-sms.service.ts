@@ -1,17 +1,20 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, RepeatingTask } from '@homeroom/platform/database';
-import { quietUntil } from '@homeroom/cases/domain';
+import { textHeldUntil } from '@homeroom/cases/domain';
 import { eventHandler, type EventHandler, OutboxWriter } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SmsRejectedError } from '@homeroom/platform/sms';
 import { CaseMessageAdded } from '@homeroom/cases/contracts';
 import { smsSegments } from '@homeroom/shared/text';
-import { CaseMessageEntity } from '../entities';
+import { AttachmentUrlSigner } from '../attachments/attachment-url';
+import { CaseAttachmentEntity, CaseMessageEntity } from '../entities';
 import { SYSTEM } from '../services/case-actor';
 import { CaseWriter } from '../services/case-writer';
 import { lockedReply, sentAt } from '../services/outbound-delivery';
 import { DEFAULT_OUTBOUND_MAX_AGE_MS } from '../email/outbound-email.service';
+import { pictureMessageFiles } from './picture-message';
+import { KnownCalendars } from '../read-models/known-calendars';
 import { hasOptedOut } from './sms-consent';
 import { TEXT_MESSAGING_SETTINGS, type TextMessagingSettings } from './text-messaging.settings';
 
@@ -20,9 +23,10 @@ import { TEXT_MESSAGING_SETTINGS, type TextMessagingSettings } from './text-mess
  * (OutboundEmailService, whose delivery rules these follow): driven by CaseMessageAdded in the consumer's
  * transaction, the message locked, texted once (`texted_at`), retried on the provider's transient failures,
  * and never to a number that texted STOP. Each outcome is on the case's timeline: SMS_SENT with the segments
- * it took, or SMS_NOT_SENT with the reason. In the district's quiet hours a reply on a case that is not
- * URGENT is held (SMS_DEFERRED, `sms_deferred_until`) and texted by a sweep once they end; replicas share
- * the sweep by locking each held message (SKIP LOCKED), so a held text goes once.
+ * it took, or SMS_NOT_SENT with the reason. In quiet hours (a fixed window, or while the case's business
+ * calendar is closed: ADR 35) a reply on a case that is not URGENT is held (SMS_DEFERRED,
+ * `sms_deferred_until`) and texted by a sweep once they end; replicas share the sweep by locking each held
+ * message (SKIP LOCKED), so a held text goes once.
  */
 @Injectable()
 export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
@@ -33,6 +37,10 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
     private readonly outbox: OutboxWriter,
     private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    /** The business calendars texts' quiet hours may follow (ADR 35). */
+    private readonly calendars: KnownCalendars,
+    /** Public links to a reply's pictures, for the provider to fetch (absent: no picture messages). */
+    @Optional() private readonly links?: AttachmentUrlSigner,
   ) {
     this.sweep = new RepeatingTask(
       'held texts',
@@ -54,13 +62,13 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
   async sendHeld(): Promise<number> {
     return inTransaction(this.dataSource, async (manager) => {
       const due = (await manager.query(
-        `SELECT id, case_id FROM case_message
+        `SELECT id, case_id, sms_deferred_until FROM case_message
           WHERE sms_deferred_until <= now() AND texted_at IS NULL AND sms_skipped IS NULL
           ORDER BY sms_deferred_until LIMIT 100 FOR UPDATE SKIP LOCKED`,
-      )) as { id: string; case_id: string }[];
+      )) as { id: string; case_id: string; sms_deferred_until: Date }[];
       for (const held of due)
         await this.deliver({ caseId: held.case_id, messageId: held.id, direction: 'OUTBOUND' }, manager, {
-          heldUntilNow: true,
+          heldUntil: held.sms_deferred_until,
         });
       return due.length;
     });
@@ -77,8 +85,8 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
   async deliver(
     data: { caseId: string; messageId: string; direction: string },
     manager: EntityManager,
-    /** The sweep's call for a held text whose time has come: it goes now, the hours having been decided. */
-    { heldUntilNow = false }: { heldUntilNow?: boolean } = {},
+    /** The sweep's call for a held text whose time (this) has come. */
+    { heldUntil }: { heldUntil?: Date } = {},
   ): Promise<void> {
     const reply = await lockedReply(manager, data);
     if (!reply || reply.supportCase.channel !== 'SMS') return;
@@ -99,11 +107,7 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
     if (Date.now() - sentAt(message).getTime() > (this.settings.maxAgeMs ?? DEFAULT_OUTBOUND_MAX_AGE_MS))
       return skip('STALE');
     if (await hasOptedOut(manager, phone)) return skip('OPTED_OUT');
-    const { quietHours, timeZone } = this.settings;
-    const holdUntil =
-      quietHours && !heldUntilNow && supportCase.priority !== 'URGENT'
-        ? quietUntil(new Date(), quietHours, timeZone ?? 'UTC')
-        : null;
+    const holdUntil = await this.holdUntil(manager, supportCase, heldUntil);
     if (holdUntil) {
       if (message.smsDeferredUntil?.getTime() === holdUntil.getTime()) return;
       await manager.update(CaseMessageEntity, { id: message.id }, { smsDeferredUntil: holdUntil });
@@ -113,9 +117,19 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
       });
       return;
     }
+    const files = await manager.find(CaseAttachmentEntity, {
+      where: { messageId: message.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const pictures = pictureMessageFiles(files, { to: phone, publicLinks: this.links?.absolute ?? false });
     let providerMessageId: string;
     try {
-      ({ providerMessageId } = await this.settings.sender.send({ to: phone, body: message.body }));
+      ({ providerMessageId } = await this.settings.sender.send({
+        to: phone,
+        body: message.body,
+        // Links made now, so they are fresh when the provider fetches them a moment later.
+        mediaUrls: pictures.sent.map((file) => this.links!.url(file.id)),
+      }));
     } catch (error) {
       if (!(error instanceof SmsRejectedError)) throw error;
       return skip('REJECTED', { providerCode: error.providerCode, response: error.message });
@@ -131,7 +145,29 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
       providerMessageId,
       segments,
       encoding,
+      ...(pictures.sent.length ? { pictures: pictures.sent.map((file) => file.fileName) } : {}),
+      // Files that stay in the case: staff see which, and why, to send them another way.
+      ...(pictures.notSent.length ? { filesNotTexted: pictures.notSent } : {}),
     });
     this.logger.info({ caseId: supportCase.id, messageId: message.id }, 'reply texted');
+  }
+
+  /** Until when this reply waits, or null when it goes now. */
+  private async holdUntil(
+    manager: EntityManager,
+    supportCase: { priority: string; schoolId: string | null },
+    heldUntil: Date | undefined,
+  ): Promise<Date | null> {
+    const { quietHours, timeZone = 'UTC' } = this.settings;
+    if (!quietHours || supportCase.priority === 'URGENT') return null;
+    // A fixed window was decided when the text was held: it goes now.
+    if (quietHours.kind === 'WINDOW')
+      return heldUntil ? null : textHeldUntil(new Date(), quietHours, null, timeZone);
+    // A calendar may have changed since (a snow day declared, a school's own calendar saved): asked again,
+    // at the time the text was held until at the earliest, as this clock may run a little behind the
+    // database's that found it due.
+    const at = new Date(Math.max(Date.now(), heldUntil?.getTime() ?? 0));
+    const calendar = await this.calendars.calendarFor(manager, supportCase.schoolId);
+    return textHeldUntil(at, quietHours, calendar, timeZone);
   }
 }

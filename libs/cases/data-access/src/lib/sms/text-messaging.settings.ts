@@ -1,4 +1,4 @@
-import type { QuietHours } from '@homeroom/cases/domain';
+import type { QuietHoursRule } from '@homeroom/cases/domain';
 import { NO_SMS, type SmsSender, type TwilioSettings } from '@homeroom/platform/sms';
 
 /** Two-way text messages (issue 22): the provider, and where it posts the texts people send the district. */
@@ -19,11 +19,12 @@ export interface TextMessagingSettings {
    */
   maxAgeMs?: number;
   /**
-   * The nightly window (district time) when replies on non-urgent cases wait to be texted; null: none. Held
-   * texts go when it ends (`OutboundSmsService`'s sweep).
+   * When replies on non-urgent cases wait to be texted: a fixed window (district time), or while the case's
+   * business calendar is closed (ADR 35); null: never. Held texts go when it ends (`OutboundSmsService`'s
+   * sweep).
    */
-  quietHours?: QuietHours | null;
-  /** The district's time zone, which the quiet hours are in. */
+  quietHours?: QuietHoursRule | null;
+  /** The district's time zone, which a window (and the calendar rule's night without a calendar) is in. */
   timeZone?: string;
   /** How often held texts are looked for once their quiet hours end; a minute unless configured. */
   deferredSweepSeconds?: number;

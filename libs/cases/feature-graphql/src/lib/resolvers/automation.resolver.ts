@@ -22,6 +22,13 @@ function toAutomationRule(rule: Rule): AutomationRule {
       priorities: rule.conditions.priorities ?? null,
       schoolIds: rule.conditions.schoolIds ?? null,
       topicIds: rule.conditions.topicIds ?? null,
+      sla: rule.conditions.sla
+        ? {
+            state: rule.conditions.sla.state,
+            timerKinds: rule.conditions.sla.timerKinds ?? null,
+            withinHours: rule.conditions.sla.withinHours ?? null,
+          }
+        : null,
     },
     actions: rule.actions.map((action) => ({
       kind: action.kind,

@@ -7,6 +7,7 @@ import {
   type Principal,
   reachOf,
   Roles,
+  STAFF_ROLES,
 } from '@homeroom/platform/auth';
 import { ArgsMaxLength, DateRangeInput } from '@homeroom/platform/graphql';
 import { ForbiddenException, NotFoundException } from '@homeroom/shared/errors';
@@ -108,6 +109,17 @@ export class CoachingResolver {
     if (agentId && agentId !== principal.subject)
       throw new ForbiddenException('You may read your own reviews only', 'OWN_REVIEWS_ONLY');
     return this.coaching.reviews({ agentId: principal.subject, schoolId }, { schools: 'all' });
+  }
+
+  @Roles(...STAFF_ROLES)
+  @Query(() => [CaseReview], {
+    description:
+      "The signed-in staff member's own reviews (the cases they handled), newest first, whatever else they supervise. Not for API clients.",
+  })
+  myCoachingReviews(@CurrentPrincipal() principal: Principal): Promise<CaseReview[]> {
+    // @Roles already refuses clients; a personnel record is never read on anyone's behalf, so say it again here.
+    if (principal.kind !== 'user') throw new ForbiddenException();
+    return this.coaching.reviews({ agentId: principal.subject }, { schools: 'all' });
   }
 
   @Roles('DISTRICT_ADMIN', 'SCHOOL_ADMIN')

@@ -4,6 +4,10 @@ import {
   type CaseStatus,
   MAX_MESSAGE_LENGTH,
   type Priority,
+  SLA_CONDITION_STATES,
+  SLA_TIMER_KINDS,
+  type SlaConditionState,
+  type SlaTimerKind,
 } from '@homeroom/cases/domain';
 import { enumFrom, MaxLength } from '@homeroom/platform/graphql';
 import { CaseStatusEnum, PriorityEnum } from './enums';
@@ -16,6 +20,43 @@ registerEnumType(AutomationActionKindEnum, {
 });
 
 type ActionKind = (typeof AUTOMATION_ACTION_KINDS)[number];
+
+export const SlaConditionStateEnum = enumFrom(SLA_CONDITION_STATES);
+registerEnumType(SlaConditionStateEnum, {
+  name: 'SlaConditionState',
+  description:
+    'BREACHED: the SLA service saw a timer pass its deadline unmet. DUE_WITHIN: a timer it warned of, not breached, due within withinHours (overdue ones included).',
+});
+
+export const SlaTimerKindEnum = enumFrom(SLA_TIMER_KINDS);
+registerEnumType(SlaTimerKindEnum, { name: 'SlaTimerKind' });
+
+@ObjectType({
+  description:
+    "A rule's condition on the case's SLA timers not met yet, as the SLA service's warnings and breaches told the cases service.",
+})
+export class AutomationSlaCondition {
+  @Field(() => SlaConditionStateEnum)
+  state!: SlaConditionState;
+
+  @Field(() => [SlaTimerKindEnum], { nullable: true, description: 'Which timers count; null: any.' })
+  timerKinds!: SlaTimerKind[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'DUE_WITHIN: hours from now, 1 to 168.' })
+  withinHours!: number | null;
+}
+
+@InputType()
+export class AutomationSlaConditionInput {
+  @Field(() => SlaConditionStateEnum)
+  state!: SlaConditionState;
+
+  @Field(() => [SlaTimerKindEnum], { nullable: true })
+  timerKinds?: SlaTimerKind[] | null;
+
+  @Field(() => Int, { nullable: true })
+  withinHours?: number | null;
+}
 
 @ObjectType({ description: 'Which open cases a rule acts on.' })
 export class AutomationConditions {
@@ -35,6 +76,9 @@ export class AutomationConditions {
 
   @Field(() => [ID], { nullable: true })
   topicIds!: string[] | null;
+
+  @Field(() => AutomationSlaCondition, { nullable: true })
+  sla!: AutomationSlaCondition | null;
 }
 
 @ObjectType()
@@ -119,6 +163,12 @@ export class AutomationConditionsInput {
 
   @Field(() => [ID], { nullable: true })
   topicIds?: string[] | null;
+
+  @Field(() => AutomationSlaConditionInput, {
+    nullable: true,
+    description: 'Refused when incomplete (BAD_USER_INPUT, INVALID_SLA_CONDITION).',
+  })
+  sla?: AutomationSlaConditionInput | null;
 }
 
 @InputType()

@@ -2,8 +2,10 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   CHAT_END_REASONS,
   PRESENCE_STATUSES,
+  TRANSCRIPT_SKIP_REASONS,
   type ChatEndReason,
   type PresenceStatus,
+  type TranscriptSkipReason,
 } from '@homeroom/cases/data-access';
 import { enumFrom } from '@homeroom/platform/graphql';
 
@@ -18,6 +20,13 @@ registerEnumType(ChatEndReasonEnum, {
   name: 'ChatEndReason',
   description:
     'REQUESTER_LEFT (the family ended it), STAFF_ENDED, IDLE (nobody wrote for the idle time) or CASE_CLOSED (the case was resolved or closed).',
+});
+
+export const TranscriptSkipReasonEnum = enumFrom(TRANSCRIPT_SKIP_REASONS);
+registerEnumType(TranscriptSkipReasonEnum, {
+  name: 'TranscriptSkipReason',
+  description:
+    "Why a chat's transcript was not mailed: ANONYMOUS, NO_EMAIL (the family gave none), MAIL_OFF (the district sends no mail) or REJECTED (the family's mail server refused the address).",
 });
 
 @ObjectType({
@@ -50,6 +59,13 @@ export class ChatSessionType {
 
   @Field(() => Date, { nullable: true, description: 'When its transcript was mailed to the family.' })
   transcriptSentAt!: Date | null;
+
+  @Field(() => TranscriptSkipReasonEnum, {
+    nullable: true,
+    description:
+      'Why its transcript was not mailed and will not be; null while it is still to go (or was mailed).',
+  })
+  transcriptSkipped!: TranscriptSkipReason | null;
 }
 
 @ObjectType({ description: 'Whether a member of staff is there to answer chats.' })

@@ -18,6 +18,7 @@ const rule: AdminAutomationRuleFragment = {
     priorities: null,
     schoolIds: ['s1'],
     topicIds: null,
+    sla: null,
   },
   actions: [
     { kind: 'RESOLVE', message: 'We are closing this case.', priority: null, teamId: null, tag: null },
@@ -38,6 +39,7 @@ describe('the automation form', () => {
         priorities: null,
         schoolIds: ['s1'],
         topicIds: null,
+        sla: null,
       },
       actions: [
         { kind: 'RESOLVE', message: 'We are closing this case.', priority: null, teamId: null, tag: null },
@@ -79,5 +81,42 @@ describe('the automation form', () => {
     expect(describeActions(rule.actions, new Map([['t1', 'Transportation']]))).toBe(
       'resolve with a message; hand to Transportation',
     );
+  });
+
+  it('keeps an SLA condition: breached, or due within whole hours, on the timers ticked', () => {
+    const breached = {
+      ...rule,
+      conditions: {
+        ...rule.conditions,
+        sla: { state: 'BREACHED' as const, timerKinds: ['FIRST_RESPONSE' as const], withinHours: null },
+      },
+    };
+    expect(automationInput(automationFormOf(breached)).input!.conditions.sla).toEqual({
+      state: 'BREACHED',
+      timerKinds: ['FIRST_RESPONSE'],
+      withinHours: null,
+    });
+    expect(describeConditions(breached.conditions)).toBe(
+      'Pending cases quiet for 5 school days, at some schools or topics, first response breached',
+    );
+    const form = { ...newAutomationForm(), name: 'Soon', slaState: 'DUE_WITHIN' as const, slaWithinHours: 4 };
+    expect(automationInput(form).input!.conditions.sla).toEqual({
+      state: 'DUE_WITHIN',
+      timerKinds: null,
+      withinHours: 4,
+    });
+    expect(
+      describeConditions({
+        ...rule.conditions,
+        schoolIds: null,
+        sla: { state: 'DUE_WITHIN', timerKinds: null, withinHours: 1 },
+      }),
+    ).toBe('Pending cases quiet for 5 school days, an SLA deadline due within 1 hour');
+    // Hours typed but the state set back to "whatever": no condition, and no stale hours sent.
+    expect(automationInput({ ...form, slaState: '' }).input!.conditions.sla).toBeNull();
+    expect(automationInput({ ...form, slaWithinHours: 200 }).problems).toEqual([
+      'Say within how many hours the SLA deadline falls, a whole number from 1 to 168.',
+    ]);
+    expect(automationInput({ ...form, slaWithinHours: null }).problems).toHaveLength(1);
   });
 });

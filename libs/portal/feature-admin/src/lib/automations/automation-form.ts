@@ -5,6 +5,8 @@ import type {
   AutomationRuleInput,
   CaseStatus,
   Priority,
+  SlaConditionState,
+  SlaTimerKind,
 } from '../operations.generated';
 
 /** One action as typed: the field its kind needs is the one kept. */
@@ -22,6 +24,12 @@ export interface AutomationForm {
   active: boolean;
   statuses: readonly CaseStatus[];
   idleBusinessDays: number | null;
+  /** '': whatever the case's SLA. */
+  slaState: SlaConditionState | '';
+  /** None: any timer. */
+  slaTimerKinds: readonly SlaTimerKind[];
+  /** DUE_WITHIN's hours. */
+  slaWithinHours: number | null;
   actions: readonly ActionDraft[];
   kept: Pick<AdminAutomationRuleFragment['conditions'], 'priorities' | 'schoolIds' | 'topicIds'>;
 }
@@ -39,6 +47,21 @@ export const ACTION_KINDS: readonly { kind: AutomationActionKind; name: string }
   { kind: 'ADD_TAG', name: 'Tag it' },
 ];
 
+export const SLA_STATES: readonly { state: SlaConditionState | ''; name: string }[] = [
+  { state: '', name: 'Whatever its SLA' },
+  { state: 'BREACHED', name: 'Past an SLA deadline (breached)' },
+  { state: 'DUE_WITHIN', name: 'Due within some hours, not breached yet' },
+];
+
+export const SLA_TIMERS: readonly { kind: SlaTimerKind; name: string }[] = [
+  { kind: 'FIRST_RESPONSE', name: 'First response' },
+  { kind: 'NEXT_RESPONSE', name: 'Next response' },
+  { kind: 'RESOLUTION', name: 'Resolution' },
+];
+
+/** The SLA service's limit for a warned deadline: a week (the service refuses more, INVALID_SLA_CONDITION). */
+const MAX_SLA_HOURS = 168;
+
 export function newAction(kind: AutomationActionKind = 'RESOLVE'): ActionDraft {
   return { kind, message: '', priority: '', teamId: '', tag: '' };
 }
@@ -50,6 +73,9 @@ export function newAutomationForm(): AutomationForm {
     active: true,
     statuses: ['PENDING'],
     idleBusinessDays: 5,
+    slaState: '',
+    slaTimerKinds: [],
+    slaWithinHours: null,
     actions: [newAction('RESOLVE')],
     kept: { priorities: null, schoolIds: null, topicIds: null },
   };
@@ -61,6 +87,9 @@ export function automationFormOf(rule: AdminAutomationRuleFragment): AutomationF
     active: rule.active,
     statuses: rule.conditions.statuses,
     idleBusinessDays: rule.conditions.idleBusinessDays,
+    slaState: rule.conditions.sla?.state ?? '',
+    slaTimerKinds: rule.conditions.sla?.timerKinds ?? [],
+    slaWithinHours: rule.conditions.sla?.withinHours ?? null,
     actions: rule.actions.map((action) => ({
       kind: action.kind,
       message: action.message ?? '',
@@ -84,6 +113,13 @@ export function conditionsOf(form: AutomationForm): AutomationRuleInput['conditi
     priorities: form.kept.priorities ?? null,
     schoolIds: form.kept.schoolIds ?? null,
     topicIds: form.kept.topicIds ?? null,
+    sla: form.slaState
+      ? {
+          state: form.slaState,
+          timerKinds: form.slaTimerKinds.length ? [...form.slaTimerKinds] : null,
+          withinHours: form.slaState === 'DUE_WITHIN' ? form.slaWithinHours : null,
+        }
+      : null,
   };
 }
 
@@ -97,6 +133,14 @@ export function automationInput(form: AutomationForm): AutomationFormResult {
   if (!form.statuses.length) problems.push('Choose the statuses of the cases it acts on.');
   if (form.idleBusinessDays === null || !Number.isInteger(form.idleBusinessDays))
     problems.push('Say how many school days a case must be quiet, as a whole number.');
+  const hours = form.slaWithinHours;
+  if (
+    form.slaState === 'DUE_WITHIN' &&
+    (hours === null || !Number.isInteger(hours) || hours < 1 || hours > MAX_SLA_HOURS)
+  )
+    problems.push(
+      `Say within how many hours the SLA deadline falls, a whole number from 1 to ${MAX_SLA_HOURS}.`,
+    );
   if (!form.actions.length) problems.push('Add what the rule does.');
   const actions = form.actions.map((action, index) => {
     const n = index + 1;
@@ -128,7 +172,20 @@ export function describeConditions(conditions: AdminAutomationRuleFragment['cond
     : '';
   const narrowed =
     conditions.schoolIds?.length || conditions.topicIds?.length ? ', at some schools or topics' : '';
-  return `${statuses[0]!.toUpperCase()}${statuses.slice(1)} cases quiet for ${days}${priorities}${narrowed}`;
+  return `${statuses[0]!.toUpperCase()}${statuses.slice(1)} cases quiet for ${days}${priorities}${narrowed}${describeSla(conditions.sla)}`;
+}
+
+/** ", first response breached", ", an SLA deadline within 4 hours": the SLA condition, in words. */
+function describeSla(sla: AdminAutomationRuleFragment['conditions']['sla']): string {
+  if (!sla) return '';
+  const timers = sla.timerKinds?.length
+    ? sla.timerKinds
+        .map((kind) => SLA_TIMERS.find((timer) => timer.kind === kind)?.name.toLowerCase() ?? kind)
+        .join(' or ')
+    : 'an SLA deadline';
+  if (sla.state === 'BREACHED') return `, ${timers} breached`;
+  const hours = sla.withinHours === 1 ? '1 hour' : `${sla.withinHours} hours`;
+  return `, ${timers} due within ${hours}`;
 }
 
 /** "Resolve with a message; tag auto-resolved": what a rule does, in words. */

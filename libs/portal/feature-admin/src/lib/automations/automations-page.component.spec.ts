@@ -24,7 +24,11 @@ const answer = (rules: AdminAutomationsQuery['automationRules']) =>
     automationRules: rules.map((rule) => ({
       __typename: 'AutomationRule',
       ...rule,
-      conditions: { __typename: 'AutomationConditions', ...rule.conditions },
+      conditions: {
+        __typename: 'AutomationConditions',
+        ...rule.conditions,
+        sla: rule.conditions.sla && { __typename: 'AutomationSlaCondition', ...rule.conditions.sla },
+      },
       actions: rule.actions.map((a) => ({ __typename: 'AutomationAction', ...a })),
     })),
     teams: [{ __typename: 'Team', id: 't1', name: 'Transportation' }],
@@ -40,10 +44,23 @@ const resolveQuiet: AdminAutomationsQuery['automationRules'][number] = {
     priorities: null,
     schoolIds: null,
     topicIds: null,
+    sla: null,
   },
   actions: [{ kind: 'RESOLVE', message: 'Closing.', priority: null, teamId: null, tag: null }],
   appliedCount: 3,
   lastAppliedAt: '2026-12-07T09:00:00Z',
+};
+
+const flagLate: AdminAutomationsQuery['automationRules'][number] = {
+  ...resolveQuiet,
+  id: 'r3',
+  name: 'Flag late first responses',
+  conditions: {
+    ...resolveQuiet.conditions,
+    statuses: ['OPEN'],
+    idleBusinessDays: 1,
+    sla: { state: 'BREACHED', timerKinds: ['FIRST_RESPONSE'], withinHours: null },
+  },
 };
 
 describe('the automations page', () => {
@@ -57,7 +74,7 @@ describe('the automations page', () => {
     apollo = configureApolloTesting();
     fixture = TestBed.createComponent(AutomationsPageComponent);
     fixture.detectChanges();
-    apollo.expectOne(AdminAutomationsDocument).flushData(answer([resolveQuiet]));
+    apollo.expectOne(AdminAutomationsDocument).flushData(answer([resolveQuiet, flagLate]));
     await settle(fixture);
   });
 
@@ -99,6 +116,7 @@ describe('the automations page', () => {
         priorities: null,
         schoolIds: null,
         topicIds: null,
+        sla: null,
       },
     });
     preview.flushData({
@@ -126,6 +144,7 @@ describe('the automations page', () => {
         priorities: null,
         schoolIds: null,
         topicIds: null,
+        sla: null,
       },
       actions: [{ kind: 'SET_PRIORITY', message: null, priority: 'URGENT', teamId: null, tag: null }],
     });
@@ -156,5 +175,46 @@ describe('the automations page', () => {
       'The rule would act on more than 5,000 cases now: narrow it, or save it switched off, or make such a change as a bulk action.',
     ]);
     expect(page().querySelector<HTMLInputElement>('#automation-name')!.value).toBe('Everything');
+  });
+
+  it('offers the SLA state as a condition, and sends it with the dry run', async () => {
+    expect(page().querySelector('#automation-sla-hours')).toBeNull();
+    setField(page(), 'automation-sla-state', 'DUE_WITHIN');
+    await settle(fixture);
+    setField(page(), 'automation-sla-hours', '4');
+    page().querySelector<HTMLInputElement>('input[name="sla-timer-FIRST_RESPONSE"]')!.click();
+    await settle(fixture);
+    expect(await axeViolations(page())).toEqual([]);
+    button('Which cases would it act on now?').click();
+    await settle(fixture);
+    const preview = apollo.expectOne(PreviewAutomationDocument);
+    expect(preview.operation.variables['conditions'].sla).toEqual({
+      state: 'DUE_WITHIN',
+      timerKinds: ['FIRST_RESPONSE'],
+      withinHours: 4,
+    });
+    preview.flushData({
+      previewAutomationRule: { __typename: 'AutomationPreview', count: 0, cases: [] },
+    } as never);
+    await settle(fixture);
+    expect(page().querySelector('[data-testid="automation-preview"]')!.textContent!.trim()).toBe(
+      'It would act on 0 cases now.',
+    );
+  });
+
+  it('describes a saved rule with its SLA condition, and edits it', async () => {
+    const row = page().querySelectorAll('tr[data-testid="automation-rule"]')[1]!;
+    expect(row.querySelectorAll('td')[1]!.textContent!.trim()).toBe(
+      'Open cases quiet for 1 school day, first response breached',
+    );
+    page()
+      .querySelector<HTMLButtonElement>('button[aria-label="Edit rule Flag late first responses"]')!
+      .click();
+    await settle(fixture);
+    expect(page().querySelector<HTMLSelectElement>('#automation-sla-state')!.value).toBe('BREACHED');
+    expect(page().querySelector<HTMLInputElement>('input[name="sla-timer-FIRST_RESPONSE"]')!.checked).toBe(
+      true,
+    );
+    expect(page().querySelector<HTMLInputElement>('input[name="sla-timer-RESOLUTION"]')!.checked).toBe(false);
   });
 });

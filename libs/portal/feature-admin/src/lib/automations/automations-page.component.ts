@@ -13,6 +13,7 @@ import {
   type Priority,
   PreviewAutomationDocument,
   type PreviewAutomationQuery,
+  type SlaTimerKind,
   UpdateAutomationDocument,
 } from '../operations.generated';
 import {
@@ -27,6 +28,8 @@ import {
   newAction,
   newAutomationForm,
   OPEN_STATUSES,
+  SLA_STATES,
+  SLA_TIMERS,
 } from './automation-form';
 
 const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
@@ -116,6 +119,50 @@ const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
           [ngModel]="form().idleBusinessDays"
           (ngModelChange)="patch({ idleBusinessDays: $event })"
         />
+      </fieldset>
+      <fieldset>
+        <legend>and its SLA</legend>
+        <label for="automation-sla-state">SLA state</label>
+        <select
+          id="automation-sla-state"
+          name="sla-state"
+          [ngModel]="form().slaState"
+          (ngModelChange)="patch({ slaState: $event })"
+        >
+          @for (option of slaStates; track option.state) {
+            <option [value]="option.state">{{ option.name }}</option>
+          }
+        </select>
+        @if (form().slaState === 'DUE_WITHIN') {
+          <label for="automation-sla-hours">Due within this many hours (1 to 168)</label>
+          <input
+            id="automation-sla-hours"
+            name="sla-hours"
+            type="number"
+            min="1"
+            max="168"
+            [ngModel]="form().slaWithinHours"
+            (ngModelChange)="patch({ slaWithinHours: $event })"
+          />
+        }
+        @if (form().slaState) {
+          <p class="hint" id="automation-sla-timers-hint">
+            Which deadlines count; none ticked: any of them. The SLA service tells us of a deadline once it
+            warns about it.
+          </p>
+          @for (timer of slaTimers; track timer.kind) {
+            <label class="check">
+              <input
+                type="checkbox"
+                [name]="'sla-timer-' + timer.kind"
+                aria-describedby="automation-sla-timers-hint"
+                [checked]="form().slaTimerKinds.includes(timer.kind)"
+                (change)="toggleSlaTimer(timer.kind)"
+              />
+              {{ timer.name }}
+            </label>
+          }
+        }
       </fieldset>
       <fieldset>
         <legend>Then</legend>
@@ -240,6 +287,8 @@ export class AutomationsPageComponent {
   protected readonly statuses = OPEN_STATUSES;
   protected readonly priorities = PRIORITIES;
   protected readonly kinds = ACTION_KINDS;
+  protected readonly slaStates = SLA_STATES;
+  protected readonly slaTimers = SLA_TIMERS;
   protected readonly statusName = caseStatusName;
   protected readonly priorityName = priorityName;
   protected readonly teams = computed(() => this.query.data()?.teams ?? []);
@@ -270,6 +319,11 @@ export class AutomationsPageComponent {
     this.patch({
       statuses: statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status],
     });
+  }
+
+  protected toggleSlaTimer(kind: SlaTimerKind): void {
+    const kinds = this.form().slaTimerKinds;
+    this.patch({ slaTimerKinds: kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind] });
   }
 
   protected changeAction(index: number, change: Partial<ActionDraft>): void {
@@ -327,6 +381,8 @@ export class AutomationsPageComponent {
           'A rule needs at least one school day of quiet, or it would act on the same cases every minute.',
         RULE_TOO_BROAD:
           'The rule would act on more than 5,000 cases now: narrow it, or save it switched off, or make such a change as a bulk action.',
+        INVALID_SLA_CONDITION:
+          'The SLA condition is incomplete: a deadline due within 1 to 168 hours, or one breached.',
       },
       done: `Rule ${result.input.name} was ${rule ? 'saved' : 'added'}.`,
     };

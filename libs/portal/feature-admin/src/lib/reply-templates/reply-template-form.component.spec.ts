@@ -90,6 +90,8 @@ describe('the reply template form', () => {
       'Text 1 (English (en))',
     );
     expect(field('template-placeholders').textContent).toContain('{{requester.name}}');
+    expect(field('template-placeholders').textContent).toContain('{{sla.dueAt}}');
+    expect(field('template-placeholders').textContent).toContain('as soon as we can');
     expect(field('template-body-0').getAttribute('aria-describedby')).toBe('template-placeholders');
     expect([...field<HTMLSelectElement>('template-team').options].map((o) => o.textContent!.trim())).toEqual([
       'The whole district',

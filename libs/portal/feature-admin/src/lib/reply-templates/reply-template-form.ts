@@ -49,6 +49,10 @@ export const PLACEHOLDER_HINTS: readonly { placeholder: string; means: string }[
   { placeholder: '{{case.number}}', means: 'the case number' },
   { placeholder: '{{case.subject}}', means: "the case's subject" },
   { placeholder: '{{school.name}}', means: "the case's school" },
+  {
+    placeholder: '{{sla.dueAt}}',
+    means: 'when the nearest SLA deadline falls, in district time ("as soon as we can" when there is none)',
+  },
 ];
 
 /** A new template: one text, in `language` (the district's, which every template needs). */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@homeroom/platform/database';
+import { OutboxWriter } from '@homeroom/platform/messaging';
+import { BusinessCalendarChanged } from '@homeroom/slas/contracts';
 import { InvalidInputException, NotFoundException } from '@homeroom/shared/errors';
 import {
   recompute,
@@ -13,6 +15,7 @@ import {
 } from '@homeroom/slas/domain';
 import { BusinessCalendarEntity, CALENDAR_SCOPES, type CalendarScope } from '../entities/sla.entities';
 import { timerFromRow, type SlaTimerRow } from './timer-rows';
+import { calendarSnapshot } from './calendar-announcements';
 
 /** Used when no calendar has been saved at all: open around the clock (a BUSINESS target is then wall time). */
 export const ALWAYS_OPEN: BusinessCalendar = validateCalendar({
@@ -44,13 +47,17 @@ export interface ResolvedCalendar {
  * Business calendars: saved validated, one validated calendar object per calendar and version kept in
  * memory (the domain caches each day's open intervals on that object), rebuilt when another edit (from
  * any replica) bumps the version. Editing a calendar recomputes the deadlines of the running timers that
- * follow it, in the same transaction.
+ * follow it, and announces its snapshot (BusinessCalendarChanged), in the same transaction.
  */
 @Injectable()
 export class CalendarService {
   private readonly cache = new Map<string, { version: number; calendar: BusinessCalendar }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    // Outside the app (the seed, a migration, a benchmark) the events still go to this service's outbox.
+    private readonly outbox: OutboxWriter = new OutboxWriter('slas'),
+  ) {}
 
   list(): Promise<BusinessCalendarEntity[]> {
     return this.dataSource
@@ -150,6 +157,11 @@ export class CalendarService {
         [id, name, input.scope, schoolId, JSON.stringify(calendar)],
       )) as { version: number }[];
       this.cache.set(id, { version: saved!.version, calendar });
+      await this.outbox.append(
+        manager,
+        BusinessCalendarChanged,
+        calendarSnapshot({ id, scope: input.scope, schoolId, version: saved!.version, definition: calendar }),
+      );
       await this.recomputeTimers(manager, { calendarId: id, scope: input.scope, schoolId }, { id, calendar });
       return Object.assign(new BusinessCalendarEntity(), {
         id,
@@ -184,11 +196,24 @@ export class CalendarService {
   delete(id: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
       const [row] = (await manager.query(
-        'WITH gone AS (DELETE FROM business_calendar WHERE id = $1 RETURNING id) SELECT id FROM gone',
+        `WITH gone AS (DELETE FROM business_calendar WHERE id = $1 RETURNING id, scope, school_id, version)
+         SELECT id, scope, school_id, version FROM gone`,
         [id],
-      )) as { id: string }[];
+      )) as { id: string; scope: CalendarScope; school_id: string | null; version: number }[];
       if (!row) return false;
       this.cache.delete(id);
+      // The next version, so a consumer's copy of the last save (or a snapshot still in flight) gives way.
+      await this.outbox.append(
+        manager,
+        BusinessCalendarChanged,
+        calendarSnapshot({
+          id,
+          scope: row.scope,
+          schoolId: row.school_id,
+          version: row.version + 1,
+          definition: null,
+        }),
+      );
       const fallback = await this.calendarFor(manager, null);
       await this.recomputeTimers(manager, { calendarId: id, scope: 'DELETED', schoolId: null }, fallback);
       await manager.query('UPDATE sla_timer SET calendar_id = $2 WHERE calendar_id = $1', [id, fallback.id]);

@@ -1,5 +1,6 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
-import { calendarDay, clockMinutes, overlappingHours, sortOpeningHours } from '@homeroom/shared/calendar';
+import { calendarDay, clockMinutes } from './clock-and-day';
+import { overlappingHours, sortOpeningHours } from './opening-hours';
 import { canonicalTimeZone } from './zoned-time';
 
 /**

@@ -27,8 +27,6 @@ export const BUSINESS_TIME_REFUSALS = {
   INVALID_INSTANT: 'INVALID_INSTANT',
 } as const;
 
-export type SlaClock = 'BUSINESS' | 'CALENDAR';
-
 interface CompiledCalendar {
   timeZone: string;
   /** Per weekday, flat [opens, closes, …] minutes of the day, sorted. */
@@ -264,7 +262,7 @@ export function openIntervalsBetween(
   return intervals;
 }
 
-/** Wall-clock (24 × 7) arithmetic, for policies that run on the clock: closures and hours do not apply. */
+/** Wall-clock (24 × 7) arithmetic: closures and hours do not apply (an SLA policy on the clock uses it). */
 export function addCalendarMinutes(start: Date, minutes: number): Date {
   return new Date(instantOf(start, 'start') + durationOf(minutes));
 }
@@ -272,26 +270,4 @@ export function addCalendarMinutes(start: Date, minutes: number): Date {
 /** Minutes elapsed on the clock in [from, to); negative when to < from. */
 export function calendarMinutesBetween(from: Date, to: Date): number {
   return (instantOf(to, 'to') - instantOf(from, 'from')) / MINUTE_MS;
-}
-
-/** `addBusinessMinutes` or `addCalendarMinutes`, by clock. */
-export function addClockMinutes(
-  clock: SlaClock,
-  calendar: BusinessCalendar,
-  start: Date,
-  minutes: number,
-): Date {
-  return clock === 'CALENDAR'
-    ? addCalendarMinutes(start, minutes)
-    : addBusinessMinutes(calendar, start, minutes);
-}
-
-/** `businessMinutesBetween` or `calendarMinutesBetween`, by clock. */
-export function clockMinutesBetween(
-  clock: SlaClock,
-  calendar: BusinessCalendar,
-  from: Date,
-  to: Date,
-): number {
-  return clock === 'CALENDAR' ? calendarMinutesBetween(from, to) : businessMinutesBetween(calendar, from, to);
 }

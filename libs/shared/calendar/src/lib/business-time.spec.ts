@@ -3,9 +3,8 @@ import { validateCalendar, type Closure, type OpeningInterval } from './business
 import {
   addBusinessMinutes,
   addCalendarMinutes,
-  addClockMinutes,
   businessMinutesBetween,
-  clockMinutesBetween,
+  calendarMinutesBetween,
   isOpen,
   nextOpening,
   openIntervalsBetween,
@@ -186,18 +185,11 @@ describe('isOpen, nextOpening, openIntervalsBetween', () => {
   });
 });
 
-describe('calendar-minute policies run on the clock', () => {
+describe('calendar minutes run on the clock', () => {
   it('ignores hours, weekends and closures', () => {
     const friday = at('2026-01-16T22:59:00Z');
     expect(iso(addCalendarMinutes(friday, 24 * 60))).toBe('2026-01-17T22:59:00.000Z');
-    expect(iso(addClockMinutes('CALENDAR', district, at('2026-12-18T22:00:00Z'), 480))).toBe(
-      '2026-12-19T06:00:00.000Z',
-    );
-    expect(iso(addClockMinutes('BUSINESS', district, at('2026-12-18T22:00:00Z'), 480))).toBe(
-      '2027-01-04T22:00:00.000Z',
-    );
-    expect(clockMinutesBetween('CALENDAR', district, friday, at('2026-01-20T22:59:00Z'))).toBe(4 * 24 * 60);
-    expect(clockMinutesBetween('BUSINESS', district, friday, at('2026-01-20T22:59:00Z'))).toBe(BUSINESS_DAY);
+    expect(calendarMinutesBetween(friday, at('2026-01-20T22:59:00Z'))).toBe(4 * 24 * 60);
   });
 
   it('adds real minutes: a day after midnight of the spring-forward night is 01:00', () => {
