@@ -10,7 +10,7 @@
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { ChatClient, type ChatMessage } from '@homeroom/cases/chat-widget/client';
+import { ChatClient, type ChatMessage } from '@homeroom/cases/chat-client';
 import { signInThroughPortal, waitUntil } from '@homeroom/platform/testing';
 // The end-to-end suite's harness starts the platform exactly as its tests see it.
 // eslint-disable-next-line @nx/enforce-module-boundaries

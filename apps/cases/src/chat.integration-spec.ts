@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ChatClient, type ChatMessage } from '@homeroom/cases/chat-widget/client';
+import { ChatClient, type ChatMessage } from '@homeroom/cases/chat-client';
 import { ChatService } from '@homeroom/cases/data-access';
 import { ANONYMOUS, type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { waitUntil } from '@homeroom/platform/testing';

@@ -9,6 +9,7 @@ import {
   startFakeIdentityProvider,
   waitUntil,
 } from '@homeroom/platform/testing';
+import { ChatClient } from '@homeroom/cases/chat-client';
 import { apiClient, subgraphCallsIn, type Json } from './support/api-client';
 import { startPlatform, type RunningPlatform } from './support/running-platform';
 
@@ -241,6 +242,52 @@ describe('Homeroom through its gateway', () => {
       ),
     ).replyAsRequester;
     expect(replied.messages.map((message: Json) => message.body)).toContain('Thank you for checking.');
+  });
+
+  it('serves the chat widget from the built cases service, gzipped, and streams a chat live on the public origin', async () => {
+    // The script districts paste into their sites: the production bundle, compressed, cacheable.
+    const script = await fetch(`${platform.origin}/chat/widget.js`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    expect(script.headers.get('etag')).toMatch(/^"[\w-]{27}"$/);
+    expect(await script.text()).toContain('homeroom-chat');
+
+    const chats = new ChatClient(platform.origin);
+    const chat = await chats.start({ message: 'Is the library open over the break?', language: 'en' });
+    const received: string[] = [];
+    const stop = chats.follow(chat.trackingToken, {
+      message: (message) => received.push(message.body),
+      ended: () => undefined,
+      connection: () => undefined,
+      gone: () => received.push('(gone)'),
+    });
+    try {
+      await waitUntil('the first message on the stream', () => received.length === 1, { timeoutMs: 15_000 });
+      const { case: supportCase } = data(
+        await api(
+          'query($n: String) { case(number: $n) { id channel chat { endedAt } } }',
+          { n: chat.caseNumber },
+          {
+            token: adminToken,
+          },
+        ),
+      );
+      expect(supportCase).toMatchObject({ channel: 'CHAT', chat: { endedAt: null } });
+      data(
+        await api(
+          'mutation($id: ID!) { replyToCase(caseId: $id, body: "Yes, 9 to 3 every weekday.") { id } }',
+          { id: supportCase.id },
+          { token: adminToken },
+        ),
+      );
+      await waitUntil('the reply on the stream', () => received.length === 2, { timeoutMs: 15_000 });
+      expect(received).toEqual(['Is the library open over the break?', 'Yes, 9 to 3 every weekday.']);
+    } finally {
+      stop();
+    }
   });
 
   it('sends a satisfaction invitation when the case is resolved, and a low score opens a follow-up case', async () => {

@@ -1,4 +1,4 @@
-import { ChatApiError, ChatClient, type ChatMessage, type ChatOpening } from './chat-client';
+import { ChatApiError, ChatClient, type ChatMessage, type ChatOpening } from '@homeroom/cases/chat-client';
 import { directionOf, documentLanguageOf } from '@homeroom/shared/public-text';
 import { fill, WIDGET_TEXT, widgetLanguage, type WidgetLanguage, type WidgetText } from './widget-text';
 import { WIDGET_STYLES } from './widget-styles';

@@ -1,0 +1,2 @@
+export * from './lib/chat-client';
+export * from './lib/sse-parser';
