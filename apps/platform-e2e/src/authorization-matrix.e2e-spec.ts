@@ -347,6 +347,12 @@ const ROWS: Row[] = [
       district: [() => ({ range: RANGE }), 'UA FB FB FB ok ok ok ok'],
     },
   },
+  // Each school's months: whoever reads satisfaction figures, narrowed to their schools (in the surveys spec).
+  {
+    field: 'satisfactionTrends',
+    document: 'query($range: DateRangeInput!) { satisfactionTrends(range: $range) { schoolId month } }',
+    targets: { district: [() => ({ range: RANGE }), 'UA FB ok ok ok ok ok ok'] },
+  },
   {
     field: 'school',
     document: 'query($id: ID!) { school(id: $id) { id } }',

@@ -608,6 +608,13 @@ export type AdminCoachingQuery = {
     createdAt: string;
   }>;
   coachingTrends: Array<{ key: string | null; month: string; reviews: number; average: number }>;
+  satisfactionTrends: Array<{
+    schoolId: string | null;
+    month: string;
+    responses: number;
+    suppressed: boolean;
+    csatMean: number | null;
+  }>;
   schools: { edges: Array<{ node: { id: string; name: string } }> };
 };
 
@@ -2883,6 +2890,27 @@ export const AdminCoachingDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'month' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reviews' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'average' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionTrends' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'schoolId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'responses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'suppressed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'csatMean' } },
               ],
             },
           },

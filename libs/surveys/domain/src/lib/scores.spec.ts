@@ -5,6 +5,7 @@ import {
   npsOfCounts,
   npsSummary,
   responseRate,
+  suppressSmallCells,
   suppressSmallGroups,
 } from './scores';
 
@@ -168,6 +169,78 @@ describe('suppressSmallGroups', () => {
 
   it('refuses a minimum below 1', () => {
     expect(() => suppressSmallGroups([g('a', 1)], 0)).toThrow(
+      expect.objectContaining({ reason: 'INVALID_MINIMUM_GROUP_SIZE' }),
+    );
+  });
+});
+
+describe('suppressSmallCells', () => {
+  const cell = (row: string, column: string, count: number) => ({ row, column, count });
+  const hidden = (cells: ReturnType<typeof suppressSmallCells<ReturnType<typeof cell>>>) =>
+    cells.filter((c) => c.suppressed).map((c) => `${c.row}/${c.column}:${c.reason}`);
+
+  it('hides nothing when every cell is large enough, and keeps every field', () => {
+    const cells = suppressSmallCells([cell('a', '2026-10', 9), cell('b', '2026-10', 5)], 5);
+    expect(cells).toEqual([
+      { row: 'a', column: '2026-10', count: 9, suppressed: false, reason: null },
+      { row: 'b', column: '2026-10', count: 5, suppressed: false, reason: null },
+    ]);
+  });
+
+  it('hides a small cell with the smallest of its row and of its column, and so on until each line hides two', () => {
+    //          Oct  Nov
+    //   a        2   30
+    //   b       20    8
+    // a/Oct is small; its row hides a/Nov, its column b/Oct, and then b's row and Nov's column hide b/Nov.
+    const cells = [cell('a', 'Oct', 2), cell('a', 'Nov', 30), cell('b', 'Oct', 20), cell('b', 'Nov', 8)];
+    expect(hidden(suppressSmallCells(cells, 5))).toEqual([
+      'a/Oct:SMALL_GROUP',
+      'a/Nov:COMPLEMENTARY',
+      'b/Oct:COMPLEMENTARY',
+      'b/Nov:COMPLEMENTARY',
+    ]);
+  });
+
+  it('needs no more when two small cells already share every line', () => {
+    const cells = [cell('a', 'Oct', 2), cell('a', 'Nov', 3), cell('b', 'Oct', 4), cell('b', 'Nov', 1)];
+    expect(hidden(suppressSmallCells(cells, 5))).toEqual([
+      'a/Oct:SMALL_GROUP',
+      'a/Nov:SMALL_GROUP',
+      'b/Oct:SMALL_GROUP',
+      'b/Nov:SMALL_GROUP',
+    ]);
+  });
+
+  it('leaves other rows alone and recovers nothing by subtraction in the lines it touched', () => {
+    const cells = [
+      cell('a', 'Oct', 40),
+      cell('a', 'Nov', 12),
+      cell('b', 'Oct', 3),
+      cell('b', 'Nov', 25),
+      cell('c', 'Oct', 50),
+      cell('c', 'Nov', 60),
+    ];
+    const reported = suppressSmallCells(cells, 5);
+    // b/Oct small; its row hides b/Nov, its column a/Oct (40 < 50); then a's row hides a/Nov and Nov's
+    // column already hides two. c stays whole.
+    expect(hidden(reported)).toEqual([
+      'a/Oct:COMPLEMENTARY',
+      'a/Nov:COMPLEMENTARY',
+      'b/Oct:SMALL_GROUP',
+      'b/Nov:COMPLEMENTARY',
+    ]);
+    for (const line of [(c: { row: string }) => c.row === 'b', (c: { column: string }) => c.column === 'Oct'])
+      expect(reported.filter(line).filter((c) => c.suppressed).length).not.toBe(1);
+  });
+
+  it('does not hide empty cells, and leaves a line alone with nothing else to hide', () => {
+    expect(hidden(suppressSmallCells([cell('a', 'Oct', 2), cell('a', 'Nov', 0)], 5))).toEqual([
+      'a/Oct:SMALL_GROUP',
+    ]);
+  });
+
+  it('refuses a minimum below 1', () => {
+    expect(() => suppressSmallCells([cell('a', 'Oct', 1)], 0)).toThrow(
       expect.objectContaining({ reason: 'INVALID_MINIMUM_GROUP_SIZE' }),
     );
   });

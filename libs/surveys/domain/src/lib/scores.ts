@@ -144,6 +144,56 @@ export function suppressSmallGroups<T extends Group>(
   });
 }
 
+/** One cell of a two-way table (a school in a month, say): its row, its column and its responses. */
+export interface TableCell {
+  row: string;
+  column: string;
+  count: number;
+}
+
+/** A cell as a report may show it: hidden with the reason, or not (its fields kept as they are). */
+export type ReportedCell<T extends TableCell> = T & { suppressed: boolean; reason: SuppressionReason | null };
+
+/**
+ * `suppressSmallGroups` for a two-way table: each row's and each column's cells add up to a figure the
+ * caller can read on its own (a school's whole range, the district's month), so a line with exactly one
+ * hidden cell gives it away by subtraction. Small cells are hidden, then, until no line has exactly one
+ * hidden cell, the smallest shown cell of such a line is hidden with it. A line with nothing else to hide
+ * (every other cell empty) stays as it is, as in `suppressSmallGroups`.
+ */
+export function suppressSmallCells<T extends TableCell>(
+  cells: readonly T[],
+  minimum: number,
+): ReportedCell<T>[] {
+  if (!Number.isInteger(minimum) || minimum < 1)
+    throw new InvalidInputException(
+      'The minimum group size must be a whole number of at least 1',
+      [{ path: 'minimum', message: 'at least 1' }],
+      'INVALID_MINIMUM_GROUP_SIZE',
+    );
+  const reason = new Map<T, SuppressionReason>(
+    cells.filter((c) => c.count > 0 && c.count < minimum).map((c) => [c, 'SMALL_GROUP']),
+  );
+  const lines = new Map<string, T[]>();
+  for (const c of cells)
+    for (const line of [`row:${c.row}`, `column:${c.column}`])
+      lines.set(line, [...(lines.get(line) ?? []), c]);
+  // Each pass hides at least one more cell or ends, so this stops within cells.length passes.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of lines.values()) {
+      if (line.filter((c) => reason.has(c)).length !== 1) continue;
+      const smallest = line
+        .filter((c) => c.count > 0 && !reason.has(c))
+        .reduce<T | undefined>((min, c) => (!min || c.count < min.count ? c : min), undefined);
+      if (!smallest) continue;
+      reason.set(smallest, 'COMPLEMENTARY');
+      changed = true;
+    }
+  }
+  return cells.map((c) => ({ ...c, suppressed: reason.has(c), reason: reason.get(c) ?? null }));
+}
+
 function assertScores(scores: readonly number[], min: number, max: number): void {
   const index = scores.findIndex((s) => !Number.isInteger(s) || s < min || s > max);
   if (index >= 0)

@@ -33,11 +33,44 @@ const answer = {
       createdAt: '2026-12-01T15:00:00Z',
     },
   ],
-  coachingTrends: [{ __typename: 'CoachingTrend', key: 's1', month: '2026-12', reviews: 2, average: 3.25 }],
+  coachingTrends: [
+    { __typename: 'CoachingTrend', key: 's1', month: '2026-11', reviews: 4, average: 3 },
+    { __typename: 'CoachingTrend', key: 's1', month: '2026-12', reviews: 2, average: 3.25 },
+    { __typename: 'CoachingTrend', key: 's2', month: '2026-12', reviews: 1, average: 2 },
+    { __typename: 'CoachingTrend', key: null, month: '2026-12', reviews: 1, average: 4 },
+  ],
+  // s1 in November had no survey answered; another school's December has no reviews to sit beside.
+  satisfactionTrends: [
+    {
+      __typename: 'SatisfactionTrend',
+      schoolId: 's1',
+      month: '2026-12',
+      responses: 12,
+      suppressed: false,
+      csatMean: 8.25,
+    },
+    {
+      __typename: 'SatisfactionTrend',
+      schoolId: 's2',
+      month: '2026-12',
+      responses: 1,
+      suppressed: true,
+      csatMean: null,
+    },
+    {
+      __typename: 'SatisfactionTrend',
+      schoolId: 's3',
+      month: '2026-12',
+      responses: 9,
+      suppressed: false,
+      csatMean: 5,
+    },
+  ],
   schools: {
     __typename: 'SchoolConnection',
     edges: [
       { __typename: 'SchoolEdge', node: { __typename: 'School', id: 's1', name: 'Lincoln Elementary' } },
+      { __typename: 'SchoolEdge', node: { __typename: 'School', id: 's2', name: 'Roosevelt Middle' } },
     ],
   },
 } as unknown as AdminCoachingQuery;
@@ -69,6 +102,19 @@ describe('the coaching page', () => {
     page().querySelector<HTMLButtonElement>('button[aria-label="Review HR-2026-000001"]')!.click();
     await settle(fixture);
     expect(page().querySelector('hr-case-review-form h3')!.textContent).toBe('Review HR-2026-000001');
+  });
+
+  it("shows each school's CSAT for the month beside its review means, withheld as the API withholds it", () => {
+    const rows = [...page().querySelectorAll('[data-testid="coaching-trend"]')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows).toEqual([
+      ['Lincoln Elementary', '2026-11', '4', '3', '—', '0'],
+      ['Lincoln Elementary', '2026-12', '2', '3.25', '8.3', '12'],
+      ['Roosevelt Middle', '2026-12', '1', '2', '—* (withheld: see the note below the table)', '1'],
+      ['District office', '2026-12', '1', '4', '—', '0'],
+    ]);
+    expect(page().textContent).toContain('* Withheld to protect the people who answered');
   });
 
   it('finds a case by its number, and says when it cannot be reviewed yet', async () => {

@@ -1,3 +1,4 @@
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -15,12 +16,12 @@ const TREND_DAYS = 183;
 /**
  * Coaching for supervisors: the district's service standards, a random sample of resolved cases to
  * review (or any case by its number), the review form, the latest reviews, and each school's monthly
- * means.
+ * means beside its CSAT for the same month (the surveys sent that month).
  */
 @Component({
   selector: 'hr-coaching-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CaseReviewFormComponent, FormFeedbackComponent, FormsModule, RouterLink],
+  imports: [CaseReviewFormComponent, DecimalPipe, FormFeedbackComponent, FormsModule, RouterLink],
   template: `
     <h1>Coaching</h1>
     @if (query.error(); as error) {
@@ -101,19 +102,38 @@ const TREND_DAYS = 183;
           <th scope="col">Month</th>
           <th scope="col">Reviews</th>
           <th scope="col">Mean (of 4)</th>
+          <th scope="col">CSAT (of 10)</th>
+          <th scope="col">CSAT responses</th>
         </tr>
       </thead>
       <tbody>
         @for (trend of trends(); track trend.key + trend.month) {
-          <tr>
+          <tr data-testid="coaching-trend">
             <td>{{ trend.school }}</td>
             <td>{{ trend.month }}</td>
             <td>{{ trend.reviews }}</td>
             <td>{{ trend.average }}</td>
+            <td>
+              @if (trend.csat?.suppressed) {
+                —<sup aria-hidden="true">*</sup
+                ><span class="visually-hidden"> (withheld: see the note below the table)</span>
+              } @else {
+                {{ trend.csat?.csatMean == null ? '—' : (trend.csat!.csatMean | number: '1.1-1') }}
+              }
+            </td>
+            <td>{{ trend.csat?.responses ?? 0 }}</td>
           </tr>
         }
       </tbody>
     </table>
+    <p class="hint">
+      CSAT is the satisfaction survey after resolved cases, by the month it was sent; — means no survey was
+      answered.
+      @if (anyWithheld()) {
+        * Withheld to protect the people who answered: fewer responses than the district's minimum, or
+        withheld alongside such a small group so it cannot be worked out by subtraction.
+      }
+    </p>
   `,
 })
 export class CoachingPageComponent {
@@ -133,11 +153,17 @@ export class CoachingPageComponent {
   );
   protected readonly trends = computed(() => {
     const schools = new Map((this.query.data()?.schools.edges ?? []).map(({ node }) => [node.id, node.name]));
+    // The school's CSAT for the same month, joined by (school, month); null: no survey sent to it then.
+    const csat = new Map(
+      (this.query.data()?.satisfactionTrends ?? []).map((row) => [`${row.schoolId} ${row.month}`, row]),
+    );
     return (this.query.data()?.coachingTrends ?? []).map((trend) => ({
       ...trend,
       school: trend.key ? (schools.get(trend.key) ?? 'A school') : 'District office',
+      csat: csat.get(`${trend.key} ${trend.month}`) ?? null,
     }));
   });
+  protected readonly anyWithheld = computed(() => this.trends().some((trend) => trend.csat?.suppressed));
   protected readonly chosen = signal<{ id: string; number: string } | null>(null);
   protected readonly findError = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);

@@ -83,7 +83,15 @@ describe('satisfaction rollups', () => {
     { from: new Date('2026-03-03T16:20:00Z'), to: new Date('2026-04-17T16:20:00Z') },
     { from: new Date('2026-02-10T15:00:00Z'), to: new Date('2026-02-10T21:00:00Z') },
   ];
-  const GROUPINGS: SatisfactionGrouping[] = ['NONE', ...SATISFACTION_DIMENSIONS];
+  /** Every grouping, and those a trend reads per month as well (`satisfactionTrends`). */
+  const GROUPINGS: [SatisfactionGrouping, boolean][] = [
+    ...(['NONE', ...SATISFACTION_DIMENSIONS] as const).map((g): [SatisfactionGrouping, boolean] => [
+      g,
+      false,
+    ]),
+    ['SCHOOL', true],
+    ['ASSIGNEE', true],
+  ];
   async function scopes(): Promise<SatisfactionScope[]> {
     const school = await id('s2');
     const topic = await id('t1');
@@ -95,7 +103,7 @@ describe('satisfaction rollups', () => {
   }
 
   /** The same counts straight from the invitations, written independently of the rollups. */
-  async function counted(scope: SatisfactionScope, grouping: SatisfactionGrouping) {
+  async function counted(scope: SatisfactionScope, grouping: SatisfactionGrouping, monthly = false) {
     const key: Record<SatisfactionGrouping, string> = {
       NONE: `'NONE'`,
       SCHOOL: `coalesce(school_id::text, 'NONE')`,
@@ -105,17 +113,19 @@ describe('satisfaction rollups', () => {
       MONTH: `to_char(sent_at AT TIME ZONE '${SETTINGS.timeZone}', 'YYYY-MM')`,
       WEEK: `to_char(sent_at AT TIME ZONE '${SETTINGS.timeZone}', 'IYYY-"W"IW')`,
     };
+    const month = monthly ? key.MONTH : `''`;
     const rows = (await query(
-      `SELECT ${key[grouping]} AS key, count(*)::int AS invitations, count(responded_at)::int AS responses,
+      `SELECT ${key[grouping]} AS key, ${month} AS month, count(*)::int AS invitations, count(responded_at)::int AS responses,
               array_agg(score) FILTER (WHERE score IS NOT NULL) AS scores
          FROM survey_invitation
         WHERE survey_id = (SELECT id FROM survey WHERE kind = 'CSAT') AND sent_at >= $1 AND sent_at < $2
           AND ($3::uuid IS NULL OR school_id = $3) AND ($4::uuid IS NULL OR topic_id = $4)
-        GROUP BY 1 ORDER BY ${key[grouping]} COLLATE "C"`,
+        GROUP BY 1, 2 ORDER BY ${key[grouping]} COLLATE "C", 2`,
       [scope.from, scope.to, scope.schoolId ?? null, scope.topicId ?? null],
-    )) as { key: string; invitations: number; responses: number; scores: number[] | null }[];
+    )) as { key: string; month: string; invitations: number; responses: number; scores: number[] | null }[];
     return rows.map((row) => ({
       key: row.key,
+      month: row.month,
       invitations: row.invitations,
       responses: row.responses,
       distribution: Array.from(
@@ -128,9 +138,16 @@ describe('satisfaction rollups', () => {
   async function readAll() {
     const results = [];
     for (const scope of await scopes())
-      for (const grouping of GROUPINGS)
+      for (const [grouping, monthly] of GROUPINGS)
         results.push(
-          await satisfactionCounts(database.dataSource.manager, rollup, scope, grouping, SETTINGS.timeZone),
+          await satisfactionCounts(
+            database.dataSource.manager,
+            rollup,
+            scope,
+            grouping,
+            SETTINGS.timeZone,
+            monthly,
+          ),
         );
     return results;
   }
@@ -144,11 +161,12 @@ describe('satisfaction rollups', () => {
     const unfolded = await readAll();
     let index = 0;
     for (const scope of await scopes())
-      for (const grouping of GROUPINGS) {
-        expect({ scope, grouping, counts: unfolded[index++] }).toEqual({
+      for (const [grouping, monthly] of GROUPINGS) {
+        expect({ scope, grouping, monthly, counts: unfolded[index++] }).toEqual({
           scope,
           grouping,
-          counts: await counted(scope, grouping),
+          monthly,
+          counts: await counted(scope, grouping, monthly),
         });
       }
 

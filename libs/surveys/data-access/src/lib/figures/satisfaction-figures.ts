@@ -23,6 +23,8 @@ export interface SatisfactionScope {
 export interface SatisfactionCounts {
   /** A school, topic or staff member's id, a channel, a month (2026-11) or an ISO week (2026-W48); 'NONE' for unset. */
   key: string;
+  /** With `monthly`: the district month (2026-11) the invitations were sent in; '' otherwise. */
+  month: string;
   invitations: number;
   responses: number;
   distribution: number[];
@@ -32,7 +34,7 @@ const CSAT_SURVEY = `(SELECT id FROM survey WHERE kind = 'CSAT')`;
 const COUNTS = `sum(f.invitations)::int AS invitations, sum(f.responses)::int AS responses,
                 ${SCORE_COLUMNS.map((column) => `sum(f.${column})::int AS ${column}`).join(', ')}`;
 
-type Row = { key: string; invitations: number; responses: number } & Record<string, number>;
+type Row = { key: string; month: string; invitations: number; responses: number } & Record<string, number>;
 
 /**
  * The satisfaction survey's invitations, responses and scores over a range, grouped (ADR 26): the
@@ -45,27 +47,37 @@ export async function satisfactionCounts(
   scope: SatisfactionScope,
   grouping: SatisfactionGrouping,
   timeZone: string,
+  /** Each group's figures per district month as well (a school's trend); not with MONTH or WEEK. */
+  monthly = false,
 ): Promise<SatisfactionCounts[]> {
   // The rollups hold the district's figures; a school's or a topic's are read from the invitations
   // through their indexes.
   const districtWide = !scope.schoolId && !scope.topicId;
   const days = districtWide && (await rollup.isCurrent()) ? await wholeDaysOf(db, scope, timeZone) : null;
   const [rolled, counted] = await Promise.all([
-    days ? rolledUp(db, days, grouping, timeZone) : [],
-    countedFromInvitations(db, rangeEnds(scope, days), scope, grouping, timeZone),
+    days ? rolledUp(db, days, grouping, timeZone, monthly) : [],
+    countedFromInvitations(db, rangeEnds(scope, days), scope, grouping, timeZone, monthly),
   ]);
   const byKey = new Map<string, SatisfactionCounts>();
   for (const row of [...rolled, ...counted]) {
     const key = row.key === '-' ? 'NONE' : row.key;
-    const entry = byKey.get(key) ?? { key, invitations: 0, responses: 0, distribution: Array(10).fill(0) };
+    const id = `${key} ${row.month}`;
+    const entry = byKey.get(id) ?? {
+      key,
+      month: row.month,
+      invitations: 0,
+      responses: 0,
+      distribution: Array(10).fill(0),
+    };
     entry.invitations += row.invitations;
     entry.responses += row.responses;
     SCORE_COLUMNS.forEach((column, i) => (entry.distribution[i]! += row[column] ?? 0));
-    byKey.set(key, entry);
+    byKey.set(id, entry);
   }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...byKey.values()]
     .filter((group) => group.invitations !== 0 || group.responses !== 0)
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    .sort((a, b) => order(a.key, b.key) || order(a.month, b.month));
 }
 
 function rolledUp(
@@ -73,6 +85,7 @@ function rolledUp(
   days: WholeDays,
   grouping: SatisfactionGrouping,
   timeZone: string,
+  monthly: boolean,
 ): Promise<Row[]> {
   const p = new SqlParams();
   const pending = `SELECT * FROM satisfaction_figure_change
@@ -99,7 +112,9 @@ function rolledUp(
     WEEK: `to_char(f.period, 'IYYY-"W"IW')`,
   };
   return db.query(
-    `SELECT ${key[grouping]} AS key, ${COUNTS} FROM ${figures} WHERE ${conditions.join(' AND ')} GROUP BY 1`,
+    // Day and month rows alike carry their district day or month in `period`.
+    `SELECT ${key[grouping]} AS key, ${monthly ? `to_char(f.period, 'YYYY-MM')` : `''`} AS month, ${COUNTS}
+       FROM ${figures} WHERE ${conditions.join(' AND ')} GROUP BY 1, 2`,
     p.values,
   ) as Promise<Row[]>;
 }
@@ -110,6 +125,7 @@ function countedFromInvitations(
   scope: SatisfactionScope,
   grouping: SatisfactionGrouping,
   timeZone: string,
+  monthly: boolean,
 ): Promise<Row[]> {
   const spans = windows.filter((w) => w.from < w.to);
   if (spans.length === 0) return Promise.resolve([]);
@@ -131,9 +147,9 @@ function countedFromInvitations(
     WEEK: () => `to_char(${local()}, 'IYYY-"W"IW')`,
   };
   return db.query(
-    `SELECT ${key[grouping]()} AS key, count(*)::int AS invitations, count(i.responded_at)::int AS responses,
+    `SELECT ${key[grouping]()} AS key, ${monthly ? key.MONTH() : `''`} AS month, count(*)::int AS invitations, count(i.responded_at)::int AS responses,
             ${SCORE_COLUMNS.map((column, i) => `count(*) FILTER (WHERE i.score = ${i + 1})::int AS ${column}`).join(', ')}
-       FROM survey_invitation i WHERE ${conditions.join(' AND ')} GROUP BY 1`,
+       FROM survey_invitation i WHERE ${conditions.join(' AND ')} GROUP BY 1, 2`,
     p.values,
   ) as Promise<Row[]>;
 }

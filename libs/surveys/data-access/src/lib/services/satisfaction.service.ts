@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { reaches, type SchoolReach } from '@homeroom/platform/auth';
 import { toCsv } from '@homeroom/shared/csv';
-import { csatOfDistribution, responseRate, suppressSmallGroups } from '@homeroom/surveys/domain';
+import {
+  csatOfDistribution,
+  responseRate,
+  suppressSmallCells,
+  suppressSmallGroups,
+} from '@homeroom/surveys/domain';
 import { satisfactionCounts, type SatisfactionGrouping } from '../figures/satisfaction-figures';
 import { SatisfactionRollup } from '../figures/satisfaction-rollup';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
@@ -35,6 +41,21 @@ export type SatisfactionDimension = (typeof SATISFACTION_DIMENSIONS)[number];
 export interface SatisfactionGroup {
   /** A school, topic or staff member's id, a channel, a month (2026-11) or an ISO week (2026-W48); 'NONE' for unset. */
   key: string;
+  invitations: number;
+  responses: number;
+  responseRate: number | null;
+  suppressed: boolean;
+  suppression: 'SMALL_GROUP' | 'COMPLEMENTARY' | null;
+  csatMean: number | null;
+  lowScores: number | null;
+}
+
+/** A school's satisfaction in one district month; its figures null when withheld. */
+export interface SatisfactionTrendPoint {
+  /** Null: cases of no school (the district office's). */
+  schoolId: string | null;
+  /** YYYY-MM in the district's time zone, the month the invitations were sent in. */
+  month: string;
   invitations: number;
   responses: number;
   responseRate: number | null;
@@ -132,9 +153,44 @@ export class SatisfactionService {
     });
   }
 
+  /**
+   * Each school's figures per district month of the range, for the coaching trends. Withheld cells are
+   * chosen over the whole district's table, whoever asks, so that a school's month is withheld alike
+   * for everyone and nothing withheld here is recovered from the school's range or the district's month
+   * (`suppressSmallCells`); then only the caller's schools are kept.
+   */
+  async trend(range: { from: Date; to: Date }, reach: SchoolReach): Promise<SatisfactionTrendPoint[]> {
+    const rows = await this.counts(range, 'SCHOOL', true);
+    const cells = suppressSmallCells(
+      rows.map((row) => ({ ...row, row: row.key, column: row.month, count: row.responses })),
+      this.settings.minimumGroupSize,
+    );
+    return cells
+      .map((cell) => ({ ...cell, schoolId: cell.key === 'NONE' ? null : cell.key }))
+      .filter((cell) => reaches(reach, cell.schoolId))
+      .map((cell) => ({
+        schoolId: cell.schoolId,
+        month: cell.month,
+        invitations: cell.invitations,
+        responses: cell.responses,
+        responseRate: responseRate(cell.responses, cell.invitations),
+        suppressed: cell.suppressed,
+        suppression: cell.reason,
+        csatMean: cell.suppressed ? null : csatOfDistribution(cell.distribution).mean,
+        lowScores: cell.suppressed ? null : this.lowScores(cell.distribution),
+      }));
+  }
+
   /** The invitations, responses and scores of the range, grouped, from the rollups (ADR 26). */
-  private counts(filter: SatisfactionFilter, grouping: SatisfactionGrouping) {
-    return satisfactionCounts(this.dataSource.manager, this.rollup, filter, grouping, this.settings.timeZone);
+  private counts(filter: SatisfactionFilter, grouping: SatisfactionGrouping, monthly = false) {
+    return satisfactionCounts(
+      this.dataSource.manager,
+      this.rollup,
+      filter,
+      grouping,
+      this.settings.timeZone,
+      monthly,
+    );
   }
 
   /** Responses at or below the low-satisfaction threshold (each opened a follow-up case). */

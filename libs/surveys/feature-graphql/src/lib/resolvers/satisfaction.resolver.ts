@@ -1,5 +1,5 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, Scopes, type Principal, Allow } from '@homeroom/platform/auth';
+import { CurrentPrincipal, Scopes, type Principal, Allow, reachOf } from '@homeroom/platform/auth';
 import { DateRangeInput, pageSize } from '@homeroom/platform/graphql';
 import { SatisfactionService, type SatisfactionDimension } from '@homeroom/surveys/data-access';
 import { assertMaySeeResults, SURVEY_SCOPES, CASE_SATISFACTION_READ, SURVEY_RESULTS_READ } from '../access';
@@ -10,6 +10,7 @@ import {
   SatisfactionComment,
   SatisfactionGroup,
   SatisfactionSummary,
+  SatisfactionTrend,
 } from '../types/satisfaction.type';
 
 @Resolver()
@@ -31,6 +32,19 @@ export class SatisfactionResolver {
     assertMaySeeResults(principal, schoolId);
     const filter = { from: range.from, to: range.to, schoolId, topicId };
     return { ...(await this.results.summary(filter)), filter };
+  }
+
+  @Allow(SURVEY_RESULTS_READ)
+  @Query(() => [SatisfactionTrend], {
+    description:
+      "Per school and month of the range, its satisfaction: every school's for district-wide readers, their own schools' for a school's staff. Withheld alike for everyone.",
+  })
+  satisfactionTrends(
+    @Args('range') range: DateRangeInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SatisfactionTrend[]> {
+    // Who sees which school's figures is `satisfaction`'s rule (canSeeSchoolFigures), row by row.
+    return this.results.trend({ from: range.from, to: range.to }, reachOf(principal));
   }
 }
 

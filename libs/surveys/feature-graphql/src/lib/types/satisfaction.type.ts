@@ -121,3 +121,36 @@ export class SatisfactionComment {
   @Field(() => Date)
   submittedAt!: Date;
 }
+
+@ObjectType({
+  description:
+    "A school's satisfaction in one month, as the coaching trends show it; withheld figures are null.",
+})
+export class SatisfactionTrend {
+  @Field(() => ID, { nullable: true, description: 'The school (null: cases of no school).' })
+  schoolId!: string | null;
+
+  @Field({ description: 'YYYY-MM in the district time zone: when the surveys were sent.' })
+  month!: string;
+
+  @Field(() => Int)
+  invitations!: number;
+
+  @Field(() => Int)
+  responses!: number;
+
+  @Field(() => Float, { nullable: true })
+  responseRate!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => SuppressionReasonEnum, { nullable: true })
+  suppression!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'The mean score, 1–10.' })
+  csatMean!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  lowScores!: number | null;
+}
