@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@homeroom/platform/local-stack';
+import { automationSweepBenchmark } from './automation-sweep.bench';
 import { bulkActionsBenchmark } from './bulk-actions.bench';
 import { casesBenchmarks } from './cases.bench';
 import { chatLatencyBenchmark } from './chat-latency.bench';
@@ -36,6 +37,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkReport[]>> = {
   search: searchBenchmarks,
   'help-center': async () => [await helpCenterBenchmark()],
   'bulk-actions': async () => [await bulkActionsBenchmark()],
+  'automation-sweep': async () => [await automationSweepBenchmark()],
   triage: async () => [triageBenchmark()],
   'language-detection': async () => [languageDetectionBenchmark()],
   'sms-webhook': async () => [await smsWebhookBenchmark()],
