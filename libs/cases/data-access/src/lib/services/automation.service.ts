@@ -186,7 +186,12 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
     const params = new SqlParams();
     const quietBefore = quietSince(now, conditions.idleBusinessDays, this.settings.timeZone);
     const where = [
-      `c.status = ANY(${params.add(conditions.statuses)}::text[])`,
+      // One status as one value: PostgreSQL then reads ix_support_case_quiet (status, updated_at) in order
+      // and stops at the sweep's limit; with `= ANY(array)` it reads and sorts every match (1,000,000 open
+      // cases: 0.9 ms against 161 ms a rule; docs/benchmarks/automation-sweep.md).
+      conditions.statuses.length === 1
+        ? `c.status = ${params.add(conditions.statuses[0])}`
+        : `c.status = ANY(${params.add(conditions.statuses)}::text[])`,
       `c.updated_at <= ${params.add(quietBefore)}`,
       ...(conditions.priorities?.length
         ? [`c.priority = ANY(${params.add(conditions.priorities)}::text[])`]
