@@ -17,7 +17,6 @@ type Json = any;
 
 const START = `mutation($input: SubmitInquiryInput!) { startChat(input: $input) { caseNumber trackingToken } }`;
 const SAY = `mutation($t: String!, $b: String!) { replyAsRequester(token: $t, body: $b) { number } }`;
-const REPLY = `mutation($id: ID!, $b: String!) { replyToCase(caseId: $id, body: $b) { id } }`;
 
 /** What one open stream of a chat received, as the widget's own client reads it. */
 interface Followed {
@@ -124,8 +123,7 @@ describe('web chat', () => {
       fromRequester: true,
     });
 
-    const replyId = (await ok(REPLY, { id: supportCase.id, b: 'Yes, 9 to 3 every weekday.' }, agent))
-      .replyToCase.id;
+    const replyId = await cases.reply(supportCase.id, 'Yes, 9 to 3 every weekday.', agent);
     await eventually('the reply on the stream', async () => stream.messages.length === 2);
     expect(stream.messages[1]).toMatchObject({
       id: replyId,
@@ -198,7 +196,7 @@ describe('web chat', () => {
       language: 'es',
     });
     const supportCase = await caseOf(chat.caseNumber);
-    await ok(REPLY, { id: supportCase.id, b: 'Buenos días, ¿en qué le ayudo?' }, agent);
+    await cases.reply(supportCase.id, 'Buenos días, ¿en qué le ayudo?', agent);
     const stream = follow(chat.trackingToken);
     await eventually('both messages', async () => stream.messages.length === 2);
 
@@ -306,7 +304,7 @@ describe('web chat', () => {
       const supportCase = await caseOf(chat.caseNumber);
       const stream = follow(chat.trackingToken, await replica.app.getUrl());
       await eventually('the first message on the replica', async () => stream.messages.length === 1);
-      await ok(REPLY, { id: supportCase.id, b: 'Answered on the other replica.' }, agent);
+      await cases.reply(supportCase.id, 'Answered on the other replica.', agent);
       await eventually('the reply on the replica', async () => stream.messages.length === 2);
       expect(stream.messages[1]!.body).toBe('Answered on the other replica.');
       stream.stop();

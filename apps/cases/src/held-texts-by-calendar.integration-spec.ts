@@ -105,15 +105,7 @@ describe('texts held while the business calendar is closed', () => {
     await query('UPDATE support_case SET school_id = $2 WHERE id = $1', [id, schoolId]);
     return id;
   };
-  const reply = async (caseId: string, body: string): Promise<string> => {
-    const result = await cases.graphql(
-      'mutation($id: ID!, $b: String!) { replyToCase(caseId: $id, body: $b) { id } }',
-      { id: caseId, b: body },
-      admin,
-    );
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data.replyToCase.id;
-  };
+  const reply = (caseId: string, body: string) => cases.reply(caseId, body, admin);
   const delivery = async (messageId: string) =>
     (await query('SELECT texted_at, sms_deferred_until FROM case_message WHERE id = $1', [messageId]))[0];
   const deferrals = async (caseId: string) =>

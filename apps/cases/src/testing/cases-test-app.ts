@@ -30,6 +30,8 @@ export interface CasesTestApp {
   smtpPort: number;
   /** The subgraph's GraphQL, as the gateway would call it for this principal. */
   graphql(query: string, variables: Record<string, unknown>, principal: Principal): Promise<Json>;
+  /** A staff reply to the requester (replyToCase) as this principal: its message id; throws on errors. */
+  reply(caseId: string, body: string, principal: Principal): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,15 @@ export async function startCasesApp(
     app,
     smtpPort: config.SMTP_INTAKE_PORT,
     graphql: (query, variables, principal) => client(query, variables, principal),
+    async reply(caseId, body, principal) {
+      const result = await client(
+        'mutation($id: ID!, $b: String!) { replyToCase(caseId: $id, body: $b) { id } }',
+        { id: caseId, b: body },
+        principal,
+      );
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data.replyToCase.id;
+    },
     async close() {
       await app.close();
       if (!replicaOf) await database.drop();
