@@ -39,6 +39,12 @@ describe('cases: the district corrects the public pages’ words', () => {
     expect(
       (await ok(READ, { l: null }, admin)).publicTextCorrections.map((c: Json) => `${c.language}.${c.key}`),
     ).toEqual(['ar.attachHint', 'vi.contactTitle']);
+    // The language left out (as the portal's editor asks) is every language too, not a refusal.
+    expect(
+      (await ok('{ publicTextCorrections { language key } }', {}, admin)).publicTextCorrections.map(
+        (c: Json) => `${c.language}.${c.key}`,
+      ),
+    ).toEqual(['ar.attachHint', 'vi.contactTitle']);
 
     // A second correction of the same string replaces the first.
     await ok(CORRECT, { l: 'vi', k: 'contactTitle', t: 'Liên hệ học khu' }, admin);

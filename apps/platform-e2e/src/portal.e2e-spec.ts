@@ -1043,7 +1043,10 @@ describe('the portal in a browser', () => {
       await sections.filter({ hasText: name }).click();
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       // Loaded, not failed: no error where the screen's data should be.
-      await waitUntil('the screen loaded', async () => (await page.getByText('Loading').count()) === 0, {
+      // A screen says it is loading in a status region; the words "Loading…" may also be content (the
+      // public pages' words list them for translation).
+      const loadingStatus = page.locator('[role="status"], [aria-live]').filter({ hasText: 'Loading' });
+      await waitUntil(`the ${name} screen loaded`, async () => (await loadingStatus.count()) === 0, {
         timeoutMs: 15_000,
       });
       expect({ screen: name, alerts: await page.getByRole('alert').allTextContents() }).toEqual({

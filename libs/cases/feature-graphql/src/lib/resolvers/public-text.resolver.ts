@@ -20,10 +20,11 @@ export class PublicTextResolver {
       "The district's corrections of the public pages' words in a language (every language's without one); the pages show the shipped words for the rest.",
   })
   publicTextCorrections(
-    @Args('language', { type: () => String, nullable: true }) language: string | null,
+    // Undefined when the argument is left out, null when it is sent as null: both mean every language.
+    @Args('language', { type: () => String, nullable: true }) language: string | null | undefined,
   ): Promise<PublicTextCorrection[]> {
     // An unknown language is refused (PUBLIC_TEXT_UNKNOWN_LANGUAGE) rather than answered with nothing.
-    return this.publicText.corrections(language === null ? null : checkPublicLanguage(language));
+    return this.publicText.corrections(language == null ? null : checkPublicLanguage(language));
   }
 
   @Roles('DISTRICT_ADMIN')

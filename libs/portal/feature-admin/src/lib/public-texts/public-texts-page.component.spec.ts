@@ -61,6 +61,16 @@ describe('the public pages’ words, for the district to correct', () => {
     fixture.destroy();
   });
 
+  it('says it is loading, and offers no field to edit until the district’s corrections are in', async () => {
+    expect(page().querySelector('[role="status"]')!.textContent).toContain(
+      'Loading the district’s corrections',
+    );
+    expect(page().querySelectorAll('textarea')).toHaveLength(0);
+    await corrections(answer([]));
+    expect(page().querySelector('[role="status"]')).toBeNull();
+    expect(page().querySelectorAll('textarea')).toHaveLength(PUBLIC_TEXT_KEYS.length);
+  });
+
   it('shows every string beside the English, with the language’s review status, corrections in place', async () => {
     await corrections(answer([correction('ar', 'send', 'أرسِل')]));
     expect(page().querySelectorAll('tbody tr')).toHaveLength(PUBLIC_TEXT_KEYS.length);

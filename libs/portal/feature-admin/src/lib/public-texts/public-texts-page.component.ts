@@ -55,66 +55,78 @@ const REASONS: Readonly<Record<string, string>> = {
     </select>
     <p class="hint" data-testid="review-status">{{ review() }}</p>
     <hr-form-feedback [error]="actions.error()" [done]="actions.done()" />
-    <table class="public-texts">
-      <caption class="visually-hidden">
-        Each string in English and in
-        {{
-          languageName()
-        }}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">English</th>
-          <th scope="col">{{ languageName() }}</th>
-          <th scope="col"><span class="visually-hidden">Actions</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (row of rows(); track row.key) {
-          <tr [attr.data-key]="row.key">
-            <td lang="en">{{ row.english }}</td>
-            <td>
-              <label class="visually-hidden" [for]="'text-' + row.key">
-                {{ languageName() }}: {{ row.english }}
-              </label>
-              <textarea
-                [id]="'text-' + row.key"
-                rows="2"
-                [attr.lang]="tag()"
-                [attr.dir]="dir()"
-                [attr.maxlength]="maxLength"
-                [value]="row.draft"
-                (input)="type(row.key, $event)"
-              ></textarea>
-              @if (row.corrected) {
-                <p class="hint">
-                  Corrected by the district. Shipped: <span [attr.lang]="tag()">{{ row.shipped }}</span>
-                </p>
-              }
-            </td>
-            <td class="actions">
-              <button
-                type="button"
-                [disabled]="actions.busy() || row.draft === row.current"
-                (click)="save(row.key, row.draft)"
-              >
-                Save<span class="visually-hidden">: {{ row.english }}</span>
-              </button>
-              @if (row.corrected) {
-                <button type="button" class="secondary" [disabled]="actions.busy()" (click)="reset(row.key)">
-                  Reset<span class="visually-hidden">: {{ row.english }}</span>
-                </button>
-              }
-            </td>
+    <!-- The words are editable only once the district's corrections are in: a field showing the shipped
+         words over a correction not yet loaded would save over it. -->
+    @if (loading()) {
+      <p role="status">Loading the district’s corrections…</p>
+    } @else {
+      <table class="public-texts">
+        <caption class="visually-hidden">
+          Each string in English and in
+          {{
+            languageName()
+          }}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">English</th>
+            <th scope="col">{{ languageName() }}</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th>
           </tr>
-        }
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          @for (row of rows(); track row.key) {
+            <tr [attr.data-key]="row.key">
+              <td lang="en">{{ row.english }}</td>
+              <td>
+                <label class="visually-hidden" [for]="'text-' + row.key">
+                  {{ languageName() }}: {{ row.english }}
+                </label>
+                <textarea
+                  [id]="'text-' + row.key"
+                  rows="2"
+                  [attr.lang]="tag()"
+                  [attr.dir]="dir()"
+                  [attr.maxlength]="maxLength"
+                  [value]="row.draft"
+                  (input)="type(row.key, $event)"
+                ></textarea>
+                @if (row.corrected) {
+                  <p class="hint">
+                    Corrected by the district. Shipped: <span [attr.lang]="tag()">{{ row.shipped }}</span>
+                  </p>
+                }
+              </td>
+              <td class="actions">
+                <button
+                  type="button"
+                  [disabled]="actions.busy() || row.draft === row.current"
+                  (click)="save(row.key, row.draft)"
+                >
+                  Save<span class="visually-hidden">: {{ row.english }}</span>
+                </button>
+                @if (row.corrected) {
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="actions.busy()"
+                    (click)="reset(row.key)"
+                  >
+                    Reset<span class="visually-hidden">: {{ row.english }}</span>
+                  </button>
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
   `,
 })
 export class PublicTextsPageComponent {
   private readonly query = watchQuery(AdminPublicTextCorrectionsDocument);
   protected readonly loadError = this.query.error;
+  protected readonly loading = computed(() => this.query.loading() && !this.query.data());
   protected readonly actions = injectActions({ refetch: ['AdminPublicTextCorrections'] });
   /** English is the source: the district corrects the other languages. */
   protected readonly languages = LANGUAGES.filter((option) => option.code !== 'en');
