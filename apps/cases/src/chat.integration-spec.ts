@@ -197,8 +197,13 @@ describe('web chat', () => {
     });
     const supportCase = await caseOf(chat.caseNumber);
     await cases.reply(supportCase.id, 'Buenos días, ¿en qué le ayudo?', agent);
+    await cases.reply(supportCase.id, 'Siga su caso aquí: {{case.trackingLink}}', agent);
     const stream = follow(chat.trackingToken);
-    await eventually('both messages', async () => stream.messages.length === 2);
+    await eventually('the three messages', async () => stream.messages.length === 3);
+    // In the chat, the tracking link is the one the family holds.
+    expect(stream.messages[2]!.body).toBe(
+      `Siga su caso aquí: http://localhost:4200/track/${chat.trackingToken}`,
+    );
 
     expect(
       (await ok('mutation($t: String!) { endChat(token: $t) }', { t: chat.trackingToken })).endChat,
@@ -216,6 +221,17 @@ describe('web chat', () => {
     expect(mail!.text).toContain('Hi, is the library open during spring break?');
     expect(mail!.text).toContain('Personal del distrito:\nBuenos días, ¿en qué le ayudo?');
     expect(mail!.replyTo).toMatch(/^talk\+/);
+    // The mailed transcript carries a link of its own (the chat's stays with the browser that held it).
+    const mailed = /Siga su caso aquí: http:\/\/localhost:4200\/track\/([A-Za-z0-9_-]{43})/.exec(
+      mail!.text ?? '',
+    );
+    expect(mailed?.[1]).toEqual(expect.any(String));
+    expect(mailed?.[1]).not.toBe(chat.trackingToken);
+    expect(
+      await cases.database.dataSource.query('SELECT channel FROM case_tracking_link WHERE case_id = $1', [
+        supportCase.id,
+      ]),
+    ).toEqual([{ channel: 'CHAT_TRANSCRIPT' }]);
     const kinds = await cases.database.dataSource.query(
       `SELECT kind FROM case_timeline WHERE case_id = $1 AND kind LIKE 'CHAT_%' ORDER BY id`,
       [supportCase.id],

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { createTransport } from 'nodemailer';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type Principal, staffPrincipal } from '@homeroom/platform/auth';
+import { ANONYMOUS, type Principal, staffPrincipal } from '@homeroom/platform/auth';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
 import {
@@ -436,6 +436,37 @@ describe('outbound email', () => {
       expect(twilio.messages).toHaveLength(texted);
     } finally {
       await producer.disconnect();
+    }
+  });
+
+  it('gives each email that asks for the tracking link a link of its own, each opening the case', async () => {
+    const before = (await mailTo('rosa.parks@example.org')).length;
+    const asked = ['See where it stands: {{case.trackingLink}}', 'And here again: {{ case.trackingLink }}'];
+    for (const body of asked) {
+      const replyId = await reply(rosaCase.id, body);
+      await waitUntil('delivery to be recorded', async () => (await emailsSent(replyId)) === 1, {
+        timeoutMs: 60_000,
+      });
+    }
+    const mails = (await mailTo('rosa.parks@example.org')).slice(before);
+    const tokens = mails.map(
+      (mail) => /http:\/\/localhost:4200\/track\/([A-Za-z0-9_-]{43})\n/.exec(mail.text ?? '')?.[1],
+    );
+    expect(tokens).toEqual([expect.any(String), expect.any(String)]);
+    expect(tokens[0]).not.toBe(tokens[1]);
+    expect(
+      await database.dataSource.query(
+        `SELECT channel, count(*)::int AS n FROM case_tracking_link WHERE case_id = $1 GROUP BY channel`,
+        [rosaCase.id],
+      ),
+    ).toEqual([{ channel: 'EMAIL', n: 2 }]);
+    for (const token of tokens) {
+      const tracked = await subgraphClient(url, SECRET)(
+        'query($t: String!) { trackCase(token: $t) { number } }',
+        { t: token },
+        ANONYMOUS,
+      );
+      expect(tracked.data.trackCase).toEqual({ number: rosaCase.number });
     }
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { staffPrincipal } from '@homeroom/platform/auth';
+import { ANONYMOUS, staffPrincipal } from '@homeroom/platform/auth';
 import { type FakeTwilio, waitUntil } from '@homeroom/platform/testing';
 import { contactKey } from '@homeroom/directory/contracts';
 import {
@@ -209,6 +209,47 @@ describe('text messages', () => {
     expect(await timeline(conversation.id, 'SMS_SENT')).toEqual([
       { details: { messageId: replyId, providerMessageId: texts[0]!.sid, segments: 1, encoding: 'GSM-7' } },
     ]);
+  });
+
+  it('fills a reply’s tracking link with a link made for the text, which opens the case, its own link in it', async () => {
+    const phone = '+15125550127';
+    await twilio.text(webhook, { from: phone, body: 'Did the field trip form arrive?' });
+    const [conversation] = await casesOf(phone);
+    const asked = 'It did. Follow your case here: {{ case.trackingLink }}';
+    const replyId = await reply(conversation.id, asked);
+    await waitUntil('the reply to be texted', async () => Boolean((await deliveryOf(replyId))?.texted_at), {
+      timeoutMs: 60_000,
+    });
+    const [text] = textsTo(phone);
+    const link = /http:\/\/localhost:4200\/track\/([A-Za-z0-9_-]{43})$/.exec(text!.body);
+    expect(text!.body).toMatch(/^It did\. Follow your case here: http/);
+    expect(link).not.toBeNull();
+    // Staff keep what they wrote; the link's hash is all that is kept of it, with the message it went in.
+    expect((await messagesOf(conversation.id)).find((m) => m.id === replyId).body).toBe(asked);
+    expect(
+      await query('SELECT case_id, message_id, channel FROM case_tracking_link WHERE case_id = $1', [
+        conversation.id,
+      ]),
+    ).toEqual([{ case_id: conversation.id, message_id: replyId, channel: 'SMS' }]);
+    expect(await query('SELECT 1 FROM case_tracking_link WHERE token_hash = $1', [link![1]])).toEqual([]);
+
+    // The family opens the link: their case, the reply showing the link they opened it by.
+    const tracked = await cases.graphql(
+      'query($t: String!) { trackCase(token: $t) { number messages { body } } }',
+      { t: link![1] },
+      ANONYMOUS,
+    );
+    expect(tracked.data.trackCase.number).toBe(conversation.number);
+    expect(tracked.data.trackCase.messages.map((m: Json) => m.body)).toContain(
+      `It did. Follow your case here: http://localhost:4200/track/${link![1]}`,
+    );
+    // A link that was never made opens nothing.
+    const unknown = await cases.graphql(
+      'query($t: String!) { trackCase(token: $t) { number } }',
+      { t: `${link![1].slice(0, -1)}${link![1].endsWith('A') ? 'B' : 'A'}` },
+      ANONYMOUS,
+    );
+    expect(unknown.data.trackCase).toBeNull();
   });
 
   it("texts a reply's pictures as a picture message the provider fetches, and names the files it could not", async () => {

@@ -50,4 +50,5 @@ export * from './lib/sms/outbound-sms.service';
 export * from './lib/translation/message-translation.service';
 export * from './lib/translation/vital-review.service';
 export * from './lib/services/received-message.service';
+export * from './lib/services/tracking-links';
 export * from './lib/chat';

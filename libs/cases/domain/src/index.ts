@@ -20,3 +20,4 @@ export * from './lib/coaching';
 export * from './lib/sms-keywords';
 export * from './lib/quiet-hours';
 export * from './lib/vital-review';
+export * from './lib/tracking-link';

@@ -9,6 +9,7 @@ import {
 } from './email/outbound-email.service';
 import { SMTP_INTAKE_SETTINGS, SmtpIntakeServer, type SmtpIntakeSettings } from './email/smtp-intake.server';
 import { CaseIntakeService, INTAKE_SETTINGS, type IntakeSettings } from './services/case-intake.service';
+import { TRACKING_LINK_SETTINGS, TrackingLinks } from './services/tracking-links';
 import { CaseMetricsService } from './services/case-metrics.service';
 import { CaseFiguresRollup } from './figures/case-figures-rollup';
 import { CaseQueryService } from './services/case-query.service';
@@ -80,6 +81,7 @@ const SERVICES = [
   VitalReviewService,
   ConversationIntakeService,
   ReceivedMessageService,
+  TrackingLinks,
 ];
 
 /** The cases service's application services; expects the app to provide TypeORM and messaging. */
@@ -102,6 +104,8 @@ export class CasesDataAccessModule {
         { provide: INTAKE_SETTINGS, useValue: settings },
         { provide: SMTP_INTAKE_SETTINGS, useValue: smtp },
         { provide: OUTBOUND_EMAIL_SETTINGS, useValue: outbound },
+        // Tracking links open the same portal as the other links mailed to families.
+        { provide: TRACKING_LINK_SETTINGS, useValue: { portalUrl: outbound.portalUrl } },
         // One SMTP transport for replies and survey invitations; OutboundEmailService closes it.
         { provide: MailSender, useValue: new MailSender(outbound.smtpUrl) },
         { provide: SMS_SENDER, useValue: texting.sender },

@@ -37,6 +37,15 @@ describe('reply templates', () => {
     expect(renderTemplate('Hola {{requester.name}}', 'es-MX', anonymous)).toBe('Hola familia');
   });
 
+  it('leaves the tracking link for delivery, written one way however the template spaced it', () => {
+    expect(renderTemplate('Case {{case.number}}: {{ case.trackingLink }}', 'es', values)).toBe(
+      'Case HR-2026-000042: {{case.trackingLink}}',
+    );
+    expect(
+      checkTranslations([{ language: 'en', body: 'Follow it: {{case.trackingLink}}' }], 'en'),
+    ).toHaveLength(1);
+  });
+
   it("chooses the requester's language, then its base language, then the district's", () => {
     const translations = [
       { language: 'en', body: 'Hello' },

@@ -1,4 +1,5 @@
 import { InvalidInputException } from '@homeroom/shared/errors';
+import { TRACKING_LINK_PLACEHOLDER } from './tracking-link';
 
 /**
  * What a reply template may say about the case it answers, as `{{ name }}` in its text. A template naming
@@ -10,14 +11,19 @@ export const TEMPLATE_PLACEHOLDERS = [
   'case.subject',
   'school.name',
   'sla.dueAt',
+  // Filled when the reply is delivered, not when it is written (see tracking-link.ts).
+  'case.trackingLink',
 ] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 
+/** The placeholders the case fills when the template is used (the tracking link waits for delivery). */
+type CasePlaceholder = Exclude<TemplatePlaceholder, 'case.trackingLink'>;
+
 /** The values of a case for its placeholders; null where the case has none (an anonymous requester). */
-export type PlaceholderValues = Record<TemplatePlaceholder, string | null>;
+export type PlaceholderValues = Record<CasePlaceholder, string | null>;
 
 /** What a placeholder becomes when the case has no value for it: words that still read as a sentence. */
-const FALLBACKS: Record<string, Partial<Record<TemplatePlaceholder, string>>> = {
+const FALLBACKS: Record<string, Partial<Record<CasePlaceholder, string>>> = {
   en: { 'requester.name': 'there', 'school.name': 'our district', 'sla.dueAt': 'as soon as we can' },
   es: {
     'requester.name': 'familia',
@@ -124,11 +130,15 @@ export function translationFor(
   return chosen;
 }
 
-/** The text with each placeholder filled from the case, or its fallback in the text's language. */
+/**
+ * The text with each placeholder filled from the case, or its fallback in the text's language; the tracking
+ * link stays a placeholder, written one way, for delivery to fill.
+ */
 export function renderTemplate(body: string, language: string, values: PlaceholderValues): string {
   const fallbacks = FALLBACKS[language.split('-')[0] ?? ''] ?? FALLBACKS['en']!;
   return body.replace(PLACEHOLDER, (_match, name: string) => {
-    const value = values[name as TemplatePlaceholder];
-    return value ?? fallbacks[name as TemplatePlaceholder] ?? '';
+    if (name === 'case.trackingLink') return TRACKING_LINK_PLACEHOLDER;
+    const value = values[name as CasePlaceholder];
+    return value ?? fallbacks[name as CasePlaceholder] ?? '';
   });
 }

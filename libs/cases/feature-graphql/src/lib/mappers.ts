@@ -64,9 +64,12 @@ export function toMessage(entity: CaseMessageEntity): CaseMessage {
   };
 }
 
-/** A message as the requester reads it on their tracking page: who reviewed a reply is staff's business. */
-export function toTrackedMessage(entity: CaseMessageEntity): CaseMessage {
-  return { ...toMessage(entity), review: null };
+/**
+ * A message as the requester reads it on their tracking page: who reviewed a reply is staff's business, and
+ * its tracking link is the one they opened the page by (`TrackingLinks.forHolder`).
+ */
+export function toTrackedMessage(entity: CaseMessageEntity, fillLink: (text: string) => string): CaseMessage {
+  return { ...toMessage(entity), body: fillLink(entity.body), review: null };
 }
 
 export function toTimelineEntry(entity: CaseTimelineEntity): CaseTimelineEntry {

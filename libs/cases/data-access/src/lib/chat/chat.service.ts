@@ -15,6 +15,7 @@ import { CaseWriter } from '../services/case-writer';
 import { CHAT_SETTINGS, type ChatSettings } from './chat.settings';
 import type { ChatEndReason } from './chat-session';
 import { chatTranscript } from './chat-transcript';
+import { TrackingLinks } from '../services/tracking-links';
 
 /** The NOTIFY channel open streams listen on (the migration's trigger sends on it too). */
 export const CHAT_ACTIVITY_CHANNEL = 'chat_activity';
@@ -37,6 +38,7 @@ export class ChatService implements OnModuleInit, OnModuleDestroy {
     private readonly outbox: OutboxWriter,
     private readonly mail: OutboundEmailService,
     private readonly query: CaseQueryService,
+    private readonly trackingLinks: TrackingLinks,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -133,7 +135,7 @@ export class ChatService implements OnModuleInit, OnModuleDestroy {
     }
     // What the family saw: no internal notes, no reply still held for review.
     const messages = await this.query.messages(caseId, false, { requester: true });
-    const { subject, text } = chatTranscript({
+    const transcript = chatTranscript({
       caseNumber: supportCase.number,
       language: supportCase.language,
       timeZone: this.settings.timeZone,
@@ -143,8 +145,14 @@ export class ChatService implements OnModuleInit, OnModuleDestroy {
         body: message.body,
       })),
     });
+    // One link for the whole transcript, should staff have sent the tracking link in the chat.
+    const text = await this.trackingLinks.forDelivery(transcript.text, {
+      caseId,
+      messageId: null,
+      channel: 'CHAT_TRANSCRIPT',
+    });
     try {
-      await this.mail.mailTranscript(supportCase, subject, text);
+      await this.mail.mailTranscript(supportCase, transcript.subject, text);
     } catch (error) {
       // A refused address stays refused; anything else is tried again by the next sweep.
       if (!isPermanentRecipientRejection(error)) throw error;

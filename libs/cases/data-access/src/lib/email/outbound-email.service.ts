@@ -11,6 +11,7 @@ import { isChatOpen } from '../chat/chat-session';
 import { buildReplyEmail, type ThreadMessageId } from './reply-email';
 import { replyAddressFor } from './reply-address';
 import { SYSTEM } from '../services/case-actor';
+import { TrackingLinks } from '../services/tracking-links';
 
 export interface OutboundEmailSettings {
   /** `smtp://host:port` (STARTTLS when offered), `smtps://…`, credentials in the URL; '' turns mail off. */
@@ -50,6 +51,7 @@ export class OutboundEmailService implements OnApplicationShutdown {
     private readonly outbox: OutboxWriter,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly sender: MailSender,
+    private readonly trackingLinks: TrackingLinks,
   ) {}
 
   get enabled(): boolean {
@@ -117,7 +119,11 @@ export class OutboundEmailService implements OnApplicationShutdown {
       caseNumber: supportCase.number,
       caseSubject: supportCase.subject,
       messageId: message.id,
-      body: message.body,
+      body: await this.trackingLinks.forDelivery(message.body, {
+        caseId: supportCase.id,
+        messageId: message.id,
+        channel: 'EMAIL',
+      }),
       thread,
     });
 

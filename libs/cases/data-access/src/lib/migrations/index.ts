@@ -30,6 +30,7 @@ import { VitalReview1764570000000 } from './1764570000000-vital-review.migration
 
 import { ChatSessions1764580000000 } from './1764580000000-chat-sessions.migration';
 import { KnownCalendars1764610000000 } from './1764610000000-known-calendars.migration';
+import { TrackingLinks1764620000000 } from './1764620000000-tracking-links.migration';
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
   CreateMessagingTables1764150000000,
@@ -63,4 +64,5 @@ export const CASES_MIGRATIONS = [
   VitalReview1764570000000,
   ChatSessions1764580000000,
   KnownCalendars1764610000000,
+  TrackingLinks1764620000000,
 ];

@@ -522,10 +522,15 @@ export class CaseService {
     });
   }
 
+  /** The case a tracking link opens: its first link, or one made for a delivery (ADR 36). */
   async findByToken(token: string): Promise<CaseEntity> {
+    const hash = hashLinkToken(token);
     const supportCase = await this.dataSource
       .getRepository(CaseEntity)
-      .findOneBy({ trackingTokenHash: hashLinkToken(token) });
+      .createQueryBuilder('c')
+      .where('c.trackingTokenHash = :hash', { hash })
+      .orWhere('c.id = (SELECT l.case_id FROM case_tracking_link l WHERE l.token_hash = :hash)', { hash })
+      .getOne();
     if (!supportCase) throw new NotFoundException('Case');
     return supportCase;
   }

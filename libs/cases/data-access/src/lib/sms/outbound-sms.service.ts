@@ -12,6 +12,7 @@ import { CaseAttachmentEntity, CaseMessageEntity } from '../entities';
 import { SYSTEM } from '../services/case-actor';
 import { CaseWriter } from '../services/case-writer';
 import { lockedReply, sentAt } from '../services/outbound-delivery';
+import { TrackingLinks } from '../services/tracking-links';
 import { DEFAULT_OUTBOUND_MAX_AGE_MS } from '../email/outbound-email.service';
 import { pictureMessageFiles } from './picture-message';
 import { KnownCalendars } from '../read-models/known-calendars';
@@ -39,6 +40,7 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
     /** The business calendars texts' quiet hours may follow (ADR 35). */
     private readonly calendars: KnownCalendars,
+    private readonly trackingLinks: TrackingLinks,
     /** Public links to a reply's pictures, for the provider to fetch (absent: no picture messages). */
     @Optional() private readonly links?: AttachmentUrlSigner,
   ) {
@@ -122,11 +124,16 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     const pictures = pictureMessageFiles(files, { to: phone, publicLinks: this.links?.absolute ?? false });
+    const body = await this.trackingLinks.forDelivery(message.body, {
+      caseId: supportCase.id,
+      messageId: message.id,
+      channel: 'SMS',
+    });
     let providerMessageId: string;
     try {
       ({ providerMessageId } = await this.settings.sender.send({
         to: phone,
-        body: message.body,
+        body,
         // Links made now, so they are fresh when the provider fetches them a moment later.
         mediaUrls: pictures.sent.map((file) => this.links!.url(file.id)),
       }));
@@ -139,7 +146,7 @@ export class OutboundSmsService implements OnModuleInit, OnModuleDestroy {
       { id: message.id },
       { smsMessageSid: providerMessageId, textedAt: new Date() },
     );
-    const { segments, encoding } = smsSegments(message.body);
+    const { segments, encoding } = smsSegments(body);
     await writer.timeline(supportCase, 'SMS_SENT', SYSTEM, {
       messageId: message.id,
       providerMessageId,

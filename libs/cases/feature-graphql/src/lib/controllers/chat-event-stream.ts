@@ -24,6 +24,8 @@ export class ChatEventStream implements ChatSubscriber {
     private readonly response: Response,
     private readonly keepAliveMs: number,
     private readonly onEnded: () => void,
+    /** A reply's tracking link filled with the family's own (the one this stream was opened by). */
+    private readonly fillLink: (text: string) => string = (text) => text,
   ) {}
 
   /** Starts the stream: its headers, then events as they come. */
@@ -48,7 +50,7 @@ export class ChatEventStream implements ChatSubscriber {
       this.sent.add(message.id);
       const event: ChatStreamMessage = {
         id: message.id,
-        body: message.body,
+        body: this.fillLink(message.body),
         fromRequester: message.direction === 'INBOUND',
         at: message.createdAt.toISOString(),
       };

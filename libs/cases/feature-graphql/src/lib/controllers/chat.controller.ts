@@ -4,6 +4,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   CaseService,
+  TrackingLinks,
   CHAT_SETTINGS,
   CHAT_WIDGET_SCRIPT,
   ChatStreamHub,
@@ -31,6 +32,7 @@ export class ChatController {
   constructor(
     private readonly hub: ChatStreamHub,
     private readonly cases: CaseService,
+    private readonly trackingLinks: TrackingLinks,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
     @Inject(CHAT_WIDGET_SCRIPT) private readonly widget: ChatWidgetScript,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -95,8 +97,11 @@ export class ChatController {
       return;
     }
     const caseId = supportCase.id;
-    const stream = new ChatEventStream(response, this.settings.keepAliveSeconds * 1000, () =>
-      this.hub.unsubscribe(caseId, stream),
+    const stream = new ChatEventStream(
+      response,
+      this.settings.keepAliveSeconds * 1000,
+      () => this.hub.unsubscribe(caseId, stream),
+      (text) => this.trackingLinks.forHolder(text, token),
     );
     // Subscribed before the first read: a message written meanwhile is in one or the other (sent once).
     const outcome = this.hub.subscribe(caseId, stream);

@@ -16,6 +16,7 @@ import {
   CaseQueryService,
   CaseService,
   MessageTranslationService,
+  TrackingLinks,
   NO_ONE,
   ReplyTemplateService,
   RequesterConfirmationService,
@@ -93,6 +94,7 @@ export class CaseResolver {
     private readonly requesterConfirmation: RequesterConfirmationService,
     private readonly templates: ReplyTemplateService,
     private readonly translations: MessageTranslationService,
+    private readonly trackingLinks: TrackingLinks,
   ) {}
 
   @Public()
@@ -130,7 +132,9 @@ export class CaseResolver {
       subject: supportCase.subject,
       status: supportCase.status,
       createdAt: supportCase.createdAt,
-      messages: messages.map(toTrackedMessage),
+      messages: messages.map((message) =>
+        toTrackedMessage(message, (text) => this.trackingLinks.forHolder(text, token)),
+      ),
     };
   }
 
@@ -163,7 +167,9 @@ export class CaseResolver {
       subject: supportCase.subject,
       status: supportCase.status,
       createdAt: supportCase.createdAt,
-      messages: messages.map(toTrackedMessage),
+      messages: messages.map((message) =>
+        toTrackedMessage(message, (text) => this.trackingLinks.forHolder(text, token)),
+      ),
       followUpNumber: followUp?.supportCase.number ?? null,
       followUpTrackingToken: followUp?.trackingToken ?? null,
     };

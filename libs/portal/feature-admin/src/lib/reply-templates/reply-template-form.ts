@@ -53,6 +53,10 @@ export const PLACEHOLDER_HINTS: readonly { placeholder: string; means: string }[
     placeholder: '{{sla.dueAt}}',
     means: 'when the nearest SLA deadline falls, in district time ("as soon as we can" when there is none)',
   },
+  {
+    placeholder: '{{case.trackingLink}}',
+    means: "the family's link to follow the case, made for each email or text when it is sent",
+  },
 ];
 
 /** A new template: one text, in `language` (the district's, which every template needs). */
