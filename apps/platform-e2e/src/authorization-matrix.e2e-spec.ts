@@ -353,6 +353,18 @@ const ROWS: Row[] = [
     document: 'query($range: DateRangeInput!) { satisfactionTrends(range: $range) { schoolId month } }',
     targets: { district: [() => ({ range: RANGE }), 'UA FB ok ok ok ok ok ok'] },
   },
+  // Each agent's months: readers of satisfaction figures, over their schools' cases (in the surveys spec);
+  // any staff member their own, over all their cases; an agent nobody else's (OWN_FIGURES_ONLY).
+  {
+    field: 'satisfactionAgentTrends',
+    document:
+      'query($range: DateRangeInput!, $agentId: ID) { satisfactionAgentTrends(range: $range, agentId: $agentId) { agentId month } }',
+    targets: {
+      district: [() => ({ range: RANGE }), 'UA FB ok ok ok ok ok ok'],
+      own: [(fx) => ({ range: RANGE, agentId: fx.agentA }), 'UA ok ok ok ok ok ok ok'],
+      other: [(fx) => ({ range: RANGE, agentId: fx.staffB }), 'UA FB ok ok ok ok ok ok'],
+    },
+  },
   {
     field: 'school',
     document: 'query($id: ID!) { school(id: $id) { id } }',

@@ -618,6 +618,22 @@ export type AdminCoachingQuery = {
   schools: { edges: Array<{ node: { id: string; name: string } }> };
 };
 
+export type AdminCoachingAgentsQueryVariables = Exact<{
+  range: DateRangeInput;
+}>;
+
+export type AdminCoachingAgentsQuery = {
+  coachingTrends: Array<{ key: string | null; month: string; reviews: number; average: number }>;
+  satisfactionAgentTrends: Array<{
+    agentId: string;
+    month: string;
+    responses: number;
+    suppressed: boolean;
+    csatMean: number | null;
+  }>;
+  people: { edges: Array<{ node: { id: string; displayName: string } }> };
+};
+
 export type CoachingCaseQueryVariables = Exact<{
   number: string;
 }>;
@@ -2955,6 +2971,127 @@ export const AdminCoachingDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminCoachingQuery, AdminCoachingQueryVariables>;
+export const AdminCoachingAgentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminCoachingAgents' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateRangeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'coachingTrends' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'by' },
+                value: { kind: 'EnumValue', value: 'AGENT' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reviews' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'average' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionAgentTrends' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'agentId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'responses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'suppressed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'csatMean' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'people' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'kind' },
+                      value: { kind: 'EnumValue', value: 'STAFF' },
+                    },
+                  ],
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminCoachingAgentsQuery, AdminCoachingAgentsQueryVariables>;
 export const CoachingCaseDocument = {
   kind: 'Document',
   definitions: [

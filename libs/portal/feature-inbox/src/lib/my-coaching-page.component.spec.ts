@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import { PORTAL_CONFIG, SessionService, StaffPresenceService } from '@homeroom/portal/data-access';
 import { alertTexts, axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { MyCoachingPageComponent } from './my-coaching-page.component';
-import { MyCoachingReviewsDocument } from './operations.generated';
+import { MyCoachingReviewsDocument, MyCoachingSatisfactionDocument } from './operations.generated';
 
 /** Apollo's cache keeps records by __typename and id, which the operation types leave out. */
 const review = (id: string, caseNumber: string, average: number, comment: string | null, tone: number) => ({
@@ -26,6 +26,14 @@ const review = (id: string, caseNumber: string, average: number, comment: string
     { __typename: 'CriterionScore', criterionId: 'greeting', score: 3 },
     { __typename: 'CriterionScore', criterionId: 'tone', score: tone },
   ],
+});
+
+const csatMonth = (month: string, responses: number, suppressed: boolean, csatMean: number | null) => ({
+  __typename: 'SatisfactionAgentTrend',
+  month,
+  responses,
+  suppressed,
+  csatMean,
 });
 
 describe('my coaching reviews', () => {
@@ -49,6 +57,15 @@ describe('my coaching reviews', () => {
     fixture.detectChanges();
   });
 
+  /** Answers the page's CSAT query, asked for the signed-in person over the last six months. */
+  function flushCsat(months: ReturnType<typeof csatMonth>[]): void {
+    const asked = apollo.expectOne(MyCoachingSatisfactionDocument);
+    expect(asked.operation.variables['agentId']).toBe('agent-1');
+    const { from, to } = asked.operation.variables['range'] as { from: string; to: string };
+    expect(Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)).toBe(183);
+    asked.flushData({ satisfactionAgentTrends: months });
+  }
+
   afterEach(() => {
     apollo.verify();
     fixture.destroy();
@@ -61,6 +78,7 @@ describe('my coaching reviews', () => {
         review('r1', 'HR-2026-000007', 2, null, 1),
       ],
     });
+    flushCsat([]);
     await settle(fixture);
     expect(text(page().querySelector('h1')!)).toBe('My coaching reviews');
     expect(text(page().querySelector('[data-testid="my-reviews-summary"]')!)).toBe(
@@ -86,6 +104,7 @@ describe('my coaching reviews', () => {
 
   it('says when there are none yet', async () => {
     apollo.expectOne(MyCoachingReviewsDocument).flushData({ myCoachingReviews: [] });
+    flushCsat([]);
     await settle(fixture);
     expect(page().querySelector('main')!.textContent).toContain('No reviews yet.');
     expect(page().querySelector('[data-testid="my-reviews-summary"]')).toBeNull();
@@ -96,8 +115,33 @@ describe('my coaching reviews', () => {
     apollo
       .expectOne(MyCoachingReviewsDocument)
       .graphqlErrors([new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })]);
+    flushCsat([]);
     await settle(fixture);
     expect(alertTexts(page())).toHaveLength(1);
     expect(page().querySelector('main')!.textContent).not.toContain('No reviews yet.');
+  });
+
+  it('shows my CSAT by month, withheld months as withheld, with the note', async () => {
+    apollo.expectOne(MyCoachingReviewsDocument).flushData({ myCoachingReviews: [] });
+    flushCsat([csatMonth('2026-11', 1, true, null), csatMonth('2026-12', 6, false, 8.25)]);
+    await settle(fixture);
+    const rows = [...page().querySelectorAll('[data-testid="my-csat"]')].map((row) =>
+      [...row.querySelectorAll('td')].map(text),
+    );
+    expect(rows).toEqual([
+      ['2026-11', '—* (withheld: see the note below the table)', '1'],
+      ['2026-12', '8.3', '6'],
+    ]);
+    expect(page().textContent).toContain('* Withheld to protect the people who answered');
+    expect(await axeViolations(page())).toEqual([]);
+  });
+
+  it('says when no survey followed my cases, without the withheld note', async () => {
+    apollo.expectOne(MyCoachingReviewsDocument).flushData({ myCoachingReviews: [] });
+    flushCsat([]);
+    await settle(fixture);
+    expect(page().querySelectorAll('[data-testid="my-csat"]')).toHaveLength(0);
+    expect(page().textContent).toContain('No survey was sent after your cases in the last six months.');
+    expect(page().textContent).not.toContain('Withheld to protect');
   });
 });

@@ -1,9 +1,21 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { SessionService, StaffPresenceService, watchQuery } from '@homeroom/portal/data-access';
+import {
+  SessionService,
+  StaffPresenceService,
+  watchQuery,
+  watchQueryWhen,
+} from '@homeroom/portal/data-access';
 import { StaffBarComponent } from '@homeroom/portal/ui';
-import { MyCoachingReviewsDocument, type MyCoachingReviewsQuery } from './operations.generated';
+import {
+  MyCoachingReviewsDocument,
+  type MyCoachingReviewsQuery,
+  MyCoachingSatisfactionDocument,
+} from './operations.generated';
+
+/** The satisfaction months cover the last six, as the supervisors' coaching trends do. */
+const CSAT_DAYS = 183;
 
 /** The rubric's 1-to-4 scale in the words supervisors chose them by (the review form's). */
 const SCORE_WORDS: Readonly<Record<number, string>> = {
@@ -26,12 +38,13 @@ function scoredStandards(review: Review): { key: string; name: string; score: st
 
 /**
  * "My coaching reviews": what supervisors said of the cases the signed-in staff member handled, newest
- * first, each standard with its score and the supervisor's comment. Only their own (myCoachingReviews).
+ * first, each standard with its score and the supervisor's comment, and the satisfaction (CSAT) of the
+ * cases assigned to them by month. Only their own (myCoachingReviews; satisfactionAgentTrends by their id).
  */
 @Component({
   selector: 'hr-my-coaching-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, StaffBarComponent],
+  imports: [DatePipe, DecimalPipe, RouterLink, StaffBarComponent],
   styles: `
     main {
       padding: 1rem;
@@ -87,6 +100,52 @@ function scoredStandards(review: Review): { key: string; name: string; score: st
           <p>No reviews yet. Supervisors review some of the cases you resolve.</p>
         }
       }
+      <h2>Satisfaction by month</h2>
+      @if (csat.error(); as error) {
+        <p role="alert">{{ error }}</p>
+      }
+      <table>
+        <caption class="visually-hidden">
+          Satisfaction with the cases assigned to you, by month
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">CSAT (of 10)</th>
+            <th scope="col">CSAT responses</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (month of csatMonths(); track month.month) {
+            <tr data-testid="my-csat">
+              <td>{{ month.month }}</td>
+              <td>
+                @if (month.suppressed) {
+                  —<sup aria-hidden="true">*</sup
+                  ><span class="visually-hidden"> (withheld: see the note below the table)</span>
+                } @else {
+                  {{ month.csatMean == null ? '—' : (month.csatMean | number: '1.1-1') }}
+                }
+              </td>
+              <td>{{ month.responses }}</td>
+            </tr>
+          } @empty {
+            @if (!csat.loading() && !csat.error()) {
+              <tr>
+                <td colspan="3">No survey was sent after your cases in the last six months.</td>
+              </tr>
+            }
+          }
+        </tbody>
+      </table>
+      <p class="hint">
+        CSAT is the satisfaction survey families answer after the cases assigned to you, by the month it was
+        sent; — means no survey was answered.
+        @if (anyWithheld()) {
+          * Withheld to protect the people who answered: fewer responses than the district's minimum, or
+          withheld alongside such a small group so it cannot be worked out by subtraction.
+        }
+      </p>
     </main>
   `,
 })
@@ -94,6 +153,17 @@ export class MyCoachingPageComponent {
   protected readonly session = inject(SessionService);
   protected readonly presence = inject(StaffPresenceService);
   protected readonly query = watchQuery(MyCoachingReviewsDocument);
+  private readonly range = {
+    from: new Date(Date.now() - CSAT_DAYS * 86_400_000).toISOString(),
+    to: new Date().toISOString(),
+  };
+  /** The signed-in staff member's own months (asked by their id, which anyone signed in may). */
+  protected readonly csat = watchQueryWhen(MyCoachingSatisfactionDocument, () => {
+    const agentId = this.session.personId();
+    return agentId ? { range: this.range, agentId } : null;
+  });
+  protected readonly csatMonths = computed(() => this.csat.data()?.satisfactionAgentTrends ?? []);
+  protected readonly anyWithheld = computed(() => this.csatMonths().some((month) => month.suppressed));
   protected readonly reviews = computed(() =>
     (this.query.data()?.myCoachingReviews ?? []).map((review) => ({
       ...review,

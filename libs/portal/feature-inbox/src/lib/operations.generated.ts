@@ -67,6 +67,12 @@ export type ChatEndReason = 'CASE_CLOSED' | 'IDLE' | 'REQUESTER_LEFT' | 'STAFF_E
 
 export type ContactChannel = 'EMAIL' | 'MAIL' | 'PHONE' | 'SMS';
 
+export type DateRangeInput = {
+  from: string;
+  /** Exclusive. */
+  to: string;
+};
+
 export type MembershipRole = 'ADMINISTRATOR' | 'GUARDIAN' | 'STAFF' | 'STUDENT' | 'TEACHER';
 
 export type MessageDirection = 'INBOUND' | 'INTERNAL_NOTE' | 'OUTBOUND';
@@ -608,6 +614,20 @@ export type MyCoachingReviewsQuery = {
     createdAt: string;
     criteria: Array<{ name: string; key: string }>;
     scores: Array<{ criterionId: string; score: number }>;
+  }>;
+};
+
+export type MyCoachingSatisfactionQueryVariables = Exact<{
+  range: DateRangeInput;
+  agentId: string;
+}>;
+
+export type MyCoachingSatisfactionQuery = {
+  satisfactionAgentTrends: Array<{
+    month: string;
+    responses: number;
+    suppressed: boolean;
+    csatMean: number | null;
   }>;
 };
 
@@ -3417,6 +3437,61 @@ export const MyCoachingReviewsDocument = {
     },
   ],
 } as unknown as DocumentNode<MyCoachingReviewsQuery, MyCoachingReviewsQueryVariables>;
+export const MyCoachingSatisfactionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyCoachingSatisfaction' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateRangeInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'agentId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionAgentTrends' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'agentId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'agentId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'responses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'suppressed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'csatMean' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyCoachingSatisfactionQuery, MyCoachingSatisfactionQueryVariables>;
 export const PersonPageDocument = {
   kind: 'Document',
   definitions: [

@@ -4,10 +4,14 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, watchQuery } from '@homeroom/portal/data-access';
+import { errorMessage, watchQuery, watchQueryWhen } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { formatWhen } from '../formats';
-import { AdminCoachingDocument, CoachingCaseDocument } from '../operations.generated';
+import {
+  AdminCoachingAgentsDocument,
+  AdminCoachingDocument,
+  CoachingCaseDocument,
+} from '../operations.generated';
 import { CaseReviewFormComponent } from './case-review-form.component';
 
 /** The trends cover the last six months. */
@@ -15,8 +19,8 @@ const TREND_DAYS = 183;
 
 /**
  * Coaching for supervisors: the district's service standards, a random sample of resolved cases to
- * review (or any case by its number), the review form, the latest reviews, and each school's monthly
- * means beside its CSAT for the same month (the surveys sent that month).
+ * review (or any case by its number), the review form, the latest reviews, and each school's (or each
+ * agent's) monthly means beside its CSAT for the same month (the surveys sent that month).
  */
 @Component({
   selector: 'hr-coaching-page',
@@ -91,14 +95,24 @@ const TREND_DAYS = 183;
         }
       </tbody>
     </table>
-    <h2>By school and month</h2>
+    <h2>{{ byAgent() ? 'By agent and month' : 'By school and month' }}</h2>
+    <label for="trend-grouping">Group the months by</label>
+    <select id="trend-grouping" name="grouping" [ngModel]="grouping()" (ngModelChange)="grouping.set($event)">
+      <option value="SCHOOL">School</option>
+      <option value="AGENT">Agent</option>
+    </select>
+    @if (agentQuery.error(); as error) {
+      <p role="alert">{{ error }}</p>
+    }
     <table>
       <caption class="visually-hidden">
-        Reviews by school and month
+        {{
+          byAgent() ? 'Reviews by agent and month' : 'Reviews by school and month'
+        }}
       </caption>
       <thead>
         <tr>
-          <th scope="col">School</th>
+          <th scope="col">{{ byAgent() ? 'Agent' : 'School' }}</th>
           <th scope="col">Month</th>
           <th scope="col">Reviews</th>
           <th scope="col">Mean (of 4)</th>
@@ -107,9 +121,9 @@ const TREND_DAYS = 183;
         </tr>
       </thead>
       <tbody>
-        @for (trend of trends(); track trend.key + trend.month) {
+        @for (trend of shownTrends(); track trend.key + trend.month) {
           <tr data-testid="coaching-trend">
-            <td>{{ trend.school }}</td>
+            <td>{{ trend.who }}</td>
             <td>{{ trend.month }}</td>
             <td>{{ trend.reviews }}</td>
             <td>{{ trend.average }}</td>
@@ -127,8 +141,8 @@ const TREND_DAYS = 183;
       </tbody>
     </table>
     <p class="hint">
-      CSAT is the satisfaction survey after resolved cases, by the month it was sent; — means no survey was
-      answered.
+      CSAT is the satisfaction survey after resolved cases, by the month it was sent (an agent's: after the
+      cases assigned to them, at the schools whose figures you read); — means no survey was answered.
       @if (anyWithheld()) {
         * Withheld to protect the people who answered: fewer responses than the district's minimum, or
         withheld alongside such a small group so it cannot be worked out by subtraction.
@@ -138,18 +152,24 @@ const TREND_DAYS = 183;
 })
 export class CoachingPageComponent {
   private readonly apollo = inject(Apollo);
-  protected readonly query = watchQuery(AdminCoachingDocument, {
-    range: {
-      from: new Date(Date.now() - TREND_DAYS * 86_400_000).toISOString(),
-      to: new Date().toISOString(),
-    },
-  });
+  private readonly range = {
+    from: new Date(Date.now() - TREND_DAYS * 86_400_000).toISOString(),
+    to: new Date().toISOString(),
+  };
+  protected readonly query = watchQuery(AdminCoachingDocument, { range: this.range });
   protected readonly rubric = computed(() => this.query.data()?.coachingRubric ?? []);
   protected readonly sample = computed(() => this.query.data()?.caseReviewSample ?? []);
   protected readonly reviews = computed(() =>
     (this.query.data()?.caseReviews ?? [])
       .slice(0, 20)
       .map((review) => ({ ...review, when: formatWhen(review.createdAt) })),
+  );
+  /** Whose months the table shows: each school's (the page opens on them) or each agent's. */
+  protected readonly grouping = signal<'SCHOOL' | 'AGENT'>('SCHOOL');
+  protected readonly byAgent = computed(() => this.grouping() === 'AGENT');
+  /** Asked the first time the months are grouped by agent. */
+  protected readonly agentQuery = watchQueryWhen(AdminCoachingAgentsDocument, () =>
+    this.byAgent() ? { range: this.range } : null,
   );
   protected readonly trends = computed(() => {
     const schools = new Map((this.query.data()?.schools.edges ?? []).map(({ node }) => [node.id, node.name]));
@@ -159,11 +179,25 @@ export class CoachingPageComponent {
     );
     return (this.query.data()?.coachingTrends ?? []).map((trend) => ({
       ...trend,
-      school: trend.key ? (schools.get(trend.key) ?? 'A school') : 'District office',
+      who: trend.key ? (schools.get(trend.key) ?? 'A school') : 'District office',
       csat: csat.get(`${trend.key} ${trend.month}`) ?? null,
     }));
   });
-  protected readonly anyWithheld = computed(() => this.trends().some((trend) => trend.csat?.suppressed));
+  protected readonly agentTrends = computed(() => {
+    const data = this.agentQuery.data();
+    const names = new Map((data?.people.edges ?? []).map(({ node }) => [node.id, node.displayName]));
+    // The agent's CSAT for the same month (the cases assigned to them), joined by (agent, month).
+    const csat = new Map(
+      (data?.satisfactionAgentTrends ?? []).map((row) => [`${row.agentId} ${row.month}`, row]),
+    );
+    return (data?.coachingTrends ?? []).map((trend) => ({
+      ...trend,
+      who: (trend.key && names.get(trend.key)) ?? 'A staff member',
+      csat: csat.get(`${trend.key} ${trend.month}`) ?? null,
+    }));
+  });
+  protected readonly shownTrends = computed(() => (this.byAgent() ? this.agentTrends() : this.trends()));
+  protected readonly anyWithheld = computed(() => this.shownTrends().some((trend) => trend.csat?.suppressed));
   protected readonly chosen = signal<{ id: string; number: string } | null>(null);
   protected readonly findError = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);

@@ -16,6 +16,8 @@ export interface SatisfactionScope {
   from: Date;
   to: Date;
   schoolId?: string | null;
+  /** Of these schools' cases only (a school-scoped reader's); null or absent: every case. */
+  schoolIds?: readonly string[] | null;
   topicId?: string | null;
 }
 
@@ -50,9 +52,9 @@ export async function satisfactionCounts(
   /** Each group's figures per district month as well (a school's trend); not with MONTH or WEEK. */
   monthly = false,
 ): Promise<SatisfactionCounts[]> {
-  // The rollups hold the district's figures; a school's or a topic's are read from the invitations
-  // through their indexes.
-  const districtWide = !scope.schoolId && !scope.topicId;
+  // The rollups hold the district's figures; a school's (or schools') or a topic's are read from the
+  // invitations through their indexes.
+  const districtWide = !scope.schoolId && !scope.schoolIds && !scope.topicId;
   const days = districtWide && (await rollup.isCurrent()) ? await wholeDaysOf(db, scope, timeZone) : null;
   const [rolled, counted] = await Promise.all([
     days ? rolledUp(db, days, grouping, timeZone, monthly) : [],
@@ -135,6 +137,7 @@ function countedFromInvitations(
     `(${spans.map((w) => `(i.sent_at >= ${p.add(w.from)} AND i.sent_at < ${p.add(w.to)})`).join(' OR ')})`,
   ];
   if (scope.schoolId) conditions.push(`i.school_id = ${p.add(scope.schoolId)}`);
+  if (scope.schoolIds) conditions.push(`i.school_id = ANY(${p.add([...scope.schoolIds], '::uuid[]')})`);
   if (scope.topicId) conditions.push(`i.topic_id = ${p.add(scope.topicId)}`);
   const local = () => `i.sent_at AT TIME ZONE ${p.add(timeZone)}`;
   const key: Record<SatisfactionGrouping, () => string> = {

@@ -8,7 +8,12 @@ import {
   suppressSmallCells,
   suppressSmallGroups,
 } from '@homeroom/surveys/domain';
-import { satisfactionCounts, type SatisfactionGrouping } from '../figures/satisfaction-figures';
+import {
+  satisfactionCounts,
+  type SatisfactionCounts,
+  type SatisfactionGrouping,
+  type SatisfactionScope,
+} from '../figures/satisfaction-figures';
 import { SatisfactionRollup } from '../figures/satisfaction-rollup';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
 
@@ -63,6 +68,29 @@ export interface SatisfactionTrendPoint {
   suppression: 'SMALL_GROUP' | 'COMPLEMENTARY' | null;
   csatMean: number | null;
   lowScores: number | null;
+}
+
+/** A staff member's satisfaction in one district month (the cases assigned to them); figures null when withheld. */
+export interface SatisfactionAgentTrendPoint {
+  /** The staff member the cases were assigned to. */
+  agentId: string;
+  /** YYYY-MM in the district's time zone, the month the invitations were sent in. */
+  month: string;
+  invitations: number;
+  responses: number;
+  responseRate: number | null;
+  suppressed: boolean;
+  suppression: 'SMALL_GROUP' | 'COMPLEMENTARY' | null;
+  csatMean: number | null;
+  lowScores: number | null;
+}
+
+/** Which cases the agents' figures count (the caller's authorization decides it) and whose are kept. */
+export interface AgentTrendScope {
+  /** Null: every case; else these schools' cases only. */
+  schoolIds: readonly string[] | null;
+  /** Only this staff member's months; null: everyone's. */
+  agentId: string | null;
 }
 
 export interface SatisfactionComment {
@@ -161,28 +189,49 @@ export class SatisfactionService {
    */
   async trend(range: { from: Date; to: Date }, reach: SchoolReach): Promise<SatisfactionTrendPoint[]> {
     const rows = await this.counts(range, 'SCHOOL', true);
+    return this.monthCells(rows)
+      .map(({ key, ...figures }) => ({ schoolId: key === 'NONE' ? null : key, ...figures }))
+      .filter((point) => reaches(reach, point.schoolId));
+  }
+
+  /**
+   * Each staff member's figures (the cases assigned to them) per district month of the range, counted over
+   * every case or over `schoolIds`' cases only (a school-scoped reader's: the rollups keep no school ×
+   * staff member, so these are counted from the invitations). Withheld cells are chosen over that whole
+   * table, as `trend` chooses them, whichever agent is asked for; then only `agentId`'s are kept when
+   * given. Unassigned cases count towards the withholding but are nobody's row.
+   */
+  async agentTrend(
+    range: { from: Date; to: Date },
+    scope: AgentTrendScope,
+  ): Promise<SatisfactionAgentTrendPoint[]> {
+    const rows = await this.counts({ ...range, schoolIds: scope.schoolIds }, 'ASSIGNEE', true);
+    return this.monthCells(rows)
+      .filter((cell) => cell.key !== 'NONE' && (!scope.agentId || cell.key === scope.agentId))
+      .map(({ key, ...figures }) => ({ agentId: key, ...figures }));
+  }
+
+  /** A monthly table (group × month) with its small cells and their complements withheld. */
+  private monthCells(rows: readonly SatisfactionCounts[]) {
     const cells = suppressSmallCells(
       rows.map((row) => ({ ...row, row: row.key, column: row.month, count: row.responses })),
       this.settings.minimumGroupSize,
     );
-    return cells
-      .map((cell) => ({ ...cell, schoolId: cell.key === 'NONE' ? null : cell.key }))
-      .filter((cell) => reaches(reach, cell.schoolId))
-      .map((cell) => ({
-        schoolId: cell.schoolId,
-        month: cell.month,
-        invitations: cell.invitations,
-        responses: cell.responses,
-        responseRate: responseRate(cell.responses, cell.invitations),
-        suppressed: cell.suppressed,
-        suppression: cell.reason,
-        csatMean: cell.suppressed ? null : csatOfDistribution(cell.distribution).mean,
-        lowScores: cell.suppressed ? null : this.lowScores(cell.distribution),
-      }));
+    return cells.map((cell) => ({
+      key: cell.key,
+      month: cell.month,
+      invitations: cell.invitations,
+      responses: cell.responses,
+      responseRate: responseRate(cell.responses, cell.invitations),
+      suppressed: cell.suppressed,
+      suppression: cell.reason,
+      csatMean: cell.suppressed ? null : csatOfDistribution(cell.distribution).mean,
+      lowScores: cell.suppressed ? null : this.lowScores(cell.distribution),
+    }));
   }
 
   /** The invitations, responses and scores of the range, grouped, from the rollups (ADR 26). */
-  private counts(filter: SatisfactionFilter, grouping: SatisfactionGrouping, monthly = false) {
+  private counts(filter: SatisfactionScope, grouping: SatisfactionGrouping, monthly = false) {
     return satisfactionCounts(
       this.dataSource.manager,
       this.rollup,

@@ -1,17 +1,28 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentPrincipal, Scopes, type Principal, Allow, reachOf } from '@homeroom/platform/auth';
-import { DateRangeInput, pageSize } from '@homeroom/platform/graphql';
+import { assertDateRange, DateRangeInput, pageSize } from '@homeroom/platform/graphql';
 import { SatisfactionService, type SatisfactionDimension } from '@homeroom/surveys/data-access';
-import { assertMaySeeResults, SURVEY_SCOPES, CASE_SATISFACTION_READ, SURVEY_RESULTS_READ } from '../access';
+import {
+  agentFiguresScope,
+  assertMaySeeResults,
+  SURVEY_SCOPES,
+  CASE_SATISFACTION_READ,
+  SURVEY_AGENT_FIGURES_READ,
+  SURVEY_RESULTS_READ,
+} from '../access';
 import { SatisfactionDimensionEnum, SentimentEnum } from '../types/enums';
 import { CaseReference, SchoolReference } from '../types/references.type';
 import {
   CaseSatisfaction,
   SatisfactionComment,
+  SatisfactionAgentTrend,
   SatisfactionGroup,
   SatisfactionSummary,
   SatisfactionTrend,
 } from '../types/satisfaction.type';
+
+/** Two years of months: a coaching trend's longest view. */
+const AGENT_TRENDS_MAX_DAYS = 731;
 
 @Resolver()
 export class SatisfactionResolver {
@@ -45,6 +56,22 @@ export class SatisfactionResolver {
   ): Promise<SatisfactionTrend[]> {
     // Who sees which school's figures is `satisfaction`'s rule (canSeeSchoolFigures), row by row.
     return this.results.trend({ from: range.from, to: range.to }, reachOf(principal));
+  }
+
+  @Allow(SURVEY_AGENT_FIGURES_READ)
+  @Query(() => [SatisfactionAgentTrend], {
+    description: `Per staff member and month of the range, the satisfaction of the cases assigned to them (at most ${AGENT_TRENDS_MAX_DAYS} days): every agent's over every case for district-wide readers; over their own schools' cases only for a school's readers; any staff member their own agentId, over all their cases. Anyone else's agentId: FORBIDDEN (OWN_FIGURES_ONLY). Withheld alike for everyone who reads the same cases.`,
+  })
+  satisfactionAgentTrends(
+    @Args('range') range: DateRangeInput,
+    @Args('agentId', { type: () => ID, nullable: true, description: "Only this staff member's months." })
+    agentId: string | null | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SatisfactionAgentTrend[]> {
+    // Left out, the argument is undefined rather than null: both mean every agent the caller may see.
+    const scope = agentFiguresScope(principal, agentId ?? null);
+    assertDateRange(range, AGENT_TRENDS_MAX_DAYS);
+    return this.results.agentTrend({ from: range.from, to: range.to }, scope);
   }
 }
 

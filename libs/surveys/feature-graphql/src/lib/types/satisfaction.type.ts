@@ -154,3 +154,36 @@ export class SatisfactionTrend {
   @Field(() => Int, { nullable: true })
   lowScores!: number | null;
 }
+
+@ObjectType({
+  description:
+    "A staff member's satisfaction in one month, over the cases assigned to them, as the coaching trends show it; withheld figures are null.",
+})
+export class SatisfactionAgentTrend {
+  @Field(() => ID, { description: 'The staff member the cases were assigned to.' })
+  agentId!: string;
+
+  @Field({ description: 'YYYY-MM in the district time zone: when the surveys were sent.' })
+  month!: string;
+
+  @Field(() => Int)
+  invitations!: number;
+
+  @Field(() => Int)
+  responses!: number;
+
+  @Field(() => Float, { nullable: true })
+  responseRate!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => SuppressionReasonEnum, { nullable: true })
+  suppression!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'The mean score, 1–10.' })
+  csatMean!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  lowScores!: number | null;
+}
