@@ -18,6 +18,7 @@ describe("the portal's content security policy", () => {
       'script-src': ["'self'"],
       'style-src': ["'self'", "'nonce-abc123=='"],
       'connect-src': ["'self'", 'https://api.district.test'],
+      'img-src': ["'self'", 'https://api.district.test'],
       'object-src': ["'none'"],
       'base-uri': ["'self'"],
       'form-action': ["'none'"],

@@ -17,8 +17,8 @@ export function withCspNonce(html: string, nonce: string): string {
 
 /**
  * The portal's Content-Security-Policy for the gateway it calls (`apiOrigin`, as `/config.json` names it;
- * a path on it is dropped, the policy names origins), as a function of each response's nonce. Images,
- * fonts and the like default to the portal's own origin; it uses no `data:` URLs.
+ * a path on it is dropped, the policy names origins), as a function of each response's nonce. Images come
+ * from the portal and the gateway; fonts and the like default to the portal's own origin; no `data:` URLs.
  */
 export function portalContentSecurityPolicy(apiOrigin: string): (nonce: string) => string {
   const gateway = new URL(apiOrigin).origin;
@@ -34,6 +34,9 @@ export function portalContentSecurityPolicy(apiOrigin: string): (nonce: string) 
       // The gateway's /graphql and /auth/token. Sign-in and attachment downloads are navigations to it,
       // which this policy does not restrict.
       `connect-src 'self' ${gateway}`,
+      // Help articles' images are the district's own files, served by the gateway (/attachments/articles);
+      // other sites' images stay out of families' pages (no tracking pixels in an article).
+      `img-src 'self' ${gateway}`,
       "object-src 'none'",
       "base-uri 'self'",
       // Every form is handled in script (ngSubmit) and none is ever sent by the browser: one that would be

@@ -329,6 +329,149 @@ describe('cases: the knowledge base and the help center', () => {
     expect(row.deflectionRate).toBeCloseTo(1 / (1 + row.opened));
   });
 
+  it('keeps an article’s images and documents: for staff until published, then for anyone while it is live', async () => {
+    const PNG =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    const ADD =
+      'mutation($a: ID!, $f: AttachmentInput!) { addKnowledgeArticleFile(articleId: $a, file: $f) { id fileName contentType image published url } }';
+    const REMOVE = 'mutation($a: ID!, $f: ID!) { removeKnowledgeArticleFile(articleId: $a, fileId: $f) }';
+    const origin = (await suite.nest.getUrl()).replace('[::1]', '127.0.0.1');
+    const get = (url: string) => fetch(new URL(url, origin));
+    const article = await busStopArticle();
+
+    const map = (
+      await ok(
+        ADD,
+        { a: article.id, f: { fileName: 'bus map.png', contentType: 'image/png', contentBase64: PNG } },
+        agent,
+      )
+    ).addKnowledgeArticleFile;
+    expect(map).toMatchObject({
+      fileName: 'bus map.png',
+      contentType: 'image/png',
+      image: true,
+      published: false,
+    });
+    const path = `/attachments/articles/${map.id}/bus%20map.png`;
+    expect(map.url).toMatch(new RegExp(`^${path}\\?expires=\\d+&signature=`));
+    // Staff preview the draft's image by its signed link; the public path opens nothing yet.
+    const preview = await get(map.url);
+    expect([
+      preview.status,
+      preview.headers.get('content-type'),
+      preview.headers.get('cache-control'),
+    ]).toEqual([200, 'image/png', 'private, no-store']);
+    expect(Buffer.from(await preview.arrayBuffer()).toString('base64')).toBe(PNG);
+    expect((await get(path)).status).toBe(404);
+    expect((await get(`${path}?expires=9999999999&signature=forged`)).status).toBe(403);
+
+    // The draft shows it; publishing makes it the help center's, served inline and cached briefly.
+    await ok(
+      UPDATE,
+      {
+        id: article.id,
+        input: {
+          translations: [
+            {
+              language: 'en',
+              title: 'Bus stops closing',
+              body: `<p>The new stops:</p><img src="${path}" alt="Map">`,
+            },
+          ],
+        },
+      },
+      agent,
+    );
+    await ok(SUBMIT, { id: article.id }, agent);
+    const published = (await ok(PUBLISH, { id: article.id }, schoolAdmin)).publishKnowledgeArticle;
+    const live = await get(path);
+    expect([
+      live.status,
+      live.headers.get('content-disposition'),
+      live.headers.get('cache-control'),
+      live.headers.get('x-content-type-options'),
+    ]).toEqual([
+      200,
+      `inline; filename="bus map.png"; filename*=UTF-8''bus%20map.png`,
+      'public, max-age=300',
+      'nosniff',
+    ]);
+    const read = await ok(
+      'query($slug: String!) { helpArticle(slug: $slug, language: "en") { bodyHtml files { id url published image } } }',
+      { slug: article.slug },
+    );
+    expect(read.helpArticle.bodyHtml).toContain(`<img alt="Map" src="${path}" />`);
+    expect(read.helpArticle.files).toEqual([{ id: map.id, url: path, published: true, image: true }]);
+    expect(published.publishedVersion).toBe(1);
+
+    // A document added since waits for the next publication; a removal the live version needs is refused.
+    const form = (
+      await ok(
+        ADD,
+        {
+          a: article.id,
+          f: {
+            fileName: 'form.pdf',
+            contentType: 'application/pdf',
+            contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+          },
+        },
+        agent,
+      )
+    ).addKnowledgeArticleFile;
+    expect(form).toMatchObject({ image: false, published: false });
+    expect((await get(`/attachments/articles/${form.id}/form.pdf`)).status).toBe(404);
+    expect((await ok(READ, { slug: article.slug, language: 'en' })).helpArticle).toBeTruthy();
+    expect(
+      (
+        await ok('query($slug: String!) { helpArticle(slug: $slug) { files { id } } }', {
+          slug: article.slug,
+        })
+      ).helpArticle.files,
+    ).toEqual([{ id: map.id }]);
+    expect(await refusal(REMOVE, { a: article.id, f: map.id }, agent)).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'FILE_IN_USE',
+    });
+    expect((await ok(REMOVE, { a: article.id, f: form.id }, agent)).removeKnowledgeArticleFile).toBe(true);
+
+    // Who may not write the article may not add to it; what the policy refuses is refused, nothing kept.
+    expect(
+      await refusal(
+        ADD,
+        { a: article.id, f: { fileName: 'x.png', contentType: 'image/png', contentBase64: PNG } },
+        outsider,
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await refusal(
+        ADD,
+        {
+          a: article.id,
+          f: {
+            fileName: 'run.exe',
+            contentType: 'application/octet-stream',
+            contentBase64: 'TVqQAAMAAAAEAAAA',
+          },
+        },
+        agent,
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(
+      (
+        await ok(
+          'query($id: ID!) { knowledgeArticle(id: $id) { files { fileName } } }',
+          { id: article.id },
+          agent,
+        )
+      ).knowledgeArticle.files,
+    ).toEqual([{ fileName: 'bus map.png' }]);
+
+    // Archived, the article takes its files out of the help center.
+    await ok(ARCHIVE, { id: article.id }, schoolAdmin);
+    expect((await get(path)).status).toBe(404);
+  });
+
   it("keeps each school's articles to its staff, and district-wide ones to district staff", async () => {
     const article = await busStopArticle();
     expect(await refusal(ARTICLE, { id: article.id }, outsider)).toMatchObject({ code: 'NOT_FOUND' });

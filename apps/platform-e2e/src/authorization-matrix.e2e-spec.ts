@@ -432,6 +432,12 @@ const ROWS: Row[] = [
 
   // ── Reads through relations ──────────────────────────────────────────────────────────────────────────
   {
+    // An article's files (drafts' by signed links) go only with the article.
+    field: 'knowledgeArticle.files',
+    document: 'query($id: ID!) { knowledgeArticle(id: $id) { files { url } } }',
+    targets: { other: [(fx) => ({ id: fx.articleB }), 'UA NF NF NF ok ok ok ok'] },
+  },
+  {
     field: 'person.students',
     document: 'query($id: ID!) { person(id: $id) { students { student { id } } } }',
     targets: {
@@ -693,6 +699,25 @@ const ROWS: Row[] = [
     field: 'updateKnowledgeArticle',
     document:
       'mutation($id: ID!) { updateKnowledgeArticle(id: $id, input: { translations: [{ language: "es", title: "Matriz", body: "Hola" }] }) { id } }',
+    targets: {
+      own: [(fx) => ({ id: fx.articleA }), 'UA go go FB FB go FB go'],
+      other: [(fx) => ({ id: fx.articleB }), 'UA NF NF FB FB go FB go'],
+    },
+  },
+  {
+    // A file the attachment policy refuses: who may add to which article, keeping nothing.
+    field: 'addKnowledgeArticleFile',
+    document:
+      'mutation($id: ID!) { addKnowledgeArticleFile(articleId: $id, file: { fileName: "matrix.exe", contentType: "application/octet-stream", contentBase64: "TVqQAAMAAAAEAAAA" }) { id } }',
+    targets: {
+      own: [(fx) => ({ id: fx.articleA }), 'UA go go FB FB go FB go'],
+      other: [(fx) => ({ id: fx.articleB }), 'UA NF NF FB FB go FB go'],
+    },
+  },
+  {
+    // A made-up file of a real article: who may remove from which article, removing nothing.
+    field: 'removeKnowledgeArticleFile',
+    document: `mutation($id: ID!) { removeKnowledgeArticleFile(articleId: $id, fileId: "${randomUUID()}") }`,
     targets: {
       own: [(fx) => ({ id: fx.articleA }), 'UA go go FB FB go FB go'],
       other: [(fx) => ({ id: fx.articleB }), 'UA NF NF FB FB go FB go'],

@@ -812,6 +812,46 @@ describe('the portal in a browser', () => {
         { token: adminToken },
       ),
     ).createKnowledgeArticle;
+    // A map of the new stop, shown in the Spanish text by the file's lasting address.
+    const map = data(
+      await api(
+        'mutation($id: ID!, $file: AttachmentInput!) { addKnowledgeArticleFile(articleId: $id, file: $file) { path } }',
+        {
+          id: draft.id,
+          file: {
+            fileName: 'mapa de la parada.png',
+            contentType: 'image/png',
+            contentBase64:
+              'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+          },
+        },
+        { token: adminToken },
+      ),
+    ).addKnowledgeArticleFile;
+    const mapPath = map.path;
+    data(
+      await api(
+        'mutation($id: ID!, $input: KnowledgeArticleInput!) { updateKnowledgeArticle(id: $id, input: $input) { id } }',
+        {
+          id: draft.id,
+          input: {
+            translations: [
+              {
+                language: 'en',
+                title: `Bus stop moved to ${words} Street`,
+                body: `<p>During construction the bus stops at ${words} Street.</p>`,
+              },
+              {
+                language: 'es',
+                title: `La parada del autobús se movió a la calle ${words}`,
+                body: `<p>Durante las obras, los autobuses paran en la calle ${words}.</p><img src="${mapPath}" alt="Mapa de la parada"><script>alert(1)</script>`,
+              },
+            ],
+          },
+        },
+        { token: adminToken },
+      ),
+    );
     data(
       await api(
         'mutation($id: ID!) { publishKnowledgeArticle(id: $id) { status } }',
@@ -831,6 +871,16 @@ describe('the portal in a browser', () => {
       .getByRole('heading', { name: `La parada del autobús se movió a la calle ${words}`, level: 1 })
       .waitFor();
     expect(await page.getByTestId('help-article-body').innerHTML()).not.toContain('script');
+    // The map came through the portal's origin from the article's files, and drew.
+    const drawn = page.getByRole('img', { name: 'Mapa de la parada' });
+    await waitUntil(
+      'the map to load',
+      async () =>
+        (await drawn.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0,
+      {
+        timeoutMs: 10_000,
+      },
+    );
     await page.getByRole('button', { name: 'Sí' }).click();
     await page.getByText('Gracias por decírnoslo.').waitFor();
     await saveScreenshot(page, join(SCREENSHOTS, 'public-help-article-es.png'));

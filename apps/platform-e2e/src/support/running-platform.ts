@@ -148,7 +148,8 @@ export async function startPlatform({
       // In the cases database, as production keeps them (ADR 20): no directory at all.
       ATTACHMENT_STORAGE: 'database',
       ATTACHMENT_URL_SECRET: randomBytes(32).toString('hex'),
-      ATTACHMENT_DOWNLOAD_BASE_URL: `${origin}/attachments`,
+      // The public origin, as the chart gives it: links are <origin>/attachments/….
+      ATTACHMENT_DOWNLOAD_BASE_URL: origin,
       // Requester confirmation links point at the portal the suite serves.
       PORTAL_URL: portalOrigin,
       // Incoming texts reach the gateway's /sms; taken only where a suite configures a provider.

@@ -40,6 +40,8 @@ export * from './lib/surveys/survey-invitation-delivery';
 export * from './lib/services/escalation-policy.service';
 export * from './lib/knowledge/knowledge-base.service';
 export * from './lib/knowledge/help-center.service';
+export * from './lib/knowledge/article-html';
+export * from './lib/knowledge/article-files.service';
 export * from './lib/public-text/public-text.service';
 export * from './lib/services/case-bulk.service';
 export * from './lib/services/automation.service';

@@ -7,3 +7,4 @@ export * from './lib/signed-in.guard';
 export * from './lib/screen-actions';
 export * from './lib/watch-query';
 export * from './lib/staff-presence.service';
+export * from './lib/attachment-file';

@@ -3,6 +3,7 @@ import { CaseMetricsResolver, EmergingIssuesResolver } from './resolvers/case-me
 import { CaseResolver } from './resolvers/case.resolver';
 import { ChatResolver } from './resolvers/chat.resolver';
 import { AssistResolver } from './resolvers/assist.resolver';
+import { ArticleFileResolver, HelpArticleFileResolver } from './resolvers/article-file.resolver';
 import { AttachmentResolver } from './resolvers/attachment.resolver';
 import { AttachmentDownloadController } from './controllers/attachment-download.controller';
 import { SmsWebhookController } from './controllers/sms-webhook.controller';
@@ -36,6 +37,8 @@ import './types/enums';
     CaseResolver,
     ChatResolver,
     AttachmentResolver,
+    ArticleFileResolver,
+    HelpArticleFileResolver,
     AssistResolver,
     CaseRelationsResolver,
     CasesLoaders,

@@ -22,3 +22,15 @@ export async function loadPortalConfig(): Promise<PortalConfig> {
 export function onApiOrigin(config: PortalConfig, link: string): string {
   return new URL(link, `${config.apiOrigin}/`).href;
 }
+
+/**
+ * HTML the API gave (a help article's body, sanitized when it was saved), its `/attachments/…` paths made
+ * absolute on the gateway's origin as `onApiOrigin` makes links: an article's own images and documents.
+ * Sanitized markup always quotes attributes with double quotes; absolute addresses are left as they are.
+ */
+export function htmlOnApiOrigin(config: PortalConfig, html: string): string {
+  return html.replace(
+    /(\s(?:src|href)=")(\/attachments\/)/g,
+    (_match, attribute: string, path: string) => `${attribute}${config.apiOrigin}${path}`,
+  );
+}

@@ -18,6 +18,15 @@ export type ArticleTranslationInput = {
 export type AssessmentArea =
   'ACCESS' | 'COMMUNICATION' | 'CULTURE' | 'FEEDBACK' | 'OWNERSHIP' | 'RESPONSIVENESS';
 
+/** A file sent inline as base64 (at most ATTACHMENT_MAX_BYTES decoded). Allowed: PDF, PNG, JPEG, GIF, WebP, HEIC, plain text, CSV, Word, Excel and RTF. */
+export type AttachmentInput = {
+  /** The file, standard base64 (RFC 4648 §4) with padding. */
+  contentBase64: string;
+  /** What the sender says it is; the name and the content decide what it is stored as. */
+  contentType: string;
+  fileName: string;
+};
+
 export type AutomationActionInput = {
   kind: AutomationActionKind;
   message?: string | null | undefined;
@@ -715,6 +724,16 @@ export type AdminHelpArticlesQuery = {
         answeredCount: number;
         updatedAt: string;
         translations: Array<{ language: string; title: string; body: string }>;
+        files: Array<{
+          id: string;
+          fileName: string;
+          contentType: string;
+          sizeBytes: number;
+          image: boolean;
+          published: boolean;
+          path: string;
+          url: string;
+        }>;
       };
     }>;
   };
@@ -736,7 +755,53 @@ export type AdminHelpArticleFragment = {
   answeredCount: number;
   updatedAt: string;
   translations: Array<{ language: string; title: string; body: string }>;
+  files: Array<{
+    id: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    image: boolean;
+    published: boolean;
+    path: string;
+    url: string;
+  }>;
 };
+
+export type AdminArticleFileFragment = {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  image: boolean;
+  published: boolean;
+  path: string;
+  url: string;
+};
+
+export type AddHelpArticleFileMutationVariables = Exact<{
+  articleId: string;
+  file: AttachmentInput;
+}>;
+
+export type AddHelpArticleFileMutation = {
+  addKnowledgeArticleFile: {
+    id: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    image: boolean;
+    published: boolean;
+    path: string;
+    url: string;
+  };
+};
+
+export type RemoveHelpArticleFileMutationVariables = Exact<{
+  articleId: string;
+  fileId: string;
+}>;
+
+export type RemoveHelpArticleFileMutation = { removeKnowledgeArticleFile: boolean };
 
 export type CreateHelpArticleMutationVariables = Exact<{
   input: NewKnowledgeArticleInput;
@@ -756,6 +821,16 @@ export type CreateHelpArticleMutation = {
     answeredCount: number;
     updatedAt: string;
     translations: Array<{ language: string; title: string; body: string }>;
+    files: Array<{
+      id: string;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      image: boolean;
+      published: boolean;
+      path: string;
+      url: string;
+    }>;
   };
 };
 
@@ -778,6 +853,16 @@ export type UpdateHelpArticleMutation = {
     answeredCount: number;
     updatedAt: string;
     translations: Array<{ language: string; title: string; body: string }>;
+    files: Array<{
+      id: string;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      image: boolean;
+      published: boolean;
+      path: string;
+      url: string;
+    }>;
   };
 };
 
@@ -1916,6 +2001,29 @@ export const AdminAutomationRuleFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AdminAutomationRuleFragment, unknown>;
+export const AdminArticleFileFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminArticleFile' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ArticleFile' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'image' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'published' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminArticleFileFragment, unknown>;
 export const AdminHelpArticleFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1949,6 +2057,32 @@ export const AdminHelpArticleFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'files' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminArticleFile' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminArticleFile' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ArticleFile' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'image' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'published' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
         ],
       },
     },
@@ -3510,6 +3644,24 @@ export const AdminHelpArticlesDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminArticleFile' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ArticleFile' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'image' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'published' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'AdminHelpArticle' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticle' } },
       selectionSet: {
@@ -3538,11 +3690,130 @@ export const AdminHelpArticlesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'files' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminArticleFile' } }],
+            },
+          },
         ],
       },
     },
   ],
 } as unknown as DocumentNode<AdminHelpArticlesQuery, AdminHelpArticlesQueryVariables>;
+export const AddHelpArticleFileDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddHelpArticleFile' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'articleId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'file' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AttachmentInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'addKnowledgeArticleFile' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'articleId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'articleId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'file' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'file' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminArticleFile' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminArticleFile' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ArticleFile' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'image' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'published' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddHelpArticleFileMutation, AddHelpArticleFileMutationVariables>;
+export const RemoveHelpArticleFileDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveHelpArticleFile' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'articleId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fileId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeKnowledgeArticleFile' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'articleId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'articleId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fileId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fileId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveHelpArticleFileMutation, RemoveHelpArticleFileMutationVariables>;
 export const CreateHelpArticleDocument = {
   kind: 'Document',
   definitions: [
@@ -3583,6 +3854,24 @@ export const CreateHelpArticleDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminArticleFile' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ArticleFile' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'image' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'published' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'AdminHelpArticle' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticle' } },
       selectionSet: {
@@ -3611,6 +3900,14 @@ export const CreateHelpArticleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'files' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminArticleFile' } }],
+            },
+          },
         ],
       },
     },
@@ -3666,6 +3963,24 @@ export const UpdateHelpArticleDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AdminArticleFile' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ArticleFile' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'image' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'published' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'AdminHelpArticle' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KnowledgeArticle' } },
       selectionSet: {
@@ -3694,6 +4009,14 @@ export const UpdateHelpArticleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'notHelpfulCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answeredCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'files' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AdminArticleFile' } }],
+            },
+          },
         ],
       },
     },

@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
-import { type Language, LanguageService } from '@homeroom/portal/data-access';
+import { type Language, LanguageService, PORTAL_CONFIG } from '@homeroom/portal/data-access';
 import { alertTexts, axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { HelpArticlePageComponent } from './help-article-page.component';
 import { HelpArticleDocument, RateHelpArticleDocument } from './operations.generated';
@@ -19,6 +19,7 @@ const ARTICLE = {
   title: 'Snow days',
   bodyHtml:
     '<h2>Closures</h2><p>We announce closures by 5:30 a.m.</p><img src="https://district.example/x.png" onerror="alert(1)" alt="Map">',
+  files: [],
 };
 
 describe('a help-center article', () => {
@@ -29,7 +30,10 @@ describe('a help-center article', () => {
     [...page().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
 
   async function open(language: Language = 'en'): Promise<ReturnType<ApolloTestingController['expectOne']>> {
-    apollo = configureApolloTesting([provideRouter([])]);
+    apollo = configureApolloTesting([
+      provideRouter([]),
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.district.test' } },
+    ]);
     TestBed.inject(LanguageService).use(language);
     fixture = TestBed.createComponent(HelpArticlePageComponent);
     fixture.componentRef.setInput('slug', 'snow-days');
@@ -66,6 +70,42 @@ describe('a help-center article', () => {
     await settle(fixture);
     expect(page().querySelector('[role="status"]')!.textContent).toBe('Gracias por decírnoslo.');
     expect(page().querySelectorAll('section button')).toHaveLength(0);
+  });
+
+  it('offers the documents of the article to download, in the family’s words, its images left to its text', async () => {
+    const file = (id: string, fileName: string, image: boolean, sizeBytes: number) => ({
+      __typename: 'ArticleFile',
+      id,
+      fileName,
+      sizeBytes,
+      image,
+      url: `/attachments/articles/${id}/${encodeURIComponent(fileName)}`,
+    });
+    (await open('es')).flushData({
+      helpArticle: {
+        ...ARTICLE,
+        files: [file('f1', 'mapa.png', true, 2048), file('f2', 'permiso de salida.pdf', false, 2_621_440)],
+      },
+    });
+    await settle(fixture);
+    expect(page().querySelector('#article-files-heading')!.textContent).toBe('Archivos de este artículo');
+    const links = [
+      ...page().querySelectorAll<HTMLAnchorElement>('section[aria-labelledby="article-files-heading"] a'),
+    ];
+    expect(
+      links.map((link) => [link.textContent, link.getAttribute('href'), link.hasAttribute('download')]),
+    ).toEqual([
+      [
+        'permiso de salida.pdf',
+        'https://api.district.test/attachments/articles/f2/permiso%20de%20salida.pdf',
+        true,
+      ],
+    ]);
+    expect(links[0]!.parentElement!.textContent).toContain('2,5 MB');
+    expect(page().querySelector('[data-testid="help-article-body"] img')!.getAttribute('src')).toBe(
+      'https://district.example/x.png',
+    );
+    expect(await axeViolations(page())).toEqual([]);
   });
 
   it('says plainly when there is no such article', async () => {

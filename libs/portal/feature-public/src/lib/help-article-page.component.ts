@@ -2,14 +2,23 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, publicPageLanguage, watchQueryWhen } from '@homeroom/portal/data-access';
+import {
+  errorMessage,
+  formatFileSize,
+  htmlOnApiOrigin,
+  onApiOrigin,
+  PORTAL_CONFIG,
+  publicPageLanguage,
+  watchQueryWhen,
+} from '@homeroom/portal/data-access';
 import { directionOf } from '@homeroom/shared/public-text';
 import { LanguagePickerComponent } from './language-picker.component';
 import { HelpArticleDocument, RateHelpArticleDocument } from './operations.generated';
 import { publicText } from './public-text';
 
 /**
- * One help-center article, in the family's language where it is written in it, with "Was this helpful?".
+ * One help-center article, in the family's language where it is written in it, with the documents it offers
+ * and "Was this helpful?".
  * Its HTML was sanitized when saved (ADR 28); Angular sanitizes it again as it is shown.
  */
 @Component({
@@ -27,7 +36,20 @@ import { publicText } from './public-text';
       } @else if (article(); as article) {
         <article [attr.lang]="article.language" [attr.dir]="directionOf(article.language)">
           <h1>{{ article.title }}</h1>
-          <div class="article-body" data-testid="help-article-body" [innerHTML]="article.bodyHtml"></div>
+          <div class="article-body" data-testid="help-article-body" [innerHTML]="body()"></div>
+          @if (documents().length) {
+            <section aria-labelledby="article-files-heading">
+              <h2 id="article-files-heading">{{ text().articleFiles }}</h2>
+              <ul>
+                @for (file of documents(); track file.id) {
+                  <li>
+                    <a [href]="file.href" download>{{ file.fileName }}</a>
+                    <span class="hint"> ({{ size(file.sizeBytes) }})</span>
+                  </li>
+                }
+              </ul>
+            </section>
+          }
         </article>
         <section class="panel" aria-labelledby="helpful-heading">
           <h2 id="helpful-heading">{{ text().wasHelpful }}</h2>
@@ -66,10 +88,23 @@ export class HelpArticlePageComponent {
     slug: this.slug(),
     language: this.language.current(),
   }));
+  private readonly config = inject(PORTAL_CONFIG);
   protected readonly article = computed(() => this.query.data()?.helpArticle ?? null);
+  /** Its HTML, its own images and documents served by the gateway. */
+  protected readonly body = computed(() => htmlOnApiOrigin(this.config, this.article()?.bodyHtml ?? ''));
+  /** The documents it offers to download; its images are in its text. */
+  protected readonly documents = computed(() =>
+    (this.article()?.files ?? [])
+      .filter((file) => !file.image)
+      .map((file) => ({ ...file, href: onApiOrigin(this.config, file.url) })),
+  );
   protected readonly busy = signal(false);
   protected readonly rated = signal(false);
   protected readonly error = signal<string | null>(null);
+
+  protected size(bytes: number): string {
+    return formatFileSize(bytes, this.language.current());
+  }
 
   protected async rate(articleId: string, helpful: boolean): Promise<void> {
     this.busy.set(true);

@@ -13,7 +13,7 @@ import {
   setField,
   settle,
 } from '@homeroom/portal/ui/testing';
-import { MAX_FILE_BYTES } from './attachment-file';
+import { MAX_FILE_BYTES } from '@homeroom/portal/data-access';
 import { SUGGEST_AFTER_MS } from './help-suggestions.component';
 import { InquiryPageComponent } from './inquiry-page.component';
 import {

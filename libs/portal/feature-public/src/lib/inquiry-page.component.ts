@@ -11,17 +11,18 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage, publicPageLanguage } from '@homeroom/portal/data-access';
 import { fillPlaceholders } from '@homeroom/shared/public-text';
 import {
   attachmentInput,
+  errorMessage,
+  publicPageLanguage,
   FILE_ACCEPT,
   type FileProblem,
   fileProblem,
   formatFileSize,
   MAX_FILE_BYTES,
   refusedFileProblem,
-} from './attachment-file';
+} from '@homeroom/portal/data-access';
 import { HelpSuggestionsComponent } from './help-suggestions.component';
 import { LanguagePickerComponent } from './language-picker.component';
 import {

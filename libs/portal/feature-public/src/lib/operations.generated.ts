@@ -73,7 +73,14 @@ export type HelpArticleQueryVariables = Exact<{
 }>;
 
 export type HelpArticleQuery = {
-  helpArticle: { id: string; slug: string; language: string; title: string; bodyHtml: string };
+  helpArticle: {
+    id: string;
+    slug: string;
+    language: string;
+    title: string;
+    bodyHtml: string;
+    files: Array<{ id: string; fileName: string; sizeBytes: number; image: boolean; url: string }>;
+  };
 };
 
 export type SuggestHelpArticlesQueryVariables = Exact<{
@@ -350,6 +357,20 @@ export const HelpArticleDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'language' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'title' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'bodyHtml' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'files' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'image' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
               ],
             },
           },

@@ -5,7 +5,7 @@ import type { Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ApolloTestingController } from 'apollo-angular/testing';
-import { LanguageService } from '@homeroom/portal/data-access';
+import { LanguageService, PORTAL_CONFIG } from '@homeroom/portal/data-access';
 import { axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import {
   directionOf,
@@ -98,6 +98,7 @@ const PAGES: Record<string, PageCase> = {
           language: 'en',
           title: 'Snow days',
           bodyHtml: '<p>Schools close when the roads are unsafe.</p>',
+          files: [],
         },
       }),
     shows: 'wasHelpful',
@@ -128,7 +129,10 @@ describe('every public page in each of the district’s seven languages', () => 
 
   it.each(CASES)('%s in %s: its words, lang and direction, and no axe violations', async (name, language) => {
     const page = PAGES[name]!;
-    apollo = configureApolloTesting([provideRouter([])]);
+    apollo = configureApolloTesting([
+      provideRouter([]),
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.district.test' } },
+    ]);
     TestBed.inject(LanguageService).use(language);
     fixture = TestBed.createComponent(page.component);
     for (const [input, value] of Object.entries(page.inputs ?? {}))

@@ -45,3 +45,23 @@ export function buttonNamed(root: ParentNode, name: string): HTMLButtonElement |
     (button) => (button.getAttribute('aria-label') ?? button.textContent!.trim()) === name,
   );
 }
+
+/**
+ * jsdom has neither TextDecoder nor Blob.arrayBuffer, which every browser the portal supports has: Node's
+ * TextDecoder (through `process`, as the portal's specs are typed without Node) and a FileReader stand in.
+ * Call it before a spec reads files.
+ */
+export function browserFileApis(): void {
+  const { process } = globalThis as unknown as {
+    process: { getBuiltinModule(id: 'node:util'): { TextDecoder: typeof TextDecoder } };
+  };
+  Object.assign(globalThis, { TextDecoder: process.getBuiltinModule('node:util').TextDecoder });
+  Blob.prototype.arrayBuffer ??= function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}

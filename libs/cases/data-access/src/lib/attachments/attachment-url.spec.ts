@@ -40,4 +40,17 @@ describe('AttachmentUrlSigner', () => {
     );
     expect(() => new AttachmentUrlSigner('short', 60)).toThrow('at least 32 characters');
   });
+
+  it('gives an article file its bare path once published, a signed one before, never valid for a case file', () => {
+    const path = `/attachments/articles/${id}/bus%20map.png`;
+    expect(signer.articleFileUrl(path, id, true, now)).toBe(`https://api.example.org/cases${path}`);
+    const { path: signedPath, expires, signature } = parts(signer.articleFileUrl(path, id, false, now));
+    expect(signedPath).toBe(`/cases${path}`);
+    expect(signer.checkArticleFile(id, expires, signature, now)).toBe('valid');
+    expect(signer.checkArticleFile(id, expires, signature, now + 601_000)).toBe('expired');
+    // A case file's signature opens no article file, and the other way round.
+    expect(signer.check(id, expires, signature, now)).toBe('invalid');
+    const caseLink = parts(signer.url(id, now));
+    expect(signer.checkArticleFile(id, caseLink.expires, caseLink.signature, now)).toBe('invalid');
+  });
 });

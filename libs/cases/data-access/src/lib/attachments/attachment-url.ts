@@ -26,12 +26,7 @@ export class AttachmentUrlSigner {
   }
 
   url(attachmentId: string, now: number = Date.now()): string {
-    const expires = Math.floor(now / 1_000) + this.ttlSeconds;
-    const query = new URLSearchParams({
-      expires: String(expires),
-      signature: this.sign(attachmentId, expires),
-    });
-    return `${this.baseUrl.replace(/\/+$/, '')}/attachments/${encodeURIComponent(attachmentId)}?${query}`;
+    return this.signed(`/attachments/${encodeURIComponent(attachmentId)}`, `attachment:${attachmentId}`, now);
   }
 
   check(
@@ -40,17 +35,43 @@ export class AttachmentUrlSigner {
     signature: unknown,
     now: number = Date.now(),
   ): SignatureCheck {
+    return this.checked(`attachment:${attachmentId}`, expires, signature, now);
+  }
+
+  /**
+   * A knowledge-base article's file (`articleFilePath`): the bare path once it is published, which anyone
+   * may open while the article is live and an article's HTML may show; signed like a case file's before,
+   * for the staff who edit the draft. The two kinds of signature never open each other's files.
+   */
+  articleFileUrl(path: string, fileId: string, published: boolean, now: number = Date.now()): string {
+    return published ? `${this.base}${path}` : this.signed(path, `article-file:${fileId}`, now);
+  }
+
+  checkArticleFile(fileId: string, expires: unknown, signature: unknown, now: number = Date.now()) {
+    return this.checked(`article-file:${fileId}`, expires, signature, now);
+  }
+
+  /** Where clients reach the `/attachments` routes: the configured origin, or '' for same-origin paths. */
+  get base(): string {
+    return this.baseUrl.replace(/\/+$/, '');
+  }
+
+  private signed(path: string, subject: string, now: number): string {
+    const expires = Math.floor(now / 1_000) + this.ttlSeconds;
+    const query = new URLSearchParams({ expires: String(expires), signature: this.sign(subject, expires) });
+    return `${this.base}${path}?${query}`;
+  }
+
+  private checked(subject: string, expires: unknown, signature: unknown, now: number): SignatureCheck {
     if (typeof expires !== 'string' || typeof signature !== 'string' || !/^\d{1,12}$/.test(expires))
       return 'invalid';
-    const expected = Buffer.from(this.sign(attachmentId, Number(expires)));
+    const expected = Buffer.from(this.sign(subject, Number(expires)));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
     return Number(expires) * 1_000 < now ? 'expired' : 'valid';
   }
 
-  private sign(attachmentId: string, expires: number): string {
-    return createHmac('sha256', this.secret)
-      .update(`attachment:${attachmentId}:${expires}`)
-      .digest('base64url');
+  private sign(subject: string, expires: number): string {
+    return createHmac('sha256', this.secret).update(`${subject}:${expires}`).digest('base64url');
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_ATTACHMENT_POLICY, type AttachmentPolicy } from '@homeroom/case
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage';
 import { AttachmentUrlSigner } from './attachment-url';
 import { ATTACHMENT_SETTINGS, AttachmentService } from './attachment.service';
+import { ArticleFileService } from '../knowledge/article-files.service';
 import { FileSystemAttachmentStorage } from './file-system-attachment-storage';
 import { PostgresAttachmentStorage } from './postgres-attachment-storage';
 import { ReadThroughAttachmentStorage } from './read-through-attachment-storage';
@@ -52,7 +53,10 @@ export function attachmentStorageFor(
   }
 }
 
-/** Attachment storage, policy and download-link signing, for every module of the cases service. */
+/**
+ * Attachment storage, policy and download-link signing, for every module of the cases service; case files
+ * and knowledge-base articles' files.
+ */
 @Module({})
 export class CaseAttachmentsModule {
   static forRoot(options: CaseAttachmentsOptions): DynamicModule {
@@ -77,8 +81,15 @@ export class CaseAttachmentsModule {
             ),
         },
         AttachmentService,
+        ArticleFileService,
       ],
-      exports: [ATTACHMENT_SETTINGS, ATTACHMENT_STORAGE, AttachmentUrlSigner, AttachmentService],
+      exports: [
+        ATTACHMENT_SETTINGS,
+        ATTACHMENT_STORAGE,
+        AttachmentUrlSigner,
+        AttachmentService,
+        ArticleFileService,
+      ],
     };
   }
 }

@@ -18,7 +18,7 @@ export interface AttachmentCopyReport {
 }
 
 /**
- * Copies the file of every `case_attachment` row that the target lacks from `source` into `target`,
+ * Copies the file of every `case_attachment` and `kb_article_file` row that the target lacks from `source` into `target`,
  * checking each against the row's size and SHA-256 on the way (a mismatch aborts that one write, so the
  * target never holds a file the row does not describe). Idempotent and safe beside running replicas: new
  * attachments go to the target already, and nothing in the source is changed or removed. Rows are walked
@@ -42,7 +42,11 @@ export async function copyAttachments(
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = (await dataSource.query(
-      `SELECT id, storage_key, size_bytes, sha256 FROM case_attachment WHERE id > $1 ORDER BY id LIMIT $2`,
+      // Case files and knowledge-base articles' files share the storage.
+      `SELECT id, storage_key, size_bytes, sha256
+         FROM (SELECT id, storage_key, size_bytes, sha256 FROM case_attachment
+               UNION ALL SELECT id, storage_key, size_bytes, sha256 FROM kb_article_file) files
+        WHERE id > $1 ORDER BY id LIMIT $2`,
       [after, pageSize],
     )) as { id: string; storage_key: string; size_bytes: number; sha256: string }[];
     if (!rows.length) return report;

@@ -6,6 +6,7 @@ import { CaseEntity } from './case.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
 import {
   KnowledgeArticleEntity,
+  KnowledgeArticleFileEntity,
   KnowledgeArticleVersionEntity,
   KnowledgeCategoryEntity,
 } from './knowledge-article.entity';
@@ -20,6 +21,7 @@ export {
   CaseAttachmentEntity,
   AlertCategoryEntity,
   KnowledgeArticleEntity,
+  KnowledgeArticleFileEntity,
   KnowledgeArticleVersionEntity,
   KnowledgeCategoryEntity,
   KnownPersonEntity,
@@ -54,4 +56,5 @@ export const CASES_ENTITIES = [
   KnowledgeCategoryEntity,
   KnowledgeArticleEntity,
   KnowledgeArticleVersionEntity,
+  KnowledgeArticleFileEntity,
 ];

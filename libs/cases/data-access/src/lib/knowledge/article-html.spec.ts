@@ -4,6 +4,7 @@ import { parseFragment } from 'parse5';
 import {
   ARTICLE_ATTRIBUTES,
   ARTICLE_TAGS,
+  articleFilesOn,
   articleText,
   IMAGE_SCHEMES,
   LINK_SCHEMES,
@@ -63,6 +64,40 @@ describe("an article's HTML", () => {
         'or call <a href="tel:+15555550100" rel="noopener noreferrer">the office</a>.</p><ul><li><strong>Buses</strong> run late</li></ul>' +
         '<img alt="Bus map" src="https://district.example/map.png" /><table><tr><th scope="col">Day</th></tr></table>',
     );
+  });
+
+  it('shows an image of the article’s own files by its path, and no other path of the site', () => {
+    const own = '/attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/bus%20map.png';
+    expect(sanitizeArticleHtml(`<img src="${own}" alt="Bus map">`)).toBe(
+      `<img alt="Bus map" src="${own}" />`,
+    );
+    for (const src of [
+      '/attachments/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e?expires=1&signature=x',
+      '/attachments/articles/not-an-id/x.png',
+      '/attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/../../graphql',
+      '/attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/x.png?signature=stolen',
+      '//attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/x.png',
+      '/api/logout',
+    ])
+      expect(sanitizeArticleHtml(`<img src="${src}">`)).toBe('<img />');
+  });
+
+  it('names its own files on the origin readers reach them at, and nothing else', () => {
+    const html = sanitizeArticleHtml(
+      '<p>See <a href="/attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/form.pdf">the form</a> and ' +
+        '<a href="/help/snow">snow days</a>.</p><img src="/attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/map.png" alt="src=&quot;/attachments/articles/">',
+    );
+    const shown = articleFilesOn(html, 'https://help.district.org');
+    expect(shown).toContain(
+      'href="https://help.district.org/attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/form.pdf"',
+    );
+    expect(shown).toContain(
+      'src="https://help.district.org/attachments/articles/8a3c1f64-2f0b-4a7e-9d0c-6f1e2b3c4d5e/map.png"',
+    );
+    expect(shown).toContain('href="/help/snow"');
+    // Words that look like the attribute inside another attribute's value are left as they are.
+    expect(shown).toContain('alt="src=&quot;/attachments/articles/"');
+    expect(articleFilesOn(html, '')).toBe(html);
   });
 
   it('drops what runs or restyles, keeping harmless text', () => {

@@ -79,18 +79,24 @@ const OPTIONS: sanitizeHtml.IOptions = {
     // A link leaves the help center without handing it the opener.
     a: (tagName, { href, ...attribs }) => ({
       tagName,
-      attribs: { ...attribs, ...withUrl('href', href, LINK_SCHEMES, true), rel: 'noopener noreferrer' },
+      attribs: { ...attribs, ...withUrl('href', href, LINK_SCHEMES, SITE_PATH), rel: 'noopener noreferrer' },
     }),
     img: (tagName, { src, ...attribs }) => ({
       tagName,
-      attribs: { ...attribs, ...withUrl('src', src, IMAGE_SCHEMES, false) },
+      attribs: { ...attribs, ...withUrl('src', src, IMAGE_SCHEMES, ARTICLE_FILE_PATH) },
     }),
   },
 };
 
+/** A path or a fragment on the district's site: where a link may also go. */
+const SITE_PATH = /^(?:\/(?!\/)|#)/;
+/** An article's own file (`articleFilePath`): the one site path an image may come from. */
+const ARTICLE_FILE_PATH =
+  /^\/attachments\/articles\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[^/?#]+$/i;
+
 /**
  * The attribute, when its URL is one the help center may follow: absolute with an allowed scheme (as a
- * browser's URL parser reads it), or for links a path or fragment on this site. Anything else is dropped,
+ * browser's URL parser reads it), or a path on this site of the kind allowed. Anything else is dropped,
  * however it was disguised (Unicode spaces, entities, mixed case): sanitize-html's own scheme check lets
  * some such values through as "relative".
  */
@@ -98,11 +104,11 @@ function withUrl(
   name: string,
   value: string | undefined,
   schemes: readonly string[],
-  sameSite: boolean,
+  sitePaths: RegExp,
 ): Record<string, string> {
   const url = value?.trim();
   if (!url) return {};
-  if (sameSite && /^(?:\/(?!\/)|#)/.test(url) && !/[\s\\]/.test(url)) return { [name]: url };
+  if (sitePaths.test(url) && !/[\s\\]/.test(url)) return { [name]: url };
   try {
     const parsed = new URL(url);
     if (schemes.includes(parsed.protocol.slice(0, -1))) return { [name]: parsed.href };
@@ -130,4 +136,17 @@ export function articleText(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The article's own files (`/attachments/articles/…`, the one site path its images may name) on the origin
+ * clients reach them at: the portal and other readers are not always served from the API's origin. The
+ * markup is the sanitizer's, whose attributes are always double-quoted; without an origin it is unchanged.
+ */
+export function articleFilesOn(html: string, origin: string): string {
+  if (!origin) return html;
+  return html.replace(
+    /(\s(?:src|href)=")(\/attachments\/articles\/)/g,
+    (_match, attribute: string, path: string) => `${attribute}${origin}${path}`,
+  );
 }

@@ -208,6 +208,8 @@ export class KnowledgeBaseService {
         publishedAt,
       });
       await this.replaceLiveTexts(manager, current, current.draft);
+      // The files added since are the help center's from now on (ArticleFileService.findPublic).
+      await manager.query('UPDATE kb_article_file SET published = true WHERE article_id = $1', [current.id]);
       await this.outbox.append(manager, ArticlePublished, {
         aggregateId: current.id,
         data: {

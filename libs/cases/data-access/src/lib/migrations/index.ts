@@ -31,6 +31,7 @@ import { VitalReview1764570000000 } from './1764570000000-vital-review.migration
 import { ChatSessions1764580000000 } from './1764580000000-chat-sessions.migration';
 import { KnownCalendars1764610000000 } from './1764610000000-known-calendars.migration';
 import { TrackingLinks1764620000000 } from './1764620000000-tracking-links.migration';
+import { ArticleFiles1764630000000 } from './1764630000000-article-files.migration';
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
   CreateMessagingTables1764150000000,
@@ -65,4 +66,5 @@ export const CASES_MIGRATIONS = [
   ChatSessions1764580000000,
   KnownCalendars1764610000000,
   TrackingLinks1764620000000,
+  ArticleFiles1764630000000,
 ];

@@ -1,5 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
+  articleFilesOn,
+  AttachmentUrlSigner,
   CaseMetricsService,
   HelpCenterService,
   KnowledgeBaseService,
@@ -36,6 +38,7 @@ export class HelpCenterResolver {
     private readonly knowledge: KnowledgeBaseService,
     private readonly metrics: CaseMetricsService,
     private readonly topics: TopicService,
+    private readonly signer: AttachmentUrlSigner,
   ) {}
 
   @Public()
@@ -78,7 +81,8 @@ export class HelpCenterResolver {
     @Args('language', { defaultValue: 'en' }) language: string,
   ): Promise<HelpArticle> {
     const { articleId, ...article } = await this.helpCenter.article(slug, readerLanguage(language));
-    return { id: articleId, ...article };
+    // Its own images and documents on the origin the files are served at, whoever shows the article.
+    return { id: articleId, ...article, bodyHtml: articleFilesOn(article.bodyHtml, this.signer.base) };
   }
 
   @Public()

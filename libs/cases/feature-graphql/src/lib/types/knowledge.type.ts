@@ -233,3 +233,45 @@ export class LocalizedNameInput {
   @MaxLength(80)
   name!: string;
 }
+
+@ObjectType({ description: 'A file of an article: an image it shows, or a document it offers.' })
+export class ArticleFile {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Sanitised: no path, no control characters.' })
+  fileName!: string;
+
+  @Field({ description: 'The type it was accepted and is served as, decided from its name and content.' })
+  contentType!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field({
+    description:
+      'Shown in the page (PNG, JPEG, GIF, WebP: an article may show it with <img src="{url}">); other files are downloads.',
+  })
+  image!: boolean;
+
+  @Field({
+    description:
+      'Published with the article: anyone may open it while the article is live. Files added since wait for the next publication.',
+  })
+  published!: boolean;
+
+  @Field({
+    description:
+      'Its lasting path, /attachments/articles/<id>/<name>: what the article’s HTML names it by (<img src>, <a href>). The help center gives such paths on the API’s public origin.',
+  })
+  path!: string;
+
+  @Field({
+    description:
+      'Where to open it. Published: its lasting address, a path on the district’s API origin (/attachments/articles/<id>/<name>) that the article’s HTML may use. Not yet: a signed link that works for a few minutes.',
+  })
+  url!: string;
+
+  @Field()
+  createdAt!: Date;
+}

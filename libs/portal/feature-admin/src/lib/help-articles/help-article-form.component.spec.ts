@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
 import { Component, signal, ViewChild } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApolloTestingController } from 'apollo-angular/testing';
@@ -8,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import {
   alertTexts,
   axeViolations,
+  buttonNamed,
   configureApolloTesting,
   setField,
   settle,
@@ -38,6 +40,7 @@ const snowDays: AdminHelpArticleFragment = {
   notHelpfulCount: 0,
   answeredCount: 0,
   updatedAt: '2026-12-07T09:00:00Z',
+  files: [],
 };
 
 @Component({
@@ -65,7 +68,9 @@ describe('the help article form', () => {
   };
 
   beforeEach(async () => {
-    apollo = configureApolloTesting();
+    apollo = configureApolloTesting([
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.district.test' } },
+    ]);
     fixture = TestBed.createComponent(ArticlesPageComponent);
     fixture.detectChanges();
     await settle(fixture);
@@ -146,6 +151,38 @@ describe('the help article form', () => {
       'Please check what you entered. body: no text left after sanitizing.',
     ]);
     expect(field<HTMLTextAreaElement>('article-body-0').value).toBe('<script>alert(1)</script>');
+  });
+
+  it('offers the files of the article being edited, an inserted one going into the text last in focus', async () => {
+    expect(page().textContent).toContain('Images and files are added once the draft is saved.');
+    const map = {
+      __typename: 'ArticleFile' as const,
+      id: 'f1',
+      fileName: 'snow-routes.png',
+      contentType: 'image/png',
+      sizeBytes: 2048,
+      image: true,
+      published: false,
+      path: '/attachments/articles/f1/snow-routes.png',
+      url: '/attachments/articles/f1/snow-routes.png?expires=1&signature=x',
+    };
+    host().form.edit({
+      ...snowDays,
+      translations: [
+        ...snowDays.translations,
+        { language: 'es', title: 'Días de nieve', body: '<p>Cerramos.</p>' },
+      ],
+      files: [map],
+    });
+    await settle(fixture);
+    field<HTMLTextAreaElement>('article-body-1').dispatchEvent(new Event('focus'));
+    buttonNamed(page(), 'Insert snow-routes.png into the text')!.click();
+    await settle(fixture);
+    expect(field<HTMLTextAreaElement>('article-body-1').value).toBe(
+      '<p>Cerramos.</p>\n<img src="/attachments/articles/f1/snow-routes.png" alt="snow routes">',
+    );
+    expect(field<HTMLTextAreaElement>('article-body-0').value).toBe('<p>We close by 5:30 a.m.</p>');
+    expect(await axeViolations(page())).toEqual([]);
   });
 
   it("edits a saved article's draft: its school fixed, the focus on its category, the draft sent", async () => {

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   type ElementRef,
   input,
   model,
@@ -11,6 +12,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { injectActions } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
+import { ArticleFilesComponent } from './article-files.component';
 import {
   type AdminHelpArticleFragment,
   CreateHelpArticleDocument,
@@ -43,7 +45,7 @@ const FIRST_LANGUAGE = 'en';
 @Component({
   selector: 'hr-help-article-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, FormFeedbackComponent],
+  imports: [FormsModule, FormFeedbackComponent, ArticleFilesComponent],
   template: `
     @if (editing(); as article) {
       <h2>Edit article {{ article.translations[0]?.title }}</h2>
@@ -75,8 +77,8 @@ const FIRST_LANGUAGE = 'en';
       <fieldset>
         <legend>Text, one per language (families read theirs, else the district's)</legend>
         <p class="hint" id="article-html-hint">
-          HTML: headings, paragraphs, lists, links, https images and tables are kept; anything else is
-          removed.
+          HTML: headings, paragraphs, lists, links, https images, the article's own images and tables are
+          kept; anything else is removed.
         </p>
         @for (translation of translations(); track $index; let i = $index) {
           <label [for]="'article-language-' + i">Language of text {{ i + 1 }} (en, es, zh-TW)</label>
@@ -101,6 +103,7 @@ const FIRST_LANGUAGE = 'en';
             aria-describedby="article-html-hint"
             [ngModel]="translation.body"
             (ngModelChange)="change(i, { body: $event })"
+            (focus)="focusedText = i"
           ></textarea>
           @if (translations().length > 1) {
             <button
@@ -115,6 +118,16 @@ const FIRST_LANGUAGE = 'en';
         }
         <button type="button" class="secondary" (click)="add()">Add a language</button>
       </fieldset>
+      @if (editing(); as article) {
+        <hr-article-files
+          [articleId]="article.id"
+          [files]="files()"
+          [(busy)]="busy"
+          (inserted)="insertIntoText($event)"
+        />
+      } @else {
+        <p class="hint">Images and files are added once the draft is saved.</p>
+      }
       <div class="actions">
         <button type="submit" [disabled]="actions.busy()">
           {{ editing() ? 'Save draft' : 'Save as draft' }}
@@ -129,6 +142,8 @@ const FIRST_LANGUAGE = 'en';
 })
 export class HelpArticleFormComponent {
   readonly choices = input<ArticleChoices>({ schools: [], categories: [], topics: [] });
+  /** The articles as the page last read them: the edited one's files are taken from here, kept current. */
+  readonly articles = input<readonly AdminHelpArticleFragment[]>([]);
   /** True while a change runs anywhere on the page: every change button waits for it. */
   readonly busy = model(false);
   /** What was saved, in words. */
@@ -141,6 +156,13 @@ export class HelpArticleFormComponent {
   protected readonly translations = signal<readonly ArticleTextDraft[]>([]);
   protected readonly problems = signal<string[]>([]);
   private readonly categoryInput = viewChild.required<ElementRef<HTMLSelectElement>>('categoryInput');
+  /** The text an inserted image or link goes into: the one last in focus. */
+  protected focusedText = 0;
+  protected readonly files = computed(() => {
+    const editing = this.editing();
+    if (!editing) return [];
+    return (this.articles().find((article) => article.id === editing.id) ?? editing).files;
+  });
 
   constructor() {
     this.fill(newArticleForm(FIRST_LANGUAGE));
@@ -171,6 +193,13 @@ export class HelpArticleFormComponent {
 
   protected change(index: number, change: Partial<ArticleTextDraft>): void {
     this.translations.update((all) => all.map((t, i) => (i === index ? { ...t, ...change } : t)));
+  }
+
+  /** An image or a link from the article's files, on its own line at the end of the text last in focus. */
+  protected insertIntoText(markup: string): void {
+    const index = Math.min(this.focusedText, this.translations().length - 1);
+    const body = this.translations()[index]?.body.trimEnd() ?? '';
+    this.change(index, { body: body ? `${body}\n${markup}` : markup });
   }
 
   protected add(): void {

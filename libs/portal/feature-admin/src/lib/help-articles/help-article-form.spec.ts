@@ -17,6 +17,7 @@ const saved: AdminHelpArticleFragment = {
   notHelpfulCount: 0,
   answeredCount: 0,
   updatedAt: '2026-12-07T09:00:00Z',
+  files: [],
 };
 
 describe('the help article form', () => {

@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { axeViolations, configureApolloTesting, setField, settle } from '@homeroom/portal/ui/testing';
@@ -31,6 +32,7 @@ const article = (
   notHelpfulCount: 0,
   answeredCount: 0,
   updatedAt: '2026-12-07T09:00:00Z',
+  files: [],
   ...changes,
 });
 
@@ -84,7 +86,9 @@ describe('the help center articles page', () => {
   }
 
   beforeEach(() => {
-    apollo = configureApolloTesting();
+    apollo = configureApolloTesting([
+      { provide: PORTAL_CONFIG, useValue: { apiOrigin: 'https://api.district.test' } },
+    ]);
     fixture = TestBed.createComponent(HelpArticlesPageComponent);
     fixture.detectChanges();
   });

@@ -87,7 +87,12 @@ const STATUS_WORDS: Record<ArticleStatus, string> = {
     }
     <hr-form-feedback [error]="changing.error()" [done]="changing.done() ?? saved()" />
 
-    <hr-help-article-form [choices]="choices()" [(busy)]="busy" (saved)="onSaved($event)" />
+    <hr-help-article-form
+      [choices]="choices()"
+      [articles]="articleNodes()"
+      [(busy)]="busy"
+      (saved)="onSaved($event)"
+    />
 
     <h2>Add a category</h2>
     <form class="admin-form" (ngSubmit)="addCategory()">
@@ -115,9 +120,12 @@ export class HelpArticlesPageComponent {
     categories: this.data()?.helpCategories ?? [],
     topics: this.data()?.topics ?? [],
   }));
+  protected readonly articleNodes = computed(() =>
+    (this.data()?.knowledgeArticles.edges ?? []).map(({ node }) => node),
+  );
   protected readonly articles = computed(() => {
     const schools = new Map(this.choices().schools.map((school) => [school.id, school.name]));
-    return (this.data()?.knowledgeArticles.edges ?? []).map(({ node }) => ({
+    return this.articleNodes().map((node) => ({
       ...node,
       title: node.translations[0]?.title ?? node.slug,
       languages: node.translations.map((t) => t.language).join(', '),

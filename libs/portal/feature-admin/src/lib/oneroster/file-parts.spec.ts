@@ -1,5 +1,4 @@
 import {
-  base64OfBytes,
   fileParts,
   isUtf8,
   setSizeProblem,
@@ -36,23 +35,6 @@ describe('cutting a file into parts', () => {
       'A part holds from 1 to 8388608 bytes, not 8388609',
     );
     expect(() => fileParts(10, 0)).toThrow(RangeError);
-  });
-});
-
-describe('base64 of a part', () => {
-  it('encodes as standard base64 with padding', () => {
-    expect(base64OfBytes(new Uint8Array([]))).toBe('');
-    expect(base64OfBytes(new TextEncoder().encode('Jos\u00e9'))).toBe('Sm9zw6k=');
-    expect(base64OfBytes(new Uint8Array([0xfb, 0xff]))).toBe('+/8=');
-  });
-
-  it('encodes a part larger than a chunk as one text, without padding between chunks', () => {
-    const bytes = new Uint8Array(3 * 8 * 1024 * 2 + 5).map((_, i) => (i * 7) % 256);
-    const base64 = base64OfBytes(bytes);
-    // The plain way, one character per byte: fine for a test, too slow and too large for 4 MiB parts.
-    expect(base64).toBe(btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')));
-    expect(base64).toHaveLength(Math.ceil(bytes.length / 3) * 4);
-    expect(base64.slice(0, -2)).not.toContain('=');
   });
 });
 

@@ -37,20 +37,6 @@ export function fileParts(size: number, partBytes: number = UPLOAD_PART_BYTES): 
   return parts;
 }
 
-/** A multiple of 3 bytes, so no chunk but the last has base64 padding and the chunks join as one text. */
-const BASE64_CHUNK_BYTES = 3 * 8 * 1024;
-
-/**
- * Standard base64 with padding. Encoded a chunk at a time (`String.fromCharCode` over millions of
- * arguments overflows the stack) and the chunks joined once, rather than one string grown byte by byte.
- */
-export function base64OfBytes(bytes: Uint8Array): string {
-  const chunks: string[] = [];
-  for (let start = 0; start < bytes.length; start += BASE64_CHUNK_BYTES)
-    chunks.push(btoa(String.fromCharCode(...bytes.subarray(start, start + BASE64_CHUNK_BYTES))));
-  return chunks.join('');
-}
-
 /** The bytes of a slice of a file. */
 export async function readBytes(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());

@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { GraphQLError } from 'graphql';
 import { Subject } from 'rxjs';
-import { buttonNamed, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
+import { browserFileApis, buttonNamed, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 import { OneRosterPageComponent } from './oneroster-page.component';
 import {
   AddRosterImportFilePartDocument,
@@ -21,25 +21,6 @@ import {
   SubmitRosterImportDocument,
 } from '../operations.generated';
 import { ROSTER_JOB_POLL, ROSTER_UPLOAD_PART_BYTES } from './roster-import.tokens';
-
-/**
- * jsdom has neither TextDecoder nor Blob.arrayBuffer, which every browser the portal supports has: Node's
- * TextDecoder (through `process`, as the portal's specs are typed without Node) and a FileReader stand in.
- */
-function browserFileApis(): void {
-  const { process } = globalThis as unknown as {
-    process: { getBuiltinModule(id: 'node:util'): { TextDecoder: typeof TextDecoder } };
-  };
-  Object.assign(globalThis, { TextDecoder: process.getBuiltinModule('node:util').TextDecoder });
-  Blob.prototype.arrayBuffer ??= function (this: Blob) {
-    return new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsArrayBuffer(this);
-    });
-  };
-}
 
 /** The part size in this spec: users.csv below is sent in two parts. */
 const PART_BYTES = 64;

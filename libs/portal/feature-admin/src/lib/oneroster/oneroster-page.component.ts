@@ -3,7 +3,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Apollo } from 'apollo-angular';
 import { EMPTY, exhaustMap, firstValueFrom, from, map, switchMap } from 'rxjs';
-import { errorCode, errorMessage, errorReason, watchQuery } from '@homeroom/portal/data-access';
+import { base64Of, errorCode, errorMessage, errorReason, watchQuery } from '@homeroom/portal/data-access';
 import { FormFeedbackComponent } from '@homeroom/portal/ui';
 import { formatBytes } from '../formats';
 import {
@@ -19,7 +19,7 @@ import {
   StartRosterSyncDocument,
   SubmitRosterImportDocument,
 } from '../operations.generated';
-import { base64OfBytes, fileParts, readBytes } from './file-parts';
+import { fileParts, readBytes } from './file-parts';
 import {
   failureInWords,
   hasReport,
@@ -285,7 +285,7 @@ export class OneRosterPageComponent {
       for (const { field, file } of set.files)
         for (const { part, start, end } of fileParts(file.size, this.partBytes)) {
           if (this.stopRequested || this.destroyed) return await this.cancelUpload(jobId);
-          const base64 = base64OfBytes(await readBytes(file.slice(start, end)));
+          const base64 = base64Of(await readBytes(file.slice(start, end)));
           if (!(await this.sendPart(jobId, field, part, base64, file.name)))
             return await this.cancelUpload(jobId);
           this.uploadProgress.update(

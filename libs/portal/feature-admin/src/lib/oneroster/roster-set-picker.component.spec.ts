@@ -2,26 +2,8 @@
  * @jest-environment jsdom
  */
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { browserFileApis } from '@homeroom/portal/ui/testing';
 import { type ChosenSet, RosterSetPickerComponent } from './roster-set-picker.component';
-
-/**
- * jsdom has neither TextDecoder nor Blob.arrayBuffer, which every browser the portal supports has: Node's
- * TextDecoder (through `process`, as the portal's specs are typed without Node) and a FileReader stand in.
- */
-function browserFileApis(): void {
-  const { process } = globalThis as unknown as {
-    process: { getBuiltinModule(id: 'node:util'): { TextDecoder: typeof TextDecoder } };
-  };
-  Object.assign(globalThis, { TextDecoder: process.getBuiltinModule('node:util').TextDecoder });
-  Blob.prototype.arrayBuffer ??= function (this: Blob) {
-    return new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsArrayBuffer(this);
-    });
-  };
-}
 
 const MANIFEST_12 =
   'propertyName,value\n' +

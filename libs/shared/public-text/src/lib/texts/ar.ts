@@ -61,6 +61,7 @@ export const AR: Readonly<Record<PublicTextKey, string>> = {
   stillNeedHelp: 'هل ما زلتم بحاجة إلى مساعدة؟ راسلوا منطقتكم التعليمية.',
   backToHelp: 'العودة إلى مركز المساعدة',
   wasHelpful: 'هل كانت هذه المقالة مفيدة؟',
+  articleFiles: 'ملفات هذه المقالة',
   yes: 'نعم',
   no: 'لا',
   thanksForFeedback: 'شكرًا لكم على إخبارنا.',

@@ -55,6 +55,7 @@ export const EN = {
   stillNeedHelp: 'Still need help? Write to your district.',
   backToHelp: 'Back to the help center',
   wasHelpful: 'Was this article helpful?',
+  articleFiles: 'Files for this article',
   yes: 'Yes',
   no: 'No',
   thanksForFeedback: 'Thank you for telling us.',

@@ -59,6 +59,7 @@ export const ES: Readonly<Record<PublicTextKey, string>> = {
   stillNeedHelp: '¿Todavía necesita ayuda? Escriba a su distrito.',
   backToHelp: 'Volver al centro de ayuda',
   wasHelpful: '¿Le fue útil este artículo?',
+  articleFiles: 'Archivos de este artículo',
   yes: 'Sí',
   no: 'No',
   thanksForFeedback: 'Gracias por decírnoslo.',

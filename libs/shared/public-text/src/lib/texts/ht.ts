@@ -59,6 +59,7 @@ export const HT: Readonly<Record<PublicTextKey, string>> = {
   stillNeedHelp: 'Ou toujou bezwen èd? Ekri distri lekòl ou a.',
   backToHelp: 'Retounen nan sant èd la',
   wasHelpful: 'Èske atik sa a te itil ou?',
+  articleFiles: 'Fichye pou atik sa a',
   yes: 'Wi',
   no: 'Non',
   thanksForFeedback: 'Mèsi paske ou di nou sa.',

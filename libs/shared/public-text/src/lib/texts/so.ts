@@ -59,6 +59,7 @@ export const SO: Readonly<Record<PublicTextKey, string>> = {
   stillNeedHelp: 'Weli ma u baahan tahay caawimo? U qor degmada dugsiyada.',
   backToHelp: 'Ku noqo xarunta caawimada',
   wasHelpful: 'Maqaalkan ma ku caawiyay?',
+  articleFiles: 'Faylasha maqaalkan',
   yes: 'Haa',
   no: 'Maya',
   thanksForFeedback: 'Waad ku mahadsan tahay inaad noo sheegtay.',

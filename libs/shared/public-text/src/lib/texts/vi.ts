@@ -60,6 +60,7 @@ export const VI: Readonly<Record<PublicTextKey, string>> = {
   stillNeedHelp: 'Vẫn cần giúp đỡ? Xin viết cho học khu của quý vị.',
   backToHelp: 'Trở lại trung tâm trợ giúp',
   wasHelpful: 'Bài viết này có hữu ích không?',
+  articleFiles: 'Tệp của bài viết này',
   yes: 'Có',
   no: 'Không',
   thanksForFeedback: 'Cảm ơn quý vị đã cho chúng tôi biết.',

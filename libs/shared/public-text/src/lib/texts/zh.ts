@@ -57,6 +57,7 @@ export const ZH: Readonly<Record<PublicTextKey, string>> = {
   stillNeedHelp: '仍需要帮助？请给您的学区写信。',
   backToHelp: '返回帮助中心',
   wasHelpful: '这篇文章对您有帮助吗？',
+  articleFiles: '本文的文件',
   yes: '是',
   no: '否',
   thanksForFeedback: '感谢您告诉我们。',

@@ -1,8 +1,14 @@
-import type { Language } from '@homeroom/portal/data-access';
-import type { AttachmentInput } from './operations.generated';
+import type { Language } from './language.service';
+
+/** A file as the API's AttachmentInput takes it (the contact form's, an article's). */
+export interface AttachmentInput {
+  fileName: string;
+  contentType: string;
+  contentBase64: string;
+}
 
 /**
- * The files the public forms accept, written once for the portal. The server decides: this mirrors
+ * The files the portal's forms accept (the contact form's, a help article's), written once for the portal. The server decides: this mirrors
  * ALLOWED_ATTACHMENT_TYPES and DEFAULT_ATTACHMENT_POLICY in libs/cases/domain/src/lib/attachment-policy.ts
  * (and ATTACHMENT_MAX_BYTES in apps/cases/src/config.ts), which the portal may not import (scope:cases).
  * Change both together. The check here only spares a family a long upload that would be refused; the
@@ -75,14 +81,18 @@ export function formatFileSize(bytes: number, language: Language): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
-/** Standard base64 with padding, in chunks (one `String.fromCharCode` over megabytes overflows the stack). */
+/** A multiple of 3 bytes, so no chunk but the last has base64 padding and the chunks join as one text. */
+const BASE64_CHUNK_BYTES = 3 * 8 * 1024;
+
+/**
+ * Standard base64 with padding. Encoded a chunk at a time (`String.fromCharCode` over millions of
+ * arguments overflows the stack) and the chunks joined once, rather than one string grown chunk by chunk.
+ */
 export function base64Of(bytes: Uint8Array): string {
-  const CHUNK = 3 * 8 * 1024; // a multiple of 3: no padding between chunks
-  let base64 = '';
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    base64 += btoa(String.fromCharCode(...bytes.subarray(start, start + CHUNK)));
-  }
-  return base64;
+  const chunks: string[] = [];
+  for (let start = 0; start < bytes.length; start += BASE64_CHUNK_BYTES)
+    chunks.push(btoa(String.fromCharCode(...bytes.subarray(start, start + BASE64_CHUNK_BYTES))));
+  return chunks.join('');
 }
 
 /** The file as the API's AttachmentInput; the server decides its type from its name and content. */
