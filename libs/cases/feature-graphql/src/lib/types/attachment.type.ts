@@ -2,8 +2,9 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { MAX_ATTACHMENT_BASE64_LENGTH } from '@homeroom/cases/domain';
 import { MaxLength } from '@homeroom/platform/graphql';
 
-@ObjectType({ description: 'A file that came with a message.' })
-export class Attachment {
+/** What every stored file shows of itself: a message's attachment, an article's file. */
+@ObjectType({ isAbstract: true })
+export abstract class StoredFile {
   @Field(() => ID)
   id!: string;
 
@@ -15,7 +16,10 @@ export class Attachment {
 
   @Field(() => Int)
   sizeBytes!: number;
+}
 
+@ObjectType({ description: 'A file that came with a message.' })
+export class Attachment extends StoredFile {
   @Field({
     description:
       'A signed link that downloads the file; it works for a few minutes and needs no sign-in, so do not share it.',

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ARTICLE_LIMITS, type ArticleStatus } from '@homeroom/cases/domain';
 import { ConnectionType, MaxLength } from '@homeroom/platform/graphql';
 import { ArticleStatusEnum } from './enums';
+import { StoredFile } from './attachment.type';
 import { Topic } from './case.type';
 
 @ObjectType({ description: 'A name in one language.' })
@@ -235,19 +236,7 @@ export class LocalizedNameInput {
 }
 
 @ObjectType({ description: 'A file of an article: an image it shows, or a document it offers.' })
-export class ArticleFile {
-  @Field(() => ID)
-  id!: string;
-
-  @Field({ description: 'Sanitised: no path, no control characters.' })
-  fileName!: string;
-
-  @Field({ description: 'The type it was accepted and is served as, decided from its name and content.' })
-  contentType!: string;
-
-  @Field(() => Int)
-  sizeBytes!: number;
-
+export class ArticleFile extends StoredFile {
   @Field({
     description:
       'Shown in the page (PNG, JPEG, GIF, WebP: an article may show it with <img src="{url}">); other files are downloads.',

@@ -122,14 +122,9 @@ export class SatisfactionComment {
   submittedAt!: Date;
 }
 
-@ObjectType({
-  description:
-    "A school's satisfaction in one month, as the coaching trends show it; withheld figures are null.",
-})
-export class SatisfactionTrend {
-  @Field(() => ID, { nullable: true, description: 'The school (null: cases of no school).' })
-  schoolId!: string | null;
-
+/** One month's satisfaction figures, withheld ones null: what the school and the agent trends share. */
+@ObjectType({ isAbstract: true })
+abstract class MonthlySatisfaction {
   @Field({ description: 'YYYY-MM in the district time zone: when the surveys were sent.' })
   month!: string;
 
@@ -157,33 +152,18 @@ export class SatisfactionTrend {
 
 @ObjectType({
   description:
+    "A school's satisfaction in one month, as the coaching trends show it; withheld figures are null.",
+})
+export class SatisfactionTrend extends MonthlySatisfaction {
+  @Field(() => ID, { nullable: true, description: 'The school (null: cases of no school).' })
+  schoolId!: string | null;
+}
+
+@ObjectType({
+  description:
     "A staff member's satisfaction in one month, over the cases assigned to them, as the coaching trends show it; withheld figures are null.",
 })
-export class SatisfactionAgentTrend {
+export class SatisfactionAgentTrend extends MonthlySatisfaction {
   @Field(() => ID, { description: 'The staff member the cases were assigned to.' })
   agentId!: string;
-
-  @Field({ description: 'YYYY-MM in the district time zone: when the surveys were sent.' })
-  month!: string;
-
-  @Field(() => Int)
-  invitations!: number;
-
-  @Field(() => Int)
-  responses!: number;
-
-  @Field(() => Float, { nullable: true })
-  responseRate!: number | null;
-
-  @Field()
-  suppressed!: boolean;
-
-  @Field(() => SuppressionReasonEnum, { nullable: true })
-  suppression!: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'The mean score, 1–10.' })
-  csatMean!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  lowScores!: number | null;
 }
