@@ -275,4 +275,33 @@ describe('cases: time-based automations', () => {
       }),
     ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_SLA_CONDITION' });
   });
+
+  it("acts on the quiet cases of each of a rule's statuses, and on none changed since", async () => {
+    const days = Math.ceil((Date.now() - now.getTime()) / 86_400_000);
+    const open = await quietCase('OPEN', days + 8);
+    const onHold = await quietCase('ON_HOLD', days + 9);
+    const recent = await quietCase('ON_HOLD', days);
+    // Low priority at the suite's school, as none of its thousands of other open cases are: not too broad.
+    await suite.database.dataSource.query(
+      `UPDATE support_case SET priority = 'LOW' WHERE id = ANY($1::uuid[])`,
+      [[open, onHold, recent]],
+    );
+    await ok(CREATE, {
+      input: {
+        name: 'Tag low cases waiting on anyone',
+        conditions: {
+          statuses: ['OPEN', 'ON_HOLD'],
+          priorities: ['LOW'],
+          schoolIds: [suite.schoolId],
+          idleBusinessDays: 2,
+        },
+        actions: [{ kind: 'ADD_TAG', tag: 'Waiting' }],
+      },
+    });
+    await automations().sweep(now);
+    const tags = async (id: string) => (await ok(CASE, { id })).case.tags as string[];
+    expect(await tags(open)).toContain('waiting');
+    expect(await tags(onHold)).toContain('waiting');
+    expect(await tags(recent)).not.toContain('waiting');
+  });
 });

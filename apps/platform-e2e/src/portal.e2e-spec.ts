@@ -462,7 +462,16 @@ describe('the portal in a browser', () => {
     // Back on the rules: renamed, then switched off, it stays listed but routes no longer.
     await page.goto(`${platform.portalOrigin}/admin/routing`);
     await page.getByRole('button', { name: 'Edit rule Crossing guards' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Crossing guards and patrols');
+    // The form holds the rule before its name is replaced: typed into while it fills, the two would mix.
+    const ruleName = page.getByLabel('Name', { exact: true });
+    await waitUntil(
+      'the form to hold the rule',
+      async () => (await ruleName.inputValue()) === 'Crossing guards',
+      {
+        timeoutMs: 10_000,
+      },
+    );
+    await ruleName.fill('Crossing guards and patrols');
     await page.getByRole('button', { name: 'Save rule' }).click();
     // Saved, and the list brought up to date; if not, the page says why (a refusal, a timeout).
     await page

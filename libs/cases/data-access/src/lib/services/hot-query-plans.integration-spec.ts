@@ -7,7 +7,7 @@
  * not run): the index named here is used, and no seeded table is read from end to end. A failure prints
  * every plan's nodes. Plans only, never timings: tools/bench measures.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import type { CaseSort, CaseStatus } from '@homeroom/cases/domain';
 import { createTestDatabase, statementsOf, type TestDatabase } from '@homeroom/platform/database/testing';
@@ -437,6 +437,34 @@ describe('hot query plans at district scale', () => {
         // The count and the 20 quietest: by status and last change, or the status's cases (few are open).
         [QUIET, QUIET],
       ));
+
+    it("chooses a sweep's cases of several statuses a branch a status, each through the quiet index", async () => {
+      const ruleId = randomUUID();
+      await database.dataSource.query(
+        `INSERT INTO automation_rule (id, name, conditions, actions) VALUES ($1, 'Plans: waiting cases', $2, $3)`,
+        [
+          ruleId,
+          JSON.stringify({ statuses: ['PENDING', 'ON_HOLD'], idleBusinessDays: 3 }),
+          JSON.stringify([{ kind: 'ADD_TAG', tag: 'plans' }]),
+        ],
+      );
+      const sweep = new AutomationService(
+        database.dataSource,
+        // No case is acted on: the plan of the quiet cases is what is checked.
+        { applyAutomation: async () => false } as never,
+        { numberPrefix: 'HR', timeZone: 'America/Chicago', defaultLanguage: 'en' },
+        testLogger(),
+      );
+      try {
+        await expectIndexes(() => sweep.sweep(), ['ix_support_case_quiet']);
+        // Both statuses' branches read the index in order (neither reads and sorts all its matches).
+        const [selection] = await captured(() => sweep.sweep());
+        const nodes = flatten(await plan(selection!));
+        expect(nodes.filter((node) => node['Index Name'] === 'ix_support_case_quiet')).toHaveLength(2);
+      } finally {
+        await database.dataSource.query('DELETE FROM automation_rule WHERE id = $1', [ruleId]);
+      }
+    });
   });
 
   describe('one case', () => {
