@@ -4,6 +4,8 @@ import { PORTAL_CONFIG } from './portal-config';
 const CLIENT_ID = 'homeroom-portal';
 const STORAGE_KEY = 'homeroom.session';
 const PENDING_KEY = 'homeroom.sign-in';
+/** The longest leaving waits for what must be said first (a slow network never keeps anyone signed in). */
+export const LEAVE_WAIT_MS = 2_000;
 
 interface Tokens {
   accessToken: string;
@@ -21,6 +23,7 @@ interface Tokens {
 export class SessionService {
   private readonly config = inject(PORTAL_CONFIG);
   private readonly tokens = signal<Tokens | null>(readStored());
+  private readonly beforeLeave: (() => Promise<unknown>)[] = [];
 
   readonly signedIn = computed(() => this.tokens() !== null);
   readonly claims = computed(() => {
@@ -106,8 +109,22 @@ export class SessionService {
     this.tokens.set(null);
   }
 
-  /** Signs out from the staff workspace and leaves for the public pages (nothing staff-only stays on screen). */
-  leave(): void {
+  /** Work to do while still signed in when the person leaves, such as saying they are away from chats. */
+  beforeLeaving(work: () => Promise<unknown>): void {
+    this.beforeLeave.push(work);
+  }
+
+  /**
+   * Signs out from the staff workspace and leaves for the public pages (nothing staff-only stays on
+   * screen), once what must be said first is said, or after LEAVE_WAIT_MS whatever became of it.
+   */
+  async leave(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled(this.beforeLeave.map((work) => work())),
+      new Promise((resolve) => (timer = setTimeout(resolve, LEAVE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
     this.signOut();
     location.assign('/contact');
   }

@@ -23,6 +23,7 @@ describe('the staff presence', () => {
   let signedIn: ReturnType<typeof signal<boolean>>;
   let roles: ReturnType<typeof signal<string[]>>;
   let service: StaffPresenceService;
+  let leaving: (() => Promise<unknown>)[];
 
   /** Lets effects, Apollo and the queue of requests run. */
   async function settle(): Promise<void> {
@@ -53,11 +54,15 @@ describe('the staff presence', () => {
     beats = new Subject<number>();
     signedIn = signal(true);
     roles = signal<string[]>([]);
+    leaving = [];
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule],
       providers: [
         { provide: PRESENCE_HEARTBEAT, useValue: beats },
-        { provide: SessionService, useValue: { signedIn, roles } },
+        {
+          provide: SessionService,
+          useValue: { signedIn, roles, beforeLeaving: (work: () => Promise<unknown>) => leaving.push(work) },
+        },
       ],
     });
     apollo = TestBed.inject(ApolloTestingController);
@@ -173,6 +178,23 @@ describe('the staff presence', () => {
     await settle();
     expect(service.view()).toBeNull();
     beats.next(1);
+    await settle();
+    apollo.expectNone(SetMyPresenceDocument);
+  });
+
+  it('says an available agent is away as they sign out, and nothing for one who is away already', async () => {
+    await start(['AGENT']);
+    await answerLoad('AVAILABLE');
+    let left = false;
+    void Promise.all(leaving.map((work) => work())).then(() => (left = true));
+    await settle();
+    expect(left).toBe(false);
+    await expectSaid('AWAY');
+    expect(left).toBe(true);
+    expect(service.status()).toBe('AWAY');
+
+    // Away already (by this sign-out, or by their choice): leaving says nothing more.
+    await Promise.all(leaving.map((work) => work()));
     await settle();
     apollo.expectNone(SetMyPresenceDocument);
   });

@@ -90,6 +90,9 @@ export class StaffPresenceService {
         takeUntilDestroyed(),
       )
       .subscribe();
+    // Signing out ends the availability at once, rather than when it lapses 150 s later: a family is
+    // not told someone is there who has gone.
+    this.session.beforeLeaving(() => this.awayOnLeaving());
   }
 
   /** Says they are available or away now; the heartbeat repeats it from then on. */
@@ -97,6 +100,17 @@ export class StaffPresenceService {
     return this.serially(async () => {
       const result = await this.choosing.run(SetMyPresenceDocument, { status });
       if (result) this.chosen.set(result.setMyPresence.status);
+    });
+  }
+
+  /** Away as they sign out, if they were available; whatever else they chose stays as it is. */
+  private awayOnLeaving(): Promise<void> {
+    return this.serially(async () => {
+      if (this.status() !== 'AVAILABLE') return;
+      const { data } = await firstValueFrom(
+        this.apollo.mutate({ mutation: SetMyPresenceDocument, variables: { status: 'AWAY' } }),
+      );
+      if (data) this.chosen.set(data.setMyPresence.status);
     });
   }
 

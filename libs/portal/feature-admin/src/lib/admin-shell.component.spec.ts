@@ -104,7 +104,7 @@ describe('the administration shell', () => {
 
   it('signs out from the staff bar', async () => {
     await open(['DISTRICT_ADMIN']);
-    const leave = jest.spyOn(TestBed.inject(SessionService), 'leave').mockImplementation(() => undefined);
+    const leave = jest.spyOn(TestBed.inject(SessionService), 'leave').mockResolvedValue(undefined);
     [...page().querySelectorAll('hr-staff-bar button')]
       .find((b) => b.textContent!.trim() === 'Sign out')!
       .dispatchEvent(new MouseEvent('click'));

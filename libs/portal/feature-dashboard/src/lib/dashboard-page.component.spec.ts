@@ -489,7 +489,7 @@ describe('the district dashboard', () => {
   it('has the staff bar, with the administration for an administrator, and signs out through it', async () => {
     asked(DISTRICT).flushData(figures());
     await settle(fixture, 3);
-    const leave = jest.spyOn(TestBed.inject(SessionService), 'leave').mockImplementation(() => undefined);
+    const leave = jest.spyOn(TestBed.inject(SessionService), 'leave').mockResolvedValue(undefined);
     expect([...page().querySelectorAll('hr-staff-bar nav a')].map(text)).toEqual([
       'Inbox',
       'Dashboard',
