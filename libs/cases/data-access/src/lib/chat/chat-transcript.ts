@@ -1,3 +1,10 @@
+import {
+  fillPlaceholders,
+  isPublicLanguage,
+  PUBLIC_TEXT,
+  type PublicText,
+} from '@homeroom/shared/public-text';
+
 /** One message of a chat, as its transcript shows it. */
 export interface TranscriptMessage {
   at: Date;
@@ -5,47 +12,48 @@ export interface TranscriptMessage {
   body: string;
 }
 
-/** The words of a transcript mail, in the languages the widget speaks; others read English. */
-const WORDS = {
-  en: {
-    subject: (number: string) => `Your chat with the district (case ${number})`,
-    intro: (number: string) =>
-      `Here is your chat with the district, kept as case ${number}. If you still need an answer, reply to the district with this case number.`,
-    you: 'You',
-    staff: 'District staff',
-  },
-  es: {
-    subject: (number: string) => `Su chat con el distrito (caso ${number})`,
-    intro: (number: string) =>
-      `Aquí está su chat con el distrito, guardado como el caso ${number}. Si todavía necesita una respuesta, escriba al distrito con este número de caso.`,
-    you: 'Usted',
-    staff: 'Personal del distrito',
-  },
-} as const;
+/** A transcript's words: the public pages' (ADR 33), as the district corrected them. */
+export type TranscriptWords = Pick<
+  PublicText,
+  'chatTranscriptSubject' | 'chatTranscriptIntro' | 'you' | 'district'
+>;
+
+/** The language a transcript is written in: the family's where the public pages speak it, else English. */
+export function transcriptLanguage(language: string): keyof typeof PUBLIC_TEXT {
+  const base = language.toLowerCase().split('-')[0] ?? 'en';
+  return isPublicLanguage(base) ? base : 'en';
+}
 
 /**
  * The mail a family receives when their chat ends: every message either way, oldest first, each with its
- * time in the district's zone, in their language where the widget speaks it.
+ * time in the district's zone, in their language where the public pages speak it (with the district's
+ * corrections of those words, `corrected`).
  */
 export function chatTranscript(input: {
   caseNumber: string;
   language: string;
   timeZone: string;
   messages: readonly TranscriptMessage[];
+  corrected?: Partial<TranscriptWords>;
 }): { subject: string; text: string } {
-  const base = input.language.toLowerCase().split('-')[0];
-  const words = base === 'es' ? WORDS.es : WORDS.en;
-  const time = new Intl.DateTimeFormat(base === 'es' ? 'es' : 'en', {
+  const language = transcriptLanguage(input.language);
+  const words: TranscriptWords = { ...PUBLIC_TEXT[language], ...input.corrected };
+  const time = new Intl.DateTimeFormat(language, {
     timeZone: input.timeZone,
     dateStyle: 'medium',
     timeStyle: 'short',
   });
   const lines = input.messages.map(
     (message) =>
-      `[${time.format(message.at)}] ${message.fromRequester ? words.you : words.staff}:\n${message.body.trim()}`,
+      `[${time.format(message.at)}] ${message.fromRequester ? words.you : words.district}:\n${message.body.trim()}`,
   );
+  const number = { number: input.caseNumber };
   return {
-    subject: words.subject(input.caseNumber),
-    text: [words.intro(input.caseNumber), '', ...lines.flatMap((line) => [line, ''])].join('\n'),
+    subject: fillPlaceholders(words.chatTranscriptSubject, number),
+    text: [
+      fillPlaceholders(words.chatTranscriptIntro, number),
+      '',
+      ...lines.flatMap((line) => [line, '']),
+    ].join('\n'),
   };
 }

@@ -14,8 +14,9 @@ import { CaseIntakeService, type InquiryInput, type OpenedCase } from '../servic
 import { CaseWriter } from '../services/case-writer';
 import { CHAT_SETTINGS, type ChatSettings } from './chat.settings';
 import type { ChatEndReason } from './chat-session';
-import { chatTranscript } from './chat-transcript';
+import { chatTranscript, transcriptLanguage } from './chat-transcript';
 import { TrackingLinks } from '../services/tracking-links';
+import { PublicTextService } from '../public-text/public-text.service';
 
 /** The NOTIFY channel open streams listen on (the migration's trigger sends on it too). */
 export const CHAT_ACTIVITY_CHANNEL = 'chat_activity';
@@ -39,6 +40,7 @@ export class ChatService implements OnModuleInit, OnModuleDestroy {
     private readonly mail: OutboundEmailService,
     private readonly query: CaseQueryService,
     private readonly trackingLinks: TrackingLinks,
+    private readonly publicText: PublicTextService,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -135,9 +137,14 @@ export class ChatService implements OnModuleInit, OnModuleDestroy {
     }
     // What the family saw: no internal notes, no reply still held for review.
     const messages = await this.query.messages(caseId, false, { requester: true });
+    const language = transcriptLanguage(supportCase.language);
+    const corrected = Object.fromEntries(
+      (await this.publicText.corrections(language)).map((correction) => [correction.key, correction.text]),
+    );
     const transcript = chatTranscript({
       caseNumber: supportCase.number,
-      language: supportCase.language,
+      language,
+      corrected,
       timeZone: this.settings.timeZone,
       messages: messages.map((message) => ({
         at: message.createdAt,

@@ -62,6 +62,9 @@ export const AR: Readonly<Record<PublicTextKey, string>> = {
   backToHelp: 'العودة إلى مركز المساعدة',
   wasHelpful: 'هل كانت هذه المقالة مفيدة؟',
   articleFiles: 'ملفات هذه المقالة',
+  chatTranscriptSubject: 'محادثتكم مع المنطقة التعليمية (الطلب {number})',
+  chatTranscriptIntro:
+    'هذه محادثتكم مع المنطقة التعليمية، وقد حُفظت باسم الطلب {number}. إذا كنتم لا تزالون بحاجة إلى إجابة، فراسلوا المنطقة التعليمية مع ذكر رقم الطلب هذا.',
   yes: 'نعم',
   no: 'لا',
   thanksForFeedback: 'شكرًا لكم على إخبارنا.',

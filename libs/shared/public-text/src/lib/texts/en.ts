@@ -56,6 +56,9 @@ export const EN = {
   backToHelp: 'Back to the help center',
   wasHelpful: 'Was this article helpful?',
   articleFiles: 'Files for this article',
+  chatTranscriptSubject: 'Your chat with the district (case {number})',
+  chatTranscriptIntro:
+    'Here is your chat with the district, kept as case {number}. If you still need an answer, reply to the district with this case number.',
   yes: 'Yes',
   no: 'No',
   thanksForFeedback: 'Thank you for telling us.',

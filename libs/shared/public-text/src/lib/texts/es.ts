@@ -60,6 +60,9 @@ export const ES: Readonly<Record<PublicTextKey, string>> = {
   backToHelp: 'Volver al centro de ayuda',
   wasHelpful: '¿Le fue útil este artículo?',
   articleFiles: 'Archivos de este artículo',
+  chatTranscriptSubject: 'Su chat con el distrito (caso {number})',
+  chatTranscriptIntro:
+    'Aquí está su chat con el distrito, guardado como el caso {number}. Si todavía necesita una respuesta, escriba al distrito con este número de caso.',
   yes: 'Sí',
   no: 'No',
   thanksForFeedback: 'Gracias por decírnoslo.',

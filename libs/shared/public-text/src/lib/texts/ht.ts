@@ -60,6 +60,9 @@ export const HT: Readonly<Record<PublicTextKey, string>> = {
   backToHelp: 'Retounen nan sant èd la',
   wasHelpful: 'Èske atik sa a te itil ou?',
   articleFiles: 'Fichye pou atik sa a',
+  chatTranscriptSubject: 'Chat ou ak distri a (dosye {number})',
+  chatTranscriptIntro:
+    'Men chat ou ak distri a, ki anrejistre kòm dosye {number}. Si ou toujou bezwen yon repons, ekri distri a ak nimewo dosye sa a.',
   yes: 'Wi',
   no: 'Non',
   thanksForFeedback: 'Mèsi paske ou di nou sa.',

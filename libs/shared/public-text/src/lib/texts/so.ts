@@ -60,6 +60,9 @@ export const SO: Readonly<Record<PublicTextKey, string>> = {
   backToHelp: 'Ku noqo xarunta caawimada',
   wasHelpful: 'Maqaalkan ma ku caawiyay?',
   articleFiles: 'Faylasha maqaalkan',
+  chatTranscriptSubject: 'Wadahadalkaaga degmada dugsiyada (kiiska {number})',
+  chatTranscriptIntro:
+    'Kani waa wadahadalkaaga degmada dugsiyada, oo loo kaydiyay kiiska {number}. Haddii aad weli u baahan tahay jawaab, u jawaab degmada adigoo sheegaya lambarkan kiiska.',
   yes: 'Haa',
   no: 'Maya',
   thanksForFeedback: 'Waad ku mahadsan tahay inaad noo sheegtay.',

@@ -61,6 +61,9 @@ export const VI: Readonly<Record<PublicTextKey, string>> = {
   backToHelp: 'Trở lại trung tâm trợ giúp',
   wasHelpful: 'Bài viết này có hữu ích không?',
   articleFiles: 'Tệp của bài viết này',
+  chatTranscriptSubject: 'Cuộc trò chuyện của quý vị với học khu (hồ sơ {number})',
+  chatTranscriptIntro:
+    'Đây là cuộc trò chuyện của quý vị với học khu, được lưu thành hồ sơ {number}. Nếu quý vị vẫn cần câu trả lời, hãy viết cho học khu kèm số hồ sơ này.',
   yes: 'Có',
   no: 'Không',
   thanksForFeedback: 'Cảm ơn quý vị đã cho chúng tôi biết.',

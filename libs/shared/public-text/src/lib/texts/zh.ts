@@ -58,6 +58,9 @@ export const ZH: Readonly<Record<PublicTextKey, string>> = {
   backToHelp: '返回帮助中心',
   wasHelpful: '这篇文章对您有帮助吗？',
   articleFiles: '本文的文件',
+  chatTranscriptSubject: '您与学区的聊天（案件 {number}）',
+  chatTranscriptIntro:
+    '这是您与学区的聊天记录，已保存为案件 {number}。如果您仍需要答复，请注明此案件编号回复学区。',
   yes: '是',
   no: '否',
   thanksForFeedback: '感谢您告诉我们。',
