@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { ArticleStatus, ArticleTranslation } from '@homeroom/cases/domain';
+import { StoredFileColumns } from './stored-file-columns';
 
 /** A help-center category: its name in each language the district writes in. */
 @Entity({ name: 'kb_category' })
@@ -108,29 +109,12 @@ export class KnowledgeArticleVersionEntity {
 
 /** A file of an article: an image it shows or a document it offers; the bytes in the attachment storage. */
 @Entity({ name: 'kb_article_file' })
-export class KnowledgeArticleFileEntity {
+export class KnowledgeArticleFileEntity extends StoredFileColumns {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
   @Column({ type: 'uuid' })
   articleId!: string;
-
-  /** Sanitised as case files are: no path, no control characters. */
-  @Column({ type: 'text' })
-  fileName!: string;
-
-  /** The type the attachment policy decided from the name and the content. */
-  @Column({ type: 'text' })
-  contentType!: string;
-
-  @Column({ type: 'integer' })
-  sizeBytes!: number;
-
-  @Column({ type: 'text' })
-  sha256!: string;
-
-  @Column({ type: 'text' })
-  storageKey!: string;
 
   /** Since the article's next publication after it was added: served to anyone while the article is live. */
   @Column({ type: 'boolean', default: false })

@@ -55,10 +55,8 @@ export interface SatisfactionGroup {
   lowScores: number | null;
 }
 
-/** A school's satisfaction in one district month; its figures null when withheld. */
-export interface SatisfactionTrendPoint {
-  /** Null: cases of no school (the district office's). */
-  schoolId: string | null;
+/** One district month's satisfaction figures, null where withheld: what the school and agent trends share. */
+export interface MonthlySatisfactionFigures {
   /** YYYY-MM in the district's time zone, the month the invitations were sent in. */
   month: string;
   invitations: number;
@@ -70,19 +68,16 @@ export interface SatisfactionTrendPoint {
   lowScores: number | null;
 }
 
-/** A staff member's satisfaction in one district month (the cases assigned to them); figures null when withheld. */
-export interface SatisfactionAgentTrendPoint {
+/** A school's satisfaction in one district month. */
+export interface SatisfactionTrendPoint extends MonthlySatisfactionFigures {
+  /** Null: cases of no school (the district office's). */
+  schoolId: string | null;
+}
+
+/** A staff member's satisfaction in one district month (the cases assigned to them). */
+export interface SatisfactionAgentTrendPoint extends MonthlySatisfactionFigures {
   /** The staff member the cases were assigned to. */
   agentId: string;
-  /** YYYY-MM in the district's time zone, the month the invitations were sent in. */
-  month: string;
-  invitations: number;
-  responses: number;
-  responseRate: number | null;
-  suppressed: boolean;
-  suppression: 'SMALL_GROUP' | 'COMPLEMENTARY' | null;
-  csatMean: number | null;
-  lowScores: number | null;
 }
 
 /** Which cases the agents' figures count (the caller's authorization decides it) and whose are kept. */
