@@ -23,6 +23,7 @@ describe('surveys: asking how a resolved case left the family, and what the answ
     graphql,
     anonymous,
     send,
+    sendAtOnce,
     casesEvent,
     resolution,
     resolve,
@@ -129,6 +130,65 @@ describe('surveys: asking how a resolved case left the family, and what the answ
       status: 'NOT_INVITED',
       skippedReason: 'COOLING_OFF',
     });
+  });
+
+  it('decides a burst taken at once as it decides resolutions one at a time', async () => {
+    const [twice, cooling, merged, history, afterHistory, anonymousCase] = Array.from({ length: 6 }, () =>
+      randomUUID(),
+    );
+    const [asked, askedLongAgo] = [randomUUID(), randomUUID()];
+    const resolved = (
+      caseId: string,
+      overrides: Partial<EventData<typeof CaseResolved>> = {},
+      imported = false,
+    ) => casesEvent(CaseResolved, caseId, resolution(caseId, overrides), imported);
+    const first = resolved(twice!, { requesterId: asked });
+    await sendAtOnce([
+      first,
+      resolved(twice!, { requesterId: asked }), // resolved again after a reopen
+      first, // redelivered inside the batch
+      resolved(cooling!, { requesterId: asked }),
+      casesEvent(CaseMerged, merged!, {
+        mergedCaseId: merged!,
+        survivorCaseId: randomUUID(),
+        at: new Date().toISOString(),
+      }),
+      resolved(merged!),
+      resolved(
+        history!,
+        { requesterId: askedLongAgo, resolvedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() },
+        true,
+      ),
+      resolved(afterHistory!, { requesterId: askedLongAgo }),
+      resolved(anonymousCase!, { anonymous: true, requesterId: null }),
+    ]);
+
+    expect((await caseSatisfaction(twice!)).status).toBe('INVITED');
+    expect(await caseSatisfaction(cooling!)).toMatchObject({ skippedReason: 'COOLING_OFF' });
+    expect(await caseSatisfaction(merged!)).toMatchObject({ skippedReason: 'MERGED' });
+    // The imported invitation is 40 days old by the time of the next: outside the cooling-off period.
+    expect((await caseSatisfaction(afterHistory!)).status).toBe('INVITED');
+    expect(await caseSatisfaction(anonymousCase!)).toMatchObject({ skippedReason: 'ANONYMOUS' });
+    const stored = await database.dataSource.query(
+      `SELECT case_id, imported FROM survey_invitation WHERE case_id = ANY($1::uuid[]) ORDER BY sent_at`,
+      [[twice, cooling, merged, history, afterHistory, anonymousCase]],
+    );
+    expect(stored).toEqual([
+      { case_id: history, imported: true },
+      { case_id: twice, imported: false },
+      { case_id: afterHistory, imported: false },
+    ]);
+    const [invitation] = await invitationsFor(twice!, 1);
+    expect(invitation).toMatchObject({ caseId: twice, personId: asked, reminder: false });
+    expect((await anonymous(SURVEY_LINK, { token: tokenOf(invitation!) })).data.surveyByToken).toMatchObject({
+      state: 'OPEN',
+    });
+    // One event per invitation sent, none for the imported one.
+    const [{ n }] = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE envelope->'data'->>'caseId' = ANY($1::text[])`,
+      [[twice, history, afterHistory]],
+    );
+    expect(n).toBe(2);
   });
 
   it('records imported history without sending anything', async () => {

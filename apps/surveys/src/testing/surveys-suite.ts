@@ -67,6 +67,11 @@ export interface SurveysSuite {
   anonymous(query: string, variables?: Record<string, unknown>): Promise<Json>;
   /** Publishes a cases event and waits until this service has taken it. */
   send(envelope: EventEnvelope<unknown>): Promise<void>;
+  /**
+   * Publishes cases events at once, in order, under one key (so to one partition, where the service takes
+   * them a batch at a time as it takes a burst), and waits until it has taken each.
+   */
+  sendAtOnce(envelopes: readonly EventEnvelope<unknown>[]): Promise<void>;
   casesEvent<Contract extends EventContract>(
     contract: Contract,
     caseId: string,
@@ -159,17 +164,24 @@ export function useSurveysSuite(label: string): SurveysSuite {
     },
     graphql,
     anonymous: (query, variables = {}) => graphql(query, variables, { kind: 'anonymous' }),
-    async send(envelope) {
+    send: (envelope) => suite.sendAtOnce([envelope]),
+    async sendAtOnce(envelopes) {
       const { producer, database } = running();
+      const key = envelopes[0]!.aggregateId;
       await producer.send({
         topic: CASES_TOPIC,
-        messages: [{ key: envelope.aggregateId, value: JSON.stringify(envelope) }],
+        messages: envelopes.map((envelope) => ({ key, value: JSON.stringify(envelope) })),
       });
+      const ids = [...new Set(envelopes.map(({ id }) => id))];
       await waitUntil(
-        `event ${envelope.id} in the inbox`,
-        async () =>
-          (await database.dataSource.query('SELECT 1 FROM inbox_event WHERE event_id = $1', [envelope.id]))
-            .length > 0,
+        `${ids.length} events in the inbox`,
+        async () => {
+          const [{ taken }] = await database.dataSource.query(
+            'SELECT count(*)::int AS taken FROM inbox_event WHERE event_id = ANY($1::uuid[])',
+            [ids],
+          );
+          return taken === ids.length;
+        },
         { timeoutMs: 60_000 },
       );
     },

@@ -16,7 +16,7 @@ import { CreateMessagingTables1764150000000 } from '../outbox/messaging-tables.m
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { EventConsumer } from './event-consumer';
-import { eventHandler } from './event-handler';
+import { batchEventHandler, eventHandler } from './event-handler';
 import { pingContract } from '../../test/ping.contract';
 import { CreatePingEffectTable1764150000001 } from '../../test/effect-table.migration';
 import { recordPing, summariseEffects } from '../../test/ping-fixtures';
@@ -255,6 +255,69 @@ describe('EventConsumer', () => {
     expect(headerText(byReason['UNSUPPORTED_VERSION']!.headers, HEADERS.dlqError)).toMatch(
       /test.PingRecorded v2 is not supported .* \(handles v1\)/,
     );
+  });
+
+  it('gives a handler that applies several at once the runs of its events, and finds a failing one alone', async () => {
+    const topic = await createTestTopic('runs', 1);
+    const contract = pingContract(topic);
+    const other = { ...pingContract(topic), type: 'test.SomethingElse' };
+    await publish(
+      contract,
+      Array.from({ length: 40 }, (_, seq) => ({ key: 'k', seq })),
+    );
+    // A type this group does not handle sits inside the run; one it handles one at a time ends it.
+    await publish(other, [{ key: 'k', seq: 999 }]);
+    await publish(
+      contract,
+      Array.from({ length: 20 }, (_, seq) => ({ key: 'k', seq: 40 + seq })),
+    );
+    const counted = { ...pingContract(topic), type: 'test.PingCounted' };
+    await publish(counted, [{ key: 'k', seq: 60 }]);
+    await publish(
+      contract,
+      Array.from({ length: 30 }, (_, seq) => ({ key: seq === 12 ? 'poison' : 'k', seq: 61 + seq })),
+    );
+
+    const runSizes: number[] = [];
+    const singles: string[] = [];
+    const consumer = new EventConsumer({
+      kafka: testKafka(),
+      dataSource,
+      groupId: uniqueName('runs', '-'),
+      handlers: [
+        batchEventHandler(contract, async (events, manager) => {
+          if (events.length > 1) runSizes.push(events.length);
+          if (events.some((event) => event.data.key === 'poison'))
+            throw new Error('the handler cannot apply this event');
+          await manager.query(
+            `INSERT INTO ping_effect (event_id, message_key, seq)
+             SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[])`,
+            [events.map((e) => e.id), events.map((e) => e.data.key), events.map((e) => e.data.seq)],
+          );
+        }),
+        recordPing(counted, (event) => singles.push(`${event.data.seq}`)),
+      ],
+      logger: testLogger(),
+      retry: { attempts: 2, initialBackoffMs: 20, maxBackoffMs: 50 },
+      batchSize: 100,
+    });
+    await consumer.start();
+    const parked = await readTopic(deadLetterTopic(topic), 1);
+    await waitForGroupCaughtUp(consumer, topic);
+    await consumer.stop();
+
+    // Every event but the poison one, once each and in order; the poison one parked after its attempts.
+    expect(await summariseEffects(dataSource)).toEqual({ rows: 90, distinctEvents: 90, outOfOrderKeys: [] });
+    const applied = await dataSource.query('SELECT seq FROM ping_effect ORDER BY applied_order');
+    expect(applied.map((row: { seq: number }) => row.seq)).toEqual(
+      Array.from({ length: 91 }, (_, seq) => seq).filter((seq) => seq !== 73),
+    );
+    expect(JSON.parse(parked[0]!.value!.toString()).data).toEqual({ key: 'poison', seq: 73 });
+    // Its handler takes one at a time (it ran again when the poison run undid their transaction).
+    expect(new Set(singles)).toEqual(new Set(['60']));
+    // Runs, not events one by one (Kafka may hand the partition over in pieces).
+    expect(runSizes.length).toBeGreaterThan(0);
+    expect(runSizes.reduce((sum, size) => sum + size, 0)).toBeGreaterThanOrEqual(60);
   });
 
   it('re-applies nothing when the group is reset to the earliest offset', async () => {

@@ -59,10 +59,14 @@ interface ReadyEvent {
   event: EventEnvelope;
 }
 
-/** What a batch's transaction got to: every event applied, or the index of the one whose handler failed. */
+/**
+ * What a batch's transaction got to: the events from `index` up to `end` (exclusive) were given to the
+ * handler that failed; one event, or a run given to a handler that applies several at once.
+ */
 class BatchHandlerFailed extends Error {
   constructor(
     readonly index: number,
+    readonly end: number,
     readonly failure: unknown,
   ) {
     super('an event handler failed inside a batch');
@@ -208,7 +212,8 @@ export class EventConsumer {
   /**
    * Applies the events in one transaction. When a handler fails, the transaction is undone, the events
    * before the failing one are applied again without it, and the failing one gets its remaining attempts
-   * on its own (it has had one); then the rest follow.
+   * on its own (it has had one); then the rest follow. When a run given to one handler at once fails, which
+   * of its events failed is not known: each is applied in a transaction of its own, which finds it.
    */
   private async applyInOrder(events: readonly ReadyEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -216,9 +221,11 @@ export class EventConsumer {
       await this.applyBatch(events);
     } catch (error) {
       if (!(error instanceof BatchHandlerFailed)) throw error;
-      await this.applyInOrder(events.slice(0, error.index));
-      await this.applyAlone(events[error.index]!, error.failure);
-      await this.applyInOrder(events.slice(error.index + 1));
+      const { index, end, failure } = error;
+      await this.applyInOrder(events.slice(0, index));
+      if (end - index === 1) await this.applyAlone(events[index]!, failure);
+      else for (const event of events.slice(index, end)) await this.applyInOrder([event]);
+      await this.applyInOrder(events.slice(end));
     }
   }
 
@@ -254,8 +261,9 @@ export class EventConsumer {
 
   /**
    * Records the events in the inbox (one statement) and runs the handler of each one recorded now, in
-   * order, each in its message's trace context, all in one transaction. An event already in the inbox (a
-   * redelivery) changes nothing; one delivered twice in the batch is applied once.
+   * order, each in its message's trace context, all in one transaction. Consecutive events for a handler
+   * that applies several at once go to it together, in the first one's trace context. An event already in
+   * the inbox (a redelivery) changes nothing; one delivered twice in the batch is applied once.
    */
   protected applyBatch(events: readonly ReadyEvent[]): Promise<void> {
     return this.settings.dataSource.transaction(async (manager) => {
@@ -277,12 +285,19 @@ export class EventConsumer {
           )) as { event_id: string }[]
         ).map((row) => row.event_id),
       );
-      for (const [index, { delivery, handler, event }] of events.entries()) {
-        if (!recorded.delete(event.id)) continue;
+      for (const run of runsOfFreshEvents(events, recorded)) {
+        const [first] = run.events;
         try {
-          await this.inContextOf(delivery, () => handler.handle(event, manager));
+          await this.inContextOf(first!.delivery, () =>
+            run.events.length > 1
+              ? first!.handler.handleAll!(
+                  run.events.map(({ event }) => event),
+                  manager,
+                )
+              : first!.handler.handle(first!.event, manager),
+          );
         } catch (error) {
-          throw new BatchHandlerFailed(index, error);
+          throw new BatchHandlerFailed(run.index, run.end, error);
         }
       }
     });
@@ -373,6 +388,32 @@ export class EventConsumer {
       await payload.heartbeat();
     }
   }
+}
+
+/** Events given to one handler call: at `index` of the batch, up to `end` (exclusive). */
+interface Run {
+  index: number;
+  end: number;
+  events: ReadyEvent[];
+}
+
+/**
+ * The batch's events recorded in the inbox just now (`recorded`, emptied as they are taken, so an event
+ * delivered twice is taken once), in order: one to a run, or consecutive ones to a run of their handler's
+ * when it applies several at once. Events skipped inside a run are within its bounds and skipped again if
+ * the run is retried.
+ */
+function runsOfFreshEvents(events: readonly ReadyEvent[], recorded: Set<string>): Run[] {
+  const runs: Run[] = [];
+  for (const [index, ready] of events.entries()) {
+    if (!recorded.delete(ready.event.id)) continue;
+    const last = runs.at(-1);
+    if (last && ready.handler.handleAll && last.events[0]!.handler === ready.handler) {
+      last.events.push(ready);
+      last.end = index + 1;
+    } else runs.push({ index, end: index + 1, events: [ready] });
+  }
+  return runs;
 }
 
 function bothHandlers(first: EventHandler, second: EventHandler): EventHandler {

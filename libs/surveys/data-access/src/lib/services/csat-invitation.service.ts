@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { eventHandler, type EventHandler } from '@homeroom/platform/messaging';
+import { batchEventHandler, eventHandler, type EventHandler } from '@homeroom/platform/messaging';
 import type { EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
 import { CaseMerged, CaseResolved } from '@homeroom/cases/contracts';
 import { csatEligibility, invitationSchedule } from '@homeroom/surveys/domain';
@@ -11,6 +11,18 @@ import { InvitationIssuer } from './invitation-issuer';
 import { SurveyService } from './survey.service';
 
 type Resolved = EventEnvelope<EventData<typeof CaseResolved>>;
+
+/** What was decided for a case: when, and an invitation or the reason for none. */
+interface CaseDecision {
+  caseId: string;
+  at: Date;
+  reason: string | null;
+  invitation: string | null;
+}
+
+function latest(dates: readonly (Date | null)[]): Date | null {
+  return dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null);
+}
 
 /**
  * A resolution older than this when first handled is not surveyed (STALE): a consumer group that starts at
@@ -35,90 +47,155 @@ export class CsatInvitationService {
 
   handlers(): EventHandler[] {
     return [
-      eventHandler(CaseResolved, (envelope, manager) => this.resolved(envelope as Resolved, manager)),
+      batchEventHandler(CaseResolved, (envelopes, manager) =>
+        this.resolvedAll(envelopes as readonly Resolved[], manager),
+      ),
       eventHandler(CaseMerged, ({ data }, manager) =>
         this.merged(manager, data.mergedCaseId, data.survivorCaseId),
       ),
     ] as EventHandler[];
   }
 
-  async resolved(envelope: Resolved, manager: EntityManager): Promise<void> {
-    const { data } = envelope;
-    await manager.query('INSERT INTO csat_case (case_id) VALUES ($1) ON CONFLICT DO NOTHING', [data.caseId]);
-    const [state] = (await manager.query(
-      'SELECT merged_into, decided_at FROM csat_case WHERE case_id = $1 FOR UPDATE',
-      [data.caseId],
-    )) as { merged_into: string | null; decided_at: Date | null }[];
-    if (state!.decided_at) return;
+  /**
+   * Decides resolutions in their order, as one at a time would, in a few statements however many there
+   * are (a burst of resolutions arrives a partition's batch at a time): a case resolved twice is decided at
+   * its first, and a requester invited by an earlier one is in their cooling-off period for the later ones.
+   */
+  async resolvedAll(envelopes: readonly Resolved[], manager: EntityManager): Promise<void> {
+    const undecided = await this.undecidedResolutions(envelopes, manager);
+    if (undecided.length === 0) return;
 
-    const resolvedAt = new Date(data.resolvedAt);
-    const imported = envelope.imported === true;
-    const now = imported ? resolvedAt : new Date();
-    const skip = (reason: string) =>
-      manager.query('UPDATE csat_case SET decided_at = $2, skip_reason = $3 WHERE case_id = $1', [
-        data.caseId,
-        now,
-        reason,
-      ]);
-
+    const decidedNow = new Date();
+    const decisions: CaseDecision[] = [];
+    const invitations: SurveyInvitationEntity[] = [];
     const csat = await this.surveys.csat(manager);
-    if (!csat || csat.survey.status !== 'OPEN') return skip('SURVEY_CLOSED');
-    if (!imported && now.getTime() - resolvedAt.getTime() > MAX_RESOLUTION_AGE_MS) return skip('STALE');
+    const candidates: { envelope: Resolved; merged: boolean; now: Date }[] = [];
+    for (const { envelope, merged } of undecided) {
+      const { data } = envelope;
+      const resolvedAt = new Date(data.resolvedAt);
+      const now = envelope.imported === true ? resolvedAt : decidedNow;
+      const skip = (reason: string) =>
+        decisions.push({ caseId: data.caseId, at: now, reason, invitation: null });
+      if (!csat || csat.survey.status !== 'OPEN') skip('SURVEY_CLOSED');
+      else if (envelope.imported !== true && now.getTime() - resolvedAt.getTime() > MAX_RESOLUTION_AGE_MS)
+        skip('STALE');
+      else candidates.push({ envelope, merged, now });
+    }
 
-    const facts = data.survey;
-    const decision = csatEligibility(
-      {
-        anonymous: data.anonymous,
-        confidential: data.confidential,
-        merged: state!.merged_into !== null,
-        duplicate: facts?.duplicate ?? false,
-        // The cases service has no spam verdict yet; a spam case is closed, not resolved.
-        spam: false,
-        staffInternal: facts?.requesterKind === 'STAFF',
-        agentOptedOut: facts?.optedOut ?? false,
-        // Events from before the facts were added name no way to reach anyone.
-        reachableBy: facts?.reachableBy ?? [],
-        channel: data.channel,
-        language: data.language,
-        lastInvitedAt: await this.lastInvitedAt(manager, data.requesterId, now),
-      },
-      now,
-      { coolingOffDays: this.settings.coolingOffDays, defaultLanguage: this.settings.defaultLanguage },
+    const invitedBefore = await this.lastInvitedAtAll(
+      manager,
+      candidates.map(({ envelope, now }) => ({ personId: envelope.data.requesterId, now })),
     );
-    if (!decision.invite) return skip(decision.reason);
+    const invitedInThisRun = new Map<string, Date[]>();
+    for (const [index, { envelope, merged, now }] of candidates.entries()) {
+      const { data } = envelope;
+      const imported = envelope.imported === true;
+      const facts = data.survey;
+      const decision = csatEligibility(
+        {
+          anonymous: data.anonymous,
+          confidential: data.confidential,
+          merged,
+          duplicate: facts?.duplicate ?? false,
+          // The cases service has no spam verdict yet; a spam case is closed, not resolved.
+          spam: false,
+          staffInternal: facts?.requesterKind === 'STAFF',
+          agentOptedOut: facts?.optedOut ?? false,
+          // Events from before the facts were added name no way to reach anyone.
+          reachableBy: facts?.reachableBy ?? [],
+          channel: data.channel,
+          language: data.language,
+          lastInvitedAt: latest([
+            invitedBefore[index] ?? null,
+            ...(invitedInThisRun.get(data.requesterId ?? '') ?? []).filter((at) => at <= now),
+          ]),
+        },
+        now,
+        { coolingOffDays: this.settings.coolingOffDays, defaultLanguage: this.settings.defaultLanguage },
+      );
+      if (!decision.invite) {
+        decisions.push({ caseId: data.caseId, at: now, reason: decision.reason, invitation: null });
+        continue;
+      }
+      const schedule = invitationSchedule(now, {
+        remindAfterDays: this.settings.remindAfterDays,
+        expireAfterDays: this.settings.expireAfterDays,
+      });
+      const invitation: SurveyInvitationEntity = {
+        id: randomUUID(),
+        surveyId: csat!.survey.id,
+        version: csat!.survey.currentVersion,
+        caseId: data.caseId,
+        caseNumber: data.number,
+        personId: data.requesterId,
+        channel: decision.channel,
+        language: decision.language,
+        schoolId: data.schoolId,
+        topicId: data.topicId,
+        assigneeId: data.assigneeId,
+        caseChannel: data.channel,
+        imported,
+        sentAt: now,
+        remindAt: imported ? null : schedule.remindAt,
+        remindedAt: null,
+        expiresAt: schedule.expiresAt,
+        respondedAt: null,
+        score: null,
+      };
+      invitations.push(invitation);
+      decisions.push({ caseId: data.caseId, at: now, reason: null, invitation: invitation.id });
+      if (data.requesterId)
+        invitedInThisRun.set(data.requesterId, [...(invitedInThisRun.get(data.requesterId) ?? []), now]);
+    }
 
-    const schedule = invitationSchedule(now, {
-      remindAfterDays: this.settings.remindAfterDays,
-      expireAfterDays: this.settings.expireAfterDays,
-    });
-    const invitation: SurveyInvitationEntity = {
-      id: randomUUID(),
-      surveyId: csat.survey.id,
-      version: csat.survey.currentVersion,
-      caseId: data.caseId,
-      caseNumber: data.number,
-      personId: data.requesterId,
-      channel: decision.channel,
-      language: decision.language,
-      schoolId: data.schoolId,
-      topicId: data.topicId,
-      assigneeId: data.assigneeId,
-      caseChannel: data.channel,
-      imported,
-      sentAt: now,
-      remindAt: imported ? null : schedule.remindAt,
-      remindedAt: null,
-      expiresAt: schedule.expiresAt,
-      respondedAt: null,
-      score: null,
-    };
-    await manager.insert(SurveyInvitationEntity, invitation);
-    await manager.query('UPDATE csat_case SET decided_at = $2, invitation_id = $3 WHERE case_id = $1', [
-      data.caseId,
-      now,
-      invitation.id,
+    if (invitations.length > 0) await manager.insert(SurveyInvitationEntity, invitations);
+    await manager.query(
+      `UPDATE csat_case c SET decided_at = d.at, skip_reason = d.reason, invitation_id = d.invitation
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::uuid[]) AS d(case_id, at, reason, invitation)
+        WHERE c.case_id = d.case_id`,
+      [
+        decisions.map((d) => d.caseId),
+        decisions.map((d) => d.at),
+        decisions.map((d) => d.reason),
+        decisions.map((d) => d.invitation),
+      ],
+    );
+    await this.issuer.issueAll(
+      manager,
+      invitations.filter((invitation) => !invitation.imported),
+      false,
+    );
+  }
+
+  /**
+   * The resolutions still to decide, each case's first, with whether the case was merged away. Their
+   * cases' rows are locked (in one order, so two consumers cannot deadlock) until the decisions commit.
+   */
+  private async undecidedResolutions(
+    envelopes: readonly Resolved[],
+    manager: EntityManager,
+  ): Promise<{ envelope: Resolved; merged: boolean }[]> {
+    const caseIds = [...new Set(envelopes.map(({ data }) => data.caseId.toLowerCase()))];
+    await manager.query('INSERT INTO csat_case (case_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING', [
+      caseIds,
     ]);
-    if (!imported) await this.issuer.issue(manager, invitation, false);
+    const states = (await manager.query(
+      `SELECT case_id, merged_into, decided_at FROM csat_case
+        WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`,
+      [caseIds],
+    )) as { case_id: string; merged_into: string | null; decided_at: Date | null }[];
+    const open = new Map(
+      states.filter((state) => !state.decided_at).map((state) => [state.case_id, state.merged_into !== null]),
+    );
+    const undecided: { envelope: Resolved; merged: boolean }[] = [];
+    for (const envelope of envelopes) {
+      const caseId = envelope.data.caseId.toLowerCase();
+      const merged = open.get(caseId);
+      if (merged === undefined) continue;
+      open.delete(caseId);
+      undecided.push({ envelope, merged });
+    }
+    return undecided;
   }
 
   private async merged(manager: EntityManager, mergedCaseId: string, survivorCaseId: string): Promise<void> {
@@ -129,16 +206,18 @@ export class CsatInvitationService {
     );
   }
 
-  private async lastInvitedAt(
+  /** For each requester, their latest invitation sent by `now` (none for a requester with no record). */
+  private async lastInvitedAtAll(
     manager: EntityManager,
-    personId: string | null,
-    now: Date,
-  ): Promise<Date | null> {
-    if (!personId) return null;
-    const [row] = (await manager.query(
-      'SELECT max(sent_at) AS at FROM survey_invitation WHERE person_id = $1 AND sent_at <= $2',
-      [personId, now],
+    requesters: readonly { personId: string | null; now: Date }[],
+  ): Promise<(Date | null)[]> {
+    if (!requesters.some(({ personId }) => personId)) return requesters.map(() => null);
+    const rows = (await manager.query(
+      `SELECT (SELECT max(sent_at) FROM survey_invitation WHERE person_id = r.person_id AND sent_at <= r.now) AS at
+         FROM unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS r(person_id, now, n)
+        ORDER BY r.n`,
+      [requesters.map(({ personId }) => personId), requesters.map(({ now }) => now)],
     )) as { at: Date | null }[];
-    return row?.at ?? null;
+    return rows.map((row) => row.at);
   }
 }

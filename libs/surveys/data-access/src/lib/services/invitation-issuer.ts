@@ -25,42 +25,63 @@ export class InvitationIssuer {
   ) {}
 
   async issue(manager: EntityManager, invitation: SurveyInvitationEntity, reminder: boolean): Promise<void> {
-    const { token, hash } = newLinkToken();
-    await manager.query('INSERT INTO survey_link (token_hash, invitation_id) VALUES ($1, $2)', [
-      hash,
-      invitation.id,
-    ]);
-    const link = this.linkFor(token);
-    const message = invitationMessage({
-      channel: invitation.channel as InvitationChannel,
-      language: invitation.language,
-      link,
-      reminder,
-      about: invitation.caseId
-        ? { caseNumber: invitation.caseNumber }
-        : {
-            surveyTitle: await this.titleOf(manager, invitation),
-            closesAt: invitation.expiresAt,
-            timeZone: this.settings.timeZone,
-          },
-    });
-    await this.outbox.append(manager, SurveyInvitationIssued, {
-      aggregateId: invitation.id,
-      data: {
-        invitationId: invitation.id,
-        surveyId: invitation.surveyId,
-        caseId: invitation.caseId,
-        personId: invitation.personId,
-        channel: invitation.channel,
+    await this.issueAll(manager, [invitation], reminder);
+  }
+
+  /** Several invitations at once: a statement for their links and one for their events, however many. */
+  async issueAll(
+    manager: EntityManager,
+    invitations: readonly SurveyInvitationEntity[],
+    reminder: boolean,
+  ): Promise<void> {
+    if (invitations.length === 0) return;
+    const tokens = invitations.map(() => newLinkToken());
+    await manager.query(
+      'INSERT INTO survey_link (token_hash, invitation_id) SELECT * FROM unnest($1::text[], $2::uuid[])',
+      [tokens.map(({ hash }) => hash), invitations.map(({ id }) => id)],
+    );
+    const titles = new Map<string, Promise<string>>();
+    const titleOf = (invitation: SurveyInvitationEntity) => {
+      const key = `${invitation.surveyId}/${invitation.version}/${invitation.language}`;
+      if (!titles.has(key)) titles.set(key, this.titleOf(manager, invitation));
+      return titles.get(key)!;
+    };
+    const events = [];
+    for (const [index, invitation] of invitations.entries()) {
+      const link = this.linkFor(tokens[index]!.token);
+      const message = invitationMessage({
+        channel: invitation.channel as InvitationChannel,
         language: invitation.language,
-        reminder,
-        subject: message.subject,
-        body: message.body,
         link,
-        expiresAt: invitation.expiresAt.toISOString(),
-      },
-    });
-    this.logger.debug({ invitationId: invitation.id, reminder }, 'survey invitation issued');
+        reminder,
+        about: invitation.caseId
+          ? { caseNumber: invitation.caseNumber }
+          : {
+              surveyTitle: await titleOf(invitation),
+              closesAt: invitation.expiresAt,
+              timeZone: this.settings.timeZone,
+            },
+      });
+      events.push({
+        aggregateId: invitation.id,
+        data: {
+          invitationId: invitation.id,
+          surveyId: invitation.surveyId,
+          caseId: invitation.caseId,
+          personId: invitation.personId,
+          channel: invitation.channel,
+          language: invitation.language,
+          reminder,
+          subject: message.subject,
+          body: message.body,
+          link,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+      });
+    }
+    await this.outbox.appendAll(manager, SurveyInvitationIssued, events);
+    for (const { id } of invitations)
+      this.logger.debug({ invitationId: id, reminder }, 'survey invitation issued');
   }
 
   /** Where a token is answered: the portal's survey page. */
