@@ -7,6 +7,7 @@ export * from './lib/nest/database.module';
 export * from './lib/migration-command';
 export * from './lib/repeating-task';
 export * from './lib/copy-rows';
+export * from './lib/insert-rows';
 export * from './lib/rollup-keeper';
 export * from './lib/rollup-periods';
 export * from './lib/sql-params';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { insertEntities } from '@homeroom/platform/database';
 import { batchEventHandler, eventHandler, type EventHandler } from '@homeroom/platform/messaging';
 import type { EventData, EventEnvelope } from '@homeroom/platform/event-contracts';
 import { CaseMerged, CaseResolved } from '@homeroom/cases/contracts';
@@ -148,7 +149,7 @@ export class CsatInvitationService {
         invitedInThisRun.set(data.requesterId, [...(invitedInThisRun.get(data.requesterId) ?? []), now]);
     }
 
-    if (invitations.length > 0) await manager.insert(SurveyInvitationEntity, invitations);
+    await insertEntities(manager, SurveyInvitationEntity, invitations);
     await manager.query(
       `UPDATE csat_case c SET decided_at = d.at, skip_reason = d.reason, invitation_id = d.invitation
          FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::uuid[]) AS d(case_id, at, reason, invitation)
