@@ -5,7 +5,12 @@ import { type TestDatabase } from '@homeroom/platform/database/testing';
 import { createEnvelope } from '@homeroom/platform/messaging';
 import type { EventContract, EventData } from '@homeroom/platform/event-contracts';
 import { waitUntil } from '@homeroom/platform/testing';
-import { PersonCreated, PersonDeactivated, StaffRolesChanged } from '@homeroom/directory/contracts';
+import {
+  PersonCreated,
+  PersonDeactivated,
+  PersonUpdated,
+  StaffRolesChanged,
+} from '@homeroom/directory/contracts';
 import { ScheduledSends } from '@homeroom/surveys/data-access';
 import { useSurveysSuite, SURVEY_LINK, SUBMIT } from './testing/surveys-suite';
 
@@ -369,5 +374,53 @@ describe('surveys: district surveys', () => {
         });
       expect((await results(assessment.id)).assessment).toMatchObject({ stage: 'RESPONSIVE', score: 2.5 });
     });
+  });
+
+  it("keeps its copy of the directory's people from a burst taken at once, each as their last snapshot", async () => {
+    const [ana, luis, mei] = [randomUUID(), randomUUID(), randomUUID()];
+    const school = randomUUID();
+    const snapshot = (personId: string, language: string, active = true) => ({
+      ...PersonCreated.fixture,
+      personId,
+      kind: 'GUARDIAN' as const,
+      schoolIds: [school],
+      preferredLanguage: language,
+      preferredChannel: 'SMS' as const,
+      active,
+      contactKeys: [],
+    });
+    const envelopes = [
+      createEnvelope('directory', PersonCreated, { aggregateId: ana, data: snapshot(ana, 'es') }),
+      createEnvelope('directory', PersonCreated, { aggregateId: luis, data: snapshot(luis, 'en') }),
+      createEnvelope('directory', PersonCreated, { aggregateId: mei, data: snapshot(mei, 'zh') }),
+      createEnvelope('directory', PersonUpdated, { aggregateId: ana, data: snapshot(ana, 'vi') }),
+      createEnvelope('directory', PersonUpdated, { aggregateId: ana, data: snapshot(ana, 'so') }),
+      createEnvelope('directory', PersonUpdated, { aggregateId: luis, data: snapshot(luis, 'en', false) }),
+    ];
+    await producer.send({
+      topic: PersonCreated.topic,
+      messages: envelopes.map((envelope) => ({ key: school, value: JSON.stringify(envelope) })),
+    });
+    await waitUntil(
+      'the burst in the inbox',
+      async () =>
+        (
+          await database.dataSource.query('SELECT 1 FROM inbox_event WHERE event_id = ANY($1::uuid[])', [
+            envelopes.map(({ id }) => id),
+          ])
+        ).length === envelopes.length,
+      { timeoutMs: 60_000 },
+    );
+    expect(
+      await database.dataSource.query(
+        `SELECT id, language, preferred_channel, active, school_ids FROM survey_person
+          WHERE id = ANY($1::uuid[]) ORDER BY language`,
+        [[ana, luis, mei]],
+      ),
+    ).toEqual([
+      { id: luis, language: 'en', preferred_channel: 'SMS', active: false, school_ids: [school] },
+      { id: ana, language: 'so', preferred_channel: 'SMS', active: true, school_ids: [school] },
+      { id: mei, language: 'zh', preferred_channel: 'SMS', active: true, school_ids: [school] },
+    ]);
   });
 });

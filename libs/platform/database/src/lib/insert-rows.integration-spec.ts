@@ -86,6 +86,14 @@ describe('insertRows', () => {
     expect(await database.dataSource.query('SELECT id FROM sample WHERE id = 9')).toEqual([]);
   });
 
+  it('refuses array columns, which unnest would flatten', async () => {
+    await expect(
+      inTransaction(database.dataSource, (manager) =>
+        insertRows(manager, 'sample', [{ name: 'tags', type: 'text[]', value: () => ['a'] }], [{}]),
+      ),
+    ).rejects.toThrow('insertRows: tags is an array column');
+  });
+
   it('inserts entities by their columns, named as the naming strategy names them', async () => {
     const sentAt = new Date('2026-12-07T21:00:00.000Z');
     const entities: SampleEntity[] = [

@@ -11,7 +11,8 @@ export interface InsertColumn<Row> {
  * Inserts rows in one statement of one array parameter a column (`INSERT … SELECT * FROM unnest(…)`): the
  * batch's hundred rows in one round trip, with a statement text that does not grow with them, and no entity
  * metadata walked per cell (TypeORM's multi-row `insert` spends longer building the statement than
- * PostgreSQL running it). For tens of thousands of rows, `copyRows` is faster still.
+ * PostgreSQL running it). For tens of thousands of rows, `copyRows` is faster still. Not for array columns
+ * (`unnest` would flatten them): those tables take `jsonb_to_recordset`.
  */
 export async function insertRows<Row>(
   manager: EntityManager,
@@ -20,6 +21,10 @@ export async function insertRows<Row>(
   rows: readonly Row[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  const arrays = columns.filter(({ type }) => type.endsWith('[]') || type.startsWith('_'));
+  // unnest flattens an array of arrays: array columns need a JSON recordset instead.
+  if (arrays.length)
+    throw new Error(`insertRows: ${arrays.map(({ name }) => name).join(', ')} is an array column`);
   const json = (type: string) => type === 'json' || type === 'jsonb';
   await manager.query(
     `INSERT INTO ${table} (${columns.map(({ name }) => name).join(', ')})
@@ -46,7 +51,7 @@ export async function insertEntities<Entity extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.map((column): InsertColumn<Entity> => ({
     name: `"${column.databaseName}"`,
-    type: manager.connection.driver.normalizeType(column),
+    type: `${manager.connection.driver.normalizeType(column)}${column.isArray ? '[]' : ''}`,
     value: (entity) => column.getEntityValue(entity),
   }));
   await insertRows(manager, metadata.tablePath, columns, entities);

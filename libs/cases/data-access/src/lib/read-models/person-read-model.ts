@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { eventHandler } from '@homeroom/platform/messaging';
+import { batchEventHandler, eventHandler } from '@homeroom/platform/messaging';
 import { PeopleMerged, PersonCreated, PersonDeactivated, PersonUpdated } from '@homeroom/directory/contracts';
 
 interface PersonSnapshot {
@@ -12,14 +12,31 @@ interface PersonSnapshot {
 
 /**
  * The cases service's copy of the directory's people: enough to recognise a requester by email or phone
- * (through keyed hashes) and to follow the directory's merges, without calling it.
+ * (through keyed hashes) and to follow the directory's merges, without calling it. A roster import's people
+ * arrive a batch at a time and are written in one statement; a person twice in a batch ends as their last
+ * snapshot, as applying them one by one would leave them (one statement cannot upsert a row twice).
  */
-async function upsertPerson(data: PersonSnapshot, manager: EntityManager): Promise<void> {
+async function upsertPeople(people: readonly PersonSnapshot[], manager: EntityManager): Promise<void> {
+  const latest = [...new Map(people.map((person) => [person.personId, person])).values()];
   await manager.query(
-    `INSERT INTO known_person (id, kind, school_ids, active, contact_keys) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO known_person (id, kind, school_ids, active, contact_keys)
+     SELECT p.id, p.kind, ARRAY(SELECT jsonb_array_elements_text(p.school_ids))::uuid[], p.active,
+            ARRAY(SELECT jsonb_array_elements_text(p.contact_keys))
+       FROM jsonb_to_recordset($1::jsonb)
+            AS p(id uuid, kind text, school_ids jsonb, active boolean, contact_keys jsonb)
      ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, school_ids = EXCLUDED.school_ids,
        active = EXCLUDED.active, contact_keys = EXCLUDED.contact_keys, updated_at = now()`,
-    [data.personId, data.kind, data.schoolIds, data.active, data.contactKeys],
+    [
+      JSON.stringify(
+        latest.map((person) => ({
+          id: person.personId,
+          kind: person.kind,
+          school_ids: person.schoolIds,
+          active: person.active,
+          contact_keys: person.contactKeys,
+        })),
+      ),
+    ],
   );
 }
 
@@ -51,8 +68,18 @@ async function relinkMergedRequester(
 }
 
 export const PERSON_READ_MODEL = [
-  eventHandler(PersonCreated, ({ data }, manager) => upsertPerson(data, manager)),
-  eventHandler(PersonUpdated, ({ data }, manager) => upsertPerson(data, manager)),
+  batchEventHandler(PersonCreated, (events, manager) =>
+    upsertPeople(
+      events.map(({ data }) => data),
+      manager,
+    ),
+  ),
+  batchEventHandler(PersonUpdated, (events, manager) =>
+    upsertPeople(
+      events.map(({ data }) => data),
+      manager,
+    ),
+  ),
   eventHandler(PersonDeactivated, async ({ data }, manager) => {
     await manager.query('UPDATE known_person SET active = false, updated_at = now() WHERE id = $1', [
       data.personId,

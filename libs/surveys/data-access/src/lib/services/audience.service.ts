@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { newLinkToken } from '@homeroom/platform/auth';
 import { inTransaction } from '@homeroom/platform/database';
-import { eventHandler, type EventHandler } from '@homeroom/platform/messaging';
+import { batchEventHandler, eventHandler, type EventHandler } from '@homeroom/platform/messaging';
 import {
   PeopleMerged,
   PERSON_KINDS,
@@ -66,37 +66,56 @@ export class AudienceService {
   ) {}
 
   handlers(): EventHandler[] {
-    const upsert = (
-      data: {
+    // A roster import's people arrive a batch at a time: one statement for the batch, each person as their
+    // last snapshot in it (one statement cannot upsert a row twice).
+    const upsertPeople = (
+      people: readonly {
         personId: string;
         kind: string;
         schoolIds: string[];
         preferredLanguage: string;
         preferredChannel: string | null;
         active: boolean;
-      },
+      }[],
       manager: EntityManager,
     ) =>
       manager.query(
         `INSERT INTO survey_person (id, kind, school_ids, language, preferred_channel, active)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         SELECT p.id, p.kind, ARRAY(SELECT jsonb_array_elements_text(p.school_ids))::uuid[], p.language,
+                p.preferred_channel, p.active
+           FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, kind text, school_ids jsonb, language text,
+                preferred_channel text, active boolean)
          ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, school_ids = EXCLUDED.school_ids,
            language = EXCLUDED.language, preferred_channel = EXCLUDED.preferred_channel,
            active = EXCLUDED.active, updated_at = now()`,
         [
-          data.personId,
-          data.kind,
-          data.schoolIds,
-          data.preferredLanguage,
-          data.preferredChannel,
-          data.active,
+          JSON.stringify(
+            [...new Map(people.map((person) => [person.personId, person])).values()].map((person) => ({
+              id: person.personId,
+              kind: person.kind,
+              school_ids: person.schoolIds,
+              language: person.preferredLanguage,
+              preferred_channel: person.preferredChannel,
+              active: person.active,
+            })),
+          ),
         ],
       );
     const deactivate = (personId: string, manager: EntityManager) =>
       manager.query('UPDATE survey_person SET active = false, updated_at = now() WHERE id = $1', [personId]);
     return [
-      eventHandler(PersonCreated, ({ data }, manager) => upsert(data, manager)),
-      eventHandler(PersonUpdated, ({ data }, manager) => upsert(data, manager)),
+      batchEventHandler(PersonCreated, (events, manager) =>
+        upsertPeople(
+          events.map(({ data }) => data),
+          manager,
+        ),
+      ),
+      batchEventHandler(PersonUpdated, (events, manager) =>
+        upsertPeople(
+          events.map(({ data }) => data),
+          manager,
+        ),
+      ),
       eventHandler(PersonDeactivated, ({ data }, manager) => deactivate(data.personId, manager)),
       eventHandler(PeopleMerged, ({ data }, manager) => deactivate(data.mergedId, manager)),
       eventHandler(StaffRolesChanged, ({ data }, manager) =>
