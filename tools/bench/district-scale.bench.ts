@@ -2,7 +2,8 @@
  * The district-scale harness (issue 20): the whole platform on a generated 500,000-student district (700
  * schools, 1,000,000 people, 3,000,000 cases over three years with their messages, SLA timers and
  * satisfaction surveys), driven through the gateway by a mix of the portal's own operations at 1×, 2× and
- * 4× a school day's peak. BENCH_DISTRICT_SCALE shrinks the district (0.01 for a quick run).
+ * 4× a school day's peak, with one replica of cases and then two. BENCH_DISTRICT_SCALE shrinks the district
+ * (0.01 for a quick run).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { clientCredentialsToken, signInThroughPortal } from '@homeroom/platform/testing';
@@ -67,6 +68,8 @@ export async function districtScaleBenchmark(): Promise<BenchmarkReport[]> {
     },
     // Each service rebuilds its reporting rollups from millions of facts before it is ready.
     readyTimeoutMs: 900_000,
+    // Cases behind a load balancer from the start, so that one replica and two are measured the same way.
+    casesBehindLoadBalancer: true,
   });
   try {
     await platform.settle(600_000);
@@ -77,18 +80,32 @@ export async function districtScaleBenchmark(): Promise<BenchmarkReport[]> {
     const dashboard = operations.find((o) => o.name.startsWith('dashboard'))!;
     const dashboardAlone = await sequential(platform, dashboard, 20);
     const dashboardFields = await timeEachField(platform, dashboard, 10);
-    const levels: { multiplier: number; results: OperationResult[] }[] = [];
-    for (const multiplier of LEVELS) {
-      process.stdout.write(`[district] load mix at ${multiplier}×\n`);
-      levels.push({
-        multiplier,
-        results: await runMix(`${platform.origin}/graphql`, operations, multiplier, SECONDS),
-      });
-    }
+    const levels: Level[] = [];
+    const runLevels = async (replicas: number) => {
+      for (const multiplier of LEVELS) {
+        process.stdout.write(`[district] load mix at ${multiplier}×, ${replicas} of cases\n`);
+        levels.push({
+          multiplier,
+          replicas,
+          results: await runMix(`${platform.origin}/graphql`, operations, multiplier, SECONDS),
+        });
+      }
+    };
+    await runLevels(1);
+    await platform.addCasesReplica();
+    await platform.settle(600_000);
+    await runLevels(2);
     return [report(shape, dataSet!, dashboardAlone, dashboardFields, levels)];
   } finally {
     await platform.stop();
   }
+}
+
+/** The load mix at one multiple of the peak, with one or two replicas of cases. */
+interface Level {
+  multiplier: number;
+  replicas: number;
+  results: OperationResult[];
 }
 
 interface Session {
@@ -316,11 +333,11 @@ function report(
   dataSet: DataSetReport,
   dashboardAlone: number[],
   dashboardFields: { field: string; timings: number[] }[],
-  levels: { multiplier: number; results: OperationResult[] }[],
+  levels: Level[],
 ): BenchmarkReport {
-  const rows: BenchmarkRow[] = levels.flatMap(({ multiplier, results }) =>
+  const rows: BenchmarkRow[] = levels.flatMap(({ multiplier, replicas, results }) =>
     results.map((result) => ({
-      variant: `${multiplier}× peak: ${result.operation}`,
+      variant: `${multiplier}× peak${replicas > 1 ? `, ${replicas} replicas of cases` : ''}: ${result.operation}`,
       'target/s': result.target,
       'achieved/s': Number(result.achieved.toFixed(1)),
       'p50 ms': result.p50,
@@ -329,12 +346,14 @@ function report(
       errors: result.errors,
     })),
   );
-  const total = (multiplier: number) =>
-    levels.find((level) => level.multiplier === multiplier)!.results.reduce((sum, r) => sum + r.achieved, 0);
+  const total = (multiplier: number, replicas = 1) =>
+    levels
+      .find((level) => level.multiplier === multiplier && level.replicas === replicas)!
+      .results.reduce((sum, r) => sum + r.achieved, 0);
   const generation = Object.values(dataSet.seconds).reduce((sum, s) => sum + s, 0);
   return {
     name: 'district-scale-load',
-    description: `The whole platform on a generated district of ${shape.schools} schools and ${peopleCount(shape).toLocaleString('en-US')} people with ${shape.cases.toLocaleString('en-US')} cases over ${shape.years} years, driven through the gateway by the portal's own operations (inbox, case page, person search, dashboard comparing every school, the public inquiry and tracking pages) and a vendor paging through cases, each paced by autocannon at 1×, 2× and 4× a school day's peak for ${SECONDS} s. The load generator runs on the same two cores as the platform, PostgreSQL and Kafka.`,
+    description: `The whole platform on a generated district of ${shape.schools} schools and ${peopleCount(shape).toLocaleString('en-US')} people with ${shape.cases.toLocaleString('en-US')} cases over ${shape.years} years, driven through the gateway by the portal's own operations (inbox, case page, person search, dashboard comparing every school, the public inquiry and tracking pages) and a vendor paging through cases, each paced by autocannon at 1×, 2× and 4× a school day's peak for ${SECONDS} s, with one replica of cases and then two. The load generator runs on the same two cores as the platform, PostgreSQL and Kafka.`,
     command: 'npm run bench -- district-scale',
     rows: [
       sequentialRow(`dashboard alone, sequential (${dashboardAlone.length} requests)`, dashboardAlone),
@@ -346,6 +365,12 @@ function report(
     ratios: {
       'throughput at 2× ÷ at 1×': total(2) / total(1),
       'throughput at 4× ÷ at 1×': total(4) / total(1),
+      ...Object.fromEntries(
+        LEVELS.map((multiplier) => [
+          `throughput at ${multiplier}×, two replicas of cases ÷ one`,
+          total(multiplier, 2) / total(multiplier),
+        ]),
+      ),
     },
     notes: [
       `Data set: ${Object.entries(dataSet.rows)
@@ -358,10 +383,11 @@ function report(
         .join(
           ', ',
         )}: 10,000 contacts a school day (two per hundred students), 15 % in the busiest hour; 300 of 500 signed-in staff with the inbox open (it polls every 5 s), each opening a case a minute; 20 leaders refreshing the dashboard each minute.`,
-      ...levels.flatMap(({ multiplier, results }) =>
+      'Cases is behind a round-robin load balancer (in the load generator’s process) for every level: one replica, then the same levels again with a second replica on the same database and consumer group, started after the first levels.',
+      ...levels.flatMap(({ multiplier, replicas, results }) =>
         results
           .filter((r) => r.firstError)
-          .map((r) => `${multiplier}×, ${r.operation}: first error ${r.firstError}`),
+          .map((r) => `${multiplier}×, ${replicas} of cases, ${r.operation}: first error ${r.firstError}`),
       ),
     ],
   };

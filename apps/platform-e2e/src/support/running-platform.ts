@@ -23,6 +23,7 @@ import { buildPortal, servePortal } from '../../../../tools/portal/serve-portal'
 // The development mail catcher stands in for the district's SMTP relay, as it does under npm start.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startMailCatcher, type MailCatcher } from '../../../../tools/mail-catcher/mail-catcher';
+import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
 
 const SERVICES = ['directory', 'cases', 'slas', 'surveys'] as const;
 type Service = (typeof SERVICES)[number];
@@ -53,6 +54,11 @@ export interface RunningPlatform {
   startGateway(overrides: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }>;
   /** Waits until every outbox is published and every consumer has taken every event. */
   settle(timeoutMs?: number): Promise<void>;
+  /**
+   * Starts another replica of cases (same database, same consumer group) and puts it in the load
+   * balancer's rotation; only for a platform started with `casesBehindLoadBalancer`.
+   */
+  addCasesReplica(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +78,7 @@ export async function startPlatform({
   beforeServicesStart,
   readyTimeoutMs = 120_000,
   appNodeArgs = () => [],
+  casesBehindLoadBalancer = false,
 }: {
   /** Gateway settings to change (benchmarks raise the rate limits). */
   gatewayOverrides?: Record<string, string>;
@@ -99,6 +106,11 @@ export async function startPlatform({
    * `--cpu-prof`, written when the app ends on SIGTERM).
    */
   appNodeArgs?: (app: Service | 'gateway') => readonly string[];
+  /**
+   * The gateway reaches cases through a round-robin load balancer (as a Kubernetes Service), so that
+   * `addCasesReplica` can add replicas behind it; the balancer is in this process.
+   */
+  casesBehindLoadBalancer?: boolean;
 } = {}): Promise<RunningPlatform> {
   const root = workspaceRoot();
   const run = uniqueName('e2e');
@@ -127,6 +139,10 @@ export async function startPlatform({
   >;
   const children: ChildProcess[] = [];
   const servers: Server[] = [];
+  let casesBalancer: RoundRobinProxy | undefined;
+  let casesReplicas = 1;
+  /** Where the gateway reaches cases: its one replica, or the load balancer in front of its replicas. */
+  let casesOrigin = `http://127.0.0.1:${ports.cases}`;
 
   const common = {
     NODE_ENV: 'test',
@@ -218,18 +234,19 @@ export async function startPlatform({
     PORT: String(port),
     HOST: '127.0.0.1',
     DIRECTORY_SUBGRAPH_URL: subgraphUrls.directory,
-    CASES_SUBGRAPH_URL: subgraphUrls.cases,
+    CASES_SUBGRAPH_URL: `${casesOrigin}/graphql`,
     SLAS_SUBGRAPH_URL: subgraphUrls.slas,
     SURVEYS_SUBGRAPH_URL: subgraphUrls.surveys,
     SIGN_IN_URL: `http://127.0.0.1:${ports.directory}/auth`,
-    ATTACHMENTS_URL: `http://127.0.0.1:${ports.cases}/attachments`,
-    TEXT_MESSAGES_URL: `http://127.0.0.1:${ports.cases}/sms`,
-    CHAT_URL: `http://127.0.0.1:${ports.cases}/chat`,
+    ATTACHMENTS_URL: `${casesOrigin}/attachments`,
+    TEXT_MESSAGES_URL: `${casesOrigin}/sms`,
+    CHAT_URL: `${casesOrigin}/chat`,
     CORS_ORIGINS: ['http://localhost:4200', portalOrigin, ...websiteOrigins].join(','),
     ...overrides,
   });
   const stop = async () => {
     await Promise.all(children.map(terminate));
+    await casesBalancer?.close();
     for (const server of servers) server.close();
     await mail.close();
     for (const url of Object.values(databases)) await dropDatabase(url).catch(() => undefined);
@@ -252,6 +269,10 @@ export async function startPlatform({
     for (const service of SERVICES) script(entry(service, 'main'), service, envOf(service), service);
     for (const service of SERVICES)
       await ready(`http://127.0.0.1:${ports[service]}/health/ready`, `the ${service} service`);
+    if (casesBehindLoadBalancer) {
+      casesBalancer = await startRoundRobinProxy([casesOrigin]);
+      casesOrigin = casesBalancer.origin;
+    }
     script(
       entry('gateway', 'main'),
       'gateway',
@@ -296,6 +317,20 @@ export async function startPlatform({
         timeoutMs,
         intervalMs: 500,
       }),
+    async addCasesReplica() {
+      if (!casesBalancer) throw new Error('addCasesReplica needs casesBehindLoadBalancer');
+      casesReplicas += 1;
+      const replica = casesReplicas;
+      const [port, intakePort] = [await freePort(), await freePort()];
+      script(
+        entry('cases', 'main'),
+        `cases-${replica}`,
+        { ...envOf('cases'), PORT: String(port), SMTP_INTAKE_PORT: String(intakePort) },
+        'cases',
+      );
+      await ready(`http://127.0.0.1:${port}/health/ready`, `replica ${replica} of cases`);
+      casesBalancer.add(`http://127.0.0.1:${port}`);
+    },
     stop,
   };
 }
