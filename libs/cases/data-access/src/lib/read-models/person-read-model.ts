@@ -67,19 +67,15 @@ async function relinkMergedRequester(
   );
 }
 
+const upsertPeopleOf = (events: readonly { data: PersonSnapshot }[], manager: EntityManager) =>
+  upsertPeople(
+    events.map(({ data }) => data),
+    manager,
+  );
+
 export const PERSON_READ_MODEL = [
-  batchEventHandler(PersonCreated, (events, manager) =>
-    upsertPeople(
-      events.map(({ data }) => data),
-      manager,
-    ),
-  ),
-  batchEventHandler(PersonUpdated, (events, manager) =>
-    upsertPeople(
-      events.map(({ data }) => data),
-      manager,
-    ),
-  ),
+  batchEventHandler(PersonCreated, upsertPeopleOf),
+  batchEventHandler(PersonUpdated, upsertPeopleOf),
   eventHandler(PersonDeactivated, async ({ data }, manager) => {
     await manager.query('UPDATE known_person SET active = false, updated_at = now() WHERE id = $1', [
       data.personId,

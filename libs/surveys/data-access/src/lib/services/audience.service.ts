@@ -101,21 +101,19 @@ export class AudienceService {
           ),
         ],
       );
+    const upsertPeopleOf = (
+      events: readonly { data: Parameters<typeof upsertPeople>[0][number] }[],
+      manager: EntityManager,
+    ) =>
+      upsertPeople(
+        events.map(({ data }) => data),
+        manager,
+      );
     const deactivate = (personId: string, manager: EntityManager) =>
       manager.query('UPDATE survey_person SET active = false, updated_at = now() WHERE id = $1', [personId]);
     return [
-      batchEventHandler(PersonCreated, (events, manager) =>
-        upsertPeople(
-          events.map(({ data }) => data),
-          manager,
-        ),
-      ),
-      batchEventHandler(PersonUpdated, (events, manager) =>
-        upsertPeople(
-          events.map(({ data }) => data),
-          manager,
-        ),
-      ),
+      batchEventHandler(PersonCreated, upsertPeopleOf),
+      batchEventHandler(PersonUpdated, upsertPeopleOf),
       eventHandler(PersonDeactivated, ({ data }, manager) => deactivate(data.personId, manager)),
       eventHandler(PeopleMerged, ({ data }, manager) => deactivate(data.mergedId, manager)),
       eventHandler(StaffRolesChanged, ({ data }, manager) =>
