@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import type { KafkaConnection } from '@homeroom/platform/config';
@@ -35,7 +40,7 @@ export interface MessagingOptions {
  * in readiness.
  */
 @Injectable()
-export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay: OutboxRelay | undefined;
   private consumer: EventConsumer | undefined;
 
@@ -106,7 +111,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the shutdown hooks, where TypeORM closes the pool: the batch in hand commits (or the relay marks
+   * what Kafka took) on a live connection, instead of failing with "Connection terminated" at its COMMIT
+   * and the relay retrying against a closed pool until it stops.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.relay?.stop();
   }
