@@ -3,10 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@homeroom/platform/database/testing';
 import { EventConsumer, OutboxRelay } from '@homeroom/platform/messaging';
-import { testKafkaBrokers, uniqueName } from '@homeroom/platform/testing';
 import { SURVEYS_ENTITIES, SURVEYS_MIGRATIONS } from '@homeroom/surveys/data-access';
-import { loadSurveysConfig } from './config';
 import { SurveysAppModule } from './surveys-app.module';
+import { testSurveysConfig } from './testing/surveys-suite';
 
 /**
  * A service's messaging stops while its database pool is still open: a batch in hand commits, and the relay
@@ -23,16 +22,7 @@ describe('surveys: stopping', () => {
       migrations: SURVEYS_MIGRATIONS,
       entities: SURVEYS_ENTITIES,
     });
-    const config = loadSurveysConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_CONSUMER_GROUP: uniqueName('surveys-shutdown', '-'),
-      GATEWAY_TRUST_SECRET: 'surveys-shutdown-secret-0123456789abcdef',
-      PORTAL_URL: 'https://portal.district.test',
-      SURVEY_REMINDER_INTERVAL_MS: '0',
-    });
+    const config = testSurveysConfig(database, 'surveys-shutdown');
     app = await NestFactory.create(SurveysAppModule.forRoot(config), { logger: false });
     await app.init();
   });

@@ -23,7 +23,7 @@ import {
   SURVEYS_ENTITIES,
   SURVEYS_MIGRATIONS,
 } from '@homeroom/surveys/data-access';
-import { loadSurveysConfig } from '../config';
+import { loadSurveysConfig, type SurveysConfig } from '../config';
 import { SurveysAppModule } from '../surveys-app.module';
 
 const SECRET = 'surveys-test-secret-0123456789abcdef0123';
@@ -105,6 +105,24 @@ interface Started {
   graphql: ReturnType<typeof subgraphClient>;
 }
 
+/**
+ * The surveys service's settings for a test: production mode on the test's database and the test broker,
+ * its own consumer group, no reminder sweep, groups of two reported.
+ */
+export function testSurveysConfig(database: TestDatabase, label: string): SurveysConfig {
+  return loadSurveysConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    KAFKA_CONSUMER_GROUP: uniqueName(label, '-'),
+    GATEWAY_TRUST_SECRET: SECRET,
+    PORTAL_URL: 'https://portal.district.test',
+    SURVEY_REMINDER_INTERVAL_MS: '0',
+    SURVEY_MINIMUM_GROUP_SIZE: '2',
+  });
+}
+
 export function useSurveysSuite(label: string): SurveysSuite {
   const admin = staffPrincipal(randomUUID(), { role: 'DISTRICT_ADMIN', schoolId: null });
   const schoolId = randomUUID();
@@ -120,17 +138,7 @@ export function useSurveysSuite(label: string): SurveysSuite {
       entities: SURVEYS_ENTITIES,
     });
     await seedSurveyDefaults(database.dataSource, new SurveyService(database.dataSource));
-    const config = loadSurveysConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_CONSUMER_GROUP: uniqueName(label, '-'),
-      GATEWAY_TRUST_SECRET: SECRET,
-      PORTAL_URL: 'https://portal.district.test',
-      SURVEY_REMINDER_INTERVAL_MS: '0',
-      SURVEY_MINIMUM_GROUP_SIZE: '2',
-    });
+    const config = testSurveysConfig(database, label);
     // Start with what this suite publishes, not with every earlier run's cases and people.
     await startGroupAtEnd(config.KAFKA_CONSUMER_GROUP);
     const app = await NestFactory.create(SurveysAppModule.forRoot(config), { logger: false });
