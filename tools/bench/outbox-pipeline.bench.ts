@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import { z } from 'zod';
 import { createTestDatabase } from '@homeroom/platform/database/testing';
-import { inTransaction } from '@homeroom/platform/database';
+import { insertRows, inTransaction, type InsertColumn } from '@homeroom/platform/database';
 import {
   batchEventHandler,
   CreateMessagingTables1764150000000,
@@ -20,6 +20,12 @@ import { createTestTopic, testKafka, testLogger, uniqueName } from '@homeroom/pl
 import { type CpuProfile, profiledPhase, profileReport } from './cpu-profile';
 import { percentile } from './stats';
 import type { BenchmarkReport, BenchmarkRow } from './report';
+
+/** The benchmark's effect of an event: a row with its id and when it was written. */
+const EFFECT_COLUMNS: InsertColumn<{ id: string; data: { writtenAt: number } }>[] = [
+  { name: 'event_id', type: 'uuid', value: (event) => event.id },
+  { name: 'written_at', type: 'bigint', value: (event) => event.data.writtenAt },
+];
 
 const BURST = Number(process.env['BENCH_BURST'] ?? 10_000);
 const PACED_SECONDS = Number(process.env['BENCH_PACED_SECONDS'] ?? 8);
@@ -171,12 +177,9 @@ async function measurePlatform(
               event.data.writtenAt,
             ]);
           })
-        : batchEventHandler(contract, async (events, manager) => {
-            await manager.query(
-              'INSERT INTO bench_effect (event_id, written_at) SELECT * FROM unnest($1::uuid[], $2::bigint[])',
-              [events.map((event) => event.id), events.map((event) => event.data.writtenAt)],
-            );
-          }),
+        : batchEventHandler(contract, (events, manager) =>
+            insertRows(manager, 'bench_effect', EFFECT_COLUMNS, events),
+          ),
     ],
   });
   // Latency is taken after the handlers' transaction commits, so it includes the inbox write.

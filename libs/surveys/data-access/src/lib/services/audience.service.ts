@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { newLinkToken } from '@homeroom/platform/auth';
-import { inTransaction } from '@homeroom/platform/database';
+import { insertEntities, inTransaction } from '@homeroom/platform/database';
 import { batchEventHandler, eventHandler, type EventHandler } from '@homeroom/platform/messaging';
 import {
   PeopleMerged,
@@ -275,31 +275,31 @@ export class AudienceService {
            ORDER BY p.id LIMIT ${BATCH_SIZE}`,
           params,
         )) as { id: string; language: string; preferred_channel: string | null }[];
-        for (const person of people) {
-          const invitation: SurveyInvitationEntity = {
-            id: randomUUID(),
-            surveyId,
-            version: survey.currentVersion,
-            caseId: null,
-            caseNumber: null,
-            personId: person.id,
-            channel: person.preferred_channel === 'SMS' ? 'SMS' : 'EMAIL',
-            language: person.language,
-            schoolId: null,
-            topicId: null,
-            assigneeId: null,
-            caseChannel: null,
-            imported: false,
-            sentAt: now,
-            remindAt,
-            remindedAt: null,
-            expiresAt,
-            respondedAt: null,
-            score: null,
-          };
-          await manager.insert(SurveyInvitationEntity, invitation);
-          await this.issuer.issue(manager, invitation, false);
-        }
+        // The batch's invitations in one statement and their links and events in one each (the survey's
+        // title read once), rather than several statements a person.
+        const invitations = people.map((person): SurveyInvitationEntity => ({
+          id: randomUUID(),
+          surveyId,
+          version: survey.currentVersion,
+          caseId: null,
+          caseNumber: null,
+          personId: person.id,
+          channel: person.preferred_channel === 'SMS' ? 'SMS' : 'EMAIL',
+          language: person.language,
+          schoolId: null,
+          topicId: null,
+          assigneeId: null,
+          caseChannel: null,
+          imported: false,
+          sentAt: now,
+          remindAt,
+          remindedAt: null,
+          expiresAt,
+          respondedAt: null,
+          score: null,
+        }));
+        await insertEntities(manager, SurveyInvitationEntity, invitations);
+        await this.issuer.issueAll(manager, invitations, false);
         return people.length;
       });
       invited += batch;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { newLinkToken } from '@homeroom/platform/auth';
+import { insertRows, type InsertColumn } from '@homeroom/platform/database';
 import { OutboxWriter } from '@homeroom/platform/messaging';
 import { LOGGER, type Logger } from '@homeroom/platform/observability';
 import { SurveyInvitationIssued } from '@homeroom/surveys/contracts';
@@ -9,6 +10,12 @@ import type { SurveyInvitationEntity } from '../entities/survey.entities';
 import { SURVEY_SETTINGS, type SurveySettings } from '../survey-settings';
 import { invitationMessage } from './invitation-message';
 import { SurveyService } from './survey.service';
+
+/** A one-time link as stored: its hash only. */
+const LINK_COLUMNS: InsertColumn<{ hash: string; invitationId: string }>[] = [
+  { name: 'token_hash', type: 'text', value: (link) => link.hash },
+  { name: 'invitation_id', type: 'uuid', value: (link) => link.invitationId },
+];
 
 /**
  * Sends an invitation on its way: a new one-time link (only its hash is kept) and the message carrying it,
@@ -36,9 +43,14 @@ export class InvitationIssuer {
   ): Promise<void> {
     if (invitations.length === 0) return;
     const tokens = invitations.map(() => newLinkToken());
-    await manager.query(
-      'INSERT INTO survey_link (token_hash, invitation_id) SELECT * FROM unnest($1::text[], $2::uuid[])',
-      [tokens.map(({ hash }) => hash), invitations.map(({ id }) => id)],
+    await insertRows(
+      manager,
+      'survey_link',
+      LINK_COLUMNS,
+      tokens.map(({ hash }, index) => ({
+        hash,
+        invitationId: invitations[index]!.id,
+      })),
     );
     const titles = new Map<string, Promise<string>>();
     const titleOf = (invitation: SurveyInvitationEntity) => {
