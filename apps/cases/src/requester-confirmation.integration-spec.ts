@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, staffPrincipal } from '@homeroom/platform/auth';
+import { inTransaction } from '@homeroom/platform/database';
 import { waitUntil } from '@homeroom/platform/testing';
+import { RequesterConfirmationService } from '@homeroom/cases/data-access';
 import { contactKey } from '@homeroom/directory/contracts';
 // The development mail catcher stands in for the district's SMTP relay, as it does on a developer's machine.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -102,7 +104,8 @@ describe('requester confirmation', () => {
     const number = await submitAs(address);
     const token = await mailedLink(number);
     await cases.database.dataSource.query(
-      `UPDATE support_case SET requester_confirmation_sent_at = now() - interval '15 days' WHERE number = $1`,
+      `UPDATE case_requester_confirmation_link SET created_at = now() - interval '15 days'
+        WHERE case_id = (SELECT id FROM support_case WHERE number = $1)`,
       [number],
     );
     const late = await cases.graphql(CONFIRM, { t: token }, ANONYMOUS);
@@ -112,6 +115,33 @@ describe('requester confirmation', () => {
     });
     const still = (await cases.graphql(CASE, { n: number }, admin)).data.case;
     expect([still.requester, still.requesterCandidate]).toEqual([null, { id: guardian }]);
+  });
+
+  it('keeps the first link working when the mail is sent again after its batch was undone', async () => {
+    const number = await submitAs(address);
+    const first = await mailedLink(number);
+    // What the consumer does when its batch is undone after the mail server took the mail: it asks again.
+    const [[{ id }]] = await cases.database.dataSource.query(
+      'UPDATE support_case SET requester_confirmation_sent_at = NULL WHERE number = $1 RETURNING id',
+      [number],
+    );
+    await inTransaction(cases.database.dataSource, (manager) =>
+      cases.app.get(RequesterConfirmationService).ask(id, manager),
+    );
+    const links = catcher
+      .messages()
+      .filter((m) => m.subject.includes(number))
+      .map((m) => /\/contact\/confirm\/([A-Za-z0-9_-]+)/.exec(m.text ?? '')?.[1]);
+    const second = links.find((link) => link !== first);
+    expect(links).toHaveLength(2);
+    expect(links).toContain(first);
+    expect(second).toBeDefined();
+
+    const confirmed = await cases.graphql(CONFIRM, { t: first }, ANONYMOUS);
+    expect(confirmed.data?.confirmRequester).toEqual({ caseNumber: number });
+    // Both were spent with the confirmation.
+    const spent = await cases.graphql(CONFIRM, { t: second }, ANONYMOUS);
+    expect(spent.errors[0].extensions).toMatchObject({ reason: 'CONFIRMATION_LINK_NOT_FOUND' });
   });
 
   it('mails nobody for an address the directory does not know', async () => {

@@ -46,10 +46,7 @@ export class CaseEntity {
   @Column({ type: 'uuid', nullable: true })
   requesterCandidateId!: string | null;
 
-  /** The confirmation link's hash while one is outstanding. */
-  @Column({ type: 'text', nullable: true })
-  requesterConfirmationHash!: string | null;
-
+  /** When the confirmation mail went out (its links are kept in `case_requester_confirmation_link`). */
   @Column({ type: 'timestamptz', nullable: true })
   requesterConfirmationSentAt!: Date | null;
 

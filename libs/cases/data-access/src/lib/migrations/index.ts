@@ -32,6 +32,7 @@ import { ChatSessions1764580000000 } from './1764580000000-chat-sessions.migrati
 import { KnownCalendars1764610000000 } from './1764610000000-known-calendars.migration';
 import { TrackingLinks1764620000000 } from './1764620000000-tracking-links.migration';
 import { ArticleFiles1764630000000 } from './1764630000000-article-files.migration';
+import { RequesterConfirmationLinks1764640000000 } from './1764640000000-requester-confirmation-links.migration';
 /** In timestamp order; immutable once merged. */
 export const CASES_MIGRATIONS = [
   CreateMessagingTables1764150000000,
@@ -67,4 +68,5 @@ export const CASES_MIGRATIONS = [
   KnownCalendars1764610000000,
   TrackingLinks1764620000000,
   ArticleFiles1764630000000,
+  RequesterConfirmationLinks1764640000000,
 ];

@@ -41,19 +41,26 @@ export class RequesterConfirmationService {
   }
 
   /**
-   * Mails the candidate's address its link, once per case, in the consumer's transaction: the link's hash
-   * is kept only if the mail went out (a failure is retried with a new link by the platform consumer).
+   * Mails the candidate's address its link, once per case. The link is committed on its own connection
+   * before the mail goes out: the family may follow it before the consumer's batch commits, and when the
+   * batch is undone after the mail server took the mail, the mail is sent again with a second link while
+   * the first still works. "Sent" and the timeline entry are kept only with the consumer's transaction.
    */
   async ask(caseId: string, manager: EntityManager): Promise<void> {
+    // Not FOR UPDATE: the link's foreign key takes a key-share lock on this row from the other connection.
     const supportCase = await manager.findOne(CaseEntity, {
       where: { id: caseId },
-      lock: { mode: 'pessimistic_write' },
+      lock: { mode: 'for_no_key_update' },
     });
     // Not ours (services with other databases share the topic), not a candidate, or asked already.
     if (!supportCase?.requesterCandidateId || supportCase.requesterConfirmationSentAt) return;
     const address = supportCase.contact.email;
     if (!address || supportCase.anonymous) return;
     const { token, hash } = newLinkToken();
+    await this.dataSource.query(
+      'INSERT INTO case_requester_confirmation_link (token_hash, case_id) VALUES ($1, $2)',
+      [hash, caseId],
+    );
     await this.sender.send(
       buildConfirmationEmail({
         from: this.settings.from,
@@ -63,11 +70,7 @@ export class RequesterConfirmationService {
         link: `${(this.settings.portalUrl ?? '').replace(/\/+$/, '')}/contact/confirm/${token}`,
       }),
     );
-    await manager.update(
-      CaseEntity,
-      { id: caseId },
-      { requesterConfirmationHash: hash, requesterConfirmationSentAt: new Date() },
-    );
+    await manager.update(CaseEntity, { id: caseId }, { requesterConfirmationSentAt: new Date() });
     await new CaseWriter(manager, this.outbox).timeline(supportCase, 'REQUESTER_CONFIRMATION_SENT', SYSTEM, {
       personId: supportCase.requesterCandidateId,
     });
@@ -77,23 +80,32 @@ export class RequesterConfirmationService {
   /** The link's owner says it was them: the candidate becomes the requester. One use per link. */
   confirm(token: string): Promise<CaseEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      const supportCase = await manager.findOne(CaseEntity, {
-        where: { requesterConfirmationHash: hashLinkToken(token) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!supportCase?.requesterCandidateId)
+      const [link] = (await manager.query(
+        'SELECT case_id, created_at FROM case_requester_confirmation_link WHERE token_hash = $1',
+        [hashLinkToken(token)],
+      )) as { case_id: string; created_at: Date }[];
+      const supportCase = link
+        ? await manager.findOne(CaseEntity, {
+            where: { id: link.case_id },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
+      if (!link || !supportCase?.requesterCandidateId)
         throw new NotFoundException('Confirmation link', 'CONFIRMATION_LINK_NOT_FOUND');
-      const age = Date.now() - (supportCase.requesterConfirmationSentAt?.getTime() ?? 0);
+      const age = Date.now() - link.created_at.getTime();
       if (age > CONFIRMATION_LINK_DAYS * 86_400_000)
         throw new ConflictException('This confirmation link has expired', 'CONFIRMATION_LINK_EXPIRED');
       const personId = supportCase.requesterCandidateId;
       Object.assign(supportCase, {
         requesterId: personId,
         requesterCandidateId: null,
-        requesterConfirmationHash: null,
         requesterConfirmedAt: new Date(),
       });
       await manager.save(supportCase);
+      // One use: every link mailed for the case is spent with it.
+      await manager.query('DELETE FROM case_requester_confirmation_link WHERE case_id = $1', [
+        supportCase.id,
+      ]);
       const writer = new CaseWriter(manager, this.outbox);
       await writer.updated(supportCase);
       await writer.timeline(

@@ -193,7 +193,6 @@ export class CaseIntakeService {
       | 'sentimentScore'
       | 'replyToken'
       | 'requesterCandidateId'
-      | 'requesterConfirmationHash'
       | 'requesterConfirmationSentAt'
       | 'requesterConfirmedAt'
     > & { followUpOfId?: string | null; tags?: string[]; requesterCandidateId?: string | null },
@@ -253,7 +252,6 @@ export class CaseIntakeService {
         replyToken: newReplyToken(),
         followUpOfId: fields.followUpOfId ?? null,
         requesterCandidateId: fields.requesterCandidateId ?? null,
-        requesterConfirmationHash: null,
         requesterConfirmationSentAt: null,
         requesterConfirmedAt: null,
         tags: fields.tags ?? [],

@@ -495,7 +495,6 @@ export class CaseService {
           sentiment: _s,
           sentimentScore: _ss,
           // The follow-up asks its candidate (if any) to confirm anew, by its own link.
-          requesterConfirmationHash: _ch,
           requesterConfirmationSentAt: _cs,
           requesterConfirmedAt: _ca,
           ...fields
