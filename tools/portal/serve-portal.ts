@@ -26,12 +26,20 @@ const TYPES: Record<string, string> = {
 
 export const PORTAL_DIST = join('dist', 'apps', 'portal', 'browser');
 
+/**
+ * The portal's production build through Nx (`nx run portal:build`), whose cache then serves the images'
+ * `nx run-many -t build` the same sources later in a run (about a minute of `ng build` on two cores).
+ */
 export function buildPortal(root: string): void {
-  execFileSync(process.execPath, [join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'build'], {
-    cwd: join(root, 'apps', 'portal'),
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'portal:build', '--outputStyle=static'],
+    {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_ANALYTICS: 'false' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
 }
 
 export function servePortal({

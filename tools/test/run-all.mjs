@@ -144,7 +144,13 @@ async function main() {
     process.stdout.write(
       `${prepared.output.trim().split('\n').slice(-5).join('\n')}\n(${((Date.now() - baseImagesStarted) / 1000).toFixed(0)} s after it started)\n`,
     );
-    await jest('integration tests (PostgreSQL, Kafka)', 'integration');
+    // Two workers: the suites mostly wait (consumer-group joins, outbox polls, timers), so on two cores
+    // two at once took 423 s where one at a time took 926 s. Each worker gets a broker of its own, since the
+    // services' topics have fixed names (libs/platform/testing/src/jest/worker-brokers.ts); servers we do
+    // not run cannot give one, so against those the suites run one at a time.
+    await jest('integration tests (PostgreSQL, Kafka)', 'integration', [
+      `--maxWorkers=${stackKind === 'local' ? 2 : 1}`,
+    ]);
     await jest('end-to-end tests', 'e2e', ['--runInBand']);
   } finally {
     if (startedComponents.length > 0) {

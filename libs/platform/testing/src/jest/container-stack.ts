@@ -65,7 +65,9 @@ function startPostgres(image: string): Promise<StartedTestContainer> {
  * Kafka advertises the address clients must use, so it must know the host's port before it starts: take a
  * free one and bind it. The configuration is the local stack's (one KRaft node, explicit topics only).
  */
-async function startKafka(image: string): Promise<{ container: StartedTestContainer; brokers: string }> {
+export async function startKafka(
+  image: string,
+): Promise<{ container: StartedTestContainer; brokers: string }> {
   const hostPort = await freePort();
   const properties = [
     'process.roles=broker,controller',

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startContainerStack } from './container-stack';
+import { startWorkerBrokers, WORKER_BROKERS_VARIABLE } from './worker-brokers';
 
 /**
  * Brings up what integration tests talk to, once per Jest run, and publishes where it is through
@@ -10,8 +11,14 @@ import { startContainerStack } from './container-stack';
  *   (testcontainers; see container-stack.ts for the images), stopped by global-teardown.ts;
  * - otherwise: the local stack (`npm run stack -- up`), idempotently.
  * HOMEROOM_TEST_STACK=local|containers forces a choice.
+ * With more than one worker, each worker after the first gets a broker of its own (worker-brokers.ts).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  await startStack();
+  await startBrokersForWorkers(globalConfig.maxWorkers);
+}
+
+async function startStack(): Promise<void> {
   if (process.env['DATABASE_URL'] && process.env['KAFKA_BROKERS']) {
     process.env['HOMEROOM_TEST_STACK_KIND'] ??= 'external';
     return;
@@ -35,6 +42,22 @@ export default async function globalSetup(): Promise<void> {
   process.env['DATABASE_URL'] = /^DATABASE_URL=(.+)$/m.exec(output)?.[1];
   process.env['KAFKA_BROKERS'] = /^KAFKA_BROKERS=(.+)$/m.exec(output)?.[1];
   process.env['HOMEROOM_TEST_STACK_KIND'] = 'local';
+}
+
+async function startBrokersForWorkers(workers: number): Promise<void> {
+  if (workers <= 1) return;
+  const kind = process.env['HOMEROOM_TEST_STACK_KIND'];
+  if (kind !== 'local' && kind !== 'containers') {
+    throw new Error(
+      `Suites share the broker's topics, so ${workers} workers need a broker each, which servers we do not run cannot give: run with --maxWorkers=1`,
+    );
+  }
+  const brokers = await startWorkerBrokers(workers - 1, kind);
+  (globalThis as { homeroomWorkerBrokers?: unknown }).homeroomWorkerBrokers = brokers;
+  process.env[WORKER_BROKERS_VARIABLE] = JSON.stringify([
+    process.env['KAFKA_BROKERS'],
+    ...brokers.bootstraps,
+  ]);
 }
 
 async function dockerAvailable(): Promise<boolean> {

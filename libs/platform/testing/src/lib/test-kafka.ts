@@ -88,15 +88,18 @@ export async function readTopic(
 }
 
 /**
- * A topic's partition ends. A topic another suite has just created can briefly have no leader the broker
- * knows of ("not the leader for that topic-partition", retriable): ask again, a few times, before failing.
+ * A topic's partition ends. A topic just created (by another suite, or by this one's first service on a
+ * worker's fresh broker) can briefly have no leader the broker knows of ("not the leader for that
+ * topic-partition", retriable), or metadata without its partitions yet, on which kafkajs 2.2.4 fails with a
+ * TypeError of its own: ask again, a few times, before failing.
  */
 async function endsOf(admin: Admin, topic: string, attempts = 20) {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await admin.fetchTopicOffsets(topic);
     } catch (error) {
-      const retriable = (error as { retriable?: boolean }).retriable === true;
+      const retriable =
+        (error as { retriable?: boolean }).retriable === true || (error as Error).name === 'TypeError';
       if (!retriable || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
       // Fresh metadata: the leader the broker now reports.
