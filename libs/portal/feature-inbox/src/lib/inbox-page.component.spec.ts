@@ -7,7 +7,13 @@ import { provideRouter } from '@angular/router';
 import { ApolloTestingController } from 'apollo-angular/testing';
 import { PORTAL_CONFIG } from '@homeroom/portal/data-access';
 import { InboxPageComponent } from './inbox-page.component';
-import { InboxDocument, InboxPageDocument, type InboxQuery } from './operations.generated';
+import {
+  InboxCountsDocument,
+  type InboxCountsQuery,
+  InboxDocument,
+  InboxPageDocument,
+  type InboxQuery,
+} from './operations.generated';
 import { axeViolations, configureApolloTesting, settle } from '@homeroom/portal/ui/testing';
 
 const RLO = '\u202e';
@@ -19,13 +25,6 @@ const aCase = <T extends object>(node: T): T => ({ __typename: 'Case', ...node }
 /** One open case whose subject hides the real order of its words. */
 function inboxAnswer(): InboxQuery {
   return {
-    mine: count(0),
-    myTeams: count(0),
-    mySchools: count(1),
-    unassigned: count(1),
-    breachingSoon: count(0),
-    watching: count(0),
-    everything: count(1),
     cases: {
       totalCount: 1,
       pageInfo: { hasNextPage: false, endCursor: null },
@@ -71,8 +70,8 @@ function plainCase(number: number, school = { id: 'school-1', name: 'Lincoln Ele
   });
 }
 
-/** A list of plain cases, with counts for every view and a cursor when `more`. */
-function listAnswer(numbers: number[], { more = false, total = numbers.length } = {}): InboxQuery {
+/** Every view's count: the district's open cases `everything`, the others 2 to 7. */
+function countsAnswer(everything: number): InboxCountsQuery {
   return {
     mine: count(2),
     myTeams: count(3),
@@ -80,7 +79,13 @@ function listAnswer(numbers: number[], { more = false, total = numbers.length } 
     unassigned: count(5),
     breachingSoon: count(6),
     watching: count(7),
-    everything: count(total),
+    everything: count(everything),
+  };
+}
+
+/** A list of plain cases, with a cursor when `more`. */
+function listAnswer(numbers: number[], { more = false, total = numbers.length } = {}): InboxQuery {
+  return {
     cases: {
       totalCount: total,
       pageInfo: { hasNextPage: more, endCursor: more ? 'cursor-1' : null },
@@ -121,10 +126,15 @@ describe('the inbox', () => {
 
   afterEach(() => fixture.destroy());
 
-  /** Answers the list's query, returning the variables it was asked with. */
+  /**
+   * Answers the list's query, returning the variables it was asked with, and the views' counts when they
+   * are being asked for (all open: the list's total).
+   */
   async function answerList(data: InboxQuery) {
     const operation = apollo.expectOne(InboxDocument);
     operation.flushData(data);
+    for (const counts of apollo.match(InboxCountsDocument))
+      counts.flushData(countsAnswer(data.cases.totalCount));
     await settle(fixture);
     return operation.operation.variables;
   }
@@ -166,7 +176,7 @@ describe('the inbox', () => {
     expect(variables['filter']).toEqual({ status: ['NEW', 'OPEN', 'PENDING', 'ON_HOLD'], slaAtRisk: true });
     expect(variables['sort']).toBe('SLA_DUE');
     expect(numbers()).toEqual(['HR-2026-000002']);
-    expect(button('Breaching soon 6').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Breaching soon 1').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('narrows by the words searched for and the school chosen', async () => {
@@ -183,9 +193,30 @@ describe('the inbox', () => {
     ]);
     school.value = 'school-1';
     school.dispatchEvent(new Event('change'));
+    const counted = apollo.expectOne(InboxCountsDocument).operation.variables;
     variables = await answerList(listAnswer([1]));
     expect(variables['filter']).toMatchObject({ search: 'bus 14', schoolId: 'school-1' });
-    expect(variables['everything']).toMatchObject({ search: 'bus 14', schoolId: 'school-1' });
+    // A new narrowing counts every view anew, narrowed the same way.
+    expect(counted['everything']).toMatchObject({ search: 'bus 14', schoolId: 'school-1' });
+    expect(counted['mine']).toMatchObject({ search: 'bus 14', schoolId: 'school-1' });
+  });
+
+  it('counts the other views apart from the list, and the view on screen with its list', async () => {
+    const counts = apollo.expectOne(InboxCountsDocument);
+    expect(Object.keys(counts.operation.variables).sort()).toEqual(
+      ['breachingSoon', 'everything', 'mine', 'myTeams', 'mySchools', 'unassigned', 'watching'].sort(),
+    );
+    counts.flushData(countsAnswer(3));
+    await answerList(listAnswer([1, 2, 3]));
+    expect(button('Mine 2')).toBeTruthy();
+
+    // Another view: its list is asked for; the counts are not asked again, and its badge is its list's total.
+    button('Mine 2').click();
+    fixture.detectChanges();
+    await answerList(listAnswer([1], { total: 9 }));
+    apollo.expectNone(InboxCountsDocument);
+    expect(button('Mine 9').getAttribute('aria-pressed')).toBe('true');
+    expect(button('All open 3')).toBeTruthy();
   });
 
   it('saves a view under a name made of it, opens it again, and removes it', async () => {

@@ -1,5 +1,5 @@
 import type { InboxViewId } from './inbox-views';
-import type { InboxQuery, InboxRowFragment } from './operations.generated';
+import type { InboxCountsQuery, InboxQuery, InboxRowFragment } from './operations.generated';
 
 /** A page of the case list as the API gives it. */
 type CasePage = InboxQuery['cases'];
@@ -39,8 +39,8 @@ export function withNextPage(
   return [...shown, ...next.filter((row) => !known.has(row.id))];
 }
 
-/** Every view's count, from the counts asked for alongside the list. */
-export function viewCounts(data: InboxQuery): Record<InboxViewId, number> {
+/** Every view's count, from the inbox's counts query. */
+export function viewCounts(data: InboxCountsQuery): Record<InboxViewId, number> {
   return {
     mine: data.mine.totalCount,
     myTeams: data.myTeams.totalCount,

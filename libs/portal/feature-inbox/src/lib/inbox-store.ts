@@ -24,6 +24,9 @@ import {
 } from './inbox-pages';
 import {
   type CaseSort,
+  InboxCountsDocument,
+  type InboxCountsQuery,
+  type InboxCountsQueryVariables,
   InboxDocument,
   InboxPageDocument,
   type InboxQuery,
@@ -33,6 +36,13 @@ import {
 
 /** How often the inbox asks for changes: the gateway has no subscriptions (ADR 0014). */
 const REFRESH_MS = 5_000;
+/**
+ * How often the other views' badges are counted again. Seven counts over a school's or the district's
+ * cases were most of an inbox poll's cost, and 300 open inboxes polling every 5 s were most of a
+ * district's load (docs/benchmarks/district-scale.md); the view on screen keeps its count fresh with its
+ * list, and a change of narrowing counts every view at once.
+ */
+export const COUNTS_REFRESH_MS = 30_000;
 /** Rows per request: the API's largest page. */
 const PAGE_SIZE = 100;
 
@@ -64,21 +74,37 @@ export class InboxStore {
   readonly sortName = computed(() => SORTS.find((item) => item.id === this.sort())!.name);
 
   private readonly query: QueryRef<InboxQuery, InboxQueryVariables>;
+  private readonly countsQuery: QueryRef<InboxCountsQuery, InboxCountsQueryVariables>;
 
   constructor() {
+    const destroyed = inject(DestroyRef);
     this.query = this.apollo.watchQuery({
       query: InboxDocument,
       variables: this.variables(),
       pollInterval: REFRESH_MS,
       notifyOnNetworkStatusChange: false,
     });
-    this.query.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe({
+    this.query.valueChanges.pipe(takeUntilDestroyed(destroyed)).subscribe({
       next: (result) => {
         if (result.dataState === 'complete') this.showFirstPage(result.data as InboxQuery);
         this.loading.set(result.loading);
         this.error.set(result.error ? errorMessage(result.error, 'en') : null);
       },
       error: (error: unknown) => this.error.set(errorMessage(error, 'en')),
+    });
+    this.countsQuery = this.apollo.watchQuery({
+      query: InboxCountsDocument,
+      variables: this.countVariables(),
+      pollInterval: COUNTS_REFRESH_MS,
+      notifyOnNetworkStatusChange: false,
+    });
+    // A count that fails leaves the badges as they were: the list's own error says what went wrong.
+    this.countsQuery.valueChanges.pipe(takeUntilDestroyed(destroyed)).subscribe({
+      next: (result) => {
+        // The view on screen is counted again with its list, every few seconds (showFirstPage).
+        if (result.dataState === 'complete') this.counts.set(viewCounts(result.data as InboxCountsQuery));
+      },
+      error: () => undefined,
     });
   }
 
@@ -156,16 +182,19 @@ export class InboxStore {
     this.cases.set(merged.rows);
     if (!merged.keepCursor) this.nextCursor.set(first.nextCursor);
     this.total.set(data.cases.totalCount);
-    this.counts.set(viewCounts(data));
+    this.counts.update((counts) => ({ ...counts, [this.view()]: data.cases.totalCount }));
     this.schools.update((known) => schoolsSeen(known, first.rows));
   }
 
-  /** A new view, order or narrowing starts again at the first page. */
+  /** A new view, order or narrowing starts again at the first page; a new narrowing counts every view anew. */
   private refresh(): void {
     this.cases.set([]);
     this.nextCursor.set(null);
     this.loading.set(true);
     void this.query.refetch(this.variables());
+    const counted = this.countsQuery.variables;
+    const wanted = this.countVariables();
+    if (JSON.stringify(counted) !== JSON.stringify(wanted)) void this.countsQuery.refetch(wanted);
   }
 
   private keepSaved(views: SavedView[]): void {
@@ -174,12 +203,18 @@ export class InboxStore {
   }
 
   private variables(): InboxQueryVariables {
-    const narrowing = { schoolId: this.schoolId(), search: this.search() };
     return {
-      ...countFilters(narrowing, this.session.personId()),
-      filter: viewFilter(this.view(), narrowing, this.session.personId()),
+      filter: viewFilter(this.view(), this.narrowing(), this.session.personId()),
       sort: this.sort(),
       first: PAGE_SIZE,
     };
+  }
+
+  private countVariables(): InboxCountsQueryVariables {
+    return countFilters(this.narrowing(), this.session.personId());
+  }
+
+  private narrowing() {
+    return { schoolId: this.schoolId(), search: this.search() };
   }
 }

@@ -451,11 +451,7 @@ export type MessageReviewMarkerFragment = {
   reason: string | null;
 };
 
-export type InboxQueryVariables = Exact<{
-  filter?: CaseFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  sort?: CaseSort | null | undefined;
+export type InboxCountsQueryVariables = Exact<{
   mine?: CaseFilter | null | undefined;
   myTeams?: CaseFilter | null | undefined;
   mySchools?: CaseFilter | null | undefined;
@@ -465,7 +461,7 @@ export type InboxQueryVariables = Exact<{
   everything?: CaseFilter | null | undefined;
 }>;
 
-export type InboxQuery = {
+export type InboxCountsQuery = {
   mine: { totalCount: number };
   myTeams: { totalCount: number };
   mySchools: { totalCount: number };
@@ -473,6 +469,16 @@ export type InboxQuery = {
   breachingSoon: { totalCount: number };
   watching: { totalCount: number };
   everything: { totalCount: number };
+};
+
+export type InboxQueryVariables = Exact<{
+  filter?: CaseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  sort?: CaseSort | null | undefined;
+}>;
+
+export type InboxQuery = {
   cases: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -2590,34 +2596,14 @@ export const SuggestReplyDocument = {
     },
   ],
 } as unknown as DocumentNode<SuggestReplyMutation, SuggestReplyMutationVariables>;
-export const InboxDocument = {
+export const InboxCountsDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'query',
-      name: { kind: 'Name', value: 'Inbox' },
+      name: { kind: 'Name', value: 'InboxCounts' },
       variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CaseFilter' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sort' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CaseSort' } },
-        },
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'mine' } },
@@ -2804,6 +2790,43 @@ export const InboxDocument = {
               selections: [{ kind: 'Field', name: { kind: 'Name', value: 'totalCount' } }],
             },
           },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InboxCountsQuery, InboxCountsQueryVariables>;
+export const InboxDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Inbox' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CaseFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sort' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CaseSort' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'cases' },
