@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startContainerStack } from './container-stack';
-import { startWorkerBrokers, WORKER_BROKERS_VARIABLE } from './worker-brokers';
+import { startWorkerBrokers } from './worker-brokers';
+import { WORKER_BROKERS_VARIABLE } from './worker-kafka';
 
 /**
  * Brings up what integration tests talk to, once per Jest run, and publishes where it is through

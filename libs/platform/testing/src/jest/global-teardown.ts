@@ -2,7 +2,8 @@ import type { StartedTestContainer } from 'testcontainers';
 import type { WorkerBrokers } from './worker-brokers';
 
 /**
- * Stops the workers' brokers and the containers the global setup started (Jest runs both in one process and shares their globals).
+ * Stops the workers' brokers and the containers the global setup started (Jest runs both in one process
+ * and shares their globals).
  * Ryuk, testcontainers' reaper, also removes them if this process dies first, where its image can be
  * pulled; podman without a registry runs with it off (TESTCONTAINERS_RYUK_DISABLED), so this is the cleanup.
  */

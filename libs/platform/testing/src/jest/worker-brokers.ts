@@ -8,7 +8,8 @@ import { LocalKafka, LocalStack } from '../../../local-stack/src';
 import { freePort } from '../lib/free-port';
 import { DEFAULT_TEST_IMAGES, startKafka } from './container-stack';
 
-export { WORKER_BROKERS_VARIABLE } from './worker-kafka';
+// The local broker is made as startDisposableBroker (../lib/disposable-broker.ts) makes one, not by calling
+// it: that module reaches the local stack through its `@homeroom/…` alias, which the global setup lacks.
 
 export interface WorkerBrokers {
   /** The bootstrap address of worker 2's broker, worker 3's, … */
@@ -27,7 +28,6 @@ export async function startWorkerBrokers(
   kind: 'local' | 'containers',
   environment = process.env,
 ): Promise<WorkerBrokers> {
-  if (count <= 0) return { bootstraps: [], stop: async () => undefined };
   if (kind === 'containers') {
     const image = environment['HOMEROOM_TEST_KAFKA_IMAGE'] || DEFAULT_TEST_IMAGES.kafka;
     const started = await Promise.all(Array.from({ length: count }, () => startKafka(image)));
